@@ -1,0 +1,65 @@
+"""Matchmaker: company–research matchmaking and B2B agendas for a life-sciences cluster."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from matchmaker.config import INSTANCE_DIR, PROJECT_ROOT, Config, load_or_create_secret_key
+
+MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+
+
+def create_app(config: type | dict[str, Any] | None = None) -> Flask:
+    """Build a configured app: defaults, then instance/config.py (unless `config` is given), then `config`."""
+    app = Flask(__name__, instance_path=str(INSTANCE_DIR), template_folder=str(PROJECT_ROOT / "templates"))
+    app.config.from_object(Config)
+    if config is None:
+        app.config.from_pyfile(str(Path(app.instance_path) / "config.py"), silent=True)
+    elif isinstance(config, dict):
+        app.config.update(config)
+    else:
+        app.config.from_object(config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
+
+    register_extensions(app)
+    register_blueprints(app)
+    from matchmaker.errors import register_error_handlers
+    from matchmaker.templating import register_template_helpers
+    from matchmaker.cli import register_commands
+    register_error_handlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the unbound extensions from extensions.py to `app`."""
+    from matchmaker import models  # noqa: F401  (registers the tables on the metadata)
+    from matchmaker.extensions import csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> models.User | None:
+        return db.session.get(models.User, int(user_id))
+
+
+def register_blueprints(app: Flask) -> None:
+    """Attach every blueprint; URL prefix = folder name."""
+    from matchmaker.admin.views import bp as admin_bp
+    from matchmaker.auth.views import bp as auth_bp
+    from matchmaker.imports.views import bp as imports_bp
+    from matchmaker.main.views import bp as main_bp
+    from matchmaker.profiles.views import bp as profiles_bp
+
+    for bp in (main_bp, auth_bp, profiles_bp, imports_bp, admin_bp):
+        app.register_blueprint(bp)

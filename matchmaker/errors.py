@@ -1,0 +1,39 @@
+"""Error pages in the site's look, for the errors a user can meet."""
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from matchmaker.extensions import db
+
+MESSAGES = {
+    400: "The request could not be understood. Please go back and try again.",
+    403: "You do not have permission to see or change this page.",
+    404: "We could not find that page.",
+    413: "The uploaded file is too large.",
+    429: "Too many attempts. Please wait a minute and try again.",
+    500: "Something went wrong on our side. The team has been notified.",
+}
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Render errors/error.html for HTTP errors, CSRF failures and unexpected exceptions."""
+
+    def render(code: int, message: str | None = None) -> tuple[str, int]:
+        return render_template("errors/error.html", code=code, message=message or MESSAGES.get(code, "")), code
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(err: CSRFError) -> tuple[str, int]:
+        return render(400, "Your form expired or was sent from another site. Reload the page and try again.")
+
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException) -> tuple[str, int] | HTTPException:
+        if err.code is None or err.code < 400:
+            return err
+        return render(err.code)
+
+    @app.errorhandler(500)
+    def server_error(err: Exception) -> tuple[str, int]:
+        db.session.rollback()
+        return render(500)

@@ -1,0 +1,79 @@
+"""Accounts: users with a role, optionally members of one organisation, and pending invitations."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from flask_login import UserMixin
+from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from matchmaker.extensions import db
+from matchmaker.models._common import utcnow
+
+if TYPE_CHECKING:
+    from matchmaker.models.organisation import Organisation
+
+ROLES = ("member", "organiser", "admin")
+
+
+class User(UserMixin, db.Model):
+    """A person who logs in; `role` decides what they may do beyond their own organisation."""
+
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"),
+                                                        index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="members")
+
+    def set_password(self, password: str, method: str | None = None) -> None:
+        """Store a salted hash of `password` (scrypt by default)."""
+        self.password_hash = generate_password_hash(password, method=method) if method \
+            else generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """True when `password` matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
+        return self.active
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def is_organiser(self) -> bool:
+        """Organisers run events and imports; admins may do everything an organiser may."""
+        return self.role in ("organiser", "admin")
+
+    def can_edit(self, organisation: Organisation) -> bool:
+        """Only the organisation's own members, or an admin, may edit its profile."""
+        return self.is_admin or (self.organisation_id is not None and self.organisation_id == organisation.id)
+
+
+class Invitation(db.Model):
+    """An admin's invitation for someone to join an organisation; accepted through a signed link."""
+
+    __tablename__ = "invitation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"))
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    organisation: Mapped[Organisation | None] = relationship()

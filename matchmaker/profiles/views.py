@@ -1,0 +1,65 @@
+"""Directory of profiles, a profile page, and editing (members of the organisation and admins only)."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from matchmaker.extensions import db
+from matchmaker.models import Organisation
+from matchmaker.profiles.forms import ProfileForm
+from matchmaker.services import profiles
+
+bp = Blueprint("profiles", __name__, url_prefix="/profiles")
+
+
+def _organisation_or_404(org_id: int) -> Organisation:
+    organisation = db.session.get(Organisation, org_id)
+    if organisation is None:
+        abort(404)
+    return organisation
+
+
+@bp.get("/")
+@login_required
+def directory():
+    filters = profiles.DirectoryFilters.from_args(request.args)
+    page = request.args.get("page", 1, type=int)
+    pagination = profiles.search_directory(filters, page, current_app.config["DIRECTORY_PAGE_SIZE"])
+    return render_template("profiles/directory.html", pagination=pagination, filters=filters,
+                           regions=profiles.facet_values(Organisation.region),
+                           countries=profiles.facet_values(Organisation.country))
+
+
+@bp.get("/<int:org_id>")
+@login_required
+def show(org_id: int):
+    organisation = _organisation_or_404(org_id)
+    can_edit = current_user.can_edit(organisation)
+    # Contact details stay private unless the organisation made them public (or it is the viewer's own).
+    show_contact = organisation.contact_public or can_edit
+    return render_template("profiles/show.html", org=organisation, can_edit=can_edit, show_contact=show_contact)
+
+
+@bp.get("/mine")
+@login_required
+def mine():
+    if current_user.organisation_id is None:
+        flash("Your account does not belong to an organisation yet. Ask an administrator for an invitation.", "info")
+        return redirect(url_for("profiles.directory"))
+    return redirect(url_for("profiles.show", org_id=current_user.organisation_id))
+
+
+@bp.route("/<int:org_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(org_id: int):
+    organisation = _organisation_or_404(org_id)
+    if not current_user.can_edit(organisation):
+        abort(403)
+    form = ProfileForm(obj=organisation)
+    if form.validate_on_submit():
+        profiles.update_profile(organisation, form.profile_data(), current_user)
+        flash("Profile saved.", "success")
+        return redirect(url_for("profiles.show", org_id=organisation.id))
+    if form.errors:
+        flash("Please correct the fields marked below; nothing you typed was lost.", "error")
+    return render_template("profiles/edit.html", form=form, org=organisation)

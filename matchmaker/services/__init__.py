@@ -1,0 +1,1 @@
+"""Service layer: verb functions that own the transaction and hold the business rules."""

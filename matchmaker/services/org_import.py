@@ -1,0 +1,144 @@
+"""Bulk import of organisation profiles from CSV/XLSX: report bad rows by line, upsert by external_id."""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func
+from sqlalchemy.exc import SQLAlchemyError
+
+from matchmaker.extensions import db
+from matchmaker.models import Organisation
+from matchmaker.services.profiles import PROFILE_FIELDS, apply_profile
+from matchmaker.services.rows import parse_row
+from matchmaker.services.tables import Table
+
+TEMPLATE_COLUMNS = ["external_id", *(f for f in PROFILE_FIELDS if f != "name")]
+TEMPLATE_COLUMNS.insert(1, "name")
+KNOWN_COLUMNS = set(TEMPLATE_COLUMNS)
+MODES = ("good", "all")  # import the good rows / import nothing if any row is bad
+EXAMPLE_ROW = {
+    "external_id": "ACME-001", "name": "Acme Biotech S.r.l.", "kind": "startup", "sme": "yes",
+    "city": "Milano", "region": "Lombardia", "country": "IT", "website": "https://acme.example",
+    "description": "Spin-off developing RNA therapeutics.", "offer": "siRNA delivery platform",
+    "seek": "Clinical partner for a phase I study in rare diseases", "keywords": "siRNA; lipid nanoparticles",
+    "sectors": "biotech", "therapeutic_areas": "rare_diseases; neurology",
+    "collaboration_types": "co_development; clinical_study", "trl": "4", "funding_stage": "seed",
+    "funding_amount_sought": "1500000", "contact_name": "Giulia Rossi", "contact_email": "giulia@acme.example",
+    "contact_public": "no", "language": "en",
+}
+
+
+@dataclass
+class RowError:
+    """Why one line of the file was not imported."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or would have done) and what it refused."""
+
+    mode: str
+    total: int = 0
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def good(self) -> int:
+        return self.total - len({e.line for e in self.errors})
+
+
+def _key(data: dict) -> str:
+    return f"id:{data['external_id']}" if data.get("external_id") else f"name:{data['name'].strip().lower()}"
+
+
+def _existing(data: dict) -> Organisation | None:
+    """Re-importing updates: match on external_id, or on the name when the row has no external_id."""
+    if data.get("external_id"):
+        stmt = db.select(Organisation).where(Organisation.external_id == data["external_id"])
+    else:
+        stmt = db.select(Organisation).where(func.lower(Organisation.name) == data["name"].strip().lower(),
+                                             Organisation.external_id.is_(None))
+    return db.session.execute(stmt.limit(1)).scalar_one_or_none()
+
+
+def validate(table: Table, report: ImportReport) -> list[tuple[int, dict]]:
+    """Check every row; return the good ones and record the bad ones (with line numbers) in `report`."""
+    unknown = [h for h in table.header if h and h not in KNOWN_COLUMNS]
+    if unknown:
+        report.warnings.append(f"Ignored unknown column(s): {', '.join(unknown)}")
+    if "name" not in table.header or "kind" not in table.header:
+        report.errors.append(RowError(1, "the header must have at least the columns 'name' and 'kind'"))
+        return []
+    good, seen = [], {}
+    for line, raw in table.rows:
+        data, problems = parse_row(raw)
+        if not problems and _key(data) in seen:
+            problems = [f"same organisation as line {seen[_key(data)]}"]
+        if problems:
+            report.errors.extend(RowError(line, p) for p in problems)
+        else:
+            seen[_key(data)] = line
+            good.append((line, data))
+    return good
+
+
+def import_organisations(table: Table, mode: str = "good",
+                         progress: Callable[[Iterable], Iterable] | None = None) -> ImportReport:
+    """Validate, then create or update organisations; in mode 'all' any bad row means nothing is written."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    report = ImportReport(mode=mode, total=len(table.rows))
+    good = validate(table, report)
+    if report.errors and (mode == "all" or not good):
+        return report
+    for line, data in (progress(good) if progress else good):
+        try:
+            with db.session.begin_nested():  # one bad row must not take the others down with it
+                organisation = _existing(data)
+                is_new = organisation is None
+                if organisation is None:
+                    organisation = Organisation(name=data["name"], kind=data["kind"],
+                                                external_id=data.get("external_id"), source="csv")
+                    db.session.add(organisation)
+                apply_profile(organisation, data)
+                db.session.flush()
+            report.created += is_new
+            report.updated += not is_new
+        except SQLAlchemyError as exc:
+            report.errors.append(RowError(line, f"could not be saved ({exc.__class__.__name__})"))
+    db.session.commit()
+    report.errors.sort(key=lambda e: e.line)
+    report.applied = True
+    return report
+
+
+def template_csv() -> str:
+    """The import template: header row and one example row."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=TEMPLATE_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerow(EXAMPLE_ROW)
+    return out.getvalue()
+
+
+def template_xlsx() -> bytes:
+    """The same template as an Excel workbook."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "organisations"
+    sheet.append(TEMPLATE_COLUMNS)
+    sheet.append([EXAMPLE_ROW.get(c, "") for c in TEMPLATE_COLUMNS])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,144 @@
+"""The cluster's controlled vocabularies: organisation kinds, sectors, therapeutic areas, and more."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a vocabulary: a stable code, an English label and an Italian label."""
+
+    code: str
+    label: str
+    label_it: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """An ordered vocabulary that can look up a term by code, English or Italian label."""
+
+    name: str
+    terms: tuple[Term, ...]
+
+    def choices(self) -> list[tuple[str, str]]:
+        """(code, label) pairs for a select field."""
+        return [(t.code, t.label) for t in self.terms]
+
+    def codes(self) -> list[str]:
+        """Every code, in display order."""
+        return [t.code for t in self.terms]
+
+    def label(self, code: str | None) -> str:
+        """The English label of a code (the code itself when unknown)."""
+        for t in self.terms:
+            if t.code == code:
+                return t.label
+        return code or ""
+
+    def lookup(self, value: str) -> str | None:
+        """The code matching `value` by code or label (case and accent-insensitive), else None."""
+        key = fold(value)
+        for t in self.terms:
+            if key in (fold(t.code), fold(t.label), fold(t.label_it)):
+                return t.code
+        return ALIASES.get(self.name, {}).get(key)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and separators, for forgiving look-ups."""
+    text = unicodedata.normalize("NFKD", text.strip().lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return "".join(c for c in text if c.isalnum())
+
+
+KINDS = Vocabulary("kind", (
+    Term("large_company", "Large company", "Grande impresa"),
+    Term("sme", "SME", "PMI"),
+    Term("startup", "Start-up", "Start-up"),
+    Term("university", "University", "Università"),
+    Term("irccs_hospital", "IRCCS / hospital", "IRCCS / ospedale"),
+    Term("public_research_centre", "Public research centre", "Centro di ricerca pubblico"),
+    Term("private_research_centre", "Private research centre", "Centro di ricerca privato"),
+    Term("investor", "Investor", "Investitore"),
+    Term("association", "Association", "Associazione"),
+    Term("other", "Other", "Altro"),
+))
+COMPANY_KINDS = frozenset({"large_company", "sme", "startup"})
+RESEARCH_KINDS = frozenset({"university", "irccs_hospital", "public_research_centre", "private_research_centre"})
+
+SECTORS = Vocabulary("sector", (
+    Term("pharma", "Pharma", "Farmaceutica"),
+    Term("biotech", "Biopharma / biotech", "Biofarmaceutica / biotecnologie"),
+    Term("medical_devices", "Medical devices", "Dispositivi medici"),
+    Term("ivd", "In-vitro diagnostics", "Diagnostica in vitro"),
+    Term("digital_health", "Digital health / telemedicine", "Sanità digitale / telemedicina"),
+    Term("cdmo", "CDMO", "CDMO"),
+    Term("nutraceutics", "Nutraceutics", "Nutraceutica"),
+    Term("agrifood", "Agri-food and nutrition", "Agroalimentare e nutrizione"),
+    Term("bigdata_ai", "Big data / AI", "Big data / IA"),
+))
+
+THERAPEUTIC_AREAS = Vocabulary("therapeutic_area", (
+    Term("oncology", "Oncology", "Oncologia"),
+    Term("cardiology", "Cardiology", "Cardiologia"),
+    Term("neurology", "Neurology", "Neurologia"),
+    Term("rehabilitation", "Rehabilitation", "Riabilitazione"),
+    Term("molecular_medicine", "Molecular medicine", "Medicina molecolare"),
+    Term("psychiatry", "Psychiatry", "Psichiatria"),
+    Term("rare_diseases", "Rare diseases", "Malattie rare"),
+    Term("musculoskeletal", "Musculoskeletal", "Muscolo-scheletrico"),
+    Term("infectious_diseases", "Infectious diseases", "Malattie infettive"),
+    Term("other", "Other", "Altro"),
+))
+
+COLLABORATION_TYPES = Vocabulary("collaboration_type", (
+    Term("licensing", "Licensing", "Licenza"),
+    Term("co_development", "Co-development", "Co-sviluppo"),
+    Term("clinical_study", "Clinical study", "Studio clinico"),
+    Term("contract_research", "Contract research", "Ricerca su commissione"),
+    Term("investment", "Investment", "Investimento"),
+    Term("funding_call", "Joint funding application", "Partecipazione a bandi"),
+))
+
+FUNDING_STAGES = Vocabulary("funding_stage", (
+    Term("pre_seed", "Pre-seed", "Pre-seed"),
+    Term("seed", "Seed", "Seed"),
+    Term("series_a", "Series A", "Serie A"),
+    Term("series_b", "Series B", "Serie B"),
+    Term("growth", "Growth", "Crescita"),
+))
+
+LANGUAGES = Vocabulary("language", (
+    Term("en", "English", "Inglese"),
+    Term("it", "Italian", "Italiano"),
+))
+
+# Technology readiness levels as the EU defines them (Horizon 2020 General Annex G).
+TRL_LEVELS: tuple[tuple[int, str], ...] = (
+    (1, "TRL 1 – basic principles observed"),
+    (2, "TRL 2 – technology concept formulated"),
+    (3, "TRL 3 – experimental proof of concept"),
+    (4, "TRL 4 – technology validated in lab"),
+    (5, "TRL 5 – validated in relevant environment"),
+    (6, "TRL 6 – demonstrated in relevant environment"),
+    (7, "TRL 7 – prototype demonstrated in operational environment"),
+    (8, "TRL 8 – system complete and qualified"),
+    (9, "TRL 9 – proven in operational environment"),
+)
+
+# Extra spellings people use in spreadsheets, keyed by the folded form.
+ALIASES: dict[str, dict[str, str]] = {
+    "kind": {
+        "company": "large_company", "large": "large_company", "pmi": "sme", "startup": "startup",
+        "irccs": "irccs_hospital", "hospital": "irccs_hospital", "ospedale": "irccs_hospital",
+        "researchcentre": "public_research_centre", "researchcenter": "public_research_centre",
+        "universita": "university", "vc": "investor", "venturecapital": "investor",
+    },
+    "sector": {"biotech": "biotech", "biopharma": "biotech", "meddev": "medical_devices",
+               "diagnostics": "ivd", "ai": "bigdata_ai", "telemedicine": "digital_health"},
+    "therapeutic_area": {"cancer": "oncology", "cardiovascular": "cardiology"},
+}
+
+VOCABULARIES = {v.name: v for v in (KINDS, SECTORS, THERAPEUTIC_AREAS, COLLABORATION_TYPES, FUNDING_STAGES,
+                                    LANGUAGES)}

@@ -1,0 +1,31 @@
+"""Jinja globals and filters: vocabularies, labels and small formatting helpers."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Flask, request
+
+from matchmaker import taxonomy
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Expose the taxonomy and a few filters to every template."""
+
+    @app.context_processor
+    def inject_taxonomy() -> dict:
+        return {"taxonomy": taxonomy}
+
+    @app.template_filter("label")
+    def label(code: str | None, vocabulary: str) -> str:
+        return taxonomy.VOCABULARIES[vocabulary].label(code)
+
+    @app.template_filter("money")
+    def money(value: int | None) -> str:
+        return "" if value is None else f"€{value:,.0f}"
+
+    @app.template_global()
+    def url_with_page(page: int) -> str:
+        """The current URL with `page` replaced, keeping every filter."""
+        args = request.args.to_dict(flat=False)
+        args["page"] = [str(page)]
+        return f"{request.path}?{urlencode(args, doseq=True)}"

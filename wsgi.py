@@ -1,0 +1,4 @@
+"""WSGI entry point: `flask --app wsgi run`, or gunicorn 'wsgi:app'."""
+from matchmaker import create_app
+
+app = create_app()
