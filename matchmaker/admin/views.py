@@ -15,7 +15,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 def _organisation_choices() -> list[tuple[int, str]]:
     # Organisations with members or written by hand come first would be nicer; alphabetical is predictable.
-    rows = db.session.execute(db.select(Organisation.id, Organisation.name).order_by(Organisation.name)).tuples()
+    rows = db.session.execute(db.select(Organisation.id, Organisation.name).order_by(Organisation.name))
     return [(0, "— no organisation —")] + [(i, n) for i, n in rows]
 
 

@@ -13,5 +13,5 @@ bp = Blueprint("main", __name__)
 @bp.get("/")
 def home():
     counts = dict(db.session.execute(
-        db.select(Organisation.kind, func.count()).group_by(Organisation.kind)).tuples().all())
+        db.select(Organisation.kind, func.count()).group_by(Organisation.kind)).all())
     return render_template("main/home.html", counts=counts, total=sum(counts.values()))

@@ -135,8 +135,9 @@ def import_cordis(folder: Path, progress: Callable[[Iterable], Iterable] | None 
     groups = _group_by_pic(org_rows, projects, report)
 
     existing = {o.external_id: o for o in db.session.execute(
-        db.select(Organisation).where(Organisation.external_id.in_(list(groups)))).scalars()}
-    linked = set(db.session.execute(db.select(Participation.project_id, Participation.organisation_id)).tuples())
+        db.select(Organisation).where(Organisation.external_id.is_not(None))).scalars()}
+    linked = {tuple(row) for row in db.session.execute(
+        db.select(Participation.project_id, Participation.organisation_id))}
     touched: list[Organisation] = []
     for group in (progress(groups.values()) if progress else groups.values()):
         organisation = existing.get(group.pic)
@@ -182,7 +183,7 @@ def _refresh_texts(organisations: list[Organisation]) -> None:
         stmt = (db.select(Participation.organisation_id, Project)
                 .join(Project, Participation.project_id == Project.id)
                 .where(Participation.organisation_id.in_(chunk)))
-        for org_id, project in db.session.execute(stmt).tuples():
+        for org_id, project in db.session.execute(stmt):
             by_org[org_id].append(project)
     for organisation in organisations:
         projects = by_org[organisation.id]

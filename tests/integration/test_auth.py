@@ -1,0 +1,169 @@
+"""Registration, login, logout, password change and reset, invitations, CSRF and rate limiting."""
+from __future__ import annotations
+
+import re
+
+from matchmaker.extensions import db
+from matchmaker.models import Invitation, User
+from matchmaker.services.accounts import find_user
+from tests.helpers import PASSWORD, csrf_token, login, make_org, make_user, post_form
+
+NEW_PASSWORD = "a much longer secret 42"
+
+
+def register(client, **overrides):
+    data = {"name": "Giulia Rossi", "email": "giulia@acme.example", "organisation_name": "Acme Biotech",
+            "kind": "startup", "password": PASSWORD, "confirm": PASSWORD}
+    data.update(overrides)
+    return post_form(client, "/auth/register", data)
+
+
+def test_register_creates_member_and_organisation_and_logs_in(client):
+    response = register(client)
+    user = find_user("giulia@acme.example")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/profiles/{user.organisation_id}/edit")
+    assert user.role == "member" and user.organisation.name == "Acme Biotech"
+    assert user.organisation.kind == "startup"
+    assert user.password_hash != PASSWORD and user.check_password(PASSWORD)
+    assert client.get("/profiles/mine").status_code == 302  # logged in: redirected to own profile
+
+
+def test_register_with_taken_email_keeps_what_was_typed(client):
+    make_user(email="giulia@acme.example")
+    response = register(client, organisation_name="Typed Organisation Name")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "already exists" in html
+    assert 'value="Typed Organisation Name"' in html
+    assert db.session.execute(db.select(User)).scalars().all().__len__() == 1
+
+
+def test_register_rejects_short_password_and_mismatch(client):
+    html = register(client, password="short", confirm="other").get_data(as_text=True)
+    assert "at least 10 characters" in html and "The passwords differ." in html
+    assert find_user("giulia@acme.example") is None
+
+
+def test_login_success_failure_and_logout(client):
+    user = make_user()
+    bad = post_form(client, "/auth/login", {"email": user.email, "password": "wrong password"})
+    assert bad.status_code == 200 and "not correct" in bad.get_data(as_text=True)
+    assert login(client, user).headers["Location"] == "/"
+    assert client.get("/profiles/").status_code == 200
+    assert post_form(client, "/auth/logout", {}, form_url="/").status_code == 302
+    assert client.get("/profiles/").status_code == 302
+
+
+def test_login_refuses_inactive_user(client):
+    user = make_user(active=False)
+    response = post_form(client, "/auth/login", {"email": user.email, "password": PASSWORD})
+    assert response.status_code == 200
+
+
+def test_login_ignores_offsite_next(client):
+    user = make_user()
+    token = csrf_token(client, "/auth/login")
+    response = client.post("/auth/login?next=https://evil.example/x",
+                           data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    assert response.headers["Location"] == "/"
+
+
+def test_post_without_csrf_token_is_refused(client):
+    user = make_user()
+    response = client.post("/auth/login", data={"email": user.email, "password": PASSWORD})
+    assert response.status_code == 400
+    assert "Reload the page" in response.get_data(as_text=True)
+
+
+def test_logout_is_post_only(client):
+    login(client, make_user())
+    assert client.get("/auth/logout").status_code == 405
+
+
+def test_login_is_rate_limited(app, client):
+    app.config["LOGIN_RATE_LIMIT"] = "3 per minute"
+    user = make_user()
+    codes = [post_form(client, "/auth/login", {"email": user.email, "password": "wrong password"}).status_code
+             for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    assert client.get("/auth/login").status_code == 200  # only POSTs count
+
+
+def test_change_password(client):
+    user = make_user()
+    login(client, user)
+    wrong = post_form(client, "/auth/password", {"current": "nope", "password": NEW_PASSWORD,
+                                                 "confirm": NEW_PASSWORD})
+    assert "not correct" in wrong.get_data(as_text=True)
+    ok = post_form(client, "/auth/password", {"current": PASSWORD, "password": NEW_PASSWORD,
+                                              "confirm": NEW_PASSWORD})
+    assert ok.status_code == 302
+    assert db.session.get(User, user.id).check_password(NEW_PASSWORD)
+
+
+def _link_from_log(caplog, path: str) -> str:
+    match = re.search(rf"http://localhost(/auth/{path}/[^\s]+)", caplog.text)
+    assert match, caplog.text
+    return match.group(1)
+
+
+def test_password_reset_link_is_logged_and_works_once(client, caplog):
+    user = make_user()
+    response = post_form(client, "/auth/forgot", {"email": user.email})
+    assert response.status_code == 302
+    link = _link_from_log(caplog, "reset")
+    ok = post_form(client, link, {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert ok.status_code == 302 and ok.headers["Location"].endswith("/auth/login")
+    assert db.session.get(User, user.id).check_password(NEW_PASSWORD)
+    again = post_form(client, link, {"password": "yet another password", "confirm": "yet another password"},
+                      follow_redirects=True)
+    assert "already been used" in again.get_data(as_text=True)
+    assert db.session.get(User, user.id).check_password(NEW_PASSWORD)
+
+
+def test_password_reset_for_unknown_address_says_the_same(client, caplog):
+    response = post_form(client, "/auth/forgot", {"email": "nobody@example.org"}, follow_redirects=True)
+    assert "If an account exists" in response.get_data(as_text=True)
+    assert "/auth/reset/" not in caplog.text
+
+
+def test_tampered_reset_token_is_refused(client):
+    user = make_user()
+    response = post_form(client, "/auth/reset/not-a-token", {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+                         form_url="/auth/reset/not-a-token", follow_redirects=True)
+    assert "not valid" in response.get_data(as_text=True)
+    assert db.session.get(User, user.id).check_password(PASSWORD)
+
+
+def test_admin_invites_user_into_organisation(client, caplog):
+    org = make_org(name="Istituto Test")
+    admin = make_user(role="admin")
+    login(client, admin)
+    response = post_form(client, "/admin/users", {"email": "new@example.org", "organisation_id": org.id,
+                                                  "role": "member"})
+    assert response.status_code == 302
+    link = _link_from_log(caplog, "invitation")
+    post_form(client, "/auth/logout", {}, form_url="/")
+    page = client.get(link).get_data(as_text=True)
+    assert "Istituto Test" in page
+    accepted = post_form(client, link, {"name": "New Colleague", "password": PASSWORD, "confirm": PASSWORD})
+    assert accepted.status_code == 302
+    user = find_user("new@example.org")
+    assert user.organisation_id == org.id and user.role == "member"
+    assert db.session.execute(db.select(Invitation)).scalar_one().accepted_at is not None
+    assert client.get(link, follow_redirects=True).get_data(as_text=True).count("already been used") == 1
+
+
+def test_only_admins_manage_users(client):
+    login(client, make_user(role="organiser"))
+    assert client.get("/admin/users").status_code == 403
+
+
+def test_admin_changes_a_role_but_not_their_own_admin_role(client):
+    admin, other = make_user(role="admin"), make_user()
+    login(client, admin)
+    post_form(client, f"/admin/users/{other.id}/role", {"role": "organiser"}, form_url="/admin/users")
+    post_form(client, f"/admin/users/{admin.id}/role", {"role": "member"}, form_url="/admin/users")
+    assert db.session.get(User, other.id).role == "organiser"
+    assert db.session.get(User, admin.id).role == "admin"
