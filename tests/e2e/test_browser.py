@@ -1,0 +1,86 @@
+"""End-to-end: a person registers, writes a profile, finds it in the directory; an organiser imports a file."""
+from __future__ import annotations
+
+import pytest
+
+from matchmaker.extensions import db
+from matchmaker.models import User
+from tests.e2e.conftest import screenshot
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "correct horse battery"
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
+    base = live_app.config["LIVE_URL"]
+    phone.goto(base + "/auth/register")
+    phone.fill("#name", "Giulia Rossi")
+    phone.fill("#email", "giulia@acme.example")
+    phone.fill("#organisation_name", "Acme RNA Therapeutics")
+    phone.select_option("#kind", "startup")
+    phone.fill("#password", PASSWORD)
+    phone.fill("#confirm", PASSWORD)
+    phone.click("button[type=submit]")
+    phone.wait_for_url("**/profiles/*/edit")
+    assert no_horizontal_scroll(phone)
+
+    # A form error keeps everything that was typed.
+    phone.fill("#offer", "Piattaforma di siRNA con nanoparticelle lipidiche")
+    phone.fill("#country", "Italy")
+    phone.check("input[name=sectors][value=biotech]")
+    phone.check("input[name=therapeutic_areas][value=rare_diseases]")
+    phone.click("button:has-text('Save profile')")
+    assert phone.locator(".has-error").count() == 1
+    assert phone.input_value("#offer") == "Piattaforma di siRNA con nanoparticelle lipidiche"
+    assert phone.is_checked("input[name=sectors][value=biotech]")
+    screenshot(phone, "profile-form-error")
+
+    phone.fill("#country", "IT")
+    phone.click("button:has-text('Save profile')")
+    phone.wait_for_selector("text=Profile saved.")
+    assert "Piattaforma di siRNA" in phone.inner_text("article.profile")
+    screenshot(phone, "profile-page")
+
+    # The menu folds away on a phone; open it and go to the directory.
+    phone.click("label.nav-toggle-label")
+    phone.click("nav >> text=Directory")
+    phone.select_option("select[name=sector]", "biotech")
+    phone.click("button:has-text('Filter')")
+    assert phone.inner_text("#result-count") == "1 organisation"
+    assert phone.locator(".card h2").inner_text() == "Acme RNA Therapeutics"
+    assert no_horizontal_scroll(phone)
+    screenshot(phone, "directory")
+
+    # Everything came from our own server: the UI works offline.
+    assert phone.requested and all(url.startswith(base) or url.startswith("data:") for url in phone.requested)
+
+
+def test_organiser_imports_a_csv_and_sees_bad_lines(phone, live_app, tmp_path):
+    base = live_app.config["LIVE_URL"]
+    with live_app.app_context():
+        organiser = User(email="org@example.org", name="Organiser", role="organiser")
+        organiser.set_password(PASSWORD, method="pbkdf2:sha256:1000")
+        db.session.add(organiser)
+        db.session.commit()
+    csv_path = tmp_path / "orgs.csv"
+    csv_path.write_text("external_id,name,kind,trl\nA1,Alpha Pharma,large company,5\nA2,,sme,\nA3,Gamma,sme,11\n")
+
+    phone.goto(base + "/auth/login")
+    phone.fill("#email", "org@example.org")
+    phone.fill("#password", PASSWORD)
+    phone.click("button[type=submit]")
+    phone.goto(base + "/imports/")
+    phone.set_input_files("#file", str(csv_path))
+    phone.check("input[name=mode][value=all]")
+    phone.click("button:has-text('Import')")
+    report = phone.inner_text("#import-report")
+    assert "Nothing imported" in report and "3" in report and "4" in report
+    phone.set_input_files("#file", str(csv_path))
+    phone.check("input[name=mode][value=good]")
+    phone.click("button:has-text('Import')")
+    assert "1 created" in phone.inner_text("#import-report")
+    screenshot(phone, "import-report")
