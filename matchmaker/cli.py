@@ -115,7 +115,9 @@ def users_create_command(email: str, name: str, role: str, password: str) -> Non
 
 def register_commands(app: Flask) -> None:
     """Attach the commands to `flask`."""
-    for command in (import_orgs_command, import_cordis_command, demo_cli, users_cli):
+    from matchmaker.cli_scheduling import scheduling_cli
+
+    for command in (import_orgs_command, import_cordis_command, demo_cli, users_cli, scheduling_cli):
         app.cli.add_command(command)
 
 

@@ -1,0 +1,133 @@
+"""solve(): a fast constructive start, then CP-SAT improvement under a time limit, checked and explained."""
+from __future__ import annotations
+
+import os
+import time
+
+from matchmaker.scheduling import cpsat, maxsat, quality
+from matchmaker.scheduling.greedy import State, assign_tables, construct
+from matchmaker.scheduling.model import Instance, Move, Placement, Result, Schedule
+from matchmaker.scheduling.quality import report
+from matchmaker.scheduling.reasons import unplaced_reason
+
+# Above this many meeting×slot variables the exact phase would spend the whole limit in presolve;
+# such events keep the constructive schedule (see bench/scheduling.py for the large-event figures).
+MAX_EXACT_VARIABLES = 60_000
+MAXSAT_SHARE = 0.85  # of the improvement time; the rest goes to fairness or the CP-SAT fallback
+
+
+def _workers() -> int:
+    """CP-SAT's portfolio is worth more workers than cores; MaxSAT gets one process per core."""
+    return max(2, min(8, 4 * (os.cpu_count() or 1)))
+
+
+def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous: Schedule | None = None,
+          workers: int | None = None, exact: bool = True) -> Result:
+    """Schedule every meeting it can: placement by priority first, then fewest breaks, then fairest breaks.
+
+    With `previous` (repair mode) published meetings keep their slot and table unless they must move;
+    the result lists every move. Stops at `time_limit` seconds with the best schedule found so far.
+    With workers=1 every phase is single-threaded and seeded, so the same call gives the same schedule.
+    """
+    started = time.monotonic()
+    log: list[str] = []
+    kept = {m: p.slot for m, p in (previous.placements.items() if previous else ())
+            if 0 <= m < len(instance.meetings) and p.slot in instance.eligible_slots(m)}
+    n_vars = sum(len(instance.eligible_slots(m)) for m in range(len(instance.meetings)))
+    exact = exact and n_vars <= MAX_EXACT_VARIABLES
+    # Without an exact phase, the repairs of the constructive phase get the whole time limit.
+    repair_time = min(2.0, time_limit * 0.2) if exact else time_limit * 0.95
+    state = construct(instance, seed=seed, start=kept, deadline=started + repair_time)
+    slots = dict(state.slot)
+    log.append(f"constructive: {len(slots)}/{len(instance.meetings)} placed in {time.monotonic() - started:.2f}s")
+    status = "GREEDY"
+
+    remaining = time_limit - (time.monotonic() - started)
+    if exact and remaining > 0.2 and instance.meetings:
+        slots, status = _improve(instance, slots, previous, remaining, seed, workers or _workers(), log)
+    elif n_vars > MAX_EXACT_VARIABLES:
+        log.append(f"exact phase skipped: {n_vars} meeting×slot variables (limit {MAX_EXACT_VARIABLES})")
+
+    keep_tables = {m: p.table for m, p in previous.placements.items()} if previous else {}
+    schedule = assign_tables(instance, slots, keep={m: t for m, t in keep_tables.items()
+                                                    if previous.placements[m].slot == slots.get(m)})
+    final = State(instance)
+    for m, s in slots.items():
+        final.place(m, s)
+    unplaced = {m: unplaced_reason(instance, final, m) for m in range(len(instance.meetings)) if m not in slots}
+    moves = _moves(previous, schedule, unplaced) if previous else []
+    return Result(schedule=schedule, unplaced=unplaced, report=report(instance, schedule), status=status,
+                  seconds=time.monotonic() - started, moves=moves, log=log)
+
+
+def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None, time_limit: float, seed: int,
+             workers: int, log: list[str]) -> tuple[dict[int, int], str]:
+    """MaxSAT for fewest breaks when every meeting can be placed; CP-SAT phases for everything else."""
+    deadline = time.monotonic() + time_limit
+    everyone = list(range(len(instance.meetings)))
+    if previous is None and _all_placeable_at_first_sight(instance):
+        processes = min(workers, os.cpu_count() or 1, len(maxsat.PORTFOLIO))  # one search per core
+        status, slots = maxsat.minimise_breaks(instance, everyone, time_limit * MAXSAT_SHARE, processes,
+                                               log.append)
+        if status in ("optimal", "improved"):
+            cm = cpsat.build_model(instance, must_place=set(everyone))
+            best = sum(quality.breaks_of(s, instance) for s in _busy(instance, slots))
+            cm.model.Add(sum(cm.breaks) <= best)
+            phases = [cpsat.Phase("breaks spread (max - min)", cpsat.fairness_spread(cm), False, 1.0)]
+            slots, spread_status = cpsat.solve_lexicographic(cm, phases, deadline - time.monotonic(), seed, slots,
+                                                             workers, log.append)
+            return slots, spread_status if status == "optimal" else "FEASIBLE"
+        # "unsat": not all can be placed; "timeout": fall back to CP-SAT from the constructive schedule.
+    return _cpsat_phases(instance, hint, previous, deadline - time.monotonic(), seed, workers, log)
+
+
+def _all_placeable_at_first_sight(instance: Instance) -> bool:
+    """Every meeting has a slot and no participant has more meetings than their maximum or than slots."""
+    if any(not instance.eligible_slots(m) for m in range(len(instance.meetings))):
+        return False
+    for p, meetings in enumerate(instance.meetings_of()):
+        limit = instance.max_meetings[p]
+        if (limit is not None and len(meetings) > limit) or len(meetings) > len(instance.slots):
+            return False
+    return True
+
+
+def _busy(instance: Instance, slots: dict[int, int]) -> list[set[int]]:
+    busy: list[set[int]] = [set() for _ in range(instance.n_participants)]
+    for m, s in slots.items():
+        for p in instance.meetings[m].participants:
+            busy[p].add(s)
+    return busy
+
+
+def _cpsat_phases(instance: Instance, hint: dict[int, int], previous: Schedule | None, time_limit: float,
+                  seed: int, workers: int, log: list[str]) -> tuple[dict[int, int], str]:
+    """Lexicographic CP-SAT: placement by priority, published meetings kept, breaks, then fairness."""
+    all_placed = len(hint) == len(instance.meetings)
+    cm = cpsat.build_model(instance, must_place=set(hint) if all_placed else set())
+    published = set(previous.placements) if previous else set()
+    phases = []
+    if not all_placed:
+        weights = cpsat.tier_weights(instance, extra_top=published)
+        phases.append(cpsat.Phase("placement", sum(w * cm.placed[m] for m, w in enumerate(weights)), True, 0.5))
+    if previous:
+        stay = [cm.x[m, p.slot] for m, p in previous.placements.items() if (m, p.slot) in cm.x]
+        phases.append(cpsat.Phase("published meetings kept in place", sum(stay), True, 0.3))
+    phases.append(cpsat.Phase("total breaks", sum(cm.breaks), False, 0.85))
+    phases.append(cpsat.Phase("breaks spread (max - min)", cpsat.fairness_spread(cm), False, 1.0))
+    return cpsat.solve_lexicographic(cm, phases, time_limit, seed, hint, workers, log.append)
+
+
+def _moves(previous: Schedule, schedule: Schedule, unplaced: dict[int, str]) -> list[Move]:
+    """Every published meeting whose slot or table changed, or that could not be kept at all."""
+    moves = []
+    for m, old in sorted(previous.placements.items()):
+        new = schedule.placements.get(m)
+        if new == old:
+            continue
+        if new is None:
+            moves.append(Move(m, old, None, unplaced.get(m, "no longer requested")))
+        else:
+            reason = "its slot is no longer possible" if new.slot != old.slot else "table reassigned"
+            moves.append(Move(m, old, Placement(new.slot, new.table), reason))
+    return moves
