@@ -59,7 +59,8 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.auth.views import bp as auth_bp
     from matchmaker.imports.views import bp as imports_bp
     from matchmaker.main.views import bp as main_bp
+    from matchmaker.matches.views import bp as matches_bp
     from matchmaker.profiles.views import bp as profiles_bp
 
-    for bp in (main_bp, auth_bp, profiles_bp, imports_bp, admin_bp):
+    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp):
         app.register_blueprint(bp)

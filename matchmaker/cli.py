@@ -69,6 +69,7 @@ def import_cordis_command(folder: Path) -> None:
     click.echo(f"projects: {report.projects_created} created, {report.projects_updated} updated; "
                f"organisations: {report.organisations_created} created, {report.organisations_updated} updated; "
                f"participations: {report.participations_created} new; skipped rows: {len(report.skipped)}")
+    click.echo("Run `flask matching rebuild` to refresh the suggestions.")
 
 
 demo_cli = AppGroup("demo", help="Demo data.")
@@ -82,6 +83,7 @@ def demo_load_command(if_empty: bool, data_dir: Path | None) -> None:
     """Load CORDIS organisations and the demo accounts, then print the demo logins."""
     if if_empty and not demo_service.is_empty():
         click.echo("Database already holds data; demo not loaded again.")
+        _print_logins(demo_service.existing_demo_logins())
         return
     data_dir = data_dir or Path(current_app.config["CORDIS_DEMO_DIR"])
     try:
@@ -90,6 +92,12 @@ def demo_load_command(if_empty: bool, data_dir: Path | None) -> None:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Loaded {report.organisations_created} organisations and {report.projects_created} projects "
                "from CORDIS – EU research projects under Horizon Europe.")
+    _print_logins(logins)
+
+
+def _print_logins(logins: list[demo_service.DemoLogin]) -> None:
+    if not logins:
+        return
     click.echo("Demo logins (demo data only, never for production):")
     for login in logins:
         where = f"  ({login.organisation})" if login.organisation else ""
@@ -115,9 +123,10 @@ def users_create_command(email: str, name: str, role: str, password: str) -> Non
 
 def register_commands(app: Flask) -> None:
     """Attach the commands to `flask`."""
+    from matchmaker.cli_matching import matching_cli
     from matchmaker.cli_scheduling import scheduling_cli
 
-    for command in (import_orgs_command, import_cordis_command, demo_cli, users_cli, scheduling_cli):
+    for command in (import_orgs_command, import_cordis_command, demo_cli, users_cli, scheduling_cli, matching_cli):
         app.cli.add_command(command)
 
 

@@ -41,6 +41,9 @@ class Encoding:
     def _card(self, lits: list[int], bound: int, kind: str) -> None:
         if kind == "atmost" and len(lits) <= bound:
             return
+        if kind == "equals" and bound > len(lits):
+            self.wcnf.append([])  # more meetings than usable slots: the hard part is unsatisfiable
+            return
         encode = CardEnc.atmost if kind == "atmost" else CardEnc.equals
         for clause in encode(lits=lits, bound=bound, vpool=self.pool, encoding=self.encodings[kind]).clauses:
             self.wcnf.append(clause)

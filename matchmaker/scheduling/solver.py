@@ -82,12 +82,13 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
 
 
 def _all_placeable_at_first_sight(instance: Instance) -> bool:
-    """Every meeting has a slot and no participant has more meetings than their maximum or than slots."""
+    """Every meeting has a slot; no participant has more meetings than their maximum or their free slots."""
     if any(not instance.eligible_slots(m) for m in range(len(instance.meetings))):
         return False
     for p, meetings in enumerate(instance.meetings_of()):
         limit = instance.max_meetings[p]
-        if (limit is not None and len(meetings) > limit) or len(meetings) > len(instance.slots):
+        free = len(instance.slots) - len(instance.unavailable[p])
+        if (limit is not None and len(meetings) > limit) or len(meetings) > free:
             return False
     return True
 

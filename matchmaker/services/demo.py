@@ -10,6 +10,7 @@ from matchmaker.models import Organisation, User
 from matchmaker.services.accounts import create_user, find_user
 from matchmaker.services.cordis import CordisReport, import_cordis
 from matchmaker.services.profiles import apply_profile
+from matchmaker.services.suggestions import rebuild_all
 
 DEMO_DOMAIN = "demo.matchmaker.example"
 
@@ -121,19 +122,35 @@ def load_demo(data_dir: Path, progress: Callable[[Iterable], Iterable] | None = 
         organisation.source = "manual"  # written by its members from here on
     investor, startup = _upsert(INVESTOR), _upsert(STARTUP)
     db.session.commit()
-
-    logins = [
-        DemoLogin("admin", f"admin@{DEMO_DOMAIN}", "demo-admin-2026", ""),
-        DemoLogin("organiser", f"organiser@{DEMO_DOMAIN}", "demo-organiser-2026", ""),
-        DemoLogin("company member", f"company@{DEMO_DOMAIN}", "demo-company-2026", company.name),
-        DemoLogin("researcher", f"researcher@{DEMO_DOMAIN}", "demo-researcher-2026", research.name),
-        DemoLogin("investor", f"investor@{DEMO_DOMAIN}", "demo-investor-2026", investor.name),
-        DemoLogin("start-up founder", f"startup@{DEMO_DOMAIN}", "demo-startup-2026", startup.name),
-    ]
+    logins = demo_logins(company.name, research.name, investor.name, startup.name)
     orgs = {company.name: company, research.name: research, investor.name: investor, startup.name: startup}
     roles = {"admin": "admin", "organiser": "organiser"}
     for login in logins:
         if find_user(login.email) is None:
             create_user(login.email, f"Demo {login.role}", login.password, role=roles.get(login.role, "member"),
                         organisation=orgs.get(login.organisation))
+    rebuild_all()
     return report, logins
+
+
+def demo_logins(company: str, research: str, investor: str, startup: str) -> list[DemoLogin]:
+    """The demo accounts, with the organisations they belong to."""
+    return [
+        DemoLogin("admin", f"admin@{DEMO_DOMAIN}", "demo-admin-2026", ""),
+        DemoLogin("organiser", f"organiser@{DEMO_DOMAIN}", "demo-organiser-2026", ""),
+        DemoLogin("company member", f"company@{DEMO_DOMAIN}", "demo-company-2026", company),
+        DemoLogin("researcher", f"researcher@{DEMO_DOMAIN}", "demo-researcher-2026", research),
+        DemoLogin("investor", f"investor@{DEMO_DOMAIN}", "demo-investor-2026", investor),
+        DemoLogin("start-up founder", f"startup@{DEMO_DOMAIN}", "demo-startup-2026", startup),
+    ]
+
+
+def existing_demo_logins() -> list[DemoLogin]:
+    """The demo accounts that exist in this database (to remind whoever runs `make run` again)."""
+    result = []
+    for login in demo_logins("", "", "", ""):
+        user = find_user(login.email)
+        if user is not None:
+            org = user.organisation.name if user.organisation else ""
+            result.append(DemoLogin(login.role, login.email, login.password, org))
+    return result

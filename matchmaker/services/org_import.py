@@ -97,6 +97,7 @@ def import_organisations(table: Table, mode: str = "good",
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     report = ImportReport(mode=mode, total=len(table.rows))
+    changed: list[Organisation] = []
     good = validate(table, report)
     if report.errors and (mode == "all" or not good):
         return report
@@ -113,12 +114,27 @@ def import_organisations(table: Table, mode: str = "good",
                 db.session.flush()
             report.created += is_new
             report.updated += not is_new
+            changed.append(organisation)
         except SQLAlchemyError as exc:
             report.errors.append(RowError(line, f"could not be saved ({exc.__class__.__name__})"))
     db.session.commit()
     report.errors.sort(key=lambda e: e.line)
     report.applied = True
+    _refresh_suggestions(changed)
     return report
+
+
+INCREMENTAL_LIMIT = 50  # above this many changed profiles one full rebuild is cheaper than many refreshes
+
+
+def _refresh_suggestions(changed: list[Organisation]) -> None:
+    from matchmaker.services import suggestions
+
+    if len(changed) > INCREMENTAL_LIMIT:
+        suggestions.rebuild_all()
+        return
+    for organisation in changed:
+        suggestions.refresh_organisation(organisation)
 
 
 def template_csv() -> str:

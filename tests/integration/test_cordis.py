@@ -96,6 +96,7 @@ def test_demo_load_prints_logins_and_they_work(client, runner, shared_cordis_his
     assert "company@demo.matchmaker.example" in result.output
     again = runner.invoke(args=["demo", "load", "--if-empty", "--data", str(shared_cordis_history)])
     assert "already holds data" in again.output
+    assert "researcher@demo.matchmaker.example" in again.output  # the logins are shown again
     from tests.helpers import post_form
     response = post_form(client, "/auth/login", {"email": "researcher@demo.matchmaker.example",
                                                  "password": "demo-researcher-2026"})

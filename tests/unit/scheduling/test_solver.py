@@ -177,3 +177,19 @@ def test_repair_with_previous_schedule_is_not_a_list():
     instance = make_instance(2, [(0, 1)], n_slots=2)
     result = checked(instance, time_limit=2, previous=Schedule({0: Placement(1, 0)}))
     assert result.schedule.placements[0] == Placement(1, 0) and result.moves == []
+
+
+def test_more_meetings_than_free_slots_places_what_fits():
+    # Participant 0 has 3 meetings but only 2 free slots: the exact encoding must not fail on it.
+    instance = make_instance(4, [(0, 1), (0, 2), (0, 3)], n_slots=3, n_tables=2,
+                             unavailable=(frozenset({1}), frozenset(), frozenset(), frozenset()))
+    result = checked(instance, time_limit=3)
+    assert result.report.placed == 2
+
+
+def test_maxsat_reports_unsat_instead_of_failing_when_counts_cannot_match():
+    from matchmaker.scheduling.maxsat import minimise_breaks
+    instance = make_instance(4, [(0, 1), (0, 2), (0, 3)], n_slots=3, n_tables=2,
+                             unavailable=(frozenset({1}), frozenset(), frozenset(), frozenset()))
+    status, slots = minimise_breaks(instance, [0, 1, 2], 10, 1, lambda line: None)
+    assert (status, slots) == ("unsat", None)

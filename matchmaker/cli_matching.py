@@ -1,0 +1,86 @@
+"""`flask matching ...`: rebuild stored suggestions, export rankings, evaluate on real collaborations."""
+from __future__ import annotations
+
+import csv
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+
+from matchmaker.matching.scoring import ScoreWeights
+
+matching_cli = AppGroup("matching", help="Matching engine.")
+
+
+@matching_cli.command("evaluate-cordis")
+@click.option("--history", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
+@click.option("--future", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
+def evaluate_cordis_command(history: Path, future: Path) -> None:
+    """Import HISTORY into a fresh temporary database, rank, and score against FUTURE collaborations."""
+    from matchmaker import create_app
+    from matchmaker.config import TestConfig
+    from matchmaker.extensions import db
+    from matchmaker.services import matching_eval
+    from matchmaker.services.cordis import CordisFormatError, import_cordis
+
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app({**{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
+                          "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(folder) / 'evaluation.sqlite3'}"})
+        with app.app_context():
+            db.create_all()
+            try:
+                import_cordis(history)
+            except CordisFormatError as exc:
+                raise click.ClickException(str(exc)) from None
+            task = matching_eval.build_task(future)
+            click.echo(f"{len(task.queries)} query companies, {len(task.candidates)} candidate research "
+                       f"organisations, {sum(map(len, task.truth.values()))} future collaborations")
+            results = matching_eval.run(task, ScoreWeights())
+            db.session.remove()
+    click.echo(f"{'method':15} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8}")
+    for method, m in results.items():
+        click.echo(f"{method:15} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f}")
+
+
+def _progress(label: str):
+    def wrap(items):
+        items = list(items)
+        with click.progressbar(items, label=label, file=sys.stderr) as bar:
+            yield from bar
+    return wrap
+
+
+@matching_cli.command("rebuild")
+@click.option("--top", type=int, default=20, show_default=True)
+def rebuild_command(top: int) -> None:
+    """Refit the engine on every profile and recompute every stored suggestion."""
+    from matchmaker.services.suggestions import rebuild_all
+
+    stored = rebuild_all(progress=_progress("Ranking"), top=top)
+    click.echo(f"stored {stored} suggestions")
+
+
+@matching_cli.command("export")
+@click.option("--kind", type=click.Choice(["tech-transfer", "investor"]), default="tech-transfer",
+              show_default=True)
+@click.option("--top", type=int, default=10, show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def export_command(kind: str, top: int, out: Path) -> None:
+    """For every company: its top N research organisations (or, with --kind investor, investors).
+
+    CSV columns: source_id,rank,target_id,score; ids are external ids (the CORDIS PIC for imported ones).
+    Organisations that were already partners in the imported history are left out.
+    """
+    from matchmaker.matching.documents import COMPANY
+    from matchmaker.services.suggestions import matcher
+
+    rankings = matcher(refresh=True).rank_all(kind, COMPANY, top=top, progress=_progress("Ranking"))
+    with out.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["source_id", "rank", "target_id", "score"])
+        for source in sorted(rankings):
+            for rank, match in enumerate(rankings[source], start=1):
+                writer.writerow([source, rank, match.target, f"{match.score:.6f}"])
+    click.echo(f"wrote {sum(map(len, rankings.values()))} rows for {len(rankings)} companies to {out}")

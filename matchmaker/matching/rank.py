@@ -1,0 +1,163 @@
+"""Rank targets for a source profile (tech transfer: companies <-> research; investors <- start-ups)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from sparse_dot_topn import sp_matmul_topn
+
+from matchmaker.matching import scoring
+from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
+from matchmaker.matching.index import FieldWeights, ProfileIndex
+
+TARGET_SIDE = {("tech-transfer", COMPANY): RESEARCH, ("tech-transfer", RESEARCH): COMPANY,
+               ("investor", COMPANY): INVESTOR, ("investor", INVESTOR): COMPANY}
+
+
+@dataclass
+class Match:
+    """A suggested partner with the parts of its score."""
+
+    target: str
+    score: float
+    forward: float
+    backward: float
+    track: float
+    signals: dict[str, float] = field(default_factory=dict)
+
+
+class Matcher:
+    """fit(docs) indexes the profiles; rank(source) and rank_all() return scored suggestions."""
+
+    def __init__(self, weights: scoring.ScoreWeights = scoring.ScoreWeights(),
+                 field_weights: FieldWeights = FieldWeights(), candidates: int = 100, bigrams: bool = True):
+        self.weights = weights
+        self.field_weights = field_weights
+        self.candidates = candidates
+        self.bigrams = bigrams
+
+    def fit(self, docs: list[ProfileDoc]) -> Matcher:
+        self.docs_ = {doc.id: doc for doc in docs}
+        if len(self.docs_) != len(docs):
+            raise ValueError("profile ids must be unique")
+        self.index_ = ProfileIndex(self.field_weights, bigrams=self.bigrams).fit(docs)
+        self.max_activity_ = max((doc.activity for doc in docs), default=0)
+        return self
+
+    def update(self, docs: list[ProfileDoc]) -> None:
+        """Add or replace profiles without refitting the vocabulary (cheap: one edit at a time)."""
+        for doc in docs:
+            self.docs_[doc.id] = doc
+        self.index_.replace(docs)
+        self.max_activity_ = max(self.max_activity_, max((d.activity for d in docs), default=0))
+
+    def remove(self, doc_id: str) -> None:
+        """Forget a profile: it is never suggested again."""
+        self.docs_.pop(doc_id, None)
+
+    def _positions(self, side: str) -> np.ndarray:
+        return np.array([self.index_.position_[d.id] for d in self.docs_.values() if d.side == side], dtype=np.int64)
+
+    def eligible(self, kind: str, source: ProfileDoc, target: ProfileDoc) -> bool:
+        """Hard rules: the right side, not itself, not already a partner, investor filters."""
+        if target.id == source.id or target.id in source.partners or source.id in target.partners:
+            return False
+        if TARGET_SIDE.get((kind, source.side)) != target.side:
+            return False
+        if kind == "investor":
+            startup, investor = (source, target) if source.side == COMPANY else (target, source)
+            return passes_investor_filters(startup, investor)
+        return True
+
+    def score_pair(self, source: ProfileDoc, target: ProfileDoc) -> Match:
+        """Every part of one pair's score."""
+        i, j = self.index_.position_[source.id], self.index_.position_[target.id]
+        forward = float(self.index_.seek_[i].multiply(self.index_.offer_[j]).sum())
+        backward = float(self.index_.seek_[j].multiply(self.index_.offer_[i]).sum())
+        track = scoring.prior(target.activity, self.max_activity_)
+        signals = scoring.structured(source, target)
+        return Match(target.id, scoring.combine(self.weights, forward, backward, track, signals),
+                     forward, backward, track, signals)
+
+    def rank(self, source_id: str, kind: str = "tech-transfer", top: int = 20) -> list[Match]:
+        """The best `top` targets for one source."""
+        source = self.docs_[source_id]
+        side = TARGET_SIDE.get((kind, source.side))
+        if side is None:
+            return []
+        targets = self._positions(side)
+        if targets.size == 0:
+            return []
+        i = self.index_.position_[source_id]
+        forward = (self.index_.seek_[i] @ self.index_.offer_[targets].T).toarray().ravel()
+        backward = (self.index_.offer_[i] @ self.index_.seek_[targets].T).toarray().ravel()
+        return self._best(source, targets, forward, backward, kind, top)
+
+    def _best(self, source: ProfileDoc, targets: np.ndarray, forward: np.ndarray, backward: np.ndarray,
+              kind: str, top: int) -> list[Match]:
+        ids = self.index_.ids_
+        w = self.weights
+        activity = np.array([self.docs_[ids[t]].activity for t in targets], dtype=np.float32)
+        track = np.log1p(activity) / np.log1p(self.max_activity_) if self.max_activity_ else activity * 0
+        quick = w.text * (forward * w.direction + backward * (1 - w.direction)) + w.prior * track
+        order = np.argsort(-quick, kind="stable")
+        matches = []
+        for position in order[: max(top * 5, self.candidates)]:
+            target = self.docs_[ids[targets[position]]]
+            if not self.eligible(kind, source, target):
+                continue
+            signals = scoring.structured(source, target)
+            if quick[position] <= 0 and not any(signals.values()):
+                continue  # nothing at all in common: not a suggestion
+            matches.append(Match(target.id, scoring.combine(w, float(forward[position]), float(backward[position]),
+                                                            float(track[position]), signals),
+                                 float(forward[position]), float(backward[position]), float(track[position]),
+                                 signals))
+        matches.sort(key=lambda m: (-m.score, m.target))
+        return matches[:top]
+
+    def rank_all(self, kind: str = "tech-transfer", sources: str = COMPANY, top: int = 20,
+                 progress: Callable[[Iterable], Iterable] | None = None, threads: int = 2) -> dict[str, list[Match]]:
+        """Top `top` for every profile on the `sources` side, via sparse top-k products (never N×N dense)."""
+        source_rows = self._positions(sources)
+        target_side = TARGET_SIDE[(kind, sources)]
+        target_rows = self._positions(target_side)
+        if source_rows.size == 0 or target_rows.size == 0:
+            return {}
+        k = min(target_rows.size, max(top * 5, self.candidates))
+        seek_s, offer_s = self.index_.seek_[source_rows], self.index_.offer_[source_rows]
+        offer_t, seek_t = self.index_.offer_[target_rows], self.index_.seek_[target_rows]
+        forward_top = sp_matmul_topn(seek_s, offer_t.T.tocsr(), top_n=k, n_threads=threads)
+        backward_top = sp_matmul_topn(offer_s, seek_t.T.tocsr(), top_n=k, n_threads=threads)
+        popular = np.argsort(-np.array([self.docs_[self.index_.ids_[t]].activity for t in target_rows]))[:top]
+        result = {}
+        rows = range(source_rows.size)
+        for r in (progress(rows) if progress else rows):
+            candidates = np.unique(np.concatenate([forward_top[r].indices, backward_top[r].indices, popular]))
+            forward = np.asarray((seek_s[r] @ offer_t[candidates].T).todense()).ravel()
+            backward = np.asarray((offer_s[r] @ seek_t[candidates].T).todense()).ravel()
+            source = self.docs_[self.index_.ids_[source_rows[r]]]
+            result[source.id] = self._best(source, target_rows[candidates], forward, backward, kind, top)
+        return result
+
+
+def passes_investor_filters(startup: ProfileDoc, investor: ProfileDoc) -> bool:
+    """An investor never sees a start-up outside its stages, sectors or ticket range (unknown values pass).
+
+    Investor matching is for start-ups and SMEs: large companies are never suggested to investors.
+    """
+    if startup.kind == "large_company":
+        return False
+    if investor.investor_stages and startup.startup_stage and startup.startup_stage not in investor.investor_stages:
+        return False
+    if investor.investor_sectors and startup.sectors and not (investor.investor_sectors & startup.sectors):
+        return False
+    amount = startup.amount_sought
+    if amount is not None:
+        if investor.ticket_max is not None and amount > investor.ticket_max * 4:
+            return False  # far beyond what the fund writes, even in a syndicate
+        if investor.ticket_min is not None and amount < investor.ticket_min:
+            return False
+    return True

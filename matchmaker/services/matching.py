@@ -1,0 +1,65 @@
+"""Feed the matching engine from the database: organisations become plain ProfileDocs."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func
+
+from matchmaker.extensions import db
+from matchmaker.matching.documents import COMPANY, INVESTOR, OTHER, RESEARCH, ProfileDoc
+from matchmaker.models import Organisation, OrganisationTag, Participation
+from matchmaker.taxonomy import COMPANY_KINDS, RESEARCH_KINDS
+
+
+def side_of(kind: str) -> str:
+    """Which side of a match an organisation kind sits on."""
+    if kind in COMPANY_KINDS:
+        return COMPANY
+    if kind in RESEARCH_KINDS:
+        return RESEARCH
+    return INVESTOR if kind == "investor" else OTHER
+
+
+def doc_id(organisation_id: int, external_id: str | None) -> str:
+    """The engine's id of an organisation: its external id (the CORDIS PIC) when it has one."""
+    return external_id or f"org:{organisation_id}"
+
+
+def profile_docs(organisation_ids: list[int] | None = None) -> list[ProfileDoc]:
+    """Organisations (all, or those listed) as ProfileDocs, with tags, track record and past partners."""
+    only = (lambda column: column.in_(organisation_ids)) if organisation_ids is not None else None
+
+    def where(stmt, column):
+        return stmt.where(only(column)) if only else stmt
+
+    tags: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for org_id, facet, code in db.session.execute(where(
+            db.select(OrganisationTag.organisation_id, OrganisationTag.facet, OrganisationTag.code),
+            OrganisationTag.organisation_id)):
+        tags[org_id][facet].add(code)
+    activity = dict(db.session.execute(where(
+        db.select(Participation.organisation_id, func.count()), Participation.organisation_id)
+        .group_by(Participation.organisation_id)).all())
+    projects = where(db.select(Participation.project_id), Participation.organisation_id)
+    members: dict[int, set[int]] = defaultdict(set)
+    for project_id, org_id in db.session.execute(db.select(Participation.project_id, Participation.organisation_id)
+                                                 .where(Participation.project_id.in_(projects))):
+        members[project_id].add(org_id)
+    ids = dict(db.session.execute(db.select(Organisation.id, Organisation.external_id).where(
+        Organisation.id.in_({o for group in members.values() for o in group}))).all()) if members else {}
+    partners: dict[int, set[str]] = defaultdict(set)
+    for group in members.values():
+        for a in group:
+            partners[a].update(doc_id(b, ids[b]) for b in group if b != a)
+    docs = []
+    for o in db.session.execute(where(db.select(Organisation), Organisation.id).order_by(Organisation.id)).scalars():
+        t = tags[o.id]
+        docs.append(ProfileDoc(
+            id=doc_id(o.id, o.external_id), side=side_of(o.kind), kind=o.kind, offer=o.offer, seek=o.seek, keywords=o.keywords,
+            description=o.description if o.source != "cordis" else "", language=o.language,
+            sectors=frozenset(t["sector"]), areas=frozenset(t["therapeutic_area"]),
+            collaboration=frozenset(t["collaboration_type"]), trl=o.trl, activity=activity.get(o.id, 0),
+            partners=frozenset(partners[o.id]), startup_stage=o.funding_stage, amount_sought=o.funding_amount_sought,
+            investor_stages=frozenset(t["investor_stage"]), investor_sectors=frozenset(t["investor_sector"]),
+            ticket_min=o.ticket_min, ticket_max=o.ticket_max))
+    return docs

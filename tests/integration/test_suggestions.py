@@ -1,0 +1,76 @@
+"""Persisted suggestions: rebuilt in full, refreshed on edits, shown with reasons, exported as CSV."""
+from __future__ import annotations
+
+import csv
+
+from matchmaker.extensions import db
+from matchmaker.models import Suggestion
+from matchmaker.services.cordis import import_cordis
+from matchmaker.services.suggestions import rebuild_all
+from tests.conftest import SMALL_CORDIS
+from tests.helpers import login, make_org, make_user, post_form
+from tests.integration.test_profiles import FULL_FORM
+
+FILLER = ["Forest biomass supply chains", "Perovskite solar cells", "Urban traffic models", "Coral reef biology",
+          "Superconducting qubits", "Museum archives digitisation"]
+
+
+def world():
+    company = make_org(name="Acme Organoids", kind="sme", seek="liver organoid models for drug toxicology")
+    lab = make_org(name="Liver Lab", kind="university", offer="Liver organoid models and toxicology assays")
+    other = make_org(name="Heart Lab", kind="university", offer="Cardiac tissue engineering")
+    for i, text in enumerate(FILLER):
+        make_org(name=f"Filler {i}", kind="public_research_centre", offer=text)
+    return company, lab, other
+
+
+def targets(org, kind="tech-transfer") -> list[int]:
+    return list(db.session.execute(db.select(Suggestion.target_id).where(
+        Suggestion.source_id == org.id, Suggestion.kind == kind).order_by(Suggestion.rank)).scalars())
+
+
+def test_rebuild_stores_ranked_suggestions_both_ways(app):
+    company, lab, other = world()
+    assert rebuild_all() > 0
+    assert targets(company)[0] == lab.id
+    assert company.id in targets(lab)
+
+
+def test_editing_a_profile_updates_its_place_in_others_lists(client):
+    company, lab, other = world()
+    rebuild_all()
+    assert other.id not in targets(company)[:1]
+    login(client, make_user(organisation=other))
+    form = dict(FULL_FORM, name="Heart Lab", kind="university", language="en",
+                offer="Liver organoid models, toxicology and drug screening on organoids", seek="", keywords="",
+                sectors=[], therapeutic_areas=[], collaboration_types=[], trl="", funding_stage="",
+                funding_amount_sought="")
+    assert post_form(client, f"/profiles/{other.id}/edit", form).status_code == 302
+    assert other.id in targets(company)[:2]  # no rebuild: the edit refreshed the company's list
+
+
+def test_suggestions_page_shows_reasons_to_members_only(client):
+    company, lab, other = world()
+    rebuild_all()
+    login(client, make_user(organisation=company))
+    html = client.get("/matches/").get_data(as_text=True)
+    assert "Liver Lab" in html and "What you seek meets what they offer" in html and "organoid" in html
+    assert client.get(f"/matches/?org={lab.id}").status_code == 403
+
+
+def test_cli_rebuild_and_export(runner, tmp_path):
+    import_cordis(SMALL_CORDIS)
+    result = runner.invoke(args=["matching", "rebuild"])
+    assert result.exit_code == 0 and "stored" in result.output
+    out = tmp_path / "tt.csv"
+    result = runner.invoke(args=["matching", "export", "--kind", "tech-transfer", "--top", "5", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(out.open()))
+    assert rows[0] == ["source_id", "rank", "target_id", "score"]
+    # The extract's companies all took part in project 101135507 with Fraunhofer and York: already partners.
+    partners = {"999984059", "999978336"}
+    companies = {"999757467", "999760280", "999908205"}
+    # The only research organisations they never worked with: Bogazici (999882500) and Amsterdam UMC (919322739).
+    assert rows[1:] and all(r[0] in companies and r[2] not in partners for r in rows[1:])
+    assert {r[2] for r in rows[1:]} == {"999882500", "919322739"}
+    assert all(r[1].isdigit() and float(r[3]) >= 0 for r in rows[1:])
