@@ -84,3 +84,18 @@ def export_command(kind: str, top: int, out: Path) -> None:
             for rank, match in enumerate(rankings[source], start=1):
                 writer.writerow([source, rank, match.target, f"{match.score:.6f}"])
     click.echo(f"wrote {sum(map(len, rankings.values()))} rows for {len(rankings)} companies to {out}")
+
+
+@matching_cli.command("evaluate-investors")
+@click.option("--data", "folder", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="The yc_startups_investors folder (Startups.csv).")
+def evaluate_investors_command(folder: Path) -> None:
+    """Leave-one-out: each investor's thesis is built from its other portfolio companies; rank investors."""
+    from matchmaker.services.investor_eval import run
+
+    results = run(folder)
+    sizes = results.pop("_sizes")
+    click.echo(f"{sizes['queries']} held-out start-ups, {sizes['investors']} investors with 5+ portfolio companies")
+    click.echo(f"{'method':15} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8}")
+    for method, m in results.items():
+        click.echo(f"{method:15} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f}")

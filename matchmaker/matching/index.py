@@ -55,6 +55,7 @@ class ProfileIndex:
                                            max_df=1.0 if small else self.max_df, dtype=np.float32)
         self.vectorizer_.fit(corpus if any(corpus) else [["<empty>"]])
         self.surface_ = self._surfaces(docs)
+        self.terms_ = self.vectorizer_.get_feature_names_out()
         self.ids_ = [doc.id for doc in docs]
         self.position_ = {doc_id: i for i, doc_id in enumerate(self.ids_)}
         self.offer_, self.seek_ = self._sides(analysed)
@@ -95,24 +96,29 @@ class ProfileIndex:
         return self._sides([self._fields(doc) for doc in docs])
 
     def replace(self, docs: list[ProfileDoc]) -> None:
-        """Insert or update profiles in place (vocabulary and IDF unchanged until the next fit)."""
+        """Insert or update profiles (vocabulary and IDF unchanged until the next fit)."""
         offer, seek = self.transform(docs)
-        new_ids = [d.id for d in docs if d.id not in self.position_]
-        if new_ids:
-            for doc_id in new_ids:
-                self.position_[doc_id] = len(self.ids_)
-                self.ids_.append(doc_id)
-            pad = sparse.csr_matrix((len(new_ids), self.offer_.shape[1]), dtype=np.float32)
-            self.offer_ = sparse.vstack([self.offer_, pad], format="lil")
-            self.seek_ = sparse.vstack([self.seek_, pad], format="lil")
-        else:
-            self.offer_, self.seek_ = self.offer_.tolil(), self.seek_.tolil()
         for row, doc in enumerate(docs):
-            i = self.position_[doc.id]
-            self.offer_[i] = offer[row]
-            self.seek_[i] = seek[row]
-        self.offer_, self.seek_ = self.offer_.tocsr(), self.seek_.tocsr()
+            i = self.position_.get(doc.id)
+            if i is None:  # new profile: append a row
+                self.position_[doc.id] = len(self.ids_)
+                self.ids_.append(doc.id)
+                self.offer_ = sparse.vstack([self.offer_, offer[row]], format="csr")
+                self.seek_ = sparse.vstack([self.seek_, seek[row]], format="csr")
+            else:  # edited profile: splice its row in (C-level copies, no format round trip)
+                self.offer_ = _splice(self.offer_, i, offer[row])
+                self.seek_ = _splice(self.seek_, i, seek[row])
 
     def terms(self) -> np.ndarray:
         """The vocabulary, indexed like the matrices' columns."""
-        return self.vectorizer_.get_feature_names_out()
+        return self.terms_
+
+
+def _splice(matrix: sparse.csr_matrix, i: int, row: sparse.csr_matrix) -> sparse.csr_matrix:
+    """`matrix` with row i replaced by `row`."""
+    start, end = matrix.indptr[i], matrix.indptr[i + 1]
+    data = np.concatenate([matrix.data[:start], row.data, matrix.data[end:]]).astype(np.float32)
+    indices = np.concatenate([matrix.indices[:start], row.indices, matrix.indices[end:]])
+    indptr = matrix.indptr.copy()
+    indptr[i + 1:] += row.nnz - (end - start)
+    return sparse.csr_matrix((data, indices, indptr), shape=matrix.shape)

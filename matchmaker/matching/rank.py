@@ -32,7 +32,7 @@ class Matcher:
     """fit(docs) indexes the profiles; rank(source) and rank_all() return scored suggestions."""
 
     def __init__(self, weights: scoring.ScoreWeights = scoring.ScoreWeights(),
-                 field_weights: FieldWeights = FieldWeights(), candidates: int = 100, bigrams: bool = True):
+                 field_weights: FieldWeights = FieldWeights(), candidates: int = 50, bigrams: bool = True):
         self.weights = weights
         self.field_weights = field_weights
         self.candidates = candidates
@@ -44,6 +44,7 @@ class Matcher:
             raise ValueError("profile ids must be unique")
         self.index_ = ProfileIndex(self.field_weights, bigrams=self.bigrams).fit(docs)
         self.max_activity_ = max((doc.activity for doc in docs), default=0)
+        self._sides: dict[str, tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]] = {}
         return self
 
     def update(self, docs: list[ProfileDoc]) -> None:
@@ -52,13 +53,23 @@ class Matcher:
             self.docs_[doc.id] = doc
         self.index_.replace(docs)
         self.max_activity_ = max(self.max_activity_, max((d.activity for d in docs), default=0))
+        self._sides.clear()
 
     def remove(self, doc_id: str) -> None:
         """Forget a profile: it is never suggested again."""
         self.docs_.pop(doc_id, None)
+        self._sides.clear()
+
+    def _side(self, side: str) -> tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]:
+        """Row positions of one side's profiles and their offer and seek rows (cached until the next update)."""
+        if side not in self._sides:
+            rows = np.array([self.index_.position_[d.id] for d in self.docs_.values() if d.side == side],
+                            dtype=np.int64)
+            self._sides[side] = (rows, self.index_.offer_[rows], self.index_.seek_[rows])
+        return self._sides[side]
 
     def _positions(self, side: str) -> np.ndarray:
-        return np.array([self.index_.position_[d.id] for d in self.docs_.values() if d.side == side], dtype=np.int64)
+        return self._side(side)[0]
 
     def eligible(self, kind: str, source: ProfileDoc, target: ProfileDoc) -> bool:
         """Hard rules: the right side, not itself, not already a partner, investor filters."""
@@ -87,12 +98,12 @@ class Matcher:
         side = TARGET_SIDE.get((kind, source.side))
         if side is None:
             return []
-        targets = self._positions(side)
+        targets, offers, seeks = self._side(side)
         if targets.size == 0:
             return []
         i = self.index_.position_[source_id]
-        forward = (self.index_.seek_[i] @ self.index_.offer_[targets].T).toarray().ravel()
-        backward = (self.index_.offer_[i] @ self.index_.seek_[targets].T).toarray().ravel()
+        forward = (offers @ self.index_.seek_[i].T).toarray().ravel()  # matrix × vector: no big transpose
+        backward = (seeks @ self.index_.offer_[i].T).toarray().ravel()
         return self._best(source, targets, forward, backward, kind, top)
 
     def _best(self, source: ProfileDoc, targets: np.ndarray, forward: np.ndarray, backward: np.ndarray,
@@ -104,7 +115,7 @@ class Matcher:
         quick = w.text * (forward * w.direction + backward * (1 - w.direction)) + w.prior * track
         order = np.argsort(-quick, kind="stable")
         matches = []
-        for position in order[: max(top * 5, self.candidates)]:
+        for position in order[: max(top + BATCH_MARGIN, self.candidates)]:
             target = self.docs_[ids[targets[position]]]
             if not self.eligible(kind, source, target):
                 continue
@@ -120,27 +131,60 @@ class Matcher:
 
     def rank_all(self, kind: str = "tech-transfer", sources: str = COMPANY, top: int = 20,
                  progress: Callable[[Iterable], Iterable] | None = None, threads: int = 2) -> dict[str, list[Match]]:
-        """Top `top` for every profile on the `sources` side, via sparse top-k products (never N×N dense)."""
+        """Top `top` for every profile on the `sources` side with one sparse top-k product (never N×N dense).
+
+        direction·(seek_s·offer_t) + (1 − direction)·(offer_s·seek_t) + prior·track_t is the product of
+        [direction·seek_s | (1 − direction)·offer_s | prior] and [offer_t | seek_t | track_t]; the structured
+        signals are then added to the best candidates. Batch matches carry the combined text score only
+        (forward and backward are left at 0; reasons recompute the terms).
+        """
         source_rows = self._positions(sources)
-        target_side = TARGET_SIDE[(kind, sources)]
-        target_rows = self._positions(target_side)
+        target_rows = self._positions(TARGET_SIDE[(kind, sources)])
         if source_rows.size == 0 or target_rows.size == 0:
             return {}
-        k = min(target_rows.size, max(top * 5, self.candidates))
-        seek_s, offer_s = self.index_.seek_[source_rows], self.index_.offer_[source_rows]
-        offer_t, seek_t = self.index_.offer_[target_rows], self.index_.seek_[target_rows]
-        forward_top = sp_matmul_topn(seek_s, offer_t.T.tocsr(), top_n=k, n_threads=threads)
-        backward_top = sp_matmul_topn(offer_s, seek_t.T.tocsr(), top_n=k, n_threads=threads)
-        popular = np.argsort(-np.array([self.docs_[self.index_.ids_[t]].activity for t in target_rows]))[:top]
+        w, index = self.weights, self.index_
+        track = self._track(target_rows)
+        left = sparse.hstack([w.text * w.direction * index.seek_[source_rows],
+                              w.text * (1 - w.direction) * index.offer_[source_rows],
+                              sparse.csr_matrix(np.full((source_rows.size, 1), w.prior, dtype=np.float32))],
+                             format="csr", dtype=np.float32)
+        right = sparse.hstack([index.offer_[target_rows], index.seek_[target_rows],
+                               sparse.csr_matrix(track.reshape(-1, 1))], format="csr", dtype=np.float32)
+        k = min(target_rows.size, top + BATCH_MARGIN)
+        best = sp_matmul_topn(left, right.T.tocsr(), top_n=k, n_threads=threads, sort=True)
         result = {}
         rows = range(source_rows.size)
         for r in (progress(rows) if progress else rows):
-            candidates = np.unique(np.concatenate([forward_top[r].indices, backward_top[r].indices, popular]))
-            forward = np.asarray((seek_s[r] @ offer_t[candidates].T).todense()).ravel()
-            backward = np.asarray((offer_s[r] @ seek_t[candidates].T).todense()).ravel()
-            source = self.docs_[self.index_.ids_[source_rows[r]]]
-            result[source.id] = self._best(source, target_rows[candidates], forward, backward, kind, top)
+            source = self.docs_[index.ids_[source_rows[r]]]
+            start, end = best.indptr[r], best.indptr[r + 1]
+            matches = self._finish(source, target_rows[best.indices[start:end]], best.data[start:end], track,
+                                   best.indices[start:end], kind, top)
+            if len(matches) < top and end - start == k:  # too many candidates ruled out: rank it alone
+                matches = self.rank(source.id, kind, top)
+            result[source.id] = matches
         return result
+
+    def _track(self, target_rows: np.ndarray) -> np.ndarray:
+        activity = np.array([self.docs_[self.index_.ids_[t]].activity for t in target_rows], dtype=np.float32)
+        return (np.log1p(activity) / np.log1p(self.max_activity_)).astype(np.float32) if self.max_activity_ \
+            else np.zeros_like(activity)
+
+    def _finish(self, source: ProfileDoc, targets: np.ndarray, quick: np.ndarray, track: np.ndarray,
+                columns: np.ndarray, kind: str, top: int) -> list[Match]:
+        """Eligible candidates with their structured signals added, best first."""
+        matches = []
+        for target_row, value, column in zip(targets, quick, columns):
+            target = self.docs_[self.index_.ids_[target_row]]
+            if not self.eligible(kind, source, target):
+                continue
+            signals = scoring.structured(source, target)
+            extra = sum(getattr(self.weights, name) * v for name, v in signals.items())
+            matches.append(Match(target.id, float(value) + extra, 0.0, 0.0, float(track[column]), signals))
+        matches.sort(key=lambda m: (-m.score, m.target))
+        return matches[:top]
+
+
+BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out
 
 
 def passes_investor_filters(startup: ProfileDoc, investor: ProfileDoc) -> bool:

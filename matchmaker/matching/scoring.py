@@ -41,8 +41,13 @@ def prior(activity: int, max_activity: int) -> float:
     return math.log1p(activity) / math.log1p(max_activity) if max_activity > 0 else 0.0
 
 
+NO_SIGNALS = {"sectors": 0.0, "areas": 0.0, "trl": 0.0, "collaboration": 0.0}
+
+
 def structured(source: ProfileDoc, target: ProfileDoc) -> dict[str, float]:
     """The structured signals of a pair, each in 0..1."""
+    if not (source.sectors or source.areas or source.trl is not None or source.collaboration):
+        return dict(NO_SIGNALS)  # nothing to compare (most imported profiles): skip the set operations
     return {"sectors": overlap(source.sectors, target.sectors), "areas": overlap(source.areas, target.areas),
             "trl": trl_fit(source, target), "collaboration": overlap(source.collaboration, target.collaboration)}
 

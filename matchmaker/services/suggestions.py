@@ -11,6 +11,7 @@ from matchmaker.extensions import db
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import TARGET_SIDE, Match, Matcher
 from matchmaker.matching.reasons import Reasons, explain
+from matchmaker.matching.scoring import prior
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.services.matching import doc_id, profile_docs
 
@@ -28,9 +29,15 @@ def matcher(refresh: bool = False) -> Matcher:
     return cached
 
 
-def _org_ids() -> dict[str, int]:
-    rows = db.session.execute(db.select(Organisation.id, Organisation.external_id)).all()
-    return {doc_id(i, e): i for i, e in rows}
+def _org_ids(doc_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """Engine ids -> organisation ids (all, or only those asked for)."""
+    stmt = db.select(Organisation.id, Organisation.external_id)
+    if doc_ids is not None:
+        wanted = set(doc_ids)
+        numeric = [int(d[4:]) for d in wanted if d.startswith("org:")]
+        external = [d for d in wanted if not d.startswith("org:")]
+        stmt = stmt.where(Organisation.id.in_(numeric) | Organisation.external_id.in_(external))
+    return {doc_id(i, e): i for i, e in db.session.execute(stmt).all()}
 
 
 def _rows(kind: str, source: int, matches: list[Match], ids: dict[str, int]) -> list[dict]:
@@ -55,9 +62,15 @@ def rebuild_all(progress: Callable[[Iterable], Iterable] | None = None, top: int
     return stored
 
 
-def _replace_list(engine: Matcher, kind: str, source: str, ids: dict[str, int], top: int) -> None:
-    db.session.execute(delete(Suggestion).where(Suggestion.kind == kind, Suggestion.source_id == ids[source]))
-    rows = _rows(kind, ids[source], engine.rank(source, kind, top=top), ids)
+def _replace_lists(engine: Matcher, kind: str, sources: list[str], top: int) -> None:
+    """Recompute and store the lists of `sources` (one lookup, one delete, one insert)."""
+    if not sources:
+        return
+    ranked = {source: engine.rank(source, kind, top=top) for source in sources}
+    ids = _org_ids({*sources, *(m.target for matches in ranked.values() for m in matches)})
+    db.session.execute(delete(Suggestion).where(Suggestion.kind == kind,
+                                                Suggestion.source_id.in_([ids[s] for s in sources if s in ids])))
+    rows = [row for source, matches in ranked.items() if source in ids for row in _rows(kind, ids[source], matches, ids)]
     if rows:
         db.session.execute(db.insert(Suggestion), rows)
 
@@ -70,46 +83,57 @@ def refresh_organisation(organisation: Organisation, top: int = TOP_N) -> int:
     engine = matcher()
     (doc,) = profile_docs([organisation.id])
     engine.update([doc])
-    ids = _org_ids()
     recomputed = 0
     for kind, side in LISTS:
         if side == doc.side:
-            _replace_list(engine, kind, doc.id, ids, top)
+            _replace_lists(engine, kind, [doc.id], top)
             recomputed += 1
         elif TARGET_SIDE.get((kind, side)) == doc.side:
-            for source in _affected_sources(engine, kind, side, doc, ids, top):
-                _replace_list(engine, kind, source, ids, top)
-                recomputed += 1
+            affected = _affected_sources(engine, kind, side, doc, organisation.id, top)
+            _replace_lists(engine, kind, affected, top)
+            recomputed += len(affected)
     db.session.commit()
     return recomputed
 
 
-def _affected_sources(engine: Matcher, kind: str, side: str, target: ProfileDoc, ids: dict[str, int],
+def _affected_sources(engine: Matcher, kind: str, side: str, target: ProfileDoc, target_org: int,
                       top: int) -> list[str]:
-    """Sources whose list holds `target` now, or whose last entry it would beat."""
-    listed = set(db.session.execute(db.select(Suggestion.source_id).where(
-        Suggestion.kind == kind, Suggestion.target_id == ids[target.id])).scalars())
-    floor = dict(db.session.execute(db.select(Suggestion.source_id, func.min(Suggestion.score)).where(
-        Suggestion.kind == kind).group_by(Suggestion.source_id).having(func.count() >= top)).all())
-    rows = np.array([engine.index_.position_[d.id] for d in engine.docs_.values() if d.side == side])
+    """Sources whose list holds `target` now, or whose last entry it would beat.
+
+    The text-and-prior part of the score is a lower bound of the full score (overlaps only add), so a source
+    whose stored floor is above it is safe to skip. Floors are read only for sources the target scores on.
+    """
+    rows, offers, seeks = engine._side(side)
     if rows.size == 0:
         return []
-    j = engine.index_.position_[target.id]
-    w = engine.weights
-    forward = (engine.index_.seek_[rows] @ engine.index_.offer_[j].T).toarray().ravel()
-    backward = (engine.index_.offer_[rows] @ engine.index_.seek_[j].T).toarray().ravel()
-    quick = w.text * (forward * w.direction + backward * (1 - w.direction))
-    by_position = {engine.index_.position_[d.id]: d for d in engine.docs_.values() if d.side == side}
-    affected = []
-    for r, score in zip(rows, quick):
-        source = by_position[r]
-        org = ids.get(source.id)
-        if org is None:
-            continue
-        # Structured signals and the prior only add to `quick`, so it is a lower bound of the full score.
-        if org in listed or (score > 0 and score >= floor.get(org, -1.0)):
-            affected.append(source.id)
-    return affected
+    index, w = engine.index_, engine.weights
+    j = index.position_[target.id]
+    forward = (seeks @ index.offer_[j].T).toarray().ravel()
+    backward = (offers @ index.seek_[j].T).toarray().ravel()
+    quick = w.text * (forward * w.direction + backward * (1 - w.direction)) \
+        + w.prior * prior(target.activity, engine.max_activity_)
+    listed = set(db.session.execute(db.select(Suggestion.source_id).where(
+        Suggestion.kind == kind, Suggestion.target_id == target_org)).scalars())
+    scoring_rows = np.flatnonzero(forward + backward > 0)
+    candidates = {index.ids_[rows[r]]: float(quick[r]) for r in scoring_rows}
+    ids = _org_ids(candidates)
+    floors: dict[int, tuple[float, int]] = {}
+    org_ids = list(ids.values())
+    for chunk in range(0, len(org_ids), 500):
+        floors.update({s: (low, n) for s, low, n in db.session.execute(
+            db.select(Suggestion.source_id, func.min(Suggestion.score), func.count())
+            .where(Suggestion.kind == kind, Suggestion.source_id.in_(org_ids[chunk:chunk + 500]))
+            .group_by(Suggestion.source_id)).all()})
+    by_org = {v: k for k, v in ids.items()}
+    affected = {by_org[o] for o in listed if o in by_org}
+    for source, score in candidates.items():
+        low, n = floors.get(ids.get(source, -1), (-1.0, 0))
+        if n < top or score >= low:
+            affected.add(source)
+    if listed - set(by_org):  # listed by sources it no longer shares any term with
+        affected |= {doc_id(i, e) for i, e in db.session.execute(db.select(Organisation.id, Organisation.external_id)
+                                                                 .where(Organisation.id.in_(listed - set(by_org))))}
+    return sorted(affected)
 
 
 def suggestions_for(organisation: Organisation, kind: str) -> list[tuple[Suggestion, Organisation, Reasons]]:

@@ -1,0 +1,170 @@
+"""Matching benchmark: full rebuild of top-20 suggestions for 1k/10k/100k synthetic profiles built from real
+CORDIS abstract sentences (time, peak memory), against scikit-learn's cosine_similarity on the whole matrix
+where that fits in memory; then, at 10k, one profile edited -> suggestions updated, and one suggestions query.
+
+    .venv/bin/python bench/matching.py [--sizes 1000,10000,100000]
+Each size runs in its own process so peak memory (max RSS) is that size's alone.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HISTORY = ROOT.parent / "shared" / "data" / "cordis" / "history"
+TOP = 20
+
+
+def sentences() -> list[str]:
+    with (HISTORY / "projects.csv").open(encoding="utf-8", newline="") as fh:
+        text = " ".join(row["objective"] for row in csv.DictReader(fh, delimiter="|"))
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if 40 < len(s) < 400]
+
+
+def synthetic_docs(n: int, seed: int = 0):
+    from matchmaker.matching.documents import COMPANY, RESEARCH, ProfileDoc
+
+    rng = random.Random(seed)
+    pool = sentences()
+    docs = []
+    for i in range(n):
+        side = COMPANY if i % 2 else RESEARCH
+        docs.append(ProfileDoc(f"p{i}", side, offer=" ".join(rng.sample(pool, rng.randint(3, 6))),
+                               seek=" ".join(rng.sample(pool, rng.randint(1, 2))) if rng.random() < 0.6 else "",
+                               activity=rng.randint(0, 12)))
+    return docs
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_rebuild(n: int) -> dict:
+    """Child process: our engine's full rebuild (both directions of tech transfer)."""
+    from matchmaker.matching.documents import COMPANY, RESEARCH
+    from matchmaker.matching.rank import Matcher
+
+    docs = synthetic_docs(n)
+    start = time.perf_counter()
+    matcher = Matcher().fit(docs)
+    fitted = time.perf_counter()
+    a = matcher.rank_all("tech-transfer", COMPANY, top=TOP)
+    b = matcher.rank_all("tech-transfer", RESEARCH, top=TOP)
+    done = time.perf_counter()
+    return {"n": n, "fit_s": fitted - start, "rank_s": done - fitted, "total_s": done - start,
+            "lists": len(a) + len(b), "peak_mib": peak_mib()}
+
+
+def run_baseline(n: int) -> dict:
+    """Child process: the same TF-IDF vectors, then dense cosine_similarity of every pair and a top-20 per row."""
+    import numpy as np
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    from matchmaker.matching.documents import COMPANY, RESEARCH
+    from matchmaker.matching.index import ProfileIndex
+
+    docs = synthetic_docs(n)
+    start = time.perf_counter()
+    index = ProfileIndex().fit(docs)
+    companies = [i for i, d in enumerate(docs) if d.side == COMPANY]
+    research = [i for i, d in enumerate(docs) if d.side == RESEARCH]
+    for sources, targets in ((companies, research), (research, companies)):
+        dense = cosine_similarity(index.seek_[sources], index.offer_[targets])
+        np.argpartition(-dense, TOP, axis=1)[:, :TOP]
+        del dense
+    return {"n": n, "total_s": time.perf_counter() - start, "peak_mib": peak_mib()}
+
+
+def run_service(n: int) -> dict:
+    """Child process: a real database with n profiles; latency of one edit and of one suggestions query."""
+    import tempfile
+
+    from matchmaker import create_app
+    from matchmaker.config import TestConfig
+    from matchmaker.extensions import db
+    from matchmaker.models import Organisation
+    from matchmaker.services import suggestions
+
+    docs = synthetic_docs(n)
+    with tempfile.TemporaryDirectory() as folder:
+        config = {k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()}
+        config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{folder}/bench.sqlite3"
+        app = create_app(config)
+        with app.app_context():
+            db.create_all()
+            db.session.execute(db.insert(Organisation), [
+                {"name": d.id, "kind": "sme" if d.side == "company" else "university", "offer": d.offer,
+                 "seek": d.seek, "external_id": d.id} for d in docs])
+            db.session.commit()
+            start = time.perf_counter()
+            suggestions.rebuild_all()
+            rebuild = time.perf_counter() - start
+            rng = random.Random(1)
+            orgs = db.session.execute(db.select(Organisation).limit(2000)).scalars().all()
+            pool = sentences()
+            edits, queries = [], []
+            for org in rng.sample(orgs, 20):
+                org.offer = " ".join(rng.sample(pool, 4))
+                db.session.commit()
+                t = time.perf_counter()
+                suggestions.refresh_organisation(org)
+                edits.append(time.perf_counter() - t)
+            for org in rng.sample(orgs, 100):
+                t = time.perf_counter()
+                suggestions.suggestions_for(org, "tech-transfer")
+                queries.append(time.perf_counter() - t)
+    return {"n": n, "service_rebuild_s": rebuild, "edit_ms_median": 1000 * statistics.median(edits),
+            "edit_ms_p90": 1000 * sorted(edits)[int(0.9 * len(edits)) - 1],
+            "query_ms_median": 1000 * statistics.median(queries),
+            "query_ms_p90": 1000 * sorted(queries)[int(0.9 * len(queries)) - 1]}
+
+
+def child(kind: str, n: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, str(n)], capture_output=True, text=True,
+                         cwd=ROOT)
+    if out.returncode != 0:
+        return {"n": n, "error": (out.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--child", nargs=2)
+    args = parser.parse_args()
+    if args.child:
+        kind, n = args.child[0], int(args.child[1])
+        print(json.dumps({"rebuild": run_rebuild, "baseline": run_baseline, "service": run_service}[kind](n)))
+        return
+    if not HISTORY.is_dir():
+        sys.exit(f"CORDIS data not found at {HISTORY}")
+    print(f"{'profiles':>9} | {'ours: fit':>9} {'rank':>7} {'total':>7} {'peak':>9} | "
+          f"{'cosine_similarity: total':>24} {'peak':>9}")
+    for n in (int(s) for s in args.sizes.split(",")):
+        ours = child("rebuild", n)
+        base = child("baseline", n) if n <= 20_000 else {"error": "not run: the dense matrix would need "
+                                                                  f"{(n / 2) ** 2 * 8 / 2**30:.0f} GiB"}
+        ours_text = (f"{ours['fit_s']:8.1f}s {ours['rank_s']:6.1f}s {ours['total_s']:6.1f}s {ours['peak_mib']:6.0f} MiB"
+                     if "error" not in ours else ours["error"])
+        base_text = (f"{base['total_s']:23.1f}s {base['peak_mib']:6.0f} MiB" if "error" not in base
+                     else base["error"])
+        print(f"{n:9} | {ours_text} | {base_text}", flush=True)
+    service = child("service", 10_000)
+    print(f"\nat 10,000 profiles in SQLite: rebuild through the service {service.get('service_rebuild_s', 0):.1f}s; "
+          f"profile edit -> suggestions updated: median {service.get('edit_ms_median', 0):.0f} ms, "
+          f"p90 {service.get('edit_ms_p90', 0):.0f} ms; suggestions query: median "
+          f"{service.get('query_ms_median', 0):.1f} ms, p90 {service.get('query_ms_p90', 0):.1f} ms"
+          + (f"  ERROR {service['error']}" if "error" in service else ""))
+
+
+if __name__ == "__main__":
+    main()
