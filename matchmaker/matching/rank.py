@@ -55,12 +55,7 @@ class Matcher:
         self.max_activity_ = max(self.max_activity_, max((d.activity for d in docs), default=0))
         self._sides.clear()
 
-    def remove(self, doc_id: str) -> None:
-        """Forget a profile: it is never suggested again."""
-        self.docs_.pop(doc_id, None)
-        self._sides.clear()
-
-    def _side(self, side: str) -> tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]:
+    def side_rows(self, side: str) -> tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]:
         """Row positions of one side's profiles and their offer and seek rows (cached until the next update)."""
         if side not in self._sides:
             rows = np.array([self.index_.position_[d.id] for d in self.docs_.values() if d.side == side],
@@ -68,8 +63,10 @@ class Matcher:
             self._sides[side] = (rows, self.index_.offer_[rows], self.index_.seek_[rows])
         return self._sides[side]
 
-    def _positions(self, side: str) -> np.ndarray:
-        return self._side(side)[0]
+    def quick_scores(self, forward: np.ndarray, backward: np.ndarray, track: np.ndarray | float) -> np.ndarray:
+        """The text-and-prior part of the score (overlaps are added to the best candidates only)."""
+        w = self.weights
+        return w.text * (forward * w.direction + backward * (1 - w.direction)) + w.prior * track
 
     def eligible(self, kind: str, source: ProfileDoc, target: ProfileDoc) -> bool:
         """Hard rules: the right side, not itself, not already a partner, investor filters."""
@@ -98,7 +95,7 @@ class Matcher:
         side = TARGET_SIDE.get((kind, source.side))
         if side is None:
             return []
-        targets, offers, seeks = self._side(side)
+        targets, offers, seeks = self.side_rows(side)
         if targets.size == 0:
             return []
         i = self.index_.position_[source_id]
@@ -110,9 +107,8 @@ class Matcher:
               kind: str, top: int) -> list[Match]:
         ids = self.index_.ids_
         w = self.weights
-        activity = np.array([self.docs_[ids[t]].activity for t in targets], dtype=np.float32)
-        track = np.log1p(activity) / np.log1p(self.max_activity_) if self.max_activity_ else activity * 0
-        quick = w.text * (forward * w.direction + backward * (1 - w.direction)) + w.prior * track
+        track = self._track(targets)
+        quick = self.quick_scores(forward, backward, track)
         order = np.argsort(-quick, kind="stable")
         matches = []
         for position in order[: max(top + BATCH_MARGIN, self.candidates)]:
@@ -138,8 +134,8 @@ class Matcher:
         signals are then added to the best candidates. Batch matches carry the combined text score only
         (forward and backward are left at 0; reasons recompute the terms).
         """
-        source_rows = self._positions(sources)
-        target_rows = self._positions(TARGET_SIDE[(kind, sources)])
+        source_rows = self.side_rows(sources)[0]
+        target_rows = self.side_rows(TARGET_SIDE[(kind, sources)])[0]
         if source_rows.size == 0 or target_rows.size == 0:
             return {}
         w, index = self.weights, self.index_

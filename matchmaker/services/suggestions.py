@@ -103,15 +103,14 @@ def _affected_sources(engine: Matcher, kind: str, side: str, target: ProfileDoc,
     The text-and-prior part of the score is a lower bound of the full score (overlaps only add), so a source
     whose stored floor is above it is safe to skip. Floors are read only for sources the target scores on.
     """
-    rows, offers, seeks = engine._side(side)
+    rows, offers, seeks = engine.side_rows(side)
     if rows.size == 0:
         return []
-    index, w = engine.index_, engine.weights
+    index = engine.index_
     j = index.position_[target.id]
     forward = (seeks @ index.offer_[j].T).toarray().ravel()
     backward = (offers @ index.seek_[j].T).toarray().ravel()
-    quick = w.text * (forward * w.direction + backward * (1 - w.direction)) \
-        + w.prior * prior(target.activity, engine.max_activity_)
+    quick = engine.quick_scores(forward, backward, prior(target.activity, engine.max_activity_))
     listed = set(db.session.execute(db.select(Suggestion.source_id).where(
         Suggestion.kind == kind, Suggestion.target_id == target_org)).scalars())
     scoring_rows = np.flatnonzero(forward + backward > 0)
