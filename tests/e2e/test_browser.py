@@ -45,6 +45,12 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
     assert "Piattaforma di siRNA" in phone.inner_text("article.profile")
     screenshot(phone, "profile-page")
 
+    # Suggestions are refreshed on save; the page renders on a phone (nobody else to match here yet).
+    phone.click("label.nav-toggle-label")
+    phone.click("nav >> text=Suggestions")
+    assert "Suggested partners for Acme RNA Therapeutics" in phone.inner_text("h1")
+    assert no_horizontal_scroll(phone)
+
     # The menu folds away on a phone; open it and go to the directory.
     phone.click("label.nav-toggle-label")
     phone.click("nav >> text=Directory")
