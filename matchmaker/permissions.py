@@ -1,33 +1,28 @@
 """View decorators for role checks (403 for a logged-in user without the role)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
 
 from flask import abort
 from flask_login import current_user, login_required
 
 
-def organiser_required(view):
-    """Organisers and admins only."""
+def requires(allowed: Callable[[object], bool]):
+    """A decorator: log in first, then 403 unless `allowed(current_user)`."""
 
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_organiser:
-            abort(403)
-        return view(*args, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if not allowed(current_user):
+                abort(403)
+            return view(*args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
 
 
-def admin_required(view):
-    """Admins only."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_admin:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
+organiser_required = requires(lambda user: user.is_organiser)  # organisers and admins
+admin_required = requires(lambda user: user.is_admin)

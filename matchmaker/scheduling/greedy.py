@@ -148,9 +148,9 @@ def repair(state: State, eligible: list[list[int]], rng: random.Random, deadline
 
 def _try_place_with_one_move(state: State, m: int, eligible: list[list[int]], rng: random.Random) -> bool:
     inst = state.instance
-    if any(s for s in eligible[m] if state.fits(m, s)):
-        s = next(s for s in eligible[m] if state.fits(m, s))
-        state.place(m, s)
+    free = [s for s in eligible[m] if state.fits(m, s)]
+    if free:  # (slot 0 is a valid slot: test the list, not the slot numbers)
+        state.place(m, free[0])
         return True
     slots = list(eligible[m])
     rng.shuffle(slots)

@@ -193,3 +193,15 @@ def test_maxsat_reports_unsat_instead_of_failing_when_counts_cannot_match():
                              unavailable=(frozenset({1}), frozenset(), frozenset(), frozenset()))
     status, slots = minimise_breaks(instance, [0, 1, 2], 10, 1, lambda line: None)
     assert (status, slots) == ("unsat", None)
+
+
+def test_repair_places_a_meeting_whose_only_free_slot_is_slot_zero():
+    import random
+
+    from matchmaker.scheduling.greedy import State, repair
+
+    instance = make_instance(2, [(0, 1)], n_slots=3, n_tables=1,
+                             unavailable=(frozenset({1, 2}), frozenset()))
+    state = State(instance)  # nothing placed yet: repair alone must place it in slot 0
+    repair(state, [instance.eligible_slots(0)], random.Random(0), deadline=None)
+    assert state.slot == {0: 0}
