@@ -11,7 +11,7 @@ from matchmaker.extensions import db
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import TARGET_SIDE, Match, Matcher
 from matchmaker.matching.reasons import Reasons, explain
-from matchmaker.matching.scoring import prior
+from matchmaker.matching.scoring import prior, structured
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.services.matching import doc_id, profile_docs
 
@@ -98,40 +98,35 @@ def refresh_organisation(organisation: Organisation, top: int = TOP_N) -> int:
 
 def _affected_sources(engine: Matcher, kind: str, side: str, target: ProfileDoc, target_org: int,
                       top: int) -> list[str]:
-    """Sources whose list holds `target` now, or whose last entry it would beat.
-
-    The text-and-prior part of the score is a lower bound of the full score (overlaps only add), so a source
-    whose stored floor is above it is safe to skip. Floors are read only for sources the target scores on.
+    """Sources whose list holds `target` now, or whose list it now enters (its exact score beats their last).
     """
     rows, offers, seeks = engine.side_rows(side)
     if rows.size == 0:
         return []
-    index = engine.index_
+    index, w = engine.index_, engine.weights
     j = index.position_[target.id]
     forward = (seeks @ index.offer_[j].T).toarray().ravel()
     backward = (offers @ index.seek_[j].T).toarray().ravel()
-    quick = engine.quick_scores(forward, backward, prior(target.activity, engine.max_activity_))
+    score = engine.quick_scores(forward, backward, prior(target.activity, engine.max_activity_))
+    for position, r in enumerate(rows):  # the overlaps, exactly (instant for profiles without structured data)
+        signals = structured(engine.docs_[index.ids_[r]], target)
+        score[position] += sum(getattr(w, name) * value for name, value in signals.items())
     listed = set(db.session.execute(db.select(Suggestion.source_id).where(
         Suggestion.kind == kind, Suggestion.target_id == target_org)).scalars())
-    scoring_rows = np.flatnonzero(forward + backward > 0)
-    candidates = {index.ids_[rows[r]]: float(quick[r]) for r in scoring_rows}
-    ids = _org_ids(candidates)
-    floors: dict[int, tuple[float, int]] = {}
-    org_ids = list(ids.values())
-    for chunk in range(0, len(org_ids), 500):
-        floors.update({s: (low, n) for s, low, n in db.session.execute(
-            db.select(Suggestion.source_id, func.min(Suggestion.score), func.count())
-            .where(Suggestion.kind == kind, Suggestion.source_id.in_(org_ids[chunk:chunk + 500]))
-            .group_by(Suggestion.source_id)).all()})
-    by_org = {v: k for k, v in ids.items()}
-    affected = {by_org[o] for o in listed if o in by_org}
-    for source, score in candidates.items():
-        low, n = floors.get(ids.get(source, -1), (-1.0, 0))
-        if n < top or score >= low:
+    floors = {source: (low, n) for source, low, n in db.session.execute(
+        db.select(Suggestion.source_id, func.min(Suggestion.score), func.count())
+        .where(Suggestion.kind == kind).group_by(Suggestion.source_id)).all()}
+    ids = _org_ids(index.ids_[r] for r in rows)
+    affected = set()
+    for r, exact in zip(rows, score):
+        source = index.ids_[r]
+        org = ids.get(source)
+        if org is None:
+            continue
+        low, n = floors.get(org, (float("-inf"), 0))
+        if org in listed or n < top or exact >= low:
             affected.add(source)
-    if listed - set(by_org):  # listed by sources it no longer shares any term with
-        affected |= {doc_id(i, e) for i, e in db.session.execute(db.select(Organisation.id, Organisation.external_id)
-                                                                 .where(Organisation.id.in_(listed - set(by_org))))}
+    affected.discard(target.id)
     return sorted(affected)
 
 

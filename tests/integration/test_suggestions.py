@@ -74,3 +74,22 @@ def test_cli_rebuild_and_export(runner, tmp_path):
     assert rows[1:] and all(r[0] in companies and r[2] not in partners for r in rows[1:])
     assert {r[2] for r in rows[1:]} == {"999882500", "919322739"}
     assert all(r[1].isdigit() and float(r[3]) >= 0 for r in rows[1:])
+
+
+def test_an_edit_that_only_adds_a_shared_area_still_enters_a_full_list(app):
+    from matchmaker.services.suggestions import refresh_organisation
+
+    company = make_org(name="Acme", kind="sme", seek="liver organoid models", therapeutic_areas=["oncology"],
+                       sectors=["ivd"], collaboration_types=["co_development"], trl=4)
+    first = make_org(name="First Lab", kind="university", offer="liver organoid models")
+    second = make_org(name="Second Lab", kind="university", offer="liver liver organoid models")  # text 0.085 lower
+    for i, text in enumerate(FILLER):
+        make_org(name=f"Filler {i}", kind="public_research_centre", offer=text)
+    rebuild_all(top=1)
+    assert targets(company) == [first.id]  # the list is full (top 1) and Second Lab's text scores lower
+    # Edited directly (the refresh below is the one under test): shared area, sector, collaboration, TRL.
+    second.therapeutic_areas, second.sectors, second.collaboration_types = ["oncology"], ["ivd"], ["co_development"]
+    second.trl = 4
+    db.session.commit()
+    refresh_organisation(second, top=1)
+    assert targets(company) == [second.id]  # the shared signals (+0.15) lift it above First Lab
