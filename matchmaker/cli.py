@@ -16,7 +16,7 @@ from matchmaker.services.org_import import MODES, ImportReport, import_organisat
 from matchmaker.services.tables import TableError, read_table
 
 
-def _progress(label: str):
+def progress_bar(label: str):
     """A progress-bar wrapper suitable for the services' `progress` argument."""
 
     def wrap(items: Iterable) -> Iterable:
@@ -48,7 +48,7 @@ def import_orgs_command(file: Path, mode: str) -> None:
         table = read_table(file.read_bytes(), file.name)
     except TableError as exc:
         raise click.ClickException(str(exc)) from None
-    report = import_organisations(table, mode=mode, progress=_progress("Importing organisations"))
+    report = import_organisations(table, mode=mode, progress=progress_bar("Importing organisations"))
     print_import_report(report)
     if report.errors:
         sys.exit(1)
@@ -59,7 +59,7 @@ def import_orgs_command(file: Path, mode: str) -> None:
 def import_cordis_command(folder: Path) -> None:
     """Create or update one organisation per CORDIS organisation (PIC) from FOLDER's CSV files."""
     try:
-        report = import_cordis(folder, progress=_progress("Importing CORDIS organisations"))
+        report = import_cordis(folder, progress=progress_bar("Importing CORDIS organisations"))
     except CordisFormatError as exc:
         raise click.ClickException(str(exc)) from None
     for error in report.skipped[:20]:
@@ -87,7 +87,7 @@ def demo_load_command(if_empty: bool, data_dir: Path | None) -> None:
         return
     data_dir = data_dir or Path(current_app.config["CORDIS_DEMO_DIR"])
     try:
-        report, logins = demo_service.load_demo(data_dir, progress=_progress("Importing CORDIS organisations"))
+        report, logins = demo_service.load_demo(data_dir, progress=progress_bar("Importing CORDIS organisations"))
     except (demo_service.DemoDataError, CordisFormatError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Loaded {report.organisations_created} organisations and {report.projects_created} projects "

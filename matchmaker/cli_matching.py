@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import csv
-import sys
 import tempfile
 from pathlib import Path
 
 import click
 from flask.cli import AppGroup
 
+from matchmaker.cli import progress_bar
 from matchmaker.matching.scoring import ScoreWeights
 
 matching_cli = AppGroup("matching", help="Matching engine.")
@@ -44,21 +44,13 @@ def evaluate_cordis_command(history: Path, future: Path) -> None:
         click.echo(f"{method:15} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f}")
 
 
-def _progress(label: str):
-    def wrap(items):
-        items = list(items)
-        with click.progressbar(items, label=label, file=sys.stderr) as bar:
-            yield from bar
-    return wrap
-
-
 @matching_cli.command("rebuild")
 @click.option("--top", type=int, default=20, show_default=True)
 def rebuild_command(top: int) -> None:
     """Refit the engine on every profile and recompute every stored suggestion."""
     from matchmaker.services.suggestions import rebuild_all
 
-    stored = rebuild_all(progress=_progress("Ranking"), top=top)
+    stored = rebuild_all(progress=progress_bar("Ranking"), top=top)
     click.echo(f"stored {stored} suggestions")
 
 
@@ -76,7 +68,7 @@ def export_command(kind: str, top: int, out: Path) -> None:
     from matchmaker.matching.documents import COMPANY
     from matchmaker.services.suggestions import matcher
 
-    rankings = matcher(refresh=True).rank_all(kind, COMPANY, top=top, progress=_progress("Ranking"))
+    rankings = matcher(refresh=True).rank_all(kind, COMPANY, top=top, progress=progress_bar("Ranking"))
     with out.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["source_id", "rank", "target_id", "score"])

@@ -18,7 +18,7 @@ from pysat.formula import WCNF, IDPool
 from pysat.solvers import Solver
 
 from matchmaker.scheduling.model import Instance
-from matchmaker.scheduling.quality import breaks_of
+from matchmaker.scheduling.quality import total_breaks
 
 SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: the fastest of pysat's back-ends on these encodings (see the note in bench)
 
@@ -202,11 +202,7 @@ def _upper_bound_child(instance: Instance, must_place: list[int], conn) -> None:
 def _decoded(instance: Instance, encoding: Encoding, solver: Solver) -> tuple[dict[int, int], int]:
     """The schedule in the solver's model and its real number of breaks."""
     slots = encoding.decode(solver.get_model())
-    busy: list[set[int]] = [set() for _ in range(instance.n_participants)]
-    for m, s in slots.items():
-        for p in instance.meetings[m].participants:
-            busy[p].add(s)
-    return slots, sum(breaks_of(b, instance) for b in busy)
+    return slots, total_breaks(instance, slots)
 
 
 def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float, workers: int,

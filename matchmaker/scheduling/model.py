@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import cached_property
 
 
 class Priority(IntEnum):
@@ -75,15 +76,24 @@ class Instance:
                 result[p].append(index)
         return result
 
+    @cached_property
+    def _eligible(self) -> tuple[tuple[int, ...], ...]:
+        result = []
+        for meeting in self.meetings:
+            candidates = range(len(self.slots)) if meeting.fixed_slot is None else [meeting.fixed_slot]
+            result.append(tuple(s for s in candidates
+                                if 0 <= s < len(self.slots)
+                                and (meeting.sessions is None or self.slots[s].session in meeting.sessions)
+                                and all(s not in self.unavailable[p] for p in meeting.participants)
+                                and self.capacity(s) > 0))
+        return tuple(result)
+
     def eligible_slots(self, index: int) -> list[int]:
-        """Slots the meeting may use: its sessions, its fixed slot, everyone's availability, a table."""
-        meeting = self.meetings[index]
-        candidates = range(len(self.slots)) if meeting.fixed_slot is None else [meeting.fixed_slot]
-        return [s for s in candidates
-                if 0 <= s < len(self.slots)
-                and (meeting.sessions is None or self.slots[s].session in meeting.sessions)
-                and all(s not in self.unavailable[p] for p in meeting.participants)
-                and self.capacity(s) > 0]
+        """Slots the meeting may use: its sessions, its fixed slot, everyone's availability, a table.
+
+        Computed once per instance (instances are immutable); every phase asks for them.
+        """
+        return list(self._eligible[index])
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,18 @@ from statistics import median
 from matchmaker.scheduling.model import Instance, Priority, Report, Schedule
 
 
-def busy_slots(instance: Instance, schedule: Schedule) -> list[set[int]]:
-    """For each participant, the slots in which they have a meeting."""
+def busy_slots(instance: Instance, slots: dict[int, int]) -> list[set[int]]:
+    """For each participant, the slots in which they have a meeting (`slots`: meeting -> slot)."""
     busy: list[set[int]] = [set() for _ in range(instance.n_participants)]
-    for index, placement in schedule.placements.items():
+    for index, slot in slots.items():
         for p in instance.meetings[index].participants:
-            busy[p].add(placement.slot)
+            busy[p].add(slot)
     return busy
+
+
+def total_breaks(instance: Instance, slots: dict[int, int]) -> int:
+    """Breaks of all participants for a meeting -> slot mapping."""
+    return sum(breaks_of(b, instance) for b in busy_slots(instance, slots))
 
 
 def breaks_of(slots: set[int], instance: Instance) -> int:
@@ -27,7 +32,7 @@ def breaks_of(slots: set[int], instance: Instance) -> int:
 
 def report(instance: Instance, schedule: Schedule) -> Report:
     """Everything the organiser's quality report shows."""
-    busy = busy_slots(instance, schedule)
+    busy = busy_slots(instance, {m: p.slot for m, p in schedule.placements.items()})
     breaks = [breaks_of(slots, instance) for slots in busy]
     meetings_of = instance.meetings_of()
     with_requests = [p for p in range(instance.n_participants) if meetings_of[p]]

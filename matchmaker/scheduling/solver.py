@@ -71,7 +71,7 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
                                                log.append)
         if status in ("optimal", "improved"):
             cm = cpsat.build_model(instance, must_place=set(everyone))
-            best = sum(quality.breaks_of(s, instance) for s in _busy(instance, slots))
+            best = quality.total_breaks(instance, slots)
             cm.model.Add(sum(cm.breaks) <= best)
             phases = [cpsat.Phase("breaks spread (max - min)", cpsat.fairness_spread(cm), False, 1.0)]
             slots, spread_status = cpsat.solve_lexicographic(cm, phases, deadline - time.monotonic(), seed, slots,
@@ -91,14 +91,6 @@ def _all_placeable_at_first_sight(instance: Instance) -> bool:
         if (limit is not None and len(meetings) > limit) or len(meetings) > free:
             return False
     return True
-
-
-def _busy(instance: Instance, slots: dict[int, int]) -> list[set[int]]:
-    busy: list[set[int]] = [set() for _ in range(instance.n_participants)]
-    for m, s in slots.items():
-        for p in instance.meetings[m].participants:
-            busy[p].add(s)
-    return busy
 
 
 def _cpsat_phases(instance: Instance, hint: dict[int, int], previous: Schedule | None, time_limit: float,

@@ -62,9 +62,7 @@ def build_task(future: Path) -> CordisTask:
 
 def engine_ranking(task: CordisTask, weights: ScoreWeights) -> evaluate.Ranking:
     """Our engine: every query company's ranking over the research candidates."""
-    research = set(task.candidates)
-    docs = [d if d.id in research or d.id in task.queries else d for d in task.docs]
-    matcher = Matcher(weights=weights, candidates=len(task.candidates)).fit(docs)
+    matcher = Matcher(weights=weights, candidates=len(task.candidates)).fit(task.docs)
     return {q: [m.target for m in matcher.rank(q, "tech-transfer", top=len(task.candidates))] for q in task.queries}
 
 
