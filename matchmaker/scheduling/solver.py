@@ -1,4 +1,4 @@
-"""solve(): a fast constructive start, then CP-SAT improvement under a time limit, checked and explained."""
+"""solve(): a fast constructive start, then MaxSAT / CP-SAT improvement under a time limit, with reasons."""
 from __future__ import annotations
 
 import os
@@ -48,14 +48,14 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous:
     elif n_vars > MAX_EXACT_VARIABLES:
         log.append(f"exact phase skipped: {n_vars} meeting×slot variables (limit {MAX_EXACT_VARIABLES})")
 
-    keep_tables = {m: p.table for m, p in previous.placements.items()} if previous else {}
-    schedule = assign_tables(instance, slots, keep={m: t for m, t in keep_tables.items()
-                                                    if previous.placements[m].slot == slots.get(m)})
+    # A published meeting that keeps its slot keeps its table too.
+    keep = {m: p.table for m, p in previous.placements.items() if p.slot == slots.get(m)} if previous else {}
+    schedule = assign_tables(instance, slots, keep=keep)
     final = State(instance)
     for m, s in slots.items():
         final.place(m, s)
     unplaced = {m: unplaced_reason(instance, final, m) for m in range(len(instance.meetings)) if m not in slots}
-    moves = _moves(previous, schedule, unplaced) if previous else []
+    moves = _moves(instance, previous, schedule, unplaced) if previous else []
     return Result(schedule=schedule, unplaced=unplaced, report=report(instance, schedule), status=status,
                   seconds=time.monotonic() - started, moves=moves, log=log)
 
@@ -111,7 +111,7 @@ def _cpsat_phases(instance: Instance, hint: dict[int, int], previous: Schedule |
     return cpsat.solve_lexicographic(cm, phases, time_limit, seed, hint, workers, log.append)
 
 
-def _moves(previous: Schedule, schedule: Schedule, unplaced: dict[int, str]) -> list[Move]:
+def _moves(instance: Instance, previous: Schedule, schedule: Schedule, unplaced: dict[int, str]) -> list[Move]:
     """Every published meeting whose slot or table changed, or that could not be kept at all."""
     moves = []
     for m, old in sorted(previous.placements.items()):
@@ -121,6 +121,11 @@ def _moves(previous: Schedule, schedule: Schedule, unplaced: dict[int, str]) -> 
         if new is None:
             moves.append(Move(m, old, None, unplaced.get(m, "no longer requested")))
         else:
-            reason = "its slot is no longer possible" if new.slot != old.slot else "table reassigned"
+            if new.slot == old.slot:
+                reason = "table reassigned"
+            elif old.slot not in instance.eligible_slots(m):
+                reason = "its slot is no longer possible (availability, session or tables changed)"
+            else:
+                reason = "moved to make room for a meeting that could not be kept or placed otherwise"
             moves.append(Move(m, old, Placement(new.slot, new.table), reason))
     return moves

@@ -117,6 +117,7 @@ def test_repair_after_a_cancellation_moves_only_what_must_move():
     result = checked(changed, time_limit=5, previous=before, workers=1)
     moved = {move.meeting for move in result.moves}
     assert victim in moved
+    assert next(m for m in result.moves if m.meeting == victim).reason.startswith("its slot is no longer possible")
     for m, placement in before.placements.items():
         if m not in moved:
             assert result.schedule.placements[m] == placement  # same slot and same table
