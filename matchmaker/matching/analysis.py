@@ -19,6 +19,8 @@ DOMAIN_STOP = {"project", "projects", "progetto", "progetti", "also", "will", "n
 
 def fold(text: str) -> str:
     """Strip accents (perché -> perche) but keep case, which tells acronyms apart."""
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -41,21 +43,45 @@ def is_technical(token: str) -> bool:
     return any(c.isdigit() for c in token) or "-" in token or "/" in token or (token.isupper() and len(token) > 1)
 
 
+def _term_of(token: str, language: str) -> str | None:
+    """The term of one token as written, or None for a stop word, a number or a single character."""
+    lower = token.lower()
+    if len(lower) < 2 or lower in stop_words() or lower.isdigit():
+        return None
+    return lower if is_technical(token) else _stemmer(language).stemWord(lower)
+
+
+# token as written -> term, per language. A profile's words repeat across the directory, so nearly every token is
+# a dictionary hit; the cap keeps a long-running process from growing without bound.
+_TERMS: dict[str, dict[str, str | None]] = {}
+_TERMS_CAP = 500_000
+
+
+def _terms_of(tokens: list[str], language: str) -> list[str | None]:
+    cache = _TERMS.setdefault(language, {})
+    if len(cache) > _TERMS_CAP:
+        cache.clear()
+    result = []
+    for token in tokens:
+        term = cache.get(token, _MISSING)
+        if term is _MISSING:
+            term = cache[token] = _term_of(token, language)
+        result.append(term)
+    return result
+
+
+_MISSING = object()
+
+
 def terms_and_words(text: str, language: str = "en") -> list[tuple[str, str]]:
     """(term, word) pairs: the term is the stem (or the technical token), the word how it was written."""
-    stops, stemmer = stop_words(), _stemmer(language)
-    result = []
-    for token in TOKEN.findall(fold(text)):
-        lower = token.lower()
-        if len(lower) < 2 or lower in stops or lower.isdigit():
-            continue
-        result.append((lower if is_technical(token) else stemmer.stemWord(lower), lower))
-    return result
+    tokens = TOKEN.findall(fold(text))
+    return [(term, token.lower()) for token, term in zip(tokens, _terms_of(tokens, language)) if term is not None]
 
 
 def terms(text: str, language: str = "en") -> list[str]:
     """Unigram terms of `text`: stems for words, lower-cased tokens for technical terms."""
-    return [term for term, _ in terms_and_words(text, language)]
+    return [term for term in _terms_of(TOKEN.findall(fold(text)), language) if term is not None]
 
 
 def analyze(text: str, language: str = "en", bigrams: bool = True) -> list[str]:

@@ -1,14 +1,13 @@
 """A field-weighted TF-IDF index with two sides per profile: what it offers and what it seeks."""
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
-
-from collections import Counter, defaultdict
 
 from matchmaker.matching.analysis import analyze, terms_and_words
 from matchmaker.matching.documents import ProfileDoc
@@ -24,8 +23,8 @@ class FieldWeights:
     description: float = 0.3
 
 
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
+FIELDS = ("offer", "seek", "keywords", "description")
+EMPTY = "<empty>"  # the placeholder term of a directory without text (the analyzer never yields it)
 
 
 class ProfileIndex:
@@ -43,22 +42,40 @@ class ProfileIndex:
 
     def _fields(self, doc: ProfileDoc) -> dict[str, list[str]]:
         return {name: analyze(getattr(doc, name), doc.language, self.bigrams)
-                for name in ("offer", "seek", "keywords", "description")}
+                for name in FIELDS}
 
     def fit(self, docs: list[ProfileDoc]) -> ProfileIndex:
-        """Learn the vocabulary on every field of every profile; build both sides."""
+        """Learn the vocabulary and IDF on every field of every profile; build both sides.
+
+        One counting pass over every field of every profile: a term's document frequency is the number of
+        profiles that use it in any field, and the IDF is scikit-learn's smooth one, ln((1 + n) / (1 + df)) + 1.
+        """
         analysed = [self._fields(doc) for doc in docs]
-        corpus = [sum(fields.values(), []) for fields in analysed]
+        seen: defaultdict[str, int] = defaultdict()
+        seen.default_factory = seen.__len__  # a new term gets the next column
+        counts = _count([fields[name] for fields in analysed for name in FIELDS], seen.__getitem__, None)
+        # The same entries grouped by profile (a profile's fields are consecutive rows): document frequencies.
+        profiles = sparse.csr_matrix((counts.data.copy(), counts.indices.copy(), counts.indptr[::len(FIELDS)].copy()),
+                                     shape=(len(docs), len(seen)))
+        profiles.sum_duplicates()
+        df = np.bincount(profiles.indices, minlength=len(seen))
         # min_df/max_df prune noise in a real directory; a handful of profiles keeps every term.
-        small = len(docs) < 50
-        self.vectorizer_ = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1 if small else self.min_df,
-                                           max_df=1.0 if small else self.max_df, dtype=np.float32)
-        self.vectorizer_.fit(corpus if any(corpus) else [["<empty>"]])
+        min_df, max_df = (1, 1.0) if len(docs) < 50 else (self.min_df, self.max_df)
+        terms = sorted(term for term, column in seen.items() if min_df <= df[column] <= max_df * len(docs))
+        old_columns = np.array([seen[term] for term in terms], dtype=np.int64)
+        idf = np.log((1 + len(docs)) / (1 + df[old_columns])) + 1
+        remap = np.full(len(seen), -1, dtype=np.int64)
+        remap[old_columns] = np.arange(len(terms))
+        if not terms:  # no text yet: one column that no profile uses keeps every matrix well-formed
+            terms, idf = [EMPTY], np.ones(1)
+        self.vocabulary_ = {term: column for column, term in enumerate(terms)}
+        self.terms_ = np.array(terms, dtype=object)
+        self.idf_ = idf.astype(np.float32)
+        fields = _by_field(_weigh(_remap_columns(counts, remap, len(terms)), self.idf_))
         self.surface_ = self._surfaces(docs)
-        self.terms_ = self.vectorizer_.get_feature_names_out()
         self.ids_ = [doc.id for doc in docs]
         self.position_ = {doc_id: i for i, doc_id in enumerate(self.ids_)}
-        self.offer_, self.seek_ = self._sides(analysed)
+        self.offer_, self.seek_ = self._sides(fields)
         return self
 
     @staticmethod
@@ -75,25 +92,25 @@ class ProfileIndex:
         """A stem (or a bigram of stems) as people wrote it."""
         return " ".join(self.surface_.get(part, part) for part in term.split(" "))
 
-    def _field_matrix(self, analysed: list[dict[str, list[str]]], name: str) -> sparse.csr_matrix:
-        return normalize(self.vectorizer_.transform([fields[name] for fields in analysed]))
+    def _vectors(self, analysed: list[dict[str, list[str]]]) -> dict[str, sparse.csr_matrix]:
+        """Each field's TF-IDF rows (sublinear TF, L2-normalised) with the fitted vocabulary."""
+        counts = _count([fields[name] for fields in analysed for name in FIELDS], self.vocabulary_.get,
+                        len(self.vocabulary_))
+        return _by_field(_weigh(counts, self.idf_))
 
-    def _sides(self, analysed: list[dict[str, list[str]]]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    def _sides(self, fields: dict[str, sparse.csr_matrix]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         w = self.weights
-        offer_text = self._field_matrix(analysed, "offer")
-        seek_text = self._field_matrix(analysed, "seek")
-        keywords = self._field_matrix(analysed, "keywords")
-        description = self._field_matrix(analysed, "description")
-        offer = w.offer * offer_text + w.keywords * keywords + w.description * description
+        offer_text, seek_text = fields["offer"], fields["seek"]
+        offer = w.offer * offer_text + w.keywords * fields["keywords"] + w.description * fields["description"]
         # No seek text: the offer stands for the interests.
         no_seek = np.asarray(seek_text.getnnz(axis=1) == 0)
         seek_source = seek_text + sparse.diags(no_seek.astype(np.float32)) @ offer_text
-        seek = w.seek * seek_source + w.keywords * keywords
+        seek = w.seek * seek_source + w.keywords * fields["keywords"]
         return normalize(offer).astype(np.float32).tocsr(), normalize(seek).astype(np.float32).tocsr()
 
     def transform(self, docs: list[ProfileDoc]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         """Offer-side and seek-side vectors of new or edited profiles, with the fitted vocabulary."""
-        return self._sides([self._fields(doc) for doc in docs])
+        return self._sides(self._vectors([self._fields(doc) for doc in docs]))
 
     def replace(self, docs: list[ProfileDoc]) -> None:
         """Insert or update profiles (vocabulary and IDF unchanged until the next fit)."""
@@ -122,3 +139,44 @@ def _splice(matrix: sparse.csr_matrix, i: int, row: sparse.csr_matrix) -> sparse
     indptr = matrix.indptr.copy()
     indptr[i + 1:] += row.nnz - (end - start)
     return sparse.csr_matrix((data, indices, indptr), shape=matrix.shape)
+
+
+def _count(lists: list[list[str]], column: Callable[[str], int | None], width: int | None) -> sparse.csr_matrix:
+    """Term counts, one row per token list. `column` maps a term to its column (None: not in the vocabulary);
+    `width` is the number of columns (None: as many as the largest column seen)."""
+    indices: list[int] = []
+    indptr = [0]
+    for tokens in lists:
+        indices.extend(c for c in map(column, tokens) if c is not None)
+        indptr.append(len(indices))
+    columns = np.asarray(indices, dtype=np.int64)
+    if width is None:
+        width = int(columns.max()) + 1 if columns.size else 0
+    counts = sparse.csr_matrix((np.ones(columns.size, dtype=np.float32), columns, np.asarray(indptr, dtype=np.int64)),
+                               shape=(len(lists), width))
+    counts.sum_duplicates()
+    return counts
+
+
+def _by_field(rows: sparse.csr_matrix) -> dict[str, sparse.csr_matrix]:
+    """Split rows laid out profile by profile, field by field, into one matrix per field."""
+    return {name: rows[f::len(FIELDS)] for f, name in enumerate(FIELDS)}
+
+
+def _remap_columns(matrix: sparse.csr_matrix, remap: np.ndarray, width: int) -> sparse.csr_matrix:
+    """`matrix` with column c moved to remap[c]; columns mapped to -1 are dropped."""
+    new = remap[matrix.indices]
+    kept = new >= 0
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))[kept]
+    indptr = np.zeros(matrix.shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=matrix.shape[0]), out=indptr[1:])
+    result = sparse.csr_matrix((matrix.data[kept], new[kept], indptr), shape=(matrix.shape[0], width))
+    result.sort_indices()
+    return result
+
+
+def _weigh(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """Sublinear TF (1 + ln count) times IDF, each row L2-normalised (scikit-learn's TfidfVectorizer weighting)."""
+    weighted = counts.copy()
+    weighted.data = ((1 + np.log(weighted.data)) * idf[weighted.indices]).astype(np.float32)
+    return normalize(weighted)

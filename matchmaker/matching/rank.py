@@ -45,6 +45,7 @@ class Matcher:
         self.index_ = ProfileIndex(self.field_weights, bigrams=self.bigrams).fit(docs)
         self.max_activity_ = max((doc.activity for doc in docs), default=0)
         self._sides: dict[str, tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]] = {}
+        self._tracks: dict[str, np.ndarray] = {}
         return self
 
     def update(self, docs: list[ProfileDoc]) -> None:
@@ -54,6 +55,7 @@ class Matcher:
         self.index_.replace(docs)
         self.max_activity_ = max(self.max_activity_, max((d.activity for d in docs), default=0))
         self._sides.clear()
+        self._tracks.clear()
 
     def side_rows(self, side: str) -> tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]:
         """Row positions of one side's profiles and their offer and seek rows (cached until the next update)."""
@@ -62,6 +64,12 @@ class Matcher:
                             dtype=np.int64)
             self._sides[side] = (rows, self.index_.offer_[rows], self.index_.seek_[rows])
         return self._sides[side]
+
+    def side_track(self, side: str) -> np.ndarray:
+        """The track-record prior of one side's profiles, in side_rows order (cached until the next update)."""
+        if side not in self._tracks:
+            self._tracks[side] = self._track(self.side_rows(side)[0])
+        return self._tracks[side]
 
     def quick_scores(self, forward: np.ndarray, backward: np.ndarray, track: np.ndarray | float) -> np.ndarray:
         """The text-and-prior part of the score (overlaps are added to the best candidates only)."""
@@ -91,37 +99,56 @@ class Matcher:
 
     def rank(self, source_id: str, kind: str = "tech-transfer", top: int = 20) -> list[Match]:
         """The best `top` targets for one source."""
-        source = self.docs_[source_id]
-        side = TARGET_SIDE.get((kind, source.side))
-        if side is None:
-            return []
-        targets, offers, seeks = self.side_rows(side)
-        if targets.size == 0:
-            return []
-        i = self.index_.position_[source_id]
-        forward = (offers @ self.index_.seek_[i].T).toarray().ravel()  # matrix × vector: no big transpose
-        backward = (seeks @ self.index_.offer_[i].T).toarray().ravel()
-        return self._best(source, targets, forward, backward, kind, top)
+        return self.rank_many([source_id], kind, top)[source_id]
+
+    def rank_many(self, source_ids: list[str], kind: str = "tech-transfer", top: int = 20) -> dict[str, list[Match]]:
+        """The best `top` targets for each of several sources: one sparse product per target side, matrix ×
+        the sources' columns (no big transpose), then each source's candidates in score order."""
+        result: dict[str, list[Match]] = {}
+        by_side: dict[str, list[str]] = {}
+        for source_id in source_ids:
+            side = TARGET_SIDE.get((kind, self.docs_[source_id].side))
+            if side is None or self.side_rows(side)[0].size == 0:
+                result[source_id] = []
+            else:
+                by_side.setdefault(side, []).append(source_id)
+        for side, group in by_side.items():
+            targets, offers, seeks = self.side_rows(side)
+            rows = [self.index_.position_[source_id] for source_id in group]
+            forward = (offers @ self.index_.seek_[rows].T).toarray()
+            backward = (seeks @ self.index_.offer_[rows].T).toarray()
+            track = self.side_track(side)
+            for column, source_id in enumerate(group):
+                result[source_id] = self._best(self.docs_[source_id], targets, forward[:, column],
+                                               backward[:, column], track, kind, top)
+        return result
 
     def _best(self, source: ProfileDoc, targets: np.ndarray, forward: np.ndarray, backward: np.ndarray,
-              kind: str, top: int) -> list[Match]:
+              track: np.ndarray, kind: str, top: int) -> list[Match]:
+        """The best `top` of one source's targets: the leading candidates by text and prior that pass the hard
+        rules (up to max(top + BATCH_MARGIN, candidates) of them), with their structured signals added."""
         ids = self.index_.ids_
         w = self.weights
-        track = self._track(targets)
         quick = self.quick_scores(forward, backward, track)
         order = np.argsort(-quick, kind="stable")
+        wanted = max(top + BATCH_MARGIN, self.candidates)
+        compare = scoring.has_signals(source)
         matches = []
-        for position in order[: max(top + BATCH_MARGIN, self.candidates)]:
+        for position in order.tolist():
+            if quick[position] <= 0 and not compare:
+                break  # nothing at all in common with this target or any after it: not suggestions
             target = self.docs_[ids[targets[position]]]
             if not self.eligible(kind, source, target):
                 continue
             signals = scoring.structured(source, target)
             if quick[position] <= 0 and not any(signals.values()):
-                continue  # nothing at all in common: not a suggestion
+                continue
             matches.append(Match(target.id, scoring.combine(w, float(forward[position]), float(backward[position]),
                                                             float(track[position]), signals),
                                  float(forward[position]), float(backward[position]), float(track[position]),
                                  signals))
+            if len(matches) == wanted:
+                break
         matches.sort(key=lambda m: (-m.score, m.target))
         return matches[:top]
 
@@ -139,7 +166,7 @@ class Matcher:
         if source_rows.size == 0 or target_rows.size == 0:
             return {}
         w, index = self.weights, self.index_
-        track = self._track(target_rows)
+        track = self.side_track(TARGET_SIDE[(kind, sources)])
         left = sparse.hstack([w.text * w.direction * index.seek_[source_rows],
                               w.text * (1 - w.direction) * index.offer_[source_rows],
                               sparse.csr_matrix(np.full((source_rows.size, 1), w.prior, dtype=np.float32))],
@@ -167,17 +194,20 @@ class Matcher:
 
     def _finish(self, source: ProfileDoc, targets: np.ndarray, quick: np.ndarray, track: np.ndarray,
                 columns: np.ndarray, kind: str, top: int) -> list[Match]:
-        """Eligible candidates with their structured signals added, best first."""
-        matches = []
-        for target_row, value, column in zip(targets, quick, columns):
-            target = self.docs_[self.index_.ids_[target_row]]
+        """Eligible candidates with their structured signals added, best first (ties by target id)."""
+        docs, ids = self.docs_, self.index_.ids_
+        compare = scoring.has_signals(source)
+        scored = []
+        for target_row, value, column in zip(targets.tolist(), quick.tolist(), columns.tolist()):
+            target = docs[ids[target_row]]
             if not self.eligible(kind, source, target):
                 continue
-            signals = scoring.structured(source, target)
-            extra = sum(getattr(self.weights, name) * v for name, v in signals.items())
-            matches.append(Match(target.id, float(value) + extra, 0.0, 0.0, float(track[column]), signals))
-        matches.sort(key=lambda m: (-m.score, m.target))
-        return matches[:top]
+            signals = scoring.structured(source, target) if compare else None
+            scored.append((-(value + scoring.overlap_score(self.weights, signals)) if signals else -value,
+                           target.id, column, signals))
+        scored.sort(key=lambda item: item[:2])
+        return [Match(target_id, -negative, 0.0, 0.0, float(track[column]), signals or dict(scoring.NO_SIGNALS))
+                for negative, target_id, column, signals in scored[:top]]
 
 
 BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out

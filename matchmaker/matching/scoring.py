@@ -44,16 +44,26 @@ def prior(activity: int, max_activity: int) -> float:
 NO_SIGNALS = {"sectors": 0.0, "areas": 0.0, "trl": 0.0, "collaboration": 0.0}
 
 
+def has_signals(source: ProfileDoc) -> bool:
+    """Whether the source carries anything to compare (most imported profiles do not)."""
+    return bool(source.sectors or source.areas or source.trl is not None or source.collaboration)
+
+
 def structured(source: ProfileDoc, target: ProfileDoc) -> dict[str, float]:
     """The structured signals of a pair, each in 0..1."""
-    if not (source.sectors or source.areas or source.trl is not None or source.collaboration):
-        return dict(NO_SIGNALS)  # nothing to compare (most imported profiles): skip the set operations
+    if not has_signals(source):
+        return dict(NO_SIGNALS)  # nothing to compare: skip the set operations
     return {"sectors": overlap(source.sectors, target.sectors), "areas": overlap(source.areas, target.areas),
             "trl": trl_fit(source, target), "collaboration": overlap(source.collaboration, target.collaboration)}
+
+
+def overlap_score(weights: ScoreWeights, signals: dict[str, float]) -> float:
+    """What the structured signals add to a pair's score."""
+    return (weights.sectors * signals["sectors"] + weights.areas * signals["areas"] + weights.trl * signals["trl"]
+            + weights.collaboration * signals["collaboration"])
 
 
 def combine(weights: ScoreWeights, forward: float, backward: float, track: float, signals: dict[str, float]) -> float:
     """The final score of a pair."""
     text = forward * weights.direction + backward * (1 - weights.direction)
-    return (weights.text * text + weights.prior * track
-            + sum(getattr(weights, name) * value for name, value in signals.items()))
+    return weights.text * text + weights.prior * track + overlap_score(weights, signals)

@@ -5,13 +5,13 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 from flask import current_app
-from sqlalchemy import delete, func
+from sqlalchemy import delete
 
 from matchmaker.extensions import db
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import TARGET_SIDE, Match, Matcher
 from matchmaker.matching.reasons import Reasons, explain
-from matchmaker.matching.scoring import prior, structured
+from matchmaker.matching import scoring
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.services.matching import doc_id, profile_docs
 
@@ -66,7 +66,7 @@ def _replace_lists(engine: Matcher, kind: str, sources: list[str], top: int) -> 
     """Recompute and store the lists of `sources` (one lookup, one delete, one insert)."""
     if not sources:
         return
-    ranked = {source: engine.rank(source, kind, top=top) for source in sources}
+    ranked = engine.rank_many(sources, kind, top=top)
     ids = _org_ids({*sources, *(m.target for matches in ranked.values() for m in matches)})
     db.session.execute(delete(Suggestion).where(Suggestion.kind == kind,
                                                 Suggestion.source_id.in_([ids[s] for s in sources if s in ids])))
@@ -98,8 +98,8 @@ def refresh_organisation(organisation: Organisation, top: int = TOP_N) -> int:
 
 def _affected_sources(engine: Matcher, kind: str, side: str, target: ProfileDoc, target_org: int,
                       top: int) -> list[str]:
-    """Sources whose list holds `target` now, or whose list it now enters (its exact score beats their last).
-    """
+    """Sources whose list holds `target` now, or whose list it now enters: its exact score reaches the list's
+    last score, or the list is not full."""
     rows, offers, seeks = engine.side_rows(side)
     if rows.size == 0:
         return []
@@ -107,25 +107,20 @@ def _affected_sources(engine: Matcher, kind: str, side: str, target: ProfileDoc,
     j = index.position_[target.id]
     forward = (seeks @ index.offer_[j].T).toarray().ravel()
     backward = (offers @ index.seek_[j].T).toarray().ravel()
-    score = engine.quick_scores(forward, backward, prior(target.activity, engine.max_activity_))
-    for position, r in enumerate(rows):  # the overlaps, exactly (instant for profiles without structured data)
-        signals = structured(engine.docs_[index.ids_[r]], target)
-        score[position] += sum(getattr(w, name) * value for name, value in signals.items())
-    listed = set(db.session.execute(db.select(Suggestion.source_id).where(
-        Suggestion.kind == kind, Suggestion.target_id == target_org)).scalars())
-    floors = {source: (low, n) for source, low, n in db.session.execute(
-        db.select(Suggestion.source_id, func.min(Suggestion.score), func.count())
-        .where(Suggestion.kind == kind).group_by(Suggestion.source_id)).all()}
-    ids = _org_ids(index.ids_[r] for r in rows)
-    affected = set()
-    for r, exact in zip(rows, score):
-        source = index.ids_[r]
-        org = ids.get(source)
-        if org is None:
-            continue
-        low, n = floors.get(org, (float("-inf"), 0))
-        if org in listed or n < top or exact >= low:
-            affected.add(source)
+    score = engine.quick_scores(forward, backward, scoring.prior(target.activity, engine.max_activity_))
+    if scoring.has_signals(target):  # the overlaps, exactly (nothing to add for a target without structured data)
+        for position, r in enumerate(rows.tolist()):
+            score[position] += scoring.overlap_score(w, scoring.structured(engine.docs_[index.ids_[r]], target))
+    source = db.aliased(Organisation)
+    listed = {doc_id(i, e) for i, e in db.session.execute(
+        db.select(source.id, source.external_id).join(Suggestion, Suggestion.source_id == source.id)
+        .where(Suggestion.kind == kind, Suggestion.target_id == target_org))}
+    # The last score of every full list of this kind (ranks run 1..top, best first).
+    floors = {doc_id(i, e): low for i, e, low in db.session.execute(
+        db.select(source.id, source.external_id, Suggestion.score).join(Suggestion, Suggestion.source_id == source.id)
+        .where(Suggestion.kind == kind, Suggestion.rank == top))}
+    affected = {doc for doc, exact in zip((index.ids_[r] for r in rows.tolist()), score.tolist())
+                if doc in listed or exact >= floors.get(doc, float("-inf"))}
     affected.discard(target.id)
     return sorted(affected)
 

@@ -121,9 +121,9 @@ def test_incremental_update_changes_suggestions_without_refit():
             ProfileDoc("r2", RESEARCH, offer="cardiac tissue engineering"), *FILLER]
     matcher = Matcher().fit(docs)
     assert matcher.rank("c", "tech-transfer")[0].target == "r1"
-    vocabulary = matcher.index_.vectorizer_
+    vocabulary = matcher.index_.vocabulary_
     matcher.update([ProfileDoc("c", COMPANY, seek="cardiac tissue engineering")])
-    assert matcher.index_.vectorizer_ is vocabulary  # no refit
+    assert matcher.index_.vocabulary_ is vocabulary  # no refit
     assert matcher.rank("c", "tech-transfer")[0].target == "r2"
     matcher.update([ProfileDoc("r3", RESEARCH, offer="cardiac tissue engineering and heart organoids")])
     assert "r3" in [m.target for m in matcher.rank("c", "tech-transfer", top=3)]
@@ -145,3 +145,34 @@ def test_rank_all_agrees_with_single_queries():
         single = matcher.rank(source, "tech-transfer", top=3)
         assert [m.target for m in matches] == [m.target for m in single]
         assert [round(m.score, 5) for m in matches] == [round(m.score, 5) for m in single]
+
+
+def test_index_weights_are_scikit_learns_tfidf_on_every_field():
+    """The one-pass index gives each field scikit-learn's vectors (vocabulary and IDF learnt on whole profiles)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from matchmaker.matching.index import FIELDS, ProfileIndex
+
+    words = "tumour cardiac organoid liver antibody vaccine sensor imaging genome protein cell stroke".split()
+    docs = [ProfileDoc(f"p{i}", COMPANY if i % 2 else RESEARCH, offer=" ".join(words[(i + k) % 12] for k in range(4)),
+                       seek=" ".join(words[(i * 5 + k) % 12] for k in range(2)) if i % 3 else "",
+                       keywords=words[i % 12], description=f"{words[(i * 7) % 12]} profile number {i}")
+            for i in range(60)]
+    index = ProfileIndex(min_df=2, max_df=0.5).fit(docs)
+    fields = [index._fields(doc) for doc in docs]
+    reference = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, min_df=2, max_df=0.5)
+    reference.fit([sum((f[name] for name in FIELDS), []) for f in fields])
+    assert list(index.terms()) == list(reference.get_feature_names_out())
+    ours = index._vectors(fields)
+    for name in FIELDS:
+        expected = reference.transform([f[name] for f in fields])
+        assert abs(ours[name] - expected).max() < 1e-6, name
+
+
+def test_profiles_without_any_text_fit_and_rank_to_nothing():
+    docs = [ProfileDoc("c", COMPANY), ProfileDoc("r", RESEARCH)]
+    matcher = Matcher().fit(docs)
+    assert matcher.rank("c", "tech-transfer") == []
+    assert matcher.rank_all("tech-transfer", COMPANY) == {"c": []}
+    matcher.update([ProfileDoc("r", RESEARCH, offer="liver organoids")])  # text arrives before the next refit
+    assert matcher.rank("c", "tech-transfer") == []
