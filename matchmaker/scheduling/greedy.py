@@ -118,17 +118,36 @@ def construct(instance: Instance, seed: int = 0, start: dict[int, int] | None = 
             state.place(m, s)
     eligible = [instance.eligible_slots(m) for m in range(len(instance.meetings))]
     degree = [len(ms) for ms in instance.meetings_of()]
+    overload = _overload(instance, eligible, degree)
     noise = [rng.random() for _ in instance.meetings]
+    # Within a tier: meetings whose participants are not over-asked first (a participant asked for more meetings
+    # than they have slots can take only some, best spent on partners who have no other way to meet), then
+    # the fewest possible slots, then the busiest participant.
     order = sorted((m for m in range(len(instance.meetings)) if m not in state.slot),
                    key=lambda m: (-instance.meetings[m].priority, instance.meetings[m].fixed_slot is None,
-                                  len(eligible[m]), -max(degree[p] for p in instance.meetings[m].participants),
-                                  noise[m]))
+                                  sum(overload[p] for p in instance.meetings[m].participants), len(eligible[m]),
+                                  -max(degree[p] for p in instance.meetings[m].participants), noise[m]))
     for m in order:
         options = [s for s in eligible[m] if state.fits(m, s)]
         if options:
             state.place(m, min(options, key=lambda s: (state.gap_cost(m, s), state.load[s], s)))
     repair(state, eligible, rng, deadline)
     return state
+
+
+def _overload(instance: Instance, eligible: list[list[int]], degree: list[int]) -> list[float]:
+    """Per participant, the share of their requests that cannot all be held: 1 - capacity / requests, at least 0.
+
+    Capacity is the number of slots any of their meetings could use, capped by their maximum."""
+    usable: list[set[int]] = [set() for _ in range(instance.n_participants)]
+    for m, meeting in enumerate(instance.meetings):
+        for p in meeting.participants:
+            usable[p].update(eligible[m])
+    result = []
+    for p in range(instance.n_participants):
+        capacity = len(usable[p]) if instance.max_meetings[p] is None else min(len(usable[p]), instance.max_meetings[p])
+        result.append(max(0.0, 1.0 - capacity / degree[p]) if degree[p] else 0.0)
+    return result
 
 
 def repair(state: State, eligible: list[list[int]], rng: random.Random, deadline: float | None) -> None:
@@ -169,7 +188,39 @@ def _try_place_with_one_move(state: State, m: int, eligible: list[list[int]], rn
             if inst.meetings[b].fixed_slot is None and inst.meetings[b].priority <= inst.meetings[m].priority \
                     and _relocate_then_place(state, b, m, s, eligible):
                 return True
-    return False
+    return _place_by_ejecting_lower(state, m, eligible)
+
+
+def _place_by_ejecting_lower(state: State, m: int, eligible: list[list[int]]) -> bool:
+    """Place m where only meetings of lower tiers block it: those leave the slot (each moves to another slot if
+    one is free, else waits for the next repair round). Placement stays lexicographically better: one meeting of
+    a tier outweighs any number of lower ones."""
+    inst = state.instance
+    tier = inst.meetings[m].priority
+    best: tuple[tuple[int, ...], int, set[int]] | None = None
+    for s in eligible[m]:
+        blockers = {state.busy[p][s] for p in inst.meetings[m].participants if s in state.busy[p]}
+        if not blockers or any(inst.meetings[b].fixed_slot is not None or inst.meetings[b].priority >= tier
+                               for b in blockers):
+            continue
+        cost = tuple(sorted((inst.meetings[b].priority for b in blockers), reverse=True))
+        if best is None or cost < best[0]:
+            best = (cost, s, blockers)
+    if best is None:
+        return False
+    _, s, blockers = best
+    for b in blockers:
+        state.remove(b)
+    if not state.fits(m, s):
+        for b in blockers:
+            state.place(b, s)
+        return False
+    state.place(m, s)
+    for b in sorted(blockers):
+        free = [t for t in eligible[b] if state.fits(b, t)]
+        if free:
+            state.place(b, min(free, key=lambda t: (state.gap_cost(b, t), state.load[t], t)))
+    return True
 
 
 def _relocate_then_place(state: State, b: int, m: int, s: int, eligible: list[list[int]]) -> bool:

@@ -7,12 +7,13 @@ from matchmaker.scheduling.model import Instance, Meeting, Priority, Slot, Table
 
 
 def synthetic_event(n_participants: int, n_requests: int, n_slots: int, n_tables: int | None = None,
-                    seed: int = 0) -> Instance:
+                    seed: int = 0, tiers: tuple[float, float] = (0.05, 0.35)) -> Instance:
     """A one-day event: morning and afternoon sessions, popular participants in demand, some unavailability.
 
     Popularity follows a heavy tail (a few participants are asked by many), so some participants are asked
     for more meetings than there are slots, as at real events; 10% of participants miss 1-4 slots, 10% of
-    meetings are restricted to one session; priorities: 5% forced, 35% mutual, 60% one-sided.
+    meetings are restricted to one session; priorities: `tiers` gives the shares of forced and mutual meetings
+    (by default 5% forced, 35% mutual, 60% one-sided; (0, 0): all one-sided, every request equally wanted).
     """
     rng = random.Random(seed)
     tables = n_tables or max(1, int(n_requests / n_slots * 1.1))
@@ -29,7 +30,8 @@ def synthetic_event(n_participants: int, n_requests: int, n_slots: int, n_tables
     meetings = []
     for a, b in sorted(pairs):
         roll = rng.random()
-        priority = Priority.FORCED if roll < 0.05 else Priority.MUTUAL if roll < 0.40 else Priority.ONE_SIDED
+        priority = (Priority.FORCED if roll < tiers[0] else Priority.MUTUAL if roll < tiers[0] + tiers[1]
+                    else Priority.ONE_SIDED)
         sessions = frozenset({rng.choice(["am", "pm"])}) if rng.random() < 0.10 else None
         meetings.append(Meeting((a, b), priority, sessions, key=f"{a}-{b}"))
     rng.shuffle(meetings)
