@@ -137,7 +137,16 @@ class Encoding:
                     else:
                         self.wcnf.append([-end], weight=1)
             if self.per_participant and self.pool.obj2id.get(("has_break", p)):
-                self.wcnf.append([-self.pool.id(("has_break", p))], weight=1)
+                has_break = self.pool.id(("has_break", p))
+                self.wcnf.append([-has_break], weight=1)
+                # Implied: without a break, p's meetings of a day fill consecutive slots, so no two busy slots of
+                # the same day lie as many slots apart as p has meetings (halves the search on the hard instances).
+                k = len(meetings_of[p])
+                busy = sorted(s for s in range(len(inst.slots)) if (p, s) in self.used)
+                for i, a in enumerate(busy):
+                    for b in busy[i + 1:]:
+                        if b - a >= k and inst.slots[a].day == inst.slots[b].day:
+                            hard([-self.used[p, a], -self.used[p, b], has_break])
                 ends = [v for k, v in self.pool.obj2id.items() if k[0] == "break" and k[1] == p]
                 self._card(ends, 1, "atmost")  # at most one break each: total breaks = participants with one
 
@@ -146,63 +155,76 @@ class Encoding:
         return {m: s for (m, s), lit in self.x.items() if lit in true}
 
 
-# Two searches run side by side on the machine's two cores: RC2 climbs from the lower bound (core-guided) and
-# proves optimality; the upper-bound search finds some schedule at once and keeps lowering its breaks, so
-# the caller has a good schedule even when the time limit stops both. Figures in bench/scheduling.py.
-# The upper-bound search works on a restricted encoding (at most one break per participant, one soft clause per
-# participant): much faster to improve, and it gives the optimum on most benchmark instances, but only RC2 on
-# the exact encoding proves optimality.
-PORTFOLIO = ("core-guided-totalizer", "upper-bound", "core-guided")
-ENCODINGS = {"core-guided": dict(atmost_encoding=EncType.sortnetwrk, equals_encoding=EncType.sortnetwrk),
-             "core-guided-totalizer": dict(atmost_encoding=EncType.totalizer, equals_encoding=EncType.totalizer),
-             "upper-bound": dict(atmost_encoding=EncType.totalizer, equals_encoding=EncType.totalizer,
-                                 per_participant=True)}
-BOLD_STEP_CONFLICTS = 20_000  # budget for trying to halve the breaks at once before stepping down by one
+# The searches, one process per core. Each "restricted" search solves, by RC2, the encoding that allows at most
+# one break per participant with one soft clause per participant: it reaches the published optimum on every
+# benchmark instance, much faster than the exact encoding, but is optimal only for that restriction (or when it
+# finds no break at all). RC2's time on these problems is heavy-tailed and depends on how the cardinality
+# constraints are encoded, so the two processes race the same model in two encodings. RC2 reports nothing until
+# it is done, so the totalizer process first spends DESCENT_SHARE of the time on a SAT search that streams ever
+# better schedules (what the caller keeps if neither RC2 finishes), and after RC2 it runs RC2 on the exact
+# encoding, which proves optimality (or shows the meetings cannot all be placed). Figures: bench/scheduling.py.
+PORTFOLIO = ("restricted-totalizer", "restricted-sortnet")
+ENCODINGS = {"restricted-totalizer": dict(atmost_encoding=EncType.totalizer, equals_encoding=EncType.totalizer,
+                                          per_participant=True),
+             "restricted-sortnet": dict(atmost_encoding=EncType.sortnetwrk, equals_encoding=EncType.sortnetwrk,
+                                        per_participant=True),
+             "exact": dict(atmost_encoding=EncType.totalizer, equals_encoding=EncType.totalizer)}
+DESCENT_SHARE = 0.25
+DESCENT_CONFLICTS = 20_000  # per SAT call, so that the descent can stop on time
 
 
-def _core_guided_child(instance: Instance, must_place: list[int], conn, name: str = "core-guided") -> None:
-    """Child process: RC2 to optimality, then send ("optimal", slots) or ("unsat", None)."""
-    encoding = Encoding(instance, must_place, **ENCODINGS[name])
-    with RC2(encoding.wcnf, solver=SAT_SOLVER) as rc2:
+def _search_child(instance: Instance, must_place: list[int], conn, name: str, descent_seconds: float = 0.0) -> None:
+    """Child process: RC2 on the restricted encoding `name`, sending ("improved", slots), or ("optimal", slots)
+    when it has no break at all; the totalizer process first streams a descent and afterwards sends
+    ("optimal", slots) or ("unsat", None) from RC2 on the exact encoding."""
+    restricted = Encoding(instance, must_place, **ENCODINGS[name])
+    if descent_seconds > 0:
+        _descend(instance, restricted, conn, time.monotonic() + descent_seconds)
+    with RC2(restricted.wcnf, solver=SAT_SOLVER) as rc2:
         model = rc2.compute()
-        conn.send(("unsat", None) if model is None else ("optimal", encoding.decode(model)))
+        if model is not None:
+            slots = restricted.decode(model)
+            conn.send(("optimal" if total_breaks(instance, slots) == 0 else "improved", slots))
+    if name == "restricted-totalizer":
+        exact = Encoding(instance, must_place, **ENCODINGS["exact"])
+        with RC2(exact.wcnf, solver=SAT_SOLVER) as rc2:
+            model = rc2.compute()
+            conn.send(("unsat", None) if model is None else ("optimal", exact.decode(model)))
     conn.close()
 
 
-def _upper_bound_child(instance: Instance, must_place: list[int], conn) -> None:
-    """Child process: send ("improved", slots) for every schedule with fewer breaks, on the restricted encoding."""
-    encoding = Encoding(instance, must_place, **ENCODINGS["upper-bound"])
+def _descend(instance: Instance, encoding: Encoding, conn, deadline: float) -> None:
+    """Until `deadline`: a schedule of the restricted encoding, then ones with fewer breaks, each sent as found
+    (try to halve the gap to the largest bound shown impossible, else step down by one)."""
     flags = [-clause[0] for clause in encoding.wcnf.soft]  # soft clauses are [-has_break(p)]
     with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
-        if not solver.solve():
-            conn.send(("unsat", None))
-            return
-        best, cost = _decoded(instance, encoding, solver)
-        conn.send(("improved", best))
+        solver.conf_budget(DESCENT_CONFLICTS * 10)
+        if not solver.solve_limited():
+            return  # unsatisfiable or no schedule yet: RC2 decides
+        cost = _send(instance, encoding, solver, conn)
         totalizer = ITotalizer(lits=flags, ubound=max(cost, 1), top_id=encoding.pool.top)
         solver.append_formula(totalizer.cnf.clauses)
-        lower = -1  # largest bound shown impossible (for the restricted encoding)
-        while cost > lower + 1:
-            bound = (lower + cost) // 2
-            answer = None
-            if bound > lower + 1 and bound < cost - 1:  # try to jump halfway; unknown means step down by one
-                solver.conf_budget(BOLD_STEP_CONFLICTS)
-                answer = solver.solve_limited(assumptions=[-totalizer.rhs[bound]])
-            if answer is None:
+        lower = -1  # largest bound shown impossible
+        while cost > lower + 1 and time.monotonic() < deadline:
+            halfway = (lower + cost) // 2
+            bound = halfway if lower + 1 < halfway < cost - 1 else cost - 1
+            solver.conf_budget(DESCENT_CONFLICTS)
+            answer = solver.solve_limited(assumptions=[-totalizer.rhs[bound]])
+            if answer is None and bound != cost - 1:  # the bold step is unknown: step down by one
+                solver.conf_budget(DESCENT_CONFLICTS)
                 bound = cost - 1
-                answer = solver.solve(assumptions=[-totalizer.rhs[bound]])
+                answer = solver.solve_limited(assumptions=[-totalizer.rhs[bound]])
             if answer:
-                best, cost = _decoded(instance, encoding, solver)
-                conn.send(("improved", best))
-            else:
+                cost = _send(instance, encoding, solver, conn)
+            elif answer is False:
                 lower = bound
-    conn.close()
 
 
-def _decoded(instance: Instance, encoding: Encoding, solver: Solver) -> tuple[dict[int, int], int]:
-    """The schedule in the solver's model and its real number of breaks."""
+def _send(instance: Instance, encoding: Encoding, solver: Solver, conn) -> int:
+    """Send the solver's schedule as an improvement; return its breaks."""
     slots = encoding.decode(solver.get_model())
-    return slots, total_breaks(instance, slots)
+    conn.send(("improved", slots))
+    return total_breaks(instance, slots)
 
 
 def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float, workers: int,
@@ -216,14 +238,14 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     context = multiprocessing.get_context("spawn")  # safe inside a threaded web server, unlike fork
     started = time.monotonic()
     deadline = started + time_limit
-    targets = {"core-guided": _core_guided_child, "upper-bound": _upper_bound_child,
-               "core-guided-totalizer": _core_guided_child}
-    names = PORTFOLIO[:max(1, workers)]  # one process: the exact core-guided search alone
+    names = PORTFOLIO[:max(1, workers)]  # one process: the totalizer search, which ends with the proof
     children = []
     for name in names:
         receiver, sender = context.Pipe(duplex=False)
-        extra = (name,) if name.startswith("core-guided-") else ()
-        process = context.Process(target=targets[name], args=(instance, must_place, sender, *extra), daemon=True)
+        # One process (workers=1, reproducible runs): no descent, whose result would depend on the machine's speed.
+        descent = DESCENT_SHARE * time_limit if name == "restricted-totalizer" and len(names) > 1 else 0.0
+        process = context.Process(target=_search_child, args=(instance, must_place, sender, name, descent),
+                                  daemon=True)
         process.start()
         sender.close()
         children.append((name, process, receiver))
@@ -241,7 +263,10 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
                     del pending[receiver]
                     continue
                 if status == "improved":
-                    best = slots
+                    breaks = total_breaks(instance, slots)
+                    if best is None or breaks < total_breaks(instance, best):
+                        log(f"maxsat ({pending[receiver]}): {breaks} breaks after {time.monotonic() - started:.1f}s")
+                        best = slots
                     continue
                 log(f"maxsat ({pending[receiver]}): {'not all meetings can be placed' if status == 'unsat' else 'optimal'}"
                     f" after {time.monotonic() - started:.1f}s")
