@@ -11,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from matchmaker.scheduling import solve, violations
+from matchmaker import scheduling  # scheduling.solve is imported on first use: the MaxSAT processes need no OR-Tools
+from matchmaker.scheduling import violations
 from matchmaker.scheduling.dzn import read_dzn
 from matchmaker.scheduling.flowbound import placement_upper_bound
 from matchmaker.scheduling.greedy import first_fit
@@ -34,7 +35,7 @@ def benchmark_instances(limit: float, only: str) -> None:
     for path in sorted((DATA / "instances").glob(f"*{only}*.dzn" if only else "*.dzn")):
         instance = read_dzn(path)
         ff = report(instance, first_fit(instance))
-        result = solve(instance, time_limit=limit, seed=0)
+        result = scheduling.solve(instance, time_limit=limit, seed=0)
         problems = violations(result.schedule, instance)
         r, paper = result.report, reference.get(instance.name, "?")
         full = r.placed == len(instance.meetings)
@@ -98,7 +99,7 @@ def benchmark_large(limit: float) -> None:
             instance = synthetic_event(n, m, s, seed=1, tiers=tiers)
             bound = placement_upper_bound(instance)
             ff = first_fit(instance)
-            result = solve(instance, time_limit=limit, seed=0)
+            result = scheduling.solve(instance, time_limit=limit, seed=0)
             assert not violations(result.schedule, instance)
             by_tier = [sum(1 for k in result.schedule.placements if instance.meetings[k].priority == tier)
                        for tier in (Priority.FORCED, Priority.MUTUAL, Priority.ONE_SIDED)]
