@@ -192,35 +192,79 @@ def _try_place_with_one_move(state: State, m: int, eligible: list[list[int]], rn
 
 
 def _place_by_ejecting_lower(state: State, m: int, eligible: list[list[int]]) -> bool:
-    """Place m where only meetings of lower tiers block it: those leave the slot (each moves to another slot if
-    one is free, else waits for the next repair round). Placement stays lexicographically better: one meeting of
-    a tier outweighs any number of lower ones."""
+    """Place m in a slot held by other meetings of its participants: those of lower tiers leave it, those of its
+    own tier or above move to another slot (which lower-tier meetings may have to leave in turn). Everything that
+    leaves moves to a free slot if it can, else waits for the next repair round. Only meetings of lower tiers than
+    m ever lose their slot, so placement gets lexicographically better: one meeting of a tier outweighs any
+    number of lower ones."""
     inst = state.instance
     tier = inst.meetings[m].priority
-    best: tuple[tuple[int, ...], int, set[int]] | None = None
+    options = []
     for s in eligible[m]:
         blockers = {state.busy[p][s] for p in inst.meetings[m].participants if s in state.busy[p]}
-        if not blockers or any(inst.meetings[b].fixed_slot is not None or inst.meetings[b].priority >= tier
-                               for b in blockers):
+        if blockers and all(inst.meetings[b].fixed_slot is None for b in blockers):
+            # cheapest first: fewest meetings of its own tier to move, then the lowest tiers to eject
+            moving = sum(inst.meetings[b].priority >= tier for b in blockers)
+            options.append((moving, sorted((inst.meetings[b].priority for b in blockers), reverse=True), s, blockers))
+    for _, _, s, blockers in sorted(options):
+        journal: list[tuple[str, int, int]] = []
+        ejected = _eject_for(state, m, s, blockers, tier, eligible, journal)
+        if ejected is None:
+            _undo(state, journal)
             continue
-        cost = tuple(sorted((inst.meetings[b].priority for b in blockers), reverse=True))
-        if best is None or cost < best[0]:
-            best = (cost, s, blockers)
-    if best is None:
-        return False
-    _, s, blockers = best
+        for b in sorted(ejected):
+            free = [t for t in eligible[b] if state.fits(b, t)]
+            if free:
+                state.place(b, min(free, key=lambda t: (state.gap_cost(b, t), state.load[t], t)))
+        return True
+    return False
+
+
+def _eject_for(state: State, m: int, s: int, blockers: set[int], tier: int, eligible: list[list[int]],
+               journal: list[tuple[str, int, int]]) -> set[int] | None:
+    """Clear slot s of `blockers` and place m there; returns the lower-tier meetings left unplaced, or None if
+    a blocker of m's tier or above finds no other slot (the journal lets the caller undo every step)."""
+    inst = state.instance
     for b in blockers:
-        state.remove(b)
+        journal.append(("removed", b, state.remove(b)))
     if not state.fits(m, s):
-        for b in blockers:
-            state.place(b, s)
-        return False
+        return None
     state.place(m, s)
-    for b in sorted(blockers):
-        free = [t for t in eligible[b] if state.fits(b, t)]
-        if free:
-            state.place(b, min(free, key=lambda t: (state.gap_cost(b, t), state.load[t], t)))
-    return True
+    journal.append(("placed", m, s))
+    ejected = {b for b in blockers if inst.meetings[b].priority < tier}
+    for b in sorted(blockers - ejected):
+        target = None
+        for t in eligible[b]:
+            if t == s:
+                continue
+            if state.fits(b, t):
+                target = t
+                break
+            in_way = {state.busy[p][t] for p in inst.meetings[b].participants if t in state.busy[p]}
+            if in_way and all(inst.meetings[c].priority < tier and inst.meetings[c].fixed_slot is None
+                              for c in in_way):
+                for c in in_way:
+                    journal.append(("removed", c, state.remove(c)))
+                if state.fits(b, t):
+                    ejected |= in_way
+                    target = t
+                    break
+                for c in in_way:
+                    state.place(c, t)
+                    journal.pop()
+        if target is None:
+            return None
+        state.place(b, target)
+        journal.append(("placed", b, target))
+    return ejected
+
+
+def _undo(state: State, journal: list[tuple[str, int, int]]) -> None:
+    for action, meeting, slot in reversed(journal):
+        if action == "placed":
+            state.remove(meeting)
+        else:
+            state.place(meeting, slot)
 
 
 def _relocate_then_place(state: State, b: int, m: int, s: int, eligible: list[list[int]]) -> bool:

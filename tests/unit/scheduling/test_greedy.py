@@ -32,3 +32,15 @@ def test_a_lower_tier_never_ejects_a_higher_one():
     instance = make_instance(3, [], n_slots=1, n_tables=2, meetings=meetings)
     state = construct(instance, seed=0, start={0: 0})
     assert state.slot == {0: 0}
+
+
+def test_a_forced_meeting_moves_one_of_its_tier_and_what_stands_in_that_ones_way():
+    # Two slots; 1 is free only in slot 0, where 0 already meets 2 (forced). 0-2 can move to slot 1 once the
+    # one-sided 2-3 leaves it; 2-3 then finds slot 0 free: all three meetings are held.
+    meetings = (Meeting((0, 1), Priority.FORCED), Meeting((0, 2), Priority.FORCED),
+                Meeting((2, 3), Priority.ONE_SIDED))
+    instance = make_instance(4, [], n_slots=2, n_tables=2, meetings=meetings,
+                             unavailable=(frozenset(), frozenset({1}), frozenset(), frozenset()))
+    state = construct(instance, seed=0, start={1: 0, 2: 1})
+    assert state.slot == {0: 0, 1: 1, 2: 0}
+    assert violations(state.schedule(), instance) == []
