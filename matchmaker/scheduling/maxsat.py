@@ -178,8 +178,9 @@ def _search_child(instance: Instance, must_place: list[int], conn, name: str, de
     when it has no break at all; the totalizer process first streams a descent and afterwards sends
     ("optimal", slots) or ("unsat", None) from RC2 on the exact encoding."""
     restricted = Encoding(instance, must_place, **ENCODINGS[name])
-    if descent_seconds > 0:
-        _descend(instance, restricted, conn, time.monotonic() + descent_seconds)
+    if descent_seconds > 0 and _descend(instance, restricted, conn, time.monotonic() + descent_seconds) == 0:
+        conn.close()
+        return  # no break at all: nothing left to prove
     with RC2(restricted.wcnf, solver=SAT_SOLVER) as rc2:
         model = rc2.compute()
         if model is not None:
@@ -193,14 +194,15 @@ def _search_child(instance: Instance, must_place: list[int], conn, name: str, de
     conn.close()
 
 
-def _descend(instance: Instance, encoding: Encoding, conn, deadline: float) -> None:
+def _descend(instance: Instance, encoding: Encoding, conn, deadline: float) -> int | None:
     """Until `deadline`: a schedule of the restricted encoding, then ones with fewer breaks, each sent as found
-    (try to halve the gap to the largest bound shown impossible, else step down by one)."""
+    (try to halve the gap to the largest bound shown impossible, else step down by one). Returns the fewest
+    breaks found (None: no schedule)."""
     flags = [-clause[0] for clause in encoding.wcnf.soft]  # soft clauses are [-has_break(p)]
     with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
         solver.conf_budget(DESCENT_CONFLICTS * 10)
         if not solver.solve_limited():
-            return  # unsatisfiable or no schedule yet: RC2 decides
+            return None  # unsatisfiable or no schedule yet: RC2 decides
         cost = _send(instance, encoding, solver, conn)
         totalizer = ITotalizer(lits=flags, ubound=max(cost, 1), top_id=encoding.pool.top)
         solver.append_formula(totalizer.cnf.clauses)
@@ -218,13 +220,15 @@ def _descend(instance: Instance, encoding: Encoding, conn, deadline: float) -> N
                 cost = _send(instance, encoding, solver, conn)
             elif answer is False:
                 lower = bound
+    return cost
 
 
 def _send(instance: Instance, encoding: Encoding, solver: Solver, conn) -> int:
-    """Send the solver's schedule as an improvement; return its breaks."""
+    """Send the solver's schedule as an improvement (as optimal when it has no break); return its breaks."""
     slots = encoding.decode(solver.get_model())
-    conn.send(("improved", slots))
-    return total_breaks(instance, slots)
+    breaks = total_breaks(instance, slots)
+    conn.send(("optimal" if breaks == 0 else "improved", slots))
+    return breaks
 
 
 def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float, workers: int,
