@@ -169,7 +169,7 @@ ENCODINGS = {"restricted-totalizer": dict(atmost_encoding=EncType.totalizer, equ
              "restricted-sortnet": dict(atmost_encoding=EncType.sortnetwrk, equals_encoding=EncType.sortnetwrk,
                                         per_participant=True),
              "exact": dict(atmost_encoding=EncType.totalizer, equals_encoding=EncType.totalizer)}
-DESCENT_SHARE = 0.25
+DESCENT_SHARE = 0.15
 DESCENT_CONFLICTS = 20_000  # per SAT call, so that the descent can stop on time
 
 
