@@ -3,7 +3,8 @@
 Hard: every meeting of `must_place` in exactly one eligible slot, no participant twice in a slot, tables per
 slot (counted over clusters of meetings that share a participant), precedences, per-participant maxima, and the
 two implied constraints that make the encoding strong: a participant's busy slots number exactly their meetings,
-and at most 2 × tables participants are busy in a slot. Soft: "no break ends at slot s" for each participant.
+and at most 2 × tables participants are busy in a slot. Soft: "no break ends at slot s" for each participant
+(the exact encoding), or "p has no break" with at most one break each (the restricted one, see PORTFOLIO).
 """
 from __future__ import annotations
 
