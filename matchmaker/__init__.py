@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from flask import Flask
+from typing import TYPE_CHECKING, Any
 
 from matchmaker.config import INSTANCE_DIR, PROJECT_ROOT, Config, load_or_create_secret_key
+
+if TYPE_CHECKING:  # Flask is imported when an app is built: the pure engines (matching, scheduling) never load it
+    from flask import Flask
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 
 
 def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     """Build a configured app: defaults, then instance/config.py (unless `config` is given), then `config`."""
+    from flask import Flask
+
     app = Flask(__name__, instance_path=str(INSTANCE_DIR), template_folder=str(PROJECT_ROOT / "templates"))
     app.config.from_object(Config)
     if config is None:
