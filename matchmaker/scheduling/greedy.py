@@ -128,11 +128,17 @@ def construct(instance: Instance, seed: int = 0, start: dict[int, int] | None = 
                                   sum(overload[p] for p in instance.meetings[m].participants), len(eligible[m]),
                                   -max(degree[p] for p in instance.meetings[m].participants), noise[m]))
     for m in order:
-        options = [s for s in eligible[m] if state.fits(m, s)]
-        if options:
-            state.place(m, min(options, key=lambda s: (state.gap_cost(m, s), state.load[s], s)))
+        place_best(state, m, eligible[m])
     repair(state, eligible, rng, deadline)
     return state
+
+
+def place_best(state: State, m: int, slots: list[int]) -> bool:
+    """Place m in the free slot of `slots` that adds the fewest breaks (then the emptiest, then the earliest)."""
+    free = [s for s in slots if state.fits(m, s)]
+    if free:
+        state.place(m, min(free, key=lambda s: (state.gap_cost(m, s), state.load[s], s)))
+    return bool(free)
 
 
 def _overload(instance: Instance, eligible: list[list[int]], degree: list[int]) -> list[float]:
@@ -213,9 +219,7 @@ def _place_by_ejecting_lower(state: State, m: int, eligible: list[list[int]]) ->
             _undo(state, journal)
             continue
         for b in sorted(ejected):
-            free = [t for t in eligible[b] if state.fits(b, t)]
-            if free:
-                state.place(b, min(free, key=lambda t: (state.gap_cost(b, t), state.load[t], t)))
+            place_best(state, b, eligible[b])
         return True
     return False
 
