@@ -55,6 +55,7 @@ def _term_of(token: str, language: str) -> str | None:
 # a dictionary hit; the cap keeps a long-running process from growing without bound.
 _TERMS: dict[str, dict[str, str | None]] = {}
 _TERMS_CAP = 500_000
+_MISSING = object()
 
 
 def _terms_of(tokens: list[str], language: str) -> list[str | None]:
@@ -68,9 +69,6 @@ def _terms_of(tokens: list[str], language: str) -> list[str | None]:
             term = cache[token] = _term_of(token, language)
         result.append(term)
     return result
-
-
-_MISSING = object()
 
 
 def terms_and_words(text: str, language: str = "en") -> list[tuple[str, str]]:

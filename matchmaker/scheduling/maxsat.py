@@ -119,6 +119,7 @@ class Encoding:
             if not meetings_of[p]:
                 continue
             held: dict[int, int] = {}
+            ends: list[int] = []  # "a break of p ends at s", for each possible s
             for s, slot in enumerate(inst.slots):
                 first_of_day = s == 0 or inst.slots[s - 1].day != slot.day
                 h = self.pool.id(("held", p, s))
@@ -129,6 +130,7 @@ class Encoding:
                 held[s] = h
                 if s >= 2 and (p, s) in self.used and not first_of_day and inst.slots[s - 2].day == slot.day:
                     end = self.pool.id(("break", p, s))
+                    ends.append(end)
                     clause = [-self.used[p, s], -held[s - 2], end]
                     if (p, s - 1) in self.used:
                         clause.insert(1, self.used[p, s - 1])
@@ -137,7 +139,7 @@ class Encoding:
                         hard([-end, self.pool.id(("has_break", p))])
                     else:
                         self.wcnf.append([-end], weight=1)
-            if self.per_participant and self.pool.obj2id.get(("has_break", p)):
+            if self.per_participant and ends:
                 has_break = self.pool.id(("has_break", p))
                 self.wcnf.append([-has_break], weight=1)
                 # Implied: without a break, p's meetings of a day fill consecutive slots, so no two busy slots of
@@ -148,7 +150,6 @@ class Encoding:
                     for b in busy[i + 1:]:
                         if b - a >= k and inst.slots[a].day == inst.slots[b].day:
                             hard([-self.used[p, a], -self.used[p, b], has_break])
-                ends = [v for k, v in self.pool.obj2id.items() if k[0] == "break" and k[1] == p]
                 self._card(ends, 1, "atmost")  # at most one break each: total breaks = participants with one
 
     def decode(self, model: list[int]) -> dict[int, int]:

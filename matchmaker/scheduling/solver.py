@@ -71,7 +71,8 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
         status, slots = maxsat.minimise_breaks(instance, everyone, time_limit * MAXSAT_SHARE, processes,
                                                log.append)
         if status in ("optimal", "improved") and deadline - time.monotonic() < FAIRNESS_MIN_SECONDS:
-            # A schedule from the one-break-each search already has a spread of at most 1.
+            # Too little time to build the fairness model; a schedule from the one-break-each search already
+            # has a spread of at most 1.
             log.append("breaks spread (max - min): skipped, no time left")
             return slots, "FEASIBLE"
         if status in ("optimal", "improved"):
