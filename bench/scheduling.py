@@ -1,7 +1,9 @@
 """Scheduler benchmark: every shared UdG instance against greedy first-fit and the published MaxSAT values,
 then large synthetic events against the max-flow upper bound. Prints one row per instance and the totals.
+With --variants, also variants of the 20 original events that are not among the shared files (denser forbidden
+slots, more fixed meetings, more precedences), generated here from a seed, against first-fit.
 
-    .venv/bin/python bench/scheduling.py [--time-limit 10] [--large-time-limit 30] [--only PATTERN]
+    .venv/bin/python bench/scheduling.py [--time-limit 10] [--large-time-limit 30] [--only PATTERN] [--variants]
 """
 from __future__ import annotations
 
@@ -14,10 +16,9 @@ from pathlib import Path
 from matchmaker import scheduling  # scheduling.solve is imported on first use: the MaxSAT processes need no OR-Tools
 from matchmaker.scheduling import violations
 from matchmaker.scheduling.dzn import read_dzn
-from matchmaker.scheduling.flowbound import placement_upper_bound
 from matchmaker.scheduling.greedy import first_fit
-from matchmaker.scheduling.quality import report
-from matchmaker.scheduling.synthetic import synthetic_event
+from matchmaker.scheduling.quality import report, total_breaks
+from matchmaker.scheduling.synthetic import synthetic_event, with_fixed, with_forbidden, with_precedences
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "b2b_meetings"
 
@@ -27,22 +28,33 @@ def published() -> dict[str, str]:
         return {row["instance"]: row["best_breaks_fairness_d2"] for row in csv.DictReader(fh)}
 
 
-def benchmark_instances(limit: float, only: str) -> None:
+def row(instance, paper: str, limit: float):
+    """Solve one instance, print its row; returns the result."""
+    ff = report(instance, first_fit(instance))
+    result = scheduling.solve(instance, time_limit=limit, seed=0)
+    problems = violations(result.schedule, instance)
+    r = result.report
+    print(f"{instance.name:25} {len(instance.meetings):8} | {ff.placed:16} {ff.total_breaks:6} | {r.placed:11} "
+          f"{r.total_breaks:6} {r.max_breaks - r.min_breaks:6} {result.seconds:7.1f} {result.status:9} | "
+          f"{paper:>5}{'  VIOLATIONS: ' + '; '.join(problems[:3]) if problems else ''}", flush=True)
+    return result, ff
+
+
+def benchmark_instances(limit: float, only: str) -> dict[str, dict[int, int]]:
+    """The shared instances; returns the schedules found for the original events (the variants start from them)."""
     reference = published()
+    originals: dict[str, dict[int, int]] = {}
     print(f"{'instance':25} {'meetings':>8} | {'first-fit placed':>16} {'breaks':>6} | {'ours placed':>11} "
           f"{'breaks':>6} {'spread':>6} {'seconds':>7} {'status':9} | {'paper':>5}")
     totals = {"original": [0, 0, 0, 0, 0, 0]}  # ours breaks, paper breaks, fully placed ours, ff, count, ok
     for path in sorted((DATA / "instances").glob(f"*{only}*.dzn" if only else "*.dzn")):
         instance = read_dzn(path)
-        ff = report(instance, first_fit(instance))
-        result = scheduling.solve(instance, time_limit=limit, seed=0)
-        problems = violations(result.schedule, instance)
-        r, paper = result.report, reference.get(instance.name, "?")
+        paper = reference.get(instance.name, "?")
+        result, ff = row(instance, paper, limit)
+        r = result.report
         full = r.placed == len(instance.meetings)
-        print(f"{instance.name:25} {len(instance.meetings):8} | {ff.placed:16} {ff.total_breaks:6} | {r.placed:11} "
-              f"{r.total_breaks:6} {r.max_breaks - r.min_breaks:6} {result.seconds:7.1f} {result.status:9} | "
-              f"{paper:>5}{'  VIOLATIONS: ' + '; '.join(problems[:3]) if problems else ''}", flush=True)
         if instance.name.endswith(".original"):
+            originals[instance.name] = {m: p.slot for m, p in result.schedule.placements.items()}
             t = totals["original"]
             t[0] += r.total_breaks
             t[1] += int(paper) if paper.isdigit() else 0
@@ -53,6 +65,47 @@ def benchmark_instances(limit: float, only: str) -> None:
     if t[4]:
         print(f"\noriginal instances: {t[4]}; fully placed: ours {t[2]}, first-fit {t[3]}; "
               f"total breaks ours {t[0]} vs paper's MaxSAT optima {t[1]} (time limit {limit:.0f}s each)")
+    return originals
+
+
+# family, how it is made, whether the original's schedule stays valid (then its breaks bound the optimum)
+VARIANTS = (("forb0007", lambda inst, slots: with_forbidden(inst, 0.007, seed=7), False),
+            ("forb0015", lambda inst, slots: with_forbidden(inst, 0.015, seed=15), False),
+            ("fixed040", lambda inst, slots: with_fixed(inst, slots, 0.40, seed=40), True),
+            ("prec25", lambda inst, slots: with_precedences(inst, slots, 0.25, seed=25), True))
+
+
+def benchmark_variants(limit: float, originals: dict[str, dict[int, int]]) -> None:
+    """Variant families the shared files do not include, from each original event. No published values: the rows
+    show first-fit, ours, and whether ours is proved optimal (status OPTIMAL). Fixed meetings and precedences are
+    taken from the original's schedule above, which stays valid, so its breaks (the last column, '<=') bound the
+    variant's optimum from above."""
+    print("\nunseen variants (generated, seeded; last column: breaks of the original's schedule, '-' for forbXXXX)")
+    totals: dict[str, list[int]] = {}
+    for path in sorted((DATA / "instances").glob("*.original.dzn")):
+        base = read_dzn(path)
+        slots = originals.get(base.name)
+        if slots is None:
+            slots = {m: p.slot for m, p in scheduling.solve(base, time_limit=limit).schedule.placements.items()}
+        source_breaks = total_breaks(base, slots)
+        for family, make, source_valid in VARIANTS:
+            instance = make(base, slots)
+            result, ff = row(instance, f"<={source_breaks}" if source_valid else "-", limit)
+            # count, ours fully placed, first-fit fully placed, proved optimal, ours breaks, first-fit breaks,
+            # breaks of the source schedule (families where it stays valid)
+            t = totals.setdefault(family, [0, 0, 0, 0, 0, 0, 0])
+            t[0] += 1
+            t[1] += result.report.placed == len(instance.meetings)
+            t[2] += ff.placed == len(instance.meetings)
+            t[3] += result.status == "OPTIMAL"
+            t[4] += result.report.total_breaks
+            t[5] += ff.total_breaks
+            t[6] += source_breaks if source_valid else 0
+    valid = {family for family, _, source_valid in VARIANTS if source_valid}
+    for family, (count, full, ff_full, optimal, ours, ff_breaks, source) in totals.items():
+        print(f"{family}: {count} instances; fully placed ours {full}, first-fit {ff_full}; proved optimal {optimal}; "
+              f"total breaks ours {ours}, first-fit {ff_breaks} (on what each places)"
+              + (f"; the originals' schedules {source}" if family in valid else ""))
 
 
 def tier_maxima(instance) -> list[int]:
@@ -90,6 +143,7 @@ def benchmark_large(limit: float) -> None:
     With tiers the objective is lexicographic (forced, then mutual, then one-sided): giving a busy participant's
     slot to a mutual request can cost a one-sided meeting elsewhere, so the tiered rows also print the
     lexicographic maxima of the degree relaxation (forced / mutual / all)."""
+    from matchmaker.scheduling.flowbound import placement_upper_bound  # scipy: not in every solver process
     from matchmaker.scheduling.model import Priority
 
     print(f"\n{'synthetic event':32} {'requests':12} {'bound':>6} | {'first-fit':>9} | {'ours':>6} {'of bound':>8} "
@@ -117,11 +171,14 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--large-time-limit", type=float, default=30.0)
     parser.add_argument("--only", default="", help="only instances whose name contains this")
+    parser.add_argument("--variants", action="store_true", help="also generated variants of the original events")
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"benchmark data not found at {DATA}: clone the project with shared/ beside it")
     started = time.monotonic()
-    benchmark_instances(args.time_limit, args.only)
+    originals = benchmark_instances(args.time_limit, args.only)
+    if args.variants:
+        benchmark_variants(args.time_limit, originals)
     if not args.only:
         benchmark_large(args.large_time_limit)
     print(f"\nbenchmark wall time {time.monotonic() - started:.0f}s")

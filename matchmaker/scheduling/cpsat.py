@@ -68,8 +68,9 @@ class CpSatModel:
         return {m: s for (m, s), var in self.x.items() if solver.BooleanValue(var)}
 
 
-def build_model(instance: Instance, must_place: set[int] = frozenset()) -> CpSatModel:
-    """Booleans x[m, s] for eligible slots; `used` per participant and slot; blocks of busy slots for breaks."""
+def build_model(instance: Instance, must_place: set[int] = frozenset(), breaks: bool = True) -> CpSatModel:
+    """Booleans x[m, s] for eligible slots; `used` per participant and slot; blocks of busy slots for breaks
+    (left out with breaks=False: a lighter model, for choosing which meetings to place)."""
     cm = CpSatModel(instance)
     model, n_slots = cm.model, len(instance.slots)
     for m in range(len(instance.meetings)):
@@ -111,6 +112,8 @@ def build_model(instance: Instance, must_place: set[int] = frozenset()) -> CpSat
                 if sb >= sa and (after, sa) in cm.x and (before, sb) in cm.x:
                     model.AddBoolOr([cm.x[after, sa].Not(), cm.x[before, sb].Not()])
 
+    if not breaks:
+        return cm
     days = sorted({slot.day for slot in instance.slots})
     for p in range(instance.n_participants):
         if not meetings_of[p]:

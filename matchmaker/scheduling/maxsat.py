@@ -178,7 +178,8 @@ DESCENT_CONFLICTS = 20_000  # per SAT call, so that the descent can stop on time
 def _search_child(instance: Instance, must_place: list[int], conn, name: str, descent_seconds: float = 0.0) -> None:
     """Child process: RC2 on the restricted encoding `name`, sending ("improved", slots), or ("optimal", slots)
     when it has no break at all; the totalizer process first streams a descent and afterwards sends
-    ("optimal", slots) or ("unsat", None) from RC2 on the exact encoding."""
+    ("optimal", slots) or ("unsat", None) from RC2 on the exact encoding; when the restricted encoding has no
+    schedule, the other process streams a descent on the exact encoding."""
     restricted = Encoding(instance, must_place, **ENCODINGS[name])
     if descent_seconds > 0 and _descend(instance, restricted, conn, time.monotonic() + descent_seconds) == 0:
         conn.close()
@@ -188,7 +189,11 @@ def _search_child(instance: Instance, must_place: list[int], conn, name: str, de
         if model is not None:
             slots = restricted.decode(model)
             conn.send(("optimal" if total_breaks(instance, slots) == 0 else "improved", slots))
-    if name == "restricted-totalizer":
+    if model is None and name != "restricted-totalizer":
+        # Some participant needs two breaks (or nothing can be placed): while the totalizer process proves the
+        # exact optimum, this one streams ever better schedules of the exact encoding.
+        _descend(instance, Encoding(instance, must_place, **ENCODINGS["exact"]), conn, float("inf"))
+    elif name == "restricted-totalizer":
         exact = Encoding(instance, must_place, **ENCODINGS["exact"])
         with RC2(exact.wcnf, solver=SAT_SOLVER) as rc2:
             model = rc2.compute()
@@ -197,10 +202,10 @@ def _search_child(instance: Instance, must_place: list[int], conn, name: str, de
 
 
 def _descend(instance: Instance, encoding: Encoding, conn, deadline: float) -> int | None:
-    """Until `deadline`: a schedule of the restricted encoding, then ones with fewer breaks, each sent as found
-    (try to halve the gap to the largest bound shown impossible, else step down by one). Returns the fewest
-    breaks found (None: no schedule)."""
-    flags = [-clause[0] for clause in encoding.wcnf.soft]  # soft clauses are [-has_break(p)]
+    """Until `deadline`: a schedule of the encoding, then ones with fewer breaks, each sent as found (try to
+    halve the gap to the largest bound shown impossible, else step down by one). Returns the fewest breaks
+    found (None: no schedule)."""
+    flags = [-clause[0] for clause in encoding.wcnf.soft]  # soft clauses are [-has_break(p)] or [-break_end(p, s)]
     with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
         solver.conf_budget(DESCENT_CONFLICTS * 10)
         if not solver.solve_limited():

@@ -13,7 +13,8 @@ from matchmaker.scheduling.reasons import unplaced_reason
 # Above this many meeting×slot variables the exact phase would spend the whole limit in presolve;
 # such events keep the constructive schedule (see bench/scheduling.py for the large-event figures).
 MAX_EXACT_VARIABLES = 60_000
-MAXSAT_SHARE = 0.95  # of the improvement time; the rest goes to fairness or the CP-SAT fallback
+MAXSAT_SHARE = 0.97  # of the improvement time; the rest goes to fairness or the CP-SAT fallback
+PLACEMENT_SHARE = 0.6  # of the improvement time, for CP-SAT to choose which meetings to place when not all can be
 FAIRNESS_MIN_SECONDS = 0.5  # less than this left after MaxSAT: keep its schedule (building the model takes ~0.3 s)
 
 
@@ -63,28 +64,58 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous:
 
 def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None, time_limit: float, seed: int,
              workers: int, log: list[str]) -> tuple[dict[int, int], str]:
-    """MaxSAT for fewest breaks when every meeting can be placed; CP-SAT phases for everything else."""
+    """Which meetings to place, then the fewest breaks for them (MaxSAT), then the fairest spread (CP-SAT).
+
+    When every meeting can be placed, MaxSAT places them all. Otherwise CP-SAT first chooses which meetings to
+    place (by priority) and MaxSAT then orders those. Repair mode, and anything MaxSAT cannot finish, goes
+    to lexicographic CP-SAT phases.
+    """
     deadline = time.monotonic() + time_limit
+    if previous is not None:
+        return _cpsat_phases(instance, hint, previous, time_limit, seed, workers, log)
+    processes = min(workers, os.cpu_count() or 1, len(maxsat.PORTFOLIO))  # one search per core
     everyone = list(range(len(instance.meetings)))
-    if previous is None and _all_placeable_at_first_sight(instance):
-        processes = min(workers, os.cpu_count() or 1, len(maxsat.PORTFOLIO))  # one search per core
+    if _all_placeable_at_first_sight(instance):
         status, slots = maxsat.minimise_breaks(instance, everyone, time_limit * MAXSAT_SHARE, processes,
                                                log.append)
-        if status in ("optimal", "improved") and deadline - time.monotonic() < FAIRNESS_MIN_SECONDS:
-            # Too little time to build the fairness model; a schedule from the one-break-each search already
-            # has a spread of at most 1.
-            log.append("breaks spread (max - min): skipped, no time left")
-            return slots, "FEASIBLE"
         if status in ("optimal", "improved"):
-            cm = cpsat.build_model(instance, must_place=set(everyone))
-            best = quality.total_breaks(instance, slots)
-            cm.model.Add(sum(cm.breaks) <= best)
-            phases = [cpsat.Phase("breaks spread (max - min)", cpsat.fairness_spread(cm), False, 1.0)]
-            slots, spread_status = cpsat.solve_lexicographic(cm, phases, deadline - time.monotonic(), seed, slots,
-                                                             workers, log.append)
-            return slots, spread_status if status == "optimal" else "FEASIBLE"
-        # "unsat": not all can be placed; "timeout": fall back to CP-SAT from the constructive schedule.
-    return _cpsat_phases(instance, hint, previous, deadline - time.monotonic(), seed, workers, log)
+            return _fairness(instance, everyone, slots, status == "optimal", deadline, seed, workers, log)
+        if status == "timeout":  # not even a schedule: CP-SAT from the constructive one
+            return _cpsat_phases(instance, hint, None, deadline - time.monotonic(), seed, workers, log)
+        # "unsat": the meetings cannot all be placed
+
+    cm = cpsat.build_model(instance, breaks=False)
+    weights = cpsat.tier_weights(instance)
+    placement = cpsat.Phase("placement", sum(w * cm.placed[m] for m, w in enumerate(weights)), True, 1.0)
+    slots, placement_status = cpsat.solve_lexicographic(
+        cm, [placement], (deadline - time.monotonic()) * PLACEMENT_SHARE, seed, hint, workers, log.append)
+    chosen = sorted(slots)
+    status, ordered = maxsat.minimise_breaks(instance, chosen, (deadline - time.monotonic()) * MAXSAT_SHARE,
+                                             processes, log.append)
+    if status not in ("optimal", "improved"):
+        return _cpsat_phases(instance, slots, None, deadline - time.monotonic(), seed, workers, log,
+                             must_place=chosen)
+    if quality.total_breaks(instance, ordered) > quality.total_breaks(instance, slots):
+        ordered = slots  # the placement phase's schedule happens to have fewer breaks
+    # Optimal only if nothing better exists at all: the most meetings placed, and not a single break.
+    proved = placement_status == "OPTIMAL" and quality.total_breaks(instance, ordered) == 0
+    return _fairness(instance, chosen, ordered, proved, deadline, seed, workers, log)
+
+
+def _fairness(instance: Instance, must_place: list[int], slots: dict[int, int], optimal: bool, deadline: float,
+              seed: int, workers: int, log: list[str]) -> tuple[dict[int, int], str]:
+    """CP-SAT: the smallest spread of breaks between participants, total breaks held at their best value."""
+    if deadline - time.monotonic() < FAIRNESS_MIN_SECONDS:
+        # Too little time to build the fairness model (a schedule from the one-break-each search has a spread
+        # of at most 1 anyway).
+        log.append("breaks spread (max - min): skipped, no time left")
+        return slots, "FEASIBLE"
+    cm = cpsat.build_model(instance, must_place=set(must_place))
+    cm.model.Add(sum(cm.breaks) <= quality.total_breaks(instance, slots))
+    phases = [cpsat.Phase("breaks spread (max - min)", cpsat.fairness_spread(cm), False, 1.0)]
+    slots, spread_status = cpsat.solve_lexicographic(cm, phases, deadline - time.monotonic(), seed, slots,
+                                                     workers, log.append)
+    return slots, spread_status if optimal else "FEASIBLE"
 
 
 def _all_placeable_at_first_sight(instance: Instance) -> bool:
@@ -100,10 +131,15 @@ def _all_placeable_at_first_sight(instance: Instance) -> bool:
 
 
 def _cpsat_phases(instance: Instance, hint: dict[int, int], previous: Schedule | None, time_limit: float,
-                  seed: int, workers: int, log: list[str]) -> tuple[dict[int, int], str]:
-    """Lexicographic CP-SAT: placement by priority, published meetings kept, breaks, then fairness."""
-    all_placed = len(hint) == len(instance.meetings)
-    cm = cpsat.build_model(instance, must_place=set(hint) if all_placed else set())
+                  seed: int, workers: int, log: list[str], must_place: list[int] | None = None
+                  ) -> tuple[dict[int, int], str]:
+    """Lexicographic CP-SAT: placement by priority, published meetings kept, breaks, then fairness.
+
+    With `must_place` (meetings already chosen by a placement phase) it starts at the breaks."""
+    if must_place is None and len(hint) == len(instance.meetings):
+        must_place = list(hint)
+    all_placed = must_place is not None
+    cm = cpsat.build_model(instance, must_place=set(must_place or ()))
     published = set(previous.placements) if previous else set()
     phases = []
     if not all_placed:

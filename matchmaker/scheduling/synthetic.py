@@ -1,7 +1,9 @@
-"""Seeded synthetic brokerage events, shaped like large partnering days, for benchmarks and tests."""
+"""Seeded synthetic brokerage events, shaped like large partnering days, and seeded variants of an existing
+event (forbidden slots, fixed meetings, precedences), for benchmarks and tests."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from matchmaker.scheduling.model import Instance, Meeting, Priority, Slot, Table
 
@@ -40,3 +42,42 @@ def synthetic_event(n_participants: int, n_requests: int, n_slots: int, n_tables
     return Instance(n_participants=n_participants, slots=slots, tables=tuple(Table(str(t + 1)) for t in range(tables)),
                     meetings=tuple(meetings), unavailable=unavailable,
                     name=f"synthetic-{n_participants}p-{n_requests}m-{n_slots}s")
+
+
+# Variants of an existing instance, built the way the UdG benchmark derives its families from the base events
+# (forbXXXX: random forbidden slots replacing the event's own; fixedXXX: a share of meetings fixed; precXX:
+# precedences), so the benchmark can measure the scheduler on variants it was never tuned on. Fixed slots and
+# precedences are taken from a valid schedule of the base instance, so that schedule stays valid for the variant.
+
+def with_forbidden(instance: Instance, density: float, seed: int = 0) -> Instance:
+    """Each (participant, slot) pair forbidden with probability `density`, replacing the instance's own."""
+    rng = random.Random(seed)
+    unavailable = tuple(frozenset(s for s in range(len(instance.slots)) if rng.random() < density)
+                        for _ in range(instance.n_participants))
+    return replace(instance, unavailable=unavailable, name=f"{_base(instance)}.forb{round(density * 10_000):04d}")
+
+
+def with_fixed(instance: Instance, slots: dict[int, int], share: float, seed: int = 0) -> Instance:
+    """`share` of the meetings (drawn among those placed in `slots`) fixed to their slot there."""
+    rng = random.Random(seed)
+    placed = sorted(slots)
+    chosen = set(rng.sample(placed, min(len(placed), round(share * len(instance.meetings)))))
+    meetings = tuple(replace(meeting, fixed_slot=slots[m]) if m in chosen else meeting
+                     for m, meeting in enumerate(instance.meetings))
+    return replace(instance, meetings=meetings, name=f"{_base(instance)}.fixed{round(share * 100):03d}")
+
+
+def with_precedences(instance: Instance, slots: dict[int, int], share: float, seed: int = 0) -> Instance:
+    """For `share` of the meetings placed in `slots`, a precedence on a meeting placed earlier there."""
+    rng = random.Random(seed)
+    placed = sorted(slots)
+    pairs = set(instance.precedences)
+    for after in rng.sample(placed, min(len(placed), round(share * len(instance.meetings)))):
+        earlier = [m for m in placed if slots[m] < slots[after]]
+        if earlier:
+            pairs.add((rng.choice(earlier), after))
+    return replace(instance, precedences=tuple(sorted(pairs)), name=f"{_base(instance)}.prec{round(share * 100):02d}")
+
+
+def _base(instance: Instance) -> str:
+    return instance.name.rsplit(".", 1)[0] if "." in instance.name else instance.name

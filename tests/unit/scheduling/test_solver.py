@@ -188,6 +188,25 @@ def test_more_meetings_than_free_slots_places_what_fits():
     assert result.report.placed == 2
 
 
+def test_when_not_all_fit_maxsat_orders_the_meetings_chosen_for_placement():
+    # 0-5 can never take place (5 is never free). 0 meets 1 (free only in slot 0) and 2 (free only in slot 3),
+    # so 0 has a break whatever happens; 0-3 and 0-4 can fill slots 1 and 2 and close it.
+    never = frozenset(range(4))
+    unavailable = (frozenset(), frozenset({1, 2, 3}), frozenset({0, 1, 2}), frozenset(), frozenset(), never)
+    instance = make_instance(6, [(0, 1), (0, 2), (0, 3), (0, 4), (0, 5)], n_slots=4, n_tables=1,
+                             unavailable=unavailable)
+    result = checked(instance, time_limit=5)
+    assert set(result.unplaced) == {4} and result.report.total_breaks == 0
+    assert any(line.startswith("maxsat") for line in result.log)
+    assert result.status == "OPTIMAL"  # most meetings placed (proved) and no break at all
+
+    # Without 0-4 a break is unavoidable: the schedule still has the fewest (one), but is only called FEASIBLE,
+    # since the breaks are minimised for the meetings the placement phase chose.
+    instance = make_instance(6, [(0, 1), (0, 2), (0, 3), (0, 5)], n_slots=4, n_tables=1, unavailable=unavailable)
+    result = checked(instance, time_limit=5)
+    assert set(result.unplaced) == {3} and result.report.total_breaks == 1 and result.status == "FEASIBLE"
+
+
 def test_maxsat_reports_unsat_instead_of_failing_when_counts_cannot_match():
     from matchmaker.scheduling.maxsat import minimise_breaks
     instance = make_instance(4, [(0, 1), (0, 2), (0, 3)], n_slots=3, n_tables=2,
