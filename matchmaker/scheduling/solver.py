@@ -90,8 +90,11 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
     slots, placement_status = cpsat.solve_lexicographic(
         cm, [placement], (deadline - time.monotonic()) * PLACEMENT_SHARE, seed, hint, workers, log.append)
     chosen = sorted(slots)
-    status, ordered = maxsat.minimise_breaks(instance, chosen, (deadline - time.monotonic()) * MAXSAT_SHARE,
-                                             processes, log.append)
+    if quality.total_breaks(instance, slots) == 0:  # nothing to order (no break, or nothing placeable)
+        status, ordered = "optimal", slots
+    else:
+        status, ordered = maxsat.minimise_breaks(instance, chosen, (deadline - time.monotonic()) * MAXSAT_SHARE,
+                                                 processes, log.append)
     if status not in ("optimal", "improved"):
         return _cpsat_phases(instance, slots, None, deadline - time.monotonic(), seed, workers, log,
                              must_place=chosen)
