@@ -27,6 +27,11 @@ def tier_weights(instance: Instance, extra_top: set[int] = frozenset()) -> list[
             for m, meeting in enumerate(instance.meetings)]
 
 
+def placement_objective(cm: CpSatModel, extra_top: set[int] = frozenset()) -> cp_model.LinearExprT:
+    """Meetings placed, weighted by tier (see tier_weights), to maximise."""
+    return sum(w * cm.placed[m] for m, w in enumerate(tier_weights(cm.instance, extra_top)))
+
+
 @dataclass
 class Phase:
     """One objective of the lexicographic sequence."""

@@ -85,12 +85,11 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
         # "unsat": the meetings cannot all be placed
 
     cm = cpsat.build_model(instance, breaks=False)
-    weights = cpsat.tier_weights(instance)
-    placement = cpsat.Phase("placement", sum(w * cm.placed[m] for m, w in enumerate(weights)), True, 1.0)
+    placement = cpsat.Phase("placement", cpsat.placement_objective(cm), True, 1.0)
     slots, placement_status = cpsat.solve_lexicographic(
         cm, [placement], (deadline - time.monotonic()) * PLACEMENT_SHARE, seed, hint, workers, log.append)
-    chosen = sorted(slots)
-    if quality.total_breaks(instance, slots) == 0:  # nothing to order (no break, or nothing placeable)
+    chosen, breaks = sorted(slots), quality.total_breaks(instance, slots)
+    if breaks == 0:  # nothing to order (no break, or nothing placeable)
         status, ordered = "optimal", slots
     else:
         status, ordered = maxsat.minimise_breaks(instance, chosen, (deadline - time.monotonic()) * MAXSAT_SHARE,
@@ -98,7 +97,7 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
     if status not in ("optimal", "improved"):
         return _cpsat_phases(instance, slots, None, deadline - time.monotonic(), seed, workers, log,
                              must_place=chosen)
-    if quality.total_breaks(instance, ordered) > quality.total_breaks(instance, slots):
+    if quality.total_breaks(instance, ordered) > breaks:
         ordered = slots  # the placement phase's schedule happens to have fewer breaks
     # Optimal only if nothing better exists at all: the most meetings placed, and not a single break.
     proved = placement_status == "OPTIMAL" and quality.total_breaks(instance, ordered) == 0
@@ -146,8 +145,7 @@ def _cpsat_phases(instance: Instance, hint: dict[int, int], previous: Schedule |
     published = set(previous.placements) if previous else set()
     phases = []
     if not all_placed:
-        weights = cpsat.tier_weights(instance, extra_top=published)
-        phases.append(cpsat.Phase("placement", sum(w * cm.placed[m] for m, w in enumerate(weights)), True, 0.5))
+        phases.append(cpsat.Phase("placement", cpsat.placement_objective(cm, extra_top=published), True, 0.5))
     if previous:
         stay = [cm.x[m, p.slot] for m, p in previous.placements.items() if (m, p.slot) in cm.x]
         phases.append(cpsat.Phase("published meetings kept in place", sum(stay), True, 0.3))
