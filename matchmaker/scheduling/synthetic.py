@@ -80,4 +80,4 @@ def with_precedences(instance: Instance, slots: dict[int, int], share: float, se
 
 
 def _base(instance: Instance) -> str:
-    return instance.name.rsplit(".", 1)[0] if "." in instance.name else instance.name
+    return instance.name.rsplit(".", 1)[0]  # "forum-13.original" -> "forum-13"; a name without a dot stays
