@@ -9,9 +9,10 @@ and at most 2 × tables participants are busy in a slot. Soft: "no break ends at
 from __future__ import annotations
 
 import multiprocessing
+import random
 import time
 from collections.abc import Callable
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 
 from pysat.card import CardEnc, EncType, ITotalizer
 from pysat.examples.rc2 import RC2
@@ -19,7 +20,7 @@ from pysat.formula import WCNF, IDPool
 from pysat.solvers import Solver
 
 from matchmaker.scheduling.model import Instance
-from matchmaker.scheduling.quality import total_breaks
+from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
 
 SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: the fastest of pysat's back-ends on these encodings (see the note in bench)
 
@@ -164,7 +165,10 @@ class Encoding:
 # constraints are encoded, so the two processes race the same model in two encodings. RC2 reports nothing until
 # it is done, so the totalizer process first spends DESCENT_SHARE of the time on a SAT search that streams ever
 # better schedules (what the caller keeps if neither RC2 finishes), and after RC2 it runs RC2 on the exact
-# encoding, which proves optimality (or shows the meetings cannot all be placed). Figures: bench/scheduling.py.
+# encoding, which proves optimality (or shows the meetings cannot all be placed). On some events neither RC2 ends
+# within 10 s (crafb with forbidden slots, 25% precedences): a large-neighbourhood search (`_descend` from a start)
+# then joins at LATE_SEARCH_SHARE of the time, and replaces the sortnet race when the caller already has a schedule
+# of exactly the meetings to order (the placement phase's). Figures: bench/scheduling.py.
 PORTFOLIO = ("restricted-totalizer", "restricted-sortnet")
 ENCODINGS = {"restricted-totalizer": dict(atmost_encoding=EncType.totalizer, equals_encoding=EncType.totalizer,
                                           per_participant=True),
@@ -172,7 +176,10 @@ ENCODINGS = {"restricted-totalizer": dict(atmost_encoding=EncType.totalizer, equ
                                         per_participant=True),
              "exact": dict(atmost_encoding=EncType.totalizer, equals_encoding=EncType.totalizer)}
 DESCENT_SHARE = 0.15
+LATE_SEARCH_SHARE = 0.7  # of the time: a local search joins if RC2 has not answered by then
 DESCENT_CONFLICTS = 20_000  # per SAT call, so that the descent can stop on time
+LNS_CONFLICTS = 2_000  # per neighbourhood: most are decided within it
+LNS_START_SIZE, LNS_MIN_SIZE = 30, 10  # meetings freed per neighbourhood
 
 
 def _search_child(instance: Instance, must_place: list[int], conn, name: str, descent_seconds: float = 0.0) -> None:
@@ -181,7 +188,7 @@ def _search_child(instance: Instance, must_place: list[int], conn, name: str, de
     ("optimal", slots) or ("unsat", None) from RC2 on the exact encoding; when the restricted encoding has no
     schedule, the other process streams a descent on the exact encoding."""
     restricted = Encoding(instance, must_place, **ENCODINGS[name])
-    if descent_seconds > 0 and _descend(instance, restricted, conn, time.monotonic() + descent_seconds) == 0:
+    if descent_seconds > 0 and _descend(instance, restricted, conn, time.monotonic() + descent_seconds)[0] == 0:
         conn.close()
         return  # no break at all: nothing left to prove
     with RC2(restricted.wcnf, solver=SAT_SOLVER) as rc2:
@@ -201,20 +208,46 @@ def _search_child(instance: Instance, must_place: list[int], conn, name: str, de
     conn.close()
 
 
-def _descend(instance: Instance, encoding: Encoding, conn, deadline: float) -> int | None:
-    """Until `deadline`: a schedule of the encoding, then ones with fewer breaks, each sent as found (try to
-    halve the gap to the largest bound shown impossible, else step down by one). Returns the fewest breaks
-    found (None: no schedule)."""
+def _local_search_child(instance: Instance, must_place: list[int], conn, start: dict[int, int]) -> None:
+    """Child process: improve `start` by the neighbourhood search until ended, sending ("improved", slots) for
+    each better schedule, ("optimal", slots) when the exact encoding shows no better one exists. When no one
+    has two breaks in `start`, the search first keeps it that way, on the restricted encoding (a quarter fewer
+    breaks in the same time on the crafb, crafc and precedence variants), and goes on with the exact one once
+    that is exhausted."""
+    cost = None
+    if max((breaks_of(taken, instance) for taken in busy_slots(instance, start)), default=0) <= 1:
+        restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
+        cost, start = _descend(instance, restricted, conn, float("inf"), start)  # returns once shown optimal
+    if cost != 0:
+        _descend(instance, Encoding(instance, must_place, **ENCODINGS["exact"]), conn, float("inf"), start)
+    conn.close()
+
+
+def _descend(instance: Instance, encoding: Encoding, conn, deadline: float, start: dict[int, int] | None = None,
+             seed: int = 0) -> tuple[int | None, dict[int, int] | None]:
+    """Until `deadline`: ever better schedules of the encoding, each sent as found. Returns the fewest breaks
+    found and that schedule (None, None: no schedule).
+
+    From the SAT solver's first schedule: global steps (try to halve the gap to the largest bound shown
+    impossible, else step down by one) while they succeed within their conflict budget; then, or at once from
+    `start` (a valid schedule of the encoding's meetings), a large-neighbourhood search: keep most meetings in
+    their slots (as assumptions) and ask for one break fewer, freeing the meetings around a participant with a
+    break or those of a window of slots. A neighbourhood that is solved within its budget grows, one that runs
+    out of it shrinks; a bound shown impossible whatever is kept (the core holds only the bound) proves the
+    encoding's optimum."""
     flags = [-clause[0] for clause in encoding.wcnf.soft]  # soft clauses are [-has_break(p)] or [-break_end(p, s)]
     with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
-        solver.conf_budget(DESCENT_CONFLICTS * 10)
-        if not solver.solve_limited():
-            return None  # unsatisfiable or no schedule yet: RC2 decides
-        cost = _send(instance, encoding, solver, conn)
+        if start is None:
+            solver.conf_budget(DESCENT_CONFLICTS * 10)
+            if not solver.solve_limited():
+                return None, None  # unsatisfiable or no schedule yet: RC2 decides
+            slots, cost = _send(instance, encoding, solver, conn)
+        else:
+            slots, cost = dict(start), total_breaks(instance, start)
         totalizer = ITotalizer(lits=flags, ubound=max(cost, 1), top_id=encoding.pool.top)
         solver.append_formula(totalizer.cnf.clauses)
         lower = -1  # largest bound shown impossible
-        while cost > lower + 1 and time.monotonic() < deadline:
+        while start is None and cost > lower + 1 and time.monotonic() < deadline:
             halfway = (lower + cost) // 2
             bound = halfway if lower + 1 < halfway < cost - 1 else cost - 1
             solver.conf_budget(DESCENT_CONFLICTS)
@@ -224,23 +257,80 @@ def _descend(instance: Instance, encoding: Encoding, conn, deadline: float) -> i
                 bound = cost - 1
                 answer = solver.solve_limited(assumptions=[-totalizer.rhs[bound]])
             if answer:
-                cost = _send(instance, encoding, solver, conn)
+                slots, cost = _send(instance, encoding, solver, conn)
             elif answer is False:
                 lower = bound
-    return cost
+            else:
+                break  # global steps have become too hard: search neighbourhoods
+        rng, size = random.Random(seed), LNS_START_SIZE
+        meetings_of = instance.meetings_of()
+        while cost > lower + 1 and time.monotonic() < deadline:
+            free = _neighbourhood(instance, slots, meetings_of, size, rng)
+            kept = [encoding.x[m, s] for m, s in slots.items() if m not in free]
+            solver.conf_budget(LNS_CONFLICTS)
+            answer = solver.solve_limited(assumptions=kept + [-totalizer.rhs[cost - 1]])
+            if answer:
+                slots, cost = _send(instance, encoding, solver, conn)
+            elif answer is False:
+                if set(solver.get_core() or ()) <= {-totalizer.rhs[cost - 1]}:
+                    lower = cost - 1  # impossible whatever is kept: the encoding's optimum
+                size = min(len(slots), size + size // 10 + 1)
+            else:
+                size = max(LNS_MIN_SIZE, size * 4 // 5)
+    if 0 < cost == lower + 1 and not encoding.per_participant:
+        conn.send(("optimal", slots))  # shown optimal on the exact encoding
+    return cost, slots
 
 
-def _send(instance: Instance, encoding: Encoding, solver: Solver, conn) -> int:
-    """Send the solver's schedule as an improvement (as optimal when it has no break); return its breaks."""
+def _neighbourhood(instance: Instance, slots: dict[int, int], meetings_of: list[list[int]], size: int,
+                   rng: random.Random) -> set[int]:
+    """About `size` meetings to free: spreading from a participant with a break through the people they meet,
+    or (half of the time, and when no one has a break) those of a window of consecutive slots."""
+    busy = busy_slots(instance, slots)
+    with_break = [p for p, taken in enumerate(busy) if breaks_of(taken, instance)]
+    free: set[int] = set()
+    if with_break and rng.random() < 0.5:
+        frontier = [rng.choice(with_break)]
+        while frontier and len(free) < size:
+            p = frontier.pop(0)
+            mine = [m for m in meetings_of[p] if m in slots and m not in free]
+            rng.shuffle(mine)
+            for m in mine[:size - len(free)]:
+                free.add(m)
+                frontier.extend(q for q in instance.meetings[m].participants if q != p)
+        return free
+    by_slot: dict[int, list[int]] = {}
+    for m, s in slots.items():
+        by_slot.setdefault(s, []).append(m)
+    low = high = rng.randrange(len(instance.slots))
+    free.update(by_slot.get(low, ()))
+    while len(free) < size and (low > 0 or high < len(instance.slots) - 1):
+        if high < len(instance.slots) - 1:
+            high += 1
+            free.update(by_slot.get(high, ()))
+        if len(free) < size and low > 0:
+            low -= 1
+            free.update(by_slot.get(low, ()))
+    return free
+
+
+def _send(instance: Instance, encoding: Encoding, solver: Solver, conn) -> tuple[dict[int, int], int]:
+    """Send the solver's schedule as an improvement (as optimal when it has no break); return it, its breaks."""
     slots = encoding.decode(solver.get_model())
     breaks = total_breaks(instance, slots)
     conn.send(("optimal" if breaks == 0 else "improved", slots))
-    return breaks
+    return slots, breaks
 
 
 def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float, workers: int,
-                    log: Callable[[str], None]) -> tuple[str, dict[int, int] | None]:
+                    log: Callable[[str], None], start: dict[int, int] | None = None
+                    ) -> tuple[str, dict[int, int] | None]:
     """Place every meeting of `must_place` with the fewest breaks.
+
+    With `start` (a valid schedule of exactly those meetings: the caller chose them, so placing them all is
+    possible) the second process improves it by local search instead of racing RC2. Otherwise, after
+    LATE_SEARCH_SHARE of the time, a local search from the best schedule so far joins the two (slowing them by a
+    third for the rest of the time: with a 10 s limit only RC2 runs that would have ended within the last 3 s).
 
     Returns ("optimal", slots), ("improved", slots) when the time limit stopped the search with a schedule,
     ("unsat", None) when they cannot all be placed, or ("timeout", None). pysat's CaDiCaL cannot be
@@ -249,24 +339,39 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     context = multiprocessing.get_context("spawn")  # safe inside a threaded web server, unlike fork
     started = time.monotonic()
     deadline = started + time_limit
-    names = PORTFOLIO[:max(1, workers)]  # one process: the totalizer search, which ends with the proof
-    children = []
-    for name in names:
+    late_start = started + LATE_SEARCH_SHARE * time_limit if workers > 1 else deadline
+    if start is not None and set(start) != set(must_place):
+        start = None
+    children: list[tuple[str, multiprocessing.Process, Connection]] = []
+
+    def launch(name: str, target: Callable, *args) -> None:
         receiver, sender = context.Pipe(duplex=False)
-        # One process (workers=1, reproducible runs): no descent, whose result would depend on the machine's speed.
-        descent = DESCENT_SHARE * time_limit if name == "restricted-totalizer" and len(names) > 1 else 0.0
-        process = context.Process(target=_search_child, args=(instance, must_place, sender, name, descent),
-                                  daemon=True)
+        process = context.Process(target=target, args=(instance, must_place, sender, *args), daemon=True)
         process.start()
         sender.close()
         children.append((name, process, receiver))
+        pending[receiver] = name
+
+    pending: dict[Connection, str] = {}
+    # One process (workers=1, reproducible runs): no descent, whose result would depend on the machine's speed.
+    launch(PORTFOLIO[0], _search_child, PORTFOLIO[0], DESCENT_SHARE * time_limit if workers > 1 else 0.0)
+    if workers > 1:
+        if start is None:
+            launch(PORTFOLIO[1], _search_child, PORTFOLIO[1])
+        else:
+            launch("local search", _local_search_child, start)
     best: dict[int, int] | None = None
     try:
-        pending = {receiver: name for name, _, receiver in children}
         while pending:
-            ready = wait(list(pending), timeout=max(0.0, deadline - time.monotonic()))
+            now = time.monotonic()
+            if best is not None and now >= late_start and len(children) == 2 and start is None:
+                log(f"maxsat: local search joins from {total_breaks(instance, best)} breaks after {now - started:.1f}s")
+                launch("local search", _local_search_child, best)
+            ready = wait(list(pending), timeout=max(0.0, (late_start if now < late_start else deadline) - now))
             if not ready:
-                break
+                if time.monotonic() >= deadline:
+                    break
+                continue
             for receiver in ready:
                 try:
                     status, slots = receiver.recv()

@@ -93,7 +93,7 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
         status, ordered = "optimal", slots
     else:
         status, ordered = maxsat.minimise_breaks(instance, chosen, (deadline - time.monotonic()) * MAXSAT_SHARE,
-                                                 processes, log.append)
+                                                 processes, log.append, start=slots)
     if status not in ("optimal", "improved"):
         return _cpsat_phases(instance, slots, None, deadline - time.monotonic(), seed, workers, log,
                              must_place=chosen)

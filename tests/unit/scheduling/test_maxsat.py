@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import itertools
 import random
+import time
 
 import pytest
 from pysat.examples.rc2 import RC2
+from pysat.solvers import Solver
 
 from matchmaker.scheduling import Slot, violations
+from matchmaker.scheduling import maxsat
+from matchmaker.scheduling.greedy import assign_tables
 from matchmaker.scheduling.maxsat import ENCODINGS, SAT_SOLVER, Encoding
 from matchmaker.scheduling.model import Placement, Schedule
-from matchmaker.scheduling.quality import breaks_of, busy_slots
+from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
 from tests.unit.scheduling.helpers import make_instance
 
 
@@ -60,3 +64,106 @@ def test_encodings_reach_the_brute_force_optimum(seed):
             slots = encoding.decode(model)
             assert rc2.cost == expected, name
             assert sum(breaks_of(busy, instance) for busy in busy_slots(instance, slots)) == expected, name
+
+
+class Sink:
+    """Stands in for the pipe to the parent process."""
+
+    def __init__(self):
+        self.sent, self.closed = [], False
+
+    def send(self, message):
+        self.sent.append(message)
+
+    def close(self):
+        self.closed = True
+
+
+def first_schedule(instance, encoding):
+    """Any schedule of the encoding (the SAT solver's first model), as the local search's start."""
+    with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
+        assert solver.solve()
+        return encoding.decode(solver.get_model())
+
+
+def test_local_search_reaches_and_proves_the_brute_force_optimum_on_small_events():
+    checked = 0
+    for seed in range(40):
+        instance = small_event(seed)
+        optimum = brute_force(instance, at_most_one_break_each=False)
+        if optimum is None:
+            continue
+        everyone = list(range(len(instance.meetings)))
+        encoding = Encoding(instance, everyone, **ENCODINGS["exact"])
+        sink = Sink()
+        start = first_schedule(instance, encoding)
+        cost, slots = maxsat._descend(instance, encoding, sink, time.monotonic() + 10, start)
+        assert cost == optimum == total_breaks(instance, slots), seed
+        if optimum > 0:  # shown optimal on the exact encoding: says so
+            assert sink.sent[-1] == ("optimal", slots), seed
+        checked += 1
+    assert checked >= 20
+
+
+def medium_event():
+    """90 meetings of 30 participants in 12 slots: more than one neighbourhood."""
+    rng = random.Random(3)
+    n, slots = 30, tuple(Slot(0, "am" if s < 6 else "pm", str(s)) for s in range(12))
+    pairs = set()
+    while len(pairs) < 90:
+        a, b = rng.sample(range(n), 2)
+        pairs.add((min(a, b), max(a, b)))
+    return make_instance(n, sorted(pairs), n_tables=8, slots=slots)
+
+
+def test_local_search_sends_ever_better_valid_schedules_keeping_the_rest_in_place():
+    instance = medium_event()
+    everyone = list(range(len(instance.meetings)))
+    encoding = Encoding(instance, everyone, **ENCODINGS["restricted-totalizer"])
+    start = first_schedule(instance, encoding)
+    sink = Sink()
+    cost, best = maxsat._descend(instance, encoding, sink, time.monotonic() + 3, start)
+    assert len(start) > maxsat.LNS_START_SIZE  # so the search works on neighbourhoods, not on the whole event
+    costs = [total_breaks(instance, sent) for _, sent in sink.sent]
+    assert costs and costs == sorted(set(costs), reverse=True) and costs[0] < total_breaks(instance, start)
+    assert cost == costs[-1] == total_breaks(instance, best)
+    for _, sent in sink.sent:
+        assert set(sent) == set(everyone)
+        assert violations(assign_tables(instance, sent), instance) == []
+
+
+def test_neighbourhoods_free_about_the_size_asked():
+    instance = small_event(1)
+    encoding = Encoding(instance, list(range(len(instance.meetings))), **ENCODINGS["exact"])
+    schedule = first_schedule(instance, encoding)
+    rng = random.Random(0)
+    for size in (1, 2, 3):
+        for _ in range(20):
+            free = maxsat._neighbourhood(instance, schedule, instance.meetings_of(), size, rng)
+            assert free and free <= set(schedule)
+            assert len(free) >= min(size, len(schedule))
+
+
+def test_local_search_child_improves_the_start_to_the_optimum_then_closes():
+    instance, optimum = next((small_event(seed), best) for seed in range(40)
+                             if (best := brute_force(small_event(seed), at_most_one_break_each=False)))
+    everyone = list(range(len(instance.meetings)))
+    start = first_schedule(instance, Encoding(instance, everyone, **ENCODINGS["exact"]))
+    sink = Sink()
+    maxsat._local_search_child(instance, everyone, sink, start)
+    assert sink.closed and sink.sent[-1][0] == "optimal"
+    assert total_breaks(instance, sink.sent[-1][1]) == optimum
+    # and through the parent, which runs it beside the RC2 search when given a start
+    status, slots = maxsat.minimise_breaks(instance, everyone, 20, 2, [].append, start=start)
+    assert status == "optimal" and total_breaks(instance, slots) == optimum
+
+
+def test_a_late_local_search_joins_the_two_searches_from_the_best_schedule(monkeypatch):
+    monkeypatch.setattr(maxsat, "LATE_SEARCH_SHARE", 0.0)  # read by the parent only: join at the first schedule
+    instance = medium_event()
+    everyone = list(range(len(instance.meetings)))
+    log = []
+    status, slots = maxsat.minimise_breaks(instance, everyone, 5, 2, log.append)
+    assert any(line.startswith("maxsat: local search joins from") for line in log), log
+    assert status in ("optimal", "improved") and set(slots) == set(everyone)
+    assert violations(assign_tables(instance, slots), instance) == []
