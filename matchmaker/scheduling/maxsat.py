@@ -180,6 +180,7 @@ LATE_SEARCH_SHARE = 0.7  # of the time: a local search joins if RC2 has not answ
 DESCENT_CONFLICTS = 20_000  # per SAT call, so that the descent can stop on time
 LNS_CONFLICTS = 2_000  # per neighbourhood: most are decided within it
 LNS_START_SIZE, LNS_MIN_SIZE = 30, 10  # meetings freed per neighbourhood
+LNS_AROUND_BREAKS = 0.5  # share of neighbourhoods grown around a participant with a break (the rest: slot windows)
 
 
 def _search_child(instance: Instance, must_place: list[int], conn, name: str, descent_seconds: float = 0.0) -> None:
@@ -289,7 +290,7 @@ def _neighbourhood(instance: Instance, slots: dict[int, int], meetings_of: list[
     busy = busy_slots(instance, slots)
     with_break = [p for p, taken in enumerate(busy) if breaks_of(taken, instance)]
     free: set[int] = set()
-    if with_break and rng.random() < 0.5:
+    if with_break and rng.random() < LNS_AROUND_BREAKS:
         frontier = [rng.choice(with_break)]
         while frontier and len(free) < size:
             p = frontier.pop(0)
