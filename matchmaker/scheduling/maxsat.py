@@ -176,7 +176,7 @@ ENCODINGS = {"restricted-totalizer": dict(atmost_encoding=EncType.totalizer, equ
                                         per_participant=True),
              "exact": dict(atmost_encoding=EncType.totalizer, equals_encoding=EncType.totalizer)}
 DESCENT_SHARE = 0.15
-LATE_SEARCH_SHARE = 0.7  # of the time: a local search joins if RC2 has not answered by then
+LATE_SEARCH_SHARE = 0.8  # of the time: then a local search joins the two RC2 searches
 DESCENT_CONFLICTS = 20_000  # per SAT call, so that the descent can stop on time
 LNS_CONFLICTS = 2_000  # per neighbourhood: most are decided within it
 LNS_START_SIZE, LNS_MIN_SIZE = 30, 10  # meetings freed per neighbourhood
@@ -209,15 +209,25 @@ def _search_child(instance: Instance, must_place: list[int], conn, name: str, de
     conn.close()
 
 
-def _local_search_child(instance: Instance, must_place: list[int], conn, start: dict[int, int]) -> None:
-    """Child process: improve `start` by the neighbourhood search until ended, sending ("improved", slots) for
-    each better schedule, ("optimal", slots) when the exact encoding shows no better one exists. When no one
-    has two breaks in `start`, the search first keeps it that way, on the restricted encoding (a quarter fewer
+def _local_search_child(instance: Instance, must_place: list[int], conn, start: dict[int, int] | None,
+                        inbox: Connection | None = None) -> None:
+    """Child process: improve `start` (or, if None, the schedule it then receives from `inbox`: it gets its
+    encoding ready while it waits, asleep) by the neighbourhood search until ended, sending ("improved", slots)
+    for each better schedule, ("optimal", slots) when the exact encoding shows no better one exists. When no one
+    has two breaks in the start, the search first keeps it that way, on the restricted encoding (a quarter fewer
     breaks in the same time on the crafb, crafc and precedence variants), and goes on with the exact one once
     that is exhausted."""
+    restricted = None
+    if start is None:
+        restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
+        try:
+            start = inbox.recv()
+        except EOFError:  # the search ended before it was needed
+            conn.close()
+            return
     cost = None
     if max((breaks_of(taken, instance) for taken in busy_slots(instance, start)), default=0) <= 1:
-        restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
+        restricted = restricted or Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
         cost, start = _descend(instance, restricted, conn, float("inf"), start)  # returns once shown optimal
     if cost != 0:
         _descend(instance, Encoding(instance, must_place, **ENCODINGS["exact"]), conn, float("inf"), start)
@@ -329,9 +339,11 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     """Place every meeting of `must_place` with the fewest breaks.
 
     With `start` (a valid schedule of exactly those meetings: the caller chose them, so placing them all is
-    possible) the second process improves it by local search instead of racing RC2. Otherwise, after
-    LATE_SEARCH_SHARE of the time, a local search from the best schedule so far joins the two (slowing them by a
-    third for the rest of the time: with a 10 s limit only RC2 runs that would have ended within the last 3 s).
+    possible) the second process improves it by local search instead of racing RC2. Otherwise a third process
+    builds its encoding and waits, asleep, until LATE_SEARCH_SHARE of the time; then it improves the best
+    schedule so far by local search, and the three share two cores. Joining earlier costs the RC2 runs that end
+    late: at 70% forum-13crafb.original missed its optimum in 3 of 6 runs (RC2 ends 7.6-8.9 s in), at 80% in
+    none of 6.
 
     Returns ("optimal", slots), ("improved", slots) when the time limit stopped the search with a schedule,
     ("unsat", None) when they cannot all be placed, or ("timeout", None). pysat's CaDiCaL cannot be
@@ -354,20 +366,26 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
         pending[receiver] = name
 
     pending: dict[Connection, str] = {}
+    late: Connection | None = None  # to the local search that waits for the best schedule at `late_start`
     # One process (workers=1, reproducible runs): no descent, whose result would depend on the machine's speed.
     launch(PORTFOLIO[0], _search_child, PORTFOLIO[0], DESCENT_SHARE * time_limit if workers > 1 else 0.0)
     if workers > 1:
         if start is None:
             launch(PORTFOLIO[1], _search_child, PORTFOLIO[1])
+            inbox, late = context.Pipe(duplex=False)
+            launch("local search", _local_search_child, None, inbox)
+            inbox.close()
         else:
             launch("local search", _local_search_child, start)
     best: dict[int, int] | None = None
     try:
         while pending:
             now = time.monotonic()
-            if best is not None and now >= late_start and len(children) == 2 and start is None:
+            if late is not None and best is not None and now >= late_start:
                 log(f"maxsat: local search joins from {total_breaks(instance, best)} breaks after {now - started:.1f}s")
-                launch("local search", _local_search_child, best)
+                late.send(best)
+                late.close()
+                late = None
             ready = wait(list(pending), timeout=max(0.0, (late_start if now < late_start else deadline) - now))
             if not ready:
                 if time.monotonic() >= deadline:
@@ -391,6 +409,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
         log(f"maxsat: stopped at the {time_limit:.1f}s limit " + ("with a schedule" if best else "without a schedule"))
         return ("improved", best) if best is not None else ("timeout", None)
     finally:
+        if late is not None:
+            late.close()
         for _, process, receiver in children:
             if process.is_alive():
                 process.terminate()
