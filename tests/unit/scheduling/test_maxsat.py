@@ -10,9 +10,9 @@ from pysat.examples.rc2 import RC2
 from pysat.solvers import Solver
 
 from matchmaker.scheduling import Slot, violations
-from matchmaker.scheduling import maxsat
+from matchmaker.scheduling import descent, maxsat
+from matchmaker.scheduling.encoding import ENCODINGS, SAT_SOLVER, Encoding
 from matchmaker.scheduling.greedy import assign_tables
-from matchmaker.scheduling.maxsat import ENCODINGS, SAT_SOLVER, Encoding
 from matchmaker.scheduling.model import Placement, Schedule
 from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
 from tests.unit.scheduling.helpers import make_instance
@@ -97,7 +97,7 @@ def test_local_search_reaches_and_proves_the_brute_force_optimum_on_small_events
         encoding = Encoding(instance, everyone, **ENCODINGS["exact"])
         sink = Sink()
         start = first_schedule(instance, encoding)
-        cost, slots = maxsat._descend(instance, encoding, sink, time.monotonic() + 10, start)
+        cost, slots = descent.descend(instance, encoding, sink, time.monotonic() + 10, start)
         assert cost == optimum == total_breaks(instance, slots), seed
         if optimum > 0:  # shown optimal on the exact encoding: says so
             assert sink.sent[-1] == ("optimal", slots), seed
@@ -122,8 +122,8 @@ def test_local_search_sends_ever_better_valid_schedules_keeping_the_rest_in_plac
     encoding = Encoding(instance, everyone, **ENCODINGS["restricted-totalizer"])
     start = first_schedule(instance, encoding)
     sink = Sink()
-    cost, best = maxsat._descend(instance, encoding, sink, time.monotonic() + 3, start)
-    assert len(start) > maxsat.LNS_START_SIZE  # so the search works on neighbourhoods, not on the whole event
+    cost, best = descent.descend(instance, encoding, sink, time.monotonic() + 3, start)
+    assert len(start) > descent.LNS_START_SIZE  # so the search works on neighbourhoods, not on the whole event
     costs = [total_breaks(instance, sent) for _, sent in sink.sent]
     assert costs and costs == sorted(set(costs), reverse=True) and costs[0] < total_breaks(instance, start)
     assert cost == costs[-1] == total_breaks(instance, best)
@@ -139,7 +139,7 @@ def test_neighbourhoods_free_about_the_size_asked():
     rng = random.Random(0)
     for size in (1, 2, 3):
         for _ in range(20):
-            free = maxsat._neighbourhood(instance, schedule, instance.meetings_of(), size, rng)
+            free = descent.neighbourhood(instance, schedule, instance.meetings_of(), size, rng)
             assert free and free <= set(schedule)
             assert len(free) >= min(size, len(schedule))
 

@@ -1,0 +1,117 @@
+"""SAT searches that stream ever better schedules of an encoding: global descent steps on the break count, then a
+large-neighbourhood search (most meetings kept in place as assumptions). Used inside the MaxSAT processes."""
+from __future__ import annotations
+
+import random
+import time
+
+from pysat.card import ITotalizer
+from pysat.solvers import Solver
+
+from matchmaker.scheduling.encoding import SAT_SOLVER, Encoding
+from matchmaker.scheduling.model import Instance
+from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
+
+DESCENT_CONFLICTS = 20_000  # per SAT call, so that the descent can stop on time
+LNS_CONFLICTS = 2_000  # per neighbourhood: most are decided within it
+LNS_START_SIZE, LNS_MIN_SIZE = 30, 10  # meetings freed per neighbourhood
+LNS_AROUND_BREAKS = 0.5  # share of neighbourhoods grown around a participant with a break (the rest: slot windows)
+
+
+def descend(instance: Instance, encoding: Encoding, conn, deadline: float, start: dict[int, int] | None = None,
+            seed: int = 0) -> tuple[int | None, dict[int, int] | None]:
+    """Until `deadline`: ever better schedules of the encoding, each sent as found. Returns the fewest breaks
+    found and that schedule (None, None: no schedule).
+
+    From the SAT solver's first schedule: global steps (try to halve the gap to the largest bound shown
+    impossible, else step down by one) while they succeed within their conflict budget; then, or at once from
+    `start` (a valid schedule of the encoding's meetings), a large-neighbourhood search: keep most meetings in
+    their slots (as assumptions) and ask for one break fewer, freeing the meetings around a participant with a
+    break or those of a window of slots. A neighbourhood that is solved within its budget grows, one that runs
+    out of it shrinks; a bound shown impossible whatever is kept (the core holds only the bound) proves the
+    encoding's optimum."""
+    flags = [-clause[0] for clause in encoding.wcnf.soft]  # soft clauses are [-has_break(p)] or [-break_end(p, s)]
+    with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
+        if start is None:
+            solver.conf_budget(DESCENT_CONFLICTS * 10)
+            if not solver.solve_limited():
+                return None, None  # unsatisfiable or no schedule yet: RC2 decides
+            slots, cost = _send(instance, encoding, solver, conn)
+        else:
+            slots, cost = dict(start), total_breaks(instance, start)
+        totalizer = ITotalizer(lits=flags, ubound=max(cost, 1), top_id=encoding.pool.top)
+        solver.append_formula(totalizer.cnf.clauses)
+        lower = -1  # largest bound shown impossible
+        while start is None and cost > lower + 1 and time.monotonic() < deadline:
+            halfway = (lower + cost) // 2
+            bound = halfway if lower + 1 < halfway < cost - 1 else cost - 1
+            solver.conf_budget(DESCENT_CONFLICTS)
+            answer = solver.solve_limited(assumptions=[-totalizer.rhs[bound]])
+            if answer is None and bound != cost - 1:  # the bold step is unknown: step down by one
+                solver.conf_budget(DESCENT_CONFLICTS)
+                bound = cost - 1
+                answer = solver.solve_limited(assumptions=[-totalizer.rhs[bound]])
+            if answer:
+                slots, cost = _send(instance, encoding, solver, conn)
+            elif answer is False:
+                lower = bound
+            else:
+                break  # global steps have become too hard: search neighbourhoods
+        rng, size = random.Random(seed), LNS_START_SIZE
+        meetings_of = instance.meetings_of()
+        while cost > lower + 1 and time.monotonic() < deadline:
+            free = neighbourhood(instance, slots, meetings_of, size, rng)
+            kept = [encoding.x[m, s] for m, s in slots.items() if m not in free]
+            solver.conf_budget(LNS_CONFLICTS)
+            answer = solver.solve_limited(assumptions=kept + [-totalizer.rhs[cost - 1]])
+            if answer:
+                slots, cost = _send(instance, encoding, solver, conn)
+            elif answer is False:
+                if set(solver.get_core() or ()) <= {-totalizer.rhs[cost - 1]}:
+                    lower = cost - 1  # impossible whatever is kept: the encoding's optimum
+                size = min(len(slots), size + size // 10 + 1)
+            else:
+                size = max(LNS_MIN_SIZE, size * 4 // 5)
+    if 0 < cost == lower + 1 and not encoding.per_participant:
+        conn.send(("optimal", slots))  # shown optimal on the exact encoding
+    return cost, slots
+
+
+def neighbourhood(instance: Instance, slots: dict[int, int], meetings_of: list[list[int]], size: int,
+                  rng: random.Random) -> set[int]:
+    """About `size` meetings to free: spreading from a participant with a break through the people they meet,
+    or (half of the time, and when no one has a break) those of a window of consecutive slots."""
+    busy = busy_slots(instance, slots)
+    with_break = [p for p, taken in enumerate(busy) if breaks_of(taken, instance)]
+    free: set[int] = set()
+    if with_break and rng.random() < LNS_AROUND_BREAKS:
+        frontier = [rng.choice(with_break)]
+        while frontier and len(free) < size:
+            p = frontier.pop(0)
+            mine = [m for m in meetings_of[p] if m in slots and m not in free]
+            rng.shuffle(mine)
+            for m in mine[:size - len(free)]:
+                free.add(m)
+                frontier.extend(q for q in instance.meetings[m].participants if q != p)
+        return free
+    by_slot: dict[int, list[int]] = {}
+    for m, s in slots.items():
+        by_slot.setdefault(s, []).append(m)
+    low = high = rng.randrange(len(instance.slots))
+    free.update(by_slot.get(low, ()))
+    while len(free) < size and (low > 0 or high < len(instance.slots) - 1):
+        if high < len(instance.slots) - 1:
+            high += 1
+            free.update(by_slot.get(high, ()))
+        if len(free) < size and low > 0:
+            low -= 1
+            free.update(by_slot.get(low, ()))
+    return free
+
+
+def _send(instance: Instance, encoding: Encoding, solver: Solver, conn) -> tuple[dict[int, int], int]:
+    """Send the solver's schedule as an improvement (as optimal when it has no break); return it, its breaks."""
+    slots = encoding.decode(solver.get_model())
+    breaks = total_breaks(instance, slots)
+    conn.send(("optimal" if breaks == 0 else "improved", slots))
+    return slots, breaks
