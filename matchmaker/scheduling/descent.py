@@ -18,8 +18,8 @@ LNS_START_SIZE, LNS_MIN_SIZE = 30, 10  # meetings freed per neighbourhood
 LNS_AROUND_BREAKS = 0.5  # share of neighbourhoods grown around a participant with a break (the rest: slot windows)
 
 
-def descend(instance: Instance, encoding: Encoding, conn, deadline: float, start: dict[int, int] | None = None,
-            seed: int = 0) -> tuple[int | None, dict[int, int] | None]:
+def descend(instance: Instance, encoding: Encoding, conn, deadline: float, start: dict[int, int] | None = None
+            ) -> tuple[int | None, dict[int, int] | None]:
     """Until `deadline`: ever better schedules of the encoding, each sent as found. Returns the fewest breaks
     found and that schedule (None, None: no schedule).
 
@@ -57,7 +57,7 @@ def descend(instance: Instance, encoding: Encoding, conn, deadline: float, start
                 lower = bound
             else:
                 break  # global steps have become too hard: search neighbourhoods
-        rng, size = random.Random(seed), LNS_START_SIZE
+        rng, size = random.Random(0), LNS_START_SIZE  # the same neighbourhoods for the same start
         meetings_of = instance.meetings_of()
         while cost > lower + 1 and time.monotonic() < deadline:
             free = neighbourhood(instance, slots, meetings_of, size, rng)

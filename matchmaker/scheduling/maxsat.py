@@ -103,14 +103,14 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     late_start = started + LATE_SEARCH_SHARE * time_limit if workers > 1 else deadline
     if start is not None and set(start) != set(must_place):
         start = None
-    children: list[tuple[str, multiprocessing.Process, Connection]] = []
+    children: list[tuple[multiprocessing.Process, Connection]] = []
 
     def launch(name: str, target: Callable, *args) -> None:
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(target=target, args=(instance, must_place, sender, *args), daemon=True)
         process.start()
         sender.close()
-        children.append((name, process, receiver))
+        children.append((process, receiver))
         pending[receiver] = name
 
     pending: dict[Connection, str] = {}
@@ -159,7 +159,7 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     finally:
         if late is not None:
             late.close()
-        for _, process, receiver in children:
+        for process, receiver in children:
             if process.is_alive():
                 process.terminate()
             process.join(timeout=2)
