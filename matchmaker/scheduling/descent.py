@@ -110,8 +110,13 @@ def neighbourhood(instance: Instance, slots: dict[int, int], meetings_of: list[l
 
 
 def _send(instance: Instance, encoding: Encoding, solver: Solver, conn) -> tuple[dict[int, int], int]:
-    """Send the solver's schedule as an improvement (as optimal when it has no break); return it, its breaks."""
+    """Send the solver's schedule (see send_schedule); return it and its breaks."""
     slots = encoding.decode(solver.get_model())
+    return slots, send_schedule(instance, slots, conn)
+
+
+def send_schedule(instance: Instance, slots: dict[int, int], conn) -> int:
+    """Send a schedule to the parent as an improvement, or as optimal when it has no break; return its breaks."""
     breaks = total_breaks(instance, slots)
     conn.send(("optimal" if breaks == 0 else "improved", slots))
-    return slots, breaks
+    return breaks

@@ -9,7 +9,7 @@ from multiprocessing.connection import Connection, wait
 
 from pysat.examples.rc2 import RC2
 
-from matchmaker.scheduling.descent import descend
+from matchmaker.scheduling.descent import descend, send_schedule
 from matchmaker.scheduling.encoding import ENCODINGS, SAT_SOLVER, Encoding
 from matchmaker.scheduling.model import Instance
 from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
@@ -42,8 +42,7 @@ def _search_child(instance: Instance, must_place: list[int], conn, name: str, de
     with RC2(restricted.wcnf, solver=SAT_SOLVER) as rc2:
         model = rc2.compute()
         if model is not None:
-            slots = restricted.decode(model)
-            conn.send(("optimal" if total_breaks(instance, slots) == 0 else "improved", slots))
+            send_schedule(instance, restricted.decode(model), conn)
     if model is None and name != "restricted-totalizer":
         # Some participant needs two breaks (or nothing can be placed): while the totalizer process proves the
         # exact optimum, this one streams ever better schedules of the exact encoding.

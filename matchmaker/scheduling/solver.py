@@ -97,10 +97,12 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
     if status not in ("optimal", "improved"):
         return _cpsat_phases(instance, slots, None, deadline - time.monotonic(), seed, workers, log,
                              must_place=chosen)
-    if quality.total_breaks(instance, ordered) > breaks:
+    ordered_breaks = quality.total_breaks(instance, ordered)
+    if ordered_breaks > breaks:
         ordered = slots  # the placement phase's schedule happens to have fewer breaks
+    breaks = min(breaks, ordered_breaks)
     # Optimal only if nothing better exists at all: the most meetings placed, and not a single break.
-    proved = placement_status == "OPTIMAL" and quality.total_breaks(instance, ordered) == 0
+    proved = placement_status == "OPTIMAL" and breaks == 0
     return _fairness(instance, chosen, ordered, proved, deadline, seed, workers, log)
 
 
