@@ -17,8 +17,9 @@ LNS_CONFLICTS = 2_000  # per neighbourhood: most are decided within it
 LNS_START_SIZE, LNS_MIN_SIZE = 30, 10  # meetings freed per neighbourhood
 LNS_AROUND_BREAKS = 0.5  # share of neighbourhoods grown around a participant with a break (the rest: slot windows)
 # The SAT solver of a search from a given start: its many short assumption calls are cheaper in Glucose 3 than in
-# CaDiCaL (10-20% fewer breaks after 4 s on 12 hard variants, both encodings; Glucose 4 and MiniSat 2.2 close
-# behind). From scratch, CaDiCaL finds the first schedule of the large events sooner (1.7 s against 2.7-5.8 s).
+# CaDiCaL (10-20% fewer breaks after 4 s alone on 12 hard variants, both encodings, Glucose 4 and MiniSat 2.2
+# close behind; 212 instead of 304 breaks on the same 12 in the 10 s race). From scratch, CaDiCaL finds the first
+# schedule of the large events sooner (1.7 s against 2.7-5.8 s), so the descent keeps it.
 LNS_SAT_SOLVER = "g3"
 
 

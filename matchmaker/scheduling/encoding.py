@@ -13,7 +13,7 @@ from pysat.formula import WCNF, IDPool
 
 from matchmaker.scheduling.model import Instance
 
-SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: the fastest of pysat's back-ends on these encodings (see the note in bench)
+SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: fastest for RC2 and the descent (the local search: see descent)
 
 
 class Encoding:
