@@ -5,6 +5,9 @@ slot (counted over clusters of meetings that share a participant), precedences, 
 two implied constraints that make the encoding strong: a participant's busy slots number exactly their meetings,
 and at most 2 × tables participants are busy in a slot. Soft: "no break ends at slot s" for each participant
 (the exact encoding), or "p has no break" with at most one break each (the restricted one, see maxsat.PORTFOLIO).
+
+With `placement` (a weight per meeting) the meetings become optional and the soft clauses are "m is placed"
+instead, with no break clauses: the most meetings that can be placed together (maxsat.maximise_placement).
 """
 from __future__ import annotations
 
@@ -20,13 +23,16 @@ class Encoding:
     """The WCNF and the variable ids needed to decode a model."""
 
     def __init__(self, instance: Instance, must_place: list[int], atmost_encoding: int = EncType.totalizer,
-                 equals_encoding: int = EncType.sortnetwrk, per_participant: bool = False):
+                 equals_encoding: int = EncType.sortnetwrk, per_participant: bool = False,
+                 placement: list[int] | None = None):
         self.encodings = {"atmost": atmost_encoding, "equals": equals_encoding}
         self.per_participant = per_participant  # soft: "p has no break" instead of "no break ends at s"
         self.instance = instance
         self.pool = IDPool()
         self.wcnf = WCNF()
         self.meetings = must_place
+        self.placement = placement  # weights of the soft "m is placed" clauses, which replace the breaks
+        self.placed: dict[int, int] = {}
         self.x: dict[tuple[int, int], int] = {}
         self.used: dict[tuple[int, int], int] = {}
         self._encode()
@@ -50,7 +56,14 @@ class Encoding:
             lits = [self.pool.id(("x", m, s)) for s in slots]
             for s, lit in zip(slots, lits):
                 self.x[m, s] = lit
-            hard(lits)  # at least one slot (at most one follows from the participants' slots below)
+            if self.placement is None:
+                hard(lits)  # at least one slot (at most one follows from the participants' slots below)
+            else:
+                placed = self.placed[m] = self.pool.id(("placed", m))
+                hard([-placed] + lits)
+                for lit in lits:
+                    hard([-lit, placed])
+                self.wcnf.append([placed], weight=self.placement[m])
             for p in inst.meetings[m].participants:
                 meetings_of[p].append(m)
 
@@ -65,8 +78,13 @@ class Encoding:
                 hard([-u] + lits)
                 self._card(lits, 1, "atmost")
             busy = [self.used[p, s] for s in range(n_slots) if (p, s) in self.used]
-            if meetings:  # callers check that `must_place` respects each participant's maximum
+            if meetings and self.placement is None:  # callers check that `must_place` respects the maxima
                 self._card(busy, len(meetings), "equals")  # implied constraint 1
+            elif meetings:  # busy slots + unplaced meetings = meetings
+                self._card(busy + [-self.placed[m] for m in meetings], len(meetings), "equals")
+                limit = inst.max_meetings[p]
+                if limit is not None:
+                    self._card(busy, limit, "atmost")
 
         clusters = self._clusters(meetings_of)
         two_party = all(len(inst.meetings[m].participants) == 2 for m in self.meetings)
@@ -92,7 +110,8 @@ class Encoding:
                     if (before, sb) in self.x:
                         hard([-lit_a, -self.x[before, sb]])
 
-        self._breaks(meetings_of)
+        if self.placement is None:
+            self._breaks(meetings_of)
 
     def _clusters(self, meetings_of: list[list[int]]) -> list[list[int]]:
         """Partition meetings into groups sharing a participant (at most one of a group runs per slot)."""

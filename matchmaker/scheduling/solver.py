@@ -5,6 +5,7 @@ import os
 import time
 
 from matchmaker.scheduling import cpsat, maxsat, quality
+from matchmaker.scheduling.flowbound import placement_upper_bound
 from matchmaker.scheduling.greedy import State, assign_tables, construct
 from matchmaker.scheduling.model import Instance, Move, Placement, Result, Schedule
 from matchmaker.scheduling.quality import report
@@ -14,7 +15,13 @@ from matchmaker.scheduling.reasons import unplaced_reason
 # such events keep the constructive schedule (see bench/scheduling.py for the large-event figures).
 MAX_EXACT_VARIABLES = 60_000
 MAXSAT_SHARE = 0.97  # of the improvement time; the rest goes to fairness or the CP-SAT fallback
-PLACEMENT_SHARE = 0.6  # of the improvement time, for CP-SAT to choose which meetings to place when not all can be
+PLACEMENT_SHARE = 0.6  # of the improvement time, to choose which meetings to place when not all can be
+# MaxSAT chooses them when the max-flow bound leaves at most this many meetings out (a core per meeting left
+# out: the benchmark's events leave out 0-3 and take under a second; synthetic events that leave out 100-280
+# took RC2 2 s to over 20 s), within this share of the placement time; otherwise, or if it is interrupted,
+# CP-SAT chooses, with the rest of the placement time.
+MAXSAT_PLACEMENT_MAX_LEFT_OUT = 20
+MAXSAT_PLACEMENT_SHARE = 0.5
 FAIRNESS_MIN_SECONDS = 0.5  # less than this left after MaxSAT: keep its schedule (building the model takes ~0.3 s)
 
 
@@ -66,9 +73,9 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
              workers: int, log: list[str]) -> tuple[dict[int, int], str]:
     """Which meetings to place, then the fewest breaks for them (MaxSAT), then the fairest spread (CP-SAT).
 
-    When every meeting can be placed, MaxSAT places them all. Otherwise CP-SAT first chooses which meetings to
-    place (by priority) and MaxSAT then orders those. Repair mode, and anything MaxSAT cannot finish, goes
-    to lexicographic CP-SAT phases.
+    When every meeting can be placed, MaxSAT places them all. Otherwise MaxSAT or CP-SAT first chooses which
+    meetings to place (by priority, see _placement) and MaxSAT then orders those. Repair mode, and anything
+    MaxSAT cannot finish, goes to lexicographic CP-SAT phases.
     """
     deadline = time.monotonic() + time_limit
     if previous is not None:
@@ -84,10 +91,8 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
             return _cpsat_phases(instance, hint, None, deadline - time.monotonic(), seed, workers, log)
         # "unsat": the meetings cannot all be placed
 
-    cm = cpsat.build_model(instance, breaks=False)
-    placement = cpsat.Phase("placement", cpsat.placement_objective(cm), True, 1.0)
-    slots, placement_status = cpsat.solve_lexicographic(
-        cm, [placement], (deadline - time.monotonic()) * PLACEMENT_SHARE, seed, hint, workers, log.append)
+    placement_time = (deadline - time.monotonic()) * PLACEMENT_SHARE
+    slots, placement_status = _placement(instance, hint, placement_time, seed, workers, log)
     chosen, breaks = sorted(slots), quality.total_breaks(instance, slots)
     if breaks == 0:  # nothing to order (no break, or nothing placeable)
         status, ordered = "optimal", slots
@@ -104,6 +109,24 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
     # Optimal only if nothing better exists at all: the most meetings placed, and not a single break.
     proved = placement_status == "OPTIMAL" and breaks == 0
     return _fairness(instance, chosen, ordered, proved, deadline, seed, workers, log)
+
+
+def _placement(instance: Instance, hint: dict[int, int], time_limit: float, seed: int, workers: int,
+               log: list[str]) -> tuple[dict[int, int], str]:
+    """The meetings to place (by priority) and a schedule of them, with a CP-SAT status ("OPTIMAL": no
+    schedule places more, by weight). MaxSAT first when few meetings must be left out; CP-SAT otherwise."""
+    started = time.monotonic()
+    if len(instance.meetings) - placement_upper_bound(instance) <= MAXSAT_PLACEMENT_MAX_LEFT_OUT:
+        weights = cpsat.tier_weights(instance)
+        slots = maxsat.maximise_placement(instance, weights, time_limit * MAXSAT_PLACEMENT_SHARE)
+        if slots is not None:
+            log.append(f"placement (MaxSAT): {len(slots)} (optimal) in {time.monotonic() - started:.2f}s")
+            return slots, "OPTIMAL"
+        log.append(f"placement (MaxSAT): interrupted after {time.monotonic() - started:.2f}s")
+    cm = cpsat.build_model(instance, breaks=False)
+    placement = cpsat.Phase("placement", cpsat.placement_objective(cm), True, 1.0)
+    return cpsat.solve_lexicographic(cm, [placement], time_limit - (time.monotonic() - started), seed, hint,
+                                     workers, log.append)
 
 
 def _fairness(instance: Instance, must_place: list[int], slots: dict[int, int], optimal: bool, deadline: float,

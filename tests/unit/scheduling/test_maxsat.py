@@ -9,12 +9,14 @@ import pytest
 from pysat.examples.rc2 import RC2
 from pysat.solvers import Solver
 
-from matchmaker.scheduling import Slot, violations
+from matchmaker.scheduling import Meeting, Priority, Slot, violations
 from matchmaker.scheduling import descent, maxsat
+from matchmaker.scheduling.cpsat import tier_weights
 from matchmaker.scheduling.encoding import ENCODINGS, SAT_SOLVER, Encoding
 from matchmaker.scheduling.greedy import assign_tables
 from matchmaker.scheduling.model import Placement, Schedule
 from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
+from matchmaker.scheduling.synthetic import synthetic_event
 from tests.unit.scheduling.helpers import make_instance
 
 
@@ -64,6 +66,52 @@ def test_encodings_reach_the_brute_force_optimum(seed):
             slots = encoding.decode(model)
             assert rc2.cost == expected, name
             assert sum(breaks_of(busy, instance) for busy in busy_slots(instance, slots)) == expected, name
+
+
+def crowded_event(seed: int):
+    """A small event where some meetings cannot all be placed: one table, few slots, mixed priorities, a
+    precedence and a per-participant maximum."""
+    rng = random.Random(seed)
+    n, n_slots = rng.randint(3, 5), rng.randint(2, 4)
+    pairs = sorted({tuple(sorted(rng.sample(range(n), 2))) for _ in range(rng.randint(4, 6))})
+    meetings = tuple(Meeting(pair, rng.choice(list(Priority))) for pair in pairs)
+    unavailable = tuple(frozenset(rng.sample(range(n_slots), rng.randint(0, 1))) for _ in range(n))
+    maxima = tuple(rng.choice([None, None, 1]) for _ in range(n))
+    return make_instance(n, pairs, n_slots=n_slots, n_tables=rng.randint(1, 2), meetings=meetings,
+                         unavailable=unavailable, max_meetings=maxima, precedences=((0, len(pairs) - 1),))
+
+
+def brute_force_placement(instance, weights: list[int]) -> int:
+    """The largest total weight of meetings placed together, over every choice of slot or none per meeting."""
+    best = 0
+    choices = [instance.eligible_slots(m) + [None] for m in range(len(instance.meetings))]
+    for combo in itertools.product(*choices):
+        by_slot: dict[int, int] = {}
+        placements = {}
+        for m, s in enumerate(combo):
+            if s is not None:
+                placements[m] = Placement(s, by_slot.setdefault(s, 0))
+                by_slot[s] += 1
+        value = sum(weights[m] for m in placements)
+        if value > best and not violations(Schedule(placements), instance):
+            best = value
+    return best
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_placement_by_maxsat_reaches_the_brute_force_optimum(seed):
+    instance = crowded_event(seed)
+    weights = tier_weights(instance)
+    slots = maxsat.maximise_placement(instance, weights, time_limit=30)
+    assert slots is not None
+    assert not violations(assign_tables(instance, slots), instance)
+    assert sum(weights[m] for m in slots) == brute_force_placement(instance, weights)
+
+
+def test_placement_by_maxsat_returns_none_when_interrupted():
+    # Over a third of these 300 requests cannot be placed: RC2 needs a core for each, far more than 50 ms.
+    instance = synthetic_event(40, 300, 8, seed=3)
+    assert maxsat.maximise_placement(instance, tier_weights(instance), time_limit=0.05) is None
 
 
 class Sink:

@@ -198,6 +198,7 @@ def test_when_not_all_fit_maxsat_orders_the_meetings_chosen_for_placement():
     result = checked(instance, time_limit=5)
     assert set(result.unplaced) == {4} and result.report.total_breaks == 0
     assert result.status == "OPTIMAL"  # most meetings placed (proved) and no break at all
+    assert any(line.startswith("placement (MaxSAT)") for line in result.log)  # one short: MaxSAT chose
 
     # Without 0-4 a break is unavoidable: the schedule still has the fewest (one), but is only called FEASIBLE,
     # since the breaks are minimised for the meetings the placement phase chose.
@@ -205,6 +206,16 @@ def test_when_not_all_fit_maxsat_orders_the_meetings_chosen_for_placement():
     result = checked(instance, time_limit=5)
     assert set(result.unplaced) == {3} and result.report.total_breaks == 1 and result.status == "FEASIBLE"
     assert any(line.startswith("maxsat") for line in result.log)
+
+
+def test_when_many_cannot_be_placed_cp_sat_chooses():
+    # The max-flow bound shows that over a third of these requests cannot be placed: CP-SAT chooses them.
+    instance = synthetic_event(40, 300, 8, seed=3)
+    result = checked(instance, time_limit=4)
+    assert len(instance.meetings) - placement_upper_bound(instance) > 100
+    assert not any(line.startswith("placement (MaxSAT)") for line in result.log)
+    assert any(line.startswith("placement:") for line in result.log)
+    assert result.report.placed >= len(first_fit(instance).placements)
 
 
 def test_maxsat_reports_unsat_instead_of_failing_when_counts_cannot_match():
