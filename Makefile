@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg test-e2e install browser-deps bench db-upgrade demo clean
+.PHONY: run test lint test-pg test-e2e install browser-deps bench db-upgrade demo clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,12 @@ browser-deps:
 	fi
 
 # The whole suite on the default SQLite database, browser tests included.
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Style (pyflakes + pycodestyle, settings in setup.cfg); part of `make test`.
+lint: $(STAMP)
+	$(BIN)/python -m flake8
 
 # The suite against PostgreSQL: DATABASE_URL must point at an empty database (.ci/run starts one).
 test-pg: $(STAMP)

@@ -175,8 +175,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
                         log(f"maxsat ({pending[receiver]}): {breaks} breaks after {time.monotonic() - started:.1f}s")
                         best = slots
                     continue
-                log(f"maxsat ({pending[receiver]}): {'not all meetings can be placed' if status == 'unsat' else 'optimal'}"
-                    f" after {time.monotonic() - started:.1f}s")
+                outcome = "not all meetings can be placed" if status == "unsat" else "optimal"
+                log(f"maxsat ({pending[receiver]}): {outcome} after {time.monotonic() - started:.1f}s")
                 return status, slots
         log(f"maxsat: stopped at the {time_limit:.1f}s limit " + ("with a schedule" if best else "without a schedule"))
         return ("improved", best) if best is not None else ("timeout", None)

@@ -57,4 +57,3 @@ def violations(schedule: Schedule, instance: Instance) -> list[str]:
         if s_before is not None and s_after is not None and not s_before < s_after:
             problems.append(f"meeting {before} must come before meeting {after} (slots {s_before}, {s_after})")
     return problems
-

@@ -53,5 +53,5 @@ def run(folder: Path) -> dict[str, dict[str, float]]:
             [theses[i] for i in investors])).T).toarray().ravel()
         plain[s] = [investors[j] for j in np.argsort(-sims, kind="stable")]
     return {"popularity": evaluate.metrics(popular, truth), "tf-idf cosine": evaluate.metrics(plain, truth),
-            "matchmaker": evaluate.metrics(ours, truth), "_sizes": {"queries": len(queries),
-                                                                   "investors": len(investors)}}
+            "matchmaker": evaluate.metrics(ours, truth),
+            "_sizes": {"queries": len(queries), "investors": len(investors)}}

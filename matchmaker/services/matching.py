@@ -55,7 +55,8 @@ def profile_docs(organisation_ids: list[int] | None = None) -> list[ProfileDoc]:
     for o in db.session.execute(where(db.select(Organisation), Organisation.id).order_by(Organisation.id)).scalars():
         t = tags[o.id]
         docs.append(ProfileDoc(
-            id=doc_id(o.id, o.external_id), side=side_of(o.kind), kind=o.kind, offer=o.offer, seek=o.seek, keywords=o.keywords,
+            id=doc_id(o.id, o.external_id), side=side_of(o.kind), kind=o.kind, offer=o.offer, seek=o.seek,
+            keywords=o.keywords,
             description=o.description if o.source != "cordis" else "", language=o.language,
             sectors=frozenset(t["sector"]), areas=frozenset(t["therapeutic_area"]),
             collaboration=frozenset(t["collaboration_type"]), trl=o.trl, activity=activity.get(o.id, 0),

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import numpy as np
 from flask import current_app
 from sqlalchemy import delete
 
@@ -70,7 +69,8 @@ def _replace_lists(engine: Matcher, kind: str, sources: list[str], top: int) -> 
     ids = _org_ids({*sources, *(m.target for matches in ranked.values() for m in matches)})
     db.session.execute(delete(Suggestion).where(Suggestion.kind == kind,
                                                 Suggestion.source_id.in_([ids[s] for s in sources if s in ids])))
-    rows = [row for source, matches in ranked.items() if source in ids for row in _rows(kind, ids[source], matches, ids)]
+    rows = [row for source, matches in ranked.items() if source in ids
+            for row in _rows(kind, ids[source], matches, ids)]
     if rows:
         db.session.execute(db.insert(Suggestion), rows)
 

@@ -85,7 +85,8 @@ def test_full_history_folder(app, shared_cordis_history):
     assert report.organisations_created == 4285 and report.projects_created == 578
     # 7,533 rows, but 400 repeat an organisation already listed in the same project: 7,133 distinct pairs.
     assert report.participations_created == 7133 and not report.skipped
-    milano = db.session.execute(db.select(Organisation).where(Organisation.name == "POLITECNICO DI MILANO")).scalar_one()
+    milano = db.session.execute(
+        db.select(Organisation).where(Organisation.name == "POLITECNICO DI MILANO")).scalar_one()
     assert milano.region == "Lombardia" and milano.kind == "university"
 
 

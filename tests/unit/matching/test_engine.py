@@ -41,7 +41,8 @@ def test_italian_profile_matches_relevant_english_one():
                          seek="Cerchiamo partner per studi clinici su terapie CAR-T nel mieloma multiplo e linfoma",
                          offer="Produzione GMP di vettori lentivirali per CAR-T")
     relevant = ProfileDoc("r-en", RESEARCH, language="en",
-                          offer="Clinical trials of CAR-T cell therapies in multiple myeloma and lymphoma; lentiviral vectors")
+                          offer="Clinical trials of CAR-T cell therapies in multiple myeloma and lymphoma; "
+                                "lentiviral vectors")
     other = ProfileDoc("r-other", RESEARCH, offer="Clinical trials of diet interventions in obesity and diabetes")
     matcher = Matcher().fit([company, relevant, other, *FILLER])
     ranking = matcher.rank("c-it", "tech-transfer", top=3)

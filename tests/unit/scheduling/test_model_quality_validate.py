@@ -69,8 +69,8 @@ def test_unavailable_and_maximum_and_capacity():
     problems = " | ".join(violations(schedule, instance))
     assert "unavailable in slot 2" in problems and "more than their maximum 1" in problems
     slim = make_instance(4, [(0, 1), (2, 3)], n_slots=1, slots=(Slot(0, "am", "", capacity=1),), n_tables=2)
-    assert any("beyond slot 0's 1 tables" in p for p in violations(Schedule({0: Placement(0, 0), 1: Placement(0, 1)}),
-                                                                    slim))
+    both_at_0 = Schedule({0: Placement(0, 0), 1: Placement(0, 1)})
+    assert any("beyond slot 0's 1 tables" in p for p in violations(both_at_0, slim))
 
 
 def test_priority_tiers_are_ordered():
