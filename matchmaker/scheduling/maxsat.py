@@ -28,7 +28,7 @@ from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
 # schedule of exactly the meetings to order (the placement phase's). Figures: bench/scheduling.py.
 PORTFOLIO = ("restricted-totalizer", "restricted-sortnet")
 DESCENT_SHARE = 0.15
-LATE_SEARCH_SHARE = 0.8  # of the time: then a local search joins the two RC2 searches
+LATE_SEARCH_SHARE = 0.7  # of the time: then a local search joins the two RC2 searches
 # RC2 for the placement runs in the caller's process, stopped by an interrupt (which pysat's CaDiCaL lacks);
 # Glucose 3 is as fast on it (0.1-0.7 s on every benchmark instance and variant; CaDiCaL 0.1-1.7 s).
 PLACEMENT_SAT_SOLVER = "g3"
@@ -114,8 +114,10 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     possible) the second process improves it by local search instead of racing RC2. Otherwise a third process
     builds its encoding and waits, asleep, until LATE_SEARCH_SHARE of the time; then it improves the best
     schedule so far by local search, and the three share two cores. Joining earlier costs the RC2 runs that end
-    late: at 70% forum-13crafb.original missed its optimum in 3 of 6 runs (RC2 ends 7.6-8.9 s in), at 80% in
-    none of 6.
+    late: while the descent overran its deadline (see descent.DESCENT_CONFLICTS), RC2 ended 7.6-8.9 s into
+    forum-13crafb.original and at 70% missed its optimum in 3 of 6 runs; since it stops on time RC2 ends there
+    6.9-7.4 s in, and at 70% the originals kept their optima in each of 4 benchmark runs while the variants
+    ended with 8-18% fewer breaks than at 80% (see the README's figures).
 
     Returns ("optimal", slots), ("improved", slots) when the time limit stopped the search with a schedule,
     ("unsat", None) when they cannot all be placed, or ("timeout", None). pysat's CaDiCaL cannot be
