@@ -1,9 +1,11 @@
 """Scheduler benchmark: every shared UdG instance against greedy first-fit and the published MaxSAT values,
 then large synthetic events against the max-flow upper bound. Prints one row per instance and the totals.
 With --variants, also variants of the 20 original events that are not among the shared files (denser forbidden
-slots, more fixed meetings, more precedences), generated here from a seed, against first-fit.
+slots, more fixed meetings, more precedences), generated here from a seed, against first-fit; --stress adds a
+harder precedence family the UdG files do not have (orders between meetings of unrelated participants).
 
     .venv/bin/python bench/scheduling.py [--time-limit 10] [--large-time-limit 30] [--only PATTERN] [--variants]
+                                         [--stress]
 """
 from __future__ import annotations
 
@@ -73,9 +75,11 @@ VARIANTS = (("forb0007", lambda inst, slots: with_forbidden(inst, 0.007, seed=7)
             ("forb0015", lambda inst, slots: with_forbidden(inst, 0.015, seed=15), False),
             ("fixed040", lambda inst, slots: with_fixed(inst, slots, 0.40, seed=40), True),
             ("prec25", lambda inst, slots: with_precedences(inst, slots, 0.25, seed=25), True))
+STRESS_VARIANTS = (("prec25any", lambda inst, slots: with_precedences(inst, slots, 0.25, seed=25, any_pair=True),
+                    True),)
 
 
-def benchmark_variants(limit: float, originals: dict[str, dict[int, int]]) -> None:
+def benchmark_variants(limit: float, originals: dict[str, dict[int, int]], families=VARIANTS) -> None:
     """Variant families the shared files do not include, from each original event. No published values: the rows
     show first-fit, ours, and whether ours is proved optimal (status OPTIMAL). Fixed meetings and precedences are
     taken from the original's schedule above, which stays valid, so its breaks (the last column, '<=') bound the
@@ -88,7 +92,7 @@ def benchmark_variants(limit: float, originals: dict[str, dict[int, int]]) -> No
         if slots is None:
             slots = {m: p.slot for m, p in scheduling.solve(base, time_limit=limit).schedule.placements.items()}
         source_breaks = total_breaks(base, slots)
-        for family, make, source_valid in VARIANTS:
+        for family, make, source_valid in families:
             instance = make(base, slots)
             result, ff = row(instance, f"<={source_breaks}" if source_valid else "-", limit)
             # count, ours fully placed, first-fit fully placed, proved optimal, ours breaks, first-fit breaks,
@@ -101,7 +105,7 @@ def benchmark_variants(limit: float, originals: dict[str, dict[int, int]]) -> No
             t[4] += result.report.total_breaks
             t[5] += ff.total_breaks
             t[6] += source_breaks if source_valid else 0
-    valid = {family for family, _, source_valid in VARIANTS if source_valid}
+    valid = {family for family, _, source_valid in families if source_valid}
     for family, (count, full, ff_full, optimal, ours, ff_breaks, source) in totals.items():
         print(f"{family}: {count} instances; fully placed ours {full}, first-fit {ff_full}; proved optimal {optimal}; "
               f"total breaks ours {ours}, first-fit {ff_breaks} (on what each places)"
@@ -172,13 +176,15 @@ def main() -> None:
     parser.add_argument("--large-time-limit", type=float, default=30.0)
     parser.add_argument("--only", default="", help="only instances whose name contains this")
     parser.add_argument("--variants", action="store_true", help="also generated variants of the original events")
+    parser.add_argument("--stress", action="store_true", help="also precedences between unrelated meetings")
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"benchmark data not found at {DATA}: clone the project with shared/ beside it")
     started = time.monotonic()
     originals = benchmark_instances(args.time_limit, args.only)
-    if args.variants:
-        benchmark_variants(args.time_limit, originals)
+    if args.variants or args.stress:
+        benchmark_variants(args.time_limit, originals,
+                           (VARIANTS if args.variants else ()) + (STRESS_VARIANTS if args.stress else ()))
     if not args.only:
         benchmark_large(args.large_time_limit)
     print(f"\nbenchmark wall time {time.monotonic() - started:.0f}s")

@@ -46,7 +46,14 @@ def test_precedences_agree_with_a_valid_schedule_which_stays_valid(base):
     variant = with_precedences(instance, slots, 0.15, seed=1)
     assert 30 <= len(variant.precedences) <= 45
     assert all(slots[before] < slots[after] for before, after in variant.precedences)
+    assert all(set(instance.meetings[before].participants) & set(instance.meetings[after].participants)
+               for before, after in variant.precedences)  # as in the UdG files: one participant's two meetings
     assert violations(schedule, variant) == []
+    stress = with_precedences(instance, slots, 0.15, seed=1, any_pair=True)
+    assert stress.name.endswith(".prec15any") and 30 <= len(stress.precedences) <= 45
+    assert any(not set(instance.meetings[before].participants) & set(instance.meetings[after].participants)
+               for before, after in stress.precedences)
+    assert violations(schedule, stress) == []
     # Dropping the order of one pair breaks it: the validator does check the precedences here.
     before, after = variant.precedences[0]
     assert violations(schedule, with_precedences(instance, {}, 0.0)) == []
