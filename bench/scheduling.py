@@ -71,8 +71,8 @@ def benchmark_instances(limit: float, only: str) -> dict[str, dict[int, int]]:
 
 
 # family, how it is made, whether the original's schedule stays valid (then its breaks bound the optimum)
-VARIANTS = (("forb0007", lambda inst, slots: with_forbidden(inst, 0.007, seed=7), False),
-            ("forb0015", lambda inst, slots: with_forbidden(inst, 0.015, seed=15), False),
+VARIANTS = (("forb0070", lambda inst, slots: with_forbidden(inst, 0.007, seed=7), False),
+            ("forb0150", lambda inst, slots: with_forbidden(inst, 0.015, seed=15), False),
             ("fixed040", lambda inst, slots: with_fixed(inst, slots, 0.40, seed=40), True),
             ("prec25", lambda inst, slots: with_precedences(inst, slots, 0.25, seed=25), True))
 STRESS_VARIANTS = (("prec25any", lambda inst, slots: with_precedences(inst, slots, 0.25, seed=25, any_pair=True),
