@@ -29,6 +29,8 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
 
     register_extensions(app)
     register_blueprints(app)
+    from matchmaker.jobs import queue, tasks  # noqa: F401  (tasks registers the job kinds)
+    queue.configure(app.config, app.instance_path)
     from matchmaker.errors import register_error_handlers
     from matchmaker.templating import register_template_helpers
     from matchmaker.cli import register_commands
@@ -61,9 +63,10 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.admin.views import bp as admin_bp
     from matchmaker.auth.views import bp as auth_bp
     from matchmaker.imports.views import bp as imports_bp
+    from matchmaker.jobs.views import bp as jobs_bp
     from matchmaker.main.views import bp as main_bp
     from matchmaker.matches.views import bp as matches_bp
     from matchmaker.profiles.views import bp as profiles_bp
 
-    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp):
+    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp):
         app.register_blueprint(bp)

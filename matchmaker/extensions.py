@@ -10,10 +10,11 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-# Stable constraint names keep Alembic autogenerate diffs identical on SQLite and PostgreSQL.
+# Stable constraint names keep Alembic autogenerate diffs identical on SQLite and PostgreSQL; a unique
+# constraint's name lists all its columns (uq_suggestion_kind_source_id_target_id), so two never collide.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
     "ck": "ck_%(table_name)s_%(constraint_name)s",
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",

@@ -1,30 +1,16 @@
-"""`flask` commands: thin wrappers around services, with progress bars and a summary."""
+"""`flask import-orgs` and `flask import-cordis`: profile and CORDIS imports from the command line."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
-from flask.cli import AppGroup
 
-from matchmaker.services import demo as demo_service
-from matchmaker.services.accounts import AccountError, create_user
+from matchmaker.cli.progress import progress_bar
+from matchmaker.jobs import enqueue
 from matchmaker.services.cordis import CordisFormatError, import_cordis
-from matchmaker.services.org_import import MODES, ImportReport, import_organisations
+from matchmaker.services.org_import import MODES, ImportReport, import_in_background, import_organisations
 from matchmaker.services.tables import TableError, read_table
-
-
-def progress_bar(label: str):
-    """A progress-bar wrapper suitable for the services' `progress` argument."""
-
-    def wrap(items: Iterable) -> Iterable:
-        items = list(items)
-        with click.progressbar(items, label=label, file=sys.stderr) as bar:
-            yield from bar
-
-    return wrap
 
 
 def print_import_report(report: ImportReport) -> None:
@@ -42,12 +28,20 @@ def print_import_report(report: ImportReport) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--mode", type=click.Choice(MODES), default="good", show_default=True,
               help="good: import the good rows and report the bad ones; all: import nothing if any row is bad.")
-def import_orgs_command(file: Path, mode: str) -> None:
+@click.option("--background", is_flag=True,
+              help="Queue the import for a worker (with the rebuild of the suggestions); prints the job id last.")
+def import_orgs_command(file: Path, mode: str, background: bool) -> None:
     """Import organisation profiles from a CSV or XLSX file (re-import updates by external_id)."""
     try:
         table = read_table(file.read_bytes(), file.name)
     except TableError as exc:
         raise click.ClickException(str(exc)) from None
+    if background:
+        job = import_in_background(file.read_bytes(), file.name, mode)
+        click.echo(f"queued the import of {len(table.rows)} rows as job {job.id}; "
+                   f"follow it with `flask jobs show {job.id}`")
+        click.echo(str(job.id))
+        return
     report = import_organisations(table, mode=mode, progress=progress_bar("Importing organisations"))
     print_import_report(report)
     if report.errors:
@@ -56,8 +50,15 @@ def import_orgs_command(file: Path, mode: str) -> None:
 
 @click.command("import-cordis")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def import_cordis_command(folder: Path) -> None:
+@click.option("--background", is_flag=True,
+              help="Queue the import for a worker (then a rebuild of the suggestions); prints the job id last.")
+def import_cordis_command(folder: Path, background: bool) -> None:
     """Create or update one organisation per CORDIS organisation (PIC) from FOLDER's CSV files."""
+    if background:
+        job = enqueue("import-cordis", {"folder": str(folder.resolve())}, label=folder.name)
+        click.echo(f"queued the CORDIS import as job {job.id}; follow it with `flask jobs show {job.id}`")
+        click.echo(str(job.id))
+        return
     try:
         report = import_cordis(folder, progress=progress_bar("Importing CORDIS organisations"))
     except CordisFormatError as exc:
@@ -70,70 +71,3 @@ def import_cordis_command(folder: Path) -> None:
                f"organisations: {report.organisations_created} created, {report.organisations_updated} updated; "
                f"participations: {report.participations_created} new; skipped rows: {len(report.skipped)}")
     click.echo("Run `flask matching rebuild` to refresh the suggestions.")
-
-
-demo_cli = AppGroup("demo", help="Demo data.")
-
-
-@demo_cli.command("load")
-@click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds data.")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
-              help="CORDIS folder (default: CORDIS_DEMO_DIR, ../shared/data/cordis/history).")
-def demo_load_command(if_empty: bool, data_dir: Path | None) -> None:
-    """Load CORDIS organisations and the demo accounts, then print the demo logins."""
-    if if_empty and not demo_service.is_empty():
-        click.echo("Database already holds data; demo not loaded again.")
-        _print_logins(demo_service.existing_demo_logins())
-        return
-    data_dir = data_dir or Path(current_app.config["CORDIS_DEMO_DIR"])
-    try:
-        report, logins = demo_service.load_demo(data_dir, progress=progress_bar("Importing CORDIS organisations"))
-    except (demo_service.DemoDataError, CordisFormatError) as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"Loaded {report.organisations_created} organisations and {report.projects_created} projects "
-               "from CORDIS – EU research projects under Horizon Europe.")
-    _print_logins(logins)
-
-
-def _print_logins(logins: list[demo_service.DemoLogin]) -> None:
-    if not logins:
-        return
-    click.echo("Demo logins (demo data only, never for production):")
-    for login in logins:
-        where = f"  ({login.organisation})" if login.organisation else ""
-        click.echo(f"  {login.role:<17} {login.email:<40} {login.password}{where}")
-
-
-users_cli = AppGroup("users", help="Accounts.")
-
-
-@users_cli.command("create")
-@click.argument("email")
-@click.option("--name", default="Administrator", show_default=True)
-@click.option("--role", type=click.Choice(["member", "organiser", "admin"]), default="admin", show_default=True)
-@click.password_option()
-def users_create_command(email: str, name: str, role: str, password: str) -> None:
-    """Create an account (by default an admin) from the command line."""
-    try:
-        create_user(email, name, password, role=role)
-    except AccountError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"Created {role} {email}")
-
-
-def register_commands(app: Flask) -> None:
-    """Attach the commands to `flask`."""
-    from matchmaker.cli_matching import matching_cli
-    from matchmaker.cli_scheduling import scheduling_cli
-
-    for command in (import_orgs_command, import_cordis_command, demo_cli, users_cli, scheduling_cli, matching_cli):
-        app.cli.add_command(command)
-
-
-def main() -> None:
-    """Console script `matchmaker`: the `flask` CLI bound to this app."""
-    from flask.cli import FlaskGroup
-
-    from matchmaker import create_app
-
-    FlaskGroup(create_app=create_app)()

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from matchmaker.cli import progress_bar
+from matchmaker.cli.progress import progress_bar
 from matchmaker.matching.scoring import ScoreWeights
 
 matching_cli = AppGroup("matching", help="Matching engine.")

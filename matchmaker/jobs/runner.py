@@ -1,0 +1,251 @@
+"""Run a job: state in the `job` row, live progress and heartbeat in the queue's storage, stale jobs reaped.
+
+A job's own work is one database transaction: a worker killed mid-job (kill -9) leaves nothing half-written,
+and the next worker (or anyone looking at the job) marks it failed, never "running" forever. Jobs are not
+retried automatically (the user starts the import again); mail is retried by Huey on SMTP errors.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+from typing import Any
+
+from flask import Flask, current_app, has_app_context
+from huey import crontab
+from huey.constants import EmptyData
+
+from matchmaker.extensions import db
+from matchmaker.jobs.queue import huey
+from matchmaker.models._common import utcnow
+from matchmaker.models.job import CANCELLED, DONE, FAILED, QUEUED, RUNNING, Job
+
+log = logging.getLogger(__name__)
+HOST = socket.gethostname()
+HEARTBEAT_SECONDS = 5.0
+KILLED = "The worker stopped during this job (killed or crashed); nothing it was doing was kept. Start it again."
+HANDLERS: dict[str, Callable[[Progress, Any], dict | None]] = {}
+_app: Flask | None = None
+
+
+class JobCancelled(Exception):
+    """Raised inside a job at its next progress step once someone cancelled it."""
+
+
+def handler(kind: str):
+    """Register the function that does the work of jobs of this kind: f(progress, payload) -> result."""
+
+    def register(func):
+        HANDLERS[kind] = func
+        return func
+
+    return register
+
+
+def bind_app(app: Flask) -> None:
+    """The app whose context worker threads run jobs in (set by `flask jobs worker`)."""
+    global _app
+    _app = app
+
+
+def _key(kind: str, job_id: int) -> str:
+    return f"matchmaker:{kind}:{job_id}"
+
+
+def _peek(kind: str, job_id: int) -> dict | None:
+    value = huey.storage.peek_data(_key(kind, job_id))
+    return None if value is EmptyData else json.loads(value)
+
+
+class Progress:
+    """Reports a running job's progress (done/total/unit/message) and heartbeat; raises JobCancelled."""
+
+    def __init__(self, job_id: int) -> None:
+        self.job_id, self.done, self.total, self.unit, self.message = job_id, 0, 0, "", ""
+        self._published = 0.0
+        self._lock = threading.Lock()
+
+    def publish(self, force: bool = False) -> None:
+        """Write the current figures to the queue's storage (at most every 0.3 s unless forced)."""
+        now = time.time()
+        if not force and now - self._published < 0.3:
+            return
+        with self._lock:
+            self._published = now
+            huey.storage.put_data(_key("progress", self.job_id), json.dumps(
+                {"done": self.done, "total": self.total, "unit": self.unit, "message": self.message, "at": now}))
+        if _peek("cancel", self.job_id):
+            raise JobCancelled()
+
+    def phase(self, message: str, unit: str = "", total: int = 0) -> Progress:
+        """Start a new phase (for example 'Importing rows', then 'Ranking')."""
+        self.message, self.unit, self.total, self.done = message, unit, total, 0
+        self.publish(force=True)
+        return self
+
+    def step(self, done: int, total: int | None = None) -> None:
+        self.done = done
+        if total is not None:
+            self.total = total
+        self.publish()
+
+    def __call__(self, items: Iterable) -> Iterable:
+        """Wrap an iterable as the services' `progress` argument does, counting its items."""
+        items = list(items)
+        self.total, self.done = len(items), 0
+        self.publish(force=True)
+        for i, item in enumerate(items, start=1):
+            yield item
+            self.step(i)
+        self.publish(force=True)
+
+    def beat(self, stop: threading.Event) -> None:
+        """Heartbeat thread: keep the record fresh while a long step (a fit) reports nothing."""
+        while not stop.wait(HEARTBEAT_SECONDS):
+            try:
+                self.publish(force=True)
+            except JobCancelled:
+                pass  # the job itself notices at its next step
+            except Exception:  # noqa: BLE001  (a storage hiccup must not kill the job)
+                log.exception("heartbeat of job %s", self.job_id)
+
+
+def enqueue(kind: str, payload: Any = None, user_id: int | None = None, label: str = "") -> Job:
+    """Record a queued job and hand it to the queue; returns the job (its id is what the UI follows)."""
+    if kind not in HANDLERS:
+        raise ValueError(f"unknown job kind {kind!r}")
+    job = Job(kind=kind, state=QUEUED, user_id=user_id, label=label[:255])
+    db.session.add(job)
+    db.session.commit()
+    job_id = job.id
+    task = execute_with_retries if kind == "mail" else execute
+    task(job_id, payload)
+    return db.session.get(Job, job_id)
+
+
+def _in_app(func: Callable[[], Any]) -> Any:
+    if has_app_context():
+        return func()
+    if _app is None:
+        raise RuntimeError("no app bound: run jobs with `flask jobs worker`")
+    with _app.app_context():
+        try:
+            return func()
+        finally:
+            db.session.remove()
+
+
+@huey.task(context=True)
+def execute(job_id: int, payload: Any, task=None) -> None:
+    """The Huey task behind every job (not retried: a failed job is reported, the user starts it again)."""
+    _in_app(lambda: run(job_id, payload, retries_left=0))
+
+
+@huey.task(retries=3, retry_delay=60, context=True)
+def execute_with_retries(job_id: int, payload: Any, task=None) -> None:
+    """Mail: Huey retries a failed send three times, a minute apart."""
+    _in_app(lambda: run(job_id, payload, retries_left=task.retries if task else 0))
+
+
+def run(job_id: int, payload: Any, retries_left: int = 0) -> None:
+    """Run one job: mark it running, call its handler, record done / failed / cancelled."""
+    job = db.session.get(Job, job_id)
+    if job is None or job.state not in (QUEUED,):
+        return  # cancelled while queued, or already reaped
+    job.state, job.started_at, job.worker, job.message = RUNNING, utcnow(), f"{HOST}:{os.getpid()}", ""
+    db.session.commit()
+    progress = Progress(job_id)
+    stop = threading.Event()
+    threading.Thread(target=progress.beat, args=(stop,), daemon=True).start()
+    retry = False
+    try:
+        progress.publish(force=True)
+        result = HANDLERS[job.kind](progress, payload)
+    except JobCancelled:
+        db.session.rollback()
+        state, message, result = CANCELLED, "Cancelled; nothing it was doing was kept.", None
+    except Exception as exc:  # noqa: BLE001  (any failure is the job's, reported on its page)
+        db.session.rollback()
+        current_app.logger.exception("job %s (%s) failed", job_id, job.kind)
+        retry = retries_left > 0
+        state = QUEUED if retry else FAILED
+        message = f"{exc.__class__.__name__}: {exc}"[:900] + (" (will retry)" if retry else "")
+        result = None
+    else:
+        state, message = DONE, (result or {}).pop("message", "") if isinstance(result, dict) else ""
+    finally:
+        stop.set()
+    job = db.session.get(Job, job_id)
+    job.state, job.message, job.result = state, message, result
+    job.done, job.total = progress.done, progress.total
+    job.finished_at = None if retry else utcnow()
+    db.session.commit()
+    for kind in ("progress", "cancel"):
+        huey.storage.pop_data(_key(kind, job_id))
+    if retry:
+        raise RuntimeError(message)  # Huey schedules the retry
+
+
+@huey.periodic_task(crontab(minute="*"))
+def reap_every_minute() -> None:
+    """While a worker runs, jobs of workers that died elsewhere are marked failed within a minute or two."""
+    _in_app(reap_stale)
+
+
+def cancel(job: Job) -> None:
+    """Cancel a queued job now, or ask a running one to stop (it rolls back at its next step)."""
+    if job.state == QUEUED:
+        job.state, job.finished_at, job.message = CANCELLED, utcnow(), "Cancelled before it started."
+        db.session.commit()
+    elif job.state == RUNNING:
+        huey.storage.put_data(_key("cancel", job.id), json.dumps(True))
+
+
+def _alive(worker: str) -> bool:
+    host, _, pid = worker.rpartition(":")
+    if host != HOST or not pid.isdigit():
+        return True  # another machine: only its heartbeat can tell
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def reap_stale() -> int:
+    """Mark failed every running job whose worker died (same host) or stopped beating; returns how many."""
+    stale_after = current_app.config.get("JOB_STALE_SECONDS", 60)
+    now = time.time()
+    reaped = 0
+    for job in db.session.execute(db.select(Job).where(Job.state == RUNNING)).scalars():
+        record = _peek("progress", job.id)
+        started = job.started_at.replace(tzinfo=job.started_at.tzinfo or timezone.utc).timestamp() \
+            if job.started_at else now
+        last = record["at"] if record else started
+        if not _alive(job.worker) or now - last > stale_after:
+            job.state, job.message, job.finished_at = FAILED, KILLED, datetime.now(timezone.utc)
+            if record:
+                job.done, job.total = record["done"], record["total"]
+            huey.storage.pop_data(_key("progress", job.id))
+            reaped += 1
+    if reaped:
+        db.session.commit()
+    return reaped
+
+
+def live(job: Job) -> dict:
+    """The job as the UI shows it: the row, with the running job's latest progress from the queue."""
+    view = job.as_dict() | {"unit": "", "label": job.label}
+    if job.state == RUNNING:
+        record = _peek("progress", job.id)
+        if record:
+            view.update(done=record["done"], total=record["total"], unit=record["unit"],
+                        message=record["message"])
+    return view
