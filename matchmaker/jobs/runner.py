@@ -59,7 +59,7 @@ def _key(kind: str, job_id: int) -> str:
 
 def _peek(kind: str, job_id: int) -> dict | None:
     value = huey.storage.peek_data(_key(kind, job_id))
-    return None if value is EmptyData else json.loads(value)
+    return None if value is EmptyData else json.loads(bytes(value))
 
 
 class Progress:
@@ -78,7 +78,7 @@ class Progress:
         with self._lock:
             self._published = now
             huey.storage.put_data(_key("progress", self.job_id), json.dumps(
-                {"done": self.done, "total": self.total, "unit": self.unit, "message": self.message, "at": now}))
+                {"done": self.done, "total": self.total, "unit": self.unit, "message": self.message, "at": now}).encode())
         if _peek("cancel", self.job_id):
             raise JobCancelled()
 
@@ -203,7 +203,7 @@ def cancel(job: Job) -> None:
         job.state, job.finished_at, job.message = CANCELLED, utcnow(), "Cancelled before it started."
         db.session.commit()
     elif job.state == RUNNING:
-        huey.storage.put_data(_key("cancel", job.id), json.dumps(True))
+        huey.storage.put_data(_key("cancel", job.id), b"true")
 
 
 def _alive(worker: str) -> bool:

@@ -23,6 +23,7 @@ def import_orgs(progress: Progress, payload: dict[str, Any]) -> dict:
         rebuild_all(progress=progress.phase("Ranking suggestions", "organisations"))  # commits the import too
     else:
         db.session.rollback()
+    progress.phase("Imported", "rows", report.total).step(report.total)
     result = report_dict(report)
     result["message"] = (f"{report.created} created, {report.updated} updated, "
                          f"{report.total - report.good} of {report.total} rows refused")
