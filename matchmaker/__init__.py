@@ -43,9 +43,11 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extensions from extensions.py to `app`."""
     from matchmaker import models  # noqa: F401  (registers the tables on the metadata)
-    from matchmaker.extensions import csrf, db, limiter, login_manager, migrate
+    from matchmaker.extensions import configure_sqlite, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     limiter.init_app(app)
