@@ -77,8 +77,8 @@ class Progress:
             return
         with self._lock:
             self._published = now
-            huey.storage.put_data(_key("progress", self.job_id), json.dumps(
-                {"done": self.done, "total": self.total, "unit": self.unit, "message": self.message, "at": now}).encode())
+            record = {"done": self.done, "total": self.total, "unit": self.unit, "message": self.message, "at": now}
+            huey.storage.put_data(_key("progress", self.job_id), json.dumps(record).encode())
         if _peek("cancel", self.job_id):
             raise JobCancelled()
 
