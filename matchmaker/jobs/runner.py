@@ -177,7 +177,9 @@ def run(job_id: int, payload: Any, retries_left: int = 0) -> None:
         message = f"{exc.__class__.__name__}: {exc}"[:900] + (" (will retry)" if retry else "")
         result = None
     else:
-        state, message = DONE, (result or {}).pop("message", "") if isinstance(result, dict) else ""
+        result = result if isinstance(result, dict) else {}
+        state, message = DONE, result.pop("message", "")
+        result["unit"] = progress.unit
     finally:
         stop.set()
     job = db.session.get(Job, job_id)
@@ -242,7 +244,7 @@ def reap_stale() -> int:
 
 def live(job: Job) -> dict:
     """The job as the UI shows it: the row, with the running job's latest progress from the queue."""
-    view = job.as_dict() | {"unit": "", "label": job.label}
+    view = job.as_dict() | {"unit": (job.result or {}).get("unit", ""), "label": job.label}
     if job.state == RUNNING:
         record = _peek("progress", job.id)
         if record:

@@ -11,6 +11,7 @@ from matchmaker.extensions import db
 from matchmaker.models import ROLES, Invitation, Organisation, User
 from matchmaker.models._common import utcnow
 from matchmaker.services.mail import send_mail
+from matchmaker.services.profile_schema import SME_KINDS
 
 
 class AccountError(ValueError):
@@ -36,7 +37,7 @@ def register_user(email: str, name: str, password: str, organisation_name: str, 
     """Create a member account together with a new organisation whose profile they will fill in."""
     if find_user(email):
         raise AccountError("An account with this e-mail address already exists. Log in or reset your password.")
-    organisation = Organisation(name=organisation_name.strip(), kind=kind, sme=kind == "sme")
+    organisation = Organisation(name=organisation_name.strip(), kind=kind, sme=kind in SME_KINDS)
     user = User(email=email.strip().lower(), name=name.strip(), role="member", organisation=organisation)
     _hash_password(user, password)
     db.session.add_all([organisation, user])
