@@ -37,7 +37,18 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     register_template_helpers(app)
     register_commands(app)
+    if app.config.get("ENGINE_PRELOAD") and _serving():
+        from matchmaker.services.engine import preload
+        preload(app)
     return app
+
+
+def _serving() -> bool:
+    """True under a WSGI server or `flask run`; false for the other commands (they need no engine at start)."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    return context is None or context.info_name == "run"
 
 
 def register_extensions(app: Flask) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from matchmaker.models.user import ROLES
+from matchmaker.models.user import ADMIN, ROLES
 from matchmaker.services.accounts import AccountError, create_user
 
 users_cli = AppGroup("users", help="Accounts.")
@@ -13,7 +13,7 @@ users_cli = AppGroup("users", help="Accounts.")
 @users_cli.command("create")
 @click.argument("email")
 @click.option("--name", default="Administrator", show_default=True)
-@click.option("--role", type=click.Choice(ROLES), default="admin", show_default=True)
+@click.option("--role", type=click.Choice(ROLES), default=ADMIN, show_default=True)
 @click.password_option()
 def users_create_command(email: str, name: str, role: str, password: str) -> None:
     """Create an account (by default an admin) from the command line."""

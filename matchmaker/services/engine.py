@@ -137,6 +137,23 @@ def refresh(organisations: list[Organisation]) -> None:
         db.session.commit()
 
 
+def preload(app) -> threading.Thread | None:
+    """Load the stored engine in a background thread as a server starts, so no page waits for it."""
+    def load() -> None:
+        with app.app_context():
+            try:
+                if ready():
+                    current()
+            except Exception:  # noqa: BLE001  (a page will try again)
+                app.logger.exception("preloading the matching engine")
+            finally:
+                db.session.remove()
+
+    thread = threading.Thread(target=load, name="engine-preload", daemon=True)
+    thread.start()
+    return thread
+
+
 def ensure_fit_queued() -> Job | None:
     """Queue a rebuild when no engine is stored and none is under way; returns the new job, if any."""
     if ready() or not db.session.execute(db.select(Organisation.id).limit(1)).first():

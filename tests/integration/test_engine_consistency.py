@@ -125,3 +125,24 @@ def test_without_a_stored_engine_a_page_queues_a_rebuild_instead_of_fitting(app,
     no_fitting(monkeypatch)
     response = client.get("/matches/")
     assert response.status_code == 200 and queued == ["rebuild"]
+
+
+def test_a_starting_server_loads_the_stored_engine_before_any_page(two_apps, monkeypatch, tmp_path):
+    import threading
+
+    a, _ = two_apps
+    with a.app_context():
+        world()
+        rebuild_all()
+        stored = db.session.execute(db.select(db.func.max(EngineSnapshot.id))).scalar()
+        url = a.config["SQLALCHEMY_DATABASE_URI"]
+    no_fitting(monkeypatch)
+    settings = {k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()}
+    server = create_app({**settings, "SQLALCHEMY_DATABASE_URI": url, "ENGINE_PRELOAD": True})
+    for thread in threading.enumerate():
+        if thread.name == "engine-preload":
+            thread.join(timeout=60)
+    copy = server.extensions["matchmaker.engine"]
+    assert copy.snapshot_id == stored and copy.engine is not None
+    with server.app_context():
+        db.engine.dispose()

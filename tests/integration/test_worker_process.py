@@ -132,12 +132,14 @@ def test_a_job_can_start_the_schedulers_maxsat_processes(queued_app):
     job = enqueue("scheduling-solve", {"dzn": SMALL, "name": "small.dzn", "time_limit": 3.0, "workers": 2})
     worker = start_worker(env)
     try:
-        wait_for(lambda: db.session.get(Job, job.id).finished, timeout=120, what="the scheduling job")
+        finished = wait_for(lambda: db.session.get(Job, job.id).finished or worker.poll() is not None,
+                            timeout=120, what="the scheduling job")
     finally:
         worker.send_signal(signal.SIGINT)
         output = worker.communicate(timeout=30)[0]
+    assert finished and worker.returncode in (0, -signal.SIGINT), output[-3000:]
     job = db.session.get(Job, job.id)
-    assert job.state == "done", (job.message, output[-2000:])
+    assert job.state == "done", (job.message, output[-3000:])
     assert job.result["placed"] == 3 and job.result["violations"] == []
     # These lines come from the MaxSAT searches, each run in a child process of the worker.
     assert any(line.startswith("maxsat") for line in job.result["log"]), job.result["log"]
