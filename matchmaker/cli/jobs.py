@@ -10,7 +10,8 @@ from flask.cli import AppGroup
 
 from matchmaker.extensions import db
 from matchmaker.jobs import queue
-from matchmaker.jobs.runner import bind_app, cancel, live, reap_stale
+from matchmaker.jobs.runner import bind_app
+from matchmaker.jobs.status import cancel, live, reap_stale
 from matchmaker.models.job import Job
 
 jobs_cli = AppGroup("jobs", help="Background jobs (Huey).")

@@ -15,5 +15,5 @@ def scratch_app(database: Path) -> Flask:
 
     settings = {key: value for key, value in current_app.config.items() if key.isupper()}
     settings.update(SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}", SQLALCHEMY_ENGINE_OPTIONS={},
-                    JOBS_IMMEDIATE=True, TESTING=False)
+                    JOBS_IMMEDIATE=True, ENGINE_PRELOAD=False, TESTING=False)
     return create_app(settings)

@@ -5,7 +5,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from flask_login import current_user
 
 from matchmaker.imports.forms import ImportForm
-from matchmaker.jobs.runner import live, reap_stale
+from matchmaker.jobs.status import live, reap_stale
 from matchmaker.jobs.views import job_for_viewer
 from matchmaker.permissions import organiser_required
 from matchmaker.services.org_import import (TEMPLATE_COLUMNS, import_in_background, import_organisations,

@@ -1,10 +1,12 @@
 """The Huey instance: SQLite storage in instance/ by default (no server), Redis when REDIS_URL is set."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from huey import Huey, RedisHuey, SqliteHuey
+from huey.constants import EmptyData
 
 # Built in immediate mode (in-memory, nothing touched on import); `configure` picks the real storage per config.
 huey = Huey("matchmaker", immediate=True, utc=True)
@@ -43,3 +45,14 @@ def describe() -> str:
     if "filename" in huey.storage_kwargs:
         return f"SQLite {huey.storage_kwargs['filename']}"
     return "Redis (REDIS_URL)"
+
+
+def key(kind: str, job_id: int) -> str:
+    """The queue-storage key of a job's progress record or cancel flag."""
+    return f"matchmaker:{kind}:{job_id}"
+
+
+def peek(kind: str, job_id: int) -> dict | None:
+    """A job's record in the queue's storage, if any (left in place)."""
+    value = huey.storage.peek_data(key(kind, job_id))
+    return None if value is EmptyData else json.loads(bytes(value))

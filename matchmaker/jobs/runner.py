@@ -1,4 +1,4 @@
-"""Run a job: state in the `job` row, live progress and heartbeat in the queue's storage, stale jobs reaped.
+"""Run a job: state in the `job` row, live progress and heartbeat in the queue's storage (status.py reaps).
 
 A job's own work is one database transaction: a worker killed mid-job (kill -9) leaves nothing half-written,
 and the next worker (or anyone looking at the job) marks it failed, never "running" forever. Jobs are not
@@ -13,22 +13,18 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
-from datetime import datetime, timezone
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
-from huey import crontab
-from huey.constants import EmptyData
 
 from matchmaker.extensions import db
-from matchmaker.jobs.queue import huey
+from matchmaker.jobs.queue import huey, key, peek
 from matchmaker.models._common import utcnow
 from matchmaker.models.job import CANCELLED, DONE, FAILED, QUEUED, RUNNING, Job
 
 log = logging.getLogger(__name__)
 HOST = socket.gethostname()
 HEARTBEAT_SECONDS = 5.0
-KILLED = "The worker stopped during this job (killed or crashed); nothing it was doing was kept. Start it again."
 HANDLERS: dict[str, Callable[[Progress, Any], dict | None]] = {}
 _app: Flask | None = None
 
@@ -53,15 +49,6 @@ def bind_app(app: Flask) -> None:
     _app = app
 
 
-def _key(kind: str, job_id: int) -> str:
-    return f"matchmaker:{kind}:{job_id}"
-
-
-def _peek(kind: str, job_id: int) -> dict | None:
-    value = huey.storage.peek_data(_key(kind, job_id))
-    return None if value is EmptyData else json.loads(bytes(value))
-
-
 class Progress:
     """Reports a running job's progress (done/total/unit/message) and heartbeat; raises JobCancelled."""
 
@@ -78,8 +65,8 @@ class Progress:
         with self._lock:
             self._published = now
             record = {"done": self.done, "total": self.total, "unit": self.unit, "message": self.message, "at": now}
-            huey.storage.put_data(_key("progress", self.job_id), json.dumps(record).encode())
-        if _peek("cancel", self.job_id):
+            huey.storage.put_data(key("progress", self.job_id), json.dumps(record).encode())
+        if peek("cancel", self.job_id):
             raise JobCancelled()
 
     def phase(self, message: str, unit: str = "", total: int = 0) -> Progress:
@@ -128,7 +115,7 @@ def enqueue(kind: str, payload: Any = None, user_id: int | None = None, label: s
     return db.session.get(Job, job_id)
 
 
-def _in_app(func: Callable[[], Any]) -> Any:
+def in_app(func: Callable[[], Any]) -> Any:
     if has_app_context():
         return func()
     if _app is None:
@@ -143,13 +130,13 @@ def _in_app(func: Callable[[], Any]) -> Any:
 @huey.task(context=True)
 def execute(job_id: int, payload: Any, task=None) -> None:
     """The Huey task behind every job (not retried: a failed job is reported, the user starts it again)."""
-    _in_app(lambda: run(job_id, payload, retries_left=0))
+    in_app(lambda: run(job_id, payload, retries_left=0))
 
 
 @huey.task(retries=3, retry_delay=60, context=True)
 def execute_with_retries(job_id: int, payload: Any, task=None) -> None:
     """Mail: Huey retries a failed send three times, a minute apart."""
-    _in_app(lambda: run(job_id, payload, retries_left=task.retries if task else 0))
+    in_app(lambda: run(job_id, payload, retries_left=task.retries if task else 0))
 
 
 def run(job_id: int, payload: Any, retries_left: int = 0) -> None:
@@ -188,66 +175,6 @@ def run(job_id: int, payload: Any, retries_left: int = 0) -> None:
     job.finished_at = None if retry else utcnow()
     db.session.commit()
     for kind in ("progress", "cancel"):
-        huey.storage.pop_data(_key(kind, job_id))
+        huey.storage.pop_data(key(kind, job_id))
     if retry:
         raise RuntimeError(message)  # Huey schedules the retry
-
-
-@huey.periodic_task(crontab(minute="*"))
-def reap_every_minute() -> None:
-    """While a worker runs, jobs of workers that died elsewhere are marked failed within a minute or two."""
-    _in_app(reap_stale)
-
-
-def cancel(job: Job) -> None:
-    """Cancel a queued job now, or ask a running one to stop (it rolls back at its next step)."""
-    if job.state == QUEUED:
-        job.state, job.finished_at, job.message = CANCELLED, utcnow(), "Cancelled before it started."
-        db.session.commit()
-    elif job.state == RUNNING:
-        huey.storage.put_data(_key("cancel", job.id), b"true")
-
-
-def _alive(worker: str) -> bool:
-    host, _, pid = worker.rpartition(":")
-    if host != HOST or not pid.isdigit():
-        return True  # another machine: only its heartbeat can tell
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def reap_stale() -> int:
-    """Mark failed every running job whose worker died (same host) or stopped beating; returns how many."""
-    stale_after = current_app.config.get("JOB_STALE_SECONDS", 60)
-    now = time.time()
-    reaped = 0
-    for job in db.session.execute(db.select(Job).where(Job.state == RUNNING)).scalars():
-        record = _peek("progress", job.id)
-        started = job.started_at.replace(tzinfo=job.started_at.tzinfo or timezone.utc).timestamp() \
-            if job.started_at else now
-        last = record["at"] if record else started
-        if not _alive(job.worker) or now - last > stale_after:
-            job.state, job.message, job.finished_at = FAILED, KILLED, datetime.now(timezone.utc)
-            if record:
-                job.done, job.total = record["done"], record["total"]
-            huey.storage.pop_data(_key("progress", job.id))
-            reaped += 1
-    if reaped:
-        db.session.commit()
-    return reaped
-
-
-def live(job: Job) -> dict:
-    """The job as the UI shows it: the row, with the running job's latest progress from the queue."""
-    view = job.as_dict() | {"unit": (job.result or {}).get("unit", ""), "label": job.label}
-    if job.state == RUNNING:
-        record = _peek("progress", job.id)
-        if record:
-            view.update(done=record["done"], total=record["total"], unit=record["unit"],
-                        message=record["message"])
-    return view

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
-from matchmaker.jobs.runner import cancel, live, reap_stale
+from matchmaker.jobs.status import cancel, live, reap_stale
 from matchmaker.models.job import Job
 from matchmaker.permissions import organiser_required
 
