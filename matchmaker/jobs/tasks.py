@@ -67,7 +67,7 @@ def mail(progress: Progress, payload: dict[str, str]) -> dict:
     from matchmaker.services.mail import deliver
 
     deliver(payload["to"], payload["subject"], payload["body"])
-    return {"message": f"sent to {payload['to']}"}
+    return {"message": "sent"}
 
 
 @handler("scheduling-solve")

@@ -39,7 +39,7 @@ class ProfileForm(FlaskForm):
     sme = BooleanField("SME (EU definition; start-ups and SMEs always are)")
     city = StringField("City", render_kw=_max("city"))
     region = StringField("Region", render_kw=_max("region"))
-    country = StringField("Country (ISO code)", render_kw={"maxlength": 2})
+    country = StringField("Country (ISO code)")
     website = StringField("Website", render_kw=_max("website"))
     language = SelectField("Language of the texts", choices=taxonomy.LANGUAGES.choices(), validate_choice=False)
     description = TextAreaField("Who we are", render_kw=_max("description"))

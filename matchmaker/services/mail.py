@@ -15,7 +15,7 @@ def send_mail(to: str, subject: str, body: str) -> None:
         return
     from matchmaker.jobs import enqueue
 
-    enqueue("mail", {"to": to, "subject": subject, "body": body}, label=f"to {to}: {subject}")
+    enqueue("mail", {"to": to, "subject": subject, "body": body}, label=subject)  # no address: organisers see jobs
 
 
 def deliver(to: str, subject: str, body: str) -> None:

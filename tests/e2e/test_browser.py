@@ -90,3 +90,31 @@ def test_organiser_imports_a_csv_and_sees_bad_lines(phone, live_app, tmp_path):
     phone.click("button:has-text('Import')")
     assert "1 created" in phone.inner_text("#import-report")
     screenshot(phone, "import-report")
+
+
+def test_a_big_import_runs_as_a_job_followed_on_the_import_and_jobs_pages(phone, live_app, tmp_path):
+    base = live_app.config["LIVE_URL"]
+    with live_app.app_context():
+        organiser = User(email="jobs@example.org", name="Organiser", role="organiser")
+        organiser.set_password(PASSWORD, method="pbkdf2:sha256:1000")
+        db.session.add(organiser)
+        db.session.commit()
+    rows = "".join(f"B{i},Bulk {i},university,organoid platform {i}\n" for i in range(30))
+    csv_path = tmp_path / "big.csv"
+    csv_path.write_text("external_id,name,kind,offer\n" + rows)
+
+    phone.goto(base + "/auth/login")
+    phone.fill("#email", "jobs@example.org")
+    phone.fill("#password", PASSWORD)
+    phone.click("button[type=submit]")
+    phone.goto(base + "/imports/")
+    phone.set_input_files("#file", str(csv_path))
+    phone.click("button:has-text('Import')")
+    phone.wait_for_url("**/imports/?job=*")
+    job = phone.inner_text("section.job")
+    assert "Done" in job and "30 of 30 rows" in job and "30 created" in phone.inner_text("#import-report")
+    assert no_horizontal_scroll(phone)
+    screenshot(phone, "import-job")
+    phone.goto(base + "/jobs/")
+    assert "import-orgs" in phone.inner_text("table.jobs-table") and "big.csv" in phone.inner_text("table.jobs-table")
+    screenshot(phone, "jobs-page")
