@@ -106,3 +106,22 @@ def test_cordis_import_in_the_background_then_a_rebuild_job(runner):
     assert db.session.execute(db.select(db.func.count(Suggestion.id))).scalar() > 0
     shown = runner.invoke(args=["jobs", "show", str(job.id), "--json"])
     assert '"state": "done"' in shown.output and '"kind": "import-cordis"' in shown.output
+
+
+def test_the_import_page_shows_a_running_jobs_progress_and_reloads(client):
+    from matchmaker.jobs.runner import HOST, Progress
+
+    organiser = make_user(role="organiser")
+    job = Job(kind="import-orgs", state="running", user_id=organiser.id, label="members.xlsx",
+              worker=f"{HOST}:{os.getpid()}", started_at=utcnow())
+    db.session.add(job)
+    db.session.commit()
+    progress = Progress(job.id).phase("Importing", "rows", 4285)
+    progress.step(1200)
+    progress.publish(force=True)  # steps are written at most every 0.3 s
+    login(client, organiser)
+    html = client.get(f"/imports/?job={job.id}").get_data(as_text=True)
+    assert "1,200 of 4,285 rows" in html and 'http-equiv="refresh"' in html and "members.xlsx" in html
+    client.post("/auth/logout", data={"csrf_token": csrf_token(client, "/")})
+    login(client, make_user())
+    assert client.get(f"/imports/?job={job.id}").status_code == 403
