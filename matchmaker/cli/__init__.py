@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from matchmaker.cli.progress import progress_bar
+
+__all__ = ["main", "progress_bar", "register_commands"]  # progress_bar: `from matchmaker.cli import progress_bar`
+
 if TYPE_CHECKING:
     from flask import Flask
 
