@@ -125,3 +125,21 @@ def test_the_import_page_shows_a_running_jobs_progress_and_reloads(client):
     client.post("/auth/logout", data={"csrf_token": csrf_token(client, "/")})
     login(client, make_user())
     assert client.get(f"/imports/?job={job.id}").status_code == 403
+
+
+def test_cancelling_a_running_import_rolls_it_back(app):
+    from matchmaker.jobs.queue import huey, key
+    from matchmaker.jobs.runner import run
+
+    job = Job(kind="import-orgs", state="queued", label="big.csv")
+    db.session.add(job)
+    db.session.commit()
+    cancel(job)
+    assert job.state == "cancelled"  # a queued job is cancelled at once...
+    job.state = "queued"
+    db.session.commit()
+    huey.storage.put_data(key("cancel", job.id), b"true")  # ...a running one is asked to stop at its next step
+    run(job.id, {"data": big_csv(30), "filename": "big.csv", "mode": "good"})
+    db.session.expire_all()
+    assert job.state == "cancelled" and job.finished_at is not None
+    assert db.session.execute(db.select(db.func.count(Organisation.id))).scalar() == 0
