@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint test-pg test-e2e install browser-deps bench db-upgrade demo clean
+.PHONY: run worker test lint test-pg test-e2e install browser-deps bench db-upgrade demo clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,16 @@ db-upgrade: $(STAMP)
 demo: db-upgrade
 	$(FLASK) demo load --if-empty
 
+# The web server and, beside it, a background-job worker; Ctrl-C (or the server exiting) stops both.
 run: demo
-	@echo "Serving Matchmaker on http://$(HOST):$(PORT)/  (demo logins above; Ctrl-C to stop)"
+	@echo "Serving Matchmaker on http://$(HOST):$(PORT)/  with a job worker (demo logins above; Ctrl-C to stop)"
+	@$(FLASK) jobs worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host $(HOST) --port $(PORT)
+
+# A job worker on its own (production runs it as a service, as many as needed).
+worker: db-upgrade
+	$(FLASK) jobs worker
 
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
 browser-deps:

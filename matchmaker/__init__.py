@@ -29,21 +29,36 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
 
     register_extensions(app)
     register_blueprints(app)
+    from matchmaker.jobs import queue, tasks  # noqa: F401  (tasks registers the job kinds)
+    queue.configure(app.config, app.instance_path)
     from matchmaker.errors import register_error_handlers
     from matchmaker.templating import register_template_helpers
     from matchmaker.cli import register_commands
     register_error_handlers(app)
     register_template_helpers(app)
     register_commands(app)
+    if app.config.get("ENGINE_PRELOAD") and _serving():
+        from matchmaker.services.engine import preload
+        preload(app)
     return app
+
+
+def _serving() -> bool:
+    """True under a WSGI server or `flask run`; false for the other commands (they need no engine at start)."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    return context is None or context.info_name == "run"
 
 
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extensions from extensions.py to `app`."""
     from matchmaker import models  # noqa: F401  (registers the tables on the metadata)
-    from matchmaker.extensions import csrf, db, limiter, login_manager, migrate
+    from matchmaker.extensions import configure_sqlite, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     limiter.init_app(app)
@@ -61,9 +76,10 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.admin.views import bp as admin_bp
     from matchmaker.auth.views import bp as auth_bp
     from matchmaker.imports.views import bp as imports_bp
+    from matchmaker.jobs.views import bp as jobs_bp
     from matchmaker.main.views import bp as main_bp
     from matchmaker.matches.views import bp as matches_bp
     from matchmaker.profiles.views import bp as profiles_bp
 
-    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp):
+    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp):
         app.register_blueprint(bp)

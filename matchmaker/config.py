@@ -58,6 +58,13 @@ class Config:
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "1") == "1"
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "matchmaker@localhost")
     DIRECTORY_PAGE_SIZE = 20
+    # Background jobs (Huey): Redis when REDIS_URL is set, else an SQLite file in instance/ (no server).
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    JOBS_SQLITE_PATH = os.environ.get("JOBS_SQLITE_PATH", "")  # default: instance/jobs.sqlite3
+    JOBS_IMMEDIATE = os.environ.get("JOBS_IMMEDIATE", "0") == "1"  # run jobs inside the caller (tests, scripts)
+    JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "60"))  # no heartbeat for this long: failed
+    IMPORT_INLINE_ROWS = 20  # a bigger upload is imported by a background job
+    ENGINE_PRELOAD = True  # a server loads the stored matching engine as it starts (see services/engine.py)
     CORDIS_DEMO_DIR = os.environ.get(
         "CORDIS_DEMO_DIR", str(PROJECT_ROOT.parent / "shared" / "data" / "cordis" / "history")
     )
@@ -73,3 +80,5 @@ class TestConfig(Config):
     MAIL_SERVER = ""
     RATELIMIT_STORAGE_URI = "memory://"
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # fast hashing in tests only; production uses the default
+    JOBS_IMMEDIATE = True  # a queued job runs inside enqueue(); the worker tests start real workers
+    ENGINE_PRELOAD = False

@@ -5,14 +5,14 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField
 from wtforms.validators import DataRequired, Email, Length
 
-from matchmaker.models import ROLES
+from matchmaker.models.user import MEMBER, ROLE_LABELS
 
 
 class InviteForm(FlaskForm):
     email = EmailField("E-mail", validators=[DataRequired(), Email(), Length(max=254)])
     organisation_id = SelectField("Organisation", coerce=int, choices=[])
-    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES], default="member")
+    role = SelectField("Role", choices=list(ROLE_LABELS.items()), default=MEMBER)
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
+    role = SelectField("Role", choices=list(ROLE_LABELS.items()))

@@ -7,6 +7,7 @@ from flask_login import current_user
 from matchmaker.admin.forms import InviteForm, RoleForm
 from matchmaker.extensions import db
 from matchmaker.models import Organisation, User
+from matchmaker.models.user import ADMIN, ROLE_LABELS
 from matchmaker.permissions import admin_required
 from matchmaker.services import accounts
 
@@ -37,7 +38,7 @@ def users():
             flash(f"Invitation sent to {form.email.data}.", "success")
             return redirect(url_for("admin.users"))
     all_users = db.session.execute(db.select(User).order_by(User.email)).scalars().all()
-    return render_template("admin/users.html", form=form, users=all_users, role_form=RoleForm())
+    return render_template("admin/users.html", form=form, users=all_users, role_form=RoleForm(), roles=ROLE_LABELS)
 
 
 @bp.post("/users/<int:user_id>/role")
@@ -48,7 +49,7 @@ def set_role(user_id: int):
         abort(404)
     form = RoleForm()
     if form.validate_on_submit():
-        if user.id == current_user.id and form.role.data != "admin":
+        if user.id == current_user.id and form.role.data != ADMIN:
             flash("You cannot remove your own admin role.", "error")
         else:
             user.role = form.role.data

@@ -1,11 +1,15 @@
 """Organisers and admins import organisation profiles from CSV or XLSX."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from matchmaker.imports.forms import ImportForm
+from matchmaker.jobs.status import live, reap_stale
+from matchmaker.jobs.views import job_for_viewer
 from matchmaker.permissions import organiser_required
-from matchmaker.services.org_import import TEMPLATE_COLUMNS, import_organisations, template_csv, template_xlsx
+from matchmaker.services.org_import import (TEMPLATE_COLUMNS, import_in_background, import_organisations,
+                                            report_from_dict, template_csv, template_xlsx)
 from matchmaker.services.tables import TableError, read_table
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")
@@ -16,16 +20,29 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @organiser_required
 def upload():
     form = ImportForm()
-    report = None
+    report = job = None
     if form.validate_on_submit():
         upload = form.file.data
+        data = upload.read()
         try:
-            table = read_table(upload.read(), upload.filename or "")
+            table = read_table(data, upload.filename or "")
         except TableError as exc:
             form.file.errors.append(str(exc))
         else:
-            report = import_organisations(table, mode=form.mode.data)
-    return render_template("imports/upload.html", form=form, report=report, columns=TEMPLATE_COLUMNS)
+            if len(table.rows) <= current_app.config["IMPORT_INLINE_ROWS"]:
+                report = import_organisations(table, mode=form.mode.data)
+            else:  # a big file: the worker imports it and rebuilds the suggestions; this page follows the job
+                job = import_in_background(data, upload.filename or "", form.mode.data, user_id=current_user.id)
+                return redirect(url_for("imports.upload", job=job.id))
+    elif request.args.get("job", type=int):
+        reap_stale()
+        job = job_for_viewer(request.args.get("job", type=int))
+        if job.kind != "import-orgs":
+            job = None
+        elif job.state == "done" and job.result:
+            report = report_from_dict(job.result)
+    return render_template("imports/upload.html", form=form, report=report, columns=TEMPLATE_COLUMNS,
+                           job=live(job) if job else None)
 
 
 @bp.get("/template.csv")

@@ -15,7 +15,10 @@ from matchmaker.models._common import utcnow
 if TYPE_CHECKING:
     from matchmaker.models.organisation import Organisation
 
-ROLES = ("member", "organiser", "admin")
+# The roles, defined here only: forms, templates, commands and checks use these names.
+MEMBER, ORGANISER, ADMIN = "member", "organiser", "admin"
+ROLES = (MEMBER, ORGANISER, ADMIN)
+ROLE_LABELS = {MEMBER: "Member", ORGANISER: "Organiser", ADMIN: "Admin"}
 
 
 class User(UserMixin, db.Model):
@@ -27,7 +30,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(20), default="member")
+    role: Mapped[str] = mapped_column(String(20), default=MEMBER)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"),
                                                         index=True)
     active: Mapped[bool] = mapped_column(default=True)
@@ -51,12 +54,12 @@ class User(UserMixin, db.Model):
 
     @property
     def is_admin(self) -> bool:
-        return self.role == "admin"
+        return self.role == ADMIN
 
     @property
     def is_organiser(self) -> bool:
         """Organisers run events and imports; admins may do everything an organiser may."""
-        return self.role in ("organiser", "admin")
+        return self.role in (ORGANISER, ADMIN)
 
     def can_edit(self, organisation: Organisation) -> bool:
         """Only the organisation's own members, or an admin, may edit its profile."""
@@ -70,7 +73,7 @@ class Invitation(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), index=True)
-    role: Mapped[str] = mapped_column(String(20), default="member")
+    role: Mapped[str] = mapped_column(String(20), default=MEMBER)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"))
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,12 +1,16 @@
-"""The capability-profile form: every field a member fills in about their organisation."""
+"""The capability-profile form: every field a member fills in about their organisation.
+
+The fields only render and carry the values; the rules and their messages are the one profile schema's
+(services/profile_schema.py), shared with the CSV/XLSX import and the JSON API.
+"""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms import BooleanField, EmailField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker import taxonomy
+from matchmaker.services.profile_schema import LIMITS, validate_profile
 from matchmaker.services.profiles import PROFILE_FIELDS
 
 
@@ -17,53 +21,57 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-def _blank_to_none(value):
-    return value or None
+def _max(field: str) -> dict:
+    return {"maxlength": LIMITS[field]}
+
+
+def _checkboxes(label: str, vocabulary: taxonomy.Vocabulary) -> MultiCheckboxField:
+    return MultiCheckboxField(label, choices=vocabulary.choices(), validate_choice=False)
+
+
+def _amount(label: str) -> StringField:
+    return StringField(label, render_kw={"inputmode": "numeric", "placeholder": "e.g. 250000 or 250k"})
 
 
 class ProfileForm(FlaskForm):
-    name = StringField("Organisation name", validators=[DataRequired(), Length(max=255)])
-    kind = SelectField("Kind", choices=taxonomy.KINDS.choices(), validators=[DataRequired()])
-    sme = BooleanField("SME (EU definition)")
-    city = StringField("City", validators=[Length(max=120)])
-    region = StringField("Region", validators=[Length(max=120)])
-    country = StringField("Country (ISO code)", validators=[
-        Optional(), Regexp(r"^[A-Za-z]{2}$", message="Use the two-letter code, e.g. IT.")],
-        filters=[lambda v: (v or "").upper()])
-    website = StringField("Website", validators=[Optional(), URL(message="Enter a full address, https://..."),
-                                                 Length(max=255)])
-    language = SelectField("Language of the texts", choices=taxonomy.LANGUAGES.choices())
-    description = TextAreaField("Who we are", validators=[Length(max=5000)])
-    offer = TextAreaField("What we offer", validators=[Length(max=100_000)])
-    seek = TextAreaField("What we seek", validators=[Length(max=20_000)])
-    keywords = StringField("Keywords and technologies (separated by ;)", validators=[Length(max=2000)])
-    sectors = MultiCheckboxField("Sectors", choices=taxonomy.SECTORS.choices())
-    therapeutic_areas = MultiCheckboxField("Therapeutic areas", choices=taxonomy.THERAPEUTIC_AREAS.choices())
-    collaboration_types = MultiCheckboxField("Collaboration types wanted",
-                                             choices=taxonomy.COLLABORATION_TYPES.choices())
-    trl = SelectField("TRL of the main offer", coerce=lambda v: int(v) if v not in (None, "", "None") else None,
-                      choices=[("", "—")] + [(str(level), label) for level, label in taxonomy.TRL_LEVELS],
-                      validators=[Optional()])
+    name = StringField("Organisation name", render_kw=_max("name") | {"required": True})
+    kind = SelectField("Kind", choices=taxonomy.KINDS.choices(), validate_choice=False)
+    sme = BooleanField("SME (EU definition; start-ups and SMEs always are)")
+    city = StringField("City", render_kw=_max("city"))
+    region = StringField("Region", render_kw=_max("region"))
+    country = StringField("Country (ISO code)")
+    website = StringField("Website", render_kw=_max("website"))
+    language = SelectField("Language of the texts", choices=taxonomy.LANGUAGES.choices(), validate_choice=False)
+    description = TextAreaField("Who we are", render_kw=_max("description"))
+    offer = TextAreaField("What we offer", render_kw=_max("offer"))
+    seek = TextAreaField("What we seek", render_kw=_max("seek"))
+    keywords = StringField("Keywords and technologies (separated by ;)", render_kw=_max("keywords"))
+    sectors = _checkboxes("Sectors", taxonomy.SECTORS)
+    therapeutic_areas = _checkboxes("Therapeutic areas", taxonomy.THERAPEUTIC_AREAS)
+    collaboration_types = _checkboxes("Collaboration types wanted", taxonomy.COLLABORATION_TYPES)
+    trl = SelectField("TRL of the main offer", coerce=str, validate_choice=False,
+                      choices=[("", "—")] + [(str(level), label) for level, label in taxonomy.TRL_LEVELS])
     funding_stage = SelectField("Start-ups: funding stage", choices=[("", "—")] + taxonomy.FUNDING_STAGES.choices(),
-                                filters=[_blank_to_none], validators=[Optional()])
-    funding_amount_sought = IntegerField("Start-ups: amount sought (€)", validators=[Optional(), NumberRange(min=0)])
-    ticket_min = IntegerField("Investors: smallest ticket (€)", validators=[Optional(), NumberRange(min=0)])
-    ticket_max = IntegerField("Investors: largest ticket (€)", validators=[Optional(), NumberRange(min=0)])
-    investor_stages = MultiCheckboxField("Investors: stages", choices=taxonomy.FUNDING_STAGES.choices())
-    investor_sectors = MultiCheckboxField("Investors: sectors", choices=taxonomy.SECTORS.choices())
-    contact_name = StringField("Contact person", validators=[Length(max=120)])
-    contact_email = EmailField("Contact e-mail", validators=[Optional(), Email(), Length(max=254)])
-    contact_phone = StringField("Contact phone", validators=[Length(max=40)])
+                                validate_choice=False)
+    funding_amount_sought = _amount("Start-ups: amount sought (€)")
+    ticket_min = _amount("Investors: smallest ticket (€)")
+    ticket_max = _amount("Investors: largest ticket (€)")
+    investor_stages = _checkboxes("Investors: stages", taxonomy.FUNDING_STAGES)
+    investor_sectors = _checkboxes("Investors: sectors", taxonomy.SECTORS)
+    contact_name = StringField("Contact person", render_kw=_max("contact_name"))
+    contact_email = EmailField("Contact e-mail", render_kw=_max("contact_email"))
+    contact_phone = StringField("Contact phone", render_kw=_max("contact_phone"))
     contact_public = BooleanField("Show the contact details to every logged-in user")
 
-    def validate_ticket_max(self, field: IntegerField) -> None:
-        if field.data is not None and self.ticket_min.data is not None and field.data < self.ticket_min.data:
-            raise ValidationError("The largest ticket must not be smaller than the smallest.")
+    def validate(self, extra_validators=None) -> bool:
+        """CSRF and the fields' own checks, then the profile schema; its messages go under their fields."""
+        valid = super().validate(extra_validators)
+        self._clean, errors = validate_profile({name: self[name].data for name in PROFILE_FIELDS})
+        for name, messages in errors.items():
+            field = self[name] if name in PROFILE_FIELDS else self.name
+            field.errors = [*field.errors, *messages]
+        return valid and not errors
 
     def profile_data(self) -> dict:
-        """The submitted values keyed by profile field, with blanks normalised."""
-        data = {name: self[name].data for name in PROFILE_FIELDS}
-        for name in ("city", "region", "website", "description", "offer", "seek", "keywords", "contact_name",
-                     "contact_email", "contact_phone"):
-            data[name] = (data[name] or "").strip()
-        return data
+        """The validated values keyed by profile field (call after a successful validate())."""
+        return dict(self._clean)

@@ -9,8 +9,10 @@ from sqlalchemy import func
 
 from matchmaker.extensions import db
 from matchmaker.models import ROLES, Invitation, Organisation, User
+from matchmaker.models.user import MEMBER
 from matchmaker.models._common import utcnow
 from matchmaker.services.mail import send_mail
+from matchmaker.services.profile_schema import SME_KINDS
 
 
 class AccountError(ValueError):
@@ -36,8 +38,8 @@ def register_user(email: str, name: str, password: str, organisation_name: str, 
     """Create a member account together with a new organisation whose profile they will fill in."""
     if find_user(email):
         raise AccountError("An account with this e-mail address already exists. Log in or reset your password.")
-    organisation = Organisation(name=organisation_name.strip(), kind=kind, sme=kind == "sme")
-    user = User(email=email.strip().lower(), name=name.strip(), role="member", organisation=organisation)
+    organisation = Organisation(name=organisation_name.strip(), kind=kind, sme=kind in SME_KINDS)
+    user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=organisation)
     _hash_password(user, password)
     db.session.add_all([organisation, user])
     db.session.commit()
@@ -145,7 +147,7 @@ def accept_invitation(token: str, name: str, password: str) -> User:
     return user
 
 
-def create_user(email: str, name: str, password: str, role: str = "member",
+def create_user(email: str, name: str, password: str, role: str = MEMBER,
                 organisation: Organisation | None = None) -> User:
     """Create an account directly (CLI and demo data)."""
     if role not in ROLES:

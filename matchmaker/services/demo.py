@@ -7,6 +7,7 @@ from pathlib import Path
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation, User
+from matchmaker.models.user import ADMIN, MEMBER, ORGANISER
 from matchmaker.services.accounts import create_user, find_user
 from matchmaker.services.cordis import CordisReport, import_cordis
 from matchmaker.services.profiles import apply_profile
@@ -124,10 +125,10 @@ def load_demo(data_dir: Path, progress: Callable[[Iterable], Iterable] | None = 
     db.session.commit()
     logins = demo_logins(company.name, research.name, investor.name, startup.name)
     orgs = {company.name: company, research.name: research, investor.name: investor, startup.name: startup}
-    roles = {"admin": "admin", "organiser": "organiser"}
+    roles = {"admin": ADMIN, "organiser": ORGANISER}
     for login in logins:
         if find_user(login.email) is None:
-            create_user(login.email, f"Demo {login.role}", login.password, role=roles.get(login.role, "member"),
+            create_user(login.email, f"Demo {login.role}", login.password, role=roles.get(login.role, MEMBER),
                         organisation=orgs.get(login.organisation))
     rebuild_all()
     return report, logins

@@ -91,9 +91,13 @@ def validate(table: Table, report: ImportReport) -> list[tuple[int, dict]]:
     return good
 
 
-def import_organisations(table: Table, mode: str = "good",
-                         progress: Callable[[Iterable], Iterable] | None = None) -> ImportReport:
-    """Validate, then create or update organisations; in mode 'all' any bad row means nothing is written."""
+def import_organisations(table: Table, mode: str = "good", progress: Callable[[Iterable], Iterable] | None = None,
+                         commit: bool = True) -> ImportReport:
+    """Validate, then create or update organisations; in mode 'all' any bad row means nothing is written.
+
+    With commit=False (a background job) nothing is committed and the suggestions are not refreshed: the job
+    rebuilds them and commits both at once, so a worker killed mid-import leaves nothing half-written.
+    """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     report = ImportReport(mode=mode, total=len(table.rows))
@@ -117,24 +121,46 @@ def import_organisations(table: Table, mode: str = "good",
             changed.append(organisation)
         except SQLAlchemyError as exc:
             report.errors.append(RowError(line, f"could not be saved ({exc.__class__.__name__})"))
-    db.session.commit()
     report.errors.sort(key=lambda e: e.line)
     report.applied = True
-    _refresh_suggestions(changed)
+    if commit:
+        db.session.commit()
+        _refresh_suggestions(changed)
     return report
+
+
+def report_dict(report: ImportReport) -> dict:
+    """The report as JSON (a background import's result)."""
+    return {"mode": report.mode, "total": report.total, "created": report.created, "updated": report.updated,
+            "errors": [{"line": e.line, "message": e.message} for e in report.errors],
+            "warnings": report.warnings, "applied": report.applied, "good": report.good}
+
+
+def report_from_dict(data: dict) -> ImportReport:
+    """The report back from a background import's result."""
+    return ImportReport(mode=data["mode"], total=data["total"], created=data["created"], updated=data["updated"],
+                        errors=[RowError(**e) for e in data["errors"]], warnings=data["warnings"],
+                        applied=data["applied"])
+
+
+def import_in_background(data: bytes, filename: str, mode: str, user_id: int | None = None):
+    """Queue the import as a job (the worker imports and rebuilds the suggestions); returns the job."""
+    from matchmaker.jobs import enqueue
+
+    return enqueue("import-orgs", {"data": data, "filename": filename, "mode": mode}, user_id=user_id,
+                   label=filename)
 
 
 INCREMENTAL_LIMIT = 50  # above this many changed profiles one full rebuild is cheaper than many refreshes
 
 
 def _refresh_suggestions(changed: list[Organisation]) -> None:
-    from matchmaker.services import suggestions
+    from matchmaker.services import engine, suggestions
 
     if len(changed) > INCREMENTAL_LIMIT:
         suggestions.rebuild_all()
         return
-    for organisation in changed:
-        suggestions.refresh_organisation(organisation)
+    engine.refresh(changed)
 
 
 def template_csv() -> str:

@@ -40,9 +40,9 @@ def update_profile(organisation: Organisation, data: Mapping[str, Any], user: Us
         # Once a member has written the profile, a CORDIS re-import must not overwrite their text.
         organisation.source = "manual"
     db.session.commit()
-    from matchmaker.services.suggestions import refresh_organisation  # services import each other lazily
+    from matchmaker.services import engine  # services import each other lazily
 
-    refresh_organisation(organisation)
+    engine.refresh([organisation])
     return organisation
 
 

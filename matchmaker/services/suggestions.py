@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from flask import current_app
 from sqlalchemy import delete
 
 from matchmaker.extensions import db
@@ -17,15 +16,13 @@ from matchmaker.services.matching import doc_id, profile_docs
 TOP_N = 20
 # (kind, side of the sources): every list the product shows.
 LISTS = (("tech-transfer", COMPANY), ("tech-transfer", RESEARCH), ("investor", COMPANY), ("investor", INVESTOR))
-_CACHE_KEY = "matchmaker.matcher"
 
 
 def matcher(refresh: bool = False) -> Matcher:
-    """This process's fitted engine (fitted on first use, or again with `refresh`)."""
-    cached = current_app.extensions.get(_CACHE_KEY)
-    if cached is None or refresh:
-        cached = current_app.extensions[_CACHE_KEY] = Matcher().fit(profile_docs())
-    return cached
+    """The fitted engine, kept consistent across processes by services/engine.py (refit with `refresh`)."""
+    from matchmaker.services import engine
+
+    return engine.current(refresh=refresh)
 
 
 def _org_ids(doc_ids: Iterable[str] | None = None) -> dict[str, int]:

@@ -65,20 +65,25 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
     assert phone.requested and all(url.startswith(base) or url.startswith("data:") for url in phone.requested)
 
 
-def test_organiser_imports_a_csv_and_sees_bad_lines(phone, live_app, tmp_path):
+def log_in_as_organiser(phone, live_app, email: str) -> str:
+    """Create an organiser, log in through the form in the browser; returns the server's base URL."""
     base = live_app.config["LIVE_URL"]
     with live_app.app_context():
-        organiser = User(email="org@example.org", name="Organiser", role="organiser")
+        organiser = User(email=email, name="Organiser", role="organiser")
         organiser.set_password(PASSWORD, method="pbkdf2:sha256:1000")
         db.session.add(organiser)
         db.session.commit()
-    csv_path = tmp_path / "orgs.csv"
-    csv_path.write_text("external_id,name,kind,trl\nA1,Alpha Pharma,large company,5\nA2,,sme,\nA3,Gamma,sme,11\n")
-
     phone.goto(base + "/auth/login")
-    phone.fill("#email", "org@example.org")
+    phone.fill("#email", email)
     phone.fill("#password", PASSWORD)
     phone.click("button[type=submit]")
+    return base
+
+
+def test_organiser_imports_a_csv_and_sees_bad_lines(phone, live_app, tmp_path):
+    csv_path = tmp_path / "orgs.csv"
+    csv_path.write_text("external_id,name,kind,trl\nA1,Alpha Pharma,large company,5\nA2,,sme,\nA3,Gamma,sme,11\n")
+    base = log_in_as_organiser(phone, live_app, "org@example.org")
     phone.goto(base + "/imports/")
     phone.set_input_files("#file", str(csv_path))
     phone.check("input[name=mode][value=all]")
@@ -90,3 +95,21 @@ def test_organiser_imports_a_csv_and_sees_bad_lines(phone, live_app, tmp_path):
     phone.click("button:has-text('Import')")
     assert "1 created" in phone.inner_text("#import-report")
     screenshot(phone, "import-report")
+
+
+def test_a_big_import_runs_as_a_job_followed_on_the_import_and_jobs_pages(phone, live_app, tmp_path):
+    rows = "".join(f"B{i},Bulk {i},university,organoid platform {i}\n" for i in range(30))
+    csv_path = tmp_path / "big.csv"
+    csv_path.write_text("external_id,name,kind,offer\n" + rows)
+    base = log_in_as_organiser(phone, live_app, "jobs@example.org")
+    phone.goto(base + "/imports/")
+    phone.set_input_files("#file", str(csv_path))
+    phone.click("button:has-text('Import')")
+    phone.wait_for_url("**/imports/?job=*")
+    job = phone.inner_text("section.job")
+    assert "Done" in job and "30 of 30 rows" in job and "30 created" in phone.inner_text("#import-report")
+    assert no_horizontal_scroll(phone)
+    screenshot(phone, "import-job")
+    phone.goto(base + "/jobs/")
+    assert "import-orgs" in phone.inner_text("table.jobs-table") and "big.csv" in phone.inner_text("table.jobs-table")
+    screenshot(phone, "jobs-page")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from matchmaker import cli_scheduling
+from matchmaker.cli import scheduling as cli_scheduling
 from matchmaker.scheduling import Placement, Schedule
 from tests.unit.scheduling.test_dzn import SMALL
 

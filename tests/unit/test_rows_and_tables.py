@@ -33,10 +33,10 @@ def test_row_errors_are_all_reported_at_once():
     data, errors = parse_row({"name": "", "kind": "spaceship", "trl": "TRL 10", "ticket_min": "5",
                               "ticket_max": "1", "contact_public": "maybe", "website": "acme.example"})
     joined = " | ".join(errors)
-    for fragment in ("name: required", "unknown value 'spaceship'", "trl", "ticket_min is larger",
+    for fragment in ("name: required", "unknown value 'spaceship'", "trl", "ticket_max: The largest ticket must not",
                      "contact_public"):
         assert fragment in joined
-    assert data["website"] == "https://acme.example"
+    assert parse_row({"name": "X", "kind": "sme", "website": "acme.example"})[0]["website"] == "https://acme.example"
 
 
 def test_trl_prefix_and_sme_implied_by_kind():

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from matchmaker.cli import progress_bar
+from matchmaker.cli.progress import progress_bar
 from matchmaker.matching.scoring import ScoreWeights
 
 matching_cli = AppGroup("matching", help="Matching engine.")
@@ -19,15 +19,13 @@ matching_cli = AppGroup("matching", help="Matching engine.")
 @click.option("--future", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
 def evaluate_cordis_command(history: Path, future: Path) -> None:
     """Import HISTORY into a fresh temporary database, rank, and score against FUTURE collaborations."""
-    from matchmaker import create_app
-    from matchmaker.config import TestConfig
+    from matchmaker.cli.scratch import scratch_app
     from matchmaker.extensions import db
     from matchmaker.services import matching_eval
     from matchmaker.services.cordis import CordisFormatError, import_cordis
 
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({**{k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()},
-                          "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(folder) / 'evaluation.sqlite3'}"})
+        app = scratch_app(Path(folder) / "evaluation.sqlite3")
         with app.app_context():
             db.create_all()
             try:

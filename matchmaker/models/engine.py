@@ -1,0 +1,31 @@
+"""The fitted matching engine shared by every process: persisted fits and the edits made since."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, LargeBinary
+from sqlalchemy.orm import Mapped, mapped_column
+
+from matchmaker.extensions import db
+from matchmaker.models._common import utcnow
+
+
+class EngineSnapshot(db.Model):
+    """A pickled fitted engine; the newest row is the one every process loads."""
+
+    __tablename__ = "engine_snapshot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    base_change: Mapped[int] = mapped_column(default=0)  # the last EngineChange the fit already saw
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class EngineChange(db.Model):
+    """One profile edit applied to the engine without a refit; its id is the engine's version stamp."""
+
+    __tablename__ = "engine_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,167 @@
+"""One fitted matching engine for every process: a persisted fit, a version stamp, a lock.
+
+A refit (`flask matching rebuild`, a big import) pickles the engine into `engine_snapshot`; an edit refreshes
+the engine in place and records an `engine_change` row in the same transaction as its suggestions. Before each
+use a process compares the newest snapshot and the change rows with its own copy: a newer snapshot is loaded,
+missing changes are applied (re-reading those profiles). A web request never fits: without any snapshot it
+queues a rebuild and serves the stored suggestions (without reasons) meanwhile.
+"""
+from __future__ import annotations
+
+import pickle
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from flask import current_app, has_request_context
+from sqlalchemy import delete, func
+
+from matchmaker.extensions import db
+from matchmaker.matching.rank import Matcher
+from matchmaker.models import EngineChange, EngineSnapshot, Job, Organisation
+from matchmaker.models.job import QUEUED, RUNNING
+from matchmaker.services.matching import profile_docs
+
+_KEY = "matchmaker.engine"
+
+
+@dataclass
+class _Copy:
+    """This process's (this app's) engine and the version it reflects."""
+
+    engine: Matcher | None = None
+    snapshot_id: int | None = None
+    changes: set[int] = field(default_factory=set)  # EngineChange ids already in `engine`
+    seen: tuple = ()  # (count, max id) of the change rows when last checked
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+
+def _copy() -> _Copy:
+    return current_app.extensions.setdefault(_KEY, _Copy())
+
+
+def _placeholder() -> Matcher:
+    """An unfitted engine that knows no profile: pages leave the reasons out until the real one is stored."""
+    engine = Matcher()
+    engine.docs_ = {}
+    return engine
+
+
+def current(refresh: bool = False) -> Matcher:
+    """The fitted engine, as new as the database says; `refresh` refits it now (commands and jobs only)."""
+    copy = _copy()
+    with copy.lock:
+        if refresh:
+            return _fit_and_store(copy)
+        snapshot_id = db.session.execute(db.select(func.max(EngineSnapshot.id))).scalar()
+        if snapshot_id is None:
+            if has_request_context():  # never fit inside a request
+                ensure_fit_queued()
+                return copy.engine or _placeholder()
+            return _fit_and_store(copy)
+        if snapshot_id != copy.snapshot_id:
+            _load(copy, snapshot_id)
+        _catch_up(copy)
+        return copy.engine
+
+
+def ready() -> bool:
+    """True when a fitted engine is stored (so edits can refresh the suggestions incrementally)."""
+    return db.session.execute(db.select(func.max(EngineSnapshot.id))).scalar() is not None
+
+
+def _fit_and_store(copy: _Copy) -> Matcher:
+    """Fit on every profile and add the snapshot to the session (committed with the caller's suggestions)."""
+    base = db.session.execute(db.select(func.max(EngineChange.id))).scalar() or 0
+    engine = Matcher().fit(profile_docs())
+    snapshot = EngineSnapshot(base_change=base, payload=pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL))
+    db.session.add(snapshot)
+    db.session.flush()
+    db.session.execute(delete(EngineSnapshot).where(EngineSnapshot.id < snapshot.id))
+    db.session.execute(delete(EngineChange).where(EngineChange.id <= base))
+    copy.engine, copy.snapshot_id, copy.changes, copy.seen = engine, snapshot.id, set(), ()
+    return engine
+
+
+def fit_and_store() -> int:
+    """Fit, persist and commit a new engine (the engine-fit job); returns its version."""
+    current(refresh=True)
+    db.session.commit()
+    return _copy().snapshot_id
+
+
+def _load(copy: _Copy, snapshot_id: int) -> None:
+    payload, base = db.session.execute(db.select(EngineSnapshot.payload, EngineSnapshot.base_change)
+                                       .where(EngineSnapshot.id == snapshot_id)).one()
+    copy.engine, copy.snapshot_id, copy.seen = pickle.loads(payload), snapshot_id, ()
+    copy.changes = set(db.session.execute(db.select(EngineChange.id).where(EngineChange.id <= base)).scalars())
+
+
+def _catch_up(copy: _Copy) -> None:
+    """Apply the edits other processes recorded since this copy was made (count and max catch late commits)."""
+    seen = tuple(db.session.execute(db.select(func.count(EngineChange.id), func.max(EngineChange.id))).one())
+    if seen == copy.seen:
+        return
+    rows = db.session.execute(db.select(EngineChange.id, EngineChange.organisation_id)).all()
+    missing = [(i, org) for i, org in rows if i not in copy.changes]
+    if missing:
+        docs = profile_docs(sorted({org for _, org in missing}))
+        if docs:
+            copy.engine.update(docs)
+        copy.changes.update(i for i, _ in missing)
+    copy.seen = seen
+
+
+def record_changes(organisation_ids: Iterable[int]) -> None:
+    """Bump the version: one change row per edited profile, in the caller's transaction."""
+    copy = _copy()
+    rows = [EngineChange(organisation_id=i) for i in organisation_ids]
+    db.session.add_all(rows)
+    db.session.flush()
+    copy.changes.update(row.id for row in rows)
+
+
+def refresh(organisations: list[Organisation]) -> None:
+    """After edits: refresh each organisation's suggestions and record the change, under this process's lock."""
+    from matchmaker.services.suggestions import refresh_organisation
+
+    copy = _copy()
+    with copy.lock:
+        current()
+        if not ready():  # the queued rebuild will see these edits
+            db.session.commit()
+            return
+        record_changes(o.id for o in organisations)
+        for organisation in organisations:
+            refresh_organisation(organisation)  # commits its lists together with the change rows
+        db.session.commit()
+
+
+def preload(app) -> threading.Thread | None:
+    """Load the stored engine in a background thread as a server starts, so no page waits for it."""
+    def load() -> None:
+        with app.app_context():
+            try:
+                if ready():
+                    current()
+            except Exception:  # noqa: BLE001  (a page will try again)
+                app.logger.exception("preloading the matching engine")
+            finally:
+                db.session.remove()
+
+    thread = threading.Thread(target=load, name="engine-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def ensure_fit_queued() -> Job | None:
+    """Queue a rebuild when no engine is stored and none is under way; returns the new job, if any."""
+    if ready() or not db.session.execute(db.select(Organisation.id).limit(1)).first():
+        return None
+    pending = db.session.execute(db.select(Job.id).where(Job.kind.in_(("rebuild", "engine-fit")),
+                                                         Job.state.in_((QUEUED, RUNNING))).limit(1)).first()
+    if pending:
+        return None
+    from matchmaker.jobs import enqueue
+
+    return enqueue("rebuild", label="no stored matching engine")
