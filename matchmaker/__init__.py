@@ -29,6 +29,8 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
 
     register_extensions(app)
     register_blueprints(app)
+    from matchmaker import i18n
+    i18n.init_app(app)
     from matchmaker.errors import register_error_handlers
     from matchmaker.templating import register_template_helpers
     from matchmaker.cli import register_commands

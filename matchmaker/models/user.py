@@ -33,6 +33,7 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    locale: Mapped[str | None] = mapped_column(String(5))  # 'it' or 'en'; None = follow the browser
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
 
 from matchmaker import taxonomy
 
@@ -25,7 +26,7 @@ def _bool(value: str, field: str, errors: list[str]) -> bool:
     if v in TRUE:
         return True
     if v not in FALSE:
-        errors.append(f"{field}: '{value}' is not yes/no")
+        errors.append(_("%(field)s: '%(value)s' is not yes/no", field=field, value=value))
     return False
 
 
@@ -44,7 +45,7 @@ def _amount(value: str, field: str, errors: list[str]) -> int | None:
             pass
     elif re.fullmatch(r"\d{1,3}([.,]\d{3})+", v) or v.isdigit():
         return int(re.sub(r"[.,]", "", v))
-    errors.append(f"{field}: '{value}' is not an amount in euros")
+    errors.append(_("%(field)s: '%(value)s' is not an amount in euros", field=field, value=value))
     return None
 
 
@@ -53,7 +54,8 @@ def _choice(value: str, vocabulary: taxonomy.Vocabulary, field: str, errors: lis
         return None
     code = vocabulary.lookup(value)
     if code is None:
-        errors.append(f"{field}: unknown value '{value}' (use one of: {', '.join(vocabulary.codes())})")
+        errors.append(_("%(field)s: unknown value '%(value)s' (use one of: %(codes)s)", field=field, value=value,
+                        codes=", ".join(vocabulary.codes())))
     return code
 
 
@@ -62,19 +64,19 @@ def parse_row(raw: dict[str, str]) -> tuple[dict, list[str]]:
     errors: list[str] = []
     data: dict = {}
     if raw.get("__extra__"):
-        errors.append("the row has more cells than the header has columns")
+        errors.append(_("the row has more cells than the header has columns"))
     name = raw.get("name", "").strip()
     if not name:
-        errors.append("name: required")
+        errors.append(_("%(field)s: required", field="name"))
     data["name"] = name
     data["external_id"] = raw.get("external_id", "").strip() or None
     kind = _choice(raw.get("kind", ""), taxonomy.KINDS, "kind", errors)
     if kind is None and not raw.get("kind", "").strip():
-        errors.append("kind: required")
+        errors.append(_("%(field)s: required", field="kind"))
     data["kind"] = kind
     for field, limit in TEXT_LIMITS.items():
         if field in raw and len(raw[field]) > limit:
-            errors.append(f"{field}: longer than {limit} characters")
+            errors.append(_("%(field)s: longer than %(limit)s characters", field=field, limit=limit))
     for field in ("city", "region", "website", "contact_name", "contact_phone", *LONG_TEXT):
         if field in raw:
             data[field] = raw[field].strip()
@@ -83,7 +85,8 @@ def parse_row(raw: dict[str, str]) -> tuple[dict, list[str]]:
     if "country" in raw:
         country = raw["country"].strip().upper()
         if country and not re.fullmatch(r"[A-Z]{2}", country):
-            errors.append(f"country: '{raw['country']}' is not a two-letter ISO code such as IT")
+            errors.append(_("%(field)s: '%(value)s' is not a two-letter ISO code such as IT", field="country",
+                            value=raw["country"]))
         data["country"] = country
     if "sme" in raw or kind in ("sme", "startup"):
         data["sme"] = _bool(raw.get("sme", ""), "sme", errors) or kind in ("sme", "startup")
@@ -94,13 +97,13 @@ def parse_row(raw: dict[str, str]) -> tuple[dict, list[str]]:
             data["contact_email"] = validate_email(raw["contact_email"].strip(),
                                                    check_deliverability=False).normalized
         except EmailNotValidError as exc:
-            errors.append(f"contact_email: {exc}")
+            errors.append(_("%(field)s: %(problem)s", field="contact_email", problem=exc))
     if raw.get("trl", "").strip():
         trl = raw["trl"].strip().upper().removeprefix("TRL").strip()
         if trl.isdigit() and 1 <= int(trl) <= 9:
             data["trl"] = int(trl)
         else:
-            errors.append(f"trl: '{raw['trl']}' is not a level from 1 to 9")
+            errors.append(_("%(field)s: '%(value)s' is not a level from 1 to 9", field="trl", value=raw["trl"]))
     if "funding_stage" in raw:
         data["funding_stage"] = _choice(raw["funding_stage"], taxonomy.FUNDING_STAGES, "funding_stage", errors)
     if "language" in raw:
@@ -109,7 +112,7 @@ def parse_row(raw: dict[str, str]) -> tuple[dict, list[str]]:
         if field in raw:
             data[field] = _amount(raw[field], field, errors)
     if data.get("ticket_min") and data.get("ticket_max") and data["ticket_min"] > data["ticket_max"]:
-        errors.append("ticket_min is larger than ticket_max")
+        errors.append(_("ticket_min is larger than ticket_max"))
     for field, vocabulary in LIST_VOCABULARIES.items():
         if field in raw:
             values = [v.strip() for v in LIST_SPLIT.split(raw[field]) if v.strip()]

@@ -1,0 +1,26 @@
+"""user locale (saved UI language)
+
+Revision ID: 5b1e0c7d9a42
+Revises: 21ca68e1bc52
+Create Date: 2026-11-29 03:45:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '5b1e0c7d9a42'
+down_revision = '21ca68e1bc52'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('locale', sa.String(length=5), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.drop_column('locale')
