@@ -43,10 +43,15 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extensions from extensions.py to `app`."""
     from matchmaker import models  # noqa: F401  (registers the tables on the metadata)
+    from flask_sqlalchemy.session import Session
+
     from matchmaker.extensions import csrf, db, limiter, login_manager, migrate
+    from matchmaker.search import index as search_index
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True,
+                     include_object=search_index.include_object)
+    search_index.install(db.metadata, Session)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

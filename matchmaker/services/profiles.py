@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, or_
+from sqlalchemy import Select, func
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation, OrganisationTag, User
+from matchmaker.search import index as search_index
+from matchmaker.search.analysis import parse_query
 
 SCALAR_FIELDS = (
     "name", "kind", "sme", "city", "region", "country", "website", "description", "offer", "seek", "keywords",
@@ -63,14 +65,17 @@ class DirectoryFilters:
         return cls(**{k: (args.get(k) or "").strip() for k in cls.__dataclass_fields__})
 
 
-def directory_query(filters: DirectoryFilters) -> Select:
-    """The SELECT for the directory page, ordered by name."""
+def directory_query(filters: DirectoryFilters, any_word: bool = False) -> Select:
+    """The SELECT for the directory page: by relevance to the search words (in either language), else by name."""
     stmt = db.select(Organisation)
+    search = None
     if filters.q:
-        like = f"%{filters.q}%"
-        stmt = stmt.where(or_(Organisation.name.ilike(like), Organisation.keywords.ilike(like),
-                              Organisation.description.ilike(like), Organisation.offer.ilike(like),
-                              Organisation.seek.ilike(like), Organisation.city.ilike(like)))
+        query = parse_query(filters.q)
+        if query:
+            search = search_index.ranked(db.engine.dialect.name, query, any_group=any_word)
+            stmt = stmt.join(search, search.c.organisation_id == Organisation.id)
+        else:  # only stop words or punctuation: fall back to the name
+            stmt = stmt.where(Organisation.name.ilike(f"%{filters.q}%"))
     if filters.kind:
         stmt = stmt.where(Organisation.kind == filters.kind)
     if filters.region:
@@ -80,12 +85,17 @@ def directory_query(filters: DirectoryFilters) -> Select:
     for facet, code in (("sector", filters.sector), ("therapeutic_area", filters.area)):
         if code:
             stmt = stmt.where(Organisation.tags.any((OrganisationTag.facet == facet) & (OrganisationTag.code == code)))
-    return stmt.order_by(func.lower(Organisation.name), Organisation.id)
+    order = (search.c.rank,) if search is not None else ()
+    return stmt.order_by(*order, func.lower(Organisation.name), Organisation.id)
 
 
 def search_directory(filters: DirectoryFilters, page: int, per_page: int) -> Pagination:
-    """One page of the directory."""
-    return db.paginate(directory_query(filters), page=page, per_page=per_page, error_out=False)
+    """One page of the directory; a search with several words that no profile has all of ranks any of them."""
+    pagination = db.paginate(directory_query(filters), page=page, per_page=per_page, error_out=False)
+    if pagination.total == 0 and len(parse_query(filters.q).groups) > 1:
+        pagination = db.paginate(directory_query(filters, any_word=True), page=page, per_page=per_page,
+                                 error_out=False)
+    return pagination
 
 
 def facet_values(column: Any) -> list[str]:

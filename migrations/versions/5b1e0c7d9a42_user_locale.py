@@ -1,4 +1,4 @@
-"""user locale (saved UI language)
+"""user locale (saved UI language) and the directory's full-text search index
 
 Revision ID: 5b1e0c7d9a42
 Revises: 21ca68e1bc52
@@ -19,8 +19,15 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.add_column(sa.Column('locale', sa.String(length=5), nullable=True))
+    # The search index (FTS5 on SQLite, tsvector + GIN on PostgreSQL) is built by the app's own code so that
+    # the terms match what the app writes on every save.
+    from matchmaker.search import index
+    index.create(op.get_bind())
+    index.rebuild(op.get_bind())
 
 
 def downgrade():
+    from matchmaker.search import index
+    index.drop(op.get_bind())
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.drop_column('locale')
