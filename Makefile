@@ -8,7 +8,8 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint test-pg test-e2e install browser-deps bench db-upgrade demo clean translations compile-translations
+.PHONY: run test lint test-pg test-e2e install browser-deps bench db-upgrade demo clean translations extract-messages \
+	compile-translations
 
 # Translations: messages.pot is extracted from the code, each language's .po is updated from it, and the compiled
 # .mo files (git-ignored) are rebuilt whenever a .po changes, before anything runs the app.
@@ -66,9 +67,12 @@ bench: $(STAMP)
 
 # Extract every marked string into messages.pot and merge it into each language's .po (then translate the new
 # or fuzzy entries; the tests fail until none is left).
-translations: $(STAMP)
-	$(BABEL) extract $(EXTRACT_ARGS) -o $(POT) .
+translations: extract-messages
 	$(BABEL) update -i $(POT) -d $(I18N) --ignore-obsolete --no-wrap
+
+# Extraction alone (the tests run it with POT=<a temporary file> to check that messages.pot is up to date).
+extract-messages: $(STAMP)
+	$(BABEL) extract $(EXTRACT_ARGS) -o $(POT) .
 
 compile-translations: $(MO)
 

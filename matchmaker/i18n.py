@@ -9,6 +9,7 @@ from babel import numbers as babel_numbers
 from flask import (Blueprint, Flask, current_app, flash, has_request_context, redirect, render_template, request,
                    session, url_for)
 from flask_babel import LazyString, format_date, format_decimal, format_number, format_time, get_locale
+from flask_babel import gettext, refresh
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -86,6 +87,7 @@ def remember_language(lang: str) -> None:
     if current_user.is_authenticated:
         current_user.locale = lang
         db.session.commit()
+    refresh()  # the rest of this request (its flash message) speaks the new language
 
 
 @bp.post("/language")
@@ -108,7 +110,7 @@ def settings():
     form = LanguageForm(language=current_language())
     if form.validate_on_submit():
         remember_language(form.language.data)
-        flash(_l("Your language preference has been saved."), "success")
+        flash(gettext("Your language preference has been saved."), "success")
         return redirect(url_for("account.settings"))
     return render_template("account/settings.html", form=form)
 

@@ -26,8 +26,8 @@ SIGNALS: dict[str, Callable[..., str]] = {
     "shared_collaboration": lambda types: gettext(
         "Both want %(types)s", types=_labels(taxonomy.COLLABORATION_TYPES, types, lower=True)),
     "track_record": lambda projects: ngettext(
-        "Track record: %(num)s funded project", "Track record: %(num)s funded projects", projects,
-        num=format_number(projects)),
+        "Track record: %(count)s funded project", "Track record: %(count)s funded projects", projects,
+        count=format_number(projects)),
 }
 
 

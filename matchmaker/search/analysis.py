@@ -101,9 +101,11 @@ def document_terms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Query:
-    """A search as groups of alternative terms: a profile matches when it has one term of every group."""
+    """A search as groups of alternative terms: a profile matches when it has one term of every group
+    (or, when asked, of any group) and every `required` term (the directory's filters)."""
 
     groups: tuple[tuple[str, ...], ...]
+    required: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.groups)

@@ -8,16 +8,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import SimpleNamespace
 
-from sqlalchemy import Connection, Float, Integer, event, text
+from sqlalchemy import Connection, event, text
 from sqlalchemy.orm import Session
 
 from matchmaker import taxonomy
-from matchmaker.search.analysis import Query, document_terms
+from matchmaker.search.analysis import Query, document_terms, fold
 from matchmaker.search.glossary import taxonomy_concept
 
 TABLE = "organisation_search"
-# bm25 weights of the name, tags (taxonomy and keywords) and body columns; PostgreSQL: weights A, B, D.
-WEIGHTS = (10.0, 4.0, 1.0)
+# bm25 weights of the name, tags (taxonomy and keywords), body and filter columns; PostgreSQL: weights A, B, D, C.
+WEIGHTS = (10.0, 4.0, 1.0, 0.0)
+FILTER_PREFIX = "zf"  # filter terms ("zfkindsme", "zfcountryit") live in their own column and never score
 TAG_VOCABULARIES = {"sector": taxonomy.SECTORS, "therapeutic_area": taxonomy.THERAPEUTIC_AREAS,
                     "collaboration_type": taxonomy.COLLABORATION_TYPES, "investor_sector": taxonomy.SECTORS}
 
@@ -39,7 +40,7 @@ def create(conn: Connection) -> None:
                           f"REFERENCES organisation(id) ON DELETE CASCADE, document TSVECTOR NOT NULL)"))
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_document ON {TABLE} USING GIN (document)"))
     else:
-        conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(name, tags, body, "
+        conn.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(name, tags, body, filters, "
                           "tokenize='unicode61 remove_diacritics 2')"))
 
 
@@ -48,8 +49,31 @@ def drop(conn: Connection) -> None:
     conn.execute(text(f"DROP TABLE IF EXISTS {TABLE}"))
 
 
-def fields(organisation) -> tuple[str, str, str]:
-    """The (name, tags, body) terms of a profile, each a space-separated string of terms."""
+def filter_term(facet: str, value: str) -> str:
+    """The index term of one directory filter value, e.g. ('region', 'Emilia-Romagna') -> 'zfregionemiliaromagna'."""
+    return FILTER_PREFIX + facet + "".join(c for c in fold(value) if c.isalnum())
+
+
+def filter_terms(organisation) -> list[str]:
+    """Every filter value the directory can narrow this profile by."""
+    terms = [filter_term("kind", organisation.kind or "")]
+    terms += [filter_term(tag.facet, tag.code) for tag in organisation.tags
+              if tag.facet in ("sector", "therapeutic_area")]
+    for facet in ("region", "country"):
+        if value := getattr(organisation, facet):
+            terms.append(filter_term(facet, value))
+    return terms
+
+
+def with_filters(query: Query, **filters: str) -> Query:
+    """`query` narrowed by the directory's filters (kind, sector, area, region, country); blanks mean any."""
+    facet = {"area": "therapeutic_area"}
+    required = tuple(filter_term(facet.get(name, name), value) for name, value in filters.items() if value)
+    return Query(query.groups, query.required + required)
+
+
+def fields(organisation) -> tuple[str, str, str, str]:
+    """The (name, tags, body, filters) terms of a profile, each a space-separated string of terms."""
     tags = [taxonomy_concept(taxonomy.KINDS, organisation.kind)]
     for tag in organisation.tags:
         vocabulary = TAG_VOCABULARIES.get(tag.facet)
@@ -58,12 +82,14 @@ def fields(organisation) -> tuple[str, str, str]:
     tag_terms = ["zc" + t for t in tags] + document_terms(organisation.keywords or "")
     body = " ".join(filter(None, (organisation.description, organisation.offer, organisation.seek,
                                   organisation.city, organisation.region)))
-    return (" ".join(document_terms(organisation.name or "")), " ".join(tag_terms), " ".join(document_terms(body)))
+    return (" ".join(document_terms(organisation.name or "")), " ".join(tag_terms), " ".join(document_terms(body)),
+            " ".join(filter_terms(organisation)))
 
 
 def write(conn: Connection, organisations: Iterable, deleted_ids: Iterable[int] = ()) -> None:
     """Replace the index rows of `organisations` and remove those of `deleted_ids`."""
-    rows = [{"id": o.id, "name": n, "tags": t, "body": b} for o in organisations for n, t, b in [fields(o)]]
+    rows = [{"id": o.id, "name": n, "tags": t, "body": b, "filters": f}
+            for o in organisations for n, t, b, f in [fields(o)]]
     gone = [{"id": i} for i in {*deleted_ids, *(r["id"] for r in rows)}]
     if conn.dialect.name == "postgresql":
         if gone:
@@ -72,35 +98,50 @@ def write(conn: Connection, organisations: Iterable, deleted_ids: Iterable[int] 
             conn.execute(text(
                 f"INSERT INTO {TABLE} (organisation_id, document) VALUES (:id, "
                 "setweight(to_tsvector('simple', :name), 'A') || setweight(to_tsvector('simple', :tags), 'B') "
-                "|| setweight(to_tsvector('simple', :body), 'D'))"), rows)
+                "|| setweight(to_tsvector('simple', :body), 'D') || setweight(to_tsvector('simple', :filters), 'C'))"),
+                rows)
     else:
         if gone:
             conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), gone)
         if rows:
-            conn.execute(text(f"INSERT INTO {TABLE} (rowid, name, tags, body) VALUES (:id, :name, :tags, :body)"),
-                         rows)
+            conn.execute(text(f"INSERT INTO {TABLE} (rowid, name, tags, body, filters) "
+                              "VALUES (:id, :name, :tags, :body, :filters)"), rows)
 
 
 def _match_expression(query: Query, dialect: str, any_group: bool) -> str:
     """The query as FTS5 or tsquery syntax (terms are [a-z0-9] only, so nothing needs escaping)."""
     if dialect == "postgresql":
-        groups = ["(" + " | ".join(g) + ")" for g in query.groups]
-        return (" | " if any_group else " & ").join(groups)
-    groups = ["(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in query.groups]
-    return (" OR " if any_group else " AND ").join(groups)
+        words = (" | " if any_group else " & ").join("(" + " | ".join(g) + ")" for g in query.groups)
+        return " & ".join([f"({words})", *query.required])
+    words = (" OR " if any_group else " AND ").join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in query.groups)
+    return " AND ".join([f"({words})", *(f'"{t}"' for t in query.required)])
 
 
-def ranked(dialect: str, query: Query, any_group: bool = False):
-    """A subquery of (organisation_id, rank) for profiles matching `query`; a smaller rank is more relevant."""
-    expression = _match_expression(query, dialect, any_group)
+def _where(dialect: str) -> str:
     if dialect == "postgresql":
-        sql = text(f"SELECT organisation_id, -ts_rank(document, q, 1) AS rank FROM {TABLE}, "
-                   "to_tsquery('simple', :q) AS q WHERE document @@ q")
+        return f"FROM {TABLE}, to_tsquery('simple', :q) AS q WHERE document @@ q"
+    return f"FROM {TABLE} WHERE {TABLE} MATCH :q"
+
+
+def count(conn: Connection, query: Query, any_group: bool = False) -> int:
+    """How many profiles match `query` (no ranking: the cheap half of a page)."""
+    dialect = conn.dialect.name
+    sql = text(f"SELECT count(*) {_where(dialect)}")
+    return conn.execute(sql, {"q": _match_expression(query, dialect, any_group)}).scalar_one()
+
+
+def top(conn: Connection, query: Query, limit: int, offset: int = 0, any_group: bool = False) -> list[int]:
+    """Organisation ids of one page of matches, most relevant first (ties by id)."""
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        rank = "ts_rank('{0.1, 0, 0.4, 1}', document, q, 1) DESC, organisation_id"
+        column = "organisation_id"
     else:
-        weights = ", ".join(str(w) for w in WEIGHTS)
-        sql = text(f"SELECT rowid AS organisation_id, bm25({TABLE}, {weights}) AS rank FROM {TABLE} "
-                   f"WHERE {TABLE} MATCH :q")
-    return sql.bindparams(q=expression).columns(organisation_id=Integer, rank=Float).subquery("search")
+        rank = f"bm25({TABLE}, {', '.join(str(w) for w in WEIGHTS)}), rowid"
+        column = "rowid"
+    sql = text(f"SELECT {column} {_where(dialect)} ORDER BY {rank} LIMIT :limit OFFSET :offset")
+    params = {"q": _match_expression(query, dialect, any_group), "limit": limit, "offset": offset}
+    return list(conn.execute(sql, params).scalars())
 
 
 def rebuild(conn: Connection, batch: int = 1000) -> int:
@@ -109,7 +150,7 @@ def rebuild(conn: Connection, batch: int = 1000) -> int:
     tags: dict[int, list[SimpleNamespace]] = {}
     for organisation_id, facet, code in conn.execute(text("SELECT organisation_id, facet, code FROM organisation_tag")):
         tags.setdefault(organisation_id, []).append(SimpleNamespace(facet=facet, code=code))
-    result = conn.execute(text("SELECT id, name, kind, keywords, description, offer, seek, city, region "
+    result = conn.execute(text("SELECT id, name, kind, keywords, description, offer, seek, city, region, country "
                                "FROM organisation ORDER BY id"))
     count = 0
     while rows := result.mappings().fetchmany(batch):
