@@ -24,7 +24,7 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
     phone.select_option("#kind", "startup")
     phone.fill("#password", PASSWORD)
     phone.fill("#confirm", PASSWORD)
-    phone.click("button[type=submit]")
+    phone.click("main button[type=submit]")
     phone.wait_for_url("**/profiles/*/edit")
     assert no_horizontal_scroll(phone)
 
@@ -47,7 +47,7 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
 
     # Suggestions are refreshed on save; the page renders on a phone (nobody else to match here yet).
     phone.click("label.nav-toggle-label")
-    phone.click("nav >> text=Suggestions")
+    phone.click("nav >> text=Suggested partners")
     assert "Suggested partners for Acme RNA Therapeutics" in phone.inner_text("h1")
     assert no_horizontal_scroll(phone)
 
@@ -78,7 +78,7 @@ def test_organiser_imports_a_csv_and_sees_bad_lines(phone, live_app, tmp_path):
     phone.goto(base + "/auth/login")
     phone.fill("#email", "org@example.org")
     phone.fill("#password", PASSWORD)
-    phone.click("button[type=submit]")
+    phone.click("main button[type=submit]")
     phone.goto(base + "/imports/")
     phone.set_input_files("#file", str(csv_path))
     phone.check("input[name=mode][value=all]")
