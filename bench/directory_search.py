@@ -131,8 +131,12 @@ def main() -> None:
                 base, old = timed(substring, max(1, args.repeat // 2))
                 worst = max(worst, ours)
                 print(f"{label:28} {ours:12.1f} {page.total:7,} | {base:22.1f} {old.total:7,}")
+            # The machine is shared: calibrate again after the queries and judge against the mean of both.
+            calib = (calib + calibration()) / 2
+            target = 100 * calib / 1.5
             verdict = "meets" if worst <= target else "MISSES"
-            print(f"slowest search {worst:.1f} ms: {verdict} the target ({target:.0f} ms here)")
+            print(f"calibration before/after the queries, mean: {calib:.2f} s -> target {target:.0f} ms here")
+            print(f"slowest search {worst:.1f} ms: {verdict} the target")
 
 
 if __name__ == "__main__":

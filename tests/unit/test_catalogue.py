@@ -27,7 +27,7 @@ def test_italian_catalogue_is_complete_and_has_no_fuzzy_entry():
     assert not untranslated, f"untranslated Italian messages (translate them in it/messages.po): {untranslated}"
     assert not fuzzy, f"fuzzy Italian messages (check the translation, then remove the fuzzy flag): {fuzzy}"
     pot_ids = {m.id for m in catalogue(POT) if m.id}
-    assert {m.id for m in po if m.id} == pot_ids, "it/messages.po is not updated from messages.pot: run `make translations`"
+    assert {m.id for m in po if m.id} == pot_ids, "it/messages.po is behind messages.pot: run `make translations`"
 
 
 def test_placeholders_survive_translation():
