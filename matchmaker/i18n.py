@@ -16,7 +16,8 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField
 
 from matchmaker import taxonomy
-from matchmaker.extensions import babel, db
+from matchmaker.taxonomy import N_
+from matchmaker.extensions import babel, db, login_manager
 from matchmaker.config import PROJECT_ROOT
 
 # Language code -> its name in that language (what the switch shows).
@@ -121,6 +122,8 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Rome")
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
     babel.init_app(app, locale_selector=select_locale)
+    login_manager.login_message = N_("Please log in to see this page.")
+    login_manager.localize_callback = gettext  # Flask-Login translates its message when it flashes it
     app.register_blueprint(bp)
     app.jinja_env.filters.update(money=money, datetime=date_time, date=format_date, number=format_number,
                                  decimal=lambda value: format_decimal(value, format="0.00"))

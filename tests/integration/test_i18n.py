@@ -140,3 +140,8 @@ def test_reasons_are_worded_in_the_users_language(app):
 def test_error_pages_in_italian(client):
     html = client.get("/no-such-page", headers=IT).get_data(as_text=True)
     assert "Pagina non trovata." in html and "Torna alla pagina iniziale" in html
+
+
+def test_the_log_in_prompt_in_italian(client):
+    response = client.get("/profiles/", headers=IT, follow_redirects=True)
+    assert "Accedi per vedere questa pagina." in response.get_data(as_text=True)
