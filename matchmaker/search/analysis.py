@@ -15,7 +15,7 @@ from functools import lru_cache
 import Stemmer
 from stop_words import get_stop_words
 
-from matchmaker.search.glossary import concepts
+from matchmaker.search.glossary import WORDS, concepts
 
 WORD = re.compile(r"[a-z0-9]+")
 CONCEPT_PREFIX = "zc"  # concept terms cannot collide with a stem: no stem starts with it and is that long
@@ -111,10 +111,27 @@ class Query:
         return bool(self.groups)
 
 
+@lru_cache(maxsize=1)
+def _translations() -> dict[str, tuple[str, ...]]:
+    """Stem -> the stems of the same word in the other language (from the glossary's WORDS)."""
+    out: dict[str, set[str]] = {}
+    for same in WORDS:
+        group = {s for w in same for s in stems(w)}
+        for stem in group:
+            out.setdefault(stem, set()).update(group)
+    return {stem: tuple(sorted(group)) for stem, group in out.items()}
+
+
+def alternatives(token: str) -> tuple[str, ...]:
+    """A query word's stems and those of its translations."""
+    own, translated = stems(token), _translations()
+    return tuple(dict.fromkeys([*own, *(t for s in own for t in translated.get(s, ()))]))
+
+
 def parse_query(text: str) -> Query:
-    """Each word becomes a group of its stems; a glossary phrase also accepts its concept term instead."""
+    """Each word becomes a group of its stems and its translations'; a glossary phrase also accepts its concept."""
     tokens = words(text)[:12]
-    groups: list[tuple[str, ...]] = [stems(t) for t in tokens]
+    groups: list[tuple[str, ...]] = [alternatives(t) for t in tokens]
     for start, end, concept in find_concepts(tokens):
         for k in range(start, end):  # every word of the phrase may be met by the concept
             groups[k] = groups[k] + (concept,)

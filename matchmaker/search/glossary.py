@@ -42,6 +42,25 @@ EXTRA: dict[str, tuple[str, ...]] = {
     "startup": ("start-up", "startup"),
     "investor": ("investor", "venture capital", "investitore"),
 }
+# Single words that differ between the languages (Italian, English...): a search for one also finds the others.
+WORDS: tuple[tuple[str, ...], ...] = (
+    ("terapia", "therapy", "therapeutic", "terapeutico"), ("genico", "genica", "gene", "genetic", "genetico"),
+    ("cellulare", "cell", "cellula"), ("farmaco", "drug", "medicine", "medicinale"), ("malattia", "disease"),
+    ("tumore", "tumour", "tumor", "cancro", "cancer"), ("diagnosi", "diagnosis", "diagnostic", "diagnostico"),
+    ("dispositivo", "device"), ("medico", "medical"), ("ricerca", "research"), ("clinico", "clinical"),
+    ("sperimentazione", "trial"), ("studio", "study"), ("biomarcatore", "biomarker"), ("vaccino", "vaccine"),
+    ("proteina", "protein"), ("anticorpo", "antibody"), ("cuore", "heart", "cardiaco", "cardiac"),
+    ("cervello", "brain", "cerebrale"), ("sangue", "blood"), ("osso", "bone"), ("pelle", "skin"),
+    ("rene", "kidney", "renale", "renal"), ("fegato", "liver", "epatico"), ("polmone", "lung", "polmonare"),
+    ("immagine", "imaging"), ("salute", "health", "sanita", "sanitario"), ("paziente", "patient"),
+    ("ospedale", "hospital"), ("infezione", "infection"), ("infiammazione", "inflammation"),
+    ("invecchiamento", "ageing", "aging"), ("nutrizione", "nutrition"), ("alimento", "food"),
+    ("sviluppo", "development"), ("piattaforma", "platform"), ("sensore", "sensor"), ("rilascio", "delivery"),
+    ("scoperta", "discovery"), ("trattamento", "treatment"), ("cura", "care"), ("prevenzione", "prevention"),
+    ("dati", "data"), ("intelligenza", "intelligence"), ("artificiale", "artificial"), ("robotica", "robotics"),
+    ("riabilitazione", "rehabilitation"), ("neurodegenerativo", "neurodegenerative"), ("raro", "rare"),
+    ("staminale", "stem"), ("molecola", "molecule"), ("sicurezza", "safety"), ("qualita", "quality"),
+)
 # Vocabularies whose labels are search synonyms (the kinds, sectors, areas and collaboration types people type).
 VOCABULARIES = (taxonomy.KINDS, taxonomy.SECTORS, taxonomy.THERAPEUTIC_AREAS, taxonomy.COLLABORATION_TYPES)
 GENERIC_CODES = {"other"}
