@@ -61,8 +61,8 @@ def test_switching_to_italian_in_the_header(browser, live_app, partners, width, 
         assert "Benvenuto, Mario Bianchi." in page.inner_text(".flash")
 
         open_menu_if_folded(page)
-        page.click("nav >> text=Elenco membri")
-        assert page.inner_text("h1") == "Elenco membri"
+        page.click("nav >> text=Organizzazioni")
+        assert page.inner_text("h1") == "Organizzazioni"
         page.fill("input[name=q]", "oncologia")
         page.click("button:has-text('Filtra')")
         assert "Istituto Neurologico Milanese" in page.inner_text(".cards")
