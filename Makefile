@@ -8,7 +8,18 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: run worker test lint test-pg test-e2e install browser-deps bench db-upgrade demo clean
+.PHONY: run worker test lint test-pg test-e2e install browser-deps bench db-upgrade demo clean translations extract-messages \
+	compile-translations
+
+# Translations: messages.pot is extracted from the code, each language's .po is updated from it, and the compiled
+# .mo files (git-ignored) are rebuilt whenever a .po changes, before anything runs the app.
+BABEL  := $(BIN)/pybabel
+I18N   := matchmaker/translations
+POT    := $(I18N)/messages.pot
+PO     := $(wildcard $(I18N)/*/LC_MESSAGES/messages.po)
+MO     := $(PO:.po=.mo)
+EXTRACT_ARGS := -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 --add-location=file --sort-output \
+	--no-wrap --project=Matchmaker --version=0.1 --msgid-bugs-address=i18n@matchmaker.example
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +27,9 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) $(MO)
 
-db-upgrade: $(STAMP)
+db-upgrade: $(STAMP) $(MO)
 	$(FLASK) db upgrade
 
 demo: db-upgrade
@@ -43,7 +54,7 @@ browser-deps:
 	fi
 
 # The whole suite on the default SQLite database, browser tests included.
-test: $(STAMP) browser-deps lint
+test: $(STAMP) $(MO) browser-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Style (pyflakes + pycodestyle, settings in setup.cfg); part of `make test`.
@@ -51,15 +62,29 @@ lint: $(STAMP)
 	$(BIN)/python -m flake8
 
 # The suite against PostgreSQL: DATABASE_URL must point at an empty database (.ci/run starts one).
-test-pg: $(STAMP)
+test-pg: $(STAMP) $(MO)
 	@test -n "$$DATABASE_URL" || (echo "test-pg needs DATABASE_URL=postgresql+psycopg://..." && exit 2)
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-test-e2e: $(STAMP) browser-deps
+test-e2e: $(STAMP) $(MO) browser-deps
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+# Extract every marked string into messages.pot and merge it into each language's .po (then translate the new
+# or fuzzy entries; the tests fail until none is left).
+translations: extract-messages
+	$(BABEL) update -i $(POT) -d $(I18N) --ignore-obsolete --no-wrap
+
+# Extraction alone (the tests run it with POT=<a temporary file> to check that messages.pot is up to date).
+extract-messages: $(STAMP)
+	$(BABEL) extract $(EXTRACT_ARGS) -o $(POT) .
+
+compile-translations: $(MO)
+
+$(I18N)/%/LC_MESSAGES/messages.mo: $(I18N)/%/LC_MESSAGES/messages.po $(STAMP)
+	$(BABEL) compile -d $(I18N) -l $* --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -31,6 +31,8 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     from matchmaker.jobs import queue, tasks  # noqa: F401  (tasks registers the job kinds)
     queue.configure(app.config, app.instance_path)
+    from matchmaker import i18n
+    i18n.init_app(app)
     from matchmaker.errors import register_error_handlers
     from matchmaker.templating import register_template_helpers
     from matchmaker.cli import register_commands
@@ -54,12 +56,17 @@ def _serving() -> bool:
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extensions from extensions.py to `app`."""
     from matchmaker import models  # noqa: F401  (registers the tables on the metadata)
+    from flask_sqlalchemy.session import Session
+
     from matchmaker.extensions import configure_sqlite, csrf, db, limiter, login_manager, migrate
+    from matchmaker.search import index as search_index
 
     db.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
-    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True,
+                     include_object=search_index.include_object)
+    search_index.install(db.metadata, Session)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

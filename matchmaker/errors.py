@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from matchmaker.extensions import db
 
 MESSAGES = {
-    400: "The request could not be understood. Please go back and try again.",
-    403: "You do not have permission to see or change this page.",
-    404: "We could not find that page.",
-    413: "The uploaded file is too large.",
-    429: "Too many attempts. Please wait a minute and try again.",
-    500: "Something went wrong on our side. The team has been notified.",
+    400: _l("The request could not be understood. Please go back and try again."),
+    403: _l("You do not have permission to see or change this page."),
+    404: _l("We could not find that page."),
+    413: _l("The uploaded file is too large."),
+    429: _l("Too many attempts. Please wait a minute and try again."),
+    500: _l("Something went wrong on our side. The team has been notified."),
 }
 
 
@@ -25,7 +27,7 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(err: CSRFError) -> tuple[str, int]:
-        return render(400, "Your form expired or was sent from another site. Reload the page and try again.")
+        return render(400, _("Your form expired or was sent from another site. Reload the page and try again."))
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException) -> tuple[str, int] | HTTPException:

@@ -21,19 +21,19 @@ class Vocabulary:
     name: str
     terms: tuple[Term, ...]
 
-    def choices(self) -> list[tuple[str, str]]:
-        """(code, label) pairs for a select field."""
-        return [(t.code, t.label) for t in self.terms]
+    def choices(self, lang: str = "en") -> list[tuple[str, str]]:
+        """(code, label) pairs for a select field, labels in `lang` ('en' or 'it')."""
+        return [(t.code, t.label_it if lang == "it" else t.label) for t in self.terms]
 
     def codes(self) -> list[str]:
         """Every code, in display order."""
         return [t.code for t in self.terms]
 
-    def label(self, code: str | None) -> str:
-        """The English label of a code (the code itself when unknown)."""
+    def label(self, code: str | None, lang: str = "en") -> str:
+        """The label of a code in `lang` ('en' or 'it'; the code itself when unknown)."""
         for t in self.terms:
             if t.code == code:
-                return t.label
+                return t.label_it if lang == "it" else t.label
         return code or ""
 
     def lookup(self, value: str) -> str | None:
@@ -114,17 +114,23 @@ LANGUAGES = Vocabulary("language", (
     Term("it", "Italian", "Italiano"),
 ))
 
+
+def N_(message: str) -> str:
+    """Mark a string for the translation catalogue without translating it here (the web layer does)."""
+    return message
+
+
 # Technology readiness levels as the EU defines them (Horizon 2020 General Annex G).
 TRL_LEVELS: tuple[tuple[int, str], ...] = (
-    (1, "TRL 1 – basic principles observed"),
-    (2, "TRL 2 – technology concept formulated"),
-    (3, "TRL 3 – experimental proof of concept"),
-    (4, "TRL 4 – technology validated in lab"),
-    (5, "TRL 5 – validated in relevant environment"),
-    (6, "TRL 6 – demonstrated in relevant environment"),
-    (7, "TRL 7 – prototype demonstrated in operational environment"),
-    (8, "TRL 8 – system complete and qualified"),
-    (9, "TRL 9 – proven in operational environment"),
+    (1, N_("TRL 1 – basic principles observed")),
+    (2, N_("TRL 2 – technology concept formulated")),
+    (3, N_("TRL 3 – experimental proof of concept")),
+    (4, N_("TRL 4 – technology validated in lab")),
+    (5, N_("TRL 5 – validated in relevant environment")),
+    (6, N_("TRL 6 – demonstrated in relevant environment")),
+    (7, N_("TRL 7 – prototype demonstrated in operational environment")),
+    (8, N_("TRL 8 – system complete and qualified")),
+    (9, N_("TRL 9 – proven in operational environment")),
 )
 
 # Extra spellings people use in spreadsheets, keyed by the folded form.

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from flask import Flask, request
 
 from matchmaker import taxonomy
+from matchmaker.i18n import vocabulary_label
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -17,11 +18,7 @@ def register_template_helpers(app: Flask) -> None:
 
     @app.template_filter("label")
     def label(code: str | None, vocabulary: str) -> str:
-        return taxonomy.VOCABULARIES[vocabulary].label(code)
-
-    @app.template_filter("money")
-    def money(value: int | None) -> str:
-        return "" if value is None else f"€{value:,.0f}"
+        return vocabulary_label(taxonomy.VOCABULARIES[vocabulary], code)
 
     @app.template_global()
     def url_with_page(page: int) -> str:

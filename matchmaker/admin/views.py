@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from matchmaker.admin.forms import InviteForm, RoleForm
 from matchmaker.extensions import db
+from matchmaker.i18n import ROLE_LABELS
 from matchmaker.models import Organisation, User
-from matchmaker.models.user import ADMIN, ROLE_LABELS
+from matchmaker.models.user import ADMIN
 from matchmaker.permissions import admin_required
 from matchmaker.services import accounts
 
@@ -17,7 +19,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 def _organisation_choices() -> list[tuple[int, str]]:
     # Organisations with members or written by hand come first would be nicer; alphabetical is predictable.
     rows = db.session.execute(db.select(Organisation.id, Organisation.name).order_by(Organisation.name))
-    return [(0, "— no organisation —")] + [(i, n) for i, n in rows]
+    return [(0, _("— no organisation —"))] + [(i, n) for i, n in rows]
 
 
 @bp.route("/users", methods=["GET", "POST"])
@@ -35,10 +37,11 @@ def users():
         except accounts.AccountError as exc:
             form.email.errors.append(str(exc))
         else:
-            flash(f"Invitation sent to {form.email.data}.", "success")
+            flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
             return redirect(url_for("admin.users"))
     all_users = db.session.execute(db.select(User).order_by(User.email)).scalars().all()
-    return render_template("admin/users.html", form=form, users=all_users, role_form=RoleForm(), roles=ROLE_LABELS)
+    return render_template("admin/users.html", form=form, users=all_users, role_form=RoleForm(),
+                           role_labels=ROLE_LABELS)
 
 
 @bp.post("/users/<int:user_id>/role")
@@ -50,9 +53,9 @@ def set_role(user_id: int):
     form = RoleForm()
     if form.validate_on_submit():
         if user.id == current_user.id and form.role.data != ADMIN:
-            flash("You cannot remove your own admin role.", "error")
+            flash(_("You cannot remove your own administrator role."), "error")
         else:
             user.role = form.role.data
             db.session.commit()
-            flash(f"{user.email} is now {user.role}.", "success")
+            flash(_("%(email)s is now %(role)s.", email=user.email, role=ROLE_LABELS[user.role]), "success")
     return redirect(url_for("admin.users"))

@@ -1,46 +1,48 @@
 """Account forms: they check shape only, never log in or write to the database."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from matchmaker import taxonomy
+from matchmaker.i18n import lazy_choices
 
-PASSWORD_RULES = [DataRequired(), Length(min=10, max=128, message="Use at least 10 characters.")]
+PASSWORD_RULES = [DataRequired(), Length(min=10, max=128, message=_l("Use at least 10 characters."))]
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("E-mail", validators=[DataRequired(), Email()])
-    password = PasswordField("Password", validators=[DataRequired()])
-    remember = BooleanField("Keep me logged in on this device")
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    remember = BooleanField(_l("Keep me logged in on this device"))
 
 
 class RegisterForm(FlaskForm):
-    name = StringField("Your name", validators=[DataRequired(), Length(max=120)])
-    email = EmailField("Work e-mail", validators=[DataRequired(), Email(), Length(max=254)])
-    organisation_name = StringField("Organisation", validators=[DataRequired(), Length(max=255)])
-    kind = SelectField("Kind of organisation", choices=taxonomy.KINDS.choices(), validators=[DataRequired()])
-    password = PasswordField("Password", validators=PASSWORD_RULES)
-    confirm = PasswordField("Repeat password", validators=[EqualTo("password", "The passwords differ.")])
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("Work e-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    organisation_name = StringField(_l("Organisation"), validators=[DataRequired(), Length(max=255)])
+    kind = SelectField(_l("Kind of organisation"), choices=lazy_choices(taxonomy.KINDS), validators=[DataRequired()])
+    password = PasswordField(_l("Password"), validators=PASSWORD_RULES)
+    confirm = PasswordField(_l("Repeat password"), validators=[EqualTo("password", _l("The passwords differ."))])
 
 
 class ChangePasswordForm(FlaskForm):
-    current = PasswordField("Current password", validators=[DataRequired()])
-    password = PasswordField("New password", validators=PASSWORD_RULES)
-    confirm = PasswordField("Repeat new password", validators=[EqualTo("password", "The passwords differ.")])
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    password = PasswordField(_l("New password"), validators=PASSWORD_RULES)
+    confirm = PasswordField(_l("Repeat new password"), validators=[EqualTo("password", _l("The passwords differ."))])
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField("E-mail", validators=[DataRequired(), Email()])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
 
 
 class ResetPasswordForm(FlaskForm):
-    password = PasswordField("New password", validators=PASSWORD_RULES)
-    confirm = PasswordField("Repeat new password", validators=[EqualTo("password", "The passwords differ.")])
+    password = PasswordField(_l("New password"), validators=PASSWORD_RULES)
+    confirm = PasswordField(_l("Repeat new password"), validators=[EqualTo("password", _l("The passwords differ."))])
 
 
 class AcceptInvitationForm(FlaskForm):
-    name = StringField("Your name", validators=[DataRequired(), Length(max=120)])
-    password = PasswordField("Password", validators=PASSWORD_RULES)
-    confirm = PasswordField("Repeat password", validators=[EqualTo("password", "The passwords differ.")])
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
+    password = PasswordField(_l("Password"), validators=PASSWORD_RULES)
+    confirm = PasswordField(_l("Repeat password"), validators=[EqualTo("password", _l("The passwords differ."))])

@@ -4,11 +4,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, ForgotPasswordForm, LoginForm,
                                    RegisterForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
+from matchmaker.i18n import ROLE_LABELS
 from matchmaker.services import accounts
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -29,9 +31,9 @@ def login():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user is not None:
             login_user(user, remember=form.remember.data)
-            flash(f"Welcome, {user.name}.", "success")
+            flash(_("Welcome, %(name)s.", name=user.name), "success")
             return redirect(_safe_next(request.args.get("next")))
-        form.password.errors.append("E-mail or password is not correct.")
+        form.password.errors.append(_("E-mail or password is not correct."))
     return render_template("auth/login.html", form=form)
 
 
@@ -39,7 +41,7 @@ def login():
 @login_required
 def logout():
     logout_user()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for("main.home"))
 
 
@@ -54,7 +56,7 @@ def register():
             form.email.errors.append(str(exc))
         else:
             login_user(user)
-            flash("Your account is ready. Complete your organisation's profile so we can find partners.", "success")
+            flash(_("Your account is ready. Complete your organisation's profile so we can find partners."), "success")
             return redirect(url_for("profiles.edit", org_id=user.organisation_id))
     return render_template("auth/register.html", form=form)
 
@@ -69,7 +71,7 @@ def change_password():
         except accounts.AccountError as exc:
             form.current.errors.append(str(exc))
         else:
-            flash("Your password has been changed.", "success")
+            flash(_("Your password has been changed."), "success")
             return redirect(url_for("main.home"))
     return render_template("auth/change_password.html", form=form)
 
@@ -81,7 +83,7 @@ def forgot_password():
     if form.validate_on_submit():
         accounts.request_password_reset(
             form.email.data, lambda token: url_for("auth.reset_password", token=token, _external=True))
-        flash("If an account exists for that address, we have sent it a link to choose a new password.", "info")
+        flash(_("If an account exists for that address, we have sent it a link to choose a new password."), "info")
         return redirect(url_for("auth.login"))
     return render_template("auth/forgot_password.html", form=form)
 
@@ -95,7 +97,7 @@ def reset_password(token: str):
         except accounts.AccountError as exc:
             flash(str(exc), "error")
             return redirect(url_for("auth.forgot_password"))
-        flash("Your password has been changed. You can log in now.", "success")
+        flash(_("Your password has been changed. You can log in now."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form)
 
@@ -115,6 +117,6 @@ def accept_invitation(token: str):
             flash(str(exc), "error")
             return redirect(url_for("auth.login"))
         login_user(user)
-        flash("Welcome to Matchmaker.", "success")
+        flash(_("Welcome to Matchmaker."), "success")
         return redirect(url_for("main.home"))
-    return render_template("auth/accept_invitation.html", form=form, invitation=invitation)
+    return render_template("auth/accept_invitation.html", form=form, invitation=invitation, role_labels=ROLE_LABELS)

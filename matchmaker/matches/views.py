@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
+from matchmaker.matches.wording import reason_lines
 from matchmaker.models import Organisation
 from matchmaker.services.matching import side_of
 from matchmaker.services.suggestions import suggestions_for
 
 bp = Blueprint("matches", __name__, url_prefix="/matches")
-KINDS = {"tech-transfer": "Tech transfer", "investor": "Investors and start-ups"}
+bp.add_app_template_filter(reason_lines, "reason_lines")
+KINDS = {"tech-transfer": _l("Tech transfer"), "investor": _l("Investors and start-ups")}
 
 
 @bp.get("/")
@@ -18,7 +22,7 @@ KINDS = {"tech-transfer": "Tech transfer", "investor": "Investors and start-ups"
 def index():
     org_id = request.args.get("org", type=int) or current_user.organisation_id
     if org_id is None:
-        flash("Your account does not belong to an organisation, so there is nobody to match yet.", "info")
+        flash(_("Your account does not belong to an organisation, so there is nobody to match yet."), "info")
         return redirect(url_for("profiles.directory"))
     organisation = db.session.get(Organisation, org_id)
     if organisation is None:

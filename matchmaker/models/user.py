@@ -11,14 +11,16 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from matchmaker.extensions import db
 from matchmaker.models._common import utcnow
+from matchmaker.taxonomy import N_
 
 if TYPE_CHECKING:
     from matchmaker.models.organisation import Organisation
 
-# The roles, defined here only: forms, templates, commands and checks use these names.
+# The roles, defined here only: forms, templates, commands and checks use these names. The labels are marked
+# for the catalogue; i18n.ROLE_LABELS translates them per request.
 MEMBER, ORGANISER, ADMIN = "member", "organiser", "admin"
 ROLES = (MEMBER, ORGANISER, ADMIN)
-ROLE_LABELS = {MEMBER: "Member", ORGANISER: "Organiser", ADMIN: "Admin"}
+ROLE_LABELS = {MEMBER: N_("Member"), ORGANISER: N_("Organiser"), ADMIN: N_("Administrator")}
 
 
 class User(UserMixin, db.Model):
@@ -36,6 +38,7 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    locale: Mapped[str | None] = mapped_column(String(5))  # 'it' or 'en'; None = follow the browser
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 

@@ -5,11 +5,14 @@ The fields only render and carry the values; the rules and their messages are th
 """
 from __future__ import annotations
 
+from flask_babel import LazyString, gettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker import taxonomy
+from matchmaker.i18n import lazy_choices
 from matchmaker.services.profile_schema import LIMITS, validate_profile
 from matchmaker.services.profiles import PROFILE_FIELDS
 
@@ -25,43 +28,46 @@ def _max(field: str) -> dict:
     return {"maxlength": LIMITS[field]}
 
 
-def _checkboxes(label: str, vocabulary: taxonomy.Vocabulary) -> MultiCheckboxField:
-    return MultiCheckboxField(label, choices=vocabulary.choices(), validate_choice=False)
+def _checkboxes(label: LazyString, vocabulary: taxonomy.Vocabulary) -> MultiCheckboxField:
+    return MultiCheckboxField(label, choices=lazy_choices(vocabulary), validate_choice=False)
 
 
-def _amount(label: str) -> StringField:
-    return StringField(label, render_kw={"inputmode": "numeric", "placeholder": "e.g. 250000 or 250k"})
+def _amount(label: LazyString) -> StringField:
+    return StringField(label, render_kw={"inputmode": "numeric", "placeholder": _l("e.g. 250000 or 250k")})
 
 
 class ProfileForm(FlaskForm):
-    name = StringField("Organisation name", render_kw=_max("name") | {"required": True})
-    kind = SelectField("Kind", choices=taxonomy.KINDS.choices(), validate_choice=False)
-    sme = BooleanField("SME (EU definition; start-ups and SMEs always are)")
-    city = StringField("City", render_kw=_max("city"))
-    region = StringField("Region", render_kw=_max("region"))
-    country = StringField("Country (ISO code)")
-    website = StringField("Website", render_kw=_max("website"))
-    language = SelectField("Language of the texts", choices=taxonomy.LANGUAGES.choices(), validate_choice=False)
-    description = TextAreaField("Who we are", render_kw=_max("description"))
-    offer = TextAreaField("What we offer", render_kw=_max("offer"))
-    seek = TextAreaField("What we seek", render_kw=_max("seek"))
-    keywords = StringField("Keywords and technologies (separated by ;)", render_kw=_max("keywords"))
-    sectors = _checkboxes("Sectors", taxonomy.SECTORS)
-    therapeutic_areas = _checkboxes("Therapeutic areas", taxonomy.THERAPEUTIC_AREAS)
-    collaboration_types = _checkboxes("Collaboration types wanted", taxonomy.COLLABORATION_TYPES)
-    trl = SelectField("TRL of the main offer", coerce=str, validate_choice=False,
-                      choices=[("", "—")] + [(str(level), label) for level, label in taxonomy.TRL_LEVELS])
-    funding_stage = SelectField("Start-ups: funding stage", choices=[("", "—")] + taxonomy.FUNDING_STAGES.choices(),
+    name = StringField(_l("Organisation name"), render_kw=_max("name") | {"required": True})
+    kind = SelectField(_l("Kind"), choices=lazy_choices(taxonomy.KINDS), validate_choice=False)
+    sme = BooleanField(_l("SME (EU definition; start-ups and SMEs always are)"))
+    city = StringField(_l("City"), render_kw=_max("city"))
+    region = StringField(_l("Region"), render_kw=_max("region"))
+    country = StringField(_l("Country (ISO code)"))
+    website = StringField(_l("Website"), render_kw=_max("website"))
+    language = SelectField(_l("Language of the texts"), choices=lazy_choices(taxonomy.LANGUAGES),
+                           validate_choice=False)
+    description = TextAreaField(_l("Who we are"), render_kw=_max("description"))
+    offer = TextAreaField(_l("What we offer"), render_kw=_max("offer"))
+    seek = TextAreaField(_l("What we seek"), render_kw=_max("seek"))
+    keywords = StringField(_l("Keywords and technologies (separated by ;)"), render_kw=_max("keywords"))
+    sectors = _checkboxes(_l("Sectors"), taxonomy.SECTORS)
+    therapeutic_areas = _checkboxes(_l("Therapeutic areas"), taxonomy.THERAPEUTIC_AREAS)
+    collaboration_types = _checkboxes(_l("Collaboration types wanted"), taxonomy.COLLABORATION_TYPES)
+    trl = SelectField(_l("TRL of the main offer"), coerce=str, validate_choice=False,
+                      choices=[("", "—")] + [(str(level), LazyString(gettext, label))
+                                             for level, label in taxonomy.TRL_LEVELS])
+    funding_stage = SelectField(_l("Start-ups: funding stage"),
+                                choices=[("", "—")] + lazy_choices(taxonomy.FUNDING_STAGES),
                                 validate_choice=False)
-    funding_amount_sought = _amount("Start-ups: amount sought (€)")
-    ticket_min = _amount("Investors: smallest ticket (€)")
-    ticket_max = _amount("Investors: largest ticket (€)")
-    investor_stages = _checkboxes("Investors: stages", taxonomy.FUNDING_STAGES)
-    investor_sectors = _checkboxes("Investors: sectors", taxonomy.SECTORS)
-    contact_name = StringField("Contact person", render_kw=_max("contact_name"))
-    contact_email = EmailField("Contact e-mail", render_kw=_max("contact_email"))
-    contact_phone = StringField("Contact phone", render_kw=_max("contact_phone"))
-    contact_public = BooleanField("Show the contact details to every logged-in user")
+    funding_amount_sought = _amount(_l("Start-ups: amount sought (€)"))
+    ticket_min = _amount(_l("Investors: smallest ticket (€)"))
+    ticket_max = _amount(_l("Investors: largest ticket (€)"))
+    investor_stages = _checkboxes(_l("Investors: stages"), taxonomy.FUNDING_STAGES)
+    investor_sectors = _checkboxes(_l("Investors: sectors"), taxonomy.SECTORS)
+    contact_name = StringField(_l("Contact person"), render_kw=_max("contact_name"))
+    contact_email = EmailField(_l("Contact e-mail"), render_kw=_max("contact_email"))
+    contact_phone = StringField(_l("Contact phone"), render_kw=_max("contact_phone"))
+    contact_public = BooleanField(_l("Show the contact details to every logged-in user"))
 
     def validate(self, extra_validators=None) -> bool:
         """CSRF and the fields' own checks, then the profile schema; its messages go under their fields."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
@@ -44,7 +45,7 @@ def show(org_id: int):
 @login_required
 def mine():
     if current_user.organisation_id is None:
-        flash("Your account does not belong to an organisation yet. Ask an administrator for an invitation.", "info")
+        flash(_("Your account does not belong to an organisation yet. Ask an administrator for an invitation."), "info")
         return redirect(url_for("profiles.directory"))
     return redirect(url_for("profiles.show", org_id=current_user.organisation_id))
 
@@ -58,8 +59,8 @@ def edit(org_id: int):
     form = ProfileForm(obj=organisation)
     if form.validate_on_submit():
         profiles.update_profile(organisation, form.profile_data(), current_user)
-        flash("Profile saved.", "success")
+        flash(_("Profile saved."), "success")
         return redirect(url_for("profiles.show", org_id=organisation.id))
     if form.errors:
-        flash("Please correct the fields marked below; nothing you typed was lost.", "error")
+        flash(_("Please correct the fields marked below; nothing you typed was lost."), "error")
     return render_template("profiles/edit.html", form=form, org=organisation)

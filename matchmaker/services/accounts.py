@@ -4,10 +4,13 @@ from __future__ import annotations
 import hashlib
 
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func
 
 from matchmaker.extensions import db
+from matchmaker.i18n import ROLE_LABELS, mail_language
 from matchmaker.models import ROLES, Invitation, Organisation, User
 from matchmaker.models.user import MEMBER
 from matchmaker.models._common import utcnow
@@ -37,9 +40,10 @@ def find_user(email: str) -> User | None:
 def register_user(email: str, name: str, password: str, organisation_name: str, kind: str) -> User:
     """Create a member account together with a new organisation whose profile they will fill in."""
     if find_user(email):
-        raise AccountError("An account with this e-mail address already exists. Log in or reset your password.")
+        raise AccountError(_("An account with this e-mail address already exists. Log in or reset your password."))
     organisation = Organisation(name=organisation_name.strip(), kind=kind, sme=kind in SME_KINDS)
-    user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=organisation)
+    user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=organisation,
+                locale=mail_language())  # the language they registered in
     _hash_password(user, password)
     db.session.add_all([organisation, user])
     db.session.commit()
@@ -59,7 +63,7 @@ def authenticate(email: str, password: str) -> User | None:
 def change_password(user: User, current: str, new: str) -> None:
     """Replace the password after checking the current one."""
     if not user.check_password(current):
-        raise AccountError("Your current password is not correct.")
+        raise AccountError(_("Your current password is not correct."))
     _hash_password(user, new)
     db.session.commit()
 
@@ -81,9 +85,10 @@ def request_password_reset(email: str, link_for: callable) -> None:
         current_app.logger.info("Password reset asked for unknown address")
         return
     link = link_for(make_reset_token(user))
-    send_mail(user.email, "Reset your Matchmaker password",
-              f"Hello {user.name},\n\nopen this link within an hour to choose a new password:\n{link}\n\n"
-              "If you did not ask for this, ignore this message.")
+    with force_locale(mail_language(user.locale)):  # the recipient's language
+        send_mail(user.email, _("Reset your Matchmaker password"),
+                  _("Hello %(name)s,\n\nopen this link within an hour to choose a new password:\n%(link)s\n\n"
+                    "If you did not ask for this, ignore this message.", name=user.name, link=link))
 
 
 def reset_password(token: str, new_password: str) -> User:
@@ -91,12 +96,12 @@ def reset_password(token: str, new_password: str) -> User:
     try:
         data = _serializer("password-reset").loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
     except SignatureExpired:
-        raise AccountError("This reset link has expired. Ask for a new one.") from None
+        raise AccountError(_("This reset link has expired. Ask for a new one.")) from None
     except BadSignature:
-        raise AccountError("This reset link is not valid. Ask for a new one.") from None
+        raise AccountError(_("This reset link is not valid. Ask for a new one.")) from None
     user = db.session.get(User, data.get("uid"))
     if user is None or data.get("fp") != _password_fingerprint(user):
-        raise AccountError("This reset link has already been used. Ask for a new one.")
+        raise AccountError(_("This reset link has already been used. Ask for a new one."))
     _hash_password(user, new_password)
     db.session.commit()
     return user
@@ -106,18 +111,27 @@ def invite_user(inviter: User, email: str, organisation: Organisation | None, ro
                 link_for: callable) -> Invitation:
     """Record an invitation and mail (or log) its acceptance link."""
     if role not in ROLES:
-        raise AccountError(f"Unknown role {role!r}.")
+        raise AccountError(_("Unknown role %(role)s.", role=role))
     if find_user(email):
-        raise AccountError("This person already has an account.")
+        raise AccountError(_("This person already has an account."))
     invitation = Invitation(email=email.strip().lower(), role=role, organisation=organisation,
                             invited_by_id=inviter.id)
     db.session.add(invitation)
     db.session.commit()
     token = _serializer("invitation").dumps({"iid": invitation.id})
-    where = f" to join {organisation.name}" if organisation else ""
-    send_mail(invitation.email, "You are invited to Matchmaker",
-              f"{inviter.name} invited you{where} on Matchmaker as {role}.\n"
-              f"Open this link to choose your password:\n{link_for(token)}\n")
+    link = link_for(token)
+    # The invitee has no account yet: write in the organisation's language, else in the inviter's.
+    with force_locale(mail_language(organisation.language if organisation else None)):
+        role_label = str(ROLE_LABELS[role])
+        if organisation:
+            body = _("%(inviter)s invited you to join %(organisation)s on Matchmaker as %(role)s.\n"
+                     "Open this link to choose your password:\n%(link)s\n", inviter=inviter.name,
+                     organisation=organisation.name, role=role_label, link=link)
+        else:
+            body = _("%(inviter)s invited you to Matchmaker as %(role)s.\n"
+                     "Open this link to choose your password:\n%(link)s\n", inviter=inviter.name, role=role_label,
+                     link=link)
+        send_mail(invitation.email, _("You are invited to Matchmaker"), body)
     return invitation
 
 
@@ -126,10 +140,10 @@ def load_invitation(token: str) -> Invitation:
     try:
         data = _serializer("invitation").loads(token, max_age=current_app.config["INVITATION_MAX_AGE"])
     except (BadSignature, SignatureExpired):
-        raise AccountError("This invitation link is not valid or has expired.") from None
+        raise AccountError(_("This invitation link is not valid or has expired.")) from None
     invitation = db.session.get(Invitation, data.get("iid"))
     if invitation is None or invitation.accepted_at is not None:
-        raise AccountError("This invitation has already been used.")
+        raise AccountError(_("This invitation has already been used."))
     return invitation
 
 
@@ -137,9 +151,9 @@ def accept_invitation(token: str, name: str, password: str) -> User:
     """Create the invited user's account with the role and organisation of the invitation."""
     invitation = load_invitation(token)
     if find_user(invitation.email):
-        raise AccountError("This person already has an account.")
+        raise AccountError(_("This person already has an account."))
     user = User(email=invitation.email, name=name.strip(), role=invitation.role,
-                organisation_id=invitation.organisation_id)
+                organisation_id=invitation.organisation_id, locale=mail_language())
     _hash_password(user, password)
     invitation.accepted_at = utcnow()
     db.session.add(user)
@@ -151,9 +165,9 @@ def create_user(email: str, name: str, password: str, role: str = MEMBER,
                 organisation: Organisation | None = None) -> User:
     """Create an account directly (CLI and demo data)."""
     if role not in ROLES:
-        raise AccountError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+        raise AccountError(_("Unknown role %(role)s; choose one of %(roles)s.", role=role, roles=", ".join(ROLES)))
     if find_user(email):
-        raise AccountError(f"An account for {email} already exists.")
+        raise AccountError(_("An account for %(email)s already exists.", email=email))
     user = User(email=email.strip().lower(), name=name, role=role, organisation=organisation)
     _hash_password(user, password)
     db.session.add(user)

@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -74,15 +75,15 @@ def validate(table: Table, report: ImportReport) -> list[tuple[int, dict]]:
     """Check every row; return the good ones and record the bad ones (with line numbers) in `report`."""
     unknown = [h for h in table.header if h and h not in KNOWN_COLUMNS]
     if unknown:
-        report.warnings.append(f"Ignored unknown column(s): {', '.join(unknown)}")
+        report.warnings.append(_("Ignored unknown column(s): %(columns)s", columns=", ".join(unknown)))
     if "name" not in table.header or "kind" not in table.header:
-        report.errors.append(RowError(1, "the header must have at least the columns 'name' and 'kind'"))
+        report.errors.append(RowError(1, _("the header must have at least the columns 'name' and 'kind'")))
         return []
     good, seen = [], {}
     for line, raw in table.rows:
         data, problems = parse_row(raw)
         if not problems and _key(data) in seen:
-            problems = [f"same organisation as line {seen[_key(data)]}"]
+            problems = [_("same organisation as line %(line)s", line=seen[_key(data)])]
         if problems:
             report.errors.extend(RowError(line, p) for p in problems)
         else:
@@ -120,7 +121,7 @@ def import_organisations(table: Table, mode: str = "good", progress: Callable[[I
             report.updated += not is_new
             changed.append(organisation)
         except SQLAlchemyError as exc:
-            report.errors.append(RowError(line, f"could not be saved ({exc.__class__.__name__})"))
+            report.errors.append(RowError(line, _("could not be saved (%(error)s)", error=exc.__class__.__name__)))
     report.errors.sort(key=lambda e: e.line)
     report.applied = True
     if commit:

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, or_
+from sqlalchemy import Select, func
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation, OrganisationTag, User
+from matchmaker.search import index as search_index
+from matchmaker.search.analysis import Query, parse_query
 
 SCALAR_FIELDS = (
     "name", "kind", "sme", "city", "region", "country", "website", "description", "offer", "seek", "keywords",
@@ -64,13 +66,10 @@ class DirectoryFilters:
 
 
 def directory_query(filters: DirectoryFilters) -> Select:
-    """The SELECT for the directory page, ordered by name."""
+    """The SELECT for the directory page without search words (or with only stop words), ordered by name."""
     stmt = db.select(Organisation)
-    if filters.q:
-        like = f"%{filters.q}%"
-        stmt = stmt.where(or_(Organisation.name.ilike(like), Organisation.keywords.ilike(like),
-                              Organisation.description.ilike(like), Organisation.offer.ilike(like),
-                              Organisation.seek.ilike(like), Organisation.city.ilike(like)))
+    if filters.q:  # only stop words or punctuation: nothing for the full-text index, so look at names
+        stmt = stmt.where(Organisation.name.ilike(f"%{filters.q}%"))
     if filters.kind:
         stmt = stmt.where(Organisation.kind == filters.kind)
     if filters.region:
@@ -83,8 +82,56 @@ def directory_query(filters: DirectoryFilters) -> Select:
     return stmt.order_by(func.lower(Organisation.name), Organisation.id)
 
 
-def search_directory(filters: DirectoryFilters, page: int, per_page: int) -> Pagination:
-    """One page of the directory."""
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of search results, with the attributes the directory template reads from a Pagination."""
+
+    items: list[Organisation]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def _search_page(filters: DirectoryFilters, query: Query, page: int, per_page: int) -> SearchPage:
+    """Rank in the full-text index alone (the filters are index terms too), then load one page of profiles."""
+    conn = db.session.connection()
+    query = search_index.with_filters(query, kind=filters.kind, sector=filters.sector, area=filters.area,
+                                      region=filters.region, country=filters.country)
+    any_word = False
+    total = search_index.count(conn, query)
+    if total == 0 and len(query.groups) > 1:  # no profile has every word: rank those with any of them
+        any_word, total = True, search_index.count(conn, query, any_group=True)
+    ids = search_index.top(conn, query, per_page, (page - 1) * per_page, any_group=any_word) if total else []
+    loaded = {o.id: o for o in db.session.execute(db.select(Organisation).where(Organisation.id.in_(ids))).scalars()}
+    return SearchPage([loaded[i] for i in ids if i in loaded], page, per_page, total)
+
+
+def search_directory(filters: DirectoryFilters, page: int, per_page: int) -> Pagination | SearchPage:
+    """One page of the directory; a search with several words that no profile has all of ranks any of them."""
+    query = parse_query(filters.q) if filters.q else None
+    page = max(page, 1)
+    if query:
+        return _search_page(filters, query, page, per_page)
     return db.paginate(directory_query(filters), page=page, per_page=per_page, error_out=False)
 
 

@@ -1,6 +1,8 @@
 """Turn one imported row (strings) into checked profile fields, or a list of reasons it is wrong."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from matchmaker.services.profile_schema import validate_profile
 
 
@@ -11,10 +13,11 @@ def parse_row(raw: dict[str, str]) -> tuple[dict, list[str]]:
     """
     errors: list[str] = []
     if raw.get("__extra__"):
-        errors.append("the row has more cells than the header has columns")
+        errors.append(_("the row has more cells than the header has columns"))
     fields = {k: v for k, v in raw.items() if k != "__extra__"}
     fields.setdefault("name", "")
     fields.setdefault("kind", "")
     data, problems = validate_profile(fields)
-    errors.extend(f"{field}: {message}" for field, messages in problems.items() for message in messages)
+    errors.extend(_("%(field)s: %(problem)s", field=field, problem=message)
+                  for field, messages in problems.items() for message in messages)
     return data, errors

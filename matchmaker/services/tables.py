@@ -6,6 +6,8 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from flask_babel import gettext as _
+
 
 class TableError(ValueError):
     """The file as a whole cannot be read (wrong type, no header, broken encoding...)."""
@@ -30,14 +32,14 @@ def _decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise TableError("The file is not UTF-8 or Windows-1252 text.")
+    raise TableError(_("The file is not UTF-8 or Windows-1252 text."))
 
 
 def read_csv(data: bytes) -> Table:
     """Parse CSV text, guessing the delimiter (Italian Excel writes ';')."""
     text = _decode(data)
     if not text.strip():
-        raise TableError("The file is empty.")
+        raise TableError(_("The file is empty."))
     first_line = text.splitlines()[0]
     try:
         dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t|")
@@ -72,13 +74,14 @@ def read_xlsx(data: bytes) -> Table:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a broken file
-        raise TableError(f"The file is not a readable .xlsx workbook ({exc.__class__.__name__}).") from None
+        raise TableError(_("The file is not a readable .xlsx workbook (%(error)s).",
+                           error=exc.__class__.__name__)) from None
     sheet = workbook.worksheets[0]
     iterator = sheet.iter_rows(values_only=True)
     try:
         header = [normalise_header(h) for h in next(iterator)]
     except StopIteration:
-        raise TableError("The workbook's first sheet is empty.") from None
+        raise TableError(_("The workbook's first sheet is empty.")) from None
     rows = []
     for number, values in enumerate(iterator, start=2):
         cells = [_cell(v) for v in values]
@@ -102,4 +105,4 @@ def read_table(data: bytes, filename: str) -> Table:
         return read_xlsx(data)
     if lower.endswith((".csv", ".txt")):
         return read_csv(data)
-    raise TableError("Upload a .csv or .xlsx file.")
+    raise TableError(_("Upload a .csv or .xlsx file."))

@@ -24,7 +24,7 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
     phone.select_option("#kind", "startup")
     phone.fill("#password", PASSWORD)
     phone.fill("#confirm", PASSWORD)
-    phone.click("button[type=submit]")
+    phone.click("main button[type=submit]")
     phone.wait_for_url("**/profiles/*/edit")
     assert no_horizontal_scroll(phone)
 
@@ -47,7 +47,7 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
 
     # Suggestions are refreshed on save; the page renders on a phone (nobody else to match here yet).
     phone.click("label.nav-toggle-label")
-    phone.click("nav >> text=Suggestions")
+    phone.click("nav >> text=Suggested partners")
     assert "Suggested partners for Acme RNA Therapeutics" in phone.inner_text("h1")
     assert no_horizontal_scroll(phone)
 
@@ -76,7 +76,7 @@ def log_in_as_organiser(phone, live_app, email: str) -> str:
     phone.goto(base + "/auth/login")
     phone.fill("#email", email)
     phone.fill("#password", PASSWORD)
-    phone.click("button[type=submit]")
+    phone.click("main button[type=submit]")
     return base
 
 
@@ -111,5 +111,6 @@ def test_a_big_import_runs_as_a_job_followed_on_the_import_and_jobs_pages(phone,
     assert no_horizontal_scroll(phone)
     screenshot(phone, "import-job")
     phone.goto(base + "/jobs/")
-    assert "import-orgs" in phone.inner_text("table.jobs-table") and "big.csv" in phone.inner_text("table.jobs-table")
+    jobs = phone.inner_text("table.jobs-table")
+    assert "Organisations import" in jobs and "big.csv" in jobs
     screenshot(phone, "jobs-page")

@@ -6,6 +6,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from matchmaker.extensions import db
+from matchmaker.search.index import include_object
 
 
 def test_upgrade_on_empty_database_matches_models(bare_app):
@@ -15,7 +16,7 @@ def test_upgrade_on_empty_database_matches_models(bare_app):
     tables = set(inspect(db.engine).get_table_names())
     assert {"user", "organisation", "organisation_tag", "project", "participation", "invitation"} <= tables
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": include_object})
         diff = compare_metadata(context, db.metadata)
     assert diff == [], f"models and migrations disagree; run `flask db migrate`: {diff}"
 

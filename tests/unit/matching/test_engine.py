@@ -106,8 +106,9 @@ def test_reasons_are_faithful():
     match = next(m for m in matcher.rank("c", "tech-transfer", top=5) if m.target == "r")
     reasons = explain(matcher, "c", match)
     assert "glioma" in reasons.forward_terms
-    assert "Both work in oncology" in reasons.signals and "Shared sectors: In-vitro diagnostics" in reasons.signals
-    assert "Their TRL 5 fits your TRL 4" in reasons.signals
+    assert ("shared_areas", {"areas": ["oncology"]}) in reasons.signals
+    assert ("shared_sectors", {"sectors": ["ivd"]}) in reasons.signals
+    assert ("trl_fit", {"their_trl": 5, "your_trl": 4}) in reasons.signals
     for term, word in (("glioma", "glioma"), ("biomarkers", "biomarkers")):
         assert term in reasons.forward_terms
         stripped = [ProfileDoc(d.id, d.side, offer=d.offer.replace(word, ""), seek=d.seek.replace(word, ""),

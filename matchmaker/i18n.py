@@ -1,0 +1,140 @@
+"""Italian and English UI: locale selection, the language switch, localised formats and vocabulary labels."""
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from babel import Locale
+from babel import numbers as babel_numbers
+from flask import (Blueprint, Flask, current_app, flash, has_request_context, redirect, render_template, request,
+                   session, url_for)
+from flask_babel import LazyString, format_date, format_decimal, format_number, format_time, get_locale
+from flask_babel import gettext, refresh
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import RadioField
+
+from matchmaker import taxonomy
+from matchmaker.taxonomy import N_
+from matchmaker.extensions import babel, db, login_manager
+from matchmaker.config import PROJECT_ROOT
+from matchmaker.models import user as user_model
+
+# Language code -> its name in that language (what the switch shows).
+LANGUAGES = {"it": "Italiano", "en": "English"}
+DEFAULT_LANGUAGE = "en"
+SESSION_KEY = "lang"
+TRANSLATIONS_DIR = PROJECT_ROOT / "matchmaker" / "translations"
+
+bp = Blueprint("account", __name__)
+# What each role is called in the UI, in the language of each request (the stored value stays the code).
+ROLE_LABELS = {role: _l(label) for role, label in user_model.ROLE_LABELS.items()}
+
+
+def select_locale() -> str:
+    """The saved preference of the logged-in user, else the session's choice, else Accept-Language, else English."""
+    if not has_request_context():  # CLI commands and jobs: English unless they force a locale
+        return DEFAULT_LANGUAGE
+    user_lang = getattr(current_user, "locale", None) if current_user else None
+    if user_lang in LANGUAGES:
+        return user_lang
+    if session.get(SESSION_KEY) in LANGUAGES:
+        return session[SESSION_KEY]
+    return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language code in use ('en' outside a request)."""
+    locale = get_locale()
+    return locale.language if locale is not None and locale.language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def vocabulary_label(vocabulary: taxonomy.Vocabulary, code: str | None) -> str:
+    """A taxonomy label in the current language."""
+    return vocabulary.label(code, current_language())
+
+
+def lazy_choices(vocabulary: taxonomy.Vocabulary) -> list[tuple[str, LazyString]]:
+    """(code, label) pairs whose labels follow the language of each request (for module-level form fields)."""
+    return [(code, LazyString(vocabulary_label, vocabulary, code)) for code in vocabulary.codes()]
+
+
+def money(value: int | float | None, currency: str = "EUR") -> str:
+    """Whole euros in the current locale: '1.500.000 €' (it), '€1,500,000' (en)."""
+    if value is None:
+        return ""
+    locale = get_locale() or Locale.parse(DEFAULT_LANGUAGE)
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
+    return babel_numbers.format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)
+
+
+def date_time(value: datetime | None) -> str:
+    """Date and time in the user's time zone: '12 marzo 2026, 14:30' (it), 'March 12, 2026, 2:30 PM' (en)."""
+    if value is None:
+        return ""
+    return f"{format_date(value, 'long')}, {format_time(value, 'short')}"
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site relative targets (no open redirect)."""
+    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("main.home")
+
+
+def remember_language(lang: str) -> None:
+    """Keep `lang` for this browser and, when logged in, as the user's saved preference."""
+    session[SESSION_KEY] = lang
+    if current_user.is_authenticated:
+        current_user.locale = lang
+        db.session.commit()
+    refresh()  # the rest of this request (its flash message) speaks the new language
+
+
+@bp.post("/language")
+def switch_language():
+    """The header switch: a plain form post (no JavaScript), also when logged out."""
+    lang = request.form.get("lang", "")
+    if lang in LANGUAGES:
+        remember_language(lang)
+    return redirect(_safe_next(request.form.get("next")))
+
+
+class LanguageForm(FlaskForm):
+    language = RadioField(_l("Language of the interface and of the e-mails we send you"),
+                          choices=list(LANGUAGES.items()))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+def settings():
+    """The account page: language preference (and the way to the password change)."""
+    form = LanguageForm(language=current_language())
+    if form.validate_on_submit():
+        remember_language(form.language.data)
+        flash(gettext("Your language preference has been saved."), "success")
+        return redirect(url_for("account.settings"))
+    return render_template("account/settings.html", form=form)
+
+
+def init_app(app: Flask) -> None:
+    """Bind Flask-Babel, the language switch and the localised Jinja helpers to `app`."""
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
+    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Rome")
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.login_message = N_("Please log in to see this page.")
+    login_manager.localize_callback = gettext  # Flask-Login translates its message when it flashes it
+    app.register_blueprint(bp)
+    app.jinja_env.filters.update(money=money, datetime=date_time, date=format_date, number=format_number,
+                                 decimal=lambda value: format_decimal(value, format="0.00"))
+    app.jinja_env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks ignore line breaks and indentation
+    app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current_language)
+
+
+def mail_language(*candidates: str | None) -> str:
+    """The first known language among `candidates` (a recipient's preference first), else the current one."""
+    for lang in candidates:
+        if lang in LANGUAGES:
+            return lang
+    return current_language() if current_app else DEFAULT_LANGUAGE

@@ -1,0 +1,86 @@
+"""Concepts named differently in Italian and English: the taxonomy's labels plus common life-science terms."""
+from __future__ import annotations
+
+from matchmaker import taxonomy
+
+# Terms the taxonomy does not name, each with the ways people write it in English and Italian.
+EXTRA: dict[str, tuple[str, ...]] = {
+    "genetherapy": ("gene therapy", "gene therapies", "terapia genica", "terapie geniche"),
+    "celltherapy": ("cell therapy", "cell therapies", "terapia cellulare", "terapie cellulari", "CAR-T"),
+    "clinicaltrial": ("clinical trial", "clinical study", "sperimentazione clinica", "studio clinico"),
+    "drugdelivery": ("drug delivery", "rilascio di farmaci", "rilascio del farmaco", "veicolazione di farmaci"),
+    "drugdiscovery": ("drug discovery", "scoperta di farmaci", "scoperta di nuovi farmaci"),
+    "medicaldevice": ("medical device", "dispositivo medico", "dispositivi medici"),
+    "biomarker": ("biomarker", "biomarcatore"),
+    "vaccine": ("vaccine", "vaccino"),
+    "antibody": ("antibody", "monoclonal antibody", "anticorpo", "anticorpo monoclonale"),
+    "stemcell": ("stem cell", "cellula staminale", "cellule staminali"),
+    "regenerativemedicine": ("regenerative medicine", "medicina rigenerativa"),
+    "precisionmedicine": ("precision medicine", "personalised medicine", "personalized medicine",
+                          "medicina di precisione", "medicina personalizzata"),
+    "artificialintelligence": ("artificial intelligence", "intelligenza artificiale", "AI", "IA"),
+    "machinelearning": ("machine learning", "apprendimento automatico"),
+    "imaging": ("medical imaging", "diagnostica per immagini", "imaging"),
+    "genomics": ("genomics", "genomica"),
+    "proteomics": ("proteomics", "proteomica"),
+    "bioinformatics": ("bioinformatics", "bioinformatica"),
+    "microbiome": ("microbiome", "microbiota"),
+    "nanoparticle": ("nanoparticle", "nanoparticella"),
+    "antimicrobialresistance": ("antimicrobial resistance", "antibiotic resistance", "resistenza antimicrobica",
+                                "antibiotico-resistenza"),
+    "neurodegeneration": ("neurodegenerative disease", "neurodegeneration", "malattia neurodegenerativa",
+                          "neurodegenerazione"),
+    "diabetes": ("diabetes", "diabete"),
+    "tumour": ("tumour", "tumor", "cancer", "tumore", "cancro", "neoplasia"),
+    "heart": ("heart", "cardiovascular", "cuore", "cardiovascolare"),
+    "wearable": ("wearable device", "dispositivo indossabile", "wearable"),
+    "printing3d": ("3D printing", "stampa 3D"),
+    "biobank": ("biobank", "biobanca"),
+    "hospital": ("hospital", "ospedale"),
+    "university": ("university", "università", "ateneo"),
+    "researchcentre": ("research centre", "research center", "centro di ricerca", "istituto di ricerca"),
+    "startup": ("start-up", "startup"),
+    "investor": ("investor", "venture capital", "investitore"),
+}
+# Single words that differ between the languages (Italian, English...): a search for one also finds the others.
+WORDS: tuple[tuple[str, ...], ...] = (
+    ("terapia", "therapy", "therapeutic", "terapeutico"), ("genico", "genica", "gene", "genetic", "genetico"),
+    ("cellulare", "cell", "cellula"), ("farmaco", "drug", "medicine", "medicinale"), ("malattia", "disease"),
+    ("tumore", "tumour", "tumor", "cancro", "cancer"), ("diagnosi", "diagnosis", "diagnostic", "diagnostico"),
+    ("dispositivo", "device"), ("medico", "medical"), ("ricerca", "research"), ("clinico", "clinical"),
+    ("sperimentazione", "trial"), ("studio", "study"), ("biomarcatore", "biomarker"), ("vaccino", "vaccine"),
+    ("proteina", "protein"), ("anticorpo", "antibody"), ("cuore", "heart", "cardiaco", "cardiac"),
+    ("cervello", "brain", "cerebrale"), ("sangue", "blood"), ("osso", "bone"), ("pelle", "skin"),
+    ("rene", "kidney", "renale", "renal"), ("fegato", "liver", "epatico"), ("polmone", "lung", "polmonare"),
+    ("immagine", "imaging"), ("salute", "health", "sanita", "sanitario"), ("paziente", "patient"),
+    ("ospedale", "hospital"), ("infezione", "infection"), ("infiammazione", "inflammation"),
+    ("invecchiamento", "ageing", "aging"), ("nutrizione", "nutrition"), ("alimento", "food"),
+    ("sviluppo", "development"), ("piattaforma", "platform"), ("sensore", "sensor"), ("rilascio", "delivery"),
+    ("scoperta", "discovery"), ("trattamento", "treatment"), ("cura", "care"), ("prevenzione", "prevention"),
+    ("dati", "data"), ("intelligenza", "intelligence"), ("artificiale", "artificial"), ("robotica", "robotics"),
+    ("riabilitazione", "rehabilitation"), ("neurodegenerativo", "neurodegenerative"), ("raro", "rare"),
+    ("staminale", "stem"), ("molecola", "molecule"), ("sicurezza", "safety"), ("qualita", "quality"),
+)
+# Vocabularies whose labels are search synonyms (the kinds, sectors, areas and collaboration types people type).
+VOCABULARIES = (taxonomy.KINDS, taxonomy.SECTORS, taxonomy.THERAPEUTIC_AREAS, taxonomy.COLLABORATION_TYPES)
+GENERIC_CODES = {"other"}
+
+
+def taxonomy_concept(vocabulary: taxonomy.Vocabulary, code: str) -> str:
+    """The concept name of a taxonomy term, e.g. 'therapeuticareaoncology'."""
+    return "".join(c for c in f"{vocabulary.name}{code}" if c.isalnum())
+
+
+def concepts() -> dict[str, tuple[str, ...]]:
+    """Every concept and its phrases in both languages (taxonomy labels split at '/', aliases, EXTRA)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for vocabulary in VOCABULARIES:
+        aliases = taxonomy.ALIASES.get(vocabulary.name, {})
+        for term in vocabulary.terms:
+            if term.code in GENERIC_CODES:
+                continue
+            phrases = {part.strip() for label in (term.label, term.label_it) for part in label.split("/")}
+            phrases.update(alias for alias, code in aliases.items() if code == term.code and len(alias) > 3)
+            out[taxonomy_concept(vocabulary, term.code)] = tuple(sorted(p for p in phrases if p))
+    out.update(EXTRA)
+    return out

@@ -1,0 +1,96 @@
+"""Every page of the URL map, for every role, rendered in Italian: none of the UI's common English words is left."""
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+import pytest
+
+from matchmaker.extensions import db
+from matchmaker.models import Invitation
+from matchmaker.services import accounts
+from matchmaker.services.suggestions import rebuild_all
+from tests.helpers import PASSWORD, csrf_token, make_org, make_user, post_form
+
+# The English words a page left untranslated would most likely show (whole words, case-sensitive).
+ENGLISH = ["Login", "Log in", "Log out", "Sign in", "Save", "Search", "Profile", "Suggested", "Suggestions",
+           "Organisation", "Organisations", "Organization", "Directory", "Register", "Users", "Edit", "Cancel",
+           "Filter", "Clear", "Previous", "Next", "Welcome", "Sectors", "Sector", "Therapeutic", "Contact",
+           "Invite", "Forgot", "Keywords", "Language", "Kind", "Any", "Required", "required", "Import", "Upload",
+           "Change", "Back", "Both", "Shared", "Their", "Track record", "What we", "Who we", "Page", "Role",
+           "Name", "City", "Region", "Country", "Website", "Error", "Tech transfer", "Investors", "Member",
+           "Administrator", "Organiser", "Repeat", "New password", "Your", "the", "and", "This field"]
+FORBIDDEN = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b")
+ATTRIBUTES = re.compile(r'\b(?:placeholder|aria-label|title|alt)="([^"]*)"')
+IT = {"Accept-Language": "it-IT,it;q=0.9"}
+
+
+def visible_text(page: str) -> str:
+    """What a reader sees or hears: text outside tags, plus placeholders and accessible labels."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", body) + " " + " ".join(ATTRIBUTES.findall(body))
+    return html_lib.unescape(text)
+
+
+@pytest.fixture
+def world(app):
+    """Organisations with Italian texts and suggested partners, one user per role, a pending invitation."""
+    company = make_org(name="Farmaceutici Brianza", kind="large_company", language="it",
+                       seek="Biomarcatori per la diagnosi precoce del glioma; studi clinici di fase I",
+                       therapeutic_areas=["oncology"], sectors=["pharma"], trl=4, collaboration_types=["licensing"],
+                       funding_stage="seed", funding_amount_sought=1_500_000, contact_name="Giulia Rossi",
+                       contact_email="giulia@brianza.example", contact_public=True)
+    make_org(name="Istituto Neurologico Milanese", kind="irccs_hospital", language="it", trl=5,
+             offer="Biomarcatori del glioma scoperti nella nostra biobanca; risonanza magnetica",
+             therapeutic_areas=["oncology", "neurology"], sectors=["pharma"], collaboration_types=["licensing"])
+    make_org(name="Fondo Salute Lombardia", kind="investor", ticket_min=250_000, ticket_max=2_000_000,
+             investor_stages=["seed"], investor_sectors=["pharma"])
+    rebuild_all()
+    users = {"member": make_user(email="membro@example.org", name="Mario Bianchi", organisation_id=company.id),
+             "organiser": make_user(email="organizzatore@example.org", name="Anna Verdi", role="organiser"),
+             "admin": make_user(email="amministratore@example.org", name="Luca Neri", role="admin",
+                                organisation_id=company.id)}
+    invitation = Invitation(email="nuovo@example.org", role="member", organisation_id=company.id)
+    db.session.add(invitation)
+    db.session.commit()
+    tokens = {"reset": accounts.make_reset_token(users["member"]),
+              "invitation": accounts._serializer("invitation").dumps({"iid": invitation.id})}
+    return company, users, tokens
+
+
+def page_urls(app, org_id: int, tokens: dict) -> list[tuple[str, bool]]:
+    """(URL, has a form to submit) for every rule that answers GET, with real values for its arguments."""
+    values = {"org_id": org_id}
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint == "static" or rule.endpoint.startswith("imports.template"):
+            continue
+        args = {k: v for k, v in values.items() if k in rule.arguments}
+        if "token" in rule.arguments:
+            args["token"] = tokens["invitation" if "invitation" in rule.endpoint else "reset"]
+        urls.append((rule.build(args)[1], "POST" in rule.methods))
+    urls += [("/matches/?kind=investor", False), ("/profiles/?q=oncologia", False), ("/no-such-page", False)]
+    return urls
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "organiser", "admin"])
+def test_every_page_speaks_italian(world, client, role):
+    company, users, tokens = world
+    if role != "anonymous":
+        response = post_form(client, "/auth/login", {"email": users[role].email, "password": PASSWORD}, headers=IT)
+        assert response.status_code == 302
+    checked = 0
+    for url, has_form in page_urls(client.application, company.id, tokens):
+        responses = [client.get(url, headers=IT)]
+        if has_form and responses[0].status_code == 200:  # the same page with every field's error message
+            responses.append(client.post(url, data={"csrf_token": csrf_token(client, url)}, headers=IT))
+        for response in responses:
+            if response.status_code in (301, 302):
+                continue
+            assert response.mimetype == "text/html", url
+            page = response.get_data(as_text=True)
+            assert '<html lang="it">' in page, url
+            english = sorted(set(FORBIDDEN.findall(visible_text(page))))
+            assert not english, f"{role} {response.request.method} {url} ({response.status_code}): {english}"
+            checked += 1
+    assert checked >= 10
