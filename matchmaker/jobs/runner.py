@@ -3,6 +3,8 @@
 A job's own work is one database transaction: a worker killed mid-job (kill -9) leaves nothing half-written,
 and the next worker (or anyone looking at the job) marks it failed, never "running" forever. Jobs are not
 retried automatically (the user starts the import again); mail is retried by Huey on SMTP errors.
+A job runs in the language of the request that queued it: its report (an import's row errors) reads as its
+starter reads the page. Fixed messages (phases, units, states) are stored in English and worded on display.
 """
 from __future__ import annotations
 
@@ -16,11 +18,14 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from matchmaker.extensions import db
 from matchmaker.jobs.queue import huey, key, peek
 from matchmaker.models._common import utcnow
 from matchmaker.models.job import CANCELLED, DONE, FAILED, QUEUED, RUNNING, Job
+from matchmaker.taxonomy import N_
 
 log = logging.getLogger(__name__)
 HOST = socket.gethostname()
@@ -70,7 +75,8 @@ class Progress:
             raise JobCancelled()
 
     def phase(self, message: str, unit: str = "", total: int = 0) -> Progress:
-        """Start a new phase (for example 'Importing rows', then 'Ranking')."""
+        """Start a new phase (for example 'Importing rows', then 'Ranking'); `message` and `unit` are English
+        marked with N_ (the page words them in its reader's language)."""
         self.message, self.unit, self.total, self.done = message, unit, total, 0
         self.publish(force=True)
         return self
@@ -103,7 +109,11 @@ class Progress:
 
 
 def enqueue(kind: str, payload: Any = None, user_id: int | None = None, label: str = "") -> Job:
-    """Record a queued job and hand it to the queue; returns the job (its id is what the UI follows)."""
+    """Record a queued job and hand it to the queue; returns the job (its id is what the UI follows).
+
+    The job will run in the current language (the request's: its starter's preference or browser)."""
+    from matchmaker.i18n import current_language
+
     if kind not in HANDLERS:
         raise ValueError(f"unknown job kind {kind!r}")
     job = Job(kind=kind, state=QUEUED, user_id=user_id, label=label[:255])
@@ -111,7 +121,7 @@ def enqueue(kind: str, payload: Any = None, user_id: int | None = None, label: s
     db.session.commit()
     job_id = job.id
     task = execute_with_retries if kind == "mail" else execute
-    task(job_id, payload)
+    task(job_id, payload, current_language() if has_app_context() else None)
     return db.session.get(Job, job_id)
 
 
@@ -128,22 +138,30 @@ def in_app(func: Callable[[], Any]) -> Any:
 
 
 @huey.task(context=True)
-def execute(job_id: int, payload: Any, task=None) -> None:
+def execute(job_id: int, payload: Any, language: str | None = None, task=None) -> None:
     """The Huey task behind every job (not retried: a failed job is reported, the user starts it again)."""
-    in_app(lambda: run(job_id, payload, retries_left=0))
+    in_app(lambda: run(job_id, payload, retries_left=0, language=language))
 
 
 @huey.task(retries=3, retry_delay=60, context=True)
-def execute_with_retries(job_id: int, payload: Any, task=None) -> None:
+def execute_with_retries(job_id: int, payload: Any, language: str | None = None, task=None) -> None:
     """Mail: Huey retries a failed send three times, a minute apart."""
-    in_app(lambda: run(job_id, payload, retries_left=task.retries if task else 0))
+    in_app(lambda: run(job_id, payload, retries_left=task.retries if task else 0, language=language))
 
 
-def run(job_id: int, payload: Any, retries_left: int = 0) -> None:
-    """Run one job: mark it running, call its handler, record done / failed / cancelled."""
+def run(job_id: int, payload: Any, retries_left: int = 0, language: str | None = None) -> None:
+    """Run one job in `language` (else its starter's saved one): its handler, then done / failed / cancelled."""
+    from matchmaker.i18n import mail_language
+
     job = db.session.get(Job, job_id)
     if job is None or job.state not in (QUEUED,):
         return  # cancelled while queued, or already reaped
+    with force_locale(mail_language(language, job.user.locale if job.user else None)):
+        _run(job, payload, retries_left)
+
+
+def _run(job: Job, payload: Any, retries_left: int) -> None:
+    job_id = job.id
     job.state, job.started_at, job.worker, job.message = RUNNING, utcnow(), f"{HOST}:{os.getpid()}", ""
     db.session.commit()
     progress = Progress(job_id)
@@ -155,13 +173,14 @@ def run(job_id: int, payload: Any, retries_left: int = 0) -> None:
         result = HANDLERS[job.kind](progress, payload)
     except JobCancelled:
         db.session.rollback()
-        state, message, result = CANCELLED, "Cancelled; nothing it was doing was kept.", None
+        state, message, result = CANCELLED, N_("Cancelled; nothing it was doing was kept."), None
     except Exception as exc:  # noqa: BLE001  (any failure is the job's, reported on its page)
         db.session.rollback()
         current_app.logger.exception("job %s (%s) failed", job_id, job.kind)
         retry = retries_left > 0
         state = QUEUED if retry else FAILED
-        message = f"{exc.__class__.__name__}: {exc}"[:900] + (" (will retry)" if retry else "")
+        message = f"{exc.__class__.__name__}: {exc}"[:900]
+        message = _("%(error)s (will retry)", error=message) if retry else message
         result = None
     else:
         result = result if isinstance(result, dict) else {}

@@ -6,15 +6,24 @@ import time
 from datetime import datetime, timezone
 
 from flask import current_app
+from flask_babel import gettext
 from huey import crontab
 
 from matchmaker.extensions import db
 from matchmaker.jobs.queue import huey, key, peek
 from matchmaker.jobs.runner import HOST, in_app
 from matchmaker.models._common import utcnow
-from matchmaker.models.job import CANCELLED, FAILED, QUEUED, RUNNING, Job
+from matchmaker.models.job import CANCELLED, DONE, FAILED, QUEUED, RUNNING, Job
+from matchmaker.taxonomy import N_
 
-KILLED = "The worker stopped during this job (killed or crashed); nothing it was doing was kept. Start it again."
+KILLED = N_("The worker stopped during this job (killed or crashed); nothing it was doing was kept. Start it again.")
+NOT_STARTED = N_("Cancelled before it started.")
+# What the pages call each state and kind of job (stored as codes); a kind not listed shows its code.
+STATE_LABELS = {QUEUED: N_("queued"), RUNNING: N_("running"), DONE: N_("done"), FAILED: N_("failed"),
+                CANCELLED: N_("cancelled")}
+KIND_LABELS = {"import-orgs": N_("Organisations import"), "import-cordis": N_("CORDIS import"),
+               "rebuild": N_("Suggestions rebuild"), "engine-fit": N_("Matching engine fit"), "mail": N_("E-mail"),
+               "scheduling-solve": N_("Agenda scheduling")}
 
 
 @huey.periodic_task(crontab(minute="*"))
@@ -26,7 +35,7 @@ def reap_every_minute() -> None:
 def cancel(job: Job) -> None:
     """Cancel a queued job now, or ask a running one to stop (it rolls back at its next step)."""
     if job.state == QUEUED:
-        job.state, job.finished_at, job.message = CANCELLED, utcnow(), "Cancelled before it started."
+        job.state, job.finished_at, job.message = CANCELLED, utcnow(), NOT_STARTED
         db.session.commit()
     elif job.state == RUNNING:
         huey.storage.put_data(key("cancel", job.id), b"true")
@@ -67,11 +76,21 @@ def reap_stale() -> int:
 
 
 def live(job: Job) -> dict:
-    """The job as the UI shows it: the row, with the running job's latest progress from the queue."""
+    """The job as the UI shows it: the row, with the running job's latest progress from the queue.
+
+    The fixed English messages (phases, units, states, kinds) are worded in the reader's language here; a job's
+    own report was worded in its starter's language when it ran (it passes through unchanged)."""
     view = job.as_dict() | {"unit": (job.result or {}).get("unit", ""), "label": job.label}
     if job.state == RUNNING:
         record = peek("progress", job.id)
         if record:
             view.update(done=record["done"], total=record["total"], unit=record["unit"],
                         message=record["message"])
+    view.update(unit=_word(view["unit"]), message=_word(view["message"]),
+                state_label=gettext(STATE_LABELS.get(job.state, job.state)),
+                kind_label=_word(KIND_LABELS.get(job.kind, job.kind)))
     return view
+
+
+def _word(message: str) -> str:
+    return gettext(message) if message else ""

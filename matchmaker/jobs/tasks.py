@@ -5,8 +5,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
 from matchmaker.extensions import db
 from matchmaker.jobs.runner import Progress, enqueue, handler
+from matchmaker.taxonomy import N_
 
 
 @handler("import-orgs")
@@ -17,16 +21,17 @@ def import_orgs(progress: Progress, payload: dict[str, Any]) -> dict:
     from matchmaker.services.tables import read_table
 
     table = read_table(payload["data"], payload["filename"])
-    report = import_organisations(table, mode=payload["mode"], progress=progress.phase("Importing", "rows"),
+    report = import_organisations(table, mode=payload["mode"], progress=progress.phase(N_("Importing"), N_("rows")),
                                   commit=False)
     if report.applied and (report.created or report.updated):
-        rebuild_all(progress=progress.phase("Ranking suggestions", "organisations"))  # commits the import too
+        rebuild_all(progress=progress.phase(N_("Ranking suggestions"), N_("organisations")))  # commits the import
     else:
         db.session.rollback()
-    progress.phase("Imported", "rows", report.total).step(report.total)
+    progress.phase(N_("Imported"), N_("rows"), report.total).step(report.total)
     result = report_dict(report)
-    result["message"] = (f"{report.created} created, {report.updated} updated, "
-                         f"{report.total - report.good} of {report.total} rows refused")
+    result["message"] = _("%(created)s created, %(updated)s updated, %(refused)s of %(total)s rows refused",
+                          created=report.created, updated=report.updated, refused=report.total - report.good,
+                          total=report.total)
     return result
 
 
@@ -35,11 +40,12 @@ def import_cordis_job(progress: Progress, payload: dict[str, Any]) -> dict:
     """A CORDIS folder import (one transaction), then a rebuild queued as a job of its own."""
     from matchmaker.services.cordis import import_cordis
 
-    report = import_cordis(Path(payload["folder"]), progress=progress.phase("Importing", "organisations"))
-    rebuild = enqueue("rebuild", user_id=payload.get("user_id"), label="after the CORDIS import")
-    return {"message": f"organisations: {report.organisations_created} created, {report.organisations_updated} "
-                       f"updated; projects: {report.projects_created} created; skipped rows: {len(report.skipped)}; "
-                       f"suggestions: job {rebuild.id}"}
+    report = import_cordis(Path(payload["folder"]), progress=progress.phase(N_("Importing"), N_("organisations")))
+    rebuild = enqueue("rebuild", user_id=payload.get("user_id"), label=_("after the CORDIS import"))
+    return {"message": _("organisations: %(created)s created, %(updated)s updated; projects: %(projects)s created; "
+                         "skipped rows: %(skipped)s; suggestions: job %(job)s", created=report.organisations_created,
+                         updated=report.organisations_updated, projects=report.projects_created,
+                         skipped=len(report.skipped), job=rebuild.id)}
 
 
 @handler("rebuild")
@@ -47,8 +53,8 @@ def rebuild(progress: Progress, payload: Any) -> dict:
     """Refit the engine and replace every stored suggestion (one transaction)."""
     from matchmaker.services.suggestions import rebuild_all
 
-    stored = rebuild_all(progress=progress.phase("Ranking suggestions", "organisations"))
-    return {"message": f"stored {stored} suggestions"}
+    stored = rebuild_all(progress=progress.phase(N_("Ranking suggestions"), N_("organisations")))
+    return {"message": ngettext("stored %(num)s suggestion", "stored %(num)s suggestions", stored)}
 
 
 @handler("engine-fit")
@@ -56,9 +62,9 @@ def engine_fit(progress: Progress, payload: Any) -> dict:
     """Fit the matching engine and persist it (the stored suggestions stay as they are)."""
     from matchmaker.services import engine
 
-    progress.phase("Fitting the matching engine")
+    progress.phase(N_("Fitting the matching engine"))
     version = engine.fit_and_store()
-    return {"message": f"engine version {version}"}
+    return {"message": _("engine version %(version)s", version=version)}
 
 
 @handler("mail")
@@ -67,7 +73,7 @@ def mail(progress: Progress, payload: dict[str, str]) -> dict:
     from matchmaker.services.mail import deliver
 
     deliver(payload["to"], payload["subject"], payload["body"])
-    return {"message": "sent"}
+    return {"message": N_("sent")}
 
 
 @handler("scheduling-solve")
@@ -80,8 +86,9 @@ def scheduling_solve(progress: Progress, payload: dict[str, Any]) -> dict:
         path = Path(folder) / payload.get("name", "instance.dzn")
         path.write_text(payload["dzn"])
         instance = read_dzn(path)
-    progress.phase("Scheduling")
+    progress.phase(N_("Scheduling"))
     result = solve(instance, time_limit=payload.get("time_limit", 5.0), workers=payload.get("workers"))
     problems = [str(p) for p in violations(result.schedule, instance)]
-    return {"message": f"{result.report.placed} meetings placed, {result.report.total_breaks} breaks",
+    return {"message": _("%(placed)s meetings placed, %(breaks)s breaks", placed=result.report.placed,
+                         breaks=result.report.total_breaks),
             "status": result.status, "placed": result.report.placed, "violations": problems, "log": result.log}

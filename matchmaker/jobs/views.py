@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
@@ -43,9 +44,9 @@ def show_json(job_id: int):
 def cancel_job(job_id: int):
     job = job_for_viewer(job_id)
     if job.finished:
-        flash("This job has already finished.", "info")
+        flash(_("This job has already finished."), "info")
     else:
         cancel(job)
-        flash("The job is being cancelled.", "info")
+        flash(_("The job is being cancelled."), "info")
     target = request.form.get("next", "")
     return redirect(target if target.startswith("/") and not target.startswith("//") else url_for("jobs.index"))

@@ -1,7 +1,8 @@
 """The one set of profile rules (pydantic): the profile form, the CSV/XLSX import and the JSON API use it.
 
 Values may come as strings (a form, a spreadsheet cell) or as JSON values; every field gives the same message
-whatever the source. `validate_profile` returns the clean values of the fields present and the errors by field.
+whatever the source, worded in the current language (the request's; a background import's is its starter's).
+`validate_profile` returns the clean values of the fields present and the errors by field.
 To add a field: declare it on `ProfileSchema` with one of the parsers below (text, choice, choices, ...).
 """
 from __future__ import annotations
@@ -10,11 +11,14 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
+from babel.numbers import format_decimal
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import get_locale, gettext
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from matchmaker import taxonomy
+from matchmaker.taxonomy import N_
 
 MAX_AMOUNT = 10 ** 12  # euros: far above any real ticket, far below a 64-bit column's limit
 TRUE = {"1", "true", "yes", "y", "si", "sì", "vero", "x", "on"}
@@ -28,7 +32,8 @@ SME_KINDS = frozenset({"sme", "startup"})  # start-ups and SMEs are SMEs (EU def
 
 
 def _fail(message: str, **values: Any) -> PydanticCustomError:
-    return PydanticCustomError("profile", message, values)
+    """The rule's message (marked with N_) translated and filled in; no context, so braces in values are kept."""
+    return PydanticCustomError("profile", gettext(message, **values))
 
 
 def _str(value: Any) -> str:
@@ -37,7 +42,7 @@ def _str(value: Any) -> str:
 
 def _blank(required: bool, blank: Any) -> Any:
     if required:
-        raise _fail("required")
+        raise _fail(N_("required"))
     return blank
 
 
@@ -49,7 +54,7 @@ def text(limit: int, required: bool = False, blank: Any = "") -> Callable[[Any],
         if not value:
             return _blank(required, blank)
         if len(value) > limit:
-            raise _fail("longer than {limit} characters", limit=limit)
+            raise _fail(N_("longer than %(limit)s characters"), limit=limit)
         return value
 
     return parse
@@ -64,7 +69,7 @@ def choice(vocabulary: taxonomy.Vocabulary, required: bool = False, blank: Any =
             return _blank(required, blank)
         code = vocabulary.lookup(value)
         if code is None:
-            raise _fail("unknown value '{value}' (use one of: {codes})", value=value,
+            raise _fail(N_("unknown value '%(value)s' (use one of: %(codes)s)"), value=value,
                         codes=", ".join(vocabulary.codes()))
         return code
 
@@ -80,7 +85,7 @@ def choices(vocabulary: taxonomy.Vocabulary) -> Callable[[Any], list[str]]:
         codes = [vocabulary.lookup(v) for v in items]
         unknown = [v for v, c in zip(items, codes) if c is None]
         if unknown:
-            raise _fail("unknown value '{value}' (use one of: {codes})", value="', '".join(unknown),
+            raise _fail(N_("unknown value '%(value)s' (use one of: %(codes)s)"), value="', '".join(unknown),
                         codes=", ".join(vocabulary.codes()))
         return list(dict.fromkeys(codes))
 
@@ -95,14 +100,14 @@ def flag(value: Any) -> bool:
     if v in TRUE:
         return True
     if v not in FALSE:
-        raise _fail("'{value}' is not yes/no", value=value)
+        raise _fail(N_("'%(value)s' is not yes/no"), value=value)
     return False
 
 
 def amount(value: Any) -> int | None:
     """Whole euros: 250000, '250k', '1.5M', '€ 1.000.000', '1,000,000'; 0 to MAX_AMOUNT."""
     if isinstance(value, bool):
-        raise _fail("'{value}' is not an amount in euros", value=value)
+        raise _fail(N_("'%(value)s' is not an amount in euros"), value=value)
     if isinstance(value, int):
         euros = value
     else:
@@ -117,11 +122,12 @@ def amount(value: Any) -> int | None:
         elif re.fullmatch(r"-\d+", v):
             euros = int(v)
         if euros is None:
-            raise _fail("'{value}' is not an amount in euros", value=_str(value))
+            raise _fail(N_("'%(value)s' is not an amount in euros"), value=_str(value))
     if euros < 0:
-        raise _fail("must not be negative")
+        raise _fail(N_("must not be negative"))
     if euros > MAX_AMOUNT:
-        raise _fail("must be at most {limit} euros", limit=f"{MAX_AMOUNT:,}")
+        raise _fail(N_("must be at most %(limit)s euros"),
+                    limit=format_decimal(MAX_AMOUNT, locale=get_locale() or "en"))
     return euros
 
 
@@ -132,13 +138,13 @@ def parse_trl(value: Any) -> int | None:
         return None
     if v.isdigit() and 1 <= int(v) <= 9:
         return int(v)
-    raise _fail("'{value}' is not a level from 1 to 9", value=_str(value))
+    raise _fail(N_("'%(value)s' is not a level from 1 to 9"), value=_str(value))
 
 
 def parse_country(value: Any) -> str:
     v = _str(value).upper()
     if v and not re.fullmatch(r"[A-Z]{2}", v):
-        raise _fail("'{value}' is not a two-letter code such as IT", value=_str(value))
+        raise _fail(N_("'%(value)s' is not a two-letter code such as IT"), value=_str(value))
     return v
 
 
@@ -147,7 +153,7 @@ def parse_website(value: Any) -> str:
     if v and not re.match(r"^https?://", v, re.IGNORECASE):
         v = "https://" + v
     if v and not URL_RE.match(v):
-        raise _fail("'{value}' is not a web address (https://...)", value=_str(value))
+        raise _fail(N_("'%(value)s' is not a web address (https://...)"), value=_str(value))
     return v
 
 
@@ -158,7 +164,7 @@ def parse_email(value: Any) -> str:
     try:
         return validate_email(v, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise _fail("'{value}' is not a valid e-mail address ({reason})", value=v, reason=str(exc)) from None
+        raise _fail(N_("'%(value)s' is not a valid e-mail address (%(reason)s)"), value=v, reason=str(exc)) from None
 
 
 def _v(parse: Callable[[Any], Any]) -> BeforeValidator:
@@ -207,7 +213,7 @@ class ProfileSchema(BaseModel):
     def _tickets_in_order(cls, value: int | None, info: ValidationInfo) -> int | None:
         low = info.data.get("ticket_min")
         if value is not None and low is not None and value < low:
-            raise _fail("The largest ticket must not be smaller than the smallest.")
+            raise _fail(N_("The largest ticket must not be smaller than the smallest."))
         return value
 
 
@@ -222,7 +228,7 @@ def validate_profile(raw: Mapping[str, Any]) -> tuple[dict, dict[str, list[str]]
         errors: dict[str, list[str]] = {}
         for error in exc.errors(include_url=False):
             field = str(error["loc"][0]) if error["loc"] else "__all__"
-            errors.setdefault(field, []).append("required" if error["type"] == "missing" else error["msg"])
+            errors.setdefault(field, []).append(gettext("required") if error["type"] == "missing" else error["msg"])
         return {}, errors
     data = profile.model_dump(include=profile.model_fields_set)
     if profile.kind in SME_KINDS:

@@ -36,7 +36,7 @@ def test_a_big_upload_becomes_a_job_and_its_page_shows_progress_then_the_report(
     assert "41 of 41 rows" in html and "40 created" in html and "name: required" in html
     assert db.session.execute(db.select(db.func.count(Organisation.id))).scalar() == 40
     jobs_page = client.get("/jobs/").get_data(as_text=True)
-    assert "import-orgs" in jobs_page and organiser.email in jobs_page
+    assert "Organisations import" in jobs_page and organiser.email in jobs_page
 
 
 def test_the_jobs_page_is_for_organisers_and_a_job_for_whoever_started_it(client):

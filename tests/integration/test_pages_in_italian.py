@@ -7,7 +7,9 @@ import re
 import pytest
 
 from matchmaker.extensions import db
-from matchmaker.models import Invitation
+from matchmaker.jobs.runner import run
+from matchmaker.jobs.status import KILLED
+from matchmaker.models import Invitation, Job
 from matchmaker.services import accounts
 from matchmaker.services.suggestions import rebuild_all
 from tests.helpers import PASSWORD, csrf_token, make_org, make_user, post_form
@@ -55,6 +57,15 @@ def world(app):
     db.session.commit()
     tokens = {"reset": accounts.make_reset_token(users["member"]),
               "invitation": accounts._serializer("invitation").dumps({"iid": invitation.id})}
+    # Background jobs: an import run for an Italian organiser (its report worded in Italian), one waiting for a
+    # worker, one whose worker died (a stored English message, worded on display).
+    done, queued = (Job(kind="import-orgs", state="queued", user_id=users["organiser"].id, label=f"{name}.csv")
+                    for name in ("soci", "coda"))
+    db.session.add_all([done, queued, Job(kind="rebuild", state="failed", message=KILLED)])
+    db.session.commit()
+    csv = "external_id,name,kind,trl\n" + "".join(f"S{i},Socio {i},sme,4\n" for i in range(25)) + "X1,,pmi,12\n"
+    run(done.id, {"data": csv.encode(), "filename": "soci.csv", "mode": "good"}, language="it")
+    tokens["jobs"] = (done.id, queued.id)
     return company, users, tokens
 
 
@@ -63,13 +74,15 @@ def page_urls(app, org_id: int, tokens: dict) -> list[tuple[str, bool]]:
     values = {"org_id": org_id}
     urls = []
     for rule in app.url_map.iter_rules():
-        if "GET" not in rule.methods or rule.endpoint == "static" or rule.endpoint.startswith("imports.template"):
+        if "GET" not in rule.methods or rule.endpoint == "static" or rule.endpoint.startswith("imports.template") \
+                or rule.rule.endswith(".json"):
             continue
         args = {k: v for k, v in values.items() if k in rule.arguments}
         if "token" in rule.arguments:
             args["token"] = tokens["invitation" if "invitation" in rule.endpoint else "reset"]
         urls.append((rule.build(args)[1], "POST" in rule.methods))
     urls += [("/matches/?kind=investor", False), ("/profiles/?q=oncologia", False), ("/no-such-page", False)]
+    urls += [(f"/imports/?job={job_id}", False) for job_id in tokens["jobs"]]
     return urls
 
 
@@ -94,3 +107,17 @@ def test_every_page_speaks_italian(world, client, role):
             assert not english, f"{role} {response.request.method} {url} ({response.status_code}): {english}"
             checked += 1
     assert checked >= 10
+
+
+def test_a_background_import_reports_in_its_starters_language(world, client):
+    company, users, tokens = world
+    post_form(client, "/auth/login", {"email": users["organiser"].email, "password": PASSWORD}, headers=IT)
+    done, queued = tokens["jobs"]
+    page = " ".join(visible_text(client.get(f"/imports/?job={done}", headers=IT).get_data(as_text=True)).split())
+    assert "Completata — 26 su 26 righe" in page and "25 create" in page
+    assert "name: obbligatorio" in page and "«pmi» non è" not in page  # 'pmi' is the Italian label of sme
+    assert "trl: «12» non è un livello da 1 a 9" in page
+    assert "In attesa che un processo di lavoro la avvii." in visible_text(
+        client.get(f"/imports/?job={queued}", headers=IT).get_data(as_text=True))
+    jobs = visible_text(client.get("/jobs/", headers=IT).get_data(as_text=True))
+    assert "Importazione di organizzazioni" in jobs and "Il processo di lavoro si è interrotto" in jobs
