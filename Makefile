@@ -10,10 +10,11 @@ PYTEST_ARGS ?=
 
 .PHONY: run test lint test-pg test-e2e install browser-deps bench db-upgrade demo clean
 
-$(STAMP): setup.cfg pyproject.toml
+# constraints.txt pins the packages that decide the scheduler's results (see that file).
+$(STAMP): setup.cfg pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev]' -c constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -84,34 +84,37 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
                         inbox: Connection | None = None) -> None:
     """Child process: improve `start` (or, if None, the schedule it then receives from `inbox`: it gets its
     encoding ready while it waits, asleep) by the neighbourhood search until ended, sending ("improved", slots)
-    for each better schedule, ("optimal", slots) when the exact encoding shows no better one exists. When no one
-    has two breaks in the start, the search first keeps it that way, on the restricted encoding (a quarter fewer
-    breaks in the same time on the crafb, crafc and precedence variants), and goes on with the exact one once
-    that is exhausted."""
-    restricted = None
+    for each better schedule, ("optimal", slots) when the exact encoding shows no better one exists.
+
+    The search first works on the restricted encoding (at most one break each: a quarter fewer breaks in the
+    same time on the crafb, crafc and precedence variants): from `start` if no one has two breaks there, else
+    from the SAT solver's own first schedule (a constructive start with 80-120 breaks is far from the 0-6 of
+    the optimum; the restricted encoding's first schedule is much closer). It goes on with the exact encoding
+    once that is exhausted, or if the restricted encoding has no schedule."""
+    restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
     if start is None:
-        restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
         try:
             start = inbox.recv()
         except EOFError:  # the search ended before it was needed
             conn.close()
             return
-    cost = None
-    if max((breaks_of(taken, instance) for taken in busy_slots(instance, start)), default=0) <= 1:
-        restricted = restricted or Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
-        cost, start = descend(instance, restricted, conn, float("inf"), start)  # returns once shown optimal
+    one_each = max((breaks_of(taken, instance) for taken in busy_slots(instance, start)), default=0) <= 1
+    cost, found = descend(instance, restricted, conn, float("inf"), start if one_each else None)
+    if cost is not None and cost < total_breaks(instance, start):
+        start = found
     if cost != 0:
         descend(instance, Encoding(instance, must_place, **ENCODINGS["exact"]), conn, float("inf"), start)
     conn.close()
 
 
 def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float, workers: int,
-                    log: Callable[[str], None], start: dict[int, int] | None = None
-                    ) -> tuple[str, dict[int, int] | None]:
+                    log: Callable[[str], None], start: dict[int, int] | None = None,
+                    on_best: Callable[[dict[int, int]], None] | None = None) -> tuple[str, dict[int, int] | None]:
     """Place every meeting of `must_place` with the fewest breaks.
 
-    With `start` (a valid schedule of exactly those meetings: the caller chose them, so placing them all is
-    possible) the second process improves it by local search instead of racing RC2. Otherwise a third process
+    With `start` (a valid schedule of exactly those meetings, e.g. the constructive one) the second process
+    improves it by local search from the first second instead of racing RC2: on a machine 3x slower than ours
+    RC2 rarely ends on the hard events, and the local search, not RC2, decides the result. Otherwise a third process
     builds its encoding and waits, asleep, until LATE_SEARCH_SHARE of the time; then it improves the best
     schedule so far by local search, and the three share two cores. Joining earlier costs the RC2 runs that end
     late: while the descent overran its deadline (see descent.DESCENT_CONFLICTS), RC2 ended 7.6-8.9 s into
@@ -120,8 +123,9 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     ended with 8-18% fewer breaks than at 80% (see the README's figures).
 
     Returns ("optimal", slots), ("improved", slots) when the time limit stopped the search with a schedule,
-    ("unsat", None) when they cannot all be placed, or ("timeout", None). pysat's CaDiCaL cannot be
-    interrupted, so each search runs in its own process, ended at the deadline.
+    ("unsat", None) when they cannot all be placed, or ("timeout", None). `on_best` gets every better schedule
+    as it arrives (the anytime stream). pysat's CaDiCaL cannot be interrupted, so each search runs in its own
+    process, ended at the deadline.
     """
     context = multiprocessing.get_context("spawn")  # safe inside a threaded web server, unlike fork
     started = time.monotonic()
@@ -142,7 +146,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     pending: dict[Connection, str] = {}
     late: Connection | None = None  # to the local search that waits for the best schedule at `late_start`
     # One process (workers=1, reproducible runs): no descent, whose result would depend on the machine's speed.
-    launch(PORTFOLIO[0], _search_child, PORTFOLIO[0], DESCENT_SHARE * time_limit if workers > 1 else 0.0)
+    launch(PORTFOLIO[0], _search_child, PORTFOLIO[0],
+           DESCENT_SHARE * time_limit if workers > 1 and start is None else 0.0)
     if workers > 1:
         if start is None:
             launch(PORTFOLIO[1], _search_child, PORTFOLIO[1])
@@ -151,7 +156,7 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
             inbox.close()
         else:
             launch("local search", _local_search_child, start)
-    best: dict[int, int] | None = None
+    best: dict[int, int] | None = dict(start) if start is not None else None
     try:
         while pending:
             now = time.monotonic()
@@ -176,6 +181,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
                     if best is None or breaks < total_breaks(instance, best):
                         log(f"maxsat ({pending[receiver]}): {breaks} breaks after {time.monotonic() - started:.1f}s")
                         best = slots
+                        if on_best is not None:
+                            on_best(slots)
                     continue
                 outcome = "not all meetings can be placed" if status == "unsat" else "optimal"
                 log(f"maxsat ({pending[receiver]}): {outcome} after {time.monotonic() - started:.1f}s")
