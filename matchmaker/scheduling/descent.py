@@ -86,6 +86,16 @@ def descend(instance: Instance, encoding: Encoding, conn, deadline: float, start
     return cost, slots
 
 
+def first_schedule(instance: Instance, encoding: Encoding, conn) -> dict[int, int] | None:
+    """The SAT solver's first schedule of the encoding (sent as found), or None if it finds none within
+    FIRST_CONFLICTS: a start for the neighbourhood search when the caller's has someone with two breaks."""
+    with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
+        solver.conf_budget(FIRST_CONFLICTS)
+        if not solver.solve_limited():
+            return None
+        return _send(instance, encoding, solver, conn)[0]
+
+
 def neighbourhood(instance: Instance, slots: dict[int, int], meetings_of: list[list[int]], size: int,
                   rng: random.Random) -> set[int]:
     """About `size` meetings to free: spreading from a participant with a break through the people they meet,
