@@ -58,7 +58,8 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous:
     slots = dict(state.slot)
     log.append(f"constructive: {len(slots)}/{len(instance.meetings)} placed in {time.monotonic() - started:.2f}s")
     status = "GREEDY"
-    stream = Stream(instance, previous, started, on_improvement)
+    stream = Stream(instance, on_improvement,
+                    lambda found, label: build_result(instance, found, previous, label, started, []))
     stream.offer(slots, "GREEDY")
 
     remaining = time_limit - (time.monotonic() - started)

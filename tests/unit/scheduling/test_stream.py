@@ -1,4 +1,5 @@
-"""Anytime use: solve() streams the constructive schedule, every better one, and the final (proved) result."""
+"""Anytime use: solve() streams the constructive schedule, every better one, and the final (proved) result;
+the fixed-meeting presolve; reasons as codes."""
 from __future__ import annotations
 
 from matchmaker.scheduling import solve, violations
