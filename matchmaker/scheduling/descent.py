@@ -13,6 +13,10 @@ from matchmaker.scheduling.model import Instance
 from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
 
 FIRST_CONFLICTS = 200_000  # for the first schedule (the largest events need about 2 s)
+# With a schedule to fall back on: the restricted encoding's first schedule took 10,000-15,000 conflicts on the
+# 20 originals, but 155,000 (16-20 s on a loaded machine) on forum-14.forb0003 / ticf-14crafa.forb0003, where
+# the search then had nothing but the constructive schedule at 10 s; past this budget it improves that one.
+FIRST_CONFLICTS_WITH_START = 25_000
 # Per global step, so that the descent stops on time: it is only checked between calls, and with 20,000 the
 # descent overran its 1.5 s by 0.6-1.8 s on the crafb, crafc and 14-slot events, which delayed RC2 by as much
 # (measured alone: same breaks at the deadline with 5,000, ending 0.0-0.2 s late).
@@ -95,11 +99,12 @@ def descend(instance: Instance, encoding: Encoding, conn, deadline: float, start
     return cost, slots
 
 
-def first_schedule(instance: Instance, encoding: Encoding, conn) -> dict[int, int] | None:
+def first_schedule(instance: Instance, encoding: Encoding, conn, conflicts: int = FIRST_CONFLICTS
+                   ) -> dict[int, int] | None:
     """The SAT solver's first schedule of the encoding (sent as found), or None if it finds none within
-    FIRST_CONFLICTS: a start for the neighbourhood search when the caller's has someone with two breaks."""
+    `conflicts`: a start for the neighbourhood search when the caller's has someone with two breaks."""
     with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
-        solver.conf_budget(FIRST_CONFLICTS)
+        solver.conf_budget(conflicts)
         if not solver.solve_limited():
             return None
         return _send(instance, encoding, solver, conn)[0]

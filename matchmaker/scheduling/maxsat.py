@@ -11,7 +11,8 @@ from multiprocessing.connection import Connection, wait
 
 from pysat.examples.rc2 import RC2
 
-from matchmaker.scheduling.descent import descend, first_schedule, send_schedule
+from matchmaker.scheduling.descent import (FIRST_CONFLICTS, FIRST_CONFLICTS_WITH_START, descend, first_schedule,
+                                           send_schedule)
 from matchmaker.scheduling.encoding import ENCODINGS, SAT_SOLVER, Encoding
 from matchmaker.scheduling.model import Instance
 from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
@@ -90,7 +91,8 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
     one_each = start is not None and max((breaks_of(taken, instance) for taken in busy_slots(instance, start)),
                                          default=0) <= 1
-    first = start if one_each else first_schedule(instance, restricted, conn)
+    first = start if one_each else first_schedule(
+        instance, restricted, conn, FIRST_CONFLICTS if start is None else FIRST_CONFLICTS_WITH_START)
     cost = None
     if first is not None:
         cost, found = descend(instance, restricted, conn, float("inf"), first)
