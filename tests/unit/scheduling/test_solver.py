@@ -147,6 +147,14 @@ def test_same_seed_same_schedule_with_one_worker():
     assert first.schedule.placements == second.schedule.placements
 
 
+def test_same_schedule_twice_on_a_udg_event_with_one_worker():
+    # RC2 alone (workers=1) proves it within a second or two, then CP-SAT on deterministic time spreads the breaks.
+    instance = read_dzn(INSTANCES / "tic-12crafc.original.dzn")
+    first = checked(instance, time_limit=15, seed=3, workers=1)
+    second = checked(instance, time_limit=15, seed=3, workers=1)
+    assert first.status == "OPTIMAL" and first.schedule.placements == second.schedule.placements
+
+
 def test_time_limit_stops_cleanly_with_a_valid_schedule():
     instance = synthetic_event(150, 900, 12, seed=5)
     started = time.monotonic()
