@@ -11,7 +11,8 @@ def domains(instance: Instance, must_place: Iterable[int]) -> list[list[int]]:
     `must_place` and those whose tables such fixed meetings fill. Fixed meetings keep their slot.
 
     Only fixed meetings that must be placed count: one that may be left out frees its slot again. On the
-    fixed-meeting families this removes 20-40% of the variables before any encoding is built.
+    fixed-meeting families this removes a further 21% (20% fixed) and 38% (40% fixed) of the meeting×slot
+    variables before any encoding is built.
     """
     fixed = [m for m in set(must_place) if instance.meetings[m].fixed_slot is not None and instance.eligible_slots(m)]
     taken: set[tuple[int, int]] = set()
