@@ -21,10 +21,11 @@ MO     := $(PO:.po=.mo)
 EXTRACT_ARGS := -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 --add-location=file --sort-output \
 	--no-wrap --project=Matchmaker --version=0.1 --msgid-bugs-address=i18n@matchmaker.example
 
-$(STAMP): setup.cfg pyproject.toml
+# constraints.txt pins the packages that decide the scheduler's results (see that file).
+$(STAMP): setup.cfg pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev]' -c constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP) $(MO)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from matchmaker.scheduling.model import Instance, Priority
+from matchmaker.scheduling.presolve import domains
 
 STOP_MARGIN = 0.3  # seconds: see solve_lexicographic
 
@@ -80,8 +81,9 @@ def build_model(instance: Instance, must_place: set[int] = frozenset(), breaks: 
     (left out with breaks=False: a lighter model, for choosing which meetings to place)."""
     cm = CpSatModel(instance)
     model, n_slots = cm.model, len(instance.slots)
+    domain = domains(instance, must_place)
     for m in range(len(instance.meetings)):
-        slots = instance.eligible_slots(m)
+        slots = domain[m]
         for s in slots:
             cm.x[m, s] = model.NewBoolVar(f"x{m}_{s}")
         cm.placed[m] = sum(cm.x[m, s] for s in slots)
@@ -114,8 +116,8 @@ def build_model(instance: Instance, must_place: set[int] = frozenset(), breaks: 
                 model.Add(sum(busy) <= 2 * instance.capacity(s))
 
     for before, after in instance.precedences:
-        for sa in instance.eligible_slots(after):
-            for sb in instance.eligible_slots(before):
+        for sa in domain[after]:
+            for sb in domain[before]:
                 if sb >= sa and (after, sa) in cm.x and (before, sb) in cm.x:
                     model.AddBoolOr([cm.x[after, sa].Not(), cm.x[before, sb].Not()])
 
@@ -156,8 +158,10 @@ def fairness_spread(cm: CpSatModel) -> cp_model.LinearExprT:
 
 
 def solve_lexicographic(cm: CpSatModel, phases: list[Phase], time_limit: float, seed: int,
-                        hint: dict[int, int], workers: int, log: Callable[[str], None]) -> tuple[dict[int, int], str]:
-    """Optimise each phase in turn, keeping earlier objectives at their best value; returns slots and status.
+                        hint: dict[int, int], workers: int, log: Callable[[str], None],
+                        on_best: Callable[[dict[int, int]], None] | None = None) -> tuple[dict[int, int], str]:
+    """Optimise each phase in turn, keeping earlier objectives at their best value; returns slots and status
+    (`on_best` gets each phase's schedule).
 
     Stops cleanly at the time limit with the best schedule found so far (at worst the hint).
     """
@@ -192,6 +196,8 @@ def solve_lexicographic(cm: CpSatModel, phases: list[Phase], time_limit: float, 
             all_optimal = False
             break
         best = cm.decode(solver)
+        if on_best is not None:
+            on_best(best)
         value = round(solver.ObjectiveValue())
         optimal = status == cp_model.OPTIMAL
         log(f"{phase.name}: {value} ({'optimal' if optimal else 'bound ' + str(round(solver.BestObjectiveBound()))})"

@@ -13,12 +13,20 @@ from matchmaker.scheduling.model import Instance
 from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
 
 FIRST_CONFLICTS = 200_000  # for the first schedule (the largest events need about 2 s)
+# With a schedule to fall back on: the restricted encoding's first schedule took 10,000-15,000 conflicts on the
+# 20 originals, but 155,000 (16-20 s on a loaded machine) on forum-14.forb0003 / ticf-14crafa.forb0003, where
+# the search then had nothing but the constructive schedule at 10 s; past this budget it improves that one.
+FIRST_CONFLICTS_WITH_START = 25_000
 # Per global step, so that the descent stops on time: it is only checked between calls, and with 20,000 the
 # descent overran its 1.5 s by 0.6-1.8 s on the crafb, crafc and 14-slot events, which delayed RC2 by as much
 # (measured alone: same breaks at the deadline with 5,000, ending 0.0-0.2 s late).
 DESCENT_CONFLICTS = 5_000
 LNS_CONFLICTS = 2_000  # per neighbourhood: most are decided within it
 LNS_START_SIZE, LNS_MIN_SIZE = 30, 10  # meetings freed per neighbourhood
+# At most this many breaks fewer asked of one neighbourhood. Asking one fewer, 33 of 44 neighbourhoods of
+# forum-14.original succeeded in 6 s (0.12 s each, each one break less): far from the optimum most neighbourhoods
+# can give more.
+LNS_MAX_STEP = 8
 LNS_AROUND_BREAKS = 0.5  # share of neighbourhoods grown around a participant with a break (the rest: slot windows)
 # The SAT solver of a search from a given start: its many short assumption calls are cheaper in Glucose 3 than in
 # CaDiCaL (10-20% fewer breaks after 4 s alone on 12 hard variants, both encodings, Glucose 4 and MiniSat 2.2
@@ -68,22 +76,38 @@ def descend(instance: Instance, encoding: Encoding, conn, deadline: float, start
                 break  # global steps have become too hard: search neighbourhoods
         rng, size = random.Random(0), LNS_START_SIZE  # the same neighbourhoods for the same start
         meetings_of = instance.meetings_of()
+        step = 1  # breaks fewer asked of a neighbourhood: doubles while they succeed, halves when one does not
         while cost > lower + 1 and time.monotonic() < deadline:
             free = neighbourhood(instance, slots, meetings_of, size, rng)
             kept = [encoding.x[m, s] for m, s in slots.items() if m not in free]
+            bound = max(lower + 1, cost - step)
             solver.conf_budget(LNS_CONFLICTS)
-            answer = solver.solve_limited(assumptions=kept + [-totalizer.rhs[cost - 1]])
+            answer = solver.solve_limited(assumptions=kept + [-totalizer.rhs[bound]])
             if answer:
                 slots, cost = _send(instance, encoding, solver, conn)
-            elif answer is False:
-                if set(solver.get_core() or ()) <= {-totalizer.rhs[cost - 1]}:
-                    lower = cost - 1  # impossible whatever is kept: the encoding's optimum
-                size = min(len(slots), size + size // 10 + 1)
+                step = min(step * 2, LNS_MAX_STEP)
             else:
+                step = max(1, step // 2)
+            if answer is False:
+                if set(solver.get_core() or ()) <= {-totalizer.rhs[bound]}:
+                    lower = bound  # impossible whatever is kept: a lower bound of the encoding's optimum
+                size = min(len(slots), size + size // 10 + 1)
+            elif answer is None:
                 size = max(LNS_MIN_SIZE, size * 4 // 5)
     if 0 < cost == lower + 1 and not encoding.per_participant:
         conn.send(("optimal", slots))  # shown optimal on the exact encoding
     return cost, slots
+
+
+def first_schedule(instance: Instance, encoding: Encoding, conn, conflicts: int = FIRST_CONFLICTS
+                   ) -> dict[int, int] | None:
+    """The SAT solver's first schedule of the encoding (sent as found), or None if it finds none within
+    `conflicts`: a start for the neighbourhood search when the caller's has someone with two breaks."""
+    with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
+        solver.conf_budget(conflicts)
+        if not solver.solve_limited():
+            return None
+        return _send(instance, encoding, solver, conn)[0]
 
 
 def neighbourhood(instance: Instance, slots: dict[int, int], meetings_of: list[list[int]], size: int,

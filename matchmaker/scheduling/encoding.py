@@ -15,6 +15,7 @@ from pysat.card import CardEnc, EncType
 from pysat.formula import WCNF, IDPool
 
 from matchmaker.scheduling.model import Instance
+from matchmaker.scheduling.presolve import domains
 
 SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: fastest for RC2 and the descent (the local search: see descent)
 
@@ -51,8 +52,10 @@ class Encoding:
         inst, hard = self.instance, self.wcnf.append
         n_slots = len(inst.slots)
         meetings_of: list[list[int]] = [[] for _ in range(inst.n_participants)]
+        # Optional meetings (placement) may leave a fixed one out, which frees its slot: no presolve then.
+        domain = domains(inst, self.meetings if self.placement is None else ())
         for m in self.meetings:
-            slots = inst.eligible_slots(m)
+            slots = domain[m]
             lits = [self.pool.id(("x", m, s)) for s in slots]
             for s, lit in zip(slots, lits):
                 self.x[m, s] = lit

@@ -125,7 +125,7 @@ class Move:
     meeting: int
     old: Placement
     new: Placement | None
-    reason: str
+    reason: tuple[str, dict]  # a code with parameters (reasons.describe words it)
 
 
 @dataclass
@@ -148,7 +148,7 @@ class Result:
     """A schedule, why each unplaced meeting is unplaced, its quality report, and how the solve went."""
 
     schedule: Schedule
-    unplaced: dict[int, str]
+    unplaced: dict[int, tuple[str, dict]]  # meeting -> (code, parameters); reasons.describe words it
     report: Report
     status: str  # OPTIMAL, FEASIBLE (time limit), GREEDY (no improvement phase)
     seconds: float

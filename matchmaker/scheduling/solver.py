@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
+from functools import partial
 
 from matchmaker.scheduling import cpsat, maxsat, quality
 from matchmaker.scheduling.flowbound import placement_upper_bound
 from matchmaker.scheduling.greedy import State, assign_tables, construct
 from matchmaker.scheduling.model import Instance, Move, Placement, Result, Schedule
 from matchmaker.scheduling.quality import report
-from matchmaker.scheduling.reasons import unplaced_reason
+from matchmaker.scheduling.reasons import Reason, unplaced_reason
+from matchmaker.scheduling.stream import Stream
 
 # Above this many meeting×slot variables the exact phase would spend the whole limit in presolve;
 # such events keep the constructive schedule (see bench/scheduling.py for the large-event figures).
@@ -31,12 +34,17 @@ def _workers() -> int:
 
 
 def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous: Schedule | None = None,
-          workers: int | None = None, exact: bool = True) -> Result:
+          workers: int | None = None, exact: bool = True,
+          on_improvement: Callable[[Result], None] | None = None) -> Result:
     """Schedule every meeting it can: placement by priority first, then fewest breaks, then fairest breaks.
 
     With `previous` (repair mode) published meetings keep their slot and table unless they must move;
     the result lists every move. Stops at `time_limit` seconds with the best schedule found so far.
     With workers=1 every phase is single-threaded and seeded, so the same call gives the same schedule.
+
+    Anytime use (a background job): `on_improvement` is called with a Result for the constructive schedule
+    (within a second or two), again for every better schedule as the searches find it (more placed by
+    priority, then fewer breaks), and last with the returned Result, whose status is OPTIMAL once proved.
     """
     started = time.monotonic()
     log: list[str] = []
@@ -50,13 +58,25 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous:
     slots = dict(state.slot)
     log.append(f"constructive: {len(slots)}/{len(instance.meetings)} placed in {time.monotonic() - started:.2f}s")
     status = "GREEDY"
+    stream = Stream(instance, on_improvement,
+                    lambda found, label: build_result(instance, found, previous, label, started, []))
+    stream.offer(slots, "GREEDY")
 
     remaining = time_limit - (time.monotonic() - started)
     if exact and remaining > 0.2 and instance.meetings:
-        slots, status = _improve(instance, slots, previous, remaining, seed, workers or _workers(), log)
+        slots, status = _improve(instance, slots, previous, remaining, seed, workers or _workers(), log,
+                                 stream.offer)
     elif n_vars > MAX_EXACT_VARIABLES:
         log.append(f"exact phase skipped: {n_vars} meeting×slot variables (limit {MAX_EXACT_VARIABLES})")
 
+    result = build_result(instance, slots, previous, status, started, log)
+    stream.final(result)
+    return result
+
+
+def build_result(instance: Instance, slots: dict[int, int], previous: Schedule | None, status: str,
+                 started: float, log: list[str]) -> Result:
+    """Tables, reasons for what is unplaced, moves (repair mode) and the report of a meeting -> slot mapping."""
     # A published meeting that keeps its slot keeps its table too.
     keep = {m: p.table for m, p in previous.placements.items() if p.slot == slots.get(m)} if previous else {}
     schedule = assign_tables(instance, slots, keep=keep)
@@ -66,11 +86,12 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous:
     unplaced = {m: unplaced_reason(instance, final, m) for m in range(len(instance.meetings)) if m not in slots}
     moves = _moves(instance, previous, schedule, unplaced) if previous else []
     return Result(schedule=schedule, unplaced=unplaced, report=report(instance, schedule), status=status,
-                  seconds=time.monotonic() - started, moves=moves, log=log)
+                  seconds=time.monotonic() - started, moves=moves, log=list(log))
 
 
 def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None, time_limit: float, seed: int,
-             workers: int, log: list[str]) -> tuple[dict[int, int], str]:
+             workers: int, log: list[str], offer: Callable[[dict[int, int], str], None]
+             ) -> tuple[dict[int, int], str]:
     """Which meetings to place, then the fewest breaks for them (MaxSAT), then the fairest spread (CP-SAT).
 
     When every meeting can be placed, MaxSAT places them all. Otherwise MaxSAT or CP-SAT first chooses which
@@ -78,30 +99,39 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
     MaxSAT cannot finish, goes to lexicographic CP-SAT phases.
     """
     deadline = time.monotonic() + time_limit
+    on_best = partial(offer, status="FEASIBLE")
     if previous is not None:
-        return _cpsat_phases(instance, hint, previous, time_limit, seed, workers, log)
+        return _cpsat_phases(instance, hint, previous, time_limit, seed, workers, log, on_best=on_best)
     processes = min(workers, os.cpu_count() or 1, len(maxsat.PORTFOLIO))  # one search per core
     everyone = list(range(len(instance.meetings)))
     if _all_placeable_at_first_sight(instance):
+        # The constructive schedule, when complete, is where the local search starts at once (not with workers=1:
+        # a local search stopped by the clock would make the result depend on the machine's speed).
+        start = hint if len(hint) == len(everyone) and processes > 1 else None
         status, slots = maxsat.minimise_breaks(instance, everyone, time_limit * MAXSAT_SHARE, processes,
-                                               log.append)
+                                               log.append, start=start, on_best=on_best)
         if status in ("optimal", "improved"):
+            if status == "optimal":
+                offer(slots, "FEASIBLE")
             return _fairness(instance, everyone, slots, status == "optimal", deadline, seed, workers, log)
         if status == "timeout":  # not even a schedule: CP-SAT from the constructive one
-            return _cpsat_phases(instance, hint, None, deadline - time.monotonic(), seed, workers, log)
+            return _cpsat_phases(instance, hint, None, deadline - time.monotonic(), seed, workers, log,
+                                 on_best=on_best)
         # "unsat": the meetings cannot all be placed
 
     placement_time = (deadline - time.monotonic()) * PLACEMENT_SHARE
     slots, placement_status = _placement(instance, hint, placement_time, seed, workers, log)
+    offer(slots, "FEASIBLE")
     chosen, breaks = sorted(slots), quality.total_breaks(instance, slots)
     if breaks == 0:  # nothing to order (no break, or nothing placeable)
         status, ordered = "optimal", slots
     else:
         status, ordered = maxsat.minimise_breaks(instance, chosen, (deadline - time.monotonic()) * MAXSAT_SHARE,
-                                                 processes, log.append, start=slots)
+                                                 processes, log.append, start=slots, on_best=on_best)
     if status not in ("optimal", "improved"):
         return _cpsat_phases(instance, slots, None, deadline - time.monotonic(), seed, workers, log,
-                             must_place=chosen)
+                             must_place=chosen, on_best=on_best)
+    offer(ordered, "FEASIBLE")
     ordered_breaks = quality.total_breaks(instance, ordered)
     if ordered_breaks > breaks:
         ordered = slots  # the placement phase's schedule happens to have fewer breaks
@@ -158,8 +188,8 @@ def _all_placeable_at_first_sight(instance: Instance) -> bool:
 
 
 def _cpsat_phases(instance: Instance, hint: dict[int, int], previous: Schedule | None, time_limit: float,
-                  seed: int, workers: int, log: list[str], must_place: list[int] | None = None
-                  ) -> tuple[dict[int, int], str]:
+                  seed: int, workers: int, log: list[str], must_place: list[int] | None = None,
+                  on_best: Callable[[dict[int, int]], None] | None = None) -> tuple[dict[int, int], str]:
     """Lexicographic CP-SAT: placement by priority, published meetings kept, breaks, then fairness.
 
     With `must_place` (meetings already chosen by a placement phase) it starts at the breaks."""
@@ -176,24 +206,24 @@ def _cpsat_phases(instance: Instance, hint: dict[int, int], previous: Schedule |
         phases.append(cpsat.Phase("published meetings kept in place", sum(stay), True, 0.3))
     phases.append(cpsat.Phase("total breaks", sum(cm.breaks), False, 0.85))
     phases.append(cpsat.Phase("breaks spread (max - min)", cpsat.fairness_spread(cm), False, 1.0))
-    return cpsat.solve_lexicographic(cm, phases, time_limit, seed, hint, workers, log.append)
+    return cpsat.solve_lexicographic(cm, phases, time_limit, seed, hint, workers, log.append, on_best)
 
 
-def _moves(instance: Instance, previous: Schedule, schedule: Schedule, unplaced: dict[int, str]) -> list[Move]:
-    """Every published meeting whose slot or table changed, or that could not be kept at all."""
+def _moves(instance: Instance, previous: Schedule, schedule: Schedule, unplaced: dict[int, Reason]) -> list[Move]:
+    """Every published meeting whose slot or table changed, or that could not be kept at all (reason codes)."""
     moves = []
     for m, old in sorted(previous.placements.items()):
         new = schedule.placements.get(m)
         if new == old:
             continue
         if new is None:
-            moves.append(Move(m, old, None, unplaced.get(m, "no longer requested")))
+            moves.append(Move(m, old, None, unplaced.get(m, ("no_longer_requested", {}))))
         else:
             if new.slot == old.slot:
-                reason = "table reassigned"
+                reason = "table_reassigned"
             elif old.slot not in instance.eligible_slots(m):
-                reason = "its slot is no longer possible (availability, session or tables changed)"
+                reason = "slot_no_longer_possible"
             else:
-                reason = "moved to make room for a meeting that could not be kept or placed otherwise"
-            moves.append(Move(m, old, Placement(new.slot, new.table), reason))
+                reason = "moved_to_make_room"
+            moves.append(Move(m, old, Placement(new.slot, new.table), (reason, {})))
     return moves

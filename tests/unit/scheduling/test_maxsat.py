@@ -206,12 +206,22 @@ def test_local_search_child_improves_the_start_to_the_optimum_then_closes():
     assert status == "optimal" and total_breaks(instance, slots) == optimum
 
 
-def test_a_late_local_search_joins_the_two_searches_from_the_best_schedule(monkeypatch):
-    monkeypatch.setattr(maxsat, "LATE_SEARCH_SHARE", 0.0)  # read by the parent only: join at the first schedule
+def test_without_a_start_the_local_search_starts_from_the_sat_solvers_first_schedule():
+    instance = medium_event()
+    everyone = list(range(len(instance.meetings)))
+    log, streamed = [], []
+    status, slots = maxsat.minimise_breaks(instance, everyone, 5, 2, log.append, on_best=streamed.append)
+    assert status in ("optimal", "improved") and set(slots) == set(everyone)
+    assert violations(assign_tables(instance, slots), instance) == []
+    assert all(set(s) == set(everyone) for s in streamed)
+    breaks = [total_breaks(instance, s) for s in streamed]
+    assert breaks == sorted(set(breaks), reverse=True)  # each strictly better
+
+
+def test_one_worker_runs_rc2_alone():
     instance = medium_event()
     everyone = list(range(len(instance.meetings)))
     log = []
-    status, slots = maxsat.minimise_breaks(instance, everyone, 5, 2, log.append)
-    assert any(line.startswith("maxsat: local search joins from") for line in log), log
-    assert status in ("optimal", "improved") and set(slots) == set(everyone)
-    assert violations(assign_tables(instance, slots), instance) == []
+    status, slots = maxsat.minimise_breaks(instance, everyone, 5, 1, log.append)
+    assert not any("local search" in line for line in log), log
+    assert status in ("optimal", "improved", "timeout")
