@@ -11,9 +11,12 @@ from sparse_dot_topn import sp_matmul_topn
 from matchmaker.matching import scoring
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.index import FieldWeights, ProfileIndex
+from matchmaker.matching.network import Network
 
 TARGET_SIDE = {("tech-transfer", COMPANY): RESEARCH, ("tech-transfer", RESEARCH): COMPANY,
                ("investor", COMPANY): INVESTOR, ("investor", INVESTOR): COMPANY}
+BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out
+CHUNK = 256  # sources per dense product
 
 
 @dataclass
@@ -24,57 +27,81 @@ class Match:
     score: float
     forward: float
     backward: float
-    track: float
+    track: float = 0.0
     signals: dict[str, float] = field(default_factory=dict)
+    shared: float = 0.0
+
+
+@dataclass
+class _Side:
+    rows: np.ndarray
+    offers: sparse.csr_matrix
+    seeks: sparse.csr_matrix
+    tracks: sparse.csr_matrix
+    partners: sparse.csr_matrix
 
 
 class Matcher:
-    """fit(docs) indexes the profiles; rank(source) and rank_all() return scored suggestions."""
+    """fit(docs, projects) indexes the profiles; rank(source), rank_many() and rank_all() return suggestions."""
 
     def __init__(self, weights: scoring.ScoreWeights = scoring.ScoreWeights(),
-                 field_weights: FieldWeights = FieldWeights(), candidates: int = 50, bigrams: bool = True):
+                 field_weights: FieldWeights = FieldWeights(), bigrams: bool = True):
         self.weights = weights
         self.field_weights = field_weights
-        self.candidates = candidates
         self.bigrams = bigrams
 
-    def fit(self, docs: list[ProfileDoc]) -> Matcher:
+    def fit(self, docs: list[ProfileDoc], projects: dict[str, str] | None = None) -> Matcher:
+        """Index `docs`; `projects` (id -> title and abstract) are the funded projects their track record counts."""
         self.docs_ = {doc.id: doc for doc in docs}
         if len(self.docs_) != len(docs):
             raise ValueError("profile ids must be unique")
         self.index_ = ProfileIndex(self.field_weights, bigrams=self.bigrams).fit(docs)
-        self.max_activity_ = max((doc.activity for doc in docs), default=0)
-        self._sides: dict[str, tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]] = {}
-        self._tracks: dict[str, np.ndarray] = {}
+        self.network_ = Network(self.index_, projects or {}).build(docs)
+        self._sides: dict[str, _Side] = {}
         return self
 
     def update(self, docs: list[ProfileDoc]) -> None:
         """Add or replace profiles without refitting the vocabulary (cheap: one edit at a time)."""
+        changed = [d for d in docs if d.id not in self.docs_ or (self.docs_[d.id].partners, self.docs_[d.id].projects)
+                   != (d.partners, d.projects)]
         for doc in docs:
             self.docs_[doc.id] = doc
         self.index_.replace(docs)
-        self.max_activity_ = max(self.max_activity_, max((d.activity for d in docs), default=0))
+        if changed or self.network_.size() != len(self.index_.ids_):
+            self.network_.build([self.docs_[i] for i in self.index_.ids_])
         self._sides.clear()
-        self._tracks.clear()
 
-    def side_rows(self, side: str) -> tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]:
-        """Row positions of one side's profiles and their offer and seek rows (cached until the next update)."""
+    def side(self, side: str) -> _Side:
+        """One side's row positions and matrices (cached until the next update)."""
         if side not in self._sides:
             rows = np.array([self.index_.position_[d.id] for d in self.docs_.values() if d.side == side],
                             dtype=np.int64)
-            self._sides[side] = (rows, self.index_.offer_[rows], self.index_.seek_[rows])
+            self._sides[side] = _Side(rows, self.index_.offer_[rows], self.index_.seek_[rows],
+                                      self.network_.track_[rows], self.network_.partners_[rows])
         return self._sides[side]
 
-    def side_track(self, side: str) -> np.ndarray:
-        """The track-record prior of one side's profiles, in side_rows order (cached until the next update)."""
-        if side not in self._tracks:
-            self._tracks[side] = self._track(self.side_rows(side)[0])
-        return self._tracks[side]
+    def components(self, side: str, sources: list[int]) -> tuple[np.ndarray, ...]:
+        """forward, backward, similar track record and shared partners of every `side` target (rows) with each
+        source position (columns), as dense arrays."""
+        s, index, net = self.side(side), self.index_, self.network_
+        seek = index.seek_[sources].T.tocsc()
+        forward = (s.offers @ seek).toarray()
+        backward = (s.seeks @ index.offer_[sources].T.tocsc()).toarray()
+        track = (s.tracks @ seek).toarray() if net.track_.nnz else np.zeros_like(forward)
+        shared = (s.partners @ net.partners_[sources].T.tocsc()).toarray() if net.partners_.nnz \
+            else np.zeros_like(forward)
+        return forward, backward, track, shared
 
-    def quick_scores(self, forward: np.ndarray, backward: np.ndarray, track: np.ndarray | float) -> np.ndarray:
-        """The text-and-prior part of the score (overlaps are added to the best candidates only)."""
-        w = self.weights
-        return w.text * (forward * w.direction + backward * (1 - w.direction)) + w.prior * track
+    def as_target(self, side: str, target_id: str) -> tuple[np.ndarray, ...]:
+        """forward, backward, similar track record and shared partners of `target_id` as a candidate for every
+        source on `side` (in side().rows order): what an edit of the target changes in their lists."""
+        s, index, net = self.side(side), self.index_, self.network_
+        j = index.position_[target_id]
+        forward = (s.seeks @ index.offer_[j].T).toarray().ravel()
+        backward = (s.offers @ index.seek_[j].T).toarray().ravel()
+        track = (s.seeks @ net.track_[j].T).toarray().ravel()
+        shared = (s.partners @ net.partners_[j].T).toarray().ravel()
+        return forward, backward, track, shared
 
     def eligible(self, kind: str, source: ProfileDoc, target: ProfileDoc) -> bool:
         """Hard rules: the right side, not itself, not already a partner, investor filters."""
@@ -92,47 +119,45 @@ class Matcher:
         i, j = self.index_.position_[source.id], self.index_.position_[target.id]
         forward = float(self.index_.seek_[i].multiply(self.index_.offer_[j]).sum())
         backward = float(self.index_.seek_[j].multiply(self.index_.offer_[i]).sum())
-        track = scoring.prior(target.activity, self.max_activity_)
+        track = float(self.network_.track_[j].multiply(self.index_.seek_[i]).sum())
+        shared = float(self.network_.partners_[j].multiply(self.network_.partners_[i]).sum())
         signals = scoring.structured(source, target)
-        return Match(target.id, scoring.combine(self.weights, forward, backward, track, signals),
-                     forward, backward, track, signals)
+        return Match(target.id, scoring.combine(self.weights, forward, backward, track, shared, signals),
+                     forward, backward, track, signals, shared)
 
     def rank(self, source_id: str, kind: str = "tech-transfer", top: int = 20) -> list[Match]:
         """The best `top` targets for one source."""
         return self.rank_many([source_id], kind, top)[source_id]
 
     def rank_many(self, source_ids: list[str], kind: str = "tech-transfer", top: int = 20) -> dict[str, list[Match]]:
-        """The best `top` targets for each of several sources: one sparse product per target side, matrix ×
-        the sources' columns (no big transpose), then each source's candidates in score order."""
+        """The best `top` targets for each of several sources: dense products of one target side against the
+        sources' columns, chunk by chunk, then each source's candidates in score order."""
         result: dict[str, list[Match]] = {}
         by_side: dict[str, list[str]] = {}
         for source_id in source_ids:
             side = TARGET_SIDE.get((kind, self.docs_[source_id].side))
-            if side is None or self.side_rows(side)[0].size == 0:
+            if side is None or self.side(side).rows.size == 0:
                 result[source_id] = []
             else:
                 by_side.setdefault(side, []).append(source_id)
         for side, group in by_side.items():
-            targets, offers, seeks = self.side_rows(side)
-            rows = [self.index_.position_[source_id] for source_id in group]
-            forward = (offers @ self.index_.seek_[rows].T).toarray()
-            backward = (seeks @ self.index_.offer_[rows].T).toarray()
-            track = self.side_track(side)
-            for column, source_id in enumerate(group):
-                result[source_id] = self._best(self.docs_[source_id], targets, forward[:, column],
-                                               backward[:, column], track, kind, top)
+            for start in range(0, len(group), CHUNK):
+                chunk = group[start:start + CHUNK]
+                parts = self.components(side, [self.index_.position_[s] for s in chunk])
+                for column, source_id in enumerate(chunk):
+                    result[source_id] = self._best(self.docs_[source_id], self.side(side).rows,
+                                                   *(p[:, column] for p in parts), kind, top)
         return result
 
     def _best(self, source: ProfileDoc, targets: np.ndarray, forward: np.ndarray, backward: np.ndarray,
-              track: np.ndarray, kind: str, top: int) -> list[Match]:
-        """The best `top` of one source's targets: the leading candidates by text and prior that pass the hard
-        rules (up to max(top + BATCH_MARGIN, candidates) of them), with their structured signals added."""
-        ids = self.index_.ids_
-        w = self.weights
-        quick = self.quick_scores(forward, backward, track)
+              track: np.ndarray, shared: np.ndarray, kind: str, top: int) -> list[Match]:
+        """The best `top` of one source's targets: the leading `top + BATCH_MARGIN` eligible candidates by
+        text, track record and network, with their structured signals added."""
+        quick = scoring.quick(self.weights, forward, backward, track, shared)
         order = np.argsort(-quick, kind="stable")
-        wanted = max(top + BATCH_MARGIN, self.candidates)
+        wanted = top + BATCH_MARGIN
         compare = scoring.has_signals(source)
+        ids = self.index_.ids_
         matches = []
         for position in order.tolist():
             if quick[position] <= 0 and not compare:
@@ -143,10 +168,10 @@ class Matcher:
             signals = scoring.structured(source, target)
             if quick[position] <= 0 and not any(signals.values()):
                 continue
-            matches.append(Match(target.id, scoring.combine(w, float(forward[position]), float(backward[position]),
-                                                            float(track[position]), signals),
-                                 float(forward[position]), float(backward[position]), float(track[position]),
-                                 signals))
+            values = (float(forward[position]), float(backward[position]), float(track[position]),
+                      float(shared[position]))
+            matches.append(Match(target.id, scoring.combine(self.weights, *values, signals), values[0], values[1],
+                                 values[2], signals, values[3]))
             if len(matches) == wanted:
                 break
         matches.sort(key=lambda m: (-m.score, m.target))
@@ -154,71 +179,85 @@ class Matcher:
 
     def rank_all(self, kind: str = "tech-transfer", sources: str = COMPANY, top: int = 20,
                  progress: Callable[[Iterable], Iterable] | None = None, threads: int = 2) -> dict[str, list[Match]]:
-        """Top `top` for every profile on the `sources` side with one sparse top-k product (never N×N dense).
+        """Top `top` for every profile on the `sources` side, exactly as rank_many() would rank it.
 
-        direction·(seek_s·offer_t) + (1 − direction)·(offer_s·seek_t) + prior·track_t is the product of
-        [direction·seek_s | (1 − direction)·offer_s | prior] and [offer_t | seek_t | track_t]; the structured
-        signals are then added to the best candidates. Batch matches carry the combined text score only
-        (forward and backward are left at 0; reasons recompute the terms).
+        Without shared partners the score before the overlaps is linear in the source's vectors, so one sparse
+        top-k product (sparse_dot_topn) of [d·seek | (1−d)·offer | prior·seek] by [offer | seek | track] finds
+        every source's leading candidates (never an N×N dense matrix); each pair's parts are then computed
+        exactly. With a partner network (ln(1 + shared) is not linear) it ranks in dense chunks instead.
         """
-        source_rows = self.side_rows(sources)[0]
-        target_rows = self.side_rows(TARGET_SIDE[(kind, sources)])[0]
-        if source_rows.size == 0 or target_rows.size == 0:
+        source_ids = [self.index_.ids_[r] for r in self.side(sources).rows.tolist()]
+        target_side = TARGET_SIDE[(kind, sources)]
+        if not source_ids or self.side(target_side).rows.size == 0:
             return {}
-        w, index = self.weights, self.index_
-        track = self.side_track(TARGET_SIDE[(kind, sources)])
-        left = sparse.hstack([w.text * w.direction * index.seek_[source_rows],
-                              w.text * (1 - w.direction) * index.offer_[source_rows],
-                              sparse.csr_matrix(np.full((source_rows.size, 1), w.prior, dtype=np.float32))],
-                             format="csr", dtype=np.float32)
-        right = sparse.hstack([index.offer_[target_rows], index.seek_[target_rows],
-                               sparse.csr_matrix(track.reshape(-1, 1))], format="csr", dtype=np.float32)
-        k = min(target_rows.size, top + BATCH_MARGIN)
+        if self.network_.partners_.nnz:
+            result: dict[str, list[Match]] = {}
+            chunks = range(0, len(source_ids), CHUNK)
+            for start in (progress(chunks) if progress else chunks):
+                result.update(self.rank_many(source_ids[start:start + CHUNK], kind, top))
+            return result
+        return self._rank_sparse(kind, sources, target_side, top, progress, threads)
+
+    def _rank_sparse(self, kind: str, sources: str, target_side: str, top: int,
+                     progress: Callable[[Iterable], Iterable] | None, threads: int) -> dict[str, list[Match]]:
+        w, index, net = self.weights, self.index_, self.network_
+        source, target = self.side(sources), self.side(target_side)
+        blocks = [w.text * w.direction * source.seeks, w.text * (1 - w.direction) * source.offers]
+        columns = [target.offers, target.seeks]
+        if net.track_.nnz:
+            blocks.append(w.prior * source.seeks)
+            columns.append(target.tracks)
+        left = sparse.hstack(blocks, format="csr", dtype=np.float32)
+        right = sparse.hstack(columns, format="csr", dtype=np.float32)
+        k = min(target.rows.size, top + BATCH_MARGIN)
         best = sp_matmul_topn(left, right.T.tocsr(), top_n=k, n_threads=threads, sort=True)
+        counts = np.diff(best.indptr)
+        pair_sources = np.repeat(source.rows, counts)
+        pair_targets = target.rows[best.indices]
+        forward = _pair_dots(index.seek_, pair_sources, index.offer_, pair_targets)
+        backward = _pair_dots(index.offer_, pair_sources, index.seek_, pair_targets)
+        track = _pair_dots(index.seek_, pair_sources, net.track_, pair_targets) if net.track_.nnz \
+            else np.zeros_like(forward)
+        shared = np.zeros_like(forward)
         result = {}
-        rows = range(source_rows.size)
+        rows = range(source.rows.size)
         for r in (progress(rows) if progress else rows):
-            source = self.docs_[index.ids_[source_rows[r]]]
+            doc = self.docs_[index.ids_[source.rows[r]]]
             start, end = best.indptr[r], best.indptr[r + 1]
-            matches = self._finish(source, target_rows[best.indices[start:end]], best.data[start:end], track,
-                                   best.indices[start:end], kind, top)
-            if len(matches) < top and end - start == k:  # too many candidates ruled out: rank it alone
-                matches = self.rank(source.id, kind, top)
-            result[source.id] = matches
+            piece = slice(start, end)
+            matches = self._best(doc, pair_targets[piece], forward[piece], backward[piece], track[piece],
+                                 shared[piece], kind, top)
+            # Exactly rank_many's answer unless a candidate beyond this window could be in it: the window was
+            # full and something in it was ruled out, or the source's structured signals can lift targets that
+            # share no text (which the product leaves out).
+            ruled_out = len(matches) < min(top, end - start) or (
+                end - start == k and self._ruled_out(doc, pair_targets[piece], kind))
+            if ruled_out or (scoring.has_signals(doc) and end - start < target.rows.size):
+                matches = self.rank(doc.id, kind, top)
+            result[doc.id] = matches
         return result
 
-    def _track(self, target_rows: np.ndarray) -> np.ndarray:
-        activity = np.array([self.docs_[self.index_.ids_[t]].activity for t in target_rows], dtype=np.float32)
-        return (np.log1p(activity) / np.log1p(self.max_activity_)).astype(np.float32) if self.max_activity_ \
-            else np.zeros_like(activity)
-
-    def _finish(self, source: ProfileDoc, targets: np.ndarray, quick: np.ndarray, track: np.ndarray,
-                columns: np.ndarray, kind: str, top: int) -> list[Match]:
-        """Eligible candidates with their structured signals added, best first (ties by target id)."""
-        docs, ids = self.docs_, self.index_.ids_
-        compare = scoring.has_signals(source)
-        scored = []
-        for target_row, value, column in zip(targets.tolist(), quick.tolist(), columns.tolist()):
-            target = docs[ids[target_row]]
-            if not self.eligible(kind, source, target):
-                continue
-            signals = scoring.structured(source, target) if compare else None
-            scored.append((-(value + scoring.overlap_score(self.weights, signals)) if signals else -value,
-                           target.id, column, signals))
-        scored.sort(key=lambda item: item[:2])
-        return [Match(target_id, -negative, 0.0, 0.0, float(track[column]), signals or dict(scoring.NO_SIGNALS))
-                for negative, target_id, column, signals in scored[:top]]
+    def _ruled_out(self, source: ProfileDoc, targets: np.ndarray, kind: str) -> bool:
+        ids = self.index_.ids_
+        return not all(self.eligible(kind, source, self.docs_[ids[t]]) for t in targets.tolist())
 
 
-BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out
+def _pair_dots(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, rows_b: np.ndarray,
+               chunk: int = 200_000) -> np.ndarray:
+    """a[rows_a[i]] · b[rows_b[i]] for every i (row-wise dot products, in chunks)."""
+    out = np.zeros(rows_a.size, dtype=np.float32)
+    for start in range(0, rows_a.size, chunk):
+        piece = slice(start, start + chunk)
+        out[piece] = np.asarray(a[rows_a[piece]].multiply(b[rows_b[piece]]).sum(axis=1)).ravel()
+    return out
 
 
 def passes_investor_filters(startup: ProfileDoc, investor: ProfileDoc) -> bool:
     """An investor never sees a start-up outside its stages, sectors or ticket range (unknown values pass).
 
-    Investor matching is for start-ups and SMEs: large companies are never suggested to investors.
+    Investor matching is for start-ups and SMEs: other companies (large ones) are never suggested to investors.
     """
-    if startup.kind == "large_company":
+    if startup.kind and startup.kind not in ("startup", "sme"):
         return False
     if investor.investor_stages and startup.startup_stage and startup.startup_stage not in investor.investor_stages:
         return False

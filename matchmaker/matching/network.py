@@ -1,0 +1,59 @@
+"""Track record on similar work and the partner network: each profile's funded projects as one summed vector,
+and who has worked with whom."""
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from matchmaker.matching.documents import ProfileDoc
+from matchmaker.matching.index import ProfileIndex
+
+
+class Network:
+    """track_[i] = sum of the L2-normalised vectors of profile i's projects (so seek · track_[i] sums the cosines
+    of its projects with that seek); partners_[i, j] = 1 when i and j have worked together."""
+
+    def __init__(self, index: ProfileIndex, projects: dict[str, str]):
+        self.index = index
+        self.projects = projects
+        self._vectors: tuple[dict[str, int], sparse.csr_matrix] | None = None
+
+    def size(self) -> int:
+        """Rows of the matrices (one per indexed profile)."""
+        return self.partners_.shape[0]
+
+    def _project_matrix(self) -> tuple[dict[str, int], sparse.csr_matrix]:
+        """Every project's L2-normalised offer-side vector, with the fitted vocabulary (computed once)."""
+        if self._vectors is None:
+            ids = sorted(self.projects)
+            docs = [ProfileDoc(p, "other", offer=self.projects[p]) for p in ids]
+            matrix = self.index.transform(docs)[0] if docs else \
+                sparse.csr_matrix((0, len(self.index.terms_)), dtype=np.float32)
+            self._vectors = ({p: i for i, p in enumerate(ids)}, matrix)
+        return self._vectors
+
+    def build(self, docs: list[ProfileDoc]) -> Network:
+        """(Re)build both matrices for `docs`, in index order."""
+        position, n = self.index.position_, len(self.index.ids_)
+        column, projects = self._project_matrix()
+        rows, cols, own_rows, own_cols = [], [], [], []
+        for doc in docs:
+            i = position[doc.id]
+            for partner in doc.partners:
+                if partner in position:
+                    rows.append(i)
+                    cols.append(position[partner])
+            for project in doc.projects:
+                if project in column:
+                    own_rows.append(i)
+                    own_cols.append(column[project])
+        self.partners_ = _ones(rows, cols, (n, n))
+        self.track_ = (_ones(own_rows, own_cols, (n, len(column))) @ projects).astype(np.float32).tocsr()
+        return self
+
+
+def _ones(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sparse.csr_matrix:
+    """A 0/1 matrix with ones at (rows[i], cols[i])."""
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    matrix.data[:] = 1.0
+    return matrix
