@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
+from matchmaker.matches import wording
 from matchmaker.models import Organisation
 from matchmaker.services.matching import side_of
 from matchmaker.services.suggestions import suggestions_for
@@ -29,4 +30,4 @@ def index():
     if kind not in KINDS:
         abort(404)
     return render_template("matches/index.html", org=organisation, kind=kind, kinds=KINDS,
-                           rows=suggestions_for(organisation, kind))
+                           rows=suggestions_for(organisation, kind), wording=wording)

@@ -51,6 +51,12 @@ class Network:
         self.track_ = (_ones(own_rows, own_cols, (n, len(column))) @ projects).astype(np.float32).tocsr()
         return self
 
+    def project_vectors(self, projects: frozenset[str]) -> sparse.csr_matrix | None:
+        """The vectors of some projects (None when none of them is known)."""
+        column, matrix = self._project_matrix()
+        rows = [column[p] for p in sorted(projects) if p in column]
+        return matrix[rows] if rows else None
+
 
 def _ones(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sparse.csr_matrix:
     """A 0/1 matrix with ones at (rows[i], cols[i])."""

@@ -100,3 +100,11 @@ def parts(weights: ScoreWeights, forward: float, backward: float, track: float, 
             "offer": weights.text * (1 - weights.direction) * backward,
             "track": weights.prior * track, "network": weights.network * float(np.log1p(shared)),
             **{name: getattr(weights, name) * value for name, value in signals.items()}}
+
+
+STRONG, GOOD = 0.30, 0.15  # score thresholds for the words shown to people
+
+
+def strength(score: float) -> str:
+    """strong / good / possible: the score in words (text cosines above 0.3 share a great deal)."""
+    return "strong" if score >= STRONG else "good" if score >= GOOD else "possible"

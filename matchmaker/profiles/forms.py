@@ -26,7 +26,9 @@ class ProfileForm(FlaskForm):
     kind = SelectField("Kind", choices=taxonomy.KINDS.choices(), validators=[DataRequired()])
     sme = BooleanField("SME (EU definition)")
     city = StringField("City", validators=[Length(max=120)])
-    region = StringField("Region", validators=[Length(max=120)])
+    region = SelectField("Region (Italy)", choices=[("", "—")] + [(t.code, t.label_it) for t in taxonomy.REGIONS.terms],
+                         validators=[Optional()])
+    proximity = SelectField("Partners first", choices=taxonomy.PROXIMITY.choices(), default="anywhere")
     country = StringField("Country (ISO code)", validators=[
         Optional(), Regexp(r"^[A-Za-z]{2}$", message="Use the two-letter code, e.g. IT.")],
         filters=[lambda v: (v or "").upper()])
@@ -63,7 +65,7 @@ class ProfileForm(FlaskForm):
     def profile_data(self) -> dict:
         """The submitted values keyed by profile field, with blanks normalised."""
         data = {name: self[name].data for name in PROFILE_FIELDS}
-        for name in ("city", "region", "website", "description", "offer", "seek", "keywords", "contact_name",
+        for name in ("city", "website", "description", "offer", "seek", "keywords", "contact_name",
                      "contact_email", "contact_phone"):
             data[name] = (data[name] or "").strip()
         return data

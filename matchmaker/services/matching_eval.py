@@ -10,7 +10,7 @@ import numpy as np
 
 from matchmaker.extensions import db
 from matchmaker.matching import evaluate
-from matchmaker.matching.documents import ProfileDoc
+from matchmaker.matching.documents import COMPANY, ProfileDoc
 from matchmaker.matching.rank import Matcher
 from matchmaker.matching.scoring import ScoreWeights
 from matchmaker.models import Organisation
@@ -73,7 +73,7 @@ def build_task(history: Path, future: Path) -> CordisTask:
     activity_type = dict(db.session.execute(
         db.select(Organisation.external_id, Organisation.cordis_activity_type)
         .where(Organisation.external_id.is_not(None))).all())
-    companies = sorted(d.id for d in docs if activity_type.get(d.id) == "PRC")
+    companies = sorted(d.id for d in docs if activity_type.get(d.id) == "PRC" and d.side == COMPANY)
     candidates = sorted(d.id for d in docs if activity_type.get(d.id) in RESEARCH_TYPES)
     candidate_set = set(candidates)
     history_partners = {d.id: set(d.partners) for d in docs}

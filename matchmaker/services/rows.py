@@ -6,6 +6,7 @@ import re
 from email_validator import EmailNotValidError, validate_email
 
 from matchmaker import taxonomy
+from matchmaker.services.regions import normalise_region
 
 TRUE = {"1", "true", "yes", "y", "si", "sì", "vero", "x"}
 FALSE = {"", "0", "false", "no", "n", "falso"}
@@ -78,6 +79,10 @@ def parse_row(raw: dict[str, str]) -> tuple[dict, list[str]]:
     for field in ("city", "region", "website", "contact_name", "contact_phone", *LONG_TEXT):
         if field in raw:
             data[field] = raw[field].strip()
+    if data.get("region") and (region := normalise_region(data["region"])) is None:
+        errors.append(f"region: '{data['region']}' is not an Italian region (e.g. Lombardia)")
+    elif data.get("region"):
+        data["region"] = region
     if data.get("website") and not re.match(r"^https?://", data["website"]):
         data["website"] = "https://" + data["website"]
     if "country" in raw:

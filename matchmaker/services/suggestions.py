@@ -139,8 +139,10 @@ def suggestions_for(organisation: Organisation, kind: str) -> list[tuple[Suggest
     source = doc_id(organisation.id, organisation.external_id)
     result = []
     for suggestion, target in rows:
+        signals = dict(suggestion.signals or {})
+        track, shared = signals.pop("track", 0.0), signals.pop("shared", 0.0)
         match = Match(doc_id(target.id, target.external_id), suggestion.score, suggestion.forward,
-                      suggestion.backward, 0.0, suggestion.signals or {})
+                      suggestion.backward, track, signals, shared)
         reasons = explain(engine, source, match) if source in engine.docs_ and match.target in engine.docs_ \
             else Reasons()
         result.append((suggestion, target, reasons))
