@@ -70,14 +70,26 @@ def _term_of(token: str, language: str) -> str | None:
     return stem if language != "it" else "it:" + stem
 
 
+_CONCEPTS: dict[str, str | None] = {}
+
+
+def _concepts_of(tokens: list[str]) -> list[str]:
+    if len(_CONCEPTS) > _TERMS_CAP:
+        _CONCEPTS.clear()
+    found = []
+    for token in tokens:
+        concept = _CONCEPTS.get(token, _MISSING)
+        if concept is _MISSING:
+            code = glossary.concept_of(token.lower())
+            concept = _CONCEPTS[token] = glossary.CONCEPT_PREFIX + code if code else None
+        if concept is not None:
+            found.append(concept)
+    return found
+
+
 def concepts(text: str) -> list[str]:
     """The glossary concepts met in `text`, one term ("~oncology") per word that belongs to one."""
-    found = []
-    for token in TOKEN.findall(fold(text)):
-        code = glossary.concept_of(token.lower())
-        if code:
-            found.append(glossary.CONCEPT_PREFIX + code)
-    return found
+    return _concepts_of(TOKEN.findall(fold(text)))
 
 
 # token as written -> term, per language. A profile's words repeat across the directory, so nearly every token is
@@ -114,7 +126,8 @@ def terms(text: str, language: str = "en") -> list[str]:
 
 def analyze(text: str, language: str = "en", bigrams: bool = True) -> list[str]:
     """Terms of `text` and, with `bigrams`, each adjacent pair joined by a space."""
-    unigrams = terms(text, language)
+    tokens = TOKEN.findall(fold(text))
+    unigrams = [term for term in _terms_of(tokens, language) if term is not None]
     if not bigrams:
-        return unigrams + concepts(text)
-    return unigrams + concepts(text) + [f"{a} {b}" for a, b in zip(unigrams, unigrams[1:])]
+        return unigrams + _concepts_of(tokens)
+    return unigrams + _concepts_of(tokens) + [f"{a} {b}" for a, b in zip(unigrams, unigrams[1:])]

@@ -33,6 +33,7 @@ class ProfileDoc:
     investor_sectors: frozenset[str] = frozenset()
     ticket_min: int | None = None
     ticket_max: int | None = None
+    derived_sectors: frozenset[str] = frozenset()  # suggested from its text, not yet confirmed by a member
     projects: frozenset[str] = frozenset()  # ids of its funded projects (texts given to Matcher.fit)
     region: str = ""
     country: str = ""

@@ -7,11 +7,13 @@ from scipy import sparse
 
 from matchmaker.matching.documents import ProfileDoc
 from matchmaker.matching.index import ProfileIndex
+from matchmaker.matching.scoring import HUB_EXPONENT
 
 
 class Network:
     """track_[i] = sum of the L2-normalised vectors of profile i's projects (so seek · track_[i] sums the cosines
-    of its projects with that seek); partners_[i, j] = 1 when i and j have worked together."""
+    of its projects with that seek); partners_[i, j] = 1 when i and j have worked together; discounted_ is
+    partners_ with row i divided by i's number of partners to the power HUB_EXPONENT."""
 
     def __init__(self, index: ProfileIndex, projects: dict[str, str]):
         self.index = index
@@ -48,6 +50,9 @@ class Network:
                     own_rows.append(i)
                     own_cols.append(column[project])
         self.partners_ = _ones(rows, cols, (n, n))
+        degree = np.asarray(self.partners_.sum(axis=1)).ravel()
+        discount = np.where(degree > 0, np.maximum(degree, 1) ** -HUB_EXPONENT, 0).astype(np.float32)
+        self.discounted_ = (sparse.diags(discount) @ self.partners_).tocsr()
         self.track_ = (_ones(own_rows, own_cols, (n, len(column))) @ projects).astype(np.float32).tocsr()
         return self
 

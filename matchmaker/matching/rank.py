@@ -77,12 +77,12 @@ class Matcher:
             rows = np.array([self.index_.position_[d.id] for d in self.docs_.values() if d.side == side],
                             dtype=np.int64)
             self._sides[side] = _Side(rows, self.index_.offer_[rows], self.index_.seek_[rows],
-                                      self.network_.track_[rows], self.network_.partners_[rows])
+                                      self.network_.track_[rows], self.network_.discounted_[rows])
         return self._sides[side]
 
     def components(self, side: str, sources: list[int]) -> tuple[np.ndarray, ...]:
-        """forward, backward, similar track record and shared partners of every `side` target (rows) with each
-        source position (columns), as dense arrays."""
+        """forward, backward, similar track record and shared partners (discounted) of every `side` target
+        (rows) with each source position (columns), as dense arrays."""
         s, index, net = self.side(side), self.index_, self.network_
         seek = index.seek_[sources].T.tocsc()
         forward = (s.offers @ seek).toarray()
@@ -100,7 +100,7 @@ class Matcher:
         forward = (s.seeks @ index.offer_[j].T).toarray().ravel()
         backward = (s.offers @ index.seek_[j].T).toarray().ravel()
         track = (s.seeks @ net.track_[j].T).toarray().ravel()
-        shared = (s.partners @ net.partners_[j].T).toarray().ravel()
+        shared = (net.partners_[s.rows] @ net.discounted_[j].T).toarray().ravel()
         return forward, backward, track, shared
 
     def eligible(self, kind: str, source: ProfileDoc, target: ProfileDoc) -> bool:
@@ -120,7 +120,7 @@ class Matcher:
         forward = float(self.index_.seek_[i].multiply(self.index_.offer_[j]).sum())
         backward = float(self.index_.seek_[j].multiply(self.index_.offer_[i]).sum())
         track = float(self.network_.track_[j].multiply(self.index_.seek_[i]).sum())
-        shared = float(self.network_.partners_[j].multiply(self.network_.partners_[i]).sum())
+        shared = float(self.network_.discounted_[j].multiply(self.network_.partners_[i]).sum())
         signals = scoring.structured(source, target)
         return Match(target.id, scoring.combine(self.weights, forward, backward, track, shared, signals),
                      forward, backward, track, signals, shared)
@@ -181,21 +181,15 @@ class Matcher:
                  progress: Callable[[Iterable], Iterable] | None = None, threads: int = 2) -> dict[str, list[Match]]:
         """Top `top` for every profile on the `sources` side, exactly as rank_many() would rank it.
 
-        Without shared partners the score before the overlaps is linear in the source's vectors, so one sparse
-        top-k product (sparse_dot_topn) of [d·seek | (1−d)·offer | prior·seek] by [offer | seek | track] finds
-        every source's leading candidates (never an N×N dense matrix); each pair's parts are then computed
-        exactly. With a partner network (ln(1 + shared) is not linear) it ranks in dense chunks instead.
+        The score before the overlaps is linear in the source's vectors, so one sparse top-k product
+        (sparse_dot_topn) of [d·seek | (1−d)·offer | prior·seek | network·partners] by
+        [offer | seek | track | discounted partners] finds every source's leading candidates (never an N×N dense
+        matrix); each pair's parts are then computed exactly.
         """
         source_ids = [self.index_.ids_[r] for r in self.side(sources).rows.tolist()]
         target_side = TARGET_SIDE[(kind, sources)]
         if not source_ids or self.side(target_side).rows.size == 0:
             return {}
-        if self.network_.partners_.nnz:
-            result: dict[str, list[Match]] = {}
-            chunks = range(0, len(source_ids), CHUNK)
-            for start in (progress(chunks) if progress else chunks):
-                result.update(self.rank_many(source_ids[start:start + CHUNK], kind, top))
-            return result
         return self._rank_sparse(kind, sources, target_side, top, progress, threads)
 
     def _rank_sparse(self, kind: str, sources: str, target_side: str, top: int,
@@ -207,6 +201,9 @@ class Matcher:
         if net.track_.nnz:
             blocks.append(w.prior * source.seeks)
             columns.append(target.tracks)
+        if net.partners_.nnz:
+            blocks.append(w.network * net.partners_[source.rows])
+            columns.append(target.partners)
         left = sparse.hstack(blocks, format="csr", dtype=np.float32)
         right = sparse.hstack(columns, format="csr", dtype=np.float32)
         k = min(target.rows.size, top + BATCH_MARGIN)
@@ -218,7 +215,8 @@ class Matcher:
         backward = _pair_dots(index.offer_, pair_sources, index.seek_, pair_targets)
         track = _pair_dots(index.seek_, pair_sources, net.track_, pair_targets) if net.track_.nnz \
             else np.zeros_like(forward)
-        shared = np.zeros_like(forward)
+        shared = _pair_dots(net.partners_, pair_sources, net.discounted_, pair_targets) if net.partners_.nnz \
+            else np.zeros_like(forward)
         result = {}
         rows = range(source.rows.size)
         for r in (progress(rows) if progress else rows):
@@ -253,7 +251,8 @@ def _pair_dots(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, r
 
 
 def passes_investor_filters(startup: ProfileDoc, investor: ProfileDoc) -> bool:
-    """An investor never sees a start-up outside its stages, sectors or ticket range (unknown values pass).
+    """An investor never sees a start-up outside its stages, sectors (declared or suggested from its text) or
+    ticket range (unknown values pass).
 
     Investor matching is for start-ups and SMEs: other companies (large ones) are never suggested to investors.
     """
@@ -261,7 +260,8 @@ def passes_investor_filters(startup: ProfileDoc, investor: ProfileDoc) -> bool:
         return False
     if investor.investor_stages and startup.startup_stage and startup.startup_stage not in investor.investor_stages:
         return False
-    if investor.investor_sectors and startup.sectors and not (investor.investor_sectors & startup.sectors):
+    sectors = startup.sectors | startup.derived_sectors  # tags suggested from its text count too
+    if investor.investor_sectors and sectors and not (investor.investor_sectors & sectors):
         return False
     amount = startup.amount_sought
     if amount is not None:

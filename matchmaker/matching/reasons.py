@@ -91,8 +91,9 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         items.append(("similar_track", {"similar": similar, "total": len(target.projects) or target.activity}))
     elif target.activity:
         items.append(("track_record", {"projects": target.activity}))
-    if match.shared:
-        items.append(("shared_partners", {"count": int(match.shared)}))
+    common = int(matcher.network_.partners_[i].multiply(matcher.network_.partners_[j]).sum())
+    if common:
+        items.append(("shared_partners", {"count": common}))
     if source.country and source.country == target.country:
         if source.region and source.region == target.region:
             items.append(("same_region", {"region": target.region}))
@@ -124,6 +125,6 @@ def _investor_reasons(source: ProfileDoc, target: ProfileDoc) -> list[Reason]:
         within = investor.ticket_min <= startup.amount_sought <= investor.ticket_max
         items.append(("ticket_fit" if within else "ticket_syndicate",
                       {"amount": startup.amount_sought, "min": investor.ticket_min, "max": investor.ticket_max}))
-    if shared := sorted(investor.investor_sectors & startup.sectors):
+    if shared := sorted(investor.investor_sectors & (startup.sectors | startup.derived_sectors)):
         items.append(("investor_sector", {"sectors": shared}))
     return items

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from matchmaker.matching.documents import ProfileDoc
+
+
+HUB_EXPONENT = 0.25
 
 
 @dataclass(frozen=True)
 class ScoreWeights:
     """score = text × (forward·direction + backward·(1 − direction)) + prior × similar_track
-    + network × ln(1 + shared_partners) + overlaps.
+    + network × shared + overlaps.
 
     `forward` is the source's seek text against the target's offer; `backward` the target's seek against the
     source's offer; `similar_track` the sum, over the target's funded projects, of each project's cosine with
-    the source's seek (a track record counted on work like the source's, not on all its projects);
-    `shared_partners` how many past partners they have in common. Only `prior` and `network` were chosen on
-    CORDIS future-dev (0.05 each, from 0.02/0.03/0.05/0.1); the overlap weights are set by hand.
+    the source's seek (a track record counted on work like the source's, not on all its projects); `shared`
+    the past partners they have in common, divided by the target's number of partners to the power
+    HUB_EXPONENT (a hub shares partners with everyone). Every term is linear in the source's vectors, so a
+    rebuild is one sparse product. Three numbers were chosen on CORDIS future-dev: prior 0.07, network 0.05
+    and the exponent 0.25 (from 0.05/0.07/0.1/0.15/0.2, 0.05/0.1/0.15/0.2 and 0/0.25/0.5); the overlap
+    weights are set by hand.
     """
 
     text: float = 1.0
     direction: float = 0.6
-    prior: float = 0.05
+    prior: float = 0.07
     network: float = 0.05
     sectors: float = 0.05
     areas: float = 0.05
@@ -84,7 +88,7 @@ def overlap_score(weights: ScoreWeights, signals: dict[str, float]) -> float:
 def quick(weights: ScoreWeights, forward, backward, track, shared):
     """The text, track-record and network part of the score (scalars or numpy arrays alike)."""
     return (weights.text * (forward * weights.direction + backward * (1 - weights.direction))
-            + weights.prior * track + weights.network * np.log1p(shared))
+            + weights.prior * track + weights.network * shared)
 
 
 def combine(weights: ScoreWeights, forward: float, backward: float, track: float, shared: float,
@@ -98,7 +102,7 @@ def parts(weights: ScoreWeights, forward: float, backward: float, track: float, 
     """What each driver adds to the score (the largest one is named to the user)."""
     return {"seek": weights.text * weights.direction * forward,
             "offer": weights.text * (1 - weights.direction) * backward,
-            "track": weights.prior * track, "network": weights.network * float(np.log1p(shared)),
+            "track": weights.prior * track, "network": weights.network * shared,
             **{name: getattr(weights, name) * value for name, value in signals.items()}}
 
 

@@ -165,3 +165,28 @@ def test_incremental_refresh_stores_exactly_what_a_full_rebuild_stores(app):
         db.session.commit()
         refresh_organisation(organisation, top=3)
         _rebuilt(top=3)
+
+
+def test_editing_what_we_seek_brings_partners_of_that_topic_into_the_top_10(client):
+    abstracts = " ".join(["Drug delivery nanoparticles for oral formulations of small molecules."] * 5
+                         + ["Pharmacokinetics of controlled-release tablets and excipients."] * 5)
+    company = make_org(name="Pharma Co", kind="large_company", offer=abstracts, source="cordis")
+    delivery = [make_org(name=f"Delivery Lab {i}", kind="university",
+                         offer=f"Nanoparticles and drug delivery; oral formulations; controlled release study {i}")
+                for i in range(12)]
+    eyes = [make_org(name=f"Eye Clinic {i}", kind="irccs_hospital",
+                     offer=f"Neuro-ophthalmology: optic neuropathies, retinal ganglion cells, visual pathways {i}")
+            for i in range(3)]
+    for i, text in enumerate(FILLER):
+        make_org(name=f"Filler {i}", kind="public_research_centre", offer=text)
+    rebuild_all()
+    assert not set(targets(company)[:10]) & {e.id for e in eyes}
+    login(client, make_user(organisation=company))
+    form = dict(FULL_FORM, name="Pharma Co", kind="large_company", language="en", offer=abstracts,
+                seek="Clinical partners in neuro-ophthalmology: optic neuropathies and retinal ganglion cells",
+                keywords="neuro-ophthalmology; optic neuropathy", sectors=[], therapeutic_areas=[],
+                collaboration_types=[], trl="", funding_stage="", funding_amount_sought="", region="Lombardia",
+                proximity="anywhere")
+    assert post_form(client, f"/profiles/{company.id}/edit", form).status_code == 302
+    assert {e.id for e in eyes} <= set(targets(company)[:10])
+    assert len(delivery) == 12

@@ -230,3 +230,39 @@ def test_investor_reasons_name_stage_and_ticket():
     reasons = explain(matcher, "i", ranked[0])
     assert reasons.params("stage_fit") == {"stage": "seed"}
     assert reasons.params("ticket_fit") == {"amount": 1_000_000, "min": 250_000, "max": 3_000_000}
+
+
+def test_rank_all_agrees_with_rank_many_with_projects_partners_and_filters():
+    import random
+
+    rng = random.Random(3)
+    words = ("liver organoid toxicology cardiac tissue retinal gene therapy glioma MRI biobank wearable EEG "
+             "epilepsy antibodies vaccine CAR-T lymphoma solar qubits").split()
+    projects = {f"p{i}": " ".join(rng.sample(words, 6)) for i in range(30)}
+    docs = []
+    for i in range(60):
+        side = COMPANY if i % 3 == 0 else RESEARCH
+        own = frozenset(rng.sample(sorted(projects), rng.randint(0, 4)))
+        docs.append(ProfileDoc(f"d{i}", side, offer=" ".join(rng.sample(words, 5)),
+                               seek=" ".join(rng.sample(words, 3)) if rng.random() < 0.5 else "", projects=own,
+                               areas=frozenset({"oncology"}) if i % 4 == 0 else frozenset()))
+    members = {p: {d.id for d in docs if p in d.projects} for p in projects}
+    docs = [ProfileDoc(d.id, d.side, offer=d.offer, seek=d.seek, projects=d.projects, areas=d.areas,
+                       partners=frozenset(set().union(*(members[p] for p in d.projects)) - {d.id}))
+            for d in docs]
+    matcher = Matcher().fit(docs, projects)
+    assert matcher.network_.partners_.nnz and matcher.network_.track_.nnz
+    for sources in (COMPANY, RESEARCH):
+        batch = matcher.rank_all("tech-transfer", sources, top=5)
+        single = matcher.rank_many(list(batch), "tech-transfer", top=5)
+        for source, matches in batch.items():
+            assert [(m.target, m.score) for m in matches] == [(m.target, m.score) for m in single[source]]
+            assert all(abs(a.forward - b.forward) < 1e-5 and abs(a.shared - b.shared) < 1e-5
+                       for a, b in zip(matches, single[source]))
+
+
+def test_sectors_suggested_from_text_count_for_investors():
+    investor = ProfileDoc("i", INVESTOR, investor_sectors=frozenset({"medical_devices"}))
+    devices = ProfileDoc("s1", COMPANY, kind="startup", derived_sectors=frozenset({"medical_devices"}))
+    software = ProfileDoc("s2", COMPANY, kind="startup", derived_sectors=frozenset({"bigdata_ai"}))
+    assert passes_investor_filters(devices, investor) and not passes_investor_filters(software, investor)
