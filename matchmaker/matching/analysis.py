@@ -33,10 +33,11 @@ support supports supporting achieve address addresses need needs first one two t
 
 
 def fold(text: str) -> str:
-    """Strip accents (perché -> perche) but keep case, which tells acronyms apart."""
+    """Strip accents (perché -> perche) but keep case, which tells acronyms apart; other non-ASCII characters
+    (which the tokenizer ignores anyway) are dropped."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +116,13 @@ def _terms_of(tokens: list[str], language: str) -> list[str | None]:
 def terms_and_words(text: str, language: str = "en") -> list[tuple[str, str]]:
     """(term, word) pairs: the term is the stem (or the technical token), the word how it was written."""
     tokens = TOKEN.findall(fold(text))
-    return [(term, token if is_technical(token) else token.lower())
-            for token, term in zip(tokens, _terms_of(tokens, language)) if term is not None]
+    return [(term, _written(token)) for token, term in zip(tokens, _terms_of(tokens, language)) if term is not None]
+
+
+@lru_cache(maxsize=200_000)
+def _written(token: str) -> str:
+    """How a reason shows a token: technical ones as written (MRI, CAR-T), words in lower case."""
+    return token if is_technical(token) else token.lower()
 
 
 def terms(text: str, language: str = "en") -> list[str]:

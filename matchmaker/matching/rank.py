@@ -16,6 +16,7 @@ from matchmaker.matching.network import Network
 TARGET_SIDE = {("tech-transfer", COMPANY): RESEARCH, ("tech-transfer", RESEARCH): COMPANY,
                ("investor", COMPANY): INVESTOR, ("investor", INVESTOR): COMPANY}
 BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out
+SLACK = 5  # candidates beyond `top` whose exact parts a rebuild computes (the product's float32 order may differ)
 CHUNK = 256  # sources per dense product
 
 
@@ -153,12 +154,27 @@ class Matcher:
               track: np.ndarray, shared: np.ndarray, kind: str, top: int) -> list[Match]:
         """The best `top` of one source's targets: the leading `top + BATCH_MARGIN` eligible candidates by
         text, track record and network, with their structured signals added."""
-        quick = scoring.quick(self.weights, forward, backward, track, shared)
+        forward, backward, track, shared = (np.asarray(a, dtype=np.float64) for a in (forward, backward, track, shared))
+        quick = scoring.quick(self.weights, forward, backward, track, shared)  # as combine() computes it
         order = np.argsort(-quick, kind="stable")
         wanted = top + BATCH_MARGIN
         compare = scoring.has_signals(source)
         ids = self.index_.ids_
         matches = []
+        if not compare:  # no structured signals: the score is the rounded quick score
+            for position in order.tolist():
+                value = float(quick[position])
+                if value <= 0:
+                    break
+                target = self.docs_[ids[targets[position]]]
+                if self.eligible(kind, source, target):
+                    matches.append(Match(target.id, round(value, 6), float(forward[position]),
+                                         float(backward[position]), float(track[position]), scoring.NO_SIGNALS,
+                                         float(shared[position])))
+                    if len(matches) == wanted:
+                        break
+            matches.sort(key=lambda m: (-m.score, m.target))
+            return matches[:top]
         for position in order.tolist():
             if quick[position] <= 0 and not compare:
                 break  # nothing at all in common with this target or any after it: not suggestions
@@ -208,36 +224,55 @@ class Matcher:
         right = sparse.hstack(columns, format="csr", dtype=np.float32)
         k = min(target.rows.size, top + BATCH_MARGIN)
         best = sp_matmul_topn(left, right.T.tocsr(), top_n=k, n_threads=threads, sort=True)
-        counts = np.diff(best.indptr)
-        pair_sources = np.repeat(source.rows, counts)
+        pair_sources = np.repeat(source.rows, np.diff(best.indptr))
         pair_targets = target.rows[best.indices]
-        forward = _pair_dots(index.seek_, pair_sources, index.offer_, pair_targets)
-        backward = _pair_dots(index.offer_, pair_sources, index.seek_, pair_targets)
-        track = _pair_dots(index.seek_, pair_sources, net.track_, pair_targets) if net.track_.nnz \
-            else np.zeros_like(forward)
-        shared = _pair_dots(net.partners_, pair_sources, net.discounted_, pair_targets) if net.partners_.nnz \
-            else np.zeros_like(forward)
-        result = {}
+        ids, docs = index.ids_, self.docs_
+        keep = np.zeros(best.nnz, dtype=bool)
+        alone: list[str] = []
+        # Without past partners or investor filters, every target on the other side is eligible.
+        check = kind != "tech-transfer" or any(d.partners for d in docs.values())
+        indptr = best.indptr.tolist()
+        for r, row in enumerate(source.rows.tolist()):
+            doc = docs[ids[row]]
+            start, end = indptr[r], indptr[r + 1]
+            ok = [self.eligible(kind, doc, docs[ids[t]]) for t in pair_targets[start:end].tolist()] if check \
+                else [True] * (end - start)
+            compare = scoring.has_signals(doc)
+            # rank_many's answer needs a candidate beyond this window when the window was full and something in
+            # it was ruled out, or when structured signals can lift targets that share nothing (not in it).
+            if (end - start == k and not all(ok)) or (compare and end - start < target.rows.size):
+                alone.append(doc.id)
+                continue
+            # The window is in the product's order: the leading eligible ones (all of them when structured
+            # signals can still reorder it) get their exact parts.
+            chosen = [start + i for i, good in enumerate(ok) if good][:end - start if compare else top + SLACK]
+            keep[chosen] = True
+        chosen = np.flatnonzero(keep)
+        a, b = pair_sources[chosen], pair_targets[chosen]
+        forward = _pair_dots(index.seek_, a, index.offer_, b)
+        backward = _pair_dots(index.offer_, a, index.seek_, b)
+        track = _pair_dots(index.seek_, a, net.track_, b) if net.track_.nnz else np.zeros_like(forward)
+        shared = _pair_dots(net.partners_, a, net.discounted_, b) if net.partners_.nnz else np.zeros_like(forward)
+        bounds = np.searchsorted(chosen, best.indptr).tolist()
+        parts = [np.asarray(p, dtype=np.float64) for p in (forward, backward, track, shared)]
+        scores = [round(x, 6) for x in scoring.quick(w, *parts).tolist()]  # as combine(), without signals
+        lists = [p.tolist() for p in parts]
+        target_ids = [ids[t] for t in b.tolist()]
+        result = self.rank_many(alone, kind, top) if alone else {}
         rows = range(source.rows.size)
         for r in (progress(rows) if progress else rows):
-            doc = self.docs_[index.ids_[source.rows[r]]]
-            start, end = best.indptr[r], best.indptr[r + 1]
-            piece = slice(start, end)
-            matches = self._best(doc, pair_targets[piece], forward[piece], backward[piece], track[piece],
-                                 shared[piece], kind, top)
-            # Exactly rank_many's answer unless a candidate beyond this window could be in it: the window was
-            # full and something in it was ruled out, or the source's structured signals can lift targets that
-            # share no text (which the product leaves out).
-            ruled_out = len(matches) < min(top, end - start) or (
-                end - start == k and self._ruled_out(doc, pair_targets[piece], kind))
-            if ruled_out or (scoring.has_signals(doc) and end - start < target.rows.size):
-                matches = self.rank(doc.id, kind, top)
-            result[doc.id] = matches
+            doc = docs[ids[source.rows[r]]]
+            if doc.id in result:
+                continue
+            if scoring.has_signals(doc):
+                piece = slice(bounds[r], bounds[r + 1])
+                result[doc.id] = self._best(doc, b[piece], forward[piece], backward[piece], track[piece],
+                                            shared[piece], kind, top)
+                continue
+            best_first = sorted(range(bounds[r], bounds[r + 1]), key=lambda i: (-scores[i], target_ids[i]))[:top]
+            result[doc.id] = [Match(target_ids[i], scores[i], lists[0][i], lists[1][i], lists[2][i],
+                                    scoring.NO_SIGNALS, lists[3][i]) for i in best_first]
         return result
-
-    def _ruled_out(self, source: ProfileDoc, targets: np.ndarray, kind: str) -> bool:
-        ids = self.index_.ids_
-        return not all(self.eligible(kind, source, self.docs_[ids[t]]) for t in targets.tolist())
 
 
 def _pair_dots(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, rows_b: np.ndarray,

@@ -121,13 +121,20 @@ def _entering(engine: Matcher, kind: str, side: str, target: ProfileDoc, top: in
     if scoring.has_signals(target) or any(engine.docs_[index.ids_[r]].proximity != "anywhere" for r in rows.tolist()):
         for position, r in enumerate(rows.tolist()):  # the overlaps, exactly
             score[position] += scoring.overlap_score(w, scoring.structured(engine.docs_[index.ids_[r]], target))
-    source = db.aliased(Organisation)
-    # The last score of every full list of this kind (ranks run 1..top, best first).
-    floors = {doc_id(i, e): low for i, e, low in db.session.execute(
-        db.select(source.id, source.external_id, Suggestion.score).join(Suggestion, Suggestion.source_id == source.id)
-        .where(Suggestion.kind == kind, Suggestion.rank == top))}
+    # The last score of every full list of this kind (ranks run 1..top, best first), by organisation id.
+    floors = dict(db.session.execute(db.select(Suggestion.source_id, Suggestion.score).where(
+        Suggestion.kind == kind, Suggestion.rank == top)).all())
+    organisation = _organisation_ids(engine)
     return {doc for doc, exact in zip((index.ids_[r] for r in rows.tolist()), score.tolist())
-            if exact >= floors.get(doc, float("-inf")) - 1e-6}
+            if exact >= floors.get(organisation.get(doc), float("-inf")) - 1e-6}
+
+
+def _organisation_ids(engine: Matcher) -> dict[str, int]:
+    """Engine ids -> organisation ids, kept with the engine (looked up again when a profile is new to it)."""
+    cached = getattr(engine, "organisation_ids_", None)
+    if cached is None or len(cached) < len(engine.docs_):
+        cached = engine.organisation_ids_ = _org_ids()
+    return cached
 
 
 def suggestions_for(organisation: Organisation, kind: str) -> list[tuple[Suggestion, Organisation, Reasons]]:
