@@ -32,8 +32,12 @@ SENTENCES = {
     "trl_fit": "Their TRL {theirs} fits your TRL {yours}",
     "collaboration": "Both want {types}",
     "similar_track": "Track record: {similar} of their {total} funded projects are on work like yours",
+    "similar_track_one": "Track record: {similar} of their {total} funded projects is on work like yours",
+    "similar_track_all": "Track record: their funded project is on work like yours",
     "track_record": "Track record: {projects} funded projects",
+    "track_record_one": "Track record: one funded project",
     "shared_partners": "You have {count} past partners in common",
+    "shared_partners_one": "You have a past partner in common",
     "same_region": "In your region ({region})",
     "same_country": "In your country ({country})",
 }
@@ -64,9 +68,21 @@ def _params(code: str, params: dict) -> dict:
     return words
 
 
+def _variant(code: str, params: dict) -> str:
+    """The sentence for one (singular forms have their own sentence, as translations need)."""
+    if code == "similar_track" and params["total"] == 1:
+        return "similar_track_all"
+    if code == "similar_track" and params["similar"] == 1:
+        return "similar_track_one"
+    if (code, params.get("projects", params.get("count"))) in (("track_record", 1), ("shared_partners", 1)):
+        return code + "_one"
+    return code
+
+
 def reason_lines(reasons: Reasons) -> list[str]:
     """One sentence per reason, most telling first."""
-    return [SENTENCES[code].format(**_params(code, params)) for code, params in reasons.items if code in SENTENCES]
+    return [SENTENCES[_variant(code, params)].format(**_params(code, params)) for code, params in reasons.items
+            if code in SENTENCES]
 
 
 def headline(reasons: Reasons) -> str:

@@ -16,6 +16,7 @@ from matchmaker.matching.network import Network
 TARGET_SIDE = {("tech-transfer", COMPANY): RESEARCH, ("tech-transfer", RESEARCH): COMPANY,
                ("investor", COMPANY): INVESTOR, ("investor", INVESTOR): COMPANY}
 BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out
+SIGNAL_WINDOW = 200  # with structured signals (declared tags, TRL, proximity), the candidates they may reorder
 SLACK = 5  # candidates beyond `top` whose exact parts a rebuild computes (the product's float32 order may differ)
 CHUNK = 256  # sources per dense product
 
@@ -153,12 +154,13 @@ class Matcher:
     def _best(self, source: ProfileDoc, targets: np.ndarray, forward: np.ndarray, backward: np.ndarray,
               track: np.ndarray, shared: np.ndarray, kind: str, top: int) -> list[Match]:
         """The best `top` of one source's targets: the leading `top + BATCH_MARGIN` eligible candidates by
-        text, track record and network, with their structured signals added."""
+        text, track record and network (`top + SIGNAL_WINDOW` when the source has structured signals, which
+        can lift a candidate from further down), with their structured signals added."""
         forward, backward, track, shared = (np.asarray(a, dtype=np.float64) for a in (forward, backward, track, shared))
         quick = scoring.quick(self.weights, forward, backward, track, shared)  # as combine() computes it
         order = np.argsort(-quick, kind="stable")
-        wanted = top + BATCH_MARGIN
         compare = scoring.has_signals(source)
+        wanted = top + (SIGNAL_WINDOW if compare else BATCH_MARGIN)
         ids = self.index_.ids_
         matches = []
         if not compare:  # no structured signals: the score is the rounded quick score
@@ -239,13 +241,12 @@ class Matcher:
                 else [True] * (end - start)
             compare = scoring.has_signals(doc)
             # rank_many's answer needs a candidate beyond this window when the window was full and something in
-            # it was ruled out, or when structured signals can lift targets that share nothing (not in it).
-            if (end - start == k and not all(ok)) or (compare and end - start < target.rows.size):
+            # it was ruled out, or when the source's structured signals can lift targets from further down.
+            if (end - start == k and not all(ok)) or compare:
                 alone.append(doc.id)
                 continue
-            # The window is in the product's order: the leading eligible ones (all of them when structured
-            # signals can still reorder it) get their exact parts.
-            chosen = [start + i for i, good in enumerate(ok) if good][:end - start if compare else top + SLACK]
+            # The window is in the product's order: the leading eligible ones get their exact parts.
+            chosen = [start + i for i, good in enumerate(ok) if good][:top + SLACK]
             keep[chosen] = True
         chosen = np.flatnonzero(keep)
         a, b = pair_sources[chosen], pair_targets[chosen]
@@ -263,11 +264,6 @@ class Matcher:
         for r in (progress(rows) if progress else rows):
             doc = docs[ids[source.rows[r]]]
             if doc.id in result:
-                continue
-            if scoring.has_signals(doc):
-                piece = slice(bounds[r], bounds[r + 1])
-                result[doc.id] = self._best(doc, b[piece], forward[piece], backward[piece], track[piece],
-                                            shared[piece], kind, top)
                 continue
             best_first = sorted(range(bounds[r], bounds[r + 1]), key=lambda i: (-scores[i], target_ids[i]))[:top]
             result[doc.id] = [Match(target_ids[i], scores[i], lists[0][i], lists[1][i], lists[2][i],

@@ -14,6 +14,7 @@ from matchmaker.matching.documents import COMPANY, ProfileDoc
 from matchmaker.matching.rank import Match, Matcher
 
 Reason = tuple[str, dict]
+GENERIC = ("health",)  # glossary concepts too broad to put a word ahead of others (patient, disease, clinical)
 SIMILAR_PROJECT = 0.1  # a project counts as similar work when its cosine with the seek text reaches this
 
 
@@ -45,14 +46,15 @@ def _contributions(matcher: Matcher, seek_row: int, offer_row: int) -> list[tupl
 def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[list[str], list[str]]:
     """(concepts, terms): glossary concepts by weight, then terms as people wrote them, technical terms
     (gene names, acronyms, CAR-T) and life-science words ahead of generic ones."""
-    concepts = [term[len(glossary.CONCEPT_PREFIX):] for term, _ in pairs if term.startswith(glossary.CONCEPT_PREFIX)]
+    concepts = [term[len(glossary.CONCEPT_PREFIX):] for term, _ in pairs
+                if term.startswith(glossary.CONCEPT_PREFIX) and term[len(glossary.CONCEPT_PREFIX):] not in GENERIC]
     words = [(matcher.index_.readable(term), weight) for term, weight in pairs
              if not term.startswith(glossary.CONCEPT_PREFIX)]
 
     def rank(item: tuple[str, float]) -> tuple[int, float]:
         word, weight = item
         technical = any(is_technical(part) or part.isupper() for part in word.split())
-        topical = any(glossary.concept_of(part) for part in word.split())
+        topical = any(glossary.concept_of(part) not in (None, *GENERIC) for part in word.split())
         return (0 if technical else 1 if topical else 2, -weight)
 
     seen, terms = set(), []
