@@ -142,8 +142,10 @@ def run_service(n: int) -> dict:
                 suggestions.suggestions_for(org, "tech-transfer")
                 queries.append(time.perf_counter() - t)
                 t = time.perf_counter()
-                db.session.execute(db.select(Suggestion).where(Suggestion.source_id == org.id)
-                                   .order_by(Suggestion.rank)).scalars().all()
+                db.session.execute(db.select(Suggestion, Organisation)
+                                   .join(Organisation, Organisation.id == Suggestion.target_id)
+                                   .where(Suggestion.kind == "tech-transfer", Suggestion.source_id == org.id)
+                                   .order_by(Suggestion.rank)).all()
                 selects.append(time.perf_counter() - t)
     return {"n": n, "service_rebuild_s": rebuild, "edit_ms_median": 1000 * statistics.median(edits),
             "edit_ms_p90": 1000 * sorted(edits)[int(0.9 * len(edits)) - 1],
@@ -214,7 +216,8 @@ def main() -> None:
           f"p90 {service['edit_ms_p90']:.0f} ms; floor (one row's product) {service['edit_floor_ms']:.2f} ms: "
           f"{service['edit_ms_median'] / service['edit_floor_ms']:.0f}x\n"
           f"suggestions query (20 rows with reasons): median {service['query_ms_median']:.1f} ms, "
-          f"p90 {service['query_ms_p90']:.1f} ms; floor (the bare SELECT) {service['query_floor_ms']:.2f} ms: "
+          f"p90 {service['query_ms_p90']:.1f} ms; floor (the same SELECT without reasons) "
+          f"{service['query_floor_ms']:.2f} ms: "
           f"{service['query_ms_median'] / service['query_floor_ms']:.1f}x")
 
 
