@@ -100,6 +100,7 @@ def _owner() -> dict[str, str]:
     return {stem: concept.code for concept in CONCEPTS for stem in concept.stems}
 
 
+@lru_cache(maxsize=100_000)
 def concept_of(word: str) -> str | None:
     """The concept a lower-case, accent-folded word belongs to, or None."""
     match = _pattern().match(word)

@@ -16,6 +16,7 @@ from matchmaker.matching.rank import Match, Matcher
 Reason = tuple[str, dict]
 GENERIC = ("health",)  # glossary concepts too broad to put a word ahead of others (patient, disease, clinical)
 SIMILAR_PROJECT = 0.1  # a project counts as similar work when its cosine with the seek text reaches this
+CONSIDERED = 30  # the largest contributions among which reasons pick technical and life-science terms first
 
 
 @dataclass
@@ -35,12 +36,24 @@ class Reasons:
         return next((p for c, p in self.items if c == code), {})
 
 
+def _row(matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and values of one CSR row, read in place."""
+    start, end = matrix.indptr[i], matrix.indptr[i + 1]
+    return matrix.indices[start:end], matrix.data[start:end]
+
+
+def _products(a, i: int, b, j: int) -> tuple[np.ndarray, np.ndarray]:
+    """The columns two CSR rows share, and the products of their values there."""
+    (a_cols, a_vals), (b_cols, b_vals) = _row(a, i), _row(b, j)
+    columns, in_a, in_b = np.intersect1d(a_cols, b_cols, assume_unique=True, return_indices=True)
+    return columns, a_vals[in_a] * b_vals[in_b]
+
+
 def _contributions(matcher: Matcher, seek_row: int, offer_row: int) -> list[tuple[str, float]]:
-    contribution = matcher.index_.seek_[seek_row].multiply(matcher.index_.offer_[offer_row]).tocoo()
+    columns, values = _products(matcher.index_.seek_, seek_row, matcher.index_.offer_, offer_row)
     vocabulary = matcher.index_.terms()
-    order = np.argsort(-contribution.data)
-    return [(str(vocabulary[contribution.col[i]]), float(contribution.data[i])) for i in order
-            if contribution.data[i] > 0]
+    order = np.argsort(-values)[:CONSIDERED]
+    return [(str(vocabulary[columns[k]]), float(values[k])) for k in order if values[k] > 0]
 
 
 def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[list[str], list[str]]:
@@ -93,7 +106,7 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         items.append(("similar_track", {"similar": similar, "total": len(target.projects) or target.activity}))
     elif target.activity:
         items.append(("track_record", {"projects": target.activity}))
-    common = int(matcher.network_.partners_[i].multiply(matcher.network_.partners_[j]).sum())
+    common = len(_products(matcher.network_.partners_, i, matcher.network_.partners_, j)[0])
     if common:
         items.append(("shared_partners", {"count": common}))
     if source.country and source.country == target.country:
