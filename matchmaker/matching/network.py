@@ -5,15 +5,17 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from matchmaker.matching.documents import ProfileDoc
+from matchmaker.matching.documents import INVESTOR, ProfileDoc
 from matchmaker.matching.index import ProfileIndex
-from matchmaker.matching.scoring import HUB_EXPONENT
+from matchmaker.matching.scoring import HUB_EXPONENT, TRACK_EXPONENT
 
 
 class Network:
-    """track_[i] = sum of the L2-normalised vectors of profile i's projects (so seek · track_[i] sums the cosines
-    of its projects with that seek); partners_[i, j] = 1 when i and j have worked together; discounted_ is
-    partners_ with row i divided by i's number of partners to the power HUB_EXPONENT."""
+    """track_[i] = sum of the L2-normalised vectors of profile i's projects divided by their number to the power
+    TRACK_EXPONENT (so seek · track_[i] sums the cosines of its projects with that seek, damped for big
+    generalists); partners_[i, j] = 1 when i and j have worked together; discounted_ is partners_ with row i
+    divided by i's number of partners to the power HUB_EXPONENT; standing_[i] = ln(1 + activity) / ln(1 + the largest
+    activity), investors and everyone else on separate scales (an investor's activity is its deal count)."""
 
     def __init__(self, index: ProfileIndex, projects: dict[str, str]):
         self.index = index
@@ -53,7 +55,21 @@ class Network:
         degree = np.asarray(self.partners_.sum(axis=1)).ravel()
         discount = np.where(degree > 0, np.maximum(degree, 1) ** -HUB_EXPONENT, 0).astype(np.float32)
         self.discounted_ = (sparse.diags(discount) @ self.partners_).tocsr()
-        self.track_ = (_ones(own_rows, own_cols, (n, len(column))) @ projects).astype(np.float32).tocsr()
+        own = _ones(own_rows, own_cols, (n, len(column)))
+        count = np.asarray(own.sum(axis=1)).ravel()
+        damp = np.where(count > 0, np.maximum(count, 1) ** -TRACK_EXPONENT, 0).astype(np.float32)
+        self.track_ = (sparse.diags(damp) @ (own @ projects)).astype(np.float32).tocsr()
+        activity = np.zeros(n, dtype=np.float64)
+        self.investor_ = np.zeros(n, dtype=bool)
+        for doc in docs:
+            activity[position[doc.id]] = doc.activity
+            self.investor_[position[doc.id]] = doc.side == INVESTOR
+        standing = np.zeros(n, dtype=np.float64)
+        for group in (self.investor_, ~self.investor_):  # investors' deal counts are on a scale of their own
+            top = activity[group].max(initial=0.0)
+            if top > 0:
+                standing[group] = np.log1p(activity[group]) / np.log1p(top)
+        self.standing_ = standing.astype(np.float32)
         return self
 
     def project_vectors(self, projects: frozenset[str]) -> sparse.csr_matrix | None:

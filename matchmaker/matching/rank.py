@@ -64,14 +64,22 @@ class Matcher:
 
     def update(self, docs: list[ProfileDoc]) -> None:
         """Add or replace profiles without refitting the vocabulary (cheap: one edit at a time)."""
-        changed = [d for d in docs if d.id not in self.docs_ or (self.docs_[d.id].partners, self.docs_[d.id].projects)
-                   != (d.partners, d.projects)]
+        changed = [d for d in docs if d.id not in self.docs_ or (self.docs_[d.id].partners, self.docs_[d.id].projects,
+                   self.docs_[d.id].activity) != (d.partners, d.projects, d.activity)]
         for doc in docs:
             self.docs_[doc.id] = doc
         self.index_.replace(docs)
         if changed or self.network_.size() != len(self.index_.ids_):
             self.network_.build([self.docs_[i] for i in self.index_.ids_])
         self._sides.clear()
+
+    def standing(self) -> np.ndarray:
+        """What each profile's overall activity adds to its track record, in track units (the score weighs the
+        track record by prior): standing (investor_standing for investors) / prior × network.standing_."""
+        w, net = self.weights, self.network_
+        if not w.prior:
+            return np.zeros_like(net.standing_)
+        return np.where(net.investor_, w.investor_standing, w.standing).astype(np.float32) / w.prior * net.standing_
 
     def side(self, side: str) -> _Side:
         """One side's row positions and matrices (cached until the next update)."""
@@ -90,6 +98,7 @@ class Matcher:
         forward = (s.offers @ seek).toarray()
         backward = (s.seeks @ index.offer_[sources].T.tocsc()).toarray()
         track = (s.tracks @ seek).toarray() if net.track_.nnz else np.zeros_like(forward)
+        track += self.standing()[s.rows][:, None]
         shared = (s.partners @ net.partners_[sources].T.tocsc()).toarray() if net.partners_.nnz \
             else np.zeros_like(forward)
         return forward, backward, track, shared
@@ -101,7 +110,7 @@ class Matcher:
         j = index.position_[target_id]
         forward = (s.seeks @ index.offer_[j].T).toarray().ravel()
         backward = (s.offers @ index.seek_[j].T).toarray().ravel()
-        track = (s.seeks @ net.track_[j].T).toarray().ravel()
+        track = (s.seeks @ net.track_[j].T).toarray().ravel() + self.standing()[j]
         shared = (net.partners_[s.rows] @ net.discounted_[j].T).toarray().ravel()
         return forward, backward, track, shared
 
@@ -121,7 +130,7 @@ class Matcher:
         i, j = self.index_.position_[source.id], self.index_.position_[target.id]
         forward = float(self.index_.seek_[i].multiply(self.index_.offer_[j]).sum())
         backward = float(self.index_.seek_[j].multiply(self.index_.offer_[i]).sum())
-        track = float(self.network_.track_[j].multiply(self.index_.seek_[i]).sum())
+        track = float(self.network_.track_[j].multiply(self.index_.seek_[i]).sum()) + float(self.standing()[j])
         shared = float(self.network_.discounted_[j].multiply(self.network_.partners_[i]).sum())
         signals = scoring.structured(source, target)
         return Match(target.id, scoring.combine(self.weights, forward, backward, track, shared, signals),
@@ -222,6 +231,10 @@ class Matcher:
         if net.partners_.nnz:
             blocks.append(w.network * net.partners_[source.rows])
             columns.append(target.partners)
+        standing = self.standing()
+        if standing[target.rows].any():  # investors' deal counts: a constant column times each target's value
+            blocks.append(sparse.csr_matrix(np.full((source.rows.size, 1), w.prior, dtype=np.float32)))
+            columns.append(sparse.csr_matrix(standing[target.rows].reshape(-1, 1).astype(np.float32)))
         left = sparse.hstack(blocks, format="csr", dtype=np.float32)
         right = sparse.hstack(columns, format="csr", dtype=np.float32)
         k = min(target.rows.size, top + BATCH_MARGIN)
@@ -253,6 +266,7 @@ class Matcher:
         forward = _pair_dots(index.seek_, a, index.offer_, b)
         backward = _pair_dots(index.offer_, a, index.seek_, b)
         track = _pair_dots(index.seek_, a, net.track_, b) if net.track_.nnz else np.zeros_like(forward)
+        track = track + standing[b].astype(np.float32)
         shared = _pair_dots(net.partners_, a, net.discounted_, b) if net.partners_.nnz else np.zeros_like(forward)
         bounds = np.searchsorted(chosen, best.indptr).tolist()
         parts = [np.asarray(p, dtype=np.float64) for p in (forward, backward, track, shared)]

@@ -8,27 +8,31 @@ from matchmaker.matching.documents import ProfileDoc
 
 
 HUB_EXPONENT = 0.25
+TRACK_EXPONENT = 0.5  # a partner's similar-work track record is divided by (its projects)^this
 
 
 @dataclass(frozen=True)
 class ScoreWeights:
-    """score = text × (forward·direction + backward·(1 − direction)) + prior × similar_track
-    + network × shared + overlaps.
+    """score = text × (forward·direction + backward·(1 − direction)) + prior × track + network × shared + overlaps.
 
     `forward` is the source's seek text against the target's offer; `backward` the target's seek against the
-    source's offer; `similar_track` the sum, over the target's funded projects, of each project's cosine with
-    the source's seek (a track record counted on work like the source's, not on all its projects); `shared`
-    the past partners they have in common, divided by the target's number of partners to the power
-    HUB_EXPONENT (a hub shares partners with everyone). Every term is linear in the source's vectors, so a
-    rebuild is one sparse product. Three numbers were chosen on CORDIS future-dev: prior 0.07, network 0.05
-    and the exponent 0.25 (from 0.05/0.07/0.1/0.15/0.2, 0.05/0.1/0.15/0.2 and 0/0.25/0.5); the overlap
-    weights are set by hand.
+    source's offer; `track` = similar_track + (standing / prior) × activity_prior: `similar_track` sums, over
+    the target's funded projects, each project's cosine with the source's seek, divided by (number of projects)
+    ** TRACK_EXPONENT (a track record counted on work like the source's; the square root keeps a big generalist
+    from winning on volume), and `activity_prior` = ln(1 + activity) / ln(1 + the largest activity), a small
+    overall standing (investors' deal counts weigh `investor_standing`); `shared` the past partners they have in
+    common, divided by the target's number of partners to the power HUB_EXPONENT (a hub shares partners with
+    everyone). Every term is linear in the source's vectors, so a rebuild is one sparse product. Chosen on CORDIS
+    future-dev: prior 0.25, network 0.03, standing 0.03 and TRACK_EXPONENT 0.5 (from 0/0.1/0.15/0.25/0.5);
+    investor_standing 0.6 on the YC data (from 0.1 to 0.8); the overlap weights are set by hand.
     """
 
     text: float = 1.0
     direction: float = 0.6
-    prior: float = 0.07
-    network: float = 0.05
+    prior: float = 0.25
+    network: float = 0.03
+    standing: float = 0.03
+    investor_standing: float = 0.6
     sectors: float = 0.05
     areas: float = 0.05
     trl: float = 0.03

@@ -41,7 +41,7 @@ def run(folder: Path) -> dict[str, dict[str, float]]:
     ours, popular, plain = {}, {}, {}
     for s in queries:
         theses = {i: " ".join(texts[c] for c in sorted(portfolio[i] - {s}) if c in texts) for i in investors}
-        # An investor's track record is its portfolio: each other portfolio company counts as a funded project.
+        # An investor's track record: its other portfolio companies as funded projects, their number as its deal count.
         docs = [ProfileDoc(s, COMPANY, kind="startup", offer=texts[s])] + \
                [ProfileDoc(f"inv:{i}", INVESTOR, kind="investor", seek=theses[i], activity=len(portfolio[i] - {s}),
                            projects=frozenset(c for c in portfolio[i] - {s} if c in texts)) for i in investors]

@@ -218,6 +218,28 @@ def test_track_record_counts_similar_projects_only():
     assert explain(matcher, "c", ranked[0]).params("similar_track") == {"similar": 2, "total": 2}
 
 
+def test_similar_track_record_does_not_reward_volume_alone():
+    """Two similar projects among many unrelated ones count less than the same two alone (a generalist's)."""
+    company = ProfileDoc("c", COMPANY, seek="retinal gene therapy for inherited blindness")
+    projects = {"p1": "Gene therapy of inherited retinal dystrophies", "p2": "Retinal gene therapy vectors",
+                "p3": "Retinal gene therapy vectors for blindness", "p4": "Gene therapy of inherited blindness",
+                **{f"q{i}": f"Offshore wind turbines and quantum sensors {i}" for i in range(30)}}
+    specialist = ProfileDoc("spec", RESEARCH, offer="retinal gene therapy", projects=frozenset({"p1", "p2"}))
+    generalist = ProfileDoc("gen", RESEARCH, offer="retinal gene therapy",
+                            projects=frozenset({"p3", "p4", *(f"q{i}" for i in range(30))}))
+    matcher = Matcher().fit([company, specialist, generalist, *FILLER], projects)
+    track = {m.target: m.track for m in matcher.rank("c")}
+    assert track["spec"] > track["gen"] > 0
+
+
+def test_investors_deal_count_counts_in_their_track_record():
+    startup = ProfileDoc("s", COMPANY, kind="startup", offer="diagnostics platform for sepsis")
+    busy = ProfileDoc("busy", INVESTOR, kind="investor", seek="diagnostics platform", activity=40)
+    quiet = ProfileDoc("quiet", INVESTOR, kind="investor", seek="diagnostics platform", activity=1)
+    ranked = Matcher().fit([startup, busy, quiet, *FILLER]).rank("s", "investor")
+    assert [m.target for m in ranked] == ["busy", "quiet"] and ranked[0].track > ranked[1].track > 0
+
+
 def test_investor_reasons_name_stage_and_ticket():
     investor = ProfileDoc("i", INVESTOR, seek="wearable medical devices", investor_stages=frozenset({"seed"}),
                           investor_sectors=frozenset({"medical_devices"}), ticket_min=250_000, ticket_max=3_000_000)
@@ -248,6 +270,7 @@ def test_rank_all_agrees_with_rank_many_with_projects_partners_and_filters():
                                areas=frozenset({"oncology"}) if i % 4 == 0 else frozenset()))
     members = {p: {d.id for d in docs if p in d.projects} for p in projects}
     docs = [ProfileDoc(d.id, d.side, offer=d.offer, seek=d.seek, projects=d.projects, areas=d.areas,
+                       activity=len(d.projects),
                        partners=frozenset(set().union(*(members[p] for p in d.projects)) - {d.id}))
             for d in docs]
     matcher = Matcher().fit(docs, projects)
