@@ -109,6 +109,37 @@ FUNDING_STAGES = Vocabulary("funding_stage", (
     Term("growth", "Growth", "Crescita"),
 ))
 
+# Italian regions as ISTAT names them (the stored value), with their English names.
+REGIONS = Vocabulary("region", (
+    Term("Abruzzo", "Abruzzo", "Abruzzo"),
+    Term("Basilicata", "Basilicata", "Basilicata"),
+    Term("Calabria", "Calabria", "Calabria"),
+    Term("Campania", "Campania", "Campania"),
+    Term("Emilia-Romagna", "Emilia-Romagna", "Emilia-Romagna"),
+    Term("Friuli-Venezia Giulia", "Friuli Venezia Giulia", "Friuli-Venezia Giulia"),
+    Term("Lazio", "Lazio", "Lazio"),
+    Term("Liguria", "Liguria", "Liguria"),
+    Term("Lombardia", "Lombardy", "Lombardia"),
+    Term("Marche", "Marche", "Marche"),
+    Term("Molise", "Molise", "Molise"),
+    Term("Piemonte", "Piedmont", "Piemonte"),
+    Term("Puglia", "Apulia", "Puglia"),
+    Term("Sardegna", "Sardinia", "Sardegna"),
+    Term("Sicilia", "Sicily", "Sicilia"),
+    Term("Toscana", "Tuscany", "Toscana"),
+    Term("Trentino-Alto Adige/Südtirol", "Trentino-South Tyrol", "Trentino-Alto Adige/Südtirol"),
+    Term("Umbria", "Umbria", "Umbria"),
+    Term("Valle d'Aosta/Vallée d'Aoste", "Aosta Valley", "Valle d'Aosta/Vallée d'Aoste"),
+    Term("Veneto", "Veneto", "Veneto"),
+))
+
+# Which partners a member wants first (EU partners are still suggested in every case).
+PROXIMITY = Vocabulary("proximity", (
+    Term("anywhere", "Anywhere", "Ovunque"),
+    Term("country", "My country first", "Prima il mio paese"),
+    Term("region", "My region first", "Prima la mia regione"),
+))
+
 LANGUAGES = Vocabulary("language", (
     Term("en", "English", "Inglese"),
     Term("it", "Italian", "Italiano"),
@@ -144,7 +175,12 @@ ALIASES: dict[str, dict[str, str]] = {
     "sector": {"biotech": "biotech", "biopharma": "biotech", "meddev": "medical_devices",
                "diagnostics": "ivd", "ai": "bigdata_ai", "telemedicine": "digital_health"},
     "therapeutic_area": {"cancer": "oncology", "cardiovascular": "cardiology"},
+    "region": {"trentinoaltoadige": "Trentino-Alto Adige/Südtirol", "trentino": "Trentino-Alto Adige/Südtirol",
+               "altoadige": "Trentino-Alto Adige/Südtirol", "southtyrol": "Trentino-Alto Adige/Südtirol",
+               "valledaosta": "Valle d'Aosta/Vallée d'Aoste", "aosta": "Valle d'Aosta/Vallée d'Aoste",
+               "friuliveneziagiulia": "Friuli-Venezia Giulia", "emiliaromagna": "Emilia-Romagna",
+               "latium": "Lazio", "themarches": "Marche", "piedmont": "Piemonte", "lombardy": "Lombardia"},
 }
 
 VOCABULARIES = {v.name: v for v in (KINDS, SECTORS, THERAPEUTIC_AREAS, COLLABORATION_TYPES, FUNDING_STAGES,
-                                    LANGUAGES)}
+                                    LANGUAGES, REGIONS, PROXIMITY)}

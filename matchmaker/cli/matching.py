@@ -32,14 +32,17 @@ def evaluate_cordis_command(history: Path, future: Path) -> None:
                 import_cordis(history)
             except CordisFormatError as exc:
                 raise click.ClickException(str(exc)) from None
-            task = matching_eval.build_task(future)
-            click.echo(f"{len(task.queries)} query companies, {len(task.candidates)} candidate research "
-                       f"organisations, {sum(map(len, task.truth.values()))} future collaborations")
+            task = matching_eval.build_task(history, future)
+            click.echo(f"{len(task.queries)} companies with future collaborations (of {len(task.companies)}), "
+                       f"{len(task.candidates)} candidate research organisations, "
+                       f"{sum(map(len, task.truth.values()))} future collaborations")
             results = matching_eval.run(task, ScoreWeights())
             db.session.remove()
-    click.echo(f"{'method':15} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8}")
+    click.echo(f"{'method':28} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8} {'topical@10':>10} "
+               f"{'health@10':>9}")
     for method, m in results.items():
-        click.echo(f"{method:15} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f}")
+        click.echo(f"{method:28} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f} "
+                   f"{m['topical@10']:10.3f} {m['health@10']:9.3f}")
 
 
 @matching_cli.command("rebuild")

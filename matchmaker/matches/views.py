@@ -7,13 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
-from matchmaker.matches.wording import reason_lines
+from matchmaker.matches import wording
 from matchmaker.models import Organisation
 from matchmaker.services.matching import side_of
 from matchmaker.services.suggestions import suggestions_for
 
 bp = Blueprint("matches", __name__, url_prefix="/matches")
-bp.add_app_template_filter(reason_lines, "reason_lines")
+bp.add_app_template_filter(wording.reason_lines, "reason_lines")
 KINDS = {"tech-transfer": _l("Tech transfer"), "investor": _l("Investors and start-ups")}
 
 
@@ -33,4 +33,4 @@ def index():
     if kind not in KINDS:
         abort(404)
     return render_template("matches/index.html", org=organisation, kind=kind, kinds=KINDS,
-                           rows=suggestions_for(organisation, kind))
+                           rows=suggestions_for(organisation, kind), wording=wording)

@@ -1,13 +1,27 @@
-"""The matching engine's reasons (codes with parameters) worded in the user's language."""
+"""The matching engine's reasons (codes with parameters), strengths and drivers worded in the user's language."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask_babel import format_number, gettext, ngettext
+from flask_babel import format_number, gettext, lazy_gettext as _l, ngettext
 
-from matchmaker import taxonomy
-from matchmaker.i18n import vocabulary_label
+from matchmaker import glossary, taxonomy
+from matchmaker.i18n import money, vocabulary_label
 from matchmaker.matching.reasons import Reasons
+
+STRENGTHS = {"strong": _l("Strong match"), "good": _l("Good match"), "possible": _l("Possible match")}
+DRIVERS = {
+    "seek": _l("mainly what you seek meets what they offer"),
+    "offer": _l("mainly what they seek meets what you offer"),
+    "track": _l("mainly their track record on work like yours"),
+    "network": _l("mainly partners you share"),
+    "areas": _l("mainly shared therapeutic areas"),
+    "sectors": _l("mainly shared sectors"),
+    "trl": _l("mainly a fitting TRL"),
+    "collaboration": _l("mainly the collaboration you both want"),
+    "region": _l("mainly being in your region"),
+    "country": _l("mainly being in your country"),
+}
 
 
 def _labels(vocabulary: taxonomy.Vocabulary, codes: list[str], lower: bool = False) -> str:
@@ -15,28 +29,66 @@ def _labels(vocabulary: taxonomy.Vocabulary, codes: list[str], lower: bool = Fal
     return ", ".join(label.lower() if lower else label for label in labels)
 
 
-# One function per signal code; each returns a sentence in the current language.
+def _concepts(codes: list[str]) -> str:
+    return ", ".join(gettext(glossary.label(c)) for c in codes)
+
+
+def _similar_track(similar: int, total: int) -> str:
+    if total == 1:
+        return gettext("Track record: their funded project is on work like yours")
+    return ngettext("Track record: %(count)s of their %(total)s funded projects is on work like yours",
+                    "Track record: %(count)s of their %(total)s funded projects are on work like yours",
+                    similar, count=format_number(similar), total=format_number(total))
+
+
+def _ticket(key: str, amount: int, min: int, max: int) -> str:  # noqa: A002 - the engine's parameter names
+    words = {"amount": money(amount), "low": money(min), "high": money(max)}
+    if key == "ticket_fit":
+        return gettext("Your round of %(amount)s is within their tickets (%(low)s to %(high)s)", **words)
+    return gettext("Your round of %(amount)s is beyond their tickets (%(low)s to %(high)s): a syndicate is needed",
+                   **words)
+
+
+# One function per reason code; each returns a sentence in the current language.
 SIGNALS: dict[str, Callable[..., str]] = {
-    "shared_areas": lambda areas: gettext(
+    "shared_concepts": lambda concepts: gettext("Both work on %(concepts)s", concepts=_concepts(concepts)),
+    "shared_area": lambda areas: gettext(
         "Both work in %(areas)s", areas=_labels(taxonomy.THERAPEUTIC_AREAS, areas, lower=True)),
-    "shared_sectors": lambda sectors: gettext(
+    "seek_meets_offer": lambda terms: gettext("What you seek meets what they offer: %(terms)s",
+                                              terms=", ".join(terms)),
+    "offer_meets_seek": lambda terms: gettext("What they seek meets what you offer: %(terms)s",
+                                              terms=", ".join(terms)),
+    "stage_fit": lambda stage: gettext(
+        "Invests at your stage: %(stage)s", stage=vocabulary_label(taxonomy.FUNDING_STAGES, stage)),
+    "ticket_fit": lambda **p: _ticket("ticket_fit", **p),
+    "ticket_syndicate": lambda **p: _ticket("ticket_syndicate", **p),
+    "investor_sector": lambda sectors: gettext(
+        "Invests in %(sectors)s", sectors=_labels(taxonomy.SECTORS, sectors)),
+    "shared_sector": lambda sectors: gettext(
         "Shared sectors: %(sectors)s", sectors=_labels(taxonomy.SECTORS, sectors)),
-    "trl_fit": lambda their_trl, your_trl: gettext(
-        "Their TRL %(their)s fits your TRL %(yours)s", their=their_trl, yours=your_trl),
-    "shared_collaboration": lambda types: gettext(
+    "trl_fit": lambda theirs, yours: gettext(
+        "Their TRL %(their)s fits your TRL %(yours)s", their=theirs, yours=yours),
+    "collaboration": lambda types: gettext(
         "Both want %(types)s", types=_labels(taxonomy.COLLABORATION_TYPES, types, lower=True)),
+    "similar_track": _similar_track,
     "track_record": lambda projects: ngettext(
         "Track record: %(count)s funded project", "Track record: %(count)s funded projects", projects,
         count=format_number(projects)),
+    "shared_partners": lambda count: ngettext(
+        "You have a past partner in common", "You have %(count)s past partners in common", count,
+        count=format_number(count)),
+    "same_region": lambda region: gettext("In your region (%(region)s)", region=region),
+    "same_country": lambda country: gettext("In your country (%(country)s)", country=country),
 }
 
 
 def reason_lines(reasons: Reasons) -> list[str]:
-    """Every reason of a suggestion as a sentence; unknown codes are skipped rather than shown raw."""
-    out = []
-    if reasons.forward_terms:
-        out.append(gettext("What you seek meets what they offer: %(terms)s", terms=", ".join(reasons.forward_terms)))
-    if reasons.backward_terms:
-        out.append(gettext("What they seek meets what you offer: %(terms)s", terms=", ".join(reasons.backward_terms)))
-    out.extend(SIGNALS[code](**params) for code, params in reasons.signals if code in SIGNALS)
-    return out
+    """One sentence per reason, most telling first; unknown codes are skipped rather than shown raw."""
+    return [SIGNALS[code](**params) for code, params in reasons.items if code in SIGNALS]
+
+
+def headline(reasons: Reasons) -> str:
+    """"Strong match — mainly what you seek meets what they offer", in the current language."""
+    strength = str(STRENGTHS[reasons.strength])
+    driver = DRIVERS.get(reasons.driver)
+    return gettext("%(strength)s — %(driver)s", strength=strength, driver=driver) if driver else strength

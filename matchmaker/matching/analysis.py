@@ -1,5 +1,9 @@
-"""Text analysis for Italian and English profiles: accents folded, stop words removed, Snowball stems,
-technical tokens (gene names, acronyms, anything with a digit or a hyphen) kept as they are, plus bigrams."""
+"""Text analysis for Italian and English profiles: accents folded, stop words removed (both languages and
+funding-programme boilerplate), Snowball stems tagged by language, technical tokens (gene names, acronyms,
+anything with a digit or a hyphen) kept as they are, glossary concepts, plus bigrams.
+
+Italian and English meet on technical tokens and glossary concepts ("tumore" and "cancer" both yield
+~oncology), never on stems: an Italian stem is "it:univers", so "università" never matches "universe"."""
 from __future__ import annotations
 
 import re
@@ -9,19 +13,31 @@ from functools import lru_cache
 import Stemmer
 from stop_words import get_stop_words
 
+from matchmaker import glossary
+
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*")
 LANGUAGES = {"en": "english", "it": "italian"}
-# Words that carry no partnering signal in this domain, in both languages.
-DOMAIN_STOP = {"project", "projects", "progetto", "progetti", "also", "will", "new", "nuovo", "nuova", "nuovi",
-               "within", "based", "well", "use", "used", "using", "via", "per", "can", "may", "eu", "europe",
-               "european", "europa", "europeo", "europea"}
+# Words that carry no partnering signal in this domain, in both languages: funding-programme boilerplate.
+DOMAIN_STOP = set("""
+project projects progetto progetti also will new nuovo nuova nuovi within based well use used using via per can may
+eu europe european europa europeo europea horizon h2020 programme programmes program programma programmi
+consortium consortia consorzio aim aims aimed aiming objective objectives obiettivo obiettivi overall partner
+partners partenariato profile profiles profilo result results risultato risultati activity activities attivita
+task tasks work package packages wp deliverable deliverables call calls bando bandi proposal proposals funding
+funded grant grants matchmaker stakeholder stakeholders dissemination exploitation communication action actions
+impact impacts approach approaches ambition ambitious novel key main field fields including include includes
+towards furthermore moreover thus therefore however among various different several specific specifically
+provide provides providing develop developed developing development sviluppo sviluppare ensure enable enables
+support supports supporting achieve address addresses need needs first one two three years year month months
+""".split())
 
 
 def fold(text: str) -> str:
-    """Strip accents (perché -> perche) but keep case, which tells acronyms apart."""
+    """Strip accents (perché -> perche) but keep case, which tells acronyms apart; other non-ASCII characters
+    (which the tokenizer ignores anyway) are dropped."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 @lru_cache(maxsize=1)
@@ -44,11 +60,37 @@ def is_technical(token: str) -> bool:
 
 
 def _term_of(token: str, language: str) -> str | None:
-    """The term of one token as written, or None for a stop word, a number or a single character."""
+    """The term of one token as written, or None for a stop word, a number or a single character. Stems of
+    Italian words carry an "it:" tag so that they never meet an unrelated English stem."""
     lower = token.lower()
     if len(lower) < 2 or lower in stop_words() or lower.isdigit():
         return None
-    return lower if is_technical(token) else _stemmer(language).stemWord(lower)
+    if is_technical(token):
+        return lower
+    stem = _stemmer(language).stemWord(lower)
+    return stem if language != "it" else "it:" + stem
+
+
+_CONCEPTS: dict[str, str | None] = {}
+
+
+def _concepts_of(tokens: list[str]) -> list[str]:
+    if len(_CONCEPTS) > _TERMS_CAP:
+        _CONCEPTS.clear()
+    found = []
+    for token in tokens:
+        concept = _CONCEPTS.get(token, _MISSING)
+        if concept is _MISSING:
+            code = glossary.concept_of(token.lower())
+            concept = _CONCEPTS[token] = glossary.CONCEPT_PREFIX + code if code else None
+        if concept is not None:
+            found.append(concept)
+    return found
+
+
+def concepts(text: str) -> list[str]:
+    """The glossary concepts met in `text`, one term ("~oncology") per word that belongs to one."""
+    return _concepts_of(TOKEN.findall(fold(text)))
 
 
 # token as written -> term, per language. A profile's words repeat across the directory, so nearly every token is
@@ -74,7 +116,13 @@ def _terms_of(tokens: list[str], language: str) -> list[str | None]:
 def terms_and_words(text: str, language: str = "en") -> list[tuple[str, str]]:
     """(term, word) pairs: the term is the stem (or the technical token), the word how it was written."""
     tokens = TOKEN.findall(fold(text))
-    return [(term, token.lower()) for token, term in zip(tokens, _terms_of(tokens, language)) if term is not None]
+    return [(term, _written(token)) for token, term in zip(tokens, _terms_of(tokens, language)) if term is not None]
+
+
+@lru_cache(maxsize=200_000)
+def _written(token: str) -> str:
+    """How a reason shows a token: technical ones as written (MRI, CAR-T), words in lower case."""
+    return token if is_technical(token) else token.lower()
 
 
 def terms(text: str, language: str = "en") -> list[str]:
@@ -84,7 +132,8 @@ def terms(text: str, language: str = "en") -> list[str]:
 
 def analyze(text: str, language: str = "en", bigrams: bool = True) -> list[str]:
     """Terms of `text` and, with `bigrams`, each adjacent pair joined by a space."""
-    unigrams = terms(text, language)
+    tokens = TOKEN.findall(fold(text))
+    unigrams = [term for term in _terms_of(tokens, language) if term is not None]
     if not bigrams:
-        return unigrams
-    return unigrams + [f"{a} {b}" for a, b in zip(unigrams, unigrams[1:])]
+        return unigrams + _concepts_of(tokens)
+    return unigrams + _concepts_of(tokens) + [f"{a} {b}" for a, b in zip(unigrams, unigrams[1:])]

@@ -33,4 +33,9 @@ class ProfileDoc:
     investor_sectors: frozenset[str] = frozenset()
     ticket_min: int | None = None
     ticket_max: int | None = None
+    derived_sectors: frozenset[str] = frozenset()  # suggested from its text, not yet confirmed by a member
+    projects: frozenset[str] = frozenset()  # ids of its funded projects (texts given to Matcher.fit)
+    region: str = ""
+    country: str = ""
+    proximity: str = "anywhere"  # anywhere | country | region: which partners it wants first
     extra: dict = field(default_factory=dict, compare=False, hash=False)

@@ -52,14 +52,22 @@ def popularity_baseline(queries: list[str], activity: dict[str, int], candidates
 
 
 def tfidf_baseline(texts: dict[str, str], queries: list[str], candidates: list[str],
-                   excluded: dict[str, set[str]]) -> Ranking:
+                   excluded: dict[str, set[str]], scores_only: bool = False):
     """scikit-learn's default TfidfVectorizer and cosine similarity: the plain baseline."""
     vectorizer = TfidfVectorizer().fit([texts[i] for i in set(queries) | set(candidates)])
     matrix = normalize(vectorizer.transform([texts[c] for c in candidates]))
     query_matrix = normalize(vectorizer.transform([texts[q] for q in queries]))
     sims = (query_matrix @ matrix.T).toarray()
     rows = {q: dict(zip(candidates, sims[i])) for i, q in enumerate(queries)}
-    return rank_by(lambda q: rows[q], queries, excluded)
+    return rows if scores_only else rank_by(lambda q: rows[q], queries, excluded)
+
+
+def tfidf_popularity_baseline(texts: dict[str, str], activity: dict[str, int], queries: list[str],
+                              candidates: list[str], excluded: dict[str, set[str]]) -> Ranking:
+    """TF-IDF cosine × (1 + ln(1 + projects)): the one-line baseline that a popularity prior must beat."""
+    plain = tfidf_baseline(texts, queries, candidates, excluded, scores_only=True)
+    boost = {c: 1 + math.log1p(activity.get(c, 0)) for c in candidates}
+    return rank_by(lambda q: {c: s * boost[c] for c, s in plain[q].items()}, queries, excluded)
 
 
 def bm25_baseline(texts: dict[str, str], queries: list[str], candidates: list[str],
@@ -78,3 +86,21 @@ def bm25_baseline(texts: dict[str, str], queries: list[str], candidates: list[st
 
 def mean_metrics(runs: list[dict[str, float]]) -> dict[str, float]:
     return {key: float(np.mean([r[key] for r in runs])) for key in runs[0]}
+
+
+def topical_fit(rankings: Ranking, distributions: dict[str, np.ndarray], health: int, k: int = 10,
+                ) -> dict[str, float]:
+    """topical@k: mean cosine between a query's and each top-k partner's distribution of projects over clusters;
+    health@k: over queries with >= 50 % of their projects in the health cluster (index `health`), the mean share
+    of top-k partners with >= 50 % of theirs there."""
+    cosines, shares = [], []
+    for query, ranked in rankings.items():
+        mine = distributions.get(query)
+        if mine is None or not mine.any():
+            continue
+        top = [distributions[c] for c in ranked[:k] if c in distributions]
+        cosines += [float(mine @ d / (np.linalg.norm(mine) * np.linalg.norm(d))) if d.any() else 0.0 for d in top]
+        if mine[health] >= 0.5 and top:
+            shares.append(float(np.mean([d[health] >= 0.5 for d in top])))
+    return {"topical@10": float(np.mean(cosines)) if cosines else 0.0,
+            "health@10": float(np.mean(shares)) if shares else 0.0}

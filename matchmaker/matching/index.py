@@ -72,7 +72,7 @@ class ProfileIndex:
         self.terms_ = np.array(terms, dtype=object)
         self.idf_ = idf.astype(np.float32)
         fields = _by_field(_weigh(_remap_columns(counts, remap, len(terms)), self.idf_))
-        self.surface_ = self._surfaces(docs)
+        self._surface_docs, self._surface = docs[:5000], None  # written forms, computed when first needed
         self.ids_ = [doc.id for doc in docs]
         self.position_ = {doc_id: i for i, doc_id in enumerate(self.ids_)}
         self.offer_, self.seek_ = self._sides(fields)
@@ -90,7 +90,9 @@ class ProfileIndex:
 
     def readable(self, term: str) -> str:
         """A stem (or a bigram of stems) as people wrote it."""
-        return " ".join(self.surface_.get(part, part) for part in term.split(" "))
+        if self._surface is None:
+            self._surface = self._surfaces(self._surface_docs)
+        return " ".join(self._surface.get(part, part) for part in term.split(" "))
 
     def _vectors(self, analysed: list[dict[str, list[str]]]) -> dict[str, sparse.csr_matrix]:
         """Each field's TF-IDF rows (sublinear TF, L2-normalised) with the fitted vocabulary."""

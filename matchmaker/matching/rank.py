@@ -11,9 +11,14 @@ from sparse_dot_topn import sp_matmul_topn
 from matchmaker.matching import scoring
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.index import FieldWeights, ProfileIndex
+from matchmaker.matching.network import Network
 
 TARGET_SIDE = {("tech-transfer", COMPANY): RESEARCH, ("tech-transfer", RESEARCH): COMPANY,
                ("investor", COMPANY): INVESTOR, ("investor", INVESTOR): COMPANY}
+BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out
+SIGNAL_WINDOW = 200  # with structured signals (declared tags, TRL, proximity), the candidates they may reorder
+SLACK = 5  # candidates beyond `top` whose exact parts a rebuild computes (the product's float32 order may differ)
+CHUNK = 256  # sources per dense product
 
 
 @dataclass
@@ -24,57 +29,90 @@ class Match:
     score: float
     forward: float
     backward: float
-    track: float
+    track: float = 0.0
     signals: dict[str, float] = field(default_factory=dict)
+    shared: float = 0.0
+
+
+@dataclass
+class _Side:
+    rows: np.ndarray
+    offers: sparse.csr_matrix
+    seeks: sparse.csr_matrix
+    tracks: sparse.csr_matrix
+    partners: sparse.csr_matrix
 
 
 class Matcher:
-    """fit(docs) indexes the profiles; rank(source) and rank_all() return scored suggestions."""
+    """fit(docs, projects) indexes the profiles; rank(source), rank_many() and rank_all() return suggestions."""
 
     def __init__(self, weights: scoring.ScoreWeights = scoring.ScoreWeights(),
-                 field_weights: FieldWeights = FieldWeights(), candidates: int = 50, bigrams: bool = True):
+                 field_weights: FieldWeights = FieldWeights(), bigrams: bool = True):
         self.weights = weights
         self.field_weights = field_weights
-        self.candidates = candidates
         self.bigrams = bigrams
 
-    def fit(self, docs: list[ProfileDoc]) -> Matcher:
+    def fit(self, docs: list[ProfileDoc], projects: dict[str, str] | None = None) -> Matcher:
+        """Index `docs`; `projects` (id -> title and abstract) are the funded projects their track record counts."""
         self.docs_ = {doc.id: doc for doc in docs}
         if len(self.docs_) != len(docs):
             raise ValueError("profile ids must be unique")
         self.index_ = ProfileIndex(self.field_weights, bigrams=self.bigrams).fit(docs)
-        self.max_activity_ = max((doc.activity for doc in docs), default=0)
-        self._sides: dict[str, tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]] = {}
-        self._tracks: dict[str, np.ndarray] = {}
+        self.network_ = Network(self.index_, projects or {}).build(docs)
+        self._sides: dict[str, _Side] = {}
         return self
 
     def update(self, docs: list[ProfileDoc]) -> None:
         """Add or replace profiles without refitting the vocabulary (cheap: one edit at a time)."""
+        changed = [d for d in docs if d.id not in self.docs_ or (self.docs_[d.id].partners, self.docs_[d.id].projects,
+                   self.docs_[d.id].activity) != (d.partners, d.projects, d.activity)]
         for doc in docs:
             self.docs_[doc.id] = doc
         self.index_.replace(docs)
-        self.max_activity_ = max(self.max_activity_, max((d.activity for d in docs), default=0))
+        if changed or self.network_.size() != len(self.index_.ids_):
+            self.network_.build([self.docs_[i] for i in self.index_.ids_])
         self._sides.clear()
-        self._tracks.clear()
 
-    def side_rows(self, side: str) -> tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix]:
-        """Row positions of one side's profiles and their offer and seek rows (cached until the next update)."""
+    def standing(self) -> np.ndarray:
+        """What each profile's overall activity adds to its track record, in track units (the score weighs the
+        track record by prior): standing (investor_standing for investors) / prior × network.standing_."""
+        w, net = self.weights, self.network_
+        if not w.prior:
+            return np.zeros_like(net.standing_)
+        return np.where(net.investor_, w.investor_standing, w.standing).astype(np.float32) / w.prior * net.standing_
+
+    def side(self, side: str) -> _Side:
+        """One side's row positions and matrices (cached until the next update)."""
         if side not in self._sides:
             rows = np.array([self.index_.position_[d.id] for d in self.docs_.values() if d.side == side],
                             dtype=np.int64)
-            self._sides[side] = (rows, self.index_.offer_[rows], self.index_.seek_[rows])
+            self._sides[side] = _Side(rows, self.index_.offer_[rows], self.index_.seek_[rows],
+                                      self.network_.track_[rows], self.network_.discounted_[rows])
         return self._sides[side]
 
-    def side_track(self, side: str) -> np.ndarray:
-        """The track-record prior of one side's profiles, in side_rows order (cached until the next update)."""
-        if side not in self._tracks:
-            self._tracks[side] = self._track(self.side_rows(side)[0])
-        return self._tracks[side]
+    def components(self, side: str, sources: list[int]) -> tuple[np.ndarray, ...]:
+        """forward, backward, similar track record and shared partners (discounted) of every `side` target
+        (rows) with each source position (columns), as dense arrays."""
+        s, index, net = self.side(side), self.index_, self.network_
+        seek = index.seek_[sources].T.tocsc()
+        forward = (s.offers @ seek).toarray()
+        backward = (s.seeks @ index.offer_[sources].T.tocsc()).toarray()
+        track = (s.tracks @ seek).toarray() if net.track_.nnz else np.zeros_like(forward)
+        track += self.standing()[s.rows][:, None]
+        shared = (s.partners @ net.partners_[sources].T.tocsc()).toarray() if net.partners_.nnz \
+            else np.zeros_like(forward)
+        return forward, backward, track, shared
 
-    def quick_scores(self, forward: np.ndarray, backward: np.ndarray, track: np.ndarray | float) -> np.ndarray:
-        """The text-and-prior part of the score (overlaps are added to the best candidates only)."""
-        w = self.weights
-        return w.text * (forward * w.direction + backward * (1 - w.direction)) + w.prior * track
+    def as_target(self, side: str, target_id: str) -> tuple[np.ndarray, ...]:
+        """forward, backward, similar track record and shared partners of `target_id` as a candidate for every
+        source on `side` (in side().rows order): what an edit of the target changes in their lists."""
+        s, index, net = self.side(side), self.index_, self.network_
+        j = index.position_[target_id]
+        forward = (s.seeks @ index.offer_[j].T).toarray().ravel()
+        backward = (s.offers @ index.seek_[j].T).toarray().ravel()
+        track = (s.seeks @ net.track_[j].T).toarray().ravel() + self.standing()[j]
+        shared = (net.partners_[s.rows] @ net.discounted_[j].T).toarray().ravel()
+        return forward, backward, track, shared
 
     def eligible(self, kind: str, source: ProfileDoc, target: ProfileDoc) -> bool:
         """Hard rules: the right side, not itself, not already a partner, investor filters."""
@@ -92,48 +130,62 @@ class Matcher:
         i, j = self.index_.position_[source.id], self.index_.position_[target.id]
         forward = float(self.index_.seek_[i].multiply(self.index_.offer_[j]).sum())
         backward = float(self.index_.seek_[j].multiply(self.index_.offer_[i]).sum())
-        track = scoring.prior(target.activity, self.max_activity_)
+        track = float(self.network_.track_[j].multiply(self.index_.seek_[i]).sum()) + float(self.standing()[j])
+        shared = float(self.network_.discounted_[j].multiply(self.network_.partners_[i]).sum())
         signals = scoring.structured(source, target)
-        return Match(target.id, scoring.combine(self.weights, forward, backward, track, signals),
-                     forward, backward, track, signals)
+        return Match(target.id, scoring.combine(self.weights, forward, backward, track, shared, signals),
+                     forward, backward, track, signals, shared)
 
     def rank(self, source_id: str, kind: str = "tech-transfer", top: int = 20) -> list[Match]:
         """The best `top` targets for one source."""
         return self.rank_many([source_id], kind, top)[source_id]
 
     def rank_many(self, source_ids: list[str], kind: str = "tech-transfer", top: int = 20) -> dict[str, list[Match]]:
-        """The best `top` targets for each of several sources: one sparse product per target side, matrix ×
-        the sources' columns (no big transpose), then each source's candidates in score order."""
+        """The best `top` targets for each of several sources: dense products of one target side against the
+        sources' columns, chunk by chunk, then each source's candidates in score order."""
         result: dict[str, list[Match]] = {}
         by_side: dict[str, list[str]] = {}
         for source_id in source_ids:
             side = TARGET_SIDE.get((kind, self.docs_[source_id].side))
-            if side is None or self.side_rows(side)[0].size == 0:
+            if side is None or self.side(side).rows.size == 0:
                 result[source_id] = []
             else:
                 by_side.setdefault(side, []).append(source_id)
         for side, group in by_side.items():
-            targets, offers, seeks = self.side_rows(side)
-            rows = [self.index_.position_[source_id] for source_id in group]
-            forward = (offers @ self.index_.seek_[rows].T).toarray()
-            backward = (seeks @ self.index_.offer_[rows].T).toarray()
-            track = self.side_track(side)
-            for column, source_id in enumerate(group):
-                result[source_id] = self._best(self.docs_[source_id], targets, forward[:, column],
-                                               backward[:, column], track, kind, top)
+            for start in range(0, len(group), CHUNK):
+                chunk = group[start:start + CHUNK]
+                parts = self.components(side, [self.index_.position_[s] for s in chunk])
+                for column, source_id in enumerate(chunk):
+                    result[source_id] = self._best(self.docs_[source_id], self.side(side).rows,
+                                                   *(p[:, column] for p in parts), kind, top)
         return result
 
     def _best(self, source: ProfileDoc, targets: np.ndarray, forward: np.ndarray, backward: np.ndarray,
-              track: np.ndarray, kind: str, top: int) -> list[Match]:
-        """The best `top` of one source's targets: the leading candidates by text and prior that pass the hard
-        rules (up to max(top + BATCH_MARGIN, candidates) of them), with their structured signals added."""
-        ids = self.index_.ids_
-        w = self.weights
-        quick = self.quick_scores(forward, backward, track)
+              track: np.ndarray, shared: np.ndarray, kind: str, top: int) -> list[Match]:
+        """The best `top` of one source's targets: the leading `top + BATCH_MARGIN` eligible candidates by
+        text, track record and network (`top + SIGNAL_WINDOW` when the source has structured signals, which
+        can lift a candidate from further down), with their structured signals added."""
+        forward, backward, track, shared = (np.asarray(a, dtype=np.float64) for a in (forward, backward, track, shared))
+        quick = scoring.quick(self.weights, forward, backward, track, shared)  # as combine() computes it
         order = np.argsort(-quick, kind="stable")
-        wanted = max(top + BATCH_MARGIN, self.candidates)
         compare = scoring.has_signals(source)
+        wanted = top + (SIGNAL_WINDOW if compare else BATCH_MARGIN)
+        ids = self.index_.ids_
         matches = []
+        if not compare:  # no structured signals: the score is the rounded quick score
+            for position in order.tolist():
+                value = float(quick[position])
+                if value <= 0:
+                    break
+                target = self.docs_[ids[targets[position]]]
+                if self.eligible(kind, source, target):
+                    matches.append(Match(target.id, round(value, 6), float(forward[position]),
+                                         float(backward[position]), float(track[position]), scoring.NO_SIGNALS,
+                                         float(shared[position])))
+                    if len(matches) == wanted:
+                        break
+            matches.sort(key=lambda m: (-m.score, m.target))
+            return matches[:top]
         for position in order.tolist():
             if quick[position] <= 0 and not compare:
                 break  # nothing at all in common with this target or any after it: not suggestions
@@ -143,10 +195,10 @@ class Matcher:
             signals = scoring.structured(source, target)
             if quick[position] <= 0 and not any(signals.values()):
                 continue
-            matches.append(Match(target.id, scoring.combine(w, float(forward[position]), float(backward[position]),
-                                                            float(track[position]), signals),
-                                 float(forward[position]), float(backward[position]), float(track[position]),
-                                 signals))
+            values = (float(forward[position]), float(backward[position]), float(track[position]),
+                      float(shared[position]))
+            matches.append(Match(target.id, scoring.combine(self.weights, *values, signals), values[0], values[1],
+                                 values[2], signals, values[3]))
             if len(matches) == wanted:
                 break
         matches.sort(key=lambda m: (-m.score, m.target))
@@ -154,75 +206,107 @@ class Matcher:
 
     def rank_all(self, kind: str = "tech-transfer", sources: str = COMPANY, top: int = 20,
                  progress: Callable[[Iterable], Iterable] | None = None, threads: int = 2) -> dict[str, list[Match]]:
-        """Top `top` for every profile on the `sources` side with one sparse top-k product (never N×N dense).
+        """Top `top` for every profile on the `sources` side, exactly as rank_many() would rank it.
 
-        direction·(seek_s·offer_t) + (1 − direction)·(offer_s·seek_t) + prior·track_t is the product of
-        [direction·seek_s | (1 − direction)·offer_s | prior] and [offer_t | seek_t | track_t]; the structured
-        signals are then added to the best candidates. Batch matches carry the combined text score only
-        (forward and backward are left at 0; reasons recompute the terms).
+        The score before the overlaps is linear in the source's vectors, so one sparse top-k product
+        (sparse_dot_topn) of [d·seek | (1−d)·offer | prior·seek | network·partners] by
+        [offer | seek | track | discounted partners] finds every source's leading candidates (never an N×N dense
+        matrix); each pair's parts are then computed exactly.
         """
-        source_rows = self.side_rows(sources)[0]
-        target_rows = self.side_rows(TARGET_SIDE[(kind, sources)])[0]
-        if source_rows.size == 0 or target_rows.size == 0:
+        source_ids = [self.index_.ids_[r] for r in self.side(sources).rows.tolist()]
+        target_side = TARGET_SIDE[(kind, sources)]
+        if not source_ids or self.side(target_side).rows.size == 0:
             return {}
-        w, index = self.weights, self.index_
-        track = self.side_track(TARGET_SIDE[(kind, sources)])
-        left = sparse.hstack([w.text * w.direction * index.seek_[source_rows],
-                              w.text * (1 - w.direction) * index.offer_[source_rows],
-                              sparse.csr_matrix(np.full((source_rows.size, 1), w.prior, dtype=np.float32))],
-                             format="csr", dtype=np.float32)
-        right = sparse.hstack([index.offer_[target_rows], index.seek_[target_rows],
-                               sparse.csr_matrix(track.reshape(-1, 1))], format="csr", dtype=np.float32)
-        k = min(target_rows.size, top + BATCH_MARGIN)
+        return self._rank_sparse(kind, sources, target_side, top, progress, threads)
+
+    def _rank_sparse(self, kind: str, sources: str, target_side: str, top: int,
+                     progress: Callable[[Iterable], Iterable] | None, threads: int) -> dict[str, list[Match]]:
+        w, index, net = self.weights, self.index_, self.network_
+        source, target = self.side(sources), self.side(target_side)
+        blocks = [w.text * w.direction * source.seeks, w.text * (1 - w.direction) * source.offers]
+        columns = [target.offers, target.seeks]
+        if net.track_.nnz:
+            blocks.append(w.prior * source.seeks)
+            columns.append(target.tracks)
+        if net.partners_.nnz:
+            blocks.append(w.network * net.partners_[source.rows])
+            columns.append(target.partners)
+        standing = self.standing()
+        if standing[target.rows].any():  # investors' deal counts: a constant column times each target's value
+            blocks.append(sparse.csr_matrix(np.full((source.rows.size, 1), w.prior, dtype=np.float32)))
+            columns.append(sparse.csr_matrix(standing[target.rows].reshape(-1, 1).astype(np.float32)))
+        left = sparse.hstack(blocks, format="csr", dtype=np.float32)
+        right = sparse.hstack(columns, format="csr", dtype=np.float32)
+        k = min(target.rows.size, top + BATCH_MARGIN)
         best = sp_matmul_topn(left, right.T.tocsr(), top_n=k, n_threads=threads, sort=True)
-        result = {}
-        rows = range(source_rows.size)
+        pair_sources = np.repeat(source.rows, np.diff(best.indptr))
+        pair_targets = target.rows[best.indices]
+        ids, docs = index.ids_, self.docs_
+        keep = np.zeros(best.nnz, dtype=bool)
+        alone: list[str] = []
+        # Without past partners or investor filters, every target on the other side is eligible.
+        check = kind != "tech-transfer" or any(d.partners for d in docs.values())
+        indptr = best.indptr.tolist()
+        for r, row in enumerate(source.rows.tolist()):
+            doc = docs[ids[row]]
+            start, end = indptr[r], indptr[r + 1]
+            ok = [self.eligible(kind, doc, docs[ids[t]]) for t in pair_targets[start:end].tolist()] if check \
+                else [True] * (end - start)
+            compare = scoring.has_signals(doc)
+            # rank_many's answer needs a candidate beyond this window when the window was full and something in
+            # it was ruled out, or when the source's structured signals can lift targets from further down.
+            if (end - start == k and not all(ok)) or compare:
+                alone.append(doc.id)
+                continue
+            # The window is in the product's order: the leading eligible ones get their exact parts.
+            chosen = [start + i for i, good in enumerate(ok) if good][:top + SLACK]
+            keep[chosen] = True
+        chosen = np.flatnonzero(keep)
+        a, b = pair_sources[chosen], pair_targets[chosen]
+        forward = _pair_dots(index.seek_, a, index.offer_, b)
+        backward = _pair_dots(index.offer_, a, index.seek_, b)
+        track = _pair_dots(index.seek_, a, net.track_, b) if net.track_.nnz else np.zeros_like(forward)
+        track = track + standing[b].astype(np.float32)
+        shared = _pair_dots(net.partners_, a, net.discounted_, b) if net.partners_.nnz else np.zeros_like(forward)
+        bounds = np.searchsorted(chosen, best.indptr).tolist()
+        parts = [np.asarray(p, dtype=np.float64) for p in (forward, backward, track, shared)]
+        scores = [round(x, 6) for x in scoring.quick(w, *parts).tolist()]  # as combine(), without signals
+        lists = [p.tolist() for p in parts]
+        target_ids = [ids[t] for t in b.tolist()]
+        result = self.rank_many(alone, kind, top) if alone else {}
+        rows = range(source.rows.size)
         for r in (progress(rows) if progress else rows):
-            source = self.docs_[index.ids_[source_rows[r]]]
-            start, end = best.indptr[r], best.indptr[r + 1]
-            matches = self._finish(source, target_rows[best.indices[start:end]], best.data[start:end], track,
-                                   best.indices[start:end], kind, top)
-            if len(matches) < top and end - start == k:  # too many candidates ruled out: rank it alone
-                matches = self.rank(source.id, kind, top)
-            result[source.id] = matches
+            doc = docs[ids[source.rows[r]]]
+            if doc.id in result:
+                continue
+            best_first = sorted(range(bounds[r], bounds[r + 1]), key=lambda i: (-scores[i], target_ids[i]))[:top]
+            result[doc.id] = [Match(target_ids[i], scores[i], lists[0][i], lists[1][i], lists[2][i],
+                                    scoring.NO_SIGNALS, lists[3][i]) for i in best_first]
         return result
 
-    def _track(self, target_rows: np.ndarray) -> np.ndarray:
-        activity = np.array([self.docs_[self.index_.ids_[t]].activity for t in target_rows], dtype=np.float32)
-        return (np.log1p(activity) / np.log1p(self.max_activity_)).astype(np.float32) if self.max_activity_ \
-            else np.zeros_like(activity)
 
-    def _finish(self, source: ProfileDoc, targets: np.ndarray, quick: np.ndarray, track: np.ndarray,
-                columns: np.ndarray, kind: str, top: int) -> list[Match]:
-        """Eligible candidates with their structured signals added, best first (ties by target id)."""
-        docs, ids = self.docs_, self.index_.ids_
-        compare = scoring.has_signals(source)
-        scored = []
-        for target_row, value, column in zip(targets.tolist(), quick.tolist(), columns.tolist()):
-            target = docs[ids[target_row]]
-            if not self.eligible(kind, source, target):
-                continue
-            signals = scoring.structured(source, target) if compare else None
-            scored.append((-(value + scoring.overlap_score(self.weights, signals)) if signals else -value,
-                           target.id, column, signals))
-        scored.sort(key=lambda item: item[:2])
-        return [Match(target_id, -negative, 0.0, 0.0, float(track[column]), signals or dict(scoring.NO_SIGNALS))
-                for negative, target_id, column, signals in scored[:top]]
-
-
-BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out
+def _pair_dots(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, rows_b: np.ndarray,
+               chunk: int = 200_000) -> np.ndarray:
+    """a[rows_a[i]] · b[rows_b[i]] for every i (row-wise dot products, in chunks)."""
+    out = np.zeros(rows_a.size, dtype=np.float32)
+    for start in range(0, rows_a.size, chunk):
+        piece = slice(start, start + chunk)
+        out[piece] = np.asarray(a[rows_a[piece]].multiply(b[rows_b[piece]]).sum(axis=1)).ravel()
+    return out
 
 
 def passes_investor_filters(startup: ProfileDoc, investor: ProfileDoc) -> bool:
-    """An investor never sees a start-up outside its stages, sectors or ticket range (unknown values pass).
+    """An investor never sees a start-up outside its stages, sectors (declared or suggested from its text) or
+    ticket range (unknown values pass).
 
-    Investor matching is for start-ups and SMEs: large companies are never suggested to investors.
+    Investor matching is for start-ups and SMEs: other companies (large ones) are never suggested to investors.
     """
-    if startup.kind == "large_company":
+    if startup.kind and startup.kind not in ("startup", "sme"):
         return False
     if investor.investor_stages and startup.startup_stage and startup.startup_stage not in investor.investor_stages:
         return False
-    if investor.investor_sectors and startup.sectors and not (investor.investor_sectors & startup.sectors):
+    sectors = startup.sectors | startup.derived_sectors  # tags suggested from its text count too
+    if investor.investor_sectors and sectors and not (investor.investor_sectors & sectors):
         return False
     amount = startup.amount_sought
     if amount is not None:

@@ -1,51 +1,145 @@
-"""Why a pair matched: the terms that drove each direction of the text score and the signals that fired.
-
-Signals are codes with parameters; the web layer (matchmaker/matches/wording.py) words them in the user's language.
-"""
+"""Why a pair matched, as codes with parameters (the web layer words them): the glossary concepts and terms
+that drove each direction of the text score, the track record on similar work, shared partners, and the
+structured signals that fired. Every listed term contributes to the score."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from matchmaker import glossary
+from matchmaker.matching import scoring
+from matchmaker.matching.analysis import is_technical
+from matchmaker.matching.documents import COMPANY, ProfileDoc
 from matchmaker.matching.rank import Match, Matcher
+
+Reason = tuple[str, dict]
+GENERIC = ("health",)  # glossary concepts too broad to put a word ahead of others (patient, disease, clinical)
+SIMILAR_PROJECT = 0.1  # a project counts as similar work when its cosine with the seek text reaches this
+CONSIDERED = 30  # the largest contributions among which reasons pick technical and life-science terms first
 
 
 @dataclass
 class Reasons:
-    """Reasons faithful to the score (each listed term contributes to it); signals are (code, parameters)."""
+    """A pair's reasons (codes with parameters, most telling first), its strength and its main driver."""
 
-    forward_terms: list[str] = field(default_factory=list)  # your seek × their offer
-    backward_terms: list[str] = field(default_factory=list)  # their seek × your offer
-    signals: list[tuple[str, dict]] = field(default_factory=list)
+    items: list[Reason] = field(default_factory=list)
+    strength: str = "possible"  # strong | good | possible
+    driver: str = ""  # the part of the score that weighs most (a key of scoring.parts)
 
     def codes(self) -> list[str]:
-        """The codes of the signals that fired, in order."""
-        return [code for code, _ in self.signals]
+        """The reason codes, in order."""
+        return [code for code, _ in self.items]
+
+    def params(self, code: str) -> dict:
+        """The parameters of the first reason with `code` ({} when absent)."""
+        return next((p for c, p in self.items if c == code), {})
 
 
-def _top_terms(matcher: Matcher, seek_row: int, offer_row: int, n: int) -> list[str]:
-    contribution = matcher.index_.seek_[seek_row].multiply(matcher.index_.offer_[offer_row]).tocoo()
-    if contribution.nnz == 0:
-        return []
-    order = np.argsort(-contribution.data)[:n]
+def _row(matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and values of one CSR row, read in place."""
+    start, end = matrix.indptr[i], matrix.indptr[i + 1]
+    return matrix.indices[start:end], matrix.data[start:end]
+
+
+def _products(a, i: int, b, j: int) -> tuple[np.ndarray, np.ndarray]:
+    """The columns two CSR rows share, and the products of their values there."""
+    (a_cols, a_vals), (b_cols, b_vals) = _row(a, i), _row(b, j)
+    columns, in_a, in_b = np.intersect1d(a_cols, b_cols, assume_unique=True, return_indices=True)
+    return columns, a_vals[in_a] * b_vals[in_b]
+
+
+def _contributions(matcher: Matcher, seek_row: int, offer_row: int) -> list[tuple[str, float]]:
+    columns, values = _products(matcher.index_.seek_, seek_row, matcher.index_.offer_, offer_row)
     vocabulary = matcher.index_.terms()
-    return [matcher.index_.readable(str(vocabulary[contribution.col[i]])) for i in order if contribution.data[i] > 0]
+    order = np.argsort(-values)[:CONSIDERED]
+    return [(str(vocabulary[columns[k]]), float(values[k])) for k in order if values[k] > 0]
+
+
+def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[list[str], list[str]]:
+    """(concepts, terms): glossary concepts by weight, then terms as people wrote them, technical terms
+    (gene names, acronyms, CAR-T) and life-science words ahead of generic ones."""
+    concepts = [term[len(glossary.CONCEPT_PREFIX):] for term, _ in pairs
+                if term.startswith(glossary.CONCEPT_PREFIX) and term[len(glossary.CONCEPT_PREFIX):] not in GENERIC]
+    words = [(matcher.index_.readable(term), weight) for term, weight in pairs
+             if not term.startswith(glossary.CONCEPT_PREFIX)]
+
+    def rank(item: tuple[str, float]) -> tuple[int, float]:
+        word, weight = item
+        technical = any(is_technical(part) or part.isupper() for part in word.split())
+        topical = any(glossary.concept_of(part) not in (None, *GENERIC) for part in word.split())
+        return (0 if technical else 1 if topical else 2, -weight)
+
+    seen, terms = set(), []
+    for word, _ in sorted(words, key=rank):
+        if word not in seen:
+            seen.add(word)
+            terms.append(word)
+    return concepts[:3], terms[:n]
 
 
 def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) -> Reasons:
     """Reasons for `match` as a suggestion to `source_id`."""
     source, target = matcher.docs_[source_id], matcher.docs_[match.target]
     i, j = matcher.index_.position_[source.id], matcher.index_.position_[target.id]
-    reasons = Reasons(_top_terms(matcher, i, j, n_terms), _top_terms(matcher, j, i, n_terms))
-    if shared := source.areas & target.areas:
-        reasons.signals.append(("shared_areas", {"areas": sorted(shared)}))
-    if shared := source.sectors & target.sectors:
-        reasons.signals.append(("shared_sectors", {"sectors": sorted(shared)}))
-    if match.signals.get("trl", 0) > 0:
-        reasons.signals.append(("trl_fit", {"their_trl": target.trl, "your_trl": source.trl}))
-    if shared := source.collaboration & target.collaboration:
-        reasons.signals.append(("shared_collaboration", {"types": sorted(shared)}))
-    if target.activity:
-        reasons.signals.append(("track_record", {"projects": target.activity}))
-    return reasons
+    items: list[Reason] = []
+    forward_concepts, forward = _split(matcher, _contributions(matcher, i, j), n_terms)
+    backward_concepts, backward = _split(matcher, _contributions(matcher, j, i), n_terms)
+    concepts = list(dict.fromkeys(forward_concepts + backward_concepts))
+    if concepts:
+        items.append(("shared_concepts", {"concepts": concepts}))
+    if shared := sorted(source.areas & target.areas):
+        items.append(("shared_area", {"areas": shared}))
+    if forward:
+        items.append(("seek_meets_offer", {"terms": forward}))
+    if backward:
+        items.append(("offer_meets_seek", {"terms": backward}))
+    items += _investor_reasons(source, target)
+    if shared := sorted(source.sectors & target.sectors):
+        items.append(("shared_sector", {"sectors": shared}))
+    if source.trl is not None and target.trl is not None and scoring.trl_fit(source, target) > 0:
+        items.append(("trl_fit", {"theirs": target.trl, "yours": source.trl}))
+    if shared := sorted(source.collaboration & target.collaboration):
+        items.append(("collaboration", {"types": shared}))
+    similar = _similar_projects(matcher, i, target)
+    if similar:
+        items.append(("similar_track", {"similar": similar, "total": len(target.projects) or target.activity}))
+    elif target.activity:
+        items.append(("track_record", {"projects": target.activity}))
+    common = len(_products(matcher.network_.partners_, i, matcher.network_.partners_, j)[0])
+    if common:
+        items.append(("shared_partners", {"count": common}))
+    if source.country and source.country == target.country:
+        if source.region and source.region == target.region:
+            items.append(("same_region", {"region": target.region}))
+        else:
+            items.append(("same_country", {"country": target.country}))
+    parts = scoring.parts(matcher.weights, match.forward, match.backward, match.track, match.shared, match.signals)
+    driver = max(parts, key=parts.get) if parts and max(parts.values()) > 0 else ""
+    return Reasons(items, scoring.strength(match.score), driver)
+
+
+def _similar_projects(matcher: Matcher, seek_row: int, target: ProfileDoc) -> int:
+    """How many of the target's funded projects are similar to the source's seek text."""
+    vectors = matcher.network_.project_vectors(target.projects)
+    if vectors is None:
+        return 0
+    cosines = (vectors @ matcher.index_.seek_[seek_row].T).toarray().ravel()
+    return int((cosines >= SIMILAR_PROJECT).sum())
+
+
+def _investor_reasons(source: ProfileDoc, target: ProfileDoc) -> list[Reason]:
+    """Stage and ticket fit, named for investors and start-ups alike."""
+    if "investor" not in (source.side, target.side) or COMPANY not in (source.side, target.side):
+        return []
+    startup, investor = (source, target) if source.side == COMPANY else (target, source)
+    items: list[Reason] = []
+    if startup.startup_stage and startup.startup_stage in investor.investor_stages:
+        items.append(("stage_fit", {"stage": startup.startup_stage}))
+    if startup.amount_sought is not None and investor.ticket_min is not None and investor.ticket_max is not None:
+        within = investor.ticket_min <= startup.amount_sought <= investor.ticket_max
+        items.append(("ticket_fit" if within else "ticket_syndicate",
+                      {"amount": startup.amount_sought, "min": investor.ticket_min, "max": investor.ticket_max}))
+    if shared := sorted(investor.investor_sectors & (startup.sectors | startup.derived_sectors)):
+        items.append(("investor_sector", {"sectors": shared}))
+    return items

@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.extensions import db
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
 # Multi-valued profile fields, stored as rows of OrganisationTag so they can be filtered in SQL.
 FACETS = ("sector", "therapeutic_area", "collaboration_type", "investor_stage", "investor_sector")
+# Tags the bilingual glossary derived from the profile's text, until a member confirms or changes them.
+SUGGESTED_FACETS = {"sector": "suggested_sector", "therapeutic_area": "suggested_area"}
 
 
 class OrganisationTag(db.Model):
@@ -76,6 +79,12 @@ class Organisation(db.Model):
     source: Mapped[str] = mapped_column(String(20), default="manual")  # manual | csv | cordis
     source_note: Mapped[str] = mapped_column(String(255), default="")
     cordis_activity_type: Mapped[str | None] = mapped_column(String(3))
+    # Which partners come first: anywhere | country | region (EU partners are suggested in every case).
+    proximity: Mapped[str] = mapped_column(String(10), default="anywhere", server_default="anywhere")
+    # From the glossary: False when the texts are not about life sciences; None when not derived yet.
+    life_sciences: Mapped[bool | None]
+    # A member has confirmed or changed the suggested sectors and therapeutic areas.
+    tags_confirmed: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -90,6 +99,8 @@ class Organisation(db.Model):
     collaboration_types = _facet_property("collaboration_type")
     investor_stages = _facet_property("investor_stage")
     investor_sectors = _facet_property("investor_sector")
+    suggested_sectors = _facet_property("suggested_sector")
+    suggested_therapeutic_areas = _facet_property("suggested_area")
 
     def __repr__(self) -> str:
         return f"<Organisation {self.id} {self.name!r}>"

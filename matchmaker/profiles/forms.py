@@ -41,7 +41,10 @@ class ProfileForm(FlaskForm):
     kind = SelectField(_l("Kind"), choices=lazy_choices(taxonomy.KINDS), validate_choice=False)
     sme = BooleanField(_l("SME (EU definition; start-ups and SMEs always are)"))
     city = StringField(_l("City"), render_kw=_max("city"))
-    region = StringField(_l("Region"), render_kw=_max("region"))
+    region = SelectField(_l("Region (Italy)"), validate_choice=False,
+                         choices=[("", "—")] + [(t.code, t.label_it) for t in taxonomy.REGIONS.terms])
+    proximity = SelectField(_l("Partners first"), choices=lazy_choices(taxonomy.PROXIMITY), default="anywhere",
+                            validate_choice=False)
     country = StringField(_l("Country (ISO code)"))
     website = StringField(_l("Website"), render_kw=_max("website"))
     language = SelectField(_l("Language of the texts"), choices=lazy_choices(taxonomy.LANGUAGES),

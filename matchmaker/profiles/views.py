@@ -57,6 +57,10 @@ def edit(org_id: int):
     if not current_user.can_edit(organisation):
         abort(403)
     form = ProfileForm(obj=organisation)
+    if not form.is_submitted() and not organisation.tags_confirmed:  # suggested tags, to confirm or change
+        form.sectors.data = list(dict.fromkeys(organisation.sectors + organisation.suggested_sectors))
+        form.therapeutic_areas.data = list(dict.fromkeys(organisation.therapeutic_areas
+                                                         + organisation.suggested_therapeutic_areas))
     if form.validate_on_submit():
         profiles.update_profile(organisation, form.profile_data(), current_user)
         flash(_("Profile saved."), "success")

@@ -10,16 +10,24 @@ from datetime import date
 from pathlib import Path
 
 from matchmaker.extensions import db
+from matchmaker.matching.analysis import fold
 from matchmaker.models import Organisation, Participation, Project
 from matchmaker.services.org_import import RowError
 from matchmaker.services.regions import region_for
+from matchmaker.services.tagging import suggest_tags
 
 SOURCE_NOTE = "CORDIS – EU research projects under Horizon Europe (CC BY 4.0)"
 PIC_RE = re.compile(r"/project/(\d+)/(\d+)/?$")
 PROJECT_COLUMNS = {"id", "acronym", "title", "startDate", "objective"}
 ORG_COLUMNS = {"projectID", "name", "SME", "activityType", "city", "country", "contactForm"}
-HOSPITAL_WORDS = ("IRCCS", "OSPEDALE", "HOSPITAL", "POLICLINICO", "KLINIKUM", "HOPITAL", "HÔPITAL",
-                  "ZIEKENHUIS", "UNIKLINIK", "SZPITAL")
+# Hospitals and IRCCS by name, in Italian, English and the languages of the CORDIS partners (accent-folded).
+HOSPITAL_WORDS = ("IRCCS", "OSPEDALE", "OSPEDALI", "HOSPITAL", "POLICLINICO", "KLINIKUM", "HOPITAL", "ZIEKENHUIS",
+                  "UNIKLINIK", "SZPITAL", "AZIENDA OSPEDALIERA", "AZIENDA SOCIO SANITARIA", "ASST ",
+                  "ISTITUTO EUROPEO DI ONCOLOGIA", "HUMANITAS", "SAN RAFFAELE", "NIGUARDA", "FONDAZIONE IRCCS",
+                  "ISTITUTO NAZIONALE TUMORI", "ISTITUTO NEUROLOGICO", "ISTITUTO CLINICO", "ISTITUTI CLINICI",
+                  "ISTITUTO GIANNINA GASLINI", "BAMBINO GESU", "CLINICAL CENTER", "UNIVERSITY MEDICAL CENTER",
+                  "UNIVERSITAIR MEDISCH CENTRUM", "MEDICAL CENTRE", "CHU ", "CENTRE HOSPITALIER", "HOSPITALARIO",
+                  "HOSPITALIER", "SAIRAALA", "SJUKHUS", "KLINIK", "INFERMERIA")
 
 
 class CordisFormatError(ValueError):
@@ -51,12 +59,25 @@ class CordisReport:
 
 
 def kind_for(activity_type: str, sme: bool, name: str) -> str:
-    """Map CORDIS activityType to our kinds: PRC company, REC research centre, HES university, else other."""
-    upper = name.upper()
-    if activity_type != "PRC" and any(word in upper for word in HOSPITAL_WORDS):
+    """Our kind: hospitals and IRCCS by name in any language; else CORDIS activityType (PRC company, REC research
+    centre, HES university, anything else other)."""
+    upper = fold(name).upper() + " "
+    if any(word in upper for word in HOSPITAL_WORDS):  # by name, whatever CORDIS's activityType says
         return "irccs_hospital"
     return {"PRC": "sme" if sme else "large_company", "REC": "public_research_centre",
             "HES": "university"}.get(activity_type, "other")
+
+
+def clean_name(name: str) -> str:
+    """A name as people write it: CSV quoting artefacts removed (outer quotes, doubled inner quotes, a stray
+    quote), spaces collapsed."""
+    text = " ".join(name.split())
+    while len(text) >= 2 and text[0] == '"' and text[-1] == '"' and text.count('"') % 2 == 0:
+        text = text[1:-1].strip()
+    text = text.replace('""', '"')
+    if text.count('"') == 1:
+        text = text.replace('"', "")
+    return text.strip(" ,;")
 
 
 def _read(path: Path, required: set[str]) -> list[tuple[int, dict[str, str]]]:
@@ -143,7 +164,7 @@ def import_cordis(folder: Path, progress: Callable[[Iterable], Iterable] | None 
         organisation = existing.get(group.pic)
         activity = group.most_common("activityType")
         sme = any(r.get("SME", "").strip() == "True" for r in group.rows)
-        name = group.most_common("name")[:255]
+        name = clean_name(group.most_common("name"))[:255]
         if organisation is None:
             organisation = Organisation(external_id=group.pic, name=name, kind=kind_for(activity, sme, name),
                                         source="cordis")
@@ -188,6 +209,7 @@ def _refresh_texts(organisations: list[Organisation]) -> None:
     for organisation in organisations:
         projects = by_org[organisation.id]
         organisation.offer = profile_text(projects)
+        suggest_tags(organisation)
         acronyms = ", ".join(sorted({p.acronym for p in projects if p.acronym}))
         organisation.description = (f"Took part in {len(projects)} Horizon Europe project"
                                     f"{'s' if len(projects) != 1 else ''}: {acronyms}. "

@@ -20,7 +20,7 @@ from matchmaker.extensions import db
 from matchmaker.matching.rank import Matcher
 from matchmaker.models import EngineChange, EngineSnapshot, Job, Organisation
 from matchmaker.models.job import QUEUED, RUNNING
-from matchmaker.services.matching import profile_docs
+from matchmaker.services.matching import fitted_engine, profile_docs
 
 _KEY = "matchmaker.engine"
 
@@ -73,7 +73,7 @@ def ready() -> bool:
 def _fit_and_store(copy: _Copy) -> Matcher:
     """Fit on every profile and add the snapshot to the session (committed with the caller's suggestions)."""
     base = db.session.execute(db.select(func.max(EngineChange.id))).scalar() or 0
-    engine = Matcher().fit(profile_docs())
+    engine = fitted_engine()
     snapshot = EngineSnapshot(base_change=base, payload=pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL))
     db.session.add(snapshot)
     db.session.flush()

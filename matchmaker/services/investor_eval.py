@@ -41,10 +41,11 @@ def run(folder: Path) -> dict[str, dict[str, float]]:
     ours, popular, plain = {}, {}, {}
     for s in queries:
         theses = {i: " ".join(texts[c] for c in sorted(portfolio[i] - {s}) if c in texts) for i in investors}
+        # An investor's track record: its other portfolio companies as funded projects, their number as its deal count.
         docs = [ProfileDoc(s, COMPANY, kind="startup", offer=texts[s])] + \
-               [ProfileDoc(f"inv:{i}", INVESTOR, kind="investor", seek=theses[i], activity=len(portfolio[i] - {s}))
-                for i in investors]
-        matcher = Matcher().fit(docs)
+               [ProfileDoc(f"inv:{i}", INVESTOR, kind="investor", seek=theses[i], activity=len(portfolio[i] - {s}),
+                           projects=frozenset(c for c in portfolio[i] - {s} if c in texts)) for i in investors]
+        matcher = Matcher().fit(docs, {c: texts[c] for c in texts if c != s})
         ranked = [m.target.removeprefix("inv:") for m in matcher.rank(s, "investor", top=len(investors))]
         ours[s] = ranked + [i for i in investors if i not in ranked]
         popular[s] = sorted(investors, key=lambda i: (-len(portfolio[i] - {s}), i))

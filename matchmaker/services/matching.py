@@ -7,7 +7,8 @@ from sqlalchemy import func
 
 from matchmaker.extensions import db
 from matchmaker.matching.documents import COMPANY, INVESTOR, OTHER, RESEARCH, ProfileDoc
-from matchmaker.models import Organisation, OrganisationTag, Participation
+from matchmaker.matching.rank import Matcher
+from matchmaker.models import Organisation, OrganisationTag, Participation, Project
 from matchmaker.taxonomy import COMPANY_KINDS, RESEARCH_KINDS
 
 
@@ -40,6 +41,10 @@ def profile_docs(organisation_ids: list[int] | None = None) -> list[ProfileDoc]:
     activity = dict(db.session.execute(where(
         db.select(Participation.organisation_id, func.count()), Participation.organisation_id)
         .group_by(Participation.organisation_id)).all())
+    funded: dict[int, set[str]] = defaultdict(set)
+    for org_id, cordis_id in db.session.execute(where(
+            db.select(Participation.organisation_id, Project.cordis_id).join(Project), Participation.organisation_id)):
+        funded[org_id].add(cordis_id)
     projects = where(db.select(Participation.project_id), Participation.organisation_id)
     members: dict[int, set[int]] = defaultdict(set)
     for project_id, org_id in db.session.execute(db.select(Participation.project_id, Participation.organisation_id)
@@ -59,8 +64,21 @@ def profile_docs(organisation_ids: list[int] | None = None) -> list[ProfileDoc]:
             keywords=o.keywords,
             description=o.description if o.source != "cordis" else "", language=o.language,
             sectors=frozenset(t["sector"]), areas=frozenset(t["therapeutic_area"]),
+            derived_sectors=frozenset(t["suggested_sector"]),
             collaboration=frozenset(t["collaboration_type"]), trl=o.trl, activity=activity.get(o.id, 0),
             partners=frozenset(partners[o.id]), startup_stage=o.funding_stage, amount_sought=o.funding_amount_sought,
             investor_stages=frozenset(t["investor_stage"]), investor_sectors=frozenset(t["investor_sector"]),
-            ticket_min=o.ticket_min, ticket_max=o.ticket_max))
+            ticket_min=o.ticket_min, ticket_max=o.ticket_max, projects=frozenset(funded[o.id]),
+            region=o.region, country=o.country, proximity=getattr(o, "proximity", None) or "anywhere"))
     return docs
+
+
+def project_texts() -> dict[str, str]:
+    """Every funded project's title and abstract, by CORDIS id: what the track record on similar work counts."""
+    return {cordis_id: f"{title}. {objective}" for cordis_id, title, objective in db.session.execute(
+        db.select(Project.cordis_id, Project.title, Project.objective))}
+
+
+def fitted_engine() -> Matcher:
+    """A matching engine fitted on every profile and funded project in the database."""
+    return Matcher().fit(profile_docs(), project_texts())

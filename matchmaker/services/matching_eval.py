@@ -2,31 +2,38 @@
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from matchmaker.extensions import db
 from matchmaker.matching import evaluate
-from matchmaker.matching.documents import ProfileDoc
+from matchmaker.matching.documents import COMPANY, ProfileDoc
 from matchmaker.matching.rank import Matcher
 from matchmaker.matching.scoring import ScoreWeights
 from matchmaker.models import Organisation
 from matchmaker.services.cordis import PIC_RE
-from matchmaker.services.matching import profile_docs
+from matchmaker.services.matching import profile_docs, project_texts
 
 RESEARCH_TYPES = {"REC", "HES"}
+HEALTH = "Cluster Health"
 
 
 @dataclass
 class CordisTask:
-    """Queries (companies), candidates (research organisations), exclusions and ground truth."""
+    """Queries (companies with future collaborations), every company, candidates, exclusions, ground truth."""
 
     docs: list[ProfileDoc]
     queries: list[str]
+    companies: list[str]
     candidates: list[str]
     excluded: dict[str, set[str]]
     truth: dict[str, set[str]]
+    projects: dict[str, str]
+    clusters: dict[str, np.ndarray]  # organisation -> share of its history projects in each cluster
+    health: int  # index of the health cluster in those distributions
 
 
 def future_partners(folder: Path) -> dict[str, set[str]]:
@@ -44,41 +51,65 @@ def future_partners(folder: Path) -> dict[str, set[str]]:
     return partners
 
 
-def build_task(future: Path) -> CordisTask:
-    """From the imported history in the database and a future folder."""
+def cluster_distributions(history: Path, docs: list[ProfileDoc]) -> tuple[dict[str, np.ndarray], int]:
+    """Each organisation's distribution of its history projects over the `cluster` column of projects.csv."""
+    with (history / "projects.csv").open(encoding="utf-8", newline="") as fh:
+        cluster = {row["id"].strip(): (row.get("cluster") or "").strip() for row in csv.DictReader(fh, delimiter="|")}
+    names = sorted(set(cluster.values()) | {HEALTH})
+    column = {name: i for i, name in enumerate(names)}
+    result = {}
+    for doc in docs:
+        counts = Counter(cluster[p] for p in doc.projects if p in cluster)
+        vector = np.zeros(len(names))
+        for name, count in counts.items():
+            vector[column[name]] = count
+        result[doc.id] = vector / vector.sum() if vector.sum() else vector
+    return result, column[HEALTH]
+
+
+def build_task(history: Path, future: Path) -> CordisTask:
+    """From the imported history in the database, its folder (for the clusters) and a future folder."""
     docs = profile_docs()
     activity_type = dict(db.session.execute(
         db.select(Organisation.external_id, Organisation.cordis_activity_type)
         .where(Organisation.external_id.is_not(None))).all())
-    companies = sorted(d.id for d in docs if activity_type.get(d.id) == "PRC")
+    companies = sorted(d.id for d in docs if activity_type.get(d.id) == "PRC" and d.side == COMPANY)
     candidates = sorted(d.id for d in docs if activity_type.get(d.id) in RESEARCH_TYPES)
     candidate_set = set(candidates)
-    history = {d.id: set(d.partners) for d in docs}
+    history_partners = {d.id: set(d.partners) for d in docs}
     later = future_partners(future)
-    truth = {c: (later.get(c, set()) & candidate_set) - history.get(c, set()) for c in companies}
+    truth = {c: (later.get(c, set()) & candidate_set) - history_partners.get(c, set()) for c in companies}
     truth = {c: t for c, t in truth.items() if t}
-    return CordisTask(docs, sorted(truth), candidates, {q: history.get(q, set()) for q in truth}, truth)
+    clusters, health = cluster_distributions(history, docs)
+    return CordisTask(docs, sorted(truth), companies, candidates,
+                      {q: history_partners.get(q, set()) for q in companies}, truth, project_texts(), clusters, health)
 
 
 def engine_ranking(task: CordisTask, weights: ScoreWeights) -> evaluate.Ranking:
-    """Our engine: every query company's ranking over the research candidates."""
-    matcher = Matcher(weights=weights, candidates=len(task.candidates)).fit(task.docs)
-    return {q: [m.target for m in matcher.rank(q, "tech-transfer", top=len(task.candidates))] for q in task.queries}
+    """Our engine: every company's ranking over the research candidates."""
+    matcher = Matcher(weights=weights).fit(task.docs, task.projects)
+    wanted = set(task.candidates)
+    ranked = matcher.rank_many(task.companies, "tech-transfer", top=len(task.docs))
+    return {q: [m.target for m in ranked[q] if m.target in wanted] for q in task.companies}
 
 
 def run(task: CordisTask, weights: ScoreWeights, seeds: int = 5) -> dict[str, dict[str, float]]:
-    """Our engine and the baselines, measured on the same queries and candidates."""
+    """Our engine and every baseline, measured on the same companies and candidates: accuracy on the companies
+    with future collaborations, topical fit over every company."""
     texts = {d.id: f"{d.offer} {d.seek} {d.keywords}" for d in task.docs}
     activity = {d.id: d.activity for d in task.docs}
     t = task
+
+    def measure(ranking: evaluate.Ranking) -> dict[str, float]:
+        return {**evaluate.metrics(ranking, t.truth), **evaluate.topical_fit(ranking, t.clusters, t.health)}
+
     return {
-        "random": evaluate.mean_metrics([evaluate.metrics(evaluate.random_baseline(t.queries, t.candidates,
-                                                                                   t.excluded, s), t.truth)
+        "random": evaluate.mean_metrics([measure(evaluate.random_baseline(t.companies, t.candidates, t.excluded, s))
                                          for s in range(seeds)]),
-        "popularity": evaluate.metrics(evaluate.popularity_baseline(t.queries, activity, t.candidates, t.excluded),
-                                       t.truth),
-        "tf-idf cosine": evaluate.metrics(evaluate.tfidf_baseline(texts, t.queries, t.candidates, t.excluded),
-                                          t.truth),
-        "bm25": evaluate.metrics(evaluate.bm25_baseline(texts, t.queries, t.candidates, t.excluded), t.truth),
-        "matchmaker": evaluate.metrics(engine_ranking(t, weights), t.truth),
+        "popularity": measure(evaluate.popularity_baseline(t.companies, activity, t.candidates, t.excluded)),
+        "tf-idf cosine": measure(evaluate.tfidf_baseline(texts, t.companies, t.candidates, t.excluded)),
+        "bm25": measure(evaluate.bm25_baseline(texts, t.companies, t.candidates, t.excluded)),
+        "tf-idf x (1+ln(1+projects))": measure(
+            evaluate.tfidf_popularity_baseline(texts, activity, t.companies, t.candidates, t.excluded)),
+        "matchmaker": measure(engine_ranking(t, weights)),
     }

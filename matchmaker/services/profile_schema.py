@@ -157,6 +157,17 @@ def parse_website(value: Any) -> str:
     return v
 
 
+def parse_region(value: Any) -> str:
+    """An Italian region by its ISTAT name, in Italian or English ("Lombardy" is "Lombardia"); blank allowed."""
+    value = _str(value)
+    if not value:
+        return ""
+    region = taxonomy.REGIONS.lookup(value)
+    if region is None:
+        raise _fail(N_("'%(value)s' is not an Italian region (e.g. Lombardia)"), value=value)
+    return region
+
+
 def parse_email(value: Any) -> str:
     v = text(LIMITS["contact_email"])(value)
     if not v:
@@ -185,7 +196,8 @@ class ProfileSchema(BaseModel):
     kind: Annotated[str, _v(choice(taxonomy.KINDS, required=True))]
     sme: Annotated[bool, _v(flag)] = False
     city: Annotated[str, _t("city")] = ""
-    region: Annotated[str, _t("region")] = ""
+    region: Annotated[str, _v(parse_region)] = ""
+    proximity: Annotated[str, _v(choice(taxonomy.PROXIMITY, blank="anywhere"))] = "anywhere"
     country: Annotated[str, _v(parse_country)] = ""
     website: Annotated[str, _v(parse_website)] = ""
     language: Annotated[str, _v(choice(taxonomy.LANGUAGES, blank="en"))] = "en"

@@ -12,11 +12,12 @@ from matchmaker.extensions import db
 from matchmaker.models import Organisation, OrganisationTag, User
 from matchmaker.search import index as search_index
 from matchmaker.search.analysis import Query, parse_query
+from matchmaker.services.tagging import confirm_tags, suggest_tags
 
 SCALAR_FIELDS = (
     "name", "kind", "sme", "city", "region", "country", "website", "description", "offer", "seek", "keywords",
     "trl", "funding_stage", "funding_amount_sought", "ticket_min", "ticket_max", "contact_name",
-    "contact_email", "contact_phone", "contact_public", "language",
+    "contact_email", "contact_phone", "contact_public", "language", "proximity",
 )
 LIST_FIELDS = ("sectors", "therapeutic_areas", "collaboration_types", "investor_stages", "investor_sectors")
 PROFILE_FIELDS = SCALAR_FIELDS + LIST_FIELDS
@@ -31,12 +32,15 @@ def apply_profile(organisation: Organisation, data: Mapping[str, Any]) -> None:
     for field in PROFILE_FIELDS:
         if field in data:
             setattr(organisation, field, data[field])
+    suggest_tags(organisation)
 
 
 def update_profile(organisation: Organisation, data: Mapping[str, Any], user: User) -> Organisation:
     """Save a member's (or an admin's) edit of a profile."""
     if not user.can_edit(organisation):
         raise ProfilePermissionError(f"{user.email} may not edit {organisation.name}")
+    if "sectors" in data or "therapeutic_areas" in data:
+        confirm_tags(organisation)  # the form showed the suggested tags: saving confirms or changes them
     apply_profile(organisation, data)
     if organisation.source == "cordis":
         # Once a member has written the profile, a CORDIS re-import must not overwrite their text.

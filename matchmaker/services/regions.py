@@ -1,7 +1,8 @@
-"""Italian region of a city, for profiles imported without one (CORDIS gives city and country only)."""
+"""Italian regions: the controlled vocabulary (ISTAT names), and the region of a city for profiles imported
+without one (CORDIS gives city and country only)."""
 from __future__ import annotations
 
-from matchmaker.taxonomy import fold
+from matchmaker.taxonomy import REGIONS, fold
 
 _REGIONS = {
     "Lombardia": "milano milan pavia brescia bergamo monza como varese lodi cremona mantova lecco sondrio rozzano "
@@ -14,7 +15,7 @@ _REGIONS = {
     "Veneto": "padova padua venezia venice verona vicenza treviso",
     "Liguria": "genova genoa laspezia savona",
     "Campania": "napoli naples salerno caserta portici pozzuoli",
-    "Trentino-Alto Adige": "trento bolzano bozen rovereto",
+    "Trentino-Alto Adige/Südtirol": "trento bolzano bozen rovereto",
     "Friuli-Venezia Giulia": "trieste udine pordenone",
     "Puglia": "bari lecce foggia brindisi taranto",
     "Sicilia": "palermo catania messina",
@@ -32,3 +33,11 @@ def region_for(city: str, country: str) -> str:
     if country.upper() != "IT":
         return ""
     return CITY_TO_REGION.get(fold(city), "")
+
+
+def normalise_region(value: str) -> str | None:
+    """The ISTAT name of a region written in Italian or English ("Lombardy" -> "Lombardia"), '' for a blank,
+    None when it is not an Italian region."""
+    if not (value or "").strip():
+        return ""
+    return REGIONS.lookup(value)

@@ -38,13 +38,15 @@ def _org_ids(doc_ids: Iterable[str] | None = None) -> dict[str, int]:
 
 def _rows(kind: str, source: int, matches: list[Match], ids: dict[str, int]) -> list[dict]:
     return [{"kind": kind, "source_id": source, "target_id": ids[m.target], "rank": r, "score": m.score,
-             "forward": m.forward, "backward": m.backward, "signals": m.signals}
+             "forward": m.forward, "backward": m.backward,
+             "signals": {**m.signals, "track": round(m.track, 6), "shared": m.shared}}
             for r, m in enumerate(matches, start=1) if m.target in ids]
 
 
-def rebuild_all(progress: Callable[[Iterable], Iterable] | None = None, top: int = TOP_N) -> int:
-    """Refit the engine on every profile and replace every stored suggestion; returns how many were stored."""
-    engine = matcher(refresh=True)
+def rebuild_all(progress: Callable[[Iterable], Iterable] | None = None, top: int = TOP_N, refit: bool = True) -> int:
+    """Refit the engine on every profile (or, without `refit`, use it as it is) and replace every stored
+    suggestion; returns how many were stored."""
+    engine = matcher(refresh=refit)
     ids = _org_ids()
     db.session.execute(delete(Suggestion))
     stored = 0
@@ -75,51 +77,61 @@ def _replace_lists(engine: Matcher, kind: str, sources: list[str], top: int) -> 
 def refresh_organisation(organisation: Organisation, top: int = TOP_N) -> int:
     """After a create or edit: its own lists, and its place in every other list it enters or leaves.
 
-    Returns how many lists were recomputed. The vocabulary is not refitted (run a rebuild for that).
+    An organisation whose kind moved it to another side (a start-up that became an investor) loses its old
+    lists and leaves the lists it no longer belongs to. Returns how many lists were recomputed. The vocabulary
+    is not refitted (run a rebuild for that).
     """
     engine = matcher()
     (doc,) = profile_docs([organisation.id])
     engine.update([doc])
+    db.session.execute(delete(Suggestion).where(Suggestion.source_id == organisation.id))
     recomputed = 0
-    for kind, side in LISTS:
-        if side == doc.side:
-            _replace_lists(engine, kind, [doc.id], top)
-            recomputed += 1
-        elif TARGET_SIDE.get((kind, side)) == doc.side:
-            affected = _affected_sources(engine, kind, side, doc, organisation.id, top)
-            _replace_lists(engine, kind, affected, top)
-            recomputed += len(affected)
+    for kind in dict.fromkeys(kind for kind, _ in LISTS):
+        affected = _listing(kind, organisation.id)
+        for side in (side for k, side in LISTS if k == kind and TARGET_SIDE[(k, side)] == doc.side):
+            affected |= _entering(engine, kind, side, doc, top)
+        affected = sorted(a for a in affected - {doc.id} if a in engine.docs_)
+        if TARGET_SIDE.get((kind, doc.side)):
+            affected.append(doc.id)
+        _replace_lists(engine, kind, affected, top)
+        recomputed += len(affected)
     db.session.commit()
     return recomputed
 
 
-def _affected_sources(engine: Matcher, kind: str, side: str, target: ProfileDoc, target_org: int,
-                      top: int) -> list[str]:
-    """Sources whose list holds `target` now, or whose list it now enters: its exact score reaches the list's
-    last score, or the list is not full."""
-    rows, offers, seeks = engine.side_rows(side)
-    if rows.size == 0:
-        return []
-    index, w = engine.index_, engine.weights
-    j = index.position_[target.id]
-    forward = (seeks @ index.offer_[j].T).toarray().ravel()
-    backward = (offers @ index.seek_[j].T).toarray().ravel()
-    score = engine.quick_scores(forward, backward, scoring.prior(target.activity, engine.max_activity_))
-    if scoring.has_signals(target):  # the overlaps, exactly (nothing to add for a target without structured data)
-        for position, r in enumerate(rows.tolist()):
-            score[position] += scoring.overlap_score(w, scoring.structured(engine.docs_[index.ids_[r]], target))
+def _listing(kind: str, target_org: int) -> set[str]:
+    """Sources whose stored `kind` list holds the organisation."""
     source = db.aliased(Organisation)
-    listed = {doc_id(i, e) for i, e in db.session.execute(
+    return {doc_id(i, e) for i, e in db.session.execute(
         db.select(source.id, source.external_id).join(Suggestion, Suggestion.source_id == source.id)
         .where(Suggestion.kind == kind, Suggestion.target_id == target_org))}
-    # The last score of every full list of this kind (ranks run 1..top, best first).
-    floors = {doc_id(i, e): low for i, e, low in db.session.execute(
-        db.select(source.id, source.external_id, Suggestion.score).join(Suggestion, Suggestion.source_id == source.id)
-        .where(Suggestion.kind == kind, Suggestion.rank == top))}
-    affected = {doc for doc, exact in zip((index.ids_[r] for r in rows.tolist()), score.tolist())
-                if doc in listed or exact >= floors.get(doc, float("-inf"))}
-    affected.discard(target.id)
-    return sorted(affected)
+
+
+def _entering(engine: Matcher, kind: str, side: str, target: ProfileDoc, top: int) -> set[str]:
+    """Sources on `side` whose list `target` may now enter: its exact score reaches the list's last stored
+    score, or the list is not full."""
+    rows = engine.side(side).rows
+    if rows.size == 0:
+        return set()
+    index, w = engine.index_, engine.weights
+    score = scoring.quick(w, *engine.as_target(side, target.id))
+    if scoring.has_signals(target) or any(engine.docs_[index.ids_[r]].proximity != "anywhere" for r in rows.tolist()):
+        for position, r in enumerate(rows.tolist()):  # the overlaps, exactly
+            score[position] += scoring.overlap_score(w, scoring.structured(engine.docs_[index.ids_[r]], target))
+    # The last score of every full list of this kind (ranks run 1..top, best first), by organisation id.
+    floors = dict(db.session.execute(db.select(Suggestion.source_id, Suggestion.score).where(
+        Suggestion.kind == kind, Suggestion.rank == top)).all())
+    organisation = _organisation_ids(engine)
+    return {doc for doc, exact in zip((index.ids_[r] for r in rows.tolist()), score.tolist())
+            if exact >= floors.get(organisation.get(doc), float("-inf")) - 1e-6}
+
+
+def _organisation_ids(engine: Matcher) -> dict[str, int]:
+    """Engine ids -> organisation ids, kept with the engine (looked up again when a profile is new to it)."""
+    cached = getattr(engine, "organisation_ids_", None)
+    if cached is None or len(cached) < len(engine.docs_):
+        cached = engine.organisation_ids_ = _org_ids()
+    return cached
 
 
 def suggestions_for(organisation: Organisation, kind: str) -> list[tuple[Suggestion, Organisation, Reasons]]:
@@ -131,8 +143,10 @@ def suggestions_for(organisation: Organisation, kind: str) -> list[tuple[Suggest
     source = doc_id(organisation.id, organisation.external_id)
     result = []
     for suggestion, target in rows:
+        signals = dict(suggestion.signals or {})
+        track, shared = signals.pop("track", 0.0), signals.pop("shared", 0.0)
         match = Match(doc_id(target.id, target.external_id), suggestion.score, suggestion.forward,
-                      suggestion.backward, 0.0, suggestion.signals or {})
+                      suggestion.backward, track, signals, shared)
         reasons = explain(engine, source, match) if source in engine.docs_ and match.target in engine.docs_ \
             else Reasons()
         result.append((suggestion, target, reasons))

@@ -5,7 +5,7 @@ import pytest
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation, Participation, Project
-from matchmaker.services.cordis import CordisFormatError, import_cordis, kind_for
+from matchmaker.services.cordis import CordisFormatError, clean_name, import_cordis, kind_for
 from tests.conftest import SMALL_CORDIS
 from tests.helpers import make_user
 
@@ -72,7 +72,12 @@ def test_folder_without_cordis_files_is_a_clear_error(app, runner, tmp_path):
     ("REC", False, "CNR", "public_research_centre"), ("HES", False, "UNIVERSITA DI PAVIA", "university"),
     ("REC", False, "FONDAZIONE IRCCS ISTITUTO NEUROLOGICO CARLO BESTA", "irccs_hospital"),
     ("HES", False, "CHARITE - UNIVERSITAETSMEDIZIN BERLIN UNIKLINIK", "irccs_hospital"),
-    ("PRC", False, "OSPEDALE SAN RAFFAELE SRL", "large_company"),
+    ("PRC", False, "OSPEDALE SAN RAFFAELE SRL", "irccs_hospital"),  # by its name, not by CORDIS's PRC
+    ("PRC", False, "Humanitas Mirasole SpA", "irccs_hospital"),
+    ("OTH", False, "ASST Grande Ospedale Metropolitano Niguarda", "irccs_hospital"),
+    ("PRC", False, "ISTITUTO EUROPEO DI ONCOLOGIA SRL", "irccs_hospital"),
+    ("PUB", False, "Fondazione IRCCS Policlinico San Matteo", "irccs_hospital"),
+    ("REC", False, "Oslo University Hospital", "irccs_hospital"), ("PRC", False, "CHUGAI PHARMA", "large_company"),
     ("PUB", False, "REGIONE LOMBARDIA", "other"), ("OTH", False, "EUROPA DONNA", "other"),
 ])
 def test_kind_mapping(activity, sme, name, kind):
@@ -111,3 +116,20 @@ def test_demo_load_without_data_is_a_clear_message(runner, tmp_path):
     assert result.exit_code == 1
     assert "Demo data not found" in result.output and "Traceback" not in result.output
     make_user()  # the database is still usable
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ('"Asociacija ""Demencija Lietuvoje"""', 'Asociacija "Demencija Lietuvoje"'),
+    ('"ACME, Inc"', "ACME, Inc"), ("  Plain   Name ", "Plain Name"), ('Stray" Quote', "Stray Quote"),
+])
+def test_names_are_cleaned_of_csv_artefacts(raw, clean):
+    assert clean_name(raw) == clean
+
+
+def test_import_suggests_tags_and_marks_organisations_outside_life_sciences(app):
+    import_cordis(SMALL_CORDIS)
+    organisations = db.session.execute(db.select(Organisation)).scalars().all()
+    assert all(o.life_sciences is not None for o in organisations)
+    assert any(o.life_sciences is False for o in organisations)  # the space-warehouse consortium
+    for o in organisations:
+        assert not (set(o.suggested_sectors) & set(o.sectors))

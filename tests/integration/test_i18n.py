@@ -10,7 +10,7 @@ from flask_babel import refresh
 
 from matchmaker.extensions import db
 from matchmaker.i18n import date_time, money
-from matchmaker.matches.wording import reason_lines
+from matchmaker.matches.wording import headline, reason_lines
 from matchmaker.matching.reasons import Reasons
 from matchmaker.services import accounts
 from tests.helpers import csrf_token, login, make_org, make_user, post_form
@@ -124,17 +124,20 @@ def test_the_import_report_in_italian(client):
 
 
 def test_reasons_are_worded_in_the_users_language(app):
-    reasons = Reasons(["glioma"], [], [("shared_areas", {"areas": ["oncology", "neurology"]}),
-                                       ("trl_fit", {"their_trl": 5, "your_trl": 4}),
-                                       ("track_record", {"projects": 1}), ("unknown_code", {})])
+    reasons = Reasons([("seek_meets_offer", {"terms": ["glioma"]}), ("shared_area", {"areas": ["oncology", "neurology"]}),
+                       ("trl_fit", {"theirs": 5, "yours": 4}), ("track_record", {"projects": 1}),
+                       ("shared_concepts", {"concepts": ["oncology"]}), ("unknown_code", {})],
+                      strength="strong", driver="seek")
     with app.test_request_context(headers=IT):
         assert reason_lines(reasons) == ["Offrono ciò che cercate: glioma", "Entrambi attivi in neurologia, oncologia",
                                          "Il loro TRL 5 è compatibile con il vostro TRL 4",
-                                         "Esperienza: 1 progetto finanziato"]
+                                         "Esperienza: 1 progetto finanziato", "Entrambi lavorano su: oncologia"]
+        assert headline(reasons) == "Ottima corrispondenza — soprattutto perché offrono ciò che cercate"
     with app.test_request_context():
         refresh()
-        assert reason_lines(reasons)[1:] == ["Both work in neurology, oncology", "Their TRL 5 fits your TRL 4",
-                                             "Track record: 1 funded project"]
+        assert reason_lines(reasons)[1:4] == ["Both work in neurology, oncology", "Their TRL 5 fits your TRL 4",
+                                              "Track record: 1 funded project"]
+        assert headline(reasons) == "Strong match — mainly what you seek meets what they offer"
 
 
 def test_error_pages_in_italian(client):

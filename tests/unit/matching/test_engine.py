@@ -26,9 +26,13 @@ def test_italian_and_english_share_technical_terms():
     assert "per" not in it and "and" not in en  # stop words in both languages
 
 
-def test_accents_are_folded_and_stems_shared():
-    assert terms("Università, attività e qualità", "it") == terms("Universita, attivita e qualita", "it")
-    assert terms("oncologia", "it") == terms("oncology", "en") == ["oncolog"]
+def test_accents_are_folded_and_languages_meet_on_concepts_not_stems():
+    assert terms("Università, qualità", "it") == terms("Universita, qualita", "it")
+    assert "~oncology" in set(analyze("oncologia", "it")) & set(analyze("cancer", "en"))
+    assert not set(analyze("università", "it")) & set(analyze("universe", "en"))  # same Snowball stem, kept apart
+    assert not {"project", "consortium", "aim", "horizon", "europ", "programm", "partner", "profil", "result",
+                "activ"} & set(analyze("The project consortium aims, under Horizon Europe programme, with partners "
+                                       "and profile results and activities", "en"))
 
 
 def test_bigrams():
@@ -105,12 +109,15 @@ def test_reasons_are_faithful():
     matcher = Matcher().fit(docs)
     match = next(m for m in matcher.rank("c", "tech-transfer", top=5) if m.target == "r")
     reasons = explain(matcher, "c", match)
-    assert "glioma" in reasons.forward_terms
-    assert ("shared_areas", {"areas": ["oncology"]}) in reasons.signals
-    assert ("shared_sectors", {"sectors": ["ivd"]}) in reasons.signals
-    assert ("trl_fit", {"their_trl": 5, "your_trl": 4}) in reasons.signals
+    terms = reasons.params("seek_meets_offer")["terms"]
+    assert "glioma" in terms and terms[0].startswith("MRI")  # technical terms first, as written
+    assert reasons.params("shared_area") == {"areas": ["oncology"]}
+    assert reasons.params("shared_sector") == {"sectors": ["ivd"]}
+    assert reasons.params("trl_fit") == {"theirs": 5, "yours": 4}
+    assert "oncology" in reasons.params("shared_concepts")["concepts"]
+    assert reasons.strength in ("strong", "good") and reasons.driver == "seek"
     for term, word in (("glioma", "glioma"), ("biomarkers", "biomarkers")):
-        assert term in reasons.forward_terms
+        assert term in terms
         stripped = [ProfileDoc(d.id, d.side, offer=d.offer.replace(word, ""), seek=d.seek.replace(word, ""),
                                areas=d.areas, sectors=d.sectors, trl=d.trl, activity=d.activity) for d in docs]
         without = Matcher().fit(stripped)
@@ -178,3 +185,107 @@ def test_profiles_without_any_text_fit_and_rank_to_nothing():
     assert matcher.rank_all("tech-transfer", COMPANY) == {"c": []}
     matcher.update([ProfileDoc("r", RESEARCH, offer="liver organoids")])  # text arrives before the next refit
     assert matcher.rank("c", "tech-transfer") == []
+
+
+def test_proximity_preference_puts_close_partners_first_and_keeps_the_others():
+    text = "liver organoid models for toxicology"
+    company = ProfileDoc("c", COMPANY, seek=text, region="Lombardia", country="IT", proximity="region")
+    far = ProfileDoc("r-far", RESEARCH, offer=text, country="DE")
+    near = ProfileDoc("r-near", RESEARCH, offer=text, region="Lombardia", country="IT")
+    italy = ProfileDoc("r-it", RESEARCH, offer=text, region="Lazio", country="IT")
+    matcher = Matcher().fit([company, far, near, italy, *FILLER])
+    assert [m.target for m in matcher.rank("c")][:3] == ["r-near", "r-it", "r-far"]  # EU partner still suggested
+    anywhere = Matcher().fit([ProfileDoc("c", COMPANY, seek=text, region="Lombardia", country="IT"), far, near,
+                              italy, *FILLER])
+    scores = {m.target: m.score for m in anywhere.rank("c")}
+    assert scores["r-near"] == scores["r-far"] == scores["r-it"]
+    reasons = explain(matcher, "c", matcher.rank("c")[0])
+    assert reasons.params("same_region") == {"region": "Lombardia"}
+
+
+def test_track_record_counts_similar_projects_only():
+    seek = "retinal gene therapy for inherited blindness"
+    company = ProfileDoc("c", COMPANY, seek=seek)
+    projects = {"p1": "Gene therapy of inherited retinal dystrophies", "p2": "Retinal gene therapy vectors",
+                **{f"q{i}": text for i, text in enumerate(["Offshore wind turbines", "Quantum sensors",
+                                                           "Urban mobility", "Forest fires", "Soil carbon"])}}
+    specialist = ProfileDoc("spec", RESEARCH, offer="retinal gene therapy", projects=frozenset({"p1", "p2"}))
+    generalist = ProfileDoc("gen", RESEARCH, offer="retinal gene therapy",
+                            projects=frozenset({"q0", "q1", "q2", "q3", "q4"}))
+    matcher = Matcher().fit([company, specialist, generalist, *FILLER], projects)
+    ranked = matcher.rank("c")
+    assert ranked[0].target == "spec" and ranked[0].track > ranked[1].track
+    assert explain(matcher, "c", ranked[0]).params("similar_track") == {"similar": 2, "total": 2}
+
+
+def test_similar_track_record_does_not_reward_volume_alone():
+    """Two similar projects among many unrelated ones count less than the same two alone (a generalist's)."""
+    company = ProfileDoc("c", COMPANY, seek="retinal gene therapy for inherited blindness")
+    projects = {"p1": "Gene therapy of inherited retinal dystrophies", "p2": "Retinal gene therapy vectors",
+                "p3": "Retinal gene therapy vectors for blindness", "p4": "Gene therapy of inherited blindness",
+                **{f"q{i}": f"Offshore wind turbines and quantum sensors {i}" for i in range(30)}}
+    specialist = ProfileDoc("spec", RESEARCH, offer="retinal gene therapy", projects=frozenset({"p1", "p2"}))
+    generalist = ProfileDoc("gen", RESEARCH, offer="retinal gene therapy",
+                            projects=frozenset({"p3", "p4", *(f"q{i}" for i in range(30))}))
+    matcher = Matcher().fit([company, specialist, generalist, *FILLER], projects)
+    track = {m.target: m.track for m in matcher.rank("c")}
+    assert track["spec"] > track["gen"] > 0
+
+
+def test_investors_deal_count_counts_in_their_track_record():
+    startup = ProfileDoc("s", COMPANY, kind="startup", offer="diagnostics platform for sepsis")
+    busy = ProfileDoc("busy", INVESTOR, kind="investor", seek="diagnostics platform", activity=40)
+    quiet = ProfileDoc("quiet", INVESTOR, kind="investor", seek="diagnostics platform", activity=1)
+    ranked = Matcher().fit([startup, busy, quiet, *FILLER]).rank("s", "investor")
+    assert [m.target for m in ranked] == ["busy", "quiet"] and ranked[0].track > ranked[1].track > 0
+
+
+def test_investor_reasons_name_stage_and_ticket():
+    investor = ProfileDoc("i", INVESTOR, seek="wearable medical devices", investor_stages=frozenset({"seed"}),
+                          investor_sectors=frozenset({"medical_devices"}), ticket_min=250_000, ticket_max=3_000_000)
+    startup = ProfileDoc("s", COMPANY, kind="startup", offer="wearable medical devices for epilepsy",
+                         startup_stage="seed", amount_sought=1_000_000, sectors=frozenset({"medical_devices"}))
+    large = ProfileDoc("l", COMPANY, kind="large_company", offer="wearable medical devices")
+    matcher = Matcher().fit([investor, startup, large, *FILLER])
+    ranked = matcher.rank("i", "investor")
+    assert [m.target for m in ranked] == ["s"]
+    reasons = explain(matcher, "i", ranked[0])
+    assert reasons.params("stage_fit") == {"stage": "seed"}
+    assert reasons.params("ticket_fit") == {"amount": 1_000_000, "min": 250_000, "max": 3_000_000}
+
+
+def test_rank_all_agrees_with_rank_many_with_projects_partners_and_filters():
+    import random
+
+    rng = random.Random(3)
+    words = ("liver organoid toxicology cardiac tissue retinal gene therapy glioma MRI biobank wearable EEG "
+             "epilepsy antibodies vaccine CAR-T lymphoma solar qubits").split()
+    projects = {f"p{i}": " ".join(rng.sample(words, 6)) for i in range(30)}
+    docs = []
+    for i in range(60):
+        side = COMPANY if i % 3 == 0 else RESEARCH
+        own = frozenset(rng.sample(sorted(projects), rng.randint(0, 4)))
+        docs.append(ProfileDoc(f"d{i}", side, offer=" ".join(rng.sample(words, 5)),
+                               seek=" ".join(rng.sample(words, 3)) if rng.random() < 0.5 else "", projects=own,
+                               areas=frozenset({"oncology"}) if i % 4 == 0 else frozenset()))
+    members = {p: {d.id for d in docs if p in d.projects} for p in projects}
+    docs = [ProfileDoc(d.id, d.side, offer=d.offer, seek=d.seek, projects=d.projects, areas=d.areas,
+                       activity=len(d.projects),
+                       partners=frozenset(set().union(*(members[p] for p in d.projects)) - {d.id}))
+            for d in docs]
+    matcher = Matcher().fit(docs, projects)
+    assert matcher.network_.partners_.nnz and matcher.network_.track_.nnz
+    for sources in (COMPANY, RESEARCH):
+        batch = matcher.rank_all("tech-transfer", sources, top=5)
+        single = matcher.rank_many(list(batch), "tech-transfer", top=5)
+        for source, matches in batch.items():
+            assert [(m.target, m.score) for m in matches] == [(m.target, m.score) for m in single[source]]
+            assert all(abs(a.forward - b.forward) < 1e-5 and abs(a.shared - b.shared) < 1e-5
+                       for a, b in zip(matches, single[source]))
+
+
+def test_sectors_suggested_from_text_count_for_investors():
+    investor = ProfileDoc("i", INVESTOR, investor_sectors=frozenset({"medical_devices"}))
+    devices = ProfileDoc("s1", COMPANY, kind="startup", derived_sectors=frozenset({"medical_devices"}))
+    software = ProfileDoc("s2", COMPANY, kind="startup", derived_sectors=frozenset({"bigdata_ai"}))
+    assert passes_investor_filters(devices, investor) and not passes_investor_filters(software, investor)

@@ -1,0 +1,29 @@
+"""Suggested tags: sectors and therapeutic areas read from a profile's text by the bilingual glossary."""
+from __future__ import annotations
+
+from matchmaker.glossary import derive
+from matchmaker.models import Organisation
+
+
+def suggest_tags(organisation: Organisation) -> None:
+    """Derive sectors, therapeutic areas and the life-sciences flag from the profile's texts.
+
+    Until a member confirms or changes them, they are kept as suggested tags (shown as such, and counted by
+    the matching); a member's own tags are never replaced.
+    """
+    texts = (organisation.offer, organisation.seek, organisation.keywords,
+             organisation.description if organisation.source != "cordis" else "")
+    derived = derive(" ".join(text or "" for text in texts))
+    declared = bool(organisation.sectors or organisation.therapeutic_areas)
+    organisation.life_sciences = derived.life_science or declared
+    if organisation.tags_confirmed:
+        organisation.suggested_sectors, organisation.suggested_therapeutic_areas = [], []
+        return
+    organisation.suggested_sectors = [c for c in derived.sectors if c not in organisation.sectors]
+    organisation.suggested_therapeutic_areas = [c for c in derived.areas if c not in organisation.therapeutic_areas]
+
+
+def confirm_tags(organisation: Organisation) -> None:
+    """A member saved the sectors and areas: their choice replaces the suggestions from now on."""
+    organisation.tags_confirmed = True
+    organisation.suggested_sectors, organisation.suggested_therapeutic_areas = [], []

@@ -1,0 +1,20 @@
+"""The web layer words the engine's reason codes: one sentence per code, readable labels."""
+from __future__ import annotations
+
+from matchmaker.matches.wording import headline, reason_lines
+from matchmaker.matching.reasons import Reasons
+
+
+def test_every_code_is_worded_with_labels_not_codes():
+    reasons = Reasons([("shared_area", {"areas": ["oncology", "rare_diseases"]}),
+                       ("trl_fit", {"theirs": 5, "yours": 4}),
+                       ("ticket_fit", {"amount": 1_000_000, "min": 250_000, "max": 3_000_000}),
+                       ("shared_concepts", {"concepts": ["ophthalmology"]})], "strong", "seek")
+    assert reason_lines(reasons) == ["Both work in oncology, rare diseases", "Their TRL 5 fits your TRL 4",
+                                     "Your round of €1,000,000 is within their tickets (€250,000 to €3,000,000)",
+                                     "Both work on ophthalmology"]
+    assert headline(reasons) == "Strong match — mainly what you seek meets what they offer"
+    assert reason_lines(Reasons([("track_record", {"projects": 1}), ("shared_partners", {"count": 3}),
+                                 ("similar_track", {"similar": 1, "total": 4})])) == [
+        "Track record: 1 funded project", "You have 3 past partners in common",
+        "Track record: 1 of their 4 funded projects is on work like yours"]
