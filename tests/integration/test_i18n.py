@@ -124,7 +124,8 @@ def test_the_import_report_in_italian(client):
 
 
 def test_reasons_are_worded_in_the_users_language(app):
-    reasons = Reasons([("seek_meets_offer", {"terms": ["glioma"]}), ("shared_area", {"areas": ["oncology", "neurology"]}),
+    reasons = Reasons([("seek_meets_offer", {"terms": ["glioma"]}),
+                       ("shared_area", {"areas": ["oncology", "neurology"]}),
                        ("trl_fit", {"theirs": 5, "yours": 4}), ("track_record", {"projects": 1}),
                        ("shared_concepts", {"concepts": ["oncology"]}), ("unknown_code", {})],
                       strength="strong", driver="seek")
