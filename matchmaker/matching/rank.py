@@ -264,6 +264,9 @@ class Matcher:
             good = [start + i for i, fine in enumerate(ok) if fine]
             if len(good) > top:
                 floor = values[good[top - 1]] - NEAR
+                if end - start == k and values[end - 1] >= floor:  # near-ties may go on beyond the window
+                    alone.append(doc.id)
+                    continue
                 good = good[:top] + [i for i in good[top:] if values[i] >= floor]
             keep[good] = True
         chosen = np.flatnonzero(keep)
