@@ -18,6 +18,7 @@ TARGET_SIDE = {("tech-transfer", COMPANY): RESEARCH, ("tech-transfer", RESEARCH)
                ("investor", COMPANY): INVESTOR, ("investor", INVESTOR): COMPANY}
 BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out
 SIGNAL_WINDOW = 200  # with structured signals (declared tags, TRL, proximity), the candidates they may reorder
+TIE_MARGIN = 5  # candidates beyond `top` in the product's window when no hard rule can rule one out
 NEAR = 1e-4  # candidates beyond `top` within this of the top-th product score get exact parts too (float32 order)
 CHUNK = 256  # sources per dense product
 
@@ -233,20 +234,21 @@ class Matcher:
             blocks.append(w.network * net.partners_[source.rows])
             columns.append(target.partners)
         standing = self.standing()
-        if standing[target.rows].any():  # investors' deal counts: a constant column times each target's value
+        if standing[target.rows].any():  # activity: a constant column times each target's standing
             blocks.append(sparse.csr_matrix(np.full((source.rows.size, 1), w.prior, dtype=np.float32)))
             columns.append(sparse.csr_matrix(standing[target.rows].reshape(-1, 1).astype(np.float32)))
         left = sparse.hstack(blocks, format="csr", dtype=np.float32)
         right = sparse.hstack(columns, format="csr", dtype=np.float32)
-        k = min(target.rows.size, top + BATCH_MARGIN)
+        # Without past partners or investor filters, every target on the other side is eligible: the window needs
+        # room for near-ties only.
+        check = kind != "tech-transfer" or any(d.partners for d in self.docs_.values())
+        k = min(target.rows.size, top + (BATCH_MARGIN if check else TIE_MARGIN))
         best = sp_matmul_topn(left, right.T.tocsr(), top_n=k, n_threads=threads, sort=True)
         pair_sources = np.repeat(source.rows, np.diff(best.indptr))
         pair_targets = target.rows[best.indices]
         ids, docs = index.ids_, self.docs_
         keep = np.zeros(best.nnz, dtype=bool)
         alone: list[str] = []
-        # Without past partners or investor filters, every target on the other side is eligible.
-        check = kind != "tech-transfer" or any(d.partners for d in docs.values())
         indptr, values = best.indptr.tolist(), best.data.tolist()
         for r, row in enumerate(source.rows.tolist()):
             doc = docs[ids[row]]
