@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from itertools import repeat
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -289,9 +290,9 @@ class Matcher:
         place = np.arange(order.size) - bounds[owner[order]]
         order = order[place < top]
         counts = np.bincount(owner[order], minlength=source.rows.size).tolist()
-        none = scoring.NO_SIGNALS
-        matches = [Match(t, s, f, bw, tr, none, sh) for t, s, f, bw, tr, sh in zip(
-            target_ids[order].tolist(), np.array(scores)[order].tolist(), *(p[order].tolist() for p in parts))]
+        forward_, backward_, track_, shared_ = (p[order].tolist() for p in parts)
+        matches = list(map(Match, target_ids[order].tolist(), np.array(scores)[order].tolist(), forward_, backward_,
+                           track_, repeat(scoring.NO_SIGNALS), shared_))
         result = self.rank_many(alone, kind, top) if alone else {}
         rows = range(source.rows.size)
         start = 0
