@@ -285,8 +285,11 @@ class Matcher:
         scores = [round(x, 6) for x in scoring.quick(w, *parts).tolist()]  # as combine(), without signals
         # Every source's pairs best first (score, then target id), then its first `top` of them.
         owner = np.repeat(np.arange(source.rows.size), np.diff(bounds))
-        target_ids = np.array([ids[t] for t in b.tolist()], dtype=object)
-        order = np.lexsort((target_ids.astype(str), -np.array(scores), owner)) if b.size else np.zeros(0, np.int64)
+        every_id = np.array(ids, dtype=object)
+        id_order = np.empty(len(ids), dtype=np.int64)  # each row's place in id order (ties go by id)
+        id_order[np.argsort(every_id.astype(str), kind="stable")] = np.arange(len(ids))
+        target_ids = every_id[b]
+        order = np.lexsort((id_order[b], -np.array(scores), owner))
         place = np.arange(order.size) - bounds[owner[order]]
         order = order[place < top]
         counts = np.bincount(owner[order], minlength=source.rows.size).tolist()
