@@ -36,13 +36,18 @@ def evaluate_cordis_command(history: Path, future: Path) -> None:
             click.echo(f"{len(task.queries)} companies with future collaborations (of {len(task.companies)}), "
                        f"{len(task.candidates)} candidate research organisations, "
                        f"{sum(map(len, task.truth.values()))} future collaborations")
-            results = matching_eval.run(task, ScoreWeights())
+            measured = matching_eval.run_with_rankings(task, ScoreWeights())
+            samples = matching_eval.halves(task, {method: ranking for method, (_, ranking) in measured.items()})
             db.session.remove()
     click.echo(f"{'method':28} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8} {'topical@10':>10} "
                f"{'health@10':>9}")
-    for method, m in results.items():
+    for method, (m, _) in measured.items():
         click.echo(f"{method:28} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f} "
                    f"{m['topical@10']:10.3f} {m['health@10']:9.3f}")
+    click.echo(f"\nrecall@10 / MRR on {len(samples)} random halves of the companies (margins against noise):")
+    for method in samples[0]:
+        click.echo(f"{method:28} " + "  ".join(f"{s[method]['recall@10']:.3f} / {s[method]['MRR']:.3f}"
+                                               for s in samples))
 
 
 @matching_cli.command("rebuild")

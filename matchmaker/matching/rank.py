@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from itertools import repeat
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,11 +19,12 @@ TARGET_SIDE = {("tech-transfer", COMPANY): RESEARCH, ("tech-transfer", RESEARCH)
                ("investor", COMPANY): INVESTOR, ("investor", INVESTOR): COMPANY}
 BATCH_MARGIN = 15  # candidates beyond `top` kept per source, for partners and hard filters to rule out
 SIGNAL_WINDOW = 200  # with structured signals (declared tags, TRL, proximity), the candidates they may reorder
-SLACK = 5  # candidates beyond `top` whose exact parts a rebuild computes (the product's float32 order may differ)
+TIE_MARGIN = 5  # candidates beyond `top` in the product's window when no hard rule can rule one out
+NEAR = 1e-4  # candidates beyond `top` within this of the top-th product score get exact parts too (float32 order)
 CHUNK = 256  # sources per dense product
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     """A suggested partner with the parts of its score."""
 
@@ -232,21 +235,22 @@ class Matcher:
             blocks.append(w.network * net.partners_[source.rows])
             columns.append(target.partners)
         standing = self.standing()
-        if standing[target.rows].any():  # investors' deal counts: a constant column times each target's value
+        if standing[target.rows].any():  # activity: a constant column times each target's standing
             blocks.append(sparse.csr_matrix(np.full((source.rows.size, 1), w.prior, dtype=np.float32)))
             columns.append(sparse.csr_matrix(standing[target.rows].reshape(-1, 1).astype(np.float32)))
         left = sparse.hstack(blocks, format="csr", dtype=np.float32)
         right = sparse.hstack(columns, format="csr", dtype=np.float32)
-        k = min(target.rows.size, top + BATCH_MARGIN)
+        # Without past partners or investor filters, every target on the other side is eligible: the window needs
+        # room for near-ties only.
+        check = kind != "tech-transfer" or any(d.partners for d in self.docs_.values())
+        k = min(target.rows.size, top + (BATCH_MARGIN if check else TIE_MARGIN))
         best = sp_matmul_topn(left, right.T.tocsr(), top_n=k, n_threads=threads, sort=True)
         pair_sources = np.repeat(source.rows, np.diff(best.indptr))
         pair_targets = target.rows[best.indices]
         ids, docs = index.ids_, self.docs_
         keep = np.zeros(best.nnz, dtype=bool)
         alone: list[str] = []
-        # Without past partners or investor filters, every target on the other side is eligible.
-        check = kind != "tech-transfer" or any(d.partners for d in docs.values())
-        indptr = best.indptr.tolist()
+        indptr, values = best.indptr.tolist(), best.data.tolist()
         for r, row in enumerate(source.rows.tolist()):
             doc = docs[ids[row]]
             start, end = indptr[r], indptr[r + 1]
@@ -258,40 +262,69 @@ class Matcher:
             if (end - start == k and not all(ok)) or compare:
                 alone.append(doc.id)
                 continue
-            # The window is in the product's order: the leading eligible ones get their exact parts.
-            chosen = [start + i for i, good in enumerate(ok) if good][:top + SLACK]
-            keep[chosen] = True
+            # The window is in the product's order: the leading eligible ones get their exact parts, and those
+            # after them whose float32 product score is too close to the top-th one's to rule them out.
+            good = [start + i for i, fine in enumerate(ok) if fine]
+            if len(good) > top:
+                floor = values[good[top - 1]] - NEAR
+                if end - start == k and values[end - 1] >= floor:  # near-ties may go on beyond the window
+                    alone.append(doc.id)
+                    continue
+                good = good[:top] + [i for i in good[top:] if values[i] >= floor]
+            keep[good] = True
         chosen = np.flatnonzero(keep)
         a, b = pair_sources[chosen], pair_targets[chosen]
-        forward = _pair_dots(index.seek_, a, index.offer_, b)
-        backward = _pair_dots(index.offer_, a, index.seek_, b)
-        track = _pair_dots(index.seek_, a, net.track_, b) if net.track_.nnz else np.zeros_like(forward)
+        forward = _pair_dots(index.seek_, a, index.offer_, b, threads)
+        backward = _pair_dots(index.offer_, a, index.seek_, b, threads)
+        track = _pair_dots(index.seek_, a, net.track_, b, threads) if net.track_.nnz else np.zeros_like(forward)
         track = track + standing[b].astype(np.float32)
-        shared = _pair_dots(net.partners_, a, net.discounted_, b) if net.partners_.nnz else np.zeros_like(forward)
-        bounds = np.searchsorted(chosen, best.indptr).tolist()
+        shared = _pair_dots(net.partners_, a, net.discounted_, b, threads) if net.partners_.nnz \
+            else np.zeros_like(forward)
+        bounds = np.searchsorted(chosen, best.indptr)
         parts = [np.asarray(p, dtype=np.float64) for p in (forward, backward, track, shared)]
         scores = [round(x, 6) for x in scoring.quick(w, *parts).tolist()]  # as combine(), without signals
-        lists = [p.tolist() for p in parts]
-        target_ids = [ids[t] for t in b.tolist()]
+        # Every source's pairs best first (score, then target id), then its first `top` of them.
+        owner = np.repeat(np.arange(source.rows.size), np.diff(bounds))
+        every_id = np.array(ids, dtype=object)
+        id_order = np.empty(len(ids), dtype=np.int64)  # each row's place in id order (ties go by id)
+        id_order[np.argsort(every_id.astype(str), kind="stable")] = np.arange(len(ids))
+        target_ids = every_id[b]
+        order = np.lexsort((id_order[b], -np.array(scores), owner))
+        place = np.arange(order.size) - bounds[owner[order]]
+        order = order[place < top]
+        counts = np.bincount(owner[order], minlength=source.rows.size).tolist()
+        forward_, backward_, track_, shared_ = (p[order].tolist() for p in parts)
+        matches = list(map(Match, target_ids[order].tolist(), np.array(scores)[order].tolist(), forward_, backward_,
+                           track_, repeat(scoring.NO_SIGNALS), shared_))
         result = self.rank_many(alone, kind, top) if alone else {}
         rows = range(source.rows.size)
+        start = 0
         for r in (progress(rows) if progress else rows):
-            doc = docs[ids[source.rows[r]]]
-            if doc.id in result:
-                continue
-            best_first = sorted(range(bounds[r], bounds[r + 1]), key=lambda i: (-scores[i], target_ids[i]))[:top]
-            result[doc.id] = [Match(target_ids[i], scores[i], lists[0][i], lists[1][i], lists[2][i],
-                                    scoring.NO_SIGNALS, lists[3][i]) for i in best_first]
+            doc_id, count = ids[source.rows[r]], counts[r]
+            if doc_id not in result:
+                result[doc_id] = matches[start:start + count]
+            start += count
         return result
 
 
 def _pair_dots(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, rows_b: np.ndarray,
-               chunk: int = 200_000) -> np.ndarray:
-    """a[rows_a[i]] · b[rows_b[i]] for every i (row-wise dot products, in chunks)."""
+               threads: int = 1, chunk: int = 1 << 17) -> np.ndarray:
+    """a[rows_a[i]] · b[rows_b[i]] for every i (row-wise dot products, in chunks over `threads` threads: scipy's
+    sparse kernels release the GIL)."""
     out = np.zeros(rows_a.size, dtype=np.float32)
-    for start in range(0, rows_a.size, chunk):
-        piece = slice(start, start + chunk)
-        out[piece] = np.asarray(a[rows_a[piece]].multiply(b[rows_b[piece]]).sum(axis=1)).ravel()
+    size = max(1, min(chunk, -(-rows_a.size // max(1, threads))))
+
+    def piece(start: int) -> None:
+        part = slice(start, start + size)
+        out[part] = np.asarray(a[rows_a[part]].multiply(b[rows_b[part]]).sum(axis=1)).ravel()
+
+    starts = range(0, rows_a.size, size)
+    if threads > 1 and len(starts) > 1:
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(piece, starts))
+    else:
+        for start in starts:
+            piece(start)
     return out
 
 

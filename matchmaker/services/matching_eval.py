@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,16 +97,22 @@ def engine_ranking(task: CordisTask, weights: ScoreWeights) -> evaluate.Ranking:
 def run(task: CordisTask, weights: ScoreWeights, seeds: int = 5) -> dict[str, dict[str, float]]:
     """Our engine and every baseline, measured on the same companies and candidates: accuracy on the companies
     with future collaborations, topical fit over every company."""
+    return {method: measured for method, (measured, _) in run_with_rankings(task, weights, seeds).items()}
+
+
+def run_with_rankings(task: CordisTask, weights: ScoreWeights,
+                      seeds: int = 5) -> dict[str, tuple[dict[str, float], evaluate.Ranking | None]]:
+    """run(), with each method's ranking (None for random, a mean over seeds) for the half-sample check."""
     texts = {d.id: f"{d.offer} {d.seek} {d.keywords}" for d in task.docs}
     activity = {d.id: d.activity for d in task.docs}
     t = task
 
-    def measure(ranking: evaluate.Ranking) -> dict[str, float]:
-        return {**evaluate.metrics(ranking, t.truth), **evaluate.topical_fit(ranking, t.clusters, t.health)}
+    def measure(ranking: evaluate.Ranking) -> tuple[dict[str, float], evaluate.Ranking]:
+        return {**evaluate.metrics(ranking, t.truth), **evaluate.topical_fit(ranking, t.clusters, t.health)}, ranking
 
     return {
-        "random": evaluate.mean_metrics([measure(evaluate.random_baseline(t.companies, t.candidates, t.excluded, s))
-                                         for s in range(seeds)]),
+        "random": (evaluate.mean_metrics([measure(evaluate.random_baseline(t.companies, t.candidates, t.excluded,
+                                                                           s))[0] for s in range(seeds)]), None),
         "popularity": measure(evaluate.popularity_baseline(t.companies, activity, t.candidates, t.excluded)),
         "tf-idf cosine": measure(evaluate.tfidf_baseline(texts, t.companies, t.candidates, t.excluded)),
         "bm25": measure(evaluate.bm25_baseline(texts, t.companies, t.candidates, t.excluded)),
@@ -113,3 +120,16 @@ def run(task: CordisTask, weights: ScoreWeights, seeds: int = 5) -> dict[str, di
             evaluate.tfidf_popularity_baseline(texts, activity, t.companies, t.candidates, t.excluded)),
         "matchmaker": measure(engine_ranking(t, weights)),
     }
+
+
+def halves(task: CordisTask, rankings: dict[str, evaluate.Ranking | None], samples: int = 3,
+           seed: int = 1) -> list[dict[str, dict[str, float]]]:
+    """recall@10 and MRR of every ranked method on `samples` random halves of the queries (margins vs noise)."""
+    rng = random.Random(seed)
+    result = []
+    for _ in range(samples):
+        half = rng.sample(task.queries, len(task.queries) // 2)
+        truth = {q: task.truth[q] for q in half}
+        result.append({method: evaluate.metrics(ranking, truth) for method, ranking in rankings.items()
+                       if ranking is not None})
+    return result
