@@ -10,6 +10,7 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 
 from matchmaker.matching.analysis import analyze, terms_and_words
+from matchmaker.matching.bulk import gc_paused
 from matchmaker.matching.counting import count_terms
 from matchmaker.matching.documents import ProfileDoc
 
@@ -51,6 +52,10 @@ class ProfileIndex:
         One counting pass over every field of every profile: a term's document frequency is the number of
         profiles that use it in any field, and the IDF is scikit-learn's smooth one, ln((1 + n) / (1 + df)) + 1.
         """
+        with gc_paused():  # bulk work: token lists, term tuples
+            return self._fit(docs)
+
+    def _fit(self, docs: list[ProfileDoc]) -> ProfileIndex:
         counts, spell = count_terms([getattr(doc, name) for doc in docs for name in FIELDS],
                                     [doc.language for doc in docs for _ in FIELDS], self.bigrams)
         width = counts.shape[1]

@@ -11,6 +11,7 @@ from scipy import sparse
 from sparse_dot_topn import sp_matmul_topn
 
 from matchmaker.matching import scoring
+from matchmaker.matching.bulk import gc_paused
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.index import FieldWeights, ProfileIndex
 from matchmaker.matching.network import Network
@@ -220,7 +221,8 @@ class Matcher:
         target_side = TARGET_SIDE[(kind, sources)]
         if not source_ids or self.side(target_side).rows.size == 0:
             return {}
-        return self._rank_sparse(kind, sources, target_side, top, progress, threads)
+        with gc_paused():
+            return self._rank_sparse(kind, sources, target_side, top, progress, threads)
 
     def _rank_sparse(self, kind: str, sources: str, target_side: str, top: int,
                      progress: Callable[[Iterable], Iterable] | None, threads: int) -> dict[str, list[Match]]:
