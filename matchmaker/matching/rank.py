@@ -64,6 +64,7 @@ class Matcher:
         self.index_ = ProfileIndex(self.field_weights, bigrams=self.bigrams).fit(docs)
         self.network_ = Network(self.index_, projects or {}).build(docs)
         self._sides: dict[str, _Side] = {}
+        self._id_order: tuple[np.ndarray, np.ndarray] | None = None
         return self
 
     def update(self, docs: list[ProfileDoc]) -> None:
@@ -76,6 +77,7 @@ class Matcher:
         if changed or self.network_.size() != len(self.index_.ids_):
             self.network_.build([self.docs_[i] for i in self.index_.ids_])
         self._sides.clear()
+        self._id_order = None
 
     def standing(self) -> np.ndarray:
         """What each profile's overall activity adds to its track record, in track units (the score weighs the
@@ -93,6 +95,16 @@ class Matcher:
             self._sides[side] = _Side(rows, self.index_.offer_[rows], self.index_.seek_[rows],
                                       self.network_.track_[rows], self.network_.discounted_[rows])
         return self._sides[side]
+
+    def id_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every indexed id (in index order, as an object array) and each row's place in id order (ties go by
+        id); cached until the next update."""
+        if getattr(self, "_id_order", None) is None:  # (engines pickled before this cache have none)
+            every_id = np.array(self.index_.ids_, dtype=object)
+            order = np.empty(every_id.size, dtype=np.int64)
+            order[np.argsort(every_id.astype(str), kind="stable")] = np.arange(every_id.size)
+            self._id_order = every_id, order
+        return self._id_order
 
     def components(self, side: str, sources: list[int]) -> tuple[np.ndarray, ...]:
         """forward, backward, similar track record and shared partners (discounted) of every `side` target
@@ -266,7 +278,7 @@ class Matcher:
                 continue
             # The window is in the product's order: the leading eligible ones get their exact parts, and those
             # after them whose float32 product score is too close to the top-th one's to rule them out.
-            good = [start + i for i, fine in enumerate(ok) if fine]
+            good = [start + i for i, fine in enumerate(ok) if fine] if check else list(range(start, end))
             if len(good) > top:
                 floor = values[good[top - 1]] - NEAR
                 if end - start == k and values[end - 1] >= floor:  # near-ties may go on beyond the window
@@ -288,9 +300,7 @@ class Matcher:
         scores = np.array([round(x, 6) for x in scoring.quick(w, *parts).tolist()])  # as combine(), no signals
         # Every source's pairs best first (score, then target id), then its first `top` of them.
         owner = np.repeat(np.arange(source.rows.size), np.diff(bounds))
-        every_id = np.array(ids, dtype=object)
-        id_order = np.empty(len(ids), dtype=np.int64)  # each row's place in id order (ties go by id)
-        id_order[np.argsort(every_id.astype(str), kind="stable")] = np.arange(len(ids))
+        every_id, id_order = self.id_order()
         target_ids = every_id[b]
         order = np.lexsort((id_order[b], -scores, owner))
         place = np.arange(order.size) - bounds[owner[order]]
