@@ -321,9 +321,10 @@ class Matcher:
 
 
 def _pair_dots(jobs: list[tuple[sparse.csr_matrix, sparse.csr_matrix]], rows_a: np.ndarray, rows_b: np.ndarray,
-               threads: int = 1, chunk: int = 1 << 17) -> list[np.ndarray]:
+               threads: int = 1, chunk: int = 1 << 12) -> list[np.ndarray]:
     """For each (a, b) of `jobs`: a[rows_a[i]] · b[rows_b[i]] for every i (row-wise dot products). Every job's
-    chunks share one pool of `threads` threads (scipy's sparse kernels release the GIL)."""
+    chunks share one pool of `threads` threads (scipy's sparse kernels release the GIL); small chunks keep each
+    product's temporaries in cache."""
     outs = [np.zeros(rows_a.size, dtype=np.float32) for _ in jobs]
     size = max(1, min(chunk, -(-rows_a.size // max(1, threads))))
     tasks = [(out, a, b, start) for (a, b), out in zip(jobs, outs) for start in range(0, rows_a.size, size)]
