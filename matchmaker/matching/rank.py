@@ -297,7 +297,7 @@ class Matcher:
         shared = more.pop(0) if net.partners_.nnz else np.zeros_like(forward)
         bounds = np.searchsorted(chosen, best.indptr)
         parts = [np.asarray(p, dtype=np.float64) for p in (forward, backward, track, shared)]
-        scores = np.array([round(x, 6) for x in scoring.quick(w, *parts).tolist()])  # as combine(), no signals
+        scores = scoring.rounded(scoring.quick(w, *parts))  # as combine() rounds, without signals
         # Every source's pairs best first (score, then target id), then its first `top` of them.
         owner = np.repeat(np.arange(source.rows.size), np.diff(bounds))
         every_id, id_order = self.id_order()
