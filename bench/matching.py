@@ -5,8 +5,9 @@ vectors with sparse_dot_topn) and scikit-learn's dense cosine_similarity where t
 bare SELECT of the same rows). It first prints the calibration figure: the time of sum(i*i for i in
 range(10**7)), 0.6 s on the machine of the README's figures.
 
-    .venv/bin/python bench/matching.py [--sizes 1000,10000,100000]
-Each size runs in its own process so peak memory (max RSS) is that size's alone.
+    .venv/bin/python bench/matching.py [--sizes 1000,10000,100000] [--repeat 5] [--no-service]
+Each size runs in its own process so peak memory (max RSS) is that size's alone. With --repeat N, ours and the
+baseline run N times each, alternately (same conditions on a shared machine), and each figure is the median.
 """
 from __future__ import annotations
 
@@ -183,10 +184,20 @@ def child(kind: str, n: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def medians(runs: list[dict]) -> dict:
+    """Each numeric figure's median over `runs` (the first error, if any run failed)."""
+    failed = [r for r in runs if "error" in r]
+    if failed:
+        return failed[0]
+    return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--child", nargs=2)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of ours and the baseline, alternately")
+    parser.add_argument("--no-service", action="store_true", help="skip the 10k edit and query figures")
     args = parser.parse_args()
     if args.child:
         kind, n = args.child[0], int(args.child[1])
@@ -198,15 +209,25 @@ def main() -> None:
     print(f"{'profiles':>9} | {'ours: fit':>9} {'rank':>7} {'total':>7} {'peak':>9} | {'floor':>7} "
           f"{'total/floor':>11} | {'cosine_similarity: total':>24} {'peak':>9}")
     for n in (int(s) for s in args.sizes.split(",")):
-        ours = child("rebuild", n)
-        base = child("baseline", n) if n <= 20_000 else {"error": "not run: the dense matrix would need "
-                                                                  f"{(n / 2) ** 2 * 8 / 2**30:.0f} GiB"}
+        ours_runs: list[dict] = []
+        base_runs: list[dict] = []
+        for _ in range(max(1, args.repeat) if n <= 20_000 else 1):
+            ours_runs.append(child("rebuild", n))
+            if n <= 20_000:
+                base_runs.append(child("baseline", n))
+        ours = medians(ours_runs)
+        base = medians(base_runs) if n <= 20_000 else {"error": "not run: the dense matrix would need "
+                                                                f"{(n / 2) ** 2 * 8 / 2**30:.0f} GiB"}
         ours_text = (f"{ours['fit_s']:8.2f}s {ours['rank_s']:6.2f}s {ours['total_s']:6.2f}s {ours['peak_mib']:6.0f} MiB"
                      f" | {ours['floor_s']:6.2f}s {ours['total_s'] / ours['floor_s']:10.1f}x"
                      if "error" not in ours else ours["error"])
         base_text = (f"{base['total_s']:23.2f}s {base['peak_mib']:6.0f} MiB" if "error" not in base
                      else base["error"])
-        print(f"{n:9} | {ours_text} | {base_text}", flush=True)
+        ratio = f"  ours/baseline {ours['total_s'] / base['total_s']:.2f}" if "error" not in {**ours, **base} \
+            else ""
+        print(f"{n:9} | {ours_text} | {base_text}{ratio}", flush=True)
+    if args.no_service:
+        return
     service = child("service", 10_000)
     if "error" in service:
         print(f"\nat 10,000 profiles in SQLite: ERROR {service['error']}")

@@ -59,7 +59,7 @@ def is_technical(token: str) -> bool:
     return any(c.isdigit() for c in token) or "-" in token or "/" in token or (token.isupper() and len(token) > 1)
 
 
-def _term_of(token: str, language: str) -> str | None:
+def term_of(token: str, language: str) -> str | None:
     """The term of one token as written, or None for a stop word, a number or a single character. Stems of
     Italian words carry an "it:" tag so that they never meet an unrelated English stem."""
     lower = token.lower()
@@ -69,6 +69,12 @@ def _term_of(token: str, language: str) -> str | None:
         return lower
     stem = _stemmer(language).stemWord(lower)
     return stem if language != "it" else "it:" + stem
+
+
+def concept_term(token: str) -> str | None:
+    """The glossary concept term ("~oncology") of one token as written, or None."""
+    code = glossary.concept_of(token.lower())
+    return glossary.CONCEPT_PREFIX + code if code else None
 
 
 _CONCEPTS: dict[str, str | None] = {}
@@ -81,8 +87,7 @@ def _concepts_of(tokens: list[str]) -> list[str]:
     for token in tokens:
         concept = _CONCEPTS.get(token, _MISSING)
         if concept is _MISSING:
-            code = glossary.concept_of(token.lower())
-            concept = _CONCEPTS[token] = glossary.CONCEPT_PREFIX + code if code else None
+            concept = _CONCEPTS[token] = concept_term(token)
         if concept is not None:
             found.append(concept)
     return found
@@ -108,7 +113,7 @@ def _terms_of(tokens: list[str], language: str) -> list[str | None]:
     for token in tokens:
         term = cache.get(token, _MISSING)
         if term is _MISSING:
-            term = cache[token] = _term_of(token, language)
+            term = cache[token] = term_of(token, language)
         result.append(term)
     return result
 

@@ -10,6 +10,8 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 
 from matchmaker.matching.analysis import analyze, terms_and_words
+from matchmaker.matching.bulk import gc_paused
+from matchmaker.matching.counting import count_terms
 from matchmaker.matching.documents import ProfileDoc
 
 
@@ -50,21 +52,26 @@ class ProfileIndex:
         One counting pass over every field of every profile: a term's document frequency is the number of
         profiles that use it in any field, and the IDF is scikit-learn's smooth one, ln((1 + n) / (1 + df)) + 1.
         """
-        analysed = [self._fields(doc) for doc in docs]
-        seen: defaultdict[str, int] = defaultdict()
-        seen.default_factory = seen.__len__  # a new term gets the next column
-        counts = _count([fields[name] for fields in analysed for name in FIELDS], seen.__getitem__, None)
+        with gc_paused():  # bulk work: token lists, term tuples
+            return self._fit(docs)
+
+    def _fit(self, docs: list[ProfileDoc]) -> ProfileIndex:
+        counts, spell = count_terms([getattr(doc, name) for doc in docs for name in FIELDS],
+                                    [doc.language for doc in docs for _ in FIELDS], self.bigrams)
+        width = counts.shape[1]
         # The same entries grouped by profile (a profile's fields are consecutive rows): document frequencies.
         profiles = sparse.csr_matrix((counts.data.copy(), counts.indices.copy(), counts.indptr[::len(FIELDS)].copy()),
-                                     shape=(len(docs), len(seen)))
+                                     shape=(len(docs), width))
         profiles.sum_duplicates()
-        df = np.bincount(profiles.indices, minlength=len(seen))
+        df = np.bincount(profiles.indices, minlength=width)
         # min_df/max_df prune noise in a real directory; a handful of profiles keeps every term.
         min_df, max_df = (1, 1.0) if len(docs) < 50 else (self.min_df, self.max_df)
-        terms = sorted(term for term, column in seen.items() if min_df <= df[column] <= max_df * len(docs))
-        old_columns = np.array([seen[term] for term in terms], dtype=np.int64)
+        used = np.flatnonzero((df >= max(min_df, 1)) & (df <= max_df * len(docs)))
+        spelled = sorted(zip(map(spell, used.tolist()), used.tolist()))
+        terms = [term for term, _ in spelled]
+        old_columns = np.array([column for _, column in spelled], dtype=np.int64)
         idf = np.log((1 + len(docs)) / (1 + df[old_columns])) + 1
-        remap = np.full(len(seen), -1, dtype=np.int64)
+        remap = np.full(width, -1, dtype=np.int64)
         remap[old_columns] = np.arange(len(terms))
         if not terms:  # no text yet: one column that no profile uses keeps every matrix well-formed
             terms, idf = [EMPTY], np.ones(1)

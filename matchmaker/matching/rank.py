@@ -11,6 +11,7 @@ from scipy import sparse
 from sparse_dot_topn import sp_matmul_topn
 
 from matchmaker.matching import scoring
+from matchmaker.matching.bulk import gc_paused
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.index import FieldWeights, ProfileIndex
 from matchmaker.matching.network import Network
@@ -63,6 +64,7 @@ class Matcher:
         self.index_ = ProfileIndex(self.field_weights, bigrams=self.bigrams).fit(docs)
         self.network_ = Network(self.index_, projects or {}).build(docs)
         self._sides: dict[str, _Side] = {}
+        self._id_order: tuple[np.ndarray, np.ndarray] | None = None
         return self
 
     def update(self, docs: list[ProfileDoc]) -> None:
@@ -75,6 +77,7 @@ class Matcher:
         if changed or self.network_.size() != len(self.index_.ids_):
             self.network_.build([self.docs_[i] for i in self.index_.ids_])
         self._sides.clear()
+        self._id_order = None
 
     def standing(self) -> np.ndarray:
         """What each profile's overall activity adds to its track record, in track units (the score weighs the
@@ -92,6 +95,16 @@ class Matcher:
             self._sides[side] = _Side(rows, self.index_.offer_[rows], self.index_.seek_[rows],
                                       self.network_.track_[rows], self.network_.discounted_[rows])
         return self._sides[side]
+
+    def id_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every indexed id (in index order, as an object array) and each row's place in id order (ties go by
+        id); cached until the next update."""
+        if getattr(self, "_id_order", None) is None:  # (engines pickled before this cache have none)
+            every_id = np.array(self.index_.ids_, dtype=object)
+            order = np.empty(every_id.size, dtype=np.int64)
+            order[np.argsort(every_id.astype(str), kind="stable")] = np.arange(every_id.size)
+            self._id_order = every_id, order
+        return self._id_order
 
     def components(self, side: str, sources: list[int]) -> tuple[np.ndarray, ...]:
         """forward, backward, similar track record and shared partners (discounted) of every `side` target
@@ -220,7 +233,8 @@ class Matcher:
         target_side = TARGET_SIDE[(kind, sources)]
         if not source_ids or self.side(target_side).rows.size == 0:
             return {}
-        return self._rank_sparse(kind, sources, target_side, top, progress, threads)
+        with gc_paused():
+            return self._rank_sparse(kind, sources, target_side, top, progress, threads)
 
     def _rank_sparse(self, kind: str, sources: str, target_side: str, top: int,
                      progress: Callable[[Iterable], Iterable] | None, threads: int) -> dict[str, list[Match]]:
@@ -264,7 +278,7 @@ class Matcher:
                 continue
             # The window is in the product's order: the leading eligible ones get their exact parts, and those
             # after them whose float32 product score is too close to the top-th one's to rule them out.
-            good = [start + i for i, fine in enumerate(ok) if fine]
+            good = [start + i for i, fine in enumerate(ok) if fine] if check else list(range(start, end))
             if len(good) > top:
                 floor = values[good[top - 1]] - NEAR
                 if end - start == k and values[end - 1] >= floor:  # near-ties may go on beyond the window
@@ -274,58 +288,59 @@ class Matcher:
             keep[good] = True
         chosen = np.flatnonzero(keep)
         a, b = pair_sources[chosen], pair_targets[chosen]
-        forward = _pair_dots(index.seek_, a, index.offer_, b, threads)
-        backward = _pair_dots(index.offer_, a, index.seek_, b, threads)
-        track = _pair_dots(index.seek_, a, net.track_, b, threads) if net.track_.nnz else np.zeros_like(forward)
+        jobs = [(index.seek_, index.offer_), (index.offer_, index.seek_)]
+        jobs += [(index.seek_, net.track_)] if net.track_.nnz else []
+        jobs += [(net.partners_, net.discounted_)] if net.partners_.nnz else []
+        forward, backward, *more = _pair_dots(jobs, a, b, threads)
+        track = more.pop(0) if net.track_.nnz else np.zeros_like(forward)
         track = track + standing[b].astype(np.float32)
-        shared = _pair_dots(net.partners_, a, net.discounted_, b, threads) if net.partners_.nnz \
-            else np.zeros_like(forward)
+        shared = more.pop(0) if net.partners_.nnz else np.zeros_like(forward)
         bounds = np.searchsorted(chosen, best.indptr)
         parts = [np.asarray(p, dtype=np.float64) for p in (forward, backward, track, shared)]
-        scores = [round(x, 6) for x in scoring.quick(w, *parts).tolist()]  # as combine(), without signals
+        scores = scoring.rounded(scoring.quick(w, *parts))  # as combine() rounds, without signals
         # Every source's pairs best first (score, then target id), then its first `top` of them.
         owner = np.repeat(np.arange(source.rows.size), np.diff(bounds))
-        every_id = np.array(ids, dtype=object)
-        id_order = np.empty(len(ids), dtype=np.int64)  # each row's place in id order (ties go by id)
-        id_order[np.argsort(every_id.astype(str), kind="stable")] = np.arange(len(ids))
+        every_id, id_order = self.id_order()
         target_ids = every_id[b]
-        order = np.lexsort((id_order[b], -np.array(scores), owner))
+        order = np.lexsort((id_order[b], -scores, owner))
         place = np.arange(order.size) - bounds[owner[order]]
         order = order[place < top]
         counts = np.bincount(owner[order], minlength=source.rows.size).tolist()
         forward_, backward_, track_, shared_ = (p[order].tolist() for p in parts)
-        matches = list(map(Match, target_ids[order].tolist(), np.array(scores)[order].tolist(), forward_, backward_,
+        matches = list(map(Match, target_ids[order].tolist(), scores[order].tolist(), forward_, backward_,
                            track_, repeat(scoring.NO_SIGNALS), shared_))
         result = self.rank_many(alone, kind, top) if alone else {}
-        rows = range(source.rows.size)
+        rows, positions = range(source.rows.size), source.rows.tolist()
         start = 0
         for r in (progress(rows) if progress else rows):
-            doc_id, count = ids[source.rows[r]], counts[r]
+            doc_id, count = ids[positions[r]], counts[r]
             if doc_id not in result:
                 result[doc_id] = matches[start:start + count]
             start += count
         return result
 
 
-def _pair_dots(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, rows_b: np.ndarray,
-               threads: int = 1, chunk: int = 1 << 17) -> np.ndarray:
-    """a[rows_a[i]] · b[rows_b[i]] for every i (row-wise dot products, in chunks over `threads` threads: scipy's
-    sparse kernels release the GIL)."""
-    out = np.zeros(rows_a.size, dtype=np.float32)
+def _pair_dots(jobs: list[tuple[sparse.csr_matrix, sparse.csr_matrix]], rows_a: np.ndarray, rows_b: np.ndarray,
+               threads: int = 1, chunk: int = 1 << 12) -> list[np.ndarray]:
+    """For each (a, b) of `jobs`: a[rows_a[i]] · b[rows_b[i]] for every i (row-wise dot products). Every job's
+    chunks share one pool of `threads` threads (scipy's sparse kernels release the GIL); small chunks keep each
+    product's temporaries in cache."""
+    outs = [np.zeros(rows_a.size, dtype=np.float32) for _ in jobs]
     size = max(1, min(chunk, -(-rows_a.size // max(1, threads))))
+    tasks = [(out, a, b, start) for (a, b), out in zip(jobs, outs) for start in range(0, rows_a.size, size)]
 
-    def piece(start: int) -> None:
+    def piece(task: tuple[np.ndarray, sparse.csr_matrix, sparse.csr_matrix, int]) -> None:
+        out, a, b, start = task
         part = slice(start, start + size)
         out[part] = np.asarray(a[rows_a[part]].multiply(b[rows_b[part]]).sum(axis=1)).ravel()
 
-    starts = range(0, rows_a.size, size)
-    if threads > 1 and len(starts) > 1:
+    if threads > 1 and len(tasks) > 1:
         with ThreadPoolExecutor(threads) as pool:
-            list(pool.map(piece, starts))
+            list(pool.map(piece, tasks))
     else:
-        for start in starts:
-            piece(start)
-    return out
+        for task in tasks:
+            piece(task)
+    return outs
 
 
 def passes_investor_filters(startup: ProfileDoc, investor: ProfileDoc) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from matchmaker.matching.documents import ProfileDoc
 
 
@@ -99,6 +101,21 @@ def combine(weights: ScoreWeights, forward: float, backward: float, track: float
             signals: dict[str, float]) -> float:
     """The final score of a pair, rounded to 6 decimals so that every path that computes it ranks alike."""
     return round(float(quick(weights, forward, backward, track, shared)) + overlap_score(weights, signals), 6)
+
+
+def rounded(values: np.ndarray) -> np.ndarray:
+    """round(x, 6) of every value exactly as Python computes it (the nearest double to the correctly rounded
+    decimal), vectorised: rint(x·10⁶) is that decimal's numerator unless x·10⁶ lies within rounding error of a
+    half, and the division of two exact integers by IEEE rules is correctly rounded; those rare values, and any
+    too large for the shortcut, are rounded by Python itself."""
+    values = np.asarray(values, dtype=np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = values * 1e6
+        result = np.rint(scaled) / 1e6
+        doubtful = ~(np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) > 1e-6) | ~(np.abs(values) < 1e6)
+    for i in np.flatnonzero(doubtful).tolist():
+        result[i] = round(float(values[i]), 6)
+    return result
 
 
 def parts(weights: ScoreWeights, forward: float, backward: float, track: float, shared: float,
