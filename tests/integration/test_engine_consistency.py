@@ -146,3 +146,23 @@ def test_a_starting_server_loads_the_stored_engine_before_any_page(two_apps, mon
     assert copy.snapshot_id == stored and copy.engine is not None
     with server.app_context():
         db.engine.dispose()
+
+
+def test_a_snapshot_of_other_engine_code_is_refitted_never_unpickled(app, client, monkeypatch):
+    ids = world()
+    rebuild_all()
+    stored = db.session.execute(db.select(EngineSnapshot)).scalar_one()
+    stored.payload = b"MMENGINE" + bytes(16) + stored.payload[len(engine.HEADER):]  # as older code wrote it
+    db.session.commit()
+    app.extensions.pop("matchmaker.engine", None)
+    assert not engine.ready()
+    monkeypatch.setattr("pickle.loads", lambda *a, **k: pytest.fail("a stale snapshot was unpickled"))
+    queued = []
+    monkeypatch.setattr("matchmaker.jobs.enqueue", lambda kind, *a, **k: queued.append(kind))
+    login(client, make_user(organisation=db.session.get(Organisation, ids["company"])))
+    assert client.get("/matches/").status_code == 200 and queued == ["rebuild"]  # a page queues, never fits
+    monkeypatch.undo()
+    refitted = engine.current()  # a command or job refits
+    db.session.commit()
+    assert engine.ready() and doc_id(ids["lab"], None) in refitted.docs_
+    assert db.session.execute(db.select(db.func.count(EngineSnapshot.id))).scalar() == 1
