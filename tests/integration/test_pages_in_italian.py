@@ -21,7 +21,8 @@ ENGLISH = ["Login", "Log in", "Log out", "Sign in", "Save", "Search", "Profile",
            "Invite", "Forgot", "Keywords", "Language", "Kind", "Any", "Required", "required", "Import", "Upload",
            "Change", "Back", "Both", "Shared", "Their", "Track record", "What we", "Who we", "Page", "Role",
            "Name", "City", "Region", "Country", "Website", "Error", "Tech transfer", "Investors", "Member",
-           "Administrator", "Organiser", "Repeat", "New password", "Your", "the", "and", "This field"]
+           "Administrator", "Organiser", "Repeat", "New password", "Your", "the", "and", "This field",
+           "outside life sciences"]
 FORBIDDEN = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b")
 ATTRIBUTES = re.compile(r'\b(?:placeholder|aria-label|title|alt)="([^"]*)"')
 IT = {"Accept-Language": "it-IT,it;q=0.9"}
@@ -45,6 +46,7 @@ def world(app):
     make_org(name="Istituto Neurologico Milanese", kind="irccs_hospital", language="it", trl=5,
              offer="Biomarcatori del glioma scoperti nella nostra biobanca; risonanza magnetica",
              therapeutic_areas=["oncology", "neurology"], sectors=["pharma"], collaboration_types=["licensing"])
+    make_org(name="Cantina Valtellina", kind="other", life_sciences=False, offer="Vino rosso e viticoltura di montagna")
     make_org(name="Fondo Salute Lombardia", kind="investor", ticket_min=250_000, ticket_max=2_000_000,
              investor_stages=["seed"], investor_sectors=["pharma"])
     rebuild_all()
