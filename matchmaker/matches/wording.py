@@ -45,7 +45,12 @@ def _ticket(key: str, amount: int, min: int, max: int) -> str:  # noqa: A002 - t
     words = {"amount": money(amount), "low": money(min), "high": money(max)}
     if key == "ticket_fit":
         return gettext("Your round of %(amount)s is within their tickets (%(low)s to %(high)s)", **words)
-    return gettext("Your round of %(amount)s is beyond their tickets (%(low)s to %(high)s): a syndicate is needed",
+    if key == "ticket_syndicate":
+        return gettext(
+            "Your round of %(amount)s is beyond their tickets (%(low)s to %(high)s): a syndicate is needed", **words)
+    if key == "their_ticket_fit":
+        return gettext("Their round of %(amount)s is within your tickets (%(low)s to %(high)s)", **words)
+    return gettext("Their round of %(amount)s is beyond your tickets (%(low)s to %(high)s): a syndicate is needed",
                    **words)
 
 
@@ -64,6 +69,12 @@ SIGNALS: dict[str, Callable[..., str]] = {
     "ticket_syndicate": lambda **p: _ticket("ticket_syndicate", **p),
     "investor_sector": lambda sectors: gettext(
         "Invests in %(sectors)s", sectors=_labels(taxonomy.SECTORS, sectors)),
+    "their_stage_fit": lambda stage: gettext(
+        "At a stage you invest in: %(stage)s", stage=vocabulary_label(taxonomy.FUNDING_STAGES, stage)),
+    "their_ticket_fit": lambda **p: _ticket("their_ticket_fit", **p),
+    "their_ticket_syndicate": lambda **p: _ticket("their_ticket_syndicate", **p),
+    "their_investor_sector": lambda sectors: gettext(
+        "In sectors you invest in: %(sectors)s", sectors=_labels(taxonomy.SECTORS, sectors)),
     "shared_sector": lambda sectors: gettext(
         "Shared sectors: %(sectors)s", sectors=_labels(taxonomy.SECTORS, sectors)),
     "trl_fit": lambda theirs, yours: gettext(

@@ -133,13 +133,16 @@ def _investor_reasons(source: ProfileDoc, target: ProfileDoc) -> list[Reason]:
     if "investor" not in (source.side, target.side) or COMPANY not in (source.side, target.side):
         return []
     startup, investor = (source, target) if source.side == COMPANY else (target, source)
+    # Each reason is worded for the reader: a start-up reads "Invests at your stage", an investor "At a stage
+    # you invest in" (the investor's codes start with "their_").
+    mine = "" if source is startup else "their_"
     items: list[Reason] = []
     if startup.startup_stage and startup.startup_stage in investor.investor_stages:
-        items.append(("stage_fit", {"stage": startup.startup_stage}))
+        items.append((mine + "stage_fit", {"stage": startup.startup_stage}))
     if startup.amount_sought is not None and investor.ticket_min is not None and investor.ticket_max is not None:
         within = investor.ticket_min <= startup.amount_sought <= investor.ticket_max
-        items.append(("ticket_fit" if within else "ticket_syndicate",
+        items.append((mine + ("ticket_fit" if within else "ticket_syndicate"),
                       {"amount": startup.amount_sought, "min": investor.ticket_min, "max": investor.ticket_max}))
     if shared := sorted(investor.investor_sectors & (startup.sectors | startup.derived_sectors)):
-        items.append(("investor_sector", {"sectors": shared}))
+        items.append((mine + "investor_sector", {"sectors": shared}))
     return items

@@ -18,3 +18,12 @@ def test_every_code_is_worded_with_labels_not_codes():
                                  ("similar_track", {"similar": 1, "total": 4})])) == [
         "Track record: 1 funded project", "You have 3 past partners in common",
         "Track record: 1 of their 4 funded projects is on work like yours"]
+
+
+def test_investor_reasons_are_worded_for_the_investor():
+    reasons = Reasons([("their_stage_fit", {"stage": "seed"}),
+                       ("their_ticket_fit", {"amount": 1_000_000, "min": 250_000, "max": 3_000_000}),
+                       ("their_investor_sector", {"sectors": ["medical_devices"]})])
+    assert reason_lines(reasons) == ["At a stage you invest in: Seed",
+                                     "Their round of €1,000,000 is within your tickets (€250,000 to €3,000,000)",
+                                     "In sectors you invest in: Medical devices"]

@@ -249,7 +249,13 @@ def test_investor_reasons_name_stage_and_ticket():
     matcher = Matcher().fit([investor, startup, large, *FILLER])
     ranked = matcher.rank("i", "investor")
     assert [m.target for m in ranked] == ["s"]
-    reasons = explain(matcher, "i", ranked[0])
+    reasons = explain(matcher, "i", ranked[0])  # worded for the investor who reads it
+    assert reasons.params("their_stage_fit") == {"stage": "seed"}
+    assert reasons.params("their_ticket_fit") == {"amount": 1_000_000, "min": 250_000, "max": 3_000_000}
+    assert reasons.params("their_investor_sector") == {"sectors": ["medical_devices"]}
+    assert not {"stage_fit", "ticket_fit", "investor_sector"} & set(reasons.codes())
+    back = next(m for m in matcher.rank("s", "investor") if m.target == "i")
+    reasons = explain(matcher, "s", back)  # worded for the start-up
     assert reasons.params("stage_fit") == {"stage": "seed"}
     assert reasons.params("ticket_fit") == {"amount": 1_000_000, "min": 250_000, "max": 3_000_000}
 
