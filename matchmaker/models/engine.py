@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, LargeBinary
+from sqlalchemy import DateTime, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matchmaker.extensions import db
@@ -19,6 +19,8 @@ class EngineSnapshot(db.Model):
     base_change: Mapped[int] = mapped_column(default=0)  # the last EngineChange the fit already saw
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     payload: Mapped[bytes] = mapped_column(LargeBinary)
+    # The fingerprint of the engine code that pickled it: a snapshot of other code is never unpickled.
+    code: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
 
 class EngineChange(db.Model):

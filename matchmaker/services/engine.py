@@ -27,16 +27,16 @@ from matchmaker.services.matching import fitted_engine, profile_docs
 _KEY = "matchmaker.engine"
 
 
-def _code_fingerprint() -> bytes:
+def _code_fingerprint() -> str:
     """A digest of the engine's source: a snapshot pickled by other engine code is stale, never unpickled."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted([*(package / "matching").glob("*.py"), package / "glossary.py"]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.digest()[:16]
+    return digest.hexdigest()[:32]
 
 
-HEADER = b"MMENGINE" + _code_fingerprint()  # the first bytes of every snapshot's payload
+CODE = _code_fingerprint()  # stored beside each snapshot; read once at import
 
 
 @dataclass
@@ -83,7 +83,7 @@ def _usable_snapshot() -> int | None:
     """The newest stored engine written by this engine code (older code's snapshots wait for a refit)."""
     newest = db.select(func.max(EngineSnapshot.id)).scalar_subquery()
     return db.session.execute(db.select(EngineSnapshot.id).where(
-        EngineSnapshot.id == newest, func.substr(EngineSnapshot.payload, 1, len(HEADER)) == HEADER)).scalar()
+        EngineSnapshot.id == newest, EngineSnapshot.code == CODE)).scalar()
 
 
 def ready() -> bool:
@@ -95,8 +95,8 @@ def _fit_and_store(copy: _Copy) -> Matcher:
     """Fit on every profile and add the snapshot to the session (committed with the caller's suggestions)."""
     base = db.session.execute(db.select(func.max(EngineChange.id))).scalar() or 0
     engine = fitted_engine()
-    snapshot = EngineSnapshot(base_change=base,
-                              payload=HEADER + pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL))
+    snapshot = EngineSnapshot(base_change=base, code=CODE,
+                              payload=pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL))
     db.session.add(snapshot)
     db.session.flush()
     db.session.execute(delete(EngineSnapshot).where(EngineSnapshot.id < snapshot.id))
@@ -115,7 +115,7 @@ def fit_and_store() -> int:
 def _load(copy: _Copy, snapshot_id: int) -> None:
     payload, base = db.session.execute(db.select(EngineSnapshot.payload, EngineSnapshot.base_change)
                                        .where(EngineSnapshot.id == snapshot_id)).one()
-    copy.engine, copy.snapshot_id, copy.seen = pickle.loads(payload[len(HEADER):]), snapshot_id, ()
+    copy.engine, copy.snapshot_id, copy.seen = pickle.loads(payload), snapshot_id, ()
     copy.changes = set(db.session.execute(db.select(EngineChange.id).where(EngineChange.id <= base)).scalars())
 
 
