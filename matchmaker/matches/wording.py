@@ -6,6 +6,7 @@ from collections.abc import Callable
 from flask_babel import format_number, gettext, lazy_gettext as _l, ngettext
 
 from matchmaker import glossary, taxonomy
+from matchmaker.taxonomy import N_
 from matchmaker.i18n import money, vocabulary_label
 from matchmaker.matching.reasons import Reasons
 
@@ -41,17 +42,12 @@ def _similar_track(similar: int, total: int) -> str:
                     similar, count=format_number(similar), total=format_number(total))
 
 
-def _ticket(key: str, amount: int, min: int, max: int) -> str:  # noqa: A002 - the engine's parameter names
-    words = {"amount": money(amount), "low": money(min), "high": money(max)}
-    if key == "ticket_fit":
-        return gettext("Your round of %(amount)s is within their tickets (%(low)s to %(high)s)", **words)
-    if key == "ticket_syndicate":
-        return gettext(
-            "Your round of %(amount)s is beyond their tickets (%(low)s to %(high)s): a syndicate is needed", **words)
-    if key == "their_ticket_fit":
-        return gettext("Their round of %(amount)s is within your tickets (%(low)s to %(high)s)", **words)
-    return gettext("Their round of %(amount)s is beyond your tickets (%(low)s to %(high)s): a syndicate is needed",
-                   **words)
+def _ticket(message: str) -> Callable[..., str]:
+    """The wording of a ticket reason (`message` marked with N_): the round and the investor's tickets in euros."""
+    def word(amount: int, min: int, max: int) -> str:  # noqa: A002 - the engine's parameter names
+        return gettext(message, amount=money(amount), low=money(min), high=money(max))
+
+    return word
 
 
 # One function per reason code; each returns a sentence in the current language.
@@ -65,14 +61,16 @@ SIGNALS: dict[str, Callable[..., str]] = {
                                               terms=", ".join(terms)),
     "stage_fit": lambda stage: gettext(
         "Invests at your stage: %(stage)s", stage=vocabulary_label(taxonomy.FUNDING_STAGES, stage)),
-    "ticket_fit": lambda **p: _ticket("ticket_fit", **p),
-    "ticket_syndicate": lambda **p: _ticket("ticket_syndicate", **p),
+    "ticket_fit": _ticket(N_("Your round of %(amount)s is within their tickets (%(low)s to %(high)s)")),
+    "ticket_syndicate": _ticket(
+        N_("Your round of %(amount)s is beyond their tickets (%(low)s to %(high)s): a syndicate is needed")),
     "investor_sector": lambda sectors: gettext(
         "Invests in %(sectors)s", sectors=_labels(taxonomy.SECTORS, sectors)),
     "their_stage_fit": lambda stage: gettext(
         "At a stage you invest in: %(stage)s", stage=vocabulary_label(taxonomy.FUNDING_STAGES, stage)),
-    "their_ticket_fit": lambda **p: _ticket("their_ticket_fit", **p),
-    "their_ticket_syndicate": lambda **p: _ticket("their_ticket_syndicate", **p),
+    "their_ticket_fit": _ticket(N_("Their round of %(amount)s is within your tickets (%(low)s to %(high)s)")),
+    "their_ticket_syndicate": _ticket(
+        N_("Their round of %(amount)s is beyond your tickets (%(low)s to %(high)s): a syndicate is needed")),
     "their_investor_sector": lambda sectors: gettext(
         "In sectors you invest in: %(sectors)s", sectors=_labels(taxonomy.SECTORS, sectors)),
     "shared_sector": lambda sectors: gettext(
