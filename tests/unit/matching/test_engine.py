@@ -295,3 +295,13 @@ def test_sectors_suggested_from_text_count_for_investors():
     devices = ProfileDoc("s1", COMPANY, kind="startup", derived_sectors=frozenset({"medical_devices"}))
     software = ProfileDoc("s2", COMPANY, kind="startup", derived_sectors=frozenset({"bigdata_ai"}))
     assert passes_investor_filters(devices, investor) and not passes_investor_filters(software, investor)
+
+
+def test_an_empty_directory_fits_and_ranks_to_nothing():
+    matcher = Matcher().fit([])
+    assert matcher.rank_all("tech-transfer", COMPANY) == {} and matcher.rank_many([], "tech-transfer") == {}
+    matcher.update([ProfileDoc("c", COMPANY, seek="liver organoids"), ProfileDoc("r", RESEARCH, offer="organoids")])
+    assert matcher.rank("c", "tech-transfer") == []  # no vocabulary until the next fit
+    refit = Matcher().fit([ProfileDoc("c", COMPANY, seek="liver organoids"),
+                           ProfileDoc("r", RESEARCH, offer="liver organoids")])
+    assert [m.target for m in refit.rank("c", "tech-transfer")] == ["r"]
