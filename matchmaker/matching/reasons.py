@@ -26,6 +26,8 @@ GENERIC_WORDS = frozenset("""
     technology technologies method methods care model models analysis based use application applications
     innovative innovation solution solutions process processes field level levels high improve improved
     knowledge work area areas service services quality impact market product products life science sciences
+    heterogeneous various several different specific current particular potential major key main important
+    significant relevant available existing common overall
     malattia malattie clinico clinica clinici studio studi ricerca ricerche paziente pazienti trattamento
     trattamenti terapia terapie sviluppo nuovo nuova nuovi nuove approccio sistema sistemi tecnologia tecnologie
     metodo metodi dati cura modello modelli analisi applicazione applicazioni innovativo innovativa soluzione
@@ -33,7 +35,7 @@ GENERIC_WORDS = frozenset("""
 """.split())
 # The reason lines that show each part of the score (the headline names a part only when its line is shown).
 PART_LINES = {"seek": ("seek_meets_offer", "shared_concepts"), "offer": ("offer_meets_seek", "shared_concepts"),
-              "track": ("similar_track", "track_record"), "network": ("shared_partners",),
+              "track": ("similar_track",), "network": ("shared_partners",),
               "sectors": ("shared_sector",), "areas": ("shared_area",), "trl": ("trl_fit",),
               "collaboration": ("collaboration",), "region": ("same_region",), "country": ("same_country",)}
 
@@ -89,8 +91,18 @@ def _corpus_generic(matcher: Matcher) -> frozenset[str]:
 
 
 def _says_something(word: str) -> bool:
-    """False for a written term made only of words every life-science profile uses."""
-    return not all(part.lower() in GENERIC_WORDS for part in word.split())
+    """False for a written term made only of words every life-science profile uses or of adverbs
+    ("importantly", "significantly")."""
+    return not all(part.lower() in GENERIC_WORDS or (part.lower().endswith("ly") and len(part) > 5)
+                   for part in word.split())
+
+
+def _beyond(concepts: set[str], terms: list[str]) -> list[str]:
+    """`terms` without those that only repeat the names of `concepts` ("infectious disease" beside the concept
+    infectious diseases); a more specific word of a concept ("glioma" beside oncology) stays."""
+    named = {word.rstrip("s") for code in concepts for word in glossary.label(code).lower().split()}
+    return [term for term in terms
+            if not all(part.lower().rstrip("s") in named or part.lower() in GENERIC_WORDS for part in term.split())]
 
 
 def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[list[str], list[str]]:
@@ -116,7 +128,7 @@ def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[li
         if word not in seen:
             seen.add(word)
             terms.append(word)
-    return concepts[:3], terms[:n]
+    return concepts[:3], terms
 
 
 def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) -> Reasons:
@@ -126,6 +138,10 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     items: list[Reason] = []
     forward_concepts, forward = _split(matcher, _contributions(matcher, i, j), n_terms)
     backward_concepts, backward = _split(matcher, _contributions(matcher, j, i), n_terms)
+    # A term that only restates a concept the "Both work on" line names ("infectious disease" beside infectious
+    # diseases) gives its place to one that says more.
+    said = set(forward_concepts + backward_concepts)
+    forward, backward = (_beyond(said, terms)[:n_terms] for terms in (forward, backward))
     shared_areas = sorted(source.areas & target.areas)
     named = {("therapeutic_area", a) for a in shared_areas} | {("sector", s) for s in source.sectors & target.sectors}
     # A concept whose tags the declared areas or sectors already name would say the same thing twice.

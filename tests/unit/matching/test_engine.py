@@ -351,3 +351,12 @@ def test_the_headline_driver_always_has_its_reason_line_and_generic_words_are_no
     assert any("retinal" in t or "organoid" in t for t in reasons.params("seek_meets_offer")["terms"])
     # The lab's seek shares only generic words with the company's offer: no line for it, so not the driver.
     assert "offer_meets_seek" not in reasons.codes() and reasons.driver != "offer"
+
+
+def test_terms_that_repeat_a_named_concept_and_adverbs_are_not_reasons():
+    from matchmaker.matching.reasons import _beyond, _says_something
+
+    assert _beyond({"infectious_diseases"}, ["infectious disease", "infectious", "zika", "glioma"]) == \
+        ["zika", "glioma"]
+    assert not _says_something("importantly") and not _says_something("clinical studies")
+    assert _says_something("antiviral") and _says_something("clinical organoids")
