@@ -83,31 +83,10 @@ def raw_product(matcher) -> float:
     return time.perf_counter() - start
 
 
-def run_baseline_both(n: int) -> dict:
-    """Child process: the dense baseline of the same text score as ours, both directions of each pair
-    (0.6 · seek×offer + 0.4 · offer×seek, each a dense cosine_similarity), and a top-20 per row."""
-    import numpy as np
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    from matchmaker.matching.documents import COMPANY, RESEARCH
-    from matchmaker.matching.index import ProfileIndex
-
-    docs = synthetic_docs(n)
-    start = time.perf_counter()
-    index = ProfileIndex().fit(docs)
-    companies = [i for i, d in enumerate(docs) if d.side == COMPANY]
-    research = [i for i, d in enumerate(docs) if d.side == RESEARCH]
-    for sources, targets in ((companies, research), (research, companies)):
-        dense = 0.6 * cosine_similarity(index.seek_[sources], index.offer_[targets])
-        dense += 0.4 * cosine_similarity(index.offer_[sources], index.seek_[targets])
-        np.argpartition(-dense, TOP, axis=1)[:, :TOP]
-        del dense
-    return {"n": n, "total_s": time.perf_counter() - start, "peak_mib": peak_mib()}
-
-
-def run_baseline(n: int) -> dict:
-    """Child process: the same TF-IDF vectors, then dense cosine_similarity of every pair (what you seek against
-    what they offer only: half of our text score) and a top-20 per row."""
+def run_baseline(n: int, both: bool = False) -> dict:
+    """Child process: the same TF-IDF vectors, then dense cosine_similarity of every pair and a top-20 per row:
+    what you seek against what they offer only (half of our text score), or with `both` the same text score as
+    ours, both directions of each pair (0.6 · seek×offer + 0.4 · offer×seek)."""
     import numpy as np
     from sklearn.metrics.pairwise import cosine_similarity
 
@@ -121,6 +100,9 @@ def run_baseline(n: int) -> dict:
     research = [i for i, d in enumerate(docs) if d.side == RESEARCH]
     for sources, targets in ((companies, research), (research, companies)):
         dense = cosine_similarity(index.seek_[sources], index.offer_[targets])
+        if both:
+            dense *= 0.6
+            dense += 0.4 * cosine_similarity(index.offer_[sources], index.seek_[targets])
         np.argpartition(-dense, TOP, axis=1)[:, :TOP]
         del dense
     return {"n": n, "total_s": time.perf_counter() - start, "peak_mib": peak_mib()}
@@ -225,8 +207,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind, n = args.child[0], int(args.child[1])
-        print(json.dumps({"rebuild": run_rebuild, "baseline": run_baseline, "baseline-both": run_baseline_both,
-                          "service": run_service}[kind](n)))
+        print(json.dumps({"rebuild": run_rebuild, "baseline": run_baseline,
+                          "baseline-both": lambda n: run_baseline(n, both=True), "service": run_service}[kind](n)))
         return
     if not HISTORY.is_dir():
         sys.exit(f"CORDIS data not found at {HISTORY}")
