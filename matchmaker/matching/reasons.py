@@ -36,7 +36,8 @@ GENERIC_WORDS = frozenset("""
 # The reason lines that show each part of the score (the headline names a part only when its line is shown).
 PART_LINES = {"seek": ("seek_meets_offer", "shared_concepts"), "offer": ("offer_meets_seek", "shared_concepts"),
               "track": ("similar_track",), "network": ("shared_partners",),
-              "sectors": ("shared_sector",), "areas": ("shared_area",), "trl": ("trl_fit",),
+              "sectors": ("shared_sector", "investor_sector", "their_investor_sector"), "areas": ("shared_area",),
+              "trl": ("trl_fit",),
               "collaboration": ("collaboration",), "region": ("same_region",), "country": ("same_country",)}
 
 
@@ -155,8 +156,10 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         items.append(("seek_meets_offer", {"terms": forward}))
     if backward:
         items.append(("offer_meets_seek", {"terms": backward}))
-    items += _investor_reasons(source, target)
-    if shared := sorted(source.sectors & target.sectors):
+    investor = _investor_reasons(source, target)
+    items += investor
+    said_sectors = {code for code, _ in investor if code.endswith("investor_sector")}
+    if (shared := sorted(source.sectors & target.sectors)) and not said_sectors:  # else said just above
         items.append(("shared_sector", {"sectors": shared}))
     if source.trl is not None and target.trl is not None and scoring.trl_fit(source, target) > 0:
         items.append(("trl_fit", {"theirs": target.trl, "yours": source.trl}))

@@ -328,6 +328,7 @@ def test_a_perfect_fit_start_up_is_a_strong_match_for_the_investor_with_every_he
     reasons = explain(matcher, "i", match)
     assert reasons.strength == "strong"  # ...but stage, round and sector all fit
     assert {"their_stage_fit", "their_ticket_fit", "their_investor_sector"} <= set(reasons.codes())
+    assert "shared_sector" not in reasons.codes()  # the investor's sectors were just named: not twice
     assert scoring.strength(0.35) == "strong" and scoring.strength(0.2) == "good" and scoring.strength(0.05) == \
         "possible"
     assert scoring.strength(0.05, 2) == "good" and scoring.strength(0.2, 1) == "strong"
