@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: run worker test lint test-pg test-e2e install browser-deps bench db-upgrade demo clean translations extract-messages \
+.PHONY: run worker test lint test-pg test-e2e install browser-deps redis-deps bench db-upgrade demo clean translations extract-messages \
 	compile-translations
 
 # Translations: messages.pot is extracted from the code, each language's .po is updated from it, and the compiled
@@ -54,8 +54,15 @@ browser-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
 	fi
 
+# Debian's Redis server, for the test that runs a job through Huey on a real Redis (the embedded default needs none).
+redis-deps:
+	@if ! command -v redis-server >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server; \
+	fi
+
 # The whole suite on the default SQLite database, browser tests included.
-test: $(STAMP) $(MO) browser-deps lint
+test: $(STAMP) $(MO) browser-deps redis-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Style (pyflakes + pycodestyle, settings in setup.cfg); part of `make test`.
@@ -63,7 +70,7 @@ lint: $(STAMP)
 	$(BIN)/python -m flake8
 
 # The suite against PostgreSQL: DATABASE_URL must point at an empty database (.ci/run starts one).
-test-pg: $(STAMP) $(MO)
+test-pg: $(STAMP) $(MO) redis-deps
 	@test -n "$$DATABASE_URL" || (echo "test-pg needs DATABASE_URL=postgresql+psycopg://..." && exit 2)
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 

@@ -65,6 +65,7 @@ class Config:
     JOBS_SQLITE_PATH = os.environ.get("JOBS_SQLITE_PATH", "")  # default: instance/jobs.sqlite3
     JOBS_IMMEDIATE = os.environ.get("JOBS_IMMEDIATE", "0") == "1"  # run jobs inside the caller (tests, scripts)
     JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "60"))  # no heartbeat for this long: failed
+    JOB_LOST_SECONDS = int(os.environ.get("JOB_LOST_SECONDS", "300"))  # queued this long, its message gone: failed
     IMPORT_INLINE_ROWS = 20  # a bigger upload is imported by a background job
     ENGINE_PRELOAD = True  # a server loads the stored matching engine as it starts (see services/engine.py)
     CORDIS_DEMO_DIR = os.environ.get(

@@ -83,6 +83,12 @@ _BY_CODE = {c.code: c for c in CONCEPTS}
 CONCEPT_PREFIX = "~"  # concept terms are "~oncology": never a word, never a stem
 
 
+def tags(code: str) -> tuple[tuple[str, str], ...]:
+    """The taxonomy tags, (facet, code) pairs, a concept implies (none for an unknown code)."""
+    concept = _BY_CODE.get(code)
+    return concept.tags if concept else ()
+
+
 def label(code: str) -> str:
     """The English label of a concept code (marked for translation: the web layer translates it)."""
     concept = _BY_CODE.get(code)

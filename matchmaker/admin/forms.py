@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField
+from wtforms import EmailField, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
 from matchmaker.i18n import ROLE_LABELS
@@ -12,7 +12,11 @@ from matchmaker.models.user import MEMBER
 
 class InviteForm(FlaskForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
-    organisation_id = SelectField(_l("Organisation"), coerce=int, choices=[])
+    # A typed field (with suggestions as the admin types: static/js/organisation-search.js), not a select of
+    # thousands of organisations; the view resolves it to one organisation or reports why it cannot.
+    organisation = StringField(_l("Organisation"), validators=[Length(max=300)],
+                               description=_l("Type part of its name and choose it; leave empty for none."))
+    organisation_id = HiddenField()
     role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()), default=MEMBER)
 
 

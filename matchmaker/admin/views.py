@@ -1,7 +1,7 @@
 """Administration: users, roles and invitations."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,37 +11,44 @@ from matchmaker.i18n import ROLE_LABELS
 from matchmaker.models import Organisation, User
 from matchmaker.models.user import ADMIN
 from matchmaker.permissions import admin_required
-from matchmaker.services import accounts
+from matchmaker.services import accounts, organisations
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-def _organisation_choices() -> list[tuple[int, str]]:
-    # Organisations with members or written by hand come first would be nicer; alphabetical is predictable.
-    rows = db.session.execute(db.select(Organisation.id, Organisation.name).order_by(Organisation.name))
-    return [(0, _("— no organisation —"))] + [(i, n) for i, n in rows]
 
 
 @bp.route("/users", methods=["GET", "POST"])
 @admin_required
 def users():
     form = InviteForm()
-    form.organisation_id.choices = _organisation_choices()
-    if request.args.get("org", type=int):
-        form.organisation_id.data = form.organisation_id.data or request.args.get("org", type=int)
+    form.organisation.render_kw = {"list": "organisation-options", "autocomplete": "off",
+                                   "data-source": url_for("admin.organisation_search")}
+    preset = request.args.get("org", type=int)
+    if preset and not form.is_submitted() and (chosen := db.session.get(Organisation, preset)):
+        form.organisation.data = organisations.label(chosen)
     if form.validate_on_submit():
-        organisation = db.session.get(Organisation, form.organisation_id.data) if form.organisation_id.data else None
-        try:
-            accounts.invite_user(current_user, form.email.data, organisation, form.role.data,
-                                 lambda token: url_for("auth.accept_invitation", token=token, _external=True))
-        except accounts.AccountError as exc:
-            form.email.errors.append(str(exc))
+        organisation, error = organisations.resolve(form.organisation.data, form.organisation_id.data)
+        if error:
+            form.organisation.errors = [*form.organisation.errors, error]
         else:
-            flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
-            return redirect(url_for("admin.users"))
+            try:
+                accounts.invite_user(current_user, form.email.data, organisation, form.role.data,
+                                     lambda token: url_for("auth.accept_invitation", token=token, _external=True))
+            except accounts.AccountError as exc:
+                form.email.errors.append(str(exc))
+            else:
+                flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
+                return redirect(url_for("admin.users"))
     all_users = db.session.execute(db.select(User).order_by(User.email)).scalars().all()
     return render_template("admin/users.html", form=form, users=all_users, role_form=RoleForm(),
                            role_labels=ROLE_LABELS)
+
+
+@bp.get("/organisations.json")
+@admin_required
+def organisation_search():
+    """Up to 10 organisations whose name contains the typed words (for the invitation form's suggestions)."""
+    return jsonify([{"id": o.id, "label": organisations.label(o)}
+                    for o in organisations.find(request.args.get("q", ""), limit=10)])
 
 
 @bp.post("/users/<int:user_id>/role")

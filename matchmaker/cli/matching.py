@@ -17,10 +17,12 @@ matching_cli = AppGroup("matching", help="Matching engine.")
 @matching_cli.command("evaluate-cordis")
 @click.option("--history", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
 @click.option("--future", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
-def evaluate_cordis_command(history: Path, future: Path) -> None:
+@click.option("--variants", is_flag=True, help="Also print the popularity fold-ins and fusion we investigated.")
+def evaluate_cordis_command(history: Path, future: Path, variants: bool) -> None:
     """Import HISTORY into a fresh temporary database, rank, and score against FUTURE collaborations."""
     from matchmaker.cli.scratch import scratch_app
     from matchmaker.extensions import db
+    from matchmaker.matching import evaluate
     from matchmaker.services import matching_eval
     from matchmaker.services.cordis import CordisFormatError, import_cordis
 
@@ -37,6 +39,12 @@ def evaluate_cordis_command(history: Path, future: Path) -> None:
                        f"{len(task.candidates)} candidate research organisations, "
                        f"{sum(map(len, task.truth.values()))} future collaborations")
             measured = matching_eval.run_with_rankings(task, ScoreWeights())
+            if variants:
+                extra = matching_eval.prior_variants(task, ScoreWeights(),
+                                                     measured["tf-idf x (1+ln(1+projects))"][1])
+                measured.update({name: ({**evaluate.metrics(r, task.truth),
+                                         **evaluate.topical_fit(r, task.clusters, task.health)}, r)
+                                 for name, r in extra.items()})
             samples = matching_eval.halves(task, {method: ranking for method, (_, ranking) in measured.items()})
             db.session.remove()
     click.echo(f"{'method':28} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8} {'topical@10':>10} "
@@ -48,6 +56,10 @@ def evaluate_cordis_command(history: Path, future: Path) -> None:
     for method in samples[0]:
         click.echo(f"{method:28} " + "  ".join(f"{s[method]['recall@10']:.3f} / {s[method]['MRR']:.3f}"
                                                for s in samples))
+    if variants:
+        rivals = {name: ranking for name, (_, ranking) in measured.items()}
+        for line in matching_eval.half_losses(task, rivals["matchmaker"], rivals["tf-idf x (1+ln(1+projects))"]):
+            click.echo(line)
 
 
 @matching_cli.command("rebuild")

@@ -121,7 +121,16 @@ def enqueue(kind: str, payload: Any = None, user_id: int | None = None, label: s
     db.session.commit()
     job_id = job.id
     task = execute_with_retries if kind == "mail" else execute
-    task(job_id, payload, current_language() if has_app_context() else None)
+    try:
+        task(job_id, payload, current_language() if has_app_context() else None)
+    except Exception as exc:  # noqa: BLE001  (the queue's storage is unreachable: the job is failed, not lost)
+        log.exception("could not queue job %s", job_id)
+        db.session.rollback()
+        job = db.session.get(Job, job_id)
+        if job.state == QUEUED:
+            job.state, job.finished_at = FAILED, utcnow()
+            job.message = f"{N_('Could not queue this job')}: {exc.__class__.__name__}: {exc}"[:900]
+            db.session.commit()
     return db.session.get(Job, job_id)
 
 

@@ -17,6 +17,7 @@ from matchmaker.models.job import CANCELLED, DONE, FAILED, QUEUED, RUNNING, Job
 from matchmaker.taxonomy import N_
 
 KILLED = N_("The worker stopped during this job (killed or crashed); nothing it was doing was kept. Start it again.")
+LOST = N_("The queue lost this job before a worker took it; nothing was done. Start it again.")
 NOT_STARTED = N_("Cancelled before it started.")
 # What the pages call each state and kind of job (stored as codes); a kind not listed shows its code.
 STATE_LABELS = {QUEUED: N_("queued"), RUNNING: N_("running"), DONE: N_("done"), FAILED: N_("failed"),
@@ -55,7 +56,8 @@ def _alive(worker: str) -> bool:
 
 
 def reap_stale() -> int:
-    """Mark failed every running job whose worker died (same host) or stopped beating; returns how many."""
+    """Mark failed every running job whose worker died (same host) or stopped beating, and every job queued for
+    longer than JOB_LOST_SECONDS whose message is no longer in the queue; returns how many."""
     stale_after = current_app.config.get("JOB_STALE_SECONDS", 60)
     now = time.time()
     reaped = 0
@@ -70,9 +72,41 @@ def reap_stale() -> int:
                 job.done, job.total = record["done"], record["total"]
             huey.storage.pop_data(key("progress", job.id))
             reaped += 1
+    reaped += _reap_lost(current_app.config.get("JOB_LOST_SECONDS", 300))
     if reaped:
         db.session.commit()
     return reaped
+
+
+def _reap_lost(lost_after: float) -> int:
+    """Queued jobs whose message the queue no longer holds (pending or scheduled for a retry) after
+    `lost_after` seconds: no worker will ever take them, so they are failed (a job waiting behind others keeps
+    its message and stays queued however long it waits)."""
+    if huey.immediate:
+        return 0
+    cutoff = datetime.now(timezone.utc).timestamp() - lost_after
+    old = [job for job in db.session.execute(db.select(Job).where(Job.state == QUEUED)).scalars()
+           if job.created_at.replace(tzinfo=job.created_at.tzinfo or timezone.utc).timestamp() <= cutoff]
+    if not old:
+        return 0
+    waiting = queued_job_ids()
+    lost = [job for job in old if job.id not in waiting]
+    for job in lost:
+        job.state, job.message, job.finished_at = FAILED, LOST, datetime.now(timezone.utc)
+    return len(lost)
+
+
+def queued_job_ids() -> set[int]:
+    """The ids of the jobs whose messages the queue holds, waiting or scheduled for a retry."""
+    ids = set()
+    for data in [*huey.storage.enqueued_items(), *huey.storage.scheduled_items()]:
+        try:
+            message = huey.serializer.deserialize(data)
+        except Exception:  # noqa: BLE001  (a message of another application or version: not ours to judge)
+            continue
+        if message.name.rsplit(".", 1)[-1] in ("execute", "execute_with_retries") and message.args:
+            ids.add(message.args[0])
+    return ids
 
 
 def live(job: Job) -> dict:

@@ -44,30 +44,12 @@ def rank_all(matcher: Matcher, kind: str, sources: str, target_side: str, top: i
     pair_sources = np.repeat(source.rows, np.diff(best.indptr))
     pair_targets = target.rows[best.indices]
     ids, docs = index.ids_, matcher.docs_
-    keep = np.zeros(best.nnz, dtype=bool)
-    alone: list[str] = []
-    indptr, values = best.indptr.tolist(), best.data.tolist()
-    for r, row in enumerate(source.rows.tolist()):
-        doc = docs[ids[row]]
-        start, end = indptr[r], indptr[r + 1]
-        ok = [matcher.eligible(kind, doc, docs[ids[t]]) for t in pair_targets[start:end].tolist()] if check \
-            else [True] * (end - start)
-        compare = scoring.has_signals(doc)
-        # rank_many's answer needs a candidate beyond this window when the window was full and something in
-        # it was ruled out, or when the source's structured signals can lift targets from further down.
-        if (end - start == k and not all(ok)) or compare:
-            alone.append(doc.id)
-            continue
-        # The window is in the product's order: the leading eligible ones get their exact parts, and those
-        # after them whose float32 product score is too close to the top-th one's to rule them out.
-        good = [start + i for i, fine in enumerate(ok) if fine] if check else list(range(start, end))
-        if len(good) > top:
-            floor = values[good[top - 1]] - NEAR
-            if end - start == k and values[end - 1] >= floor:  # near-ties may go on beyond the window
-                alone.append(doc.id)
-                continue
-            good = good[:top] + [i for i in good[top:] if values[i] >= floor]
-        keep[good] = True
+    ok = _eligible(matcher, kind, pair_sources, pair_targets) if check \
+        else np.ones(best.nnz, dtype=bool)
+    compare = np.fromiter((scoring.has_signals(docs[ids[r]]) for r in source.rows.tolist()), dtype=bool,
+                          count=source.rows.size)
+    keep, alone_rows = _window(best.indptr, best.data, ok, compare, top, k)
+    alone = [ids[r] for r in source.rows[alone_rows].tolist()]
     chosen = np.flatnonzero(keep)
     a, b = pair_sources[chosen], pair_targets[chosen]
     jobs = [(index.seek_, index.offer_), (index.offer_, index.seek_)]
@@ -100,6 +82,49 @@ def rank_all(matcher: Matcher, kind: str, sources: str, target_side: str, top: i
             result[doc_id] = matches[start:start + count]
         start += count
     return result
+
+
+def _eligible(matcher: Matcher, kind: str, pair_sources: np.ndarray, pair_targets: np.ndarray) -> np.ndarray:
+    """Matcher.eligible of every (source, target) pair of the window, vectorised for tech transfer (not itself,
+    not a past partner in either direction); investor filters are checked pair by pair."""
+    if kind != "tech-transfer":
+        ids, docs = matcher.index_.ids_, matcher.docs_
+        return np.fromiter((matcher.eligible(kind, docs[ids[s]], docs[ids[t]])
+                            for s, t in zip(pair_sources.tolist(), pair_targets.tolist())),
+                           dtype=bool, count=pair_sources.size)
+    partners = matcher.network_.partners_.tocoo()
+    n = np.int64(matcher.network_.partners_.shape[0])
+    known = np.unique(np.concatenate([partners.row.astype(np.int64) * n + partners.col,
+                                      partners.col.astype(np.int64) * n + partners.row]))
+    keys = pair_sources.astype(np.int64) * n + pair_targets
+    return (pair_sources != pair_targets) & ~np.isin(keys, known)
+
+
+def _window(indptr: np.ndarray, values: np.ndarray, ok: np.ndarray, compare: np.ndarray, top: int,
+            k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Which pairs of each source's window (in the product's order) get their exact parts, and which sources
+    rank_many must rank alone instead (vectorised over every source).
+
+    A source is ranked alone when its window was full and something in it was ruled out, when its structured
+    signals can lift targets from further down, or when near-ties of its top-th candidate may go on beyond the
+    window. Otherwise its leading `top` eligible candidates are kept, and those after them whose float32 product
+    score is within NEAR of the top-th one's (too close to rule out)."""
+    sizes = np.diff(indptr)
+    row = np.repeat(np.arange(sizes.size), sizes)
+    good = ok.astype(np.int64)
+    before = np.concatenate([[0], np.cumsum(good)])
+    place = before[1:] - before[indptr[:-1]][row] - 1  # rank among the source's eligible pairs
+    count = before[indptr[1:]] - before[indptr[:-1]]
+    floor = np.full(sizes.size, -np.inf)
+    tops = np.flatnonzero(ok & (place == top - 1))
+    floor[row[tops]] = values[tops] - NEAR
+    floor[count <= top] = np.inf  # `top` or fewer eligible: all of them are kept
+    full = sizes == k
+    last = np.full(sizes.size, -np.inf)
+    last[sizes > 0] = values[indptr[1:][sizes > 0] - 1]
+    alone = compare | (full & (count < sizes)) | (full & (count > top) & (last >= floor))
+    keep = ok & ~alone[row] & ((place < top) | (values >= floor[row]))
+    return keep, np.flatnonzero(alone)
 
 
 def _pair_dots(jobs: list[tuple[sparse.csr_matrix, sparse.csr_matrix]], rows_a: np.ndarray, rows_b: np.ndarray,

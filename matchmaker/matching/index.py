@@ -115,7 +115,7 @@ class ProfileIndex:
         no_seek = np.asarray(seek_text.getnnz(axis=1) == 0)
         seek_source = seek_text + sparse.diags(no_seek.astype(np.float32)) @ offer_text
         seek = w.seek * seek_source + w.keywords * fields["keywords"]
-        return normalize(offer).astype(np.float32).tocsr(), normalize(seek).astype(np.float32).tocsr()
+        return _normalized(offer), _normalized(seek)
 
     def transform(self, docs: list[ProfileDoc]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         """Offer-side and seek-side vectors of new or edited profiles, with the fitted vocabulary."""
@@ -188,4 +188,11 @@ def _weigh(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     """Sublinear TF (1 + ln count) times IDF, each row L2-normalised (scikit-learn's TfidfVectorizer weighting)."""
     weighted = counts.copy()
     weighted.data = ((1 + np.log(weighted.data)) * idf[weighted.indices]).astype(np.float32)
-    return normalize(weighted)
+    return _normalized(weighted)
+
+
+def _normalized(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """Rows L2-normalised, as float32 CSR (an empty directory has no rows: scikit-learn refuses those)."""
+    if matrix.shape[0] == 0:
+        return sparse.csr_matrix(matrix.shape, dtype=np.float32)
+    return normalize(matrix).astype(np.float32).tocsr()

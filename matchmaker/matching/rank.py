@@ -1,6 +1,7 @@
 """Rank targets for a source profile (tech transfer: companies <-> research; investors <- start-ups)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -234,18 +235,34 @@ class Matcher:
             return batch.rank_all(self, kind, sources, target_side, top, progress, threads)
 
 
-def passes_investor_filters(startup: ProfileDoc, investor: ProfileDoc) -> bool:
-    """An investor never sees a start-up outside its stages, sectors (declared or suggested from its text) or
-    ticket range (unknown values pass).
+# "What we seek" words that ask for money, in English and Italian (accents folded by lower-casing is enough here).
+ASKS_FOR_INVESTMENT = re.compile(r"\b(invest|funding|fundrais|financing|venture|seed round|series [abc]\b|"
+                                 r"finanziament|investitor|raccolta di capitali|round di)", re.IGNORECASE)
 
-    Investor matching is for start-ups and SMEs: other companies (large ones) are never suggested to investors.
+
+def seeks_investment(startup: ProfileDoc) -> bool:
+    """Whether a company says it seeks investment: a funding stage, an amount sought, "investment" among the
+    collaborations it wants, or "What we seek" asking for investors or funding (an imported SME that says none of
+    these is not looking for investors)."""
+    return bool(startup.startup_stage or startup.amount_sought is not None or "investment" in startup.collaboration
+                or ASKS_FOR_INVESTMENT.search(startup.seek))
+
+
+def passes_investor_filters(startup: ProfileDoc, investor: ProfileDoc) -> bool:
+    """An investor sees only start-ups and SMEs that seek investment, inside its stages, its sectors (declared
+    or suggested from the company's text; a company with no sector known does not pass an investor that names
+    its sectors) and its ticket range (an unknown stage or amount passes).
+
+    Other companies (large ones) are never suggested to investors.
     """
     if startup.kind and startup.kind not in ("startup", "sme"):
+        return False
+    if not seeks_investment(startup):
         return False
     if investor.investor_stages and startup.startup_stage and startup.startup_stage not in investor.investor_stages:
         return False
     sectors = startup.sectors | startup.derived_sectors  # tags suggested from its text count too
-    if investor.investor_sectors and sectors and not (investor.investor_sectors & sectors):
+    if investor.investor_sectors and not (investor.investor_sectors & sectors):
         return False
     amount = startup.amount_sought
     if amount is not None:

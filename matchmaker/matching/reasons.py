@@ -17,6 +17,28 @@ Reason = tuple[str, dict]
 GENERIC = ("health",)  # glossary concepts too broad to put a word ahead of others (patient, disease, clinical)
 SIMILAR_PROJECT = 0.1  # a project counts as similar work when its cosine with the seek text reaches this
 CONSIDERED = 30  # the largest contributions among which reasons pick technical and life-science terms first
+CORPUS_GENERIC = 0.04  # a word used by more than this share of the directory's profiles says nothing to a reader
+CORPUS_GENERIC_MIN = 20  # ... once it is used by at least this many (a small directory has no generic words)
+# Words every life-science profile uses, in both languages (a small directory cannot tell them by frequency).
+GENERIC_WORDS = frozenset("""
+    disease diseases clinical clinic study studies research researcher researchers patient patients treatment
+    treatments therapy therapies therapeutic development develop new novel approach approaches data system systems
+    technology technologies method methods care model models analysis based use application applications
+    innovative innovation solution solutions process processes field level levels high improve improved
+    knowledge work area areas service services quality impact market product products life science sciences
+    heterogeneous various several different specific current particular potential major key main important
+    significant relevant available existing common overall
+    malattia malattie clinico clinica clinici studio studi ricerca ricerche paziente pazienti trattamento
+    trattamenti terapia terapie sviluppo nuovo nuova nuovi nuove approccio sistema sistemi tecnologia tecnologie
+    metodo metodi dati cura modello modelli analisi applicazione applicazioni innovativo innovativa soluzione
+    soluzioni processo processi prodotto prodotti servizio servizi qualita mercato
+""".split())
+# The reason lines that show each part of the score (the headline names a part only when its line is shown).
+PART_LINES = {"seek": ("seek_meets_offer", "shared_concepts"), "offer": ("offer_meets_seek", "shared_concepts"),
+              "track": ("similar_track",), "network": ("shared_partners",),
+              "sectors": ("shared_sector", "investor_sector", "their_investor_sector"), "areas": ("shared_area",),
+              "trl": ("trl_fit",),
+              "collaboration": ("collaboration",), "region": ("same_region",), "country": ("same_country",)}
 
 
 @dataclass
@@ -56,13 +78,45 @@ def _contributions(matcher: Matcher, seek_row: int, offer_row: int) -> list[tupl
     return [(str(vocabulary[columns[k]]), float(values[k])) for k in order if values[k] > 0]
 
 
+def _corpus_generic(matcher: Matcher) -> frozenset[str]:
+    """The terms (stems, bigrams) used by more than CORPUS_GENERIC of the directory's profiles (at least
+    CORPUS_GENERIC_MIN of them), from the fitted IDF (cached on the index until the next fit)."""
+    index = matcher.index_
+    cached = getattr(index, "_generic", None)
+    if cached is None:
+        n = len(index.position_)
+        df = (1 + n) / np.exp(index.idf_.astype(np.float64) - 1) - 1  # inverts ln((1 + n) / (1 + df)) + 1
+        common = (df > CORPUS_GENERIC * n) & (df >= CORPUS_GENERIC_MIN)
+        cached = index._generic = frozenset(index.terms_[common].tolist())
+    return cached
+
+
+def _says_something(word: str) -> bool:
+    """False for a written term made only of words every life-science profile uses or of adverbs
+    ("importantly", "significantly")."""
+    return not all(part.lower() in GENERIC_WORDS or (part.lower().endswith("ly") and len(part) > 5)
+                   for part in word.split())
+
+
+def _beyond(concepts: set[str], terms: list[str]) -> list[str]:
+    """`terms` without those that only repeat the names of `concepts` ("infectious disease" beside the concept
+    infectious diseases); a more specific word of a concept ("glioma" beside oncology) stays."""
+    named = {word.rstrip("s") for code in concepts for word in glossary.label(code).lower().split()}
+    return [term for term in terms
+            if not all(part.lower().rstrip("s") in named or part.lower() in GENERIC_WORDS for part in term.split())]
+
+
 def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[list[str], list[str]]:
     """(concepts, terms): glossary concepts by weight, then terms as people wrote them, technical terms
-    (gene names, acronyms, CAR-T) and life-science words ahead of generic ones."""
+    (gene names, acronyms, CAR-T) and life-science words ahead of generic ones; words common to much of the
+    directory or to every life-science profile ("disease", "clinical", "studies") are never shown."""
     concepts = [term[len(glossary.CONCEPT_PREFIX):] for term, _ in pairs
                 if term.startswith(glossary.CONCEPT_PREFIX) and term[len(glossary.CONCEPT_PREFIX):] not in GENERIC]
-    words = [(matcher.index_.readable(term), weight) for term, weight in pairs
-             if not term.startswith(glossary.CONCEPT_PREFIX)]
+    generic = _corpus_generic(matcher)
+    words = [(word, weight) for word, weight in ((matcher.index_.readable(term), weight) for term, weight in pairs
+                                                 if not term.startswith(glossary.CONCEPT_PREFIX)
+                                                 and term not in generic)
+             if _says_something(word)]
 
     def rank(item: tuple[str, float]) -> tuple[int, float]:
         word, weight = item
@@ -75,7 +129,7 @@ def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[li
         if word not in seen:
             seen.add(word)
             terms.append(word)
-    return concepts[:3], terms[:n]
+    return concepts[:3], terms
 
 
 def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) -> Reasons:
@@ -85,17 +139,27 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     items: list[Reason] = []
     forward_concepts, forward = _split(matcher, _contributions(matcher, i, j), n_terms)
     backward_concepts, backward = _split(matcher, _contributions(matcher, j, i), n_terms)
-    concepts = list(dict.fromkeys(forward_concepts + backward_concepts))
+    # A term that only restates a concept the "Both work on" line names ("infectious disease" beside infectious
+    # diseases) gives its place to one that says more.
+    said = set(forward_concepts + backward_concepts)
+    forward, backward = (_beyond(said, terms)[:n_terms] for terms in (forward, backward))
+    shared_areas = sorted(source.areas & target.areas)
+    named = {("therapeutic_area", a) for a in shared_areas} | {("sector", s) for s in source.sectors & target.sectors}
+    # A concept whose tags the declared areas or sectors already name would say the same thing twice.
+    concepts = [c for c in dict.fromkeys(forward_concepts + backward_concepts)
+                if not (set(glossary.tags(c)) and set(glossary.tags(c)) <= named)]
     if concepts:
         items.append(("shared_concepts", {"concepts": concepts}))
-    if shared := sorted(source.areas & target.areas):
-        items.append(("shared_area", {"areas": shared}))
+    if shared_areas:
+        items.append(("shared_area", {"areas": shared_areas}))
     if forward:
         items.append(("seek_meets_offer", {"terms": forward}))
     if backward:
         items.append(("offer_meets_seek", {"terms": backward}))
-    items += _investor_reasons(source, target)
-    if shared := sorted(source.sectors & target.sectors):
+    investor = _investor_reasons(source, target)
+    items += investor
+    said_sectors = {code for code, _ in investor if code.endswith("investor_sector")}
+    if (shared := sorted(source.sectors & target.sectors)) and not said_sectors:  # else said just above
         items.append(("shared_sector", {"sectors": shared}))
     if source.trl is not None and target.trl is not None and scoring.trl_fit(source, target) > 0:
         items.append(("trl_fit", {"theirs": target.trl, "yours": source.trl}))
@@ -115,8 +179,19 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         else:
             items.append(("same_country", {"country": target.country}))
     parts = scoring.parts(matcher.weights, match.forward, match.backward, match.track, match.shared, match.signals)
-    driver = max(parts, key=parts.get) if parts and max(parts.values()) > 0 else ""
-    return Reasons(items, scoring.strength(match.score), driver)
+    shown = {code for code, _ in items}
+    # The headline's driver is the largest part whose reason line is shown (never a part the reader cannot see).
+    parts = {part: value for part, value in parts.items() if value > 0 and shown & set(PART_LINES.get(part, ()))}
+    driver = max(parts, key=parts.get) if parts else ""
+    return Reasons(items, scoring.strength(match.score, _confirmations(shown)), driver)
+
+
+def _confirmations(codes: set[str]) -> int:
+    """How many independent kinds of evidence beyond the text a pair's reasons show (see scoring.strength)."""
+    kinds = {"stage": {"stage_fit", "their_stage_fit"}, "ticket": {"ticket_fit", "their_ticket_fit"},
+             "sector": {"shared_sector", "investor_sector", "their_investor_sector"}, "area": {"shared_area"},
+             "similar_track": {"similar_track"}}
+    return sum(1 for kind in scoring.CONFIRMATIONS if kinds[kind] & codes)
 
 
 def _similar_projects(matcher: Matcher, seek_row: int, target: ProfileDoc) -> int:

@@ -128,8 +128,14 @@ def parts(weights: ScoreWeights, forward: float, backward: float, track: float, 
 
 
 STRONG, GOOD = 0.30, 0.15  # score thresholds for the words shown to people
+CONFIRMATIONS = ("stage", "ticket", "sector", "area", "similar_track")  # evidence beyond the text, one each
 
 
-def strength(score: float) -> str:
-    """strong / good / possible: the score in words (text cosines above 0.3 share a great deal)."""
-    return "strong" if score >= STRONG else "good" if score >= GOOD else "possible"
+def strength(score: float, confirmations: int = 0) -> str:
+    """strong / good / possible, on the whole evidence: the score's level (strong ≥ STRONG: 3 points, good ≥ GOOD:
+    2 points) plus one point for each independent confirmation beyond the text (the start-up's stage and round
+    within the investor's, a shared sector, a shared therapeutic area, a track record on similar work);
+    strong from 3 points, good from 2. So a start-up at the investor's stage, within its tickets and in its
+    sectors is a strong match even when the two texts share few words, and a text-only score reads as before."""
+    points = (3 if score >= STRONG else 2 if score >= GOOD else 0) + confirmations
+    return "strong" if points >= 3 else "good" if points >= 2 else "possible"

@@ -57,14 +57,20 @@ def edit(org_id: int):
     if not current_user.can_edit(organisation):
         abort(403)
     form = ProfileForm(obj=organisation)
-    if not form.is_submitted() and not organisation.tags_confirmed:  # suggested tags, to confirm or change
-        form.sectors.data = list(dict.fromkeys(organisation.sectors + organisation.suggested_sectors))
-        form.therapeutic_areas.data = list(dict.fromkeys(organisation.therapeutic_areas
-                                                         + organisation.suggested_therapeutic_areas))
     if form.validate_on_submit():
         profiles.update_profile(organisation, form.profile_data(), current_user)
         flash(_("Profile saved."), "success")
         return redirect(url_for("profiles.show", org_id=organisation.id))
     if form.errors:
         flash(_("Please correct the fields marked below; nothing you typed was lost."), "error")
-    return render_template("profiles/edit.html", form=form, org=organisation)
+    return render_template("profiles/edit.html", form=form, org=organisation, suggested_tags=_suggested(organisation))
+
+
+def _suggested(organisation: Organisation) -> str:
+    """The suggested tags, named in the reader's language (shown beside the unticked checkboxes)."""
+    from matchmaker import taxonomy
+    from matchmaker.i18n import vocabulary_label
+
+    return ", ".join([vocabulary_label(taxonomy.SECTORS, c) for c in organisation.suggested_sectors]
+                     + [vocabulary_label(taxonomy.THERAPEUTIC_AREAS, c)
+                        for c in organisation.suggested_therapeutic_areas])

@@ -130,16 +130,23 @@ def count(conn: Connection, query: Query, any_group: bool = False) -> int:
     return conn.execute(sql, {"q": _match_expression(query, dialect, any_group)}).scalar_one()
 
 
-def top(conn: Connection, query: Query, limit: int, offset: int = 0, any_group: bool = False) -> list[int]:
-    """Organisation ids of one page of matches, most relevant first (ties by id)."""
+def top(conn: Connection, query: Query, limit: int, offset: int = 0, any_group: bool = False,
+        life_first: bool = False) -> list[int]:
+    """Organisation ids of one page of matches, most relevant first (ties by id); with `life_first`, the
+    profiles marked outside life sciences after all the others."""
     dialect = conn.dialect.name
     if dialect == "postgresql":
         rank = "ts_rank('{0.1, 0, 0.4, 1}', document, q, 1) DESC, organisation_id"
-        column = "organisation_id"
+        column = f"{TABLE}.organisation_id"
     else:
-        rank = f"bm25({TABLE}, {', '.join(str(w) for w in WEIGHTS)}), rowid"
-        column = "rowid"
-    sql = text(f"SELECT {column} {_where(dialect)} ORDER BY {rank} LIMIT :limit OFFSET :offset")
+        rank = f"bm25({TABLE}, {', '.join(str(w) for w in WEIGHTS)}), {TABLE}.rowid"
+        column = f"{TABLE}.rowid"
+    where = _where(dialect)
+    if life_first:
+        where = where.replace(f"FROM {TABLE}", f"FROM {TABLE} JOIN organisation ON organisation.id = {column}", 1)
+        rank = f"CASE WHEN organisation.life_sciences = {'false' if dialect == 'postgresql' else '0'} " \
+               f"THEN 1 ELSE 0 END, {rank}"
+    sql = text(f"SELECT {column} {where} ORDER BY {rank} LIMIT :limit OFFSET :offset")
     params = {"q": _match_expression(query, dialect, any_group), "limit": limit, "offset": offset}
     return list(conn.execute(sql, params).scalars())
 

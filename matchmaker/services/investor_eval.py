@@ -13,6 +13,7 @@ from matchmaker.matching import evaluate
 from matchmaker.matching.documents import COMPANY, INVESTOR, ProfileDoc
 from matchmaker.matching.rank import Matcher
 
+SEEKS = frozenset({"investment"})  # every start-up of the data set raised money: it seeks investment
 MIN_PORTFOLIO = 5  # investors with fewer portfolio companies have too little text to build a thesis from
 
 
@@ -42,7 +43,7 @@ def run(folder: Path) -> dict[str, dict[str, float]]:
     for s in queries:
         theses = {i: " ".join(texts[c] for c in sorted(portfolio[i] - {s}) if c in texts) for i in investors}
         # An investor's track record: its other portfolio companies as funded projects, their number as its deal count.
-        docs = [ProfileDoc(s, COMPANY, kind="startup", offer=texts[s])] + \
+        docs = [ProfileDoc(s, COMPANY, kind="startup", offer=texts[s], collaboration=SEEKS)] + \
                [ProfileDoc(f"inv:{i}", INVESTOR, kind="investor", seek=theses[i], activity=len(portfolio[i] - {s}),
                            projects=frozenset(c for c in portfolio[i] - {s} if c in texts)) for i in investors]
         matcher = Matcher().fit(docs, {c: texts[c] for c in texts if c != s})

@@ -122,6 +122,33 @@ def run_with_rankings(task: CordisTask, weights: ScoreWeights,
     }
 
 
+def prior_variants(task: CordisTask, weights: ScoreWeights,
+                   tfidf_popularity: evaluate.Ranking) -> dict[str, evaluate.Ranking]:
+    """What folding the popularity baseline's prior into the engine would do (an investigation, not the ranking
+    rule): the engine's score × (1 + g · standing), standing = ln(1 + projects) / ln(1 + the most projects), for
+    g = 1 and 2, and reciprocal-rank fusion (k = 60) of the engine with TF-IDF × (1 + ln(1 + projects))."""
+    matcher = Matcher(weights=weights).fit(task.docs, task.projects)
+    wanted = set(task.candidates)
+    ranked = matcher.rank_many(task.companies, "tech-transfer", top=len(task.docs))
+    standing = matcher.network_.standing_
+    result: dict[str, evaluate.Ranking] = {}
+    for g in (1, 2):
+        result[f"engine x (1 + {g} standing)"] = {q: [m.target for m in sorted(
+            (m for m in ranked[q] if m.target in wanted),
+            key=lambda m: (-m.score * (1 + g * float(standing[matcher.index_.position_[m.target]])), m.target))]
+            for q in task.companies}
+    engine = {q: [m.target for m in ranked[q] if m.target in wanted] for q in task.companies}
+    fused = {}
+    for q in task.companies:
+        score: dict[str, float] = defaultdict(float)
+        for ranking in (engine, tfidf_popularity):
+            for place, target in enumerate(ranking.get(q, [])):
+                score[target] += 1 / (61 + place)
+        fused[q] = sorted(score, key=lambda t: (-score[t], t))
+    result["RRF(engine, tf-idf x pop)"] = fused
+    return result
+
+
 def halves(task: CordisTask, rankings: dict[str, evaluate.Ranking | None], samples: int = 3,
            seed: int = 1) -> list[dict[str, dict[str, float]]]:
     """recall@10 and MRR of every ranked method on `samples` random halves of the queries (margins vs noise)."""
@@ -133,3 +160,31 @@ def halves(task: CordisTask, rankings: dict[str, evaluate.Ranking | None], sampl
         result.append({method: evaluate.metrics(ranking, truth) for method, ranking in rankings.items()
                        if ranking is not None})
     return result
+
+
+def half_losses(task: CordisTask, ours: evaluate.Ranking, rival: evaluate.Ranking, show: int = 8,
+                seed: int = 1) -> list[str]:
+    """The queries that cost us most MRR against `rival` on the half (of halves()) where we lose most: each
+    with the rank of its first later partner in both rankings and that partner's number of projects."""
+    rng = random.Random(seed)
+    samples = [rng.sample(task.queries, len(task.queries) // 2) for _ in range(3)]
+    projects = {d.id: d.activity for d in task.docs}
+
+    def first(ranking: evaluate.Ranking, q: str) -> tuple[float, int | None, str]:
+        for place, target in enumerate(ranking.get(q, []), start=1):
+            if target in task.truth[q]:
+                return 1 / place, place, target
+        return 0.0, None, ""
+
+    def loss(half: list[str]) -> float:
+        return sum(first(rival, q)[0] - first(ours, q)[0] for q in half)
+
+    worst = max(range(len(samples)), key=lambda i: loss(samples[i]))
+    rows = sorted(((first(rival, q)[0] - first(ours, q)[0], q) for q in samples[worst]), reverse=True)[:show]
+    lines = [f"\nhalf {worst + 1}: the queries that cost most MRR against tf-idf x (1+ln(1+projects)) "
+             "(query: our rank / its rank of the first later partner, that partner's projects)"]
+    for delta, q in rows:
+        _, mine, _ = first(ours, q)
+        _, theirs, partner = first(rival, q)
+        lines.append(f"  {q}: {mine} / {theirs} ({projects.get(partner, 0)} projects)  MRR loss {delta:.3f}")
+    return lines

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func
+from sqlalchemy import Select, case, func
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation, OrganisationTag, User
 from matchmaker.search import index as search_index
 from matchmaker.search.analysis import Query, parse_query
-from matchmaker.services.tagging import confirm_tags, suggest_tags
+from matchmaker.services.tagging import confirm_tags, suggest_tags, tags_changed
 
 SCALAR_FIELDS = (
     "name", "kind", "sme", "city", "region", "country", "website", "description", "offer", "seek", "keywords",
@@ -39,8 +39,8 @@ def update_profile(organisation: Organisation, data: Mapping[str, Any], user: Us
     """Save a member's (or an admin's) edit of a profile."""
     if not user.can_edit(organisation):
         raise ProfilePermissionError(f"{user.email} may not edit {organisation.name}")
-    if "sectors" in data or "therapeutic_areas" in data:
-        confirm_tags(organisation)  # the form showed the suggested tags: saving confirms or changes them
+    if tags_changed(organisation, data):
+        confirm_tags(organisation)  # the member chose the tags: the suggestions are no longer needed
     apply_profile(organisation, data)
     if organisation.source == "cordis":
         # Once a member has written the profile, a CORDIS re-import must not overwrite their text.
@@ -62,6 +62,12 @@ class DirectoryFilters:
     area: str = ""
     region: str = ""
     country: str = ""
+    order: str = ""  # "": life-science profiles first (the default); "all": every profile alike (by name or relevance)
+
+    @property
+    def life_first(self) -> bool:
+        """Whether life-science profiles come before those marked outside life sciences."""
+        return self.order != "all"
 
     @classmethod
     def from_args(cls, args: Mapping[str, str]) -> DirectoryFilters:
@@ -70,7 +76,8 @@ class DirectoryFilters:
 
 
 def directory_query(filters: DirectoryFilters) -> Select:
-    """The SELECT for the directory page without search words (or with only stop words), ordered by name."""
+    """The SELECT for the directory page without search words (or with only stop words), ordered by name, the
+    profiles marked outside life sciences after the others unless the filters ask for every profile alike."""
     stmt = db.select(Organisation)
     if filters.q:  # only stop words or punctuation: nothing for the full-text index, so look at names
         stmt = stmt.where(Organisation.name.ilike(f"%{filters.q}%"))
@@ -83,7 +90,8 @@ def directory_query(filters: DirectoryFilters) -> Select:
     for facet, code in (("sector", filters.sector), ("therapeutic_area", filters.area)):
         if code:
             stmt = stmt.where(Organisation.tags.any((OrganisationTag.facet == facet) & (OrganisationTag.code == code)))
-    return stmt.order_by(func.lower(Organisation.name), Organisation.id)
+    first = (case((Organisation.life_sciences.is_(False), 1), else_=0),) if filters.life_first else ()
+    return stmt.order_by(*first, func.lower(Organisation.name), Organisation.id)
 
 
 @dataclass(frozen=True)
@@ -125,7 +133,8 @@ def _search_page(filters: DirectoryFilters, query: Query, page: int, per_page: i
     total = search_index.count(conn, query)
     if total == 0 and len(query.groups) > 1:  # no profile has every word: rank those with any of them
         any_word, total = True, search_index.count(conn, query, any_group=True)
-    ids = search_index.top(conn, query, per_page, (page - 1) * per_page, any_group=any_word) if total else []
+    ids = search_index.top(conn, query, per_page, (page - 1) * per_page, any_group=any_word,
+                           life_first=filters.life_first) if total else []
     loaded = {o.id: o for o in db.session.execute(db.select(Organisation).where(Organisation.id.in_(ids))).scalars()}
     return SearchPage([loaded[i] for i in ids if i in loaded], page, per_page, total)
 

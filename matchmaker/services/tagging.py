@@ -8,8 +8,8 @@ from matchmaker.models import Organisation
 def suggest_tags(organisation: Organisation) -> None:
     """Derive sectors, therapeutic areas and the life-sciences flag from the profile's texts.
 
-    Until a member confirms or changes them, they are kept as suggested tags (shown as such, and counted by
-    the matching); a member's own tags are never replaced.
+    Until a member ticks them (they are opt-in: never pre-ticked in the form), they are kept as suggested tags
+    (shown as such, and counted by investors' sector filters); a member's own tags are never replaced.
     """
     texts = (organisation.offer, organisation.seek, organisation.keywords,
              organisation.description if organisation.source != "cordis" else "")
@@ -21,6 +21,14 @@ def suggest_tags(organisation: Organisation) -> None:
         return
     organisation.suggested_sectors = [c for c in derived.sectors if c not in organisation.sectors]
     organisation.suggested_therapeutic_areas = [c for c in derived.areas if c not in organisation.therapeutic_areas]
+
+
+def tags_changed(organisation: Organisation, data) -> bool:
+    """Whether a save changes the declared sectors or therapeutic areas. Suggested tags are opt-in: the form
+    shows them unticked, so a save that leaves the tags as they were keeps them as suggestions (neither
+    accepted nor discarded); ticking one (or changing any tag) makes the member's choice final."""
+    return any(name in data and set(data[name] or ()) != set(getattr(organisation, name) or ())
+               for name in ("sectors", "therapeutic_areas"))
 
 
 def confirm_tags(organisation: Organisation) -> None:

@@ -51,3 +51,18 @@ def test_pagination_keeps_filters(app, client, orgs):
 
 def test_directory_needs_login(client):
     assert client.get("/profiles/").status_code == 302
+
+
+def test_life_science_profiles_come_first_by_default_in_the_directory_and_in_search(client, orgs):
+    from matchmaker.extensions import db
+    from matchmaker.services.profiles import apply_profile
+
+    aardvark = make_org(name="Aardvark Antibodies Consulting", kind="sme")
+    apply_profile(aardvark, {"offer": "ICT consulting and software for logistics; antibodies of trust"})
+    db.session.commit()
+    assert aardvark.life_sciences is False
+    aardvark = "Aardvark Antibodies Consulting"
+    assert names(client, "")[-1] == aardvark  # first by name, but outside life sciences: last
+    assert names(client, "order=all")[0] == aardvark  # every profile alike, by name
+    assert names(client, "q=antibodies&order=all") == [aardvark, "Alpha Pharma"]  # a name match ranks first...
+    assert names(client, "q=antibodies") == ["Alpha Pharma", aardvark]  # ...after the life-science profiles

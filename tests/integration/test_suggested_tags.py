@@ -1,4 +1,5 @@
-"""Suggested tags: derived from a profile's text on save, shown, pre-ticked in the form, confirmed by saving."""
+"""Suggested tags: derived from a profile's text on save, shown, opt-in in the form (never pre-ticked): a save that
+leaves the tags alone keeps them as suggestions; ticking them confirms them."""
 from __future__ import annotations
 
 import re
@@ -21,7 +22,14 @@ def test_saving_derives_suggested_tags_and_the_member_confirms_them(client):
     page = client.get(f"/profiles/{org.id}").get_data(as_text=True)
     assert "Suggested tags" in page and "Oncology" in page
     form = client.get(f"/profiles/{org.id}/edit").get_data(as_text=True)
-    assert re.search(r'<input[^>]*checked[^>]*value="oncology"', form)  # pre-ticked, to confirm or change
+    assert not re.search(r'<input[^>]*checked[^>]*value="oncology"', form)  # opt-in: not ticked
+    assert "Suggested tags, read from your texts: " in form and "Oncology" in form
+    # A save that does not touch the tags does not accept them: they stay suggestions.
+    untouched = dict(FULL_FORM, name="Onco Lab", kind="university", offer=ONCOLOGY, therapeutic_areas=[],
+                     sectors=[], proximity="anywhere")
+    assert post_form(client, f"/profiles/{org.id}/edit", untouched).status_code == 302
+    db.session.refresh(org)
+    assert not org.tags_confirmed and org.therapeutic_areas == [] and "oncology" in org.suggested_therapeutic_areas
     data = dict(FULL_FORM, name="Onco Lab", kind="university", offer=ONCOLOGY, therapeutic_areas=["oncology"],
                 sectors=["biotech"], proximity="region")
     assert post_form(client, f"/profiles/{org.id}/edit", data).status_code == 302

@@ -6,6 +6,7 @@ import pytest
 from matchmaker.matching.analysis import analyze, terms
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import Matcher, passes_investor_filters
+from matchmaker.matching import scoring
 from matchmaker.matching.reasons import explain
 
 FILLER = [  # unrelated profiles so that IDF is meaningful
@@ -86,7 +87,12 @@ def test_history_partners_are_never_suggested():
     (dict(startup_stage="seed", sectors=frozenset({"cdmo"})), False),
     (dict(startup_stage="seed", amount_sought=100_000), False),  # below the smallest ticket
     (dict(startup_stage="seed", amount_sought=50_000_000), False),  # far beyond the largest
-    (dict(), True),  # unknown values pass
+    (dict(sectors=frozenset({"medical_devices"}), collaboration=frozenset({"investment"})), True),  # unknown stage
+    (dict(derived_sectors=frozenset({"ivd"}), amount_sought=500_000), True),  # a sector suggested from its text
+    (dict(kind="sme", sectors=frozenset({"medical_devices"})), False),  # an SME that does not seek investment
+    (dict(kind="sme", sectors=frozenset({"ivd"}), seek="Investitori per il nostro primo round"), True),  # it asks
+    (dict(startup_stage="seed", amount_sought=1_000_000), False),  # no sector known: not inside the investor's
+    (dict(), False),
 ])
 def test_investor_hard_filters(startup, ok):
     investor = ProfileDoc("i", INVESTOR, investor_stages=frozenset({"seed", "series_a"}),
@@ -114,7 +120,8 @@ def test_reasons_are_faithful():
     assert reasons.params("shared_area") == {"areas": ["oncology"]}
     assert reasons.params("shared_sector") == {"sectors": ["ivd"]}
     assert reasons.params("trl_fit") == {"theirs": 5, "yours": 4}
-    assert "oncology" in reasons.params("shared_concepts")["concepts"]
+    # The concept oncology is said once, by the declared area, not again as "Both work on oncology".
+    assert "oncology" not in reasons.params("shared_concepts").get("concepts", [])
     assert reasons.strength in ("strong", "good") and reasons.driver == "seek"
     for term, word in (("glioma", "glioma"), ("biomarkers", "biomarkers")):
         assert term in terms
@@ -233,7 +240,7 @@ def test_similar_track_record_does_not_reward_volume_alone():
 
 
 def test_investors_deal_count_counts_in_their_track_record():
-    startup = ProfileDoc("s", COMPANY, kind="startup", offer="diagnostics platform for sepsis")
+    startup = ProfileDoc("s", COMPANY, kind="startup", offer="diagnostics platform for sepsis", startup_stage="seed")
     busy = ProfileDoc("busy", INVESTOR, kind="investor", seek="diagnostics platform", activity=40)
     quiet = ProfileDoc("quiet", INVESTOR, kind="investor", seek="diagnostics platform", activity=1)
     ranked = Matcher().fit([startup, busy, quiet, *FILLER]).rank("s", "investor")
@@ -292,6 +299,65 @@ def test_rank_all_agrees_with_rank_many_with_projects_partners_and_filters():
 
 def test_sectors_suggested_from_text_count_for_investors():
     investor = ProfileDoc("i", INVESTOR, investor_sectors=frozenset({"medical_devices"}))
-    devices = ProfileDoc("s1", COMPANY, kind="startup", derived_sectors=frozenset({"medical_devices"}))
-    software = ProfileDoc("s2", COMPANY, kind="startup", derived_sectors=frozenset({"bigdata_ai"}))
+    devices = ProfileDoc("s1", COMPANY, kind="startup", derived_sectors=frozenset({"medical_devices"}),
+                         startup_stage="seed")
+    software = ProfileDoc("s2", COMPANY, kind="startup", derived_sectors=frozenset({"bigdata_ai"}),
+                          startup_stage="seed")
     assert passes_investor_filters(devices, investor) and not passes_investor_filters(software, investor)
+
+
+def test_an_empty_directory_fits_and_ranks_to_nothing():
+    matcher = Matcher().fit([])
+    assert matcher.rank_all("tech-transfer", COMPANY) == {} and matcher.rank_many([], "tech-transfer") == {}
+    matcher.update([ProfileDoc("c", COMPANY, seek="liver organoids"), ProfileDoc("r", RESEARCH, offer="organoids")])
+    assert matcher.rank("c", "tech-transfer") == []  # no vocabulary until the next fit
+    refit = Matcher().fit([ProfileDoc("c", COMPANY, seek="liver organoids"),
+                           ProfileDoc("r", RESEARCH, offer="liver organoids")])
+    assert [m.target for m in refit.rank("c", "tech-transfer")] == ["r"]
+
+
+def test_a_perfect_fit_start_up_is_a_strong_match_for_the_investor_with_every_headline_part_shown():
+    investor = ProfileDoc("i", INVESTOR, kind="investor", seek="founders of medical device companies",
+                          investor_stages=frozenset({"seed"}),
+                          investor_sectors=frozenset({"medical_devices"}), ticket_min=250_000, ticket_max=3_000_000)
+    startup = ProfileDoc("s", COMPANY, kind="startup", offer="wearable EEG headband for epilepsy monitoring; a device",
+                         startup_stage="seed", amount_sought=1_000_000, sectors=frozenset({"medical_devices"}))
+    matcher = Matcher().fit([investor, startup, *FILLER])
+    match = next(m for m in matcher.rank("i", "investor") if m.target == "s")
+    assert match.score < scoring.GOOD  # the texts share little...
+    reasons = explain(matcher, "i", match)
+    assert reasons.strength == "strong"  # ...but stage, round and sector all fit
+    assert {"their_stage_fit", "their_ticket_fit", "their_investor_sector"} <= set(reasons.codes())
+    assert "shared_sector" not in reasons.codes()  # the investor's sectors were just named: not twice
+    assert scoring.strength(0.35) == "strong" and scoring.strength(0.2) == "good" and scoring.strength(0.05) == \
+        "possible"
+    assert scoring.strength(0.05, 2) == "good" and scoring.strength(0.2, 1) == "strong"
+
+
+def test_the_headline_driver_always_has_its_reason_line_and_generic_words_are_not_reasons():
+    from matchmaker.matching.reasons import PART_LINES
+
+    company = ProfileDoc("c", COMPANY, seek="clinical studies of the disease in patients; retinal organoids")
+    lab = ProfileDoc("r", RESEARCH, offer="clinical studies of the disease in patients; retinal organoids",
+                     seek="clinical studies of disease patients")
+    matcher = Matcher().fit([company, lab, *FILLER])
+    for source in ("c", "r"):
+        for match in matcher.rank(source, "tech-transfer"):
+            reasons = explain(matcher, source, match)
+            terms = reasons.params("seek_meets_offer").get("terms", []) + \
+                reasons.params("offer_meets_seek").get("terms", [])
+            assert not {"clinical", "studies", "disease", "patients"} & set(terms)
+            assert not reasons.driver or set(PART_LINES[reasons.driver]) & set(reasons.codes())
+    reasons = explain(matcher, "c", next(m for m in matcher.rank("c") if m.target == "r"))
+    assert any("retinal" in t or "organoid" in t for t in reasons.params("seek_meets_offer")["terms"])
+    # The lab's seek shares only generic words with the company's offer: no line for it, so not the driver.
+    assert "offer_meets_seek" not in reasons.codes() and reasons.driver != "offer"
+
+
+def test_terms_that_repeat_a_named_concept_and_adverbs_are_not_reasons():
+    from matchmaker.matching.reasons import _beyond, _says_something
+
+    assert _beyond({"infectious_diseases"}, ["infectious disease", "infectious", "zika", "glioma"]) == \
+        ["zika", "glioma"]
+    assert not _says_something("importantly") and not _says_something("clinical studies")
+    assert _says_something("antiviral") and _says_something("clinical organoids")
