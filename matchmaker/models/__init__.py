@@ -3,8 +3,10 @@ from matchmaker.models.cordis import Participation, Project
 from matchmaker.models.engine import EngineChange, EngineSnapshot
 from matchmaker.models.job import Job
 from matchmaker.models.organisation import Organisation, OrganisationTag
+from matchmaker.models.review import Connection, Feedback, FeedbackEvent, Interest
 from matchmaker.models.suggestion import Suggestion
 from matchmaker.models.user import ROLES, Invitation, User
 
-__all__ = ["EngineChange", "EngineSnapshot", "Invitation", "Job", "Organisation", "OrganisationTag", "Participation",
+__all__ = ["Connection", "EngineChange", "EngineSnapshot", "Feedback", "FeedbackEvent", "Interest", "Invitation",
+           "Job", "Organisation", "OrganisationTag", "Participation",
            "Project", "ROLES", "Suggestion", "User"]
