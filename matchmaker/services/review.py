@@ -200,6 +200,14 @@ def has_interest(organisation_id: int | None, target_id: int) -> bool:
         Interest.organisation_id == organisation_id, Interest.target_id == target_id)).first() is not None
 
 
+def interest_state(organisation_id: int | None, target_id: int) -> dict[str, bool]:
+    """For a profile page: may the viewer's organisation express interest, has it, has the other side, connected."""
+    if organisation_id is None or organisation_id == target_id:
+        return {"possible": False, "ours": False, "theirs": False, "connected": False}
+    return {"possible": True, "ours": has_interest(organisation_id, target_id),
+            "theirs": has_interest(target_id, organisation_id), "connected": is_connected(organisation_id, target_id)}
+
+
 def connections_of(organisation_id: int) -> list[tuple[Connection, Organisation]]:
     """Live connections of an organisation with the other side, newest first."""
     rows = db.session.execute(select(Connection).where(

@@ -161,8 +161,10 @@ def review_page(organisation: Organisation, kind: str, filters: ReviewFilters, p
     return ReviewPage(chosen[(page - 1) * size:page * size], page, pages, len(chosen), left)
 
 
-def next_to_review(organisation: Organisation, kind: str) -> tuple[Item | None, int]:
-    """The strongest (then newest) suggestion not answered yet, and how many are left."""
+def queue_item(organisation: Organisation, kind: str, skip: int = 0) -> tuple[Item | None, int]:
+    """The review queue: the suggestions not answered yet, strongest then newest first; returns the one after
+    `skip` skipped ones (wrapping round) and how many are left."""
     fresh = [i for i in reranked(organisation, kind) if i.state == NEW]
-    fresh.sort(key=lambda i: (-i.score, -i.suggestion.computed_at.timestamp() if i.suggestion.computed_at else 0))
-    return (fresh[0] if fresh else None), len(fresh)
+    fresh.sort(key=lambda i: (-round(i.score, 9), -(i.suggestion.computed_at.timestamp()
+                                                    if i.suggestion.computed_at else 0)))
+    return (fresh[skip % len(fresh)] if fresh else None), len(fresh)
