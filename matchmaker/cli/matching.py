@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -19,6 +20,45 @@ matching_cli = AppGroup("matching", help="Matching engine.")
 @click.option("--future", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
 def evaluate_cordis_command(history: Path, future: Path) -> None:
     """Import HISTORY into a fresh temporary database, rank, and score against FUTURE collaborations."""
+    from matchmaker.services import matching_eval
+
+    with _history_task(history, future) as task:
+        click.echo(f"{len(task.queries)} companies with future collaborations (of {len(task.companies)}), "
+                   f"{len(task.candidates)} candidate research organisations, "
+                   f"{sum(map(len, task.truth.values()))} future collaborations")
+        measured = matching_eval.run_with_rankings(task, ScoreWeights())
+        samples = matching_eval.halves(task, {method: ranking for method, (_, ranking) in measured.items()})
+    click.echo(f"{'method':28} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8} {'topical@10':>10} "
+               f"{'health@10':>9}")
+    for method, (m, _) in measured.items():
+        click.echo(f"{method:28} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f} "
+                   f"{m['topical@10']:10.3f} {m['health@10']:9.3f}")
+    click.echo(f"\nrecall@10 / MRR on {len(samples)} random halves of the companies (margins against noise):")
+    for method in samples[0]:
+        click.echo(f"{method:28} " + "  ".join(f"{s[method]['recall@10']:.3f} / {s[method]['MRR']:.3f}"
+                                               for s in samples))
+
+
+@matching_cli.command("evaluate-feedback")
+@click.option("--history", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
+@click.option("--future", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
+def evaluate_feedback_command(history: Path, future: Path) -> None:
+    """Mark each company's first ten suggestions from FUTURE (interested / declined as not relevant) and compare
+    recall@10 and MRR of the next ten before and after the feedback re-ranking."""
+    from matchmaker.services import feedback_eval
+
+    with _history_task(history, future) as task:
+        result = feedback_eval.simulate(task)
+    click.echo(f"{result.queries} companies with future partners beyond their first page "
+               f"(re-ranking the next {feedback_eval.POOL - feedback_eval.PAGE} candidates of each)")
+    click.echo(f"{'next ten':36} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8}")
+    for name, m in result.measured.items():
+        click.echo(f"{name:36} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f}")
+
+
+@contextmanager
+def _history_task(history: Path, future: Path):
+    """HISTORY imported into a fresh temporary database, and the evaluation task built with FUTURE."""
     from matchmaker.cli.scratch import scratch_app
     from matchmaker.extensions import db
     from matchmaker.services import matching_eval
@@ -32,22 +72,8 @@ def evaluate_cordis_command(history: Path, future: Path) -> None:
                 import_cordis(history)
             except CordisFormatError as exc:
                 raise click.ClickException(str(exc)) from None
-            task = matching_eval.build_task(history, future)
-            click.echo(f"{len(task.queries)} companies with future collaborations (of {len(task.companies)}), "
-                       f"{len(task.candidates)} candidate research organisations, "
-                       f"{sum(map(len, task.truth.values()))} future collaborations")
-            measured = matching_eval.run_with_rankings(task, ScoreWeights())
-            samples = matching_eval.halves(task, {method: ranking for method, (_, ranking) in measured.items()})
+            yield matching_eval.build_task(history, future)
             db.session.remove()
-    click.echo(f"{'method':28} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8} {'topical@10':>10} "
-               f"{'health@10':>9}")
-    for method, (m, _) in measured.items():
-        click.echo(f"{method:28} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f} "
-                   f"{m['topical@10']:10.3f} {m['health@10']:9.3f}")
-    click.echo(f"\nrecall@10 / MRR on {len(samples)} random halves of the companies (margins against noise):")
-    for method in samples[0]:
-        click.echo(f"{method:28} " + "  ".join(f"{s[method]['recall@10']:.3f} / {s[method]['MRR']:.3f}"
-                                               for s in samples))
 
 
 @matching_cli.command("rebuild")

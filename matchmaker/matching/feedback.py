@@ -26,10 +26,11 @@ class FeedbackWeights:
     """beta pulls towards interested partners, gamma pushes from declined ones, penalty applies near
     `not_relevant` declines (cosine at least `near`)."""
 
-    beta: float = 0.5
-    gamma: float = 0.25
+    # Chosen on CORDIS future-dev with `flask matching evaluate-feedback` (a small grid; see the README).
+    beta: float = 0.25
+    gamma: float = 0.05
     penalty: float = 0.5
-    near: float = 0.3
+    near: float = 0.5
 
 
 @dataclass(frozen=True)

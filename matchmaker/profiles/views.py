@@ -44,6 +44,8 @@ def show(org_id: int):
 @bp.get("/mine")
 @login_required
 def mine():
+    if current_user.organisation_id is None and current_user.is_organiser:
+        return redirect(url_for("main.home"))  # organisers and admins have a page of their own there
     if current_user.organisation_id is None:
         flash(_("Your account does not belong to an organisation yet. Ask an administrator for an invitation."), "info")
         return redirect(url_for("profiles.directory"))

@@ -143,3 +143,18 @@ def test_an_investor_sees_no_tech_transfer_tab(client):
     html = client.get("/matches/").get_data(as_text=True)
     assert "Tech transfer" not in html
     assert client.get("/matches/?kind=tech-transfer").status_code == 404
+
+
+def test_home_is_a_dashboard_for_members_and_a_desk_for_organisers(client):
+    company, lab, _ = world()
+    rebuild_all()
+    login(client, make_user(organisation=company))
+    html = client.get("/").get_data(as_text=True)
+    assert "complete" in html and "What you offer" in html and "to review" in html  # Acme has a one-line seek only
+    assert "Find the partners worth a call" not in html
+    client.post("/auth/logout", data={"csrf_token": csrf_token(client, "/")})
+    login(client, make_user(role="organiser"))
+    response = client.get("/profiles/mine")
+    assert response.status_code == 302 and response.location.endswith("/")
+    html = client.get("/").get_data(as_text=True)
+    assert "Organiser’s desk" in html and "/matches/insight" in html
