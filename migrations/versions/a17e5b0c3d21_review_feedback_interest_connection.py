@@ -1,7 +1,7 @@
 """reviewing suggestions: feedback, its history, interests and connections
 
 Revision ID: a17e5b0c3d21
-Revises: 7c3d2e1f4a90
+Revises: a1f0c3e5b7d9
 Create Date: 2026-11-29 06:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a17e5b0c3d21'
-down_revision = '7c3d2e1f4a90'
+down_revision = 'a1f0c3e5b7d9'
 branch_labels = None
 depends_on = None
 
