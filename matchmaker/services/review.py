@@ -125,23 +125,28 @@ def give_feedback(organisation: Organisation, target: Organisation, kind: str, a
         reason, note))
     if not unchanged:
         _log(organisation.id, target.id, kind, action, user, reason, note)
-    outcome_connected, newly = False, False
+    outcome_connected, newly, outbox = False, False, []
     if action == "interested":
-        outcome_connected, newly = _add_interest(organisation, target, user)
+        outcome_connected, newly = _add_interest(organisation, target, user, outbox)
     elif previous == INTERESTED:  # saving, declining or undoing an interest takes it back
-        _remove_interest(organisation, target, user, notify_withdrawal=True)
+        _remove_interest(organisation, target, outbox)
     else:
         outcome_connected = is_connected(organisation.id, target.id)
     db.session.commit()
+    _send(outbox)
     return Outcome(row, outcome_connected, newly)
 
 
-def _add_interest(organisation: Organisation, target: Organisation, user: User | None) -> tuple[bool, bool]:
+Outbox = list[tuple[Organisation, str, dict, int]]  # notifications to send once the transaction is committed
+
+
+def _add_interest(organisation: Organisation, target: Organisation, user: User | None,
+                  outbox: Outbox) -> tuple[bool, bool]:
     """Store the interest; connect when the other side is interested too. Returns (connected, newly)."""
     _, created = _upsert(Interest, {"organisation_id": organisation.id, "target_id": target.id},
                          {"user_id": user.id if user else None})
     if created:
-        notify_members(target, "interest_received", {"name": organisation.name}, ("profiles.show", organisation.id))
+        outbox.append((target, "interest_received", {"name": organisation.name}, organisation.id))
     mutual = db.session.execute(select(Interest.id).where(
         Interest.organisation_id == target.id, Interest.target_id == organisation.id)).first() is not None
     if not mutual:
@@ -156,32 +161,30 @@ def _add_interest(organisation: Organisation, target: Organisation, user: User |
             return True, False
     existing.withdrawn_at, existing.withdrawn_by_id, existing.connected_at = None, None, utcnow()
     for a, b in ((organisation, target), (target, organisation)):
-        notify_members(a, "connected", {"name": b.name}, ("profiles.show", b.id))
+        outbox.append((a, "connected", {"name": b.name}, b.id))
     return True, True
 
 
-def _remove_interest(organisation: Organisation, target: Organisation, user: User | None,
-                     notify_withdrawal: bool) -> None:
+def _remove_interest(organisation: Organisation, target: Organisation, outbox: Outbox) -> None:
     db.session.execute(delete(Interest).where(Interest.organisation_id == organisation.id,
                                               Interest.target_id == target.id))
     connection = connection_between(organisation.id, target.id)
     if connection is not None:
         connection.withdrawn_at, connection.withdrawn_by_id = utcnow(), organisation.id
-        if notify_withdrawal:
-            notify_members(target, "connection_withdrawn", {"name": organisation.name},
-                           ("profiles.show", organisation.id))
+        outbox.append((target, "connection_withdrawn", {"name": organisation.name}, organisation.id))
 
 
 def express_interest(organisation: Organisation, target: Organisation, action: str, user: User | None) -> bool:
     """Interest from anywhere (a profile page, the API): "interested" or "withdraw"; returns connected; commits."""
     _check(organisation, target)
+    outbox: Outbox = []
     if action == "interested":
-        connected, _ = _add_interest(organisation, target, user)
+        connected, _ = _add_interest(organisation, target, user, outbox)
         _log(organisation.id, target.id, "", "interested", user)
     elif action == "withdraw":
         had = db.session.execute(select(Interest.id).where(Interest.organisation_id == organisation.id,
                                                            Interest.target_id == target.id)).first()
-        _remove_interest(organisation, target, user, notify_withdrawal=True)
+        _remove_interest(organisation, target, outbox)
         # An interested answer in a suggestion list goes with the interest.
         db.session.execute(delete(Feedback).where(Feedback.organisation_id == organisation.id,
                                                   Feedback.target_id == target.id, Feedback.state == INTERESTED))
@@ -191,6 +194,7 @@ def express_interest(organisation: Organisation, target: Organisation, action: s
     else:
         raise ReviewError("bad_action", f"Unknown action {action!r}.")
     db.session.commit()
+    _send(outbox)
     return connected
 
 
@@ -248,8 +252,11 @@ def history(organisation_id: int, target_ids: list[int]) -> dict[int, list[tuple
     return result
 
 
-def notify_members(organisation: Organisation, code: str, params: dict, link: tuple[str, int]) -> None:
-    """Tell every member of `organisation` (in-app, and by mail on the task queue) through the foundation."""
-    from matchmaker.services import review_notify
+def _send(outbox: Outbox) -> None:
+    """After the commit: tell the members of each organisation concerned (in-app, and by mail on the queue)."""
+    from matchmaker.services.notifications import notify_many
 
-    review_notify.send(organisation, code, params, link)
+    for organisation, code, params, other_id in outbox:
+        members = [u for u in organisation.members if u.is_active]
+        if members:
+            notify_many(members, code, params, f"/profiles/{other_id}")
