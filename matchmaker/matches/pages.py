@@ -24,7 +24,8 @@ def queue():
     skip = max(request.args.get("skip", 0, type=int), 0)
     item, left = queue_item(organisation, kind, skip)
     return render_template("matches/queue.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
-                           item=item, left=left, skip=skip, labels=labels, wording=wording)
+                           item=item, left=left, skip=skip, labels=labels, wording=wording,
+                           can_act=organisation.id == current_user.organisation_id)
 
 
 @bp.post("/interest/<int:org_id>")

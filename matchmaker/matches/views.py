@@ -61,6 +61,7 @@ def index():
     page = review_page(organisation, kind, filters, request.args.get("page", 1, type=int))
     return render_template("matches/index.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
                            page=page, filters=filters, wording=wording, labels=labels,
+                           can_act=organisation.id == current_user.organisation_id,
                            history=review.history(organisation.id, [i.target.id for i in page.items]),
                            regions=profiles.facet_values(Organisation.region),
                            countries=profiles.facet_values(Organisation.country))

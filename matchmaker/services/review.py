@@ -128,7 +128,7 @@ def give_feedback(organisation: Organisation, target: Organisation, kind: str, a
     outcome_connected, newly, outbox = False, False, []
     if action == "interested":
         outcome_connected, newly = _add_interest(organisation, target, user, outbox)
-    elif previous == INTERESTED:  # saving, declining or undoing an interest takes it back
+    elif previous == INTERESTED or has_interest(organisation.id, target.id):  # any other answer takes it back
         _remove_interest(organisation, target, outbox)
     else:
         outcome_connected = is_connected(organisation.id, target.id)

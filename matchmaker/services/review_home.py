@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.matching.rank import TARGET_SIDE
-from matchmaker.models import Feedback, Organisation, Suggestion
+from matchmaker.models import Feedback, Interest, Organisation, Suggestion
 from matchmaker.services import review
 from matchmaker.services.matching import side_of
 from matchmaker.taxonomy import N_
@@ -50,9 +50,10 @@ def to_review(organisation: Organisation) -> dict[str, int]:
             continue
         answered = select(Feedback.target_id).where(Feedback.organisation_id == organisation.id,
                                                     Feedback.kind == kind)
+        interested = select(Interest.target_id).where(Interest.organisation_id == organisation.id)
         result[kind] = db.session.execute(select(func.count()).select_from(Suggestion).where(
             Suggestion.source_id == organisation.id, Suggestion.kind == kind,
-            Suggestion.target_id.not_in(answered))).scalar_one()
+            Suggestion.target_id.not_in(answered), Suggestion.target_id.not_in(interested))).scalar_one()
     return result
 
 

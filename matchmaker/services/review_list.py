@@ -113,8 +113,9 @@ def reranked(organisation: Organisation, kind: str) -> list[Item]:
     items = []
     for suggestion, target, reasons in suggestions_for(organisation, kind):
         answer = answers.get(target.id)
-        items.append(Item(suggestion, target, reasons, suggestion.score, suggestion.rank,
-                          answer.state if answer else NEW, answer, target.id in towards_us))
+        state = answer.state if answer else INTERESTED if target.id in interested_from_profiles else NEW
+        items.append(Item(suggestion, target, reasons, suggestion.score, suggestion.rank, state, answer,
+                          target.id in towards_us))
     states = {t: a.state for t, a in answers.items()}
     for target_id in interested_from_profiles:
         states.setdefault(target_id, INTERESTED)

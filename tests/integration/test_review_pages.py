@@ -158,3 +158,26 @@ def test_home_is_a_dashboard_for_members_and_a_desk_for_organisers(client):
     assert response.status_code == 302 and response.location.endswith("/")
     html = client.get("/").get_data(as_text=True)
     assert "Organiser’s desk" in html and "/matches/insight" in html
+
+
+def test_interest_from_a_profile_shows_in_the_list_and_undo_takes_it_back(client):
+    from matchmaker.models import Interest
+
+    company, lab, _ = world()
+    rebuild_all()
+    login(client, make_user(organisation=company))
+    token = csrf_token(client, f"/profiles/{lab.id}")
+    client.post(f"/matches/interest/{lab.id}", data={"action": "interested", "csrf_token": token})
+    assert ">Liver Lab</a>" in client.get("/matches/?state=interested").get_data(as_text=True)
+    assert ">Liver Lab</a>" not in client.get("/matches/?state=new").get_data(as_text=True)
+    act(client, suggestion_of(company, lab), action="undo")
+    assert db.session.execute(db.select(Interest)).first() is None
+    assert ">Liver Lab</a>" in client.get("/matches/?state=new").get_data(as_text=True)
+
+
+def test_an_admin_looking_at_another_organisations_list_gets_no_buttons(client):
+    company, lab, _ = world()
+    rebuild_all()
+    login(client, make_user(role="admin"))
+    html = client.get(f"/matches/?org={company.id}").get_data(as_text=True)
+    assert ">Liver Lab</a>" in html and "/feedback" not in html
