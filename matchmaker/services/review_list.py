@@ -13,6 +13,7 @@ from matchmaker.models import Feedback, Interest, Organisation, Suggestion
 from matchmaker.models.review import DECLINED, INTERESTED, STATES
 from matchmaker.services.matching import doc_id
 from matchmaker.services.profiles import DirectoryFilters, directory_query
+from matchmaker.services.engine import ready as engine_ready
 from matchmaker.services.suggestions import matcher, suggestions_for
 
 NEW = "new"
@@ -127,9 +128,9 @@ def _apply_feedback(organisation: Organisation, items: list[Item], states: dict[
                     reasons: dict[int, str | None]) -> None:
     """Re-order `items` in place by the pure re-ranking (no-op without answers or a fitted engine)."""
     answered = [t for t, s in states.items() if s in (INTERESTED, DECLINED)]
+    if not answered or not items or not engine_ready():
+        return  # (without a stored engine, suggestions_for has already queued the rebuild)
     engine = matcher()
-    if not answered or not items or not hasattr(engine, "index_"):
-        return
     ids = {i: doc_id(i, e) for i, e in db.session.execute(
         select(Organisation.id, Organisation.external_id).where(Organisation.id.in_(answered)))}
     position = engine.index_.position_
