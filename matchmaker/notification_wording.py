@@ -15,6 +15,12 @@ from matchmaker.taxonomy import N_
 WORDING: dict[str, str] = {
     "api_token_created": N_("A new API token, “%(name)s”, was created for your account. If this was not you, "
                             "revoke it on the API tokens page and change your password."),
+    "interest_received": N_("%(name)s is interested in your organisation. Say you are interested too to connect "
+                            "and see each other's contact details."),
+    "connected": N_("You are now connected with %(name)s: both of you said you are interested. Their contact "
+                    "details are on their profile."),
+    "connection_withdrawn": N_("%(name)s withdrew the connection with your organisation; contact details are "
+                               "private again."),
 }
 
 

@@ -21,7 +21,7 @@ from functools import wraps
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Callable
 
-from flask import Blueprint, abort, g, jsonify, make_response, request
+from flask import Blueprint, abort, current_app, g, jsonify, make_response, request
 from pydantic import BaseModel
 from spectree import SecurityScheme, SecuritySchemeData, SpecTree
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from flask import Flask
 
 PREFIX = "/api/v1"
-_ENDPOINT_MODULES = ("matchmaker.api.me",)
+_ENDPOINT_MODULES = ("matchmaker.api.me", "matchmaker.api.organisations", "matchmaker.api.suggestions")
 
 
 class ErrorOut(BaseModel):
@@ -101,11 +101,16 @@ def api_auth(view: Callable) -> Callable:
     return wrapper
 
 
+_limited: set[str] = set()
+
+
 def init_app(app: Flask) -> None:
     """Register the endpoints, the rate limit and the OpenAPI document (/api/v1/openapi.json)."""
     for module in _ENDPOINT_MODULES:
         import_module(module)
-    limiter.limit(lambda: app.config.get("API_RATE_LIMIT", "600 per minute"))(bp)
+    if bp.name not in _limited:  # the limiter is global: one limit per process, not one more per app built
+        limiter.limit(lambda: current_app.config.get("API_RATE_LIMIT", "600 per minute"))(bp)
+        _limited.add(bp.name)
     app.register_blueprint(bp)
     spec.app = app  # the document is served below, at /api/v1/openapi.json (spectree's own route would exclude
     #               # the routes under its path, and its documentation pages load scripts from a CDN)

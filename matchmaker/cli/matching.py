@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -20,33 +21,20 @@ matching_cli = AppGroup("matching", help="Matching engine.")
 @click.option("--variants", is_flag=True, help="Also print the popularity fold-ins and fusion we investigated.")
 def evaluate_cordis_command(history: Path, future: Path, variants: bool) -> None:
     """Import HISTORY into a fresh temporary database, rank, and score against FUTURE collaborations."""
-    from matchmaker.cli.scratch import scratch_app
-    from matchmaker.extensions import db
     from matchmaker.matching import evaluate
     from matchmaker.services import matching_eval
-    from matchmaker.services.cordis import CordisFormatError, import_cordis
 
-    with tempfile.TemporaryDirectory() as folder:
-        app = scratch_app(Path(folder) / "evaluation.sqlite3")
-        with app.app_context():
-            db.create_all()
-            try:
-                import_cordis(history)
-            except CordisFormatError as exc:
-                raise click.ClickException(str(exc)) from None
-            task = matching_eval.build_task(history, future)
-            click.echo(f"{len(task.queries)} companies with future collaborations (of {len(task.companies)}), "
-                       f"{len(task.candidates)} candidate research organisations, "
-                       f"{sum(map(len, task.truth.values()))} future collaborations")
-            measured = matching_eval.run_with_rankings(task, ScoreWeights())
-            if variants:
-                extra = matching_eval.prior_variants(task, ScoreWeights(),
-                                                     measured["tf-idf x (1+ln(1+projects))"][1])
-                measured.update({name: ({**evaluate.metrics(r, task.truth),
-                                         **evaluate.topical_fit(r, task.clusters, task.health)}, r)
-                                 for name, r in extra.items()})
-            samples = matching_eval.halves(task, {method: ranking for method, (_, ranking) in measured.items()})
-            db.session.remove()
+    with _history_task(history, future) as task:
+        click.echo(f"{len(task.queries)} companies with future collaborations (of {len(task.companies)}), "
+                   f"{len(task.candidates)} candidate research organisations, "
+                   f"{sum(map(len, task.truth.values()))} future collaborations")
+        measured = matching_eval.run_with_rankings(task, ScoreWeights())
+        if variants:
+            extra = matching_eval.prior_variants(task, ScoreWeights(), measured["tf-idf x (1+ln(1+projects))"][1])
+            measured.update({name: ({**evaluate.metrics(r, task.truth),
+                                     **evaluate.topical_fit(r, task.clusters, task.health)}, r)
+                             for name, r in extra.items()})
+        samples = matching_eval.halves(task, {method: ranking for method, (_, ranking) in measured.items()})
     click.echo(f"{'method':28} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8} {'topical@10':>10} "
                f"{'health@10':>9}")
     for method, (m, _) in measured.items():
@@ -60,6 +48,43 @@ def evaluate_cordis_command(history: Path, future: Path, variants: bool) -> None
         rivals = {name: ranking for name, (_, ranking) in measured.items()}
         for line in matching_eval.half_losses(task, rivals["matchmaker"], rivals["tf-idf x (1+ln(1+projects))"]):
             click.echo(line)
+
+
+@matching_cli.command("evaluate-feedback")
+@click.option("--history", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
+@click.option("--future", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
+def evaluate_feedback_command(history: Path, future: Path) -> None:
+    """Mark each company's first ten suggestions from FUTURE (interested / declined as not relevant) and compare
+    recall@10 and MRR of the next ten before and after the feedback re-ranking."""
+    from matchmaker.services import feedback_eval
+
+    with _history_task(history, future) as task:
+        result = feedback_eval.simulate(task)
+    click.echo(f"{result.queries} companies with future partners beyond their first page "
+               f"(re-ranking the next {feedback_eval.POOL - feedback_eval.PAGE} candidates of each)")
+    click.echo(f"{'next ten':36} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8}")
+    for name, m in result.measured.items():
+        click.echo(f"{name:36} {m['recall@10']:9.3f} {m['hit@10']:7.3f} {m['MRR']:6.3f} {m['nDCG@10']:8.3f}")
+
+
+@contextmanager
+def _history_task(history: Path, future: Path):
+    """HISTORY imported into a fresh temporary database, and the evaluation task built with FUTURE."""
+    from matchmaker.cli.scratch import scratch_app
+    from matchmaker.extensions import db
+    from matchmaker.services import matching_eval
+    from matchmaker.services.cordis import CordisFormatError, import_cordis
+
+    with tempfile.TemporaryDirectory() as folder:
+        app = scratch_app(Path(folder) / "evaluation.sqlite3")
+        with app.app_context():
+            db.create_all()
+            try:
+                import_cordis(history)
+            except CordisFormatError as exc:
+                raise click.ClickException(str(exc)) from None
+            yield matching_eval.build_task(history, future)
+            db.session.remove()
 
 
 @matching_cli.command("rebuild")

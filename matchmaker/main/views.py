@@ -1,17 +1,24 @@
-"""Home page."""
+"""Home page: the visitors' banner, a member's dashboard, or an organiser's page."""
 from __future__ import annotations
 
 from flask import Blueprint, render_template
+from flask_login import current_user
 from sqlalchemy import func
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
+from matchmaker.services import review_home
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
 def home():
+    if current_user.is_authenticated and current_user.organisation_id is not None:
+        organisation = db.session.get(Organisation, current_user.organisation_id)
+        return render_template("main/dashboard.html", org=organisation, **review_home.dashboard(organisation))
     counts = dict(db.session.execute(
         db.select(Organisation.kind, func.count()).group_by(Organisation.kind)).all())
+    if current_user.is_authenticated and current_user.is_organiser:
+        return render_template("main/organiser.html", counts=counts, total=sum(counts.values()))
     return render_template("main/home.html", counts=counts, total=sum(counts.values()))

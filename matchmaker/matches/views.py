@@ -1,36 +1,111 @@
-"""Suggested partners for the logged-in member's organisation, with the reasons behind each."""
+"""Suggested partners for the logged-in member's organisation: review them (interested / save / decline / undo)."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext as _l
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
-from matchmaker.matches import wording
+from matchmaker.i18n import _safe_next
+from matchmaker.matches import labels, wording
+from matchmaker.matching.rank import TARGET_SIDE
 from matchmaker.models import Organisation
+from matchmaker.services import profiles, review
 from matchmaker.services.matching import side_of
-from matchmaker.services.suggestions import suggestions_for
+from matchmaker.services.review_list import ReviewFilters, review_page
 
 bp = Blueprint("matches", __name__, url_prefix="/matches")
 bp.add_app_template_filter(wording.reason_lines, "reason_lines")
+bp.add_app_template_global(lambda org: review.may_see_contact(current_user, org), "may_see_contact")
 KINDS = {"tech-transfer": _l("Tech transfer"), "investor": _l("Investors and start-ups")}
 
 
-@bp.get("/")
-@login_required
-def index():
+def kinds_for(organisation: Organisation) -> dict:
+    """The match kinds that apply to the organisation (no empty tech-transfer tab for an investor)."""
+    side = side_of(organisation.kind)
+    return {code: label for code, label in KINDS.items() if (code, side) in TARGET_SIDE}
+
+
+def chosen_kind(organisation: Organisation) -> str:
+    """The kind asked for, else the first that applies; 404 for one that does not apply."""
+    kinds = kinds_for(organisation)
+    kind = request.args.get("kind") or next(iter(kinds), "tech-transfer")
+    if kinds and kind not in kinds:
+        abort(404)
+    return kind
+
+
+def own_organisation() -> Organisation | None:
+    """The organisation whose suggestions the page shows (`?org=` lets an admin look at another's)."""
     org_id = request.args.get("org", type=int) or current_user.organisation_id
     if org_id is None:
-        flash(_("Your account does not belong to an organisation, so there is nobody to match yet."), "info")
-        return redirect(url_for("profiles.directory"))
+        return None
     organisation = db.session.get(Organisation, org_id)
     if organisation is None:
         abort(404)
     if not current_user.can_edit(organisation):
         abort(403)  # an organisation's suggestions are its own business
-    kind = request.args.get("kind", "investor" if side_of(organisation.kind) == "investor" else "tech-transfer")
-    if kind not in KINDS:
-        abort(404)
-    return render_template("matches/index.html", org=organisation, kind=kind, kinds=KINDS,
-                           rows=suggestions_for(organisation, kind), wording=wording)
+    return organisation
+
+
+@bp.get("/")
+@login_required
+def index():
+    organisation = own_organisation()
+    if organisation is None:
+        flash(_("Your account does not belong to an organisation, so there is nobody to match yet."), "info")
+        return redirect(url_for("main.home"))
+    kind = chosen_kind(organisation)
+    filters = ReviewFilters.from_args(request.args)
+    page = review_page(organisation, kind, filters, request.args.get("page", 1, type=int))
+    return render_template("matches/index.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
+                           page=page, filters=filters, wording=wording, labels=labels,
+                           can_act=organisation.id == current_user.organisation_id,
+                           history=review.history(organisation.id, [i.target.id for i in page.items]),
+                           regions=profiles.facet_values(Organisation.region),
+                           countries=profiles.facet_values(Organisation.country))
+
+
+@bp.post("/suggestions/<int:suggestion_id>/feedback")
+@login_required
+def feedback(suggestion_id: int):
+    suggestion = review.own_suggestion(current_user, suggestion_id)
+    if suggestion is None:
+        abort(404)  # someone else's suggestion: as if it did not exist
+    organisation = db.session.get(Organisation, suggestion.source_id)
+    target = db.session.get(Organisation, suggestion.target_id)
+    action = request.form.get("action", "")
+    try:
+        outcome = review.give_feedback(organisation, target, suggestion.kind, action, current_user,
+                                       request.form.get("reason") or None, request.form.get("note", ""))
+    except review.ReviewError as exc:
+        flash(_review_error(exc), "error")
+    else:
+        flash(_done_message(action, target, outcome), "success")
+    return redirect(back_to(url_for("matches.index", kind=suggestion.kind)))
+
+
+def back_to(fallback: str) -> str:
+    """The form's same-site `next` page, else `fallback`."""
+    target = request.form.get("next")
+    return _safe_next(target) if target else fallback
+
+
+def _review_error(exc: review.ReviewError) -> str:
+    return {"bad_reason": _("Choose a reason for declining."),
+            "note_required": _("Say why in a few words when the reason is “Other”."),
+            "note_too_long": _("The note is too long (2,000 characters at most)."),
+            }.get(exc.code, _("That action is not possible."))
+
+
+def _done_message(action: str, target: Organisation, outcome: review.Outcome) -> str:
+    if outcome.newly_connected:
+        return _("You and %(name)s are now connected: their contact details are on their profile.", name=target.name)
+    return {"interested": _("You said you are interested in %(name)s.", name=target.name),
+            "save": _("%(name)s saved for later.", name=target.name),
+            "decline": _("%(name)s declined; it will not come back unless you undo.", name=target.name),
+            }.get(action, _("Answer about %(name)s undone.", name=target.name))
+
+
+from matchmaker.matches import pages  # noqa: E402,F401  (the queue, interest, connections and insight routes)

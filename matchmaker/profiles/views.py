@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
 from matchmaker.profiles.forms import ProfileForm
-from matchmaker.services import profiles
+from matchmaker.services import profiles, review
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
 
@@ -36,14 +36,16 @@ def directory():
 def show(org_id: int):
     organisation = _organisation_or_404(org_id)
     can_edit = current_user.can_edit(organisation)
-    # Contact details stay private unless the organisation made them public (or it is the viewer's own).
-    show_contact = organisation.contact_public or can_edit
-    return render_template("profiles/show.html", org=organisation, can_edit=can_edit, show_contact=show_contact)
+    return render_template("profiles/show.html", org=organisation, can_edit=can_edit,
+                           show_contact=review.may_see_contact(current_user, organisation),
+                           interest=review.interest_state(current_user.organisation_id, organisation.id))
 
 
 @bp.get("/mine")
 @login_required
 def mine():
+    if current_user.organisation_id is None and current_user.is_organiser:
+        return redirect(url_for("main.home"))  # organisers and admins have a page of their own there
     if current_user.organisation_id is None:
         flash(_("Your account does not belong to an organisation yet. Ask an administrator for an invitation."), "info")
         return redirect(url_for("profiles.directory"))

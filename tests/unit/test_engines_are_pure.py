@@ -13,6 +13,7 @@ PROBE = ("import sys, {module}; "
 @pytest.mark.parametrize("module, allowed", [
     ("matchmaker.matching.rank", set()),
     ("matchmaker.matching.evaluate", set()),
+    ("matchmaker.matching.feedback", set()),
     ("matchmaker.scheduling.maxsat", set()),  # what each MaxSAT worker process imports
     ("matchmaker.scheduling.solver", {"ortools"}),
 ])

@@ -1,0 +1,71 @@
+"""The review queue, interest from a profile page, the Connections page and the organisers' insight page."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from matchmaker.extensions import db
+from matchmaker.matches import labels, wording
+from matchmaker.matches.views import _review_error, back_to, bp, chosen_kind, kinds_for, own_organisation
+from matchmaker.models import Organisation
+from matchmaker.permissions import organiser_required
+from matchmaker.services import review, review_insight
+from matchmaker.services.review_list import queue_item
+
+
+@bp.get("/review")
+@login_required
+def queue():
+    organisation = own_organisation()
+    if organisation is None:
+        return redirect(url_for("matches.index"))
+    kind = chosen_kind(organisation)
+    skip = max(request.args.get("skip", 0, type=int), 0)
+    item, left = queue_item(organisation, kind, skip)
+    return render_template("matches/queue.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
+                           item=item, left=left, skip=skip, labels=labels, wording=wording,
+                           can_act=organisation.id == current_user.organisation_id)
+
+
+@bp.post("/interest/<int:org_id>")
+@login_required
+def interest(org_id: int):
+    target = db.session.get(Organisation, org_id)
+    if target is None:
+        abort(404)
+    if current_user.organisation_id is None:
+        abort(403)  # interest is an organisation's: an account without one has nobody to speak for
+    mine = db.session.get(Organisation, current_user.organisation_id)
+    try:
+        connected = review.express_interest(mine, target, request.form.get("action", ""), current_user)
+    except review.ReviewError as exc:
+        flash(_review_error(exc), "error")
+    else:
+        if request.form.get("action") == "withdraw":
+            flash(_("You withdrew your interest in %(name)s; contact details are private again.", name=target.name),
+                  "success")
+        elif connected:
+            flash(_("You and %(name)s are now connected: their contact details are on their profile.",
+                    name=target.name), "success")
+        else:
+            flash(_("You said you are interested in %(name)s. They see it; once they are interested too, you are "
+                    "connected and see each other's contacts.", name=target.name), "success")
+    return redirect(back_to(url_for("profiles.show", org_id=target.id)))
+
+
+@bp.get("/connections")
+@login_required
+def connections():
+    if current_user.organisation_id is None:
+        flash(_("Your account does not belong to an organisation, so it has no connections."), "info")
+        return redirect(url_for("main.home"))
+    return render_template("matches/connections.html", connections=review.connections_of(current_user.organisation_id),
+                           interested=review.interested_in(current_user.organisation_id))
+
+
+@bp.get("/insight")
+@organiser_required
+def insight():
+    return render_template("matches/insight.html", stats=review_insight.by_kind(),
+                           without=review_insight.without_suggestions(), labels=labels)

@@ -1,0 +1,172 @@
+"""An organisation's suggestions to review: filtered, re-ranked by its own feedback, paged, with each state."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import ceil
+
+from sqlalchemy import or_, select
+
+from matchmaker.extensions import db
+from matchmaker.matching import feedback as rerank_engine
+from matchmaker.matching.reasons import Reasons
+from matchmaker.models import Feedback, Interest, Organisation, Suggestion
+from matchmaker.models.review import DECLINED, INTERESTED, STATES
+from matchmaker.services.matching import doc_id
+from matchmaker.services.profiles import DirectoryFilters, directory_query
+from matchmaker.services.engine import ready as engine_ready
+from matchmaker.services.suggestions import matcher, suggestions_for
+
+NEW = "new"
+STATE_FILTERS = (NEW, *STATES)
+PAGE_SIZE = 10
+
+
+@dataclass
+class ReviewFilters:
+    """What the suggestions page and the API may filter on (empty = any)."""
+
+    partner_kind: str = ""
+    sector: str = ""
+    area: str = ""
+    region: str = ""
+    country: str = ""
+    trl_min: int | None = None
+    trl_max: int | None = None
+    state: str = ""  # "" = everything but declined
+    q: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> ReviewFilters:
+        """From request arguments; unknown states and bad numbers are ignored."""
+        def number(name):
+            value = args.get(name, type=int)
+            return value if value is not None and 1 <= value <= 9 else None
+
+        state = args.get("state", "")
+        return cls(partner_kind=args.get("partner_kind", "").strip(), sector=args.get("sector", "").strip(),
+                   area=args.get("area", "").strip(), region=args.get("region", "").strip(),
+                   country=args.get("country", "").strip().upper()[:2], trl_min=number("trl_min"),
+                   trl_max=number("trl_max"), state=state if state in STATE_FILTERS else "",
+                   q=args.get("q", "").strip()[:200])
+
+    def active(self) -> bool:
+        """True when anything but the default is asked for."""
+        return any((self.partner_kind, self.sector, self.area, self.region, self.country, self.trl_min,
+                    self.trl_max, self.state, self.q))
+
+
+@dataclass
+class Item:
+    """One suggestion as the reviewer sees it."""
+
+    suggestion: Suggestion
+    target: Organisation
+    reasons: Reasons
+    score: float
+    rank: int
+    state: str = NEW
+    feedback: Feedback | None = None
+    they_are_interested: bool = False
+
+
+@dataclass
+class ReviewPage:
+    """One page of items, the page numbers, how many match the filters and how many are left to review."""
+
+    items: list[Item]
+    page: int
+    pages: int
+    total: int
+    left: int
+    history: dict = field(default_factory=dict)
+
+
+def _matching_targets(organisation: Organisation, kind: str, f: ReviewFilters) -> set[int]:
+    """Ids of suggested targets that pass the filters (the directory's facets, then TRL and text, in SQL)."""
+    stmt = directory_query(DirectoryFilters(kind=f.partner_kind, sector=f.sector, area=f.area, region=f.region,
+                                            country=f.country)).with_only_columns(Organisation.id).order_by(None)
+    stmt = stmt.where(Organisation.id.in_(select(Suggestion.target_id).where(
+        Suggestion.source_id == organisation.id, Suggestion.kind == kind)))
+    if f.trl_min is not None:
+        stmt = stmt.where(Organisation.trl >= f.trl_min)
+    if f.trl_max is not None:
+        stmt = stmt.where(Organisation.trl <= f.trl_max)
+    if f.q:
+        like = f"%{f.q.replace('%', '').replace('_', ' ')}%"
+        stmt = stmt.where(or_(*(column.ilike(like) for column in (
+            Organisation.name, Organisation.offer, Organisation.seek, Organisation.description,
+            Organisation.keywords))))
+    return set(db.session.execute(stmt).scalars())
+
+
+def _answers(organisation: Organisation, kind: str) -> dict[int, Feedback]:
+    return {f.target_id: f for f in db.session.execute(select(Feedback).where(
+        Feedback.organisation_id == organisation.id, Feedback.kind == kind)).scalars()}
+
+
+def reranked(organisation: Organisation, kind: str) -> list[Item]:
+    """Every stored suggestion of `kind` with its state, in the order the organisation's feedback gives."""
+    answers = _answers(organisation, kind)
+    interested_from_profiles = set(db.session.execute(select(Interest.target_id).where(
+        Interest.organisation_id == organisation.id)).scalars())
+    towards_us = set(db.session.execute(select(Interest.organisation_id).where(
+        Interest.target_id == organisation.id)).scalars())
+    items = []
+    for suggestion, target, reasons in suggestions_for(organisation, kind):
+        answer = answers.get(target.id)
+        state = answer.state if answer else INTERESTED if target.id in interested_from_profiles else NEW
+        items.append(Item(suggestion, target, reasons, suggestion.score, suggestion.rank, state, answer,
+                          target.id in towards_us))
+    states = {t: a.state for t, a in answers.items()}
+    for target_id in interested_from_profiles:
+        states.setdefault(target_id, INTERESTED)
+    _apply_feedback(organisation, items, states, {t: a.reason for t, a in answers.items()})
+    return items
+
+
+def _apply_feedback(organisation: Organisation, items: list[Item], states: dict[int, str],
+                    reasons: dict[int, str | None]) -> None:
+    """Re-order `items` in place by the pure re-ranking (no-op without answers or a fitted engine)."""
+    answered = [t for t, s in states.items() if s in (INTERESTED, DECLINED)]
+    if not answered or not items or not engine_ready():
+        return  # (without a stored engine, suggestions_for has already queued the rebuild)
+    engine = matcher()
+    ids = {i: doc_id(i, e) for i, e in db.session.execute(
+        select(Organisation.id, Organisation.external_id).where(Organisation.id.in_(answered)))}
+    position = engine.index_.position_
+    known = [t for t in answered if ids.get(t) in position]
+    candidates = [i for i in items if doc_id(i.target.id, i.target.external_id) in position]
+    if not known or not candidates:
+        return
+    vectors = engine.index_.offer_
+    answers = [rerank_engine.Answer(row, states[t], reasons.get(t)) for row, t in enumerate(known)]
+    order = rerank_engine.rerank(
+        [str(n) for n in range(len(candidates))], [i.score for i in candidates],
+        vectors[[position[doc_id(i.target.id, i.target.external_id)] for i in candidates]],
+        vectors[[position[ids[t]] for t in known]], answers)
+    for rank, (n, score) in enumerate(order, start=1):
+        candidates[int(n)].score, candidates[int(n)].rank = score, rank
+    ranked = sorted(candidates, key=lambda i: i.rank) + [i for i in items if i not in candidates]
+    items[:] = ranked
+
+
+def review_page(organisation: Organisation, kind: str, filters: ReviewFilters, page: int = 1,
+                size: int = PAGE_SIZE) -> ReviewPage:
+    """One page of the organisation's suggestions: filtered, declined hidden unless asked for, re-ranked."""
+    items = reranked(organisation, kind)
+    left = sum(1 for i in items if i.state == NEW)
+    allowed = _matching_targets(organisation, kind, filters) if filters.active() else None
+    chosen = [i for i in items if (allowed is None or i.target.id in allowed)
+              and (i.state == filters.state if filters.state else i.state != DECLINED)]
+    pages = max(1, ceil(len(chosen) / size))
+    page = min(max(page, 1), pages)
+    return ReviewPage(chosen[(page - 1) * size:page * size], page, pages, len(chosen), left)
+
+
+def queue_item(organisation: Organisation, kind: str, skip: int = 0) -> tuple[Item | None, int]:
+    """The review queue: the suggestions not answered yet, strongest then newest first; returns the one after
+    `skip` skipped ones (wrapping round) and how many are left."""
+    fresh = [i for i in reranked(organisation, kind) if i.state == NEW]
+    fresh.sort(key=lambda i: (-round(i.score, 9), -(i.suggestion.computed_at.timestamp()
+                                                    if i.suggestion.computed_at else 0)))
+    return (fresh[skip % len(fresh)] if fresh else None), len(fresh)
