@@ -93,7 +93,7 @@ class Neighbourhoods:
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = self.seed
         solver.parameters.max_deterministic_time = DETERMINISTIC_LIMIT
-        solver.parameters.max_time_in_seconds = 4 * DETERMINISTIC_LIMIT  # safety net on a very slow machine
+        solver.parameters.max_time_in_seconds = 10 * DETERMINISTIC_LIMIT  # safety net on a very slow machine
         status = solver.Solve(model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None, False
