@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from multiprocessing.connection import Connection, wait
 
 from pysat.examples.rc2 import RC2
@@ -35,6 +36,13 @@ PLACEMENT_SAT_SOLVER = "g3"
 # nothing; when the cores are shared (one core, or a loaded machine) the local search, which decides the result
 # whenever RC2 cannot end in time, keeps the CPU, and RC2 still gets what the local search leaves.
 RC2_NICENESS = 10
+# When no one-break-each schedule is found (see _local_search_child), the local search goes on with CP-SAT
+# neighbourhoods (lns) instead of SAT ones on the exact encoding if the restricted encoding has more hard clauses
+# than this: the long one-day events (21-22 slots, 140,000-290,000 clauses) where building and loading the exact
+# encoding takes seconds on a loaded machine. Measured on the 7 generated 0.7%-forbidden-slot variants of every
+# third original at 10 s, loaded machine (calibration 1.4-3.1 s): forum-14 222 -> 83 breaks, ticf-13crafc 41 -> 16
+# with CP-SAT; on the 10-slot events (60,000-85,000 clauses) the SAT neighbourhoods did better (3 against 12-17).
+CPSAT_LNS_MIN_CLAUSES = 120_000
 
 
 def maximise_placement(instance: Instance, weights: list[int], time_limit: float) -> dict[int, int] | None:
@@ -87,12 +95,20 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     descent's global steps took 2-3 s on the crafb events of a loaded machine for one break less, where the
     neighbourhoods then took 49 to 25 breaks in 2 s). It goes on with the exact encoding once the restricted one
     is exhausted, or from `start` (or the solver's first schedule) if the restricted encoding has no schedule
-    (someone must have two breaks, as often with forbidden slots)."""
+    (someone must have two breaks, as often with forbidden slots); on a large event, CP-SAT neighbourhoods (lns)
+    replace the SAT ones in that last case (see CPSAT_LNS_MIN_CLAUSES)."""
     restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
     one_each = start is not None and max((breaks_of(taken, instance) for taken in busy_slots(instance, start)),
                                          default=0) <= 1
     first = start if one_each else first_schedule(
         instance, restricted, conn, FIRST_CONFLICTS if start is None else FIRST_CONFLICTS_WITH_START)
+    if first is None and start is not None and len(restricted.wcnf.hard) > CPSAT_LNS_MIN_CLAUSES:
+        # No one-break-each schedule in sight (forbidden slots often force two breaks on someone) and a large
+        # encoding: CP-SAT neighbourhoods on the exact objective from `start` (lns), which need no encoding at all.
+        from matchmaker.scheduling import lns  # OR-Tools: only this branch needs it
+        lns.search(instance, must_place, start, partial(send_schedule, instance, conn=conn))
+        conn.close()
+        return
     cost = None
     if first is not None:
         cost, found = descend(instance, restricted, conn, float("inf"), first)
