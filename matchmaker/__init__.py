@@ -27,6 +27,7 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
 
+    _trust_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     from matchmaker.jobs import queue, tasks  # noqa: F401  (tasks registers the job kinds)
@@ -74,8 +75,22 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> models.User | None:
-        return db.session.get(models.User, int(user_id))
+    def load_user(session_id: str) -> models.User | None:
+        # "id:token" (User.get_id): a cookie whose token is no longer the user's (logout, password change or
+        # reset since) loads nobody, whether it is the session cookie or the remember cookie.
+        user_id, _, token = session_id.partition(":")
+        if not user_id.isdigit() or len(user_id) > 18 or not token:
+            return None
+        user = db.session.get(models.User, int(user_id))
+        return user if user is not None and user.session_token_matches(token) else None
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Honour X-Forwarded-For/-Proto only from the number of reverse proxies the configuration names."""
+    x_for, x_proto = app.config.get("PROXY_FIX_X_FOR", 0), app.config.get("PROXY_FIX_X_PROTO", 0)
+    if x_for or x_proto:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=x_for, x_proto=x_proto)
 
 
 def register_blueprints(app: Flask) -> None:
