@@ -37,7 +37,9 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     from matchmaker.errors import register_error_handlers
     from matchmaker.templating import register_template_helpers
     from matchmaker.cli import register_commands
+    from matchmaker.security import register_security_headers
     register_error_handlers(app)
+    register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
     if app.config.get("ENGINE_PRELOAD") and _serving():
