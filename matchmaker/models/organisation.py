@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -104,3 +104,7 @@ class Organisation(db.Model):
 
     def __repr__(self) -> str:
         return f"<Organisation {self.id} {self.name!r}>"
+
+
+# DUP-1 and dup-1 are one organisation, in the database as in the import.
+Index("uq_organisation_lower_external_id", func.lower(Organisation.external_id), unique=True)
