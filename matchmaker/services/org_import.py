@@ -125,7 +125,8 @@ def import_organisations(table: Table, mode: str = "good", progress: Callable[[I
 
     Organisations with members are skipped (reported with the reason) unless `override` (an admin's explicit
     choice), and then the report lists every field changed. With commit=False (a background job) nothing is
-    committed and the suggestions are not refreshed: the job rebuilds them and commits both at once, so a worker killed mid-import leaves nothing half-written.
+    committed and the suggestions are not refreshed: the job rebuilds them and commits both at once, so a
+    worker killed mid-import leaves nothing half-written.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
