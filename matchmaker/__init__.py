@@ -28,6 +28,8 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
 
     _trust_proxies(app)
+    from matchmaker import request_guards
+    request_guards.install(app)  # before the blueprints: their <int:...> rules use its converter
     register_extensions(app)
     register_blueprints(app)
     from matchmaker.jobs import queue, tasks  # noqa: F401  (tasks registers the job kinds)

@@ -33,6 +33,9 @@ def register_error_handlers(app: Flask) -> None:
     def http_error(err: HTTPException) -> tuple[str, int] | HTTPException:
         if err.code is None or err.code < 400:
             return err
+        if err.code == 400 and err.description == "nul":
+            return render(400, _("The request contained a NUL character, which no text here may hold. Remove it "
+                                 "and try again."))
         return render(err.code)
 
     @app.errorhandler(500)

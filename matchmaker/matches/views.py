@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from matchmaker.extensions import db
 from matchmaker.matches import wording
 from matchmaker.models import Organisation
+from matchmaker.request_guards import db_id
 from matchmaker.services.matching import side_of
 from matchmaker.services.suggestions import suggestions_for
 
@@ -20,7 +21,7 @@ KINDS = {"tech-transfer": _l("Tech transfer"), "investor": _l("Investors and sta
 @bp.get("/")
 @login_required
 def index():
-    org_id = request.args.get("org", type=int) or current_user.organisation_id
+    org_id = request.args.get("org", type=db_id) or current_user.organisation_id  # out of range: one's own
     if org_id is None:
         flash(_("Your account does not belong to an organisation, so there is nobody to match yet."), "info")
         return redirect(url_for("profiles.directory"))

@@ -72,10 +72,15 @@ class ProfileForm(FlaskForm):
     contact_phone = StringField(_l("Contact phone"), render_kw=_max("contact_phone"))
     contact_public = BooleanField(_l("Show the contact details to every logged-in user"))
 
+    def __init__(self, *args, obj=None, **kwargs):
+        super().__init__(*args, obj=obj, **kwargs)
+        # The stored texts: one an import stored longer than the form's limit is accepted back unchanged.
+        self._stored = {name: getattr(obj, name) for name in LIMITS if obj is not None and hasattr(obj, name)}
+
     def validate(self, extra_validators=None) -> bool:
         """CSRF and the fields' own checks, then the profile schema; its messages go under their fields."""
         valid = super().validate(extra_validators)
-        self._clean, errors = validate_profile({name: self[name].data for name in PROFILE_FIELDS})
+        self._clean, errors = validate_profile({name: self[name].data for name in PROFILE_FIELDS}, self._stored)
         for name, messages in errors.items():
             field = self[name] if name in PROFILE_FIELDS else self.name
             field.errors = [*field.errors, *messages]

@@ -1,6 +1,8 @@
 """Directory of profiles, a profile page, and editing (members of the organisation and admins only)."""
 from __future__ import annotations
 
+import dataclasses
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -24,8 +26,14 @@ def _organisation_or_404(org_id: int) -> Organisation:
 @login_required
 def directory():
     filters = profiles.DirectoryFilters.from_args(request.args)
+    if len(filters.q) > profiles.MAX_QUERY:
+        flash(_("Your search is too long: use at most %(max)s characters.", max=profiles.MAX_QUERY), "error")
+        filters = dataclasses.replace(filters, q="")
     page = request.args.get("page", 1, type=int)
     pagination = profiles.search_directory(filters, page, current_app.config["DIRECTORY_PAGE_SIZE"])
+    if pagination.pages and page > pagination.pages:  # past the end (?page=4611686018427387904): the last page
+        args = request.args.to_dict() | {"page": pagination.pages}
+        return redirect(url_for("profiles.directory", **args))
     return render_template("profiles/directory.html", pagination=pagination, filters=filters,
                            regions=profiles.facet_values(Organisation.region),
                            countries=profiles.facet_values(Organisation.country))

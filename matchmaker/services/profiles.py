@@ -73,7 +73,7 @@ def directory_query(filters: DirectoryFilters) -> Select:
     """The SELECT for the directory page without search words (or with only stop words), ordered by name."""
     stmt = db.select(Organisation)
     if filters.q:  # only stop words or punctuation: nothing for the full-text index, so look at names
-        stmt = stmt.where(Organisation.name.ilike(f"%{filters.q}%"))
+        stmt = stmt.where(Organisation.name.ilike(f"%{escape_like(filters.q)}%", escape="\\"))
     if filters.kind:
         stmt = stmt.where(Organisation.kind == filters.kind)
     if filters.region:
@@ -130,10 +130,19 @@ def _search_page(filters: DirectoryFilters, query: Query, page: int, per_page: i
     return SearchPage([loaded[i] for i in ids if i in loaded], page, per_page, total)
 
 
+MAX_QUERY = 200  # characters of a directory search
+MAX_PAGE = 100_000  # a page number beyond this is taken as this (then the view goes to the last page)
+
+
+def escape_like(text: str) -> str:
+    """`text` with LIKE's wildcards escaped (use with escape="\\"): '%' and '_' match only themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def search_directory(filters: DirectoryFilters, page: int, per_page: int) -> Pagination | SearchPage:
     """One page of the directory; a search with several words that no profile has all of ranks any of them."""
     query = parse_query(filters.q) if filters.q else None
-    page = max(page, 1)
+    page = min(max(page, 1), MAX_PAGE)
     if query:
         return _search_page(filters, query, page, per_page)
     return db.paginate(directory_query(filters), page=page, per_page=per_page, error_out=False)
