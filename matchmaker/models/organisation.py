@@ -87,12 +87,17 @@ class Organisation(db.Model):
     tags_confirmed: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # Optimistic locking: every UPDATE checks and bumps it, so a save based on an older read fails (StaleDataError)
+    # instead of silently overwriting another member's save. The profile form carries it.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     tags: Mapped[list[OrganisationTag]] = relationship(cascade="all, delete-orphan", lazy="selectin",
                                                        order_by=OrganisationTag.id)
     members: Mapped[list[User]] = relationship(back_populates="organisation")
     participations: Mapped[list[Participation]] = relationship(back_populates="organisation",
                                                                cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
 
     sectors = _facet_property("sector")
     therapeutic_areas = _facet_property("therapeutic_area")

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
-from matchmaker.profiles.forms import ProfileForm
+from matchmaker.profiles.forms import ProfileForm, profile_differences
 from matchmaker.services import profiles
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
@@ -70,7 +70,16 @@ def edit(org_id: int):
         form.therapeutic_areas.data = list(dict.fromkeys(organisation.therapeutic_areas
                                                          + organisation.suggested_therapeutic_areas))
     if form.validate_on_submit():
-        profiles.update_profile(organisation, form.profile_data(), current_user)
+        try:
+            profiles.update_profile(organisation, form.profile_data(), current_user, form.loaded_version())
+        except profiles.ProfileConflict:
+            # Nothing saved; the form keeps what this user typed, the page shows what the other one saved, and
+            # saving again (now against the current version) replaces it on purpose.
+            theirs = profile_differences(organisation, form)
+            form.version.data = organisation.version
+            flash(_("Someone else saved this profile while you were editing it. Their version is shown below; "
+                    "your text is kept in the form: check it and save again."), "error")
+            return render_template("profiles/edit.html", form=form, org=organisation, theirs=theirs), 409
         flash(_("Profile saved."), "success")
         return redirect(url_for("profiles.show", org_id=organisation.id))
     if form.errors:

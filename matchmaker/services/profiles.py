@@ -7,9 +7,12 @@ from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, func
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation, OrganisationTag, User
+from matchmaker.models._common import utcnow
 from matchmaker.search import index as search_index
 from matchmaker.search.analysis import Query, parse_query
 from matchmaker.services.tagging import confirm_tags, suggest_tags
@@ -27,6 +30,11 @@ class ProfilePermissionError(PermissionError):
     """The user may not change this organisation's profile."""
 
 
+class ProfileConflict(Exception):
+    """Someone else saved the profile after the editor loaded it; nothing was saved (the session is rolled
+    back, so the organisation now shows their version)."""
+
+
 def apply_profile(organisation: Organisation, data: Mapping[str, Any]) -> None:
     """Copy the known profile fields present in `data` onto `organisation`."""
     for field in PROFILE_FIELDS:
@@ -35,17 +43,26 @@ def apply_profile(organisation: Organisation, data: Mapping[str, Any]) -> None:
     suggest_tags(organisation)
 
 
-def update_profile(organisation: Organisation, data: Mapping[str, Any], user: User) -> Organisation:
-    """Save a member's (or an admin's) edit of a profile."""
+def update_profile(organisation: Organisation, data: Mapping[str, Any], user: User,
+                   expected_version: int | None = None) -> Organisation:
+    """Save a member's (or an admin's) edit of a profile; ProfileConflict if it changed since `expected_version`
+    (the version the form was loaded with) or changes under this save."""
     if not user.can_edit(organisation):
         raise ProfilePermissionError(f"{user.email} may not edit {organisation.name}")
+    if expected_version is not None and expected_version != organisation.version:
+        raise ProfileConflict()
     if "sectors" in data or "therapeutic_areas" in data:
         confirm_tags(organisation)  # the form showed the suggested tags: saving confirms or changes them
     apply_profile(organisation, data)
     if organisation.source == "cordis":
         # Once a member has written the profile, a CORDIS re-import must not overwrite their text.
         organisation.source = "manual"
-    db.session.commit()
+    organisation.updated_at = utcnow()  # always an UPDATE of the row, so its version moves even if only tags changed
+    try:
+        db.session.commit()
+    except (StaleDataError, IntegrityError):  # another save won the race (its version, or its tag rows)
+        db.session.rollback()
+        raise ProfileConflict() from None
     from matchmaker.services import engine  # services import each other lazily
 
     engine.refresh([organisation])
