@@ -1,0 +1,86 @@
+"""The authorization matrix: who may use each route, as one table.
+
+Every (method, rule) of the app's URL map must have an entry here, or tests/security/test_authorization_matrix.py
+fails and names it; an entry for a route that no longer exists fails too. Each entry gives the status each role
+gets for a request built from tests/security/world.py: the resource in the URL belongs to organisation A (its
+profile, its member, a job started by the organiser), and a POST carries a valid CSRF token but no other field.
+
+Roles: anonymous, member_a (member of A), member_b (member of another organisation B), organiser, admin.
+Outcomes: a status code, or LOGIN (302 to the login page).
+To add a route, pick the helper that says its rule, e.g. `("GET", "/events/<int:event_id>"): members(200)`.
+"""
+from __future__ import annotations
+
+LOGIN = "login"
+ROLES = ("anonymous", "member_a", "member_b", "organiser", "admin")
+
+
+def everyone(status=200, anonymous=None) -> dict:
+    """Anyone, logged in or not, gets `status` (anonymous gets `anonymous` if given)."""
+    return {role: status for role in ROLES} | ({"anonymous": anonymous} if anonymous is not None else {})
+
+
+def members(status=200) -> dict:
+    """Any logged-in user; anonymous visitors are sent to log in."""
+    return everyone(status, anonymous=LOGIN)
+
+
+def own_organisation(status=200, others=403) -> dict:
+    """Members of the organisation in the URL (A) and admins; other members and organisers get `others`."""
+    return {"anonymous": LOGIN, "member_a": status, "member_b": others, "organiser": others, "admin": status}
+
+
+def organisers(status=200, members_get=403) -> dict:
+    """Organisers and admins; members get 403."""
+    return {"anonymous": LOGIN, "member_a": members_get, "member_b": members_get, "organiser": status,
+            "admin": status}
+
+
+def admins(status=200) -> dict:
+    """Admins only; everyone else logged in gets 403."""
+    return {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "organiser": 403, "admin": status}
+
+
+RULES: dict[tuple[str, str], dict] = {
+    # main, static, language
+    ("GET", "/"): everyone(),
+    ("GET", "/static/<path:filename>"): everyone(),
+    ("GET", "/account"): everyone(),  # language preference; works logged out
+    ("POST", "/account"): everyone(302),
+    ("POST", "/language"): everyone(302),
+    # auth: open forms; a bad token sends to the login page with a message
+    ("GET", "/auth/login"): everyone(),
+    ("POST", "/auth/login"): everyone(),
+    ("POST", "/auth/logout"): members(302),
+    ("GET", "/auth/register"): everyone(),
+    ("POST", "/auth/register"): everyone(),
+    ("GET", "/auth/confirm/<token>"): everyone(LOGIN),
+    ("GET", "/auth/forgot"): everyone(),
+    ("POST", "/auth/forgot"): everyone(),
+    ("GET", "/auth/reset/<token>"): everyone(),
+    ("POST", "/auth/reset/<token>"): everyone(),
+    ("GET", "/auth/invitation/<token>"): everyone(LOGIN),
+    ("POST", "/auth/invitation/<token>"): everyone(LOGIN),
+    ("GET", "/auth/password"): members(),
+    ("POST", "/auth/password"): members(),
+    # profiles: every member reads every profile; only its members (and admins) edit it
+    ("GET", "/profiles/"): members(),
+    ("GET", "/profiles/<int:org_id>"): members(),
+    ("GET", "/profiles/mine"): members(302),
+    ("GET", "/profiles/<int:org_id>/edit"): own_organisation(),
+    ("POST", "/profiles/<int:org_id>/edit"): own_organisation(302),
+    # suggestions: one's own organisation's (organiser and admin have none: sent to the directory)
+    ("GET", "/matches/"): {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "organiser": 302, "admin": 302},
+    # imports and jobs: organisers and admins
+    ("GET", "/imports/"): organisers(),
+    ("POST", "/imports/"): organisers(),
+    ("GET", "/imports/template.csv"): organisers(),
+    ("GET", "/imports/template.xlsx"): organisers(),
+    ("GET", "/jobs/"): organisers(),
+    ("GET", "/jobs/<int:job_id>.json"): organisers(),  # and whoever started the job
+    ("POST", "/jobs/<int:job_id>/cancel"): organisers(302),
+    # administration
+    ("GET", "/admin/users"): admins(),
+    ("POST", "/admin/users"): admins(),
+    ("POST", "/admin/users/<int:user_id>/role"): admins(302),
+}
