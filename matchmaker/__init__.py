@@ -105,7 +105,8 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.jobs.views import bp as jobs_bp
     from matchmaker.main.views import bp as main_bp
     from matchmaker.matches.views import bp as matches_bp
+    from matchmaker.privacy.views import bp as privacy_bp
     from matchmaker.profiles.views import bp as profiles_bp
 
-    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp):
+    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, privacy_bp):
         app.register_blueprint(bp)

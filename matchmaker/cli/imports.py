@@ -49,7 +49,7 @@ def import_orgs_command(file: Path, mode: str, background: bool, override_member
         click.echo(str(job.id))
         return
     report = import_organisations(table, mode=mode, progress=progress_bar("Importing organisations"),
-                                  override=override_members)
+                                  override=override_members, label=file.name)
     print_import_report(report)
     if report.errors:
         sys.exit(1)

@@ -33,7 +33,8 @@ def upload():
             form.file.errors.append(str(exc))
         else:
             if len(table.rows) <= current_app.config["IMPORT_INLINE_ROWS"]:
-                report = import_organisations(table, mode=form.mode.data, override=override)
+                report = import_organisations(table, mode=form.mode.data, override=override,
+                                              actor_id=current_user.id, label=upload.filename or "")
             else:  # a big file: the worker imports it and rebuilds the suggestions; this page follows the job
                 job = import_in_background(data, upload.filename or "", form.mode.data, user_id=current_user.id,
                                            override=override)

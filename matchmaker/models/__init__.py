@@ -1,4 +1,5 @@
 """ORM models, one module per aggregate; import from here."""
+from matchmaker.models.audit import AuditEntry
 from matchmaker.models.cordis import Participation, Project
 from matchmaker.models.engine import EngineChange, EngineSnapshot
 from matchmaker.models.job import Job
@@ -6,5 +7,5 @@ from matchmaker.models.organisation import Organisation, OrganisationTag
 from matchmaker.models.suggestion import Suggestion
 from matchmaker.models.user import ROLES, Invitation, User
 
-__all__ = ["EngineChange", "EngineSnapshot", "Invitation", "Job", "Organisation", "OrganisationTag", "Participation",
-           "Project", "ROLES", "Suggestion", "User"]
+__all__ = ["AuditEntry", "EngineChange", "EngineSnapshot", "Invitation", "Job", "Organisation", "OrganisationTag",
+           "Participation", "Project", "ROLES", "Suggestion", "User"]

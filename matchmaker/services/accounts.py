@@ -16,8 +16,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from matchmaker.extensions import db
 from matchmaker.i18n import ROLE_LABELS, mail_language
 from matchmaker.models import ROLES, Invitation, Organisation, User
-from matchmaker.models.user import MEMBER
+from matchmaker.models.user import ADMIN, MEMBER
 from matchmaker.models._common import utcnow
+from matchmaker.services import audit
 from matchmaker.services.mail import send_mail
 from matchmaker.services.profile_schema import SME_KINDS
 
@@ -202,6 +203,8 @@ def invite_user(inviter: User, email: str, organisation: Organisation | None, ro
     invitation = Invitation(email=email.strip().lower(), role=role, organisation=organisation,
                             invited_by_id=inviter.id)
     db.session.add(invitation)
+    audit.record(inviter, "invitation", invitation.email, role=role,
+                 organisation=organisation.name if organisation else None)
     db.session.commit()
     token = _serializer("invitation").dumps({"iid": invitation.id})
     link = link_for(token)
@@ -248,6 +251,19 @@ def accept_invitation(token: str, name: str, password: str) -> User:
         db.session.rollback()
         raise AccountError(_("This invitation has already been used.")) from None
     return user
+
+
+def set_role(admin: User, user: User, role: str) -> None:
+    """An admin gives `user` another role (never their own admin role away); recorded in the audit log."""
+    if role not in ROLES:
+        raise AccountError(_("Unknown role %(role)s.", role=role))
+    if user.id == admin.id and role != ADMIN:
+        raise AccountError(_("You cannot remove your own administrator role."))
+    if user.role != role:
+        audit.record(admin, "role", user.email, before=user.role, after=role)
+        user.role = role
+        user.end_sessions()  # pages and cookies issued under the old role end with it
+        db.session.commit()
 
 
 def create_user(email: str, name: str, password: str, role: str = MEMBER,

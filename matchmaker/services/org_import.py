@@ -120,11 +120,13 @@ def validate(table: Table, report: ImportReport) -> list[tuple[int, dict]]:
 
 
 def import_organisations(table: Table, mode: str = "good", progress: Callable[[Iterable], Iterable] | None = None,
-                         commit: bool = True, override: bool = False) -> ImportReport:
+                         commit: bool = True, override: bool = False, actor_id: int | None = None,
+                         label: str = "") -> ImportReport:
     """Validate, then create or update organisations; in mode 'all' any bad row means nothing is written.
 
     Organisations with members are skipped (reported with the reason) unless `override` (an admin's explicit
-    choice), and then the report lists every field changed. With commit=False (a background job) nothing is
+    choice), and then the report lists every field changed. The import is recorded in the audit log under
+    `actor_id` (None: the command line) and `label` (the file name). With commit=False (a background job) nothing is
     committed and the suggestions are not refreshed: the job rebuilds them and commits both at once, so a
     worker killed mid-import leaves nothing half-written.
     """
@@ -160,10 +162,21 @@ def import_organisations(table: Table, mode: str = "good", progress: Callable[[I
             report.errors.append(RowError(line, _("could not be saved (%(error)s)", error=exc.__class__.__name__)))
     report.errors.sort(key=lambda e: e.line)
     report.applied = True
+    _audit(report, actor_id, label, override)
     if commit:
         db.session.commit()
         _refresh_suggestions(changed)
     return report
+
+
+def _audit(report: ImportReport, actor_id: int | None, label: str, override: bool) -> None:
+    from matchmaker.models import User
+    from matchmaker.services import audit
+
+    actor = db.session.get(User, actor_id) if actor_id else None
+    audit.record(actor, "import", label, created=report.created, updated=report.updated, override=override,
+                 skipped=len(report.skipped), refused=report.total - report.good,
+                 changed_with_members=[f"line {c.line}: {c.message}" for c in report.changes])
 
 
 def report_dict(report: ImportReport) -> dict:
@@ -188,8 +201,8 @@ def import_in_background(data: bytes, filename: str, mode: str, user_id: int | N
     """Queue the import as a job (the worker imports and rebuilds the suggestions); returns the job."""
     from matchmaker.jobs import enqueue
 
-    return enqueue("import-orgs", {"data": data, "filename": filename, "mode": mode, "override": override},
-                   user_id=user_id, label=filename)
+    return enqueue("import-orgs", {"data": data, "filename": filename, "mode": mode, "override": override,
+                                   "actor_id": user_id}, user_id=user_id, label=filename)
 
 
 INCREMENTAL_LIMIT = 50  # above this many changed profiles one full rebuild is cheaper than many refreshes

@@ -51,6 +51,10 @@ def update_profile(organisation: Organisation, data: Mapping[str, Any], user: Us
         raise ProfilePermissionError(f"{user.email} may not edit {organisation.name}")
     if expected_version is not None and expected_version != organisation.version:
         raise ProfileConflict()
+    if user.organisation_id != organisation.id:  # an admin changing another organisation's profile
+        from matchmaker.services import audit
+        audit.record(user, "profile", organisation.name,
+                     fields=[f for f in PROFILE_FIELDS if f in data and getattr(organisation, f) != data[f]])
     if "sectors" in data or "therapeutic_areas" in data:
         confirm_tags(organisation)  # the form showed the suggested tags: saving confirms or changes them
     apply_profile(organisation, data)

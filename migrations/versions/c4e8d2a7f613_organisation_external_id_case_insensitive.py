@@ -19,9 +19,11 @@ depends_on = None
 def upgrade():
     # Fails if two organisations' external ids differ only in case: merge them first (the import treats them
     # as one since this revision).
+    # NB: on SQLite a later batch migration that recreates `organisation` loses this expression index (Alembic
+    # cannot reflect it): such a migration must create it again, as d2b6f0e9a384's downgrade does.
     op.create_index('uq_organisation_lower_external_id', 'organisation', [sa.text('lower(external_id)')],
                     unique=True)
 
 
 def downgrade():
-    op.drop_index('uq_organisation_lower_external_id', table_name='organisation')
+    op.execute('DROP INDEX IF EXISTS uq_organisation_lower_external_id')

@@ -24,3 +24,6 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table('organisation', schema=None) as batch_op:
         batch_op.drop_column('version')
+    # SQLite's batch mode recreated the table without the expression index of c4e8d2a7f613: put it back.
+    op.execute('CREATE UNIQUE INDEX IF NOT EXISTS uq_organisation_lower_external_id '
+               'ON organisation (lower(external_id))')

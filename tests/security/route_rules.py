@@ -83,4 +83,9 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/admin/users"): admins(),
     ("POST", "/admin/users"): admins(),
     ("POST", "/admin/users/<int:user_id>/role"): admins(302),
+    ("GET", "/admin/audit"): admins(),
+    # one's own data (the account is the logged-in user's: no id in the URL)
+    ("GET", "/privacy/data.json"): members(),
+    ("GET", "/privacy/delete"): members(),
+    ("POST", "/privacy/delete"): members(),  # without the password: the form again
 }
