@@ -103,10 +103,15 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.auth.views import bp as auth_bp
     from matchmaker.imports.views import bp as imports_bp
     from matchmaker.jobs.views import bp as jobs_bp
+    from matchmaker.api import init_app as init_api
+    from matchmaker.api.pages import bp as tokens_bp
     from matchmaker.main.views import bp as main_bp
     from matchmaker.matches.views import bp as matches_bp
+    from matchmaker.notifications.views import bp as notifications_bp
     from matchmaker.privacy.views import bp as privacy_bp
     from matchmaker.profiles.views import bp as profiles_bp
 
-    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, privacy_bp):
+    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, notifications_bp, tokens_bp,
+               privacy_bp):
         app.register_blueprint(bp)
+    init_api(app)

@@ -46,6 +46,7 @@ class User(UserMixin, db.Model):
     session_token: Mapped[str] = mapped_column(String(32), default=lambda: new_session_token())
     # False from self-registration until the link mailed to the address is opened (or a password reset).
     email_confirmed: Mapped[bool] = mapped_column(default=True, server_default=true())
+    notify_by_email: Mapped[bool] = mapped_column(default=True, server_default=true())  # notifications by mail too
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 

@@ -7,7 +7,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from matchmaker.extensions import db
-from matchmaker.models import AuditEntry, Invitation, Job, Organisation, User
+from matchmaker.models import ApiToken, AuditEntry, Invitation, Job, Notification, Organisation, User
 from matchmaker.models.user import ADMIN
 from matchmaker.services import audit
 from matchmaker.services.accounts import AccountError
@@ -36,6 +36,13 @@ def export_data(user: User) -> dict:
                                  Invitation.invited_by_id == user.id)).scalars()],
         "jobs_started": [{"kind": j.kind, "label": j.label, "state": j.state, "created_at": _plain(j.created_at)}
                          for j in db.session.execute(db.select(Job).where(Job.user_id == user.id)).scalars()],
+        "api_tokens": [{"name": t.name, "prefix": t.prefix, "created_at": _plain(t.created_at),
+                        "revoked_at": _plain(t.revoked_at)}
+                       for t in db.session.execute(db.select(ApiToken).where(ApiToken.user_id == user.id)).scalars()],
+        "notifications": [{"code": n.code, "params": n.params, "created_at": _plain(n.created_at),
+                           "read_at": _plain(n.read_at)}
+                          for n in db.session.execute(db.select(Notification).where(
+                              Notification.user_id == user.id)).scalars()],
         "audit_log": [{"when": _plain(e.created_at), "action": e.action, "target": e.target, "details": e.details}
                       for e in audit.by_actor(user)],
     }
@@ -56,6 +63,8 @@ def delete_account(user: User, password: str) -> Organisation | None:
     # them, and could hand the same id to the next new account).
     for column in (Job.user_id, Invitation.invited_by_id, AuditEntry.actor_id):
         db.session.execute(db.update(column.class_).where(column == user.id).values({column.key: None}))
+    for model in (ApiToken, Notification):  # theirs alone: deleted with the account
+        db.session.execute(db.delete(model).where(model.user_id == user.id))
     db.session.delete(user)
     db.session.flush()
     orphan = organisation if organisation is not None and not _has_members(organisation) else None

@@ -1,7 +1,7 @@
 """user session token (revocable sessions and remember cookies) and email_confirmed (self-registration)
 
 Revision ID: b7f3a91c2d16
-Revises: 7c3d2e1f4a90
+Revises: a1f0c3e5b7d9
 Create Date: 2026-11-29 06:20:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b7f3a91c2d16'
-down_revision = '7c3d2e1f4a90'
+down_revision = 'a1f0c3e5b7d9'
 branch_labels = None
 depends_on = None
 

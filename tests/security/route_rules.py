@@ -6,7 +6,8 @@ gets for a request built from tests/security/world.py: the resource in the URL b
 profile, its member, a job started by the organiser), and a POST carries a valid CSRF token but no other field.
 
 Roles: anonymous, member_a (member of A), member_b (member of another organisation B), organiser, admin.
-Outcomes: a status code, or LOGIN (302 to the login page).
+Outcomes: a status code, or LOGIN (302 to the login page). API routes (/api/...) are called with each role's
+bearer token (anonymous: none); the pages with each role's session.
 To add a route, pick the helper that says its rule, e.g. `("GET", "/events/<int:event_id>"): members(200)`.
 """
 from __future__ import annotations
@@ -28,6 +29,11 @@ def members(status=200) -> dict:
 def own_organisation(status=200, others=403) -> dict:
     """Members of the organisation in the URL (A) and admins; other members and organisers get `others`."""
     return {"anonymous": LOGIN, "member_a": status, "member_b": others, "organiser": others, "admin": status}
+
+
+def own_user(status=200, others=404) -> dict:
+    """Only the user the resource in the URL belongs to (member A); everyone else gets `others`."""
+    return {"anonymous": LOGIN, "member_a": status, "member_b": others, "organiser": others, "admin": others}
 
 
 def organisers(status=200, members_get=403) -> dict:
@@ -84,6 +90,17 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/admin/users"): admins(),
     ("POST", "/admin/users/<int:user_id>/role"): admins(302),
     ("GET", "/admin/audit"): admins(),
+    # API tokens and notifications (the foundation): one's own; another user's token or notification is 404
+    ("GET", "/account/tokens/"): members(),
+    ("POST", "/account/tokens/"): members(),
+    ("POST", "/account/tokens/<int:token_id>/revoke"): own_user(302, others=404),
+    ("GET", "/notifications/"): members(),
+    ("POST", "/notifications/<int:notification_id>/open"): own_user(302, others=404),
+    ("POST", "/notifications/email"): members(302),
+    ("POST", "/notifications/read"): members(302),
+    # the JSON API: a bearer token, never the session
+    ("GET", "/api/v1/me"): everyone(200, anonymous=401),
+    ("GET", "/api/v1/openapi.json"): everyone(),
     # one's own data (the account is the logged-in user's: no id in the URL)
     ("GET", "/privacy/data.json"): members(),
     ("GET", "/privacy/delete"): members(),

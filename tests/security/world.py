@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matchmaker.extensions import db
+from matchmaker.models import Notification
 from matchmaker.models.job import Job
+from matchmaker.services.tokens import create_token
 from tests.helpers import login, make_org, make_user
 
 ROLES = ("anonymous", "member_a", "member_b", "organiser", "admin")
@@ -18,11 +20,15 @@ class World:
     org_unowned: int
     users: dict[str, int]
     job: int
+    notification: int = 0
+    token: int = 0
+    secrets: dict[str, str] | None = None  # each role's API bearer token
 
     def params(self) -> dict[str, object]:
         """Values for the URL map's parameters: the resource belongs to organisation A / its member."""
         return {"org_id": self.org_a, "user_id": self.users["member_a"], "job_id": self.job,
-                "token": "not-a-valid-token", "filename": "css/app.css"}
+                "token": "not-a-valid-token", "filename": "css/app.css", "notification_id": self.notification,
+                "token_id": self.token}
 
 
 def build_world() -> World:
@@ -38,16 +44,22 @@ def build_world() -> World:
         "admin": make_user(email="admin@example.org", role="admin"),
     }
     job = Job(kind="import", state="done", user_id=users["organiser"].id, label="members.csv", done=3, total=3)
-    db.session.add(job)
+    notification = Notification(user_id=users["member_a"].id, code="welcome", link="/profiles/")
+    db.session.add_all([job, notification])
     db.session.commit()
-    return World(a.id, b.id, unowned.id, {k: u.id for k, u in users.items()}, job.id)
+    tokens = {role: create_token(user, f"{role} token") for role, user in users.items()}
+    spare, _ = create_token(users["member_a"], "the token in the URL (revoking it must not log member A out)")
+    return World(a.id, b.id, unowned.id, {k: u.id for k, u in users.items()}, job.id, notification.id,
+                 spare.id, {role: secret for role, (_, secret) in tokens.items()})
 
 
 def client_as(app, role: str, world: World):
-    """A test client logged in as `role` (none for anonymous)."""
+    """A test client logged in as `role` (none for anonymous), sending that role's API token too (the API reads
+    only the bearer token; the pages only the session)."""
     from matchmaker.models import User
 
     client = app.test_client()
     if role != "anonymous":
         login(client, db.session.get(User, world.users[role]))
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {world.secrets[role]}"
     return client
