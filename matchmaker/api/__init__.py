@@ -21,7 +21,7 @@ from functools import wraps
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Callable
 
-from flask import Blueprint, abort, g, jsonify, make_response, request
+from flask import Blueprint, abort, current_app, g, jsonify, make_response, request
 from pydantic import BaseModel
 from spectree import SecurityScheme, SecuritySchemeData, SpecTree
 
@@ -105,7 +105,9 @@ def init_app(app: Flask) -> None:
     """Register the endpoints, the rate limit and the OpenAPI document (/api/v1/openapi.json)."""
     for module in _ENDPOINT_MODULES:
         import_module(module)
-    limiter.limit(lambda: app.config.get("API_RATE_LIMIT", "600 per minute"))(bp)
+    if not getattr(bp, "_rate_limited", False):  # once: the limiter and `bp` are global, apps come and go (tests)
+        limiter.limit(lambda: current_app.config.get("API_RATE_LIMIT", "600 per minute"))(bp)
+        bp._rate_limited = True
     app.register_blueprint(bp)
     spec.app = app  # the document is served below, at /api/v1/openapi.json (spectree's own route would exclude
     #               # the routes under its path, and its documentation pages load scripts from a CDN)
