@@ -27,6 +27,9 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
 
+    _trust_proxies(app)
+    from matchmaker import request_guards
+    request_guards.install(app)  # before the blueprints: their <int:...> rules use its converter
     register_extensions(app)
     register_blueprints(app)
     from matchmaker.jobs import queue, tasks  # noqa: F401  (tasks registers the job kinds)
@@ -36,7 +39,9 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     from matchmaker.errors import register_error_handlers
     from matchmaker.templating import register_template_helpers
     from matchmaker.cli import register_commands
+    from matchmaker.security import register_security_headers
     register_error_handlers(app)
+    register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
     if app.config.get("ENGINE_PRELOAD") and _serving():
@@ -74,8 +79,22 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> models.User | None:
-        return db.session.get(models.User, int(user_id))
+    def load_user(session_id: str) -> models.User | None:
+        # "id:token" (User.get_id): a cookie whose token is no longer the user's (logout, password change or
+        # reset since) loads nobody, whether it is the session cookie or the remember cookie.
+        user_id, _, token = session_id.partition(":")
+        if not user_id.isdigit() or len(user_id) > 18 or not token:
+            return None
+        user = db.session.get(models.User, int(user_id))
+        return user if user is not None and user.session_token_matches(token) else None
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Honour X-Forwarded-For/-Proto only from the number of reverse proxies the configuration names."""
+    x_for, x_proto = app.config.get("PROXY_FIX_X_FOR", 0), app.config.get("PROXY_FIX_X_PROTO", 0)
+    if x_for or x_proto:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=x_for, x_proto=x_proto)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -89,8 +108,10 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.main.views import bp as main_bp
     from matchmaker.matches.views import bp as matches_bp
     from matchmaker.notifications.views import bp as notifications_bp
+    from matchmaker.privacy.views import bp as privacy_bp
     from matchmaker.profiles.views import bp as profiles_bp
 
-    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, notifications_bp, tokens_bp):
+    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, notifications_bp, tokens_bp,
+               privacy_bp):
         app.register_blueprint(bp)
     init_api(app)

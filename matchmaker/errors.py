@@ -43,6 +43,9 @@ def register_error_handlers(app: Flask) -> None:
             return err
         if err.response is not None:  # abort(response): the response is already what the caller meant
             return err.response
+        if err.code == 400 and err.description == "nul":
+            return render(400, _("The request contained a NUL character, which no text here may hold. Remove it "
+                                 "and try again."))
         return render(err.code)
 
     @app.errorhandler(500)

@@ -41,6 +41,8 @@ def configure_sqlite(engine: Engine) -> None:
     (so a 'one transaction' import was not one), and WAL lets the web server read while a worker writes."""
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return
+    from matchmaker.security import private_file
+    private_file(engine.url.database)  # before SQLite creates it world-readable
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:

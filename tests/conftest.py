@@ -57,6 +57,7 @@ def bare_app():
         yield app
         db.session.remove()
         _drop_everything()
+        db.engine.dispose()  # close this app's pooled connections now, not whenever the app is collected
 
 
 @pytest.fixture

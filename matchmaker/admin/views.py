@@ -9,9 +9,8 @@ from matchmaker.admin.forms import InviteForm, RoleForm
 from matchmaker.extensions import db
 from matchmaker.i18n import ROLE_LABELS
 from matchmaker.models import Organisation, User
-from matchmaker.models.user import ADMIN
 from matchmaker.permissions import admin_required
-from matchmaker.services import accounts, organisations
+from matchmaker.services import accounts, audit, organisations
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -59,10 +58,17 @@ def set_role(user_id: int):
         abort(404)
     form = RoleForm()
     if form.validate_on_submit():
-        if user.id == current_user.id and form.role.data != ADMIN:
-            flash(_("You cannot remove your own administrator role."), "error")
+        try:
+            accounts.set_role(current_user, user, form.role.data)
+        except accounts.AccountError as exc:
+            flash(str(exc), "error")
         else:
-            user.role = form.role.data
-            db.session.commit()
             flash(_("%(email)s is now %(role)s.", email=user.email, role=ROLE_LABELS[user.role]), "success")
     return redirect(url_for("admin.users"))
+
+
+@bp.get("/audit")
+@admin_required
+def audit_log():
+    page = request.args.get("page", 1, type=int)
+    return render_template("admin/audit.html", pagination=audit.entries(page), actions=audit.ACTIONS)

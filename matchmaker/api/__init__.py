@@ -10,7 +10,8 @@ How to add an endpoint (see me.py):
         raise ApiError(404, "no such thing")    # answers {"error": "no such thing"} with status 404
         return ThingOut(...)                    # a pydantic model (or a dict)
 
-Import the module in `_ENDPOINT_MODULES` below. Bodies that fail validation answer 422 with
+Import the module in `_ENDPOINT_MODULES` below. A POST, PUT or PATCH without a JSON body answers 415; bodies that
+fail validation answer 422 with
 {"error": "...", "details": [...]}. Every error under /api/ is JSON, including 404 for unknown paths, 405 and
 429 (see matchmaker.errors). Requests authenticate only with the bearer token: the session cookie is ignored,
 so the API needs no CSRF token and a browser cannot be tricked into calling it.
@@ -96,6 +97,8 @@ def api_auth(view: Callable) -> Callable:
             raise ApiError(401, "invalid or revoked token")
         g.api_user = user
         g._login_user = user  # Flask-Login's per-request user: services that read current_user work unchanged
+        if request.method in ("POST", "PUT", "PATCH") and not request.is_json:
+            raise ApiError(415, "send a JSON body (Content-Type: application/json)")
         return view(*args, **kwargs)
 
     return wrapper
@@ -108,9 +111,9 @@ def init_app(app: Flask) -> None:
     """Register the endpoints, the rate limit and the OpenAPI document (/api/v1/openapi.json)."""
     for module in _ENDPOINT_MODULES:
         import_module(module)
-    if bp.name not in _limited:  # the limiter is global: one limit per process, not one more per app built
+    if not getattr(bp, "_rate_limited", False):  # once: the limiter and `bp` are global, apps come and go (tests)
         limiter.limit(lambda: current_app.config.get("API_RATE_LIMIT", "600 per minute"))(bp)
-        _limited.add(bp.name)
+        bp._rate_limited = True
     app.register_blueprint(bp)
     spec.app = app  # the document is served below, at /api/v1/openapi.json (spectree's own route would exclude
     #               # the routes under its path, and its documentation pages load scripts from a CDN)

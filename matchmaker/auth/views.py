@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_NAME
 
 from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, ForgotPasswordForm, LoginForm,
                                    RegisterForm, ResetPasswordForm)
@@ -23,12 +24,25 @@ def _safe_next(target: str | None) -> str:
     return url_for("main.home")
 
 
+def _failed(response) -> bool:
+    """A successful login (a redirect) is not counted against the limit; failed attempts are."""
+    return response.status_code != 302
+
+
+def _confirm_link(token: str) -> str:
+    return url_for("auth.confirm_email", token=token, _external=True)
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], deduct_when=_failed)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(form.email.data, form.password.data)
+        try:
+            user = accounts.authenticate(form.email.data, form.password.data, _confirm_link)
+        except accounts.AccountError as exc:
+            form.email.errors.append(str(exc))
+            return render_template("auth/login.html", form=form)
         if user is not None:
             login_user(user, remember=form.remember.data)
             flash(_("Welcome, %(name)s.", name=user.name), "success")
@@ -40,25 +54,36 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    accounts.end_sessions(current_user)  # this browser and every other one, remember cookies included
     logout_user()
     flash(_("You are logged out."), "info")
     return redirect(url_for("main.home"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["REGISTER_RATE_LIMIT"], methods=["POST"])
 def register():
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
-            user = accounts.register_user(form.email.data, form.name.data, form.password.data,
-                                          form.organisation_name.data, form.kind.data)
-        except accounts.AccountError as exc:
-            form.email.errors.append(str(exc))
-        else:
-            login_user(user)
-            flash(_("Your account is ready. Complete your organisation's profile so we can find partners."), "success")
-            return redirect(url_for("profiles.edit", org_id=user.organisation_id))
+        # The same answer whether or not the address has an account: the mail tells its owner.
+        accounts.register_user(form.email.data, form.name.data, form.password.data, form.organisation_name.data,
+                               form.kind.data, _confirm_link)
+        return render_template("auth/check_mail.html", email=form.email.data.strip())
     return render_template("auth/register.html", form=form)
+
+
+@bp.get("/confirm/<token>")
+def confirm_email(token: str):
+    try:
+        user = accounts.confirm_email(token)
+    except accounts.AccountError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("auth.login"))
+    login_user(user)
+    flash(_("Your account is ready. Complete your organisation's profile so we can find partners."), "success")
+    if user.organisation_id is None:
+        return redirect(url_for("main.home"))
+    return redirect(url_for("profiles.edit", org_id=user.organisation_id))
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -71,7 +96,10 @@ def change_password():
         except accounts.AccountError as exc:
             form.current.errors.append(str(exc))
         else:
-            flash(_("Your password has been changed."), "success")
+            # Every other session has ended with the old token; this one goes on (and keeps its remember cookie).
+            remembered = bool(request.cookies.get(current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)))
+            login_user(current_user._get_current_object(), remember=remembered)
+            flash(_("Your password has been changed. Your other sessions have been logged out."), "success")
             return redirect(url_for("main.home"))
     return render_template("auth/change_password.html", form=form)
 

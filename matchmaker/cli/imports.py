@@ -19,6 +19,10 @@ def print_import_report(report: ImportReport) -> None:
         click.echo(f"warning: {warning}")
     for error in report.errors:
         click.echo(f"line {error.line}: {error.message}")
+    for skipped in report.skipped:
+        click.echo(f"line {skipped.line}: skipped: {skipped.message}")
+    for change in report.changes:
+        click.echo(f"line {change.line}: changed: {change.message}")
     state = "imported" if report.applied else "NOTHING imported"
     click.echo(f"{state}: {report.created} created, {report.updated} updated, "
                f"{len({e.line for e in report.errors})} of {report.total} rows refused")
@@ -30,19 +34,22 @@ def print_import_report(report: ImportReport) -> None:
               help="good: import the good rows and report the bad ones; all: import nothing if any row is bad.")
 @click.option("--background", is_flag=True,
               help="Queue the import for a worker (with the rebuild of the suggestions); prints the job id last.")
-def import_orgs_command(file: Path, mode: str, background: bool) -> None:
+@click.option("--override-members", is_flag=True,
+              help="Also update organisations that have members (each field changed is listed).")
+def import_orgs_command(file: Path, mode: str, background: bool, override_members: bool) -> None:
     """Import organisation profiles from a CSV or XLSX file (re-import updates by external_id)."""
     try:
         table = read_table(file.read_bytes(), file.name)
     except TableError as exc:
         raise click.ClickException(str(exc)) from None
     if background:
-        job = import_in_background(file.read_bytes(), file.name, mode)
+        job = import_in_background(file.read_bytes(), file.name, mode, override=override_members)
         click.echo(f"queued the import of {len(table.rows)} rows as job {job.id}; "
                    f"follow it with `flask jobs show {job.id}`")
         click.echo(str(job.id))
         return
-    report = import_organisations(table, mode=mode, progress=progress_bar("Importing organisations"))
+    report = import_organisations(table, mode=mode, progress=progress_bar("Importing organisations"),
+                                  override=override_members, label=file.name)
     print_import_report(report)
     if report.errors:
         sys.exit(1)

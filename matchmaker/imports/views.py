@@ -20,6 +20,9 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @organiser_required
 def upload():
     form = ImportForm()
+    if not current_user.is_admin:
+        del form.override
+    override = current_user.is_admin and form.override.data
     report = job = None
     if form.validate_on_submit():
         upload = form.file.data
@@ -30,9 +33,11 @@ def upload():
             form.file.errors.append(str(exc))
         else:
             if len(table.rows) <= current_app.config["IMPORT_INLINE_ROWS"]:
-                report = import_organisations(table, mode=form.mode.data)
+                report = import_organisations(table, mode=form.mode.data, override=override,
+                                              actor_id=current_user.id, label=upload.filename or "")
             else:  # a big file: the worker imports it and rebuilds the suggestions; this page follows the job
-                job = import_in_background(data, upload.filename or "", form.mode.data, user_id=current_user.id)
+                job = import_in_background(data, upload.filename or "", form.mode.data, user_id=current_user.id,
+                                           override=override)
                 return redirect(url_for("imports.upload", job=job.id))
     elif request.args.get("job", type=int):
         reap_stale()

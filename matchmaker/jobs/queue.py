@@ -30,7 +30,8 @@ def configure(config: dict[str, Any], instance_path: str) -> None:
         storage = RedisHuey if key[0] == "redis" else SqliteHuey
         kwargs = {"url": key[1]} if key[0] == "redis" else {"filename": key[1]}
         if key[0] == "sqlite":
-            Path(key[1]).parent.mkdir(parents=True, exist_ok=True)
+            from matchmaker.security import private_file
+            private_file(key[1])  # owner-only, like the main database
         huey.storage_class = storage.storage_class
         huey.storage_kwargs = kwargs
         huey._immediate = False

@@ -22,7 +22,8 @@ def import_orgs(progress: Progress, payload: dict[str, Any]) -> dict:
 
     table = read_table(payload["data"], payload["filename"])
     report = import_organisations(table, mode=payload["mode"], progress=progress.phase(N_("Importing"), N_("rows")),
-                                  commit=False)
+                                  commit=False, override=payload.get("override", False),
+                                  actor_id=payload.get("actor_id"), label=payload["filename"])
     if report.applied and (report.created or report.updated):
         rebuild_all(progress=progress.phase(N_("Ranking suggestions"), N_("organisations")))  # commits the import
     else:

@@ -11,6 +11,7 @@ from matchmaker.i18n import _safe_next
 from matchmaker.matches import labels, wording
 from matchmaker.matching.rank import TARGET_SIDE
 from matchmaker.models import Organisation
+from matchmaker.request_guards import db_id
 from matchmaker.services import profiles, review
 from matchmaker.services.matching import side_of
 from matchmaker.services.review_list import ReviewFilters, review_page
@@ -38,7 +39,7 @@ def chosen_kind(organisation: Organisation) -> str:
 
 def own_organisation() -> Organisation | None:
     """The organisation whose suggestions the page shows (`?org=` lets an admin look at another's)."""
-    org_id = request.args.get("org", type=int) or current_user.organisation_id
+    org_id = request.args.get("org", type=db_id) or current_user.organisation_id  # out of range: one's own
     if org_id is None:
         return None
     organisation = db.session.get(Organisation, org_id)

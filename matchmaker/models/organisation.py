@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -87,12 +87,17 @@ class Organisation(db.Model):
     tags_confirmed: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # Optimistic locking: every UPDATE checks and bumps it, so a save based on an older read fails (StaleDataError)
+    # instead of silently overwriting another member's save. The profile form carries it.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     tags: Mapped[list[OrganisationTag]] = relationship(cascade="all, delete-orphan", lazy="selectin",
                                                        order_by=OrganisationTag.id)
     members: Mapped[list[User]] = relationship(back_populates="organisation")
     participations: Mapped[list[Participation]] = relationship(back_populates="organisation",
                                                                cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
 
     sectors = _facet_property("sector")
     therapeutic_areas = _facet_property("therapeutic_area")
@@ -104,3 +109,7 @@ class Organisation(db.Model):
 
     def __repr__(self) -> str:
         return f"<Organisation {self.id} {self.name!r}>"
+
+
+# DUP-1 and dup-1 are one organisation, in the database as in the import.
+Index("uq_organisation_lower_external_id", func.lower(Organisation.external_id), unique=True)

@@ -1,6 +1,8 @@
 """Accounts: users with a role, optionally members of one organisation, and pending invitations."""
 from __future__ import annotations
 
+import hmac
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -39,6 +41,11 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     locale: Mapped[str | None] = mapped_column(String(5))  # 'it' or 'en'; None = follow the browser
+    # Part of every session and remember cookie (get_id): a new value ends all of them (logout, password change
+    # or reset). Random rather than a counter, so a deleted account's cookies never fit a later user with its id.
+    session_token: Mapped[str] = mapped_column(String(32), default=lambda: new_session_token())
+    # False from self-registration until the link mailed to the address is opened (or a password reset).
+    email_confirmed: Mapped[bool] = mapped_column(default=True, server_default=true())
     notify_by_email: Mapped[bool] = mapped_column(default=True, server_default=true())  # notifications by mail too
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
@@ -51,6 +58,18 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """True when `password` matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        """Flask-Login's id for sessions and remember cookies: the user id and the current session token."""
+        return f"{self.id}:{self.session_token}"
+
+    def end_sessions(self) -> None:
+        """Invalidate every session and remember cookie of this user (the caller commits)."""
+        self.session_token = new_session_token()
+
+    def session_token_matches(self, token: str) -> bool:
+        """True when `token` is the current session token (constant-time comparison)."""
+        return hmac.compare_digest(self.session_token.encode(), token.encode())
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
@@ -68,6 +87,11 @@ class User(UserMixin, db.Model):
     def can_edit(self, organisation: Organisation) -> bool:
         """Only the organisation's own members, or an admin, may edit its profile."""
         return self.is_admin or (self.organisation_id is not None and self.organisation_id == organisation.id)
+
+
+def new_session_token() -> str:
+    """A fresh random session token."""
+    return secrets.token_hex(16)
 
 
 class Invitation(db.Model):

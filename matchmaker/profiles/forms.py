@@ -8,7 +8,8 @@ from __future__ import annotations
 from flask_babel import LazyString, gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (BooleanField, EmailField, HiddenField, SelectField, SelectMultipleField, StringField,
+                     TextAreaField)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker import taxonomy
@@ -71,16 +72,43 @@ class ProfileForm(FlaskForm):
     contact_email = EmailField(_l("Contact e-mail"), render_kw=_max("contact_email"))
     contact_phone = StringField(_l("Contact phone"), render_kw=_max("contact_phone"))
     contact_public = BooleanField(_l("Show the contact details to every logged-in user"))
+    version = HiddenField()  # the profile's version when the form was loaded (optimistic locking)
+
+    def __init__(self, *args, obj=None, **kwargs):
+        super().__init__(*args, obj=obj, **kwargs)
+        # The stored texts: one an import stored longer than the form's limit is accepted back unchanged.
+        self._stored = {name: getattr(obj, name) for name in LIMITS if obj is not None and hasattr(obj, name)}
 
     def validate(self, extra_validators=None) -> bool:
         """CSRF and the fields' own checks, then the profile schema; its messages go under their fields."""
         valid = super().validate(extra_validators)
-        self._clean, errors = validate_profile({name: self[name].data for name in PROFILE_FIELDS})
+        self._clean, errors = validate_profile({name: self[name].data for name in PROFILE_FIELDS}, self._stored)
         for name, messages in errors.items():
             field = self[name] if name in PROFILE_FIELDS else self.name
             field.errors = [*field.errors, *messages]
         return valid and not errors
 
+    def loaded_version(self) -> int | None:
+        """The version the form was loaded with; None when not sent (no check), -1 when garbled (outdated)."""
+        value = str(self.version.data or "")
+        if not value:
+            return None
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else -1
+
     def profile_data(self) -> dict:
         """The validated values keyed by profile field (call after a successful validate())."""
         return dict(self._clean)
+
+
+def profile_differences(organisation, form: ProfileForm) -> list[tuple[str, str]]:
+    """(label, stored value) of each field where the stored profile differs from what the form holds."""
+    mine = form.profile_data()
+    rows = []
+    for name in PROFILE_FIELDS:
+        stored = getattr(organisation, name)
+        if name in mine and stored != mine[name] and not (stored in (None, "", []) and mine[name] in (None, "", [])):
+            shown = ", ".join(stored) if isinstance(stored, list) else stored
+            if isinstance(stored, bool):
+                shown = gettext("Yes") if stored else gettext("No")
+            rows.append((form[name].label.text, "—" if shown in (None, "") else str(shown)))
+    return rows

@@ -1,13 +1,15 @@
 """Directory of profiles, a profile page, and editing (members of the organisation and admins only)."""
 from __future__ import annotations
 
+import dataclasses
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
-from matchmaker.profiles.forms import ProfileForm
+from matchmaker.profiles.forms import ProfileForm, profile_differences
 from matchmaker.services import profiles, review
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
@@ -24,8 +26,14 @@ def _organisation_or_404(org_id: int) -> Organisation:
 @login_required
 def directory():
     filters = profiles.DirectoryFilters.from_args(request.args)
+    if len(filters.q) > profiles.MAX_QUERY:
+        flash(_("Your search is too long: use at most %(max)s characters.", max=profiles.MAX_QUERY), "error")
+        filters = dataclasses.replace(filters, q="")
     page = request.args.get("page", 1, type=int)
     pagination = profiles.search_directory(filters, page, current_app.config["DIRECTORY_PAGE_SIZE"])
+    if pagination.pages and page > pagination.pages:  # past the end (?page=4611686018427387904): the last page
+        args = request.args.to_dict() | {"page": pagination.pages}
+        return redirect(url_for("profiles.directory", **args))
     return render_template("profiles/directory.html", pagination=pagination, filters=filters,
                            regions=profiles.facet_values(Organisation.region),
                            countries=profiles.facet_values(Organisation.country))
@@ -60,7 +68,16 @@ def edit(org_id: int):
         abort(403)
     form = ProfileForm(obj=organisation)
     if form.validate_on_submit():
-        profiles.update_profile(organisation, form.profile_data(), current_user)
+        try:
+            profiles.update_profile(organisation, form.profile_data(), current_user, form.loaded_version())
+        except profiles.ProfileConflict:
+            # Nothing saved; the form keeps what this user typed, the page shows what the other one saved, and
+            # saving again (now against the current version) replaces it on purpose.
+            theirs = profile_differences(organisation, form)
+            form.version.data = organisation.version
+            flash(_("Someone else saved this profile while you were editing it. Their version is shown below; "
+                    "your text is kept in the form: check it and save again."), "error")
+            return render_template("profiles/edit.html", form=form, org=organisation, theirs=theirs), 409
         flash(_("Profile saved."), "success")
         return redirect(url_for("profiles.show", org_id=organisation.id))
     if form.errors:

@@ -1,19 +1,24 @@
 """Accounts: registration, authentication, password changes and resets, invitations."""
 from __future__ import annotations
 
+import functools
 import hashlib
+import secrets
 
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from matchmaker.extensions import db
 from matchmaker.i18n import ROLE_LABELS, mail_language
 from matchmaker.models import ROLES, Invitation, Organisation, User
-from matchmaker.models.user import MEMBER
+from matchmaker.models.user import ADMIN, MEMBER
 from matchmaker.models._common import utcnow
+from matchmaker.services import audit
 from matchmaker.services.mail import send_mail
 from matchmaker.services.profile_schema import SME_KINDS
 
@@ -37,27 +42,105 @@ def find_user(email: str) -> User | None:
     ).scalar_one_or_none()
 
 
-def register_user(email: str, name: str, password: str, organisation_name: str, kind: str) -> User:
-    """Create a member account together with a new organisation whose profile they will fill in."""
-    if find_user(email):
-        raise AccountError(_("An account with this e-mail address already exists. Log in or reset your password."))
+@functools.cache
+def _dummy_hash(method: str | None) -> str:
+    return generate_password_hash(secrets.token_hex(16), method=method) if method \
+        else generate_password_hash(secrets.token_hex(16))
+
+
+def _spend_a_password_check(password: str) -> None:
+    """Hash as a real check would, so an unknown or taken address answers in the same time as a known one."""
+    check_password_hash(_dummy_hash(current_app.config.get("PASSWORD_HASH_METHOD")), password)
+
+
+def register_user(email: str, name: str, password: str, organisation_name: str, kind: str,
+                  link_for: callable) -> User | None:
+    """Create an unconfirmed member account with a new organisation and mail the confirmation link; for an
+    address that has an account already, mail its owner instead. The caller answers the same either way (no
+    enumeration); returns the new user, or None when the address was taken."""
+    if find_user(email) is not None:
+        _spend_a_password_check(password)
+        _mail_taken_address(email)
+        return None
     organisation = Organisation(name=organisation_name.strip(), kind=kind, sme=kind in SME_KINDS)
     user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=organisation,
-                locale=mail_language())  # the language they registered in
+                locale=mail_language(), email_confirmed=False)  # the language they registered in
     _hash_password(user, password)
     db.session.add_all([organisation, user])
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same address registered at the same moment by another request
+        db.session.rollback()
+        _mail_taken_address(email)
+        return None
+    send_confirmation(user, link_for)
+    return user
+
+
+def _mail_taken_address(email: str) -> None:
+    user = find_user(email)
+    if user is None:
+        return
+    with force_locale(mail_language(user.locale)):
+        send_mail(user.email, _("Someone tried to register with your address"),
+                  _("Hello %(name)s,\n\nsomeone (perhaps you) tried to create a Matchmaker account with this "
+                    "address, which already has one. Log in, or ask for a new password on the login page if you "
+                    "have forgotten it. If it was not you, ignore this message.", name=user.name))
+
+
+def send_confirmation(user: User, link_for: callable) -> None:
+    """Mail (or log) the link that confirms a new account's address."""
+    with force_locale(mail_language(user.locale)):
+        send_mail(user.email, _("Confirm your Matchmaker account"),
+                  _("Hello %(name)s,\n\nopen this link to confirm your address and start using Matchmaker:\n"
+                    "%(link)s\n\nIf you did not register, ignore this message.", name=user.name,
+                    link=link_for(confirmation_token(user))))
+
+
+def confirmation_token(user: User) -> str:
+    """The signed token of the link that confirms `user`'s address."""
+    return _serializer("confirm-email").dumps({"uid": user.id, "email": user.email})
+
+
+def confirm_email(token: str) -> User:
+    """Mark the account behind a confirmation link as confirmed; AccountError if the link is bad or used."""
+    try:
+        data = _serializer("confirm-email").loads(token, max_age=current_app.config["CONFIRM_MAX_AGE"])
+    except (BadSignature, SignatureExpired):
+        raise AccountError(_("This confirmation link is not valid or has expired. Log in to get a new one.")) \
+            from None
+    user = db.session.get(User, data.get("uid"))
+    if user is None or user.email != data.get("email"):
+        raise AccountError(_("This confirmation link is not valid or has expired. Log in to get a new one."))
+    if user.email_confirmed:
+        raise AccountError(_("Your address is already confirmed: log in."))
+    user.email_confirmed = True
     db.session.commit()
     return user
 
 
-def authenticate(email: str, password: str) -> User | None:
-    """The active user with these credentials, else None; records the login time."""
+def authenticate(email: str, password: str, link_for: callable | None = None) -> User | None:
+    """The active user with these credentials, else None (in the time a real check takes); records the login
+    time. A correct password on an unconfirmed account mails the confirmation link again and raises."""
     user = find_user(email)
-    if user is None or not user.active or not user.check_password(password):
+    if user is None:
+        _spend_a_password_check(password)
         return None
+    if not user.check_password(password) or not user.active:
+        return None
+    if not user.email_confirmed:
+        if link_for is not None:
+            send_confirmation(user, link_for)
+        raise AccountError(_("Confirm your e-mail address first: we have sent you the link again."))
     user.last_login_at = utcnow()
     db.session.commit()
     return user
+
+
+def end_sessions(user: User) -> None:
+    """Log the user out everywhere: every session and remember cookie stops working."""
+    user.end_sessions()
+    db.session.commit()
 
 
 def change_password(user: User, current: str, new: str) -> None:
@@ -65,6 +148,7 @@ def change_password(user: User, current: str, new: str) -> None:
     if not user.check_password(current):
         raise AccountError(_("Your current password is not correct."))
     _hash_password(user, new)
+    user.end_sessions()  # every other session ends; the view logs this one in again
     db.session.commit()
 
 
@@ -103,6 +187,8 @@ def reset_password(token: str, new_password: str) -> User:
     if user is None or data.get("fp") != _password_fingerprint(user):
         raise AccountError(_("This reset link has already been used. Ask for a new one."))
     _hash_password(user, new_password)
+    user.end_sessions()  # whoever knew the old password is logged out everywhere
+    user.email_confirmed = True  # the link reached the mailbox
     db.session.commit()
     return user
 
@@ -117,6 +203,8 @@ def invite_user(inviter: User, email: str, organisation: Organisation | None, ro
     invitation = Invitation(email=email.strip().lower(), role=role, organisation=organisation,
                             invited_by_id=inviter.id)
     db.session.add(invitation)
+    audit.record(inviter, "invitation", invitation.email, role=role,
+                 organisation=organisation.name if organisation else None)
     db.session.commit()
     token = _serializer("invitation").dumps({"iid": invitation.id})
     link = link_for(token)
@@ -157,8 +245,25 @@ def accept_invitation(token: str, name: str, password: str) -> User:
     _hash_password(user, password)
     invitation.accepted_at = utcnow()
     db.session.add(user)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same invitation accepted at the same moment by another request
+        db.session.rollback()
+        raise AccountError(_("This invitation has already been used.")) from None
     return user
+
+
+def set_role(admin: User, user: User, role: str) -> None:
+    """An admin gives `user` another role (never their own admin role away); recorded in the audit log."""
+    if role not in ROLES:
+        raise AccountError(_("Unknown role %(role)s.", role=role))
+    if user.id == admin.id and role != ADMIN:
+        raise AccountError(_("You cannot remove your own administrator role."))
+    if user.role != role:
+        audit.record(admin, "role", user.email, before=user.role, after=role)
+        user.role = role
+        user.end_sessions()  # pages and cookies issued under the old role end with it
+        db.session.commit()
 
 
 def create_user(email: str, name: str, password: str, role: str = MEMBER,

@@ -51,24 +51,51 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     applied: bool = False
+    skipped: list[RowError] = field(default_factory=list)  # good rows left out by the ownership rules
+    changes: list[RowError] = field(default_factory=list)  # member-owned profiles changed by an admin override
 
     @property
     def good(self) -> int:
         return self.total - len({e.line for e in self.errors})
 
 
+class Skip(Exception):
+    """A good row that the ownership rules leave out; the message says why."""
+
+
 def _key(data: dict) -> str:
-    return f"id:{data['external_id']}" if data.get("external_id") else f"name:{data['name'].strip().lower()}"
+    if data.get("external_id"):
+        return f"id:{data['external_id'].lower()}"
+    return f"name:{data['name'].strip().lower()}"
 
 
 def _existing(data: dict) -> Organisation | None:
-    """Re-importing updates: match on external_id, or on the name when the row has no external_id."""
+    """Re-importing updates: match on external_id (any case), or on the name among organisations without an
+    external_id, those without members first; raises Skip when a name is ambiguous."""
     if data.get("external_id"):
-        stmt = db.select(Organisation).where(Organisation.external_id == data["external_id"])
-    else:
-        stmt = db.select(Organisation).where(func.lower(Organisation.name) == data["name"].strip().lower(),
-                                             Organisation.external_id.is_(None))
-    return db.session.execute(stmt.limit(1)).scalar_one_or_none()
+        stmt = db.select(Organisation).where(func.lower(Organisation.external_id) == data["external_id"].lower())
+        return db.session.execute(stmt.limit(1)).scalar_one_or_none()
+    same_name = db.session.execute(db.select(Organisation).where(
+        func.lower(Organisation.name) == data["name"].strip().lower(), Organisation.external_id.is_(None))
+        .limit(3)).scalars().all()
+    free = [o for o in same_name if not o.members]
+    owned = [o for o in same_name if o.members]
+    candidates = free or owned  # a member-owned one is then skipped by _guard_ownership, unless overridden
+    if len(candidates) > 1:
+        raise Skip(_("several organisations are named %(name)s: add the external_id of the one to update",
+                     name=data["name"]))
+    return candidates[0] if candidates else None
+
+
+def _guard_ownership(organisation: Organisation, override: bool) -> None:
+    """An import never changes an organisation that has members (they own its profile), unless overridden."""
+    if organisation.members and not override:
+        raise Skip(_("%(name)s has members, who own its profile: not changed by an import",
+                     name=organisation.name))
+
+
+def _changed_fields(organisation: Organisation, data: dict) -> list[str]:
+    return [f for f in PROFILE_FIELDS if f in data and getattr(organisation, f) != data[f]]
 
 
 def validate(table: Table, report: ImportReport) -> list[tuple[int, dict]]:
@@ -93,11 +120,15 @@ def validate(table: Table, report: ImportReport) -> list[tuple[int, dict]]:
 
 
 def import_organisations(table: Table, mode: str = "good", progress: Callable[[Iterable], Iterable] | None = None,
-                         commit: bool = True) -> ImportReport:
+                         commit: bool = True, override: bool = False, actor_id: int | None = None,
+                         label: str = "") -> ImportReport:
     """Validate, then create or update organisations; in mode 'all' any bad row means nothing is written.
 
-    With commit=False (a background job) nothing is committed and the suggestions are not refreshed: the job
-    rebuilds them and commits both at once, so a worker killed mid-import leaves nothing half-written.
+    Organisations with members are skipped (reported with the reason) unless `override` (an admin's explicit
+    choice), and then the report lists every field changed. The import is recorded in the audit log under
+    `actor_id` (None: the command line) and `label` (the file name). With commit=False (a background job) nothing is
+    committed and the suggestions are not refreshed: the job rebuilds them and commits both at once, so a
+    worker killed mid-import leaves nothing half-written.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
@@ -115,25 +146,45 @@ def import_organisations(table: Table, mode: str = "good", progress: Callable[[I
                     organisation = Organisation(name=data["name"], kind=data["kind"],
                                                 external_id=data.get("external_id"), source="csv")
                     db.session.add(organisation)
+                else:
+                    _guard_ownership(organisation, override)
+                    if organisation.members:
+                        fields = ", ".join(_changed_fields(organisation, data)) or "—"
+                        report.changes.append(RowError(line, f"{organisation.name}: {fields}"))
                 apply_profile(organisation, data)
                 db.session.flush()
             report.created += is_new
             report.updated += not is_new
             changed.append(organisation)
+        except Skip as exc:
+            report.skipped.append(RowError(line, str(exc)))
         except SQLAlchemyError as exc:
             report.errors.append(RowError(line, _("could not be saved (%(error)s)", error=exc.__class__.__name__)))
     report.errors.sort(key=lambda e: e.line)
     report.applied = True
+    _audit(report, actor_id, label, override)
     if commit:
         db.session.commit()
         _refresh_suggestions(changed)
     return report
 
 
+def _audit(report: ImportReport, actor_id: int | None, label: str, override: bool) -> None:
+    from matchmaker.models import User
+    from matchmaker.services import audit
+
+    actor = db.session.get(User, actor_id) if actor_id else None
+    audit.record(actor, "import", label, created=report.created, updated=report.updated, override=override,
+                 skipped=len(report.skipped), refused=report.total - report.good,
+                 changed_with_members=[f"line {c.line}: {c.message}" for c in report.changes])
+
+
 def report_dict(report: ImportReport) -> dict:
     """The report as JSON (a background import's result)."""
     return {"mode": report.mode, "total": report.total, "created": report.created, "updated": report.updated,
             "errors": [{"line": e.line, "message": e.message} for e in report.errors],
+            "skipped": [{"line": e.line, "message": e.message} for e in report.skipped],
+            "changes": [{"line": e.line, "message": e.message} for e in report.changes],
             "warnings": report.warnings, "applied": report.applied, "good": report.good}
 
 
@@ -141,15 +192,17 @@ def report_from_dict(data: dict) -> ImportReport:
     """The report back from a background import's result."""
     return ImportReport(mode=data["mode"], total=data["total"], created=data["created"], updated=data["updated"],
                         errors=[RowError(**e) for e in data["errors"]], warnings=data["warnings"],
-                        applied=data["applied"])
+                        applied=data["applied"], skipped=[RowError(**e) for e in data.get("skipped", [])],
+                        changes=[RowError(**e) for e in data.get("changes", [])])
 
 
-def import_in_background(data: bytes, filename: str, mode: str, user_id: int | None = None):
+def import_in_background(data: bytes, filename: str, mode: str, user_id: int | None = None,
+                         override: bool = False):
     """Queue the import as a job (the worker imports and rebuilds the suggestions); returns the job."""
     from matchmaker.jobs import enqueue
 
-    return enqueue("import-orgs", {"data": data, "filename": filename, "mode": mode}, user_id=user_id,
-                   label=filename)
+    return enqueue("import-orgs", {"data": data, "filename": filename, "mode": mode, "override": override,
+                                   "actor_id": user_id}, user_id=user_id, label=filename)
 
 
 INCREMENTAL_LIMIT = 50  # above this many changed profiles one full rebuild is cheaper than many refreshes

@@ -8,6 +8,7 @@ To add a field: declare it on `ProfileSchema` with one of the parsers below (tex
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
@@ -21,6 +22,7 @@ from matchmaker import taxonomy
 from matchmaker.taxonomy import N_
 
 MAX_AMOUNT = 10 ** 12  # euros: far above any real ticket, far below a 64-bit column's limit
+AMOUNT_CHARS = 30  # an amount written with more characters than this is refused without converting it
 TRUE = {"1", "true", "yes", "y", "si", "sì", "vero", "x", "on"}
 FALSE = {"", "0", "false", "no", "n", "falso", "off"}
 LIST_SPLIT = re.compile(r"[;|\n]+")
@@ -31,13 +33,27 @@ LIMITS = {"name": 255, "external_id": 64, "city": 120, "region": 120, "website":
 SME_KINDS = frozenset({"sme", "startup"})  # start-ups and SMEs are SMEs (EU definition); large companies are not
 
 
+SHOWN = 60  # characters of a bad value repeated in its message
+
+
 def _fail(message: str, **values: Any) -> PydanticCustomError:
-    """The rule's message (marked with N_) translated and filled in; no context, so braces in values are kept."""
+    """The rule's message (marked with N_) translated and filled in; no context, so braces in values are kept.
+    A long bad value is shortened in the message (a 50,000-character cell is not echoed back)."""
+    if isinstance(values.get("value"), str) and len(values["value"]) > SHOWN:
+        values["value"] = values["value"][:SHOWN] + "…"
     return PydanticCustomError("profile", gettext(message, **values))
 
 
 def _str(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    """The value as trimmed text, without NUL characters (PostgreSQL cannot store them in text)."""
+    return "" if value is None else str(value).replace("\x00", "").strip()
+
+
+def _kept(info: ValidationInfo | None, value: str) -> bool:
+    """True when `value` is the text already stored in this field (an import may have stored a longer text
+    than the form allows: saving the profile back unchanged must work)."""
+    stored = (info.context or {}).get("stored", {}) if info is not None else {}
+    return info is not None and _str(stored.get(info.field_name)) == value
 
 
 def _blank(required: bool, blank: Any) -> Any:
@@ -49,11 +65,11 @@ def _blank(required: bool, blank: Any) -> Any:
 def text(limit: int, required: bool = False, blank: Any = "") -> Callable[[Any], Any]:
     """A trimmed text of at most `limit` characters; `blank` stands for an empty value."""
 
-    def parse(value: Any) -> Any:
+    def parse(value: Any, info: ValidationInfo | None) -> Any:
         value = _str(value)
         if not value:
             return _blank(required, blank)
-        if len(value) > limit:
+        if len(value) > limit and not _kept(info, value):
             raise _fail(N_("longer than %(limit)s characters"), limit=limit)
         return value
 
@@ -115,11 +131,13 @@ def amount(value: Any) -> int | None:
         if not v:
             return None
         euros = None
-        if v[-1] in "km" and re.fullmatch(r"\d+([.,]\d+)?", v[:-1]):
-            euros = int(round(float(v[:-1].replace(",", ".")) * (1_000 if v[-1] == "k" else 1_000_000)))
-        elif re.fullmatch(r"\d{1,3}([.,]\d{3})+", v) or v.isdigit():
+        if len(v) > AMOUNT_CHARS:  # far longer than any amount: no conversion of a 5,000-digit number
+            raise _fail(N_("'%(value)s' is not an amount in euros"), value=_str(value))
+        if v[-1] in "km" and re.fullmatch(r"[0-9]+([.,][0-9]+)?", v[:-1]):
+            euros = int(round(Decimal(v[:-1].replace(",", ".")) * (1_000 if v[-1] == "k" else 1_000_000)))
+        elif re.fullmatch(r"[0-9]{1,3}([.,][0-9]{3})+", v) or re.fullmatch(r"[0-9]+", v):
             euros = int(re.sub(r"[.,]", "", v))
-        elif re.fullmatch(r"-\d+", v):
+        elif re.fullmatch(r"-[0-9]+", v):
             euros = int(v)
         if euros is None:
             raise _fail(N_("'%(value)s' is not an amount in euros"), value=_str(value))
@@ -136,7 +154,7 @@ def parse_trl(value: Any) -> int | None:
     v = _str(value).upper().removeprefix("TRL").strip()
     if not v or v == "NONE":
         return None
-    if v.isdigit() and 1 <= int(v) <= 9:
+    if re.fullmatch(r"[1-9]", v):
         return int(v)
     raise _fail(N_("'%(value)s' is not a level from 1 to 9"), value=_str(value))
 
@@ -149,7 +167,7 @@ def parse_country(value: Any) -> str:
 
 
 def parse_website(value: Any) -> str:
-    v = text(LIMITS["website"])(value)
+    v = text(LIMITS["website"])(value, None)
     if v and not re.match(r"^https?://", v, re.IGNORECASE):
         v = "https://" + v
     if v and not URL_RE.match(v):
@@ -169,7 +187,7 @@ def parse_region(value: Any) -> str:
 
 
 def parse_email(value: Any) -> str:
-    v = text(LIMITS["contact_email"])(value)
+    v = text(LIMITS["contact_email"])(value, None)
     if not v:
         return ""
     try:
@@ -232,10 +250,12 @@ class ProfileSchema(BaseModel):
 FIELDS = tuple(ProfileSchema.model_fields)
 
 
-def validate_profile(raw: Mapping[str, Any]) -> tuple[dict, dict[str, list[str]]]:
-    """Clean values of the fields present in `raw`, and the error messages by field (empty when valid)."""
+def validate_profile(raw: Mapping[str, Any], stored: Mapping[str, Any] | None = None
+                     ) -> tuple[dict, dict[str, list[str]]]:
+    """Clean values of the fields present in `raw`, and the error messages by field (empty when valid).
+    `stored`: the profile's current values; a text left as it is passes even if longer than the limit."""
     try:
-        profile = ProfileSchema.model_validate(dict(raw))
+        profile = ProfileSchema.model_validate(dict(raw), context={"stored": stored or {}})
     except ValidationError as exc:
         errors: dict[str, list[str]] = {}
         for error in exc.errors(include_url=False):

@@ -7,9 +7,12 @@ from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, case, func
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation, OrganisationTag, User
+from matchmaker.models._common import utcnow
 from matchmaker.search import index as search_index
 from matchmaker.search.analysis import Query, parse_query
 from matchmaker.services.tagging import confirm_tags, suggest_tags, tags_changed
@@ -27,6 +30,11 @@ class ProfilePermissionError(PermissionError):
     """The user may not change this organisation's profile."""
 
 
+class ProfileConflict(Exception):
+    """Someone else saved the profile after the editor loaded it; nothing was saved (the session is rolled
+    back, so the organisation now shows their version)."""
+
+
 def apply_profile(organisation: Organisation, data: Mapping[str, Any]) -> None:
     """Copy the known profile fields present in `data` onto `organisation`."""
     for field in PROFILE_FIELDS:
@@ -35,17 +43,30 @@ def apply_profile(organisation: Organisation, data: Mapping[str, Any]) -> None:
     suggest_tags(organisation)
 
 
-def update_profile(organisation: Organisation, data: Mapping[str, Any], user: User) -> Organisation:
-    """Save a member's (or an admin's) edit of a profile."""
+def update_profile(organisation: Organisation, data: Mapping[str, Any], user: User,
+                   expected_version: int | None = None) -> Organisation:
+    """Save a member's (or an admin's) edit of a profile; ProfileConflict if it changed since `expected_version`
+    (the version the form was loaded with) or changes under this save."""
     if not user.can_edit(organisation):
         raise ProfilePermissionError(f"{user.email} may not edit {organisation.name}")
+    if expected_version is not None and expected_version != organisation.version:
+        raise ProfileConflict()
+    if user.organisation_id != organisation.id:  # an admin changing another organisation's profile
+        from matchmaker.services import audit
+        audit.record(user, "profile", organisation.name,
+                     fields=[f for f in PROFILE_FIELDS if f in data and getattr(organisation, f) != data[f]])
     if tags_changed(organisation, data):
         confirm_tags(organisation)  # the member chose the tags: the suggestions are no longer needed
     apply_profile(organisation, data)
     if organisation.source == "cordis":
         # Once a member has written the profile, a CORDIS re-import must not overwrite their text.
         organisation.source = "manual"
-    db.session.commit()
+    organisation.updated_at = utcnow()  # always an UPDATE of the row, so its version moves even if only tags changed
+    try:
+        db.session.commit()
+    except (StaleDataError, IntegrityError):  # another save won the race (its version, or its tag rows)
+        db.session.rollback()
+        raise ProfileConflict() from None
     from matchmaker.services import engine  # services import each other lazily
 
     engine.refresh([organisation])
@@ -80,7 +101,7 @@ def directory_query(filters: DirectoryFilters) -> Select:
     profiles marked outside life sciences after the others unless the filters ask for every profile alike."""
     stmt = db.select(Organisation)
     if filters.q:  # only stop words or punctuation: nothing for the full-text index, so look at names
-        stmt = stmt.where(Organisation.name.ilike(f"%{filters.q}%"))
+        stmt = stmt.where(Organisation.name.ilike(f"%{escape_like(filters.q)}%", escape="\\"))
     if filters.kind:
         stmt = stmt.where(Organisation.kind == filters.kind)
     if filters.region:
@@ -139,10 +160,19 @@ def _search_page(filters: DirectoryFilters, query: Query, page: int, per_page: i
     return SearchPage([loaded[i] for i in ids if i in loaded], page, per_page, total)
 
 
+MAX_QUERY = 200  # characters of a directory search
+MAX_PAGE = 100_000  # a page number beyond this is taken as this (then the view goes to the last page)
+
+
+def escape_like(text: str) -> str:
+    """`text` with LIKE's wildcards escaped (use with escape="\\"): '%' and '_' match only themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def search_directory(filters: DirectoryFilters, page: int, per_page: int) -> Pagination | SearchPage:
     """One page of the directory; a search with several words that no profile has all of ranks any of them."""
     query = parse_query(filters.q) if filters.q else None
-    page = max(page, 1)
+    page = min(max(page, 1), MAX_PAGE)
     if query:
         return _search_page(filters, query, page, per_page)
     return db.paginate(directory_query(filters), page=page, per_page=per_page, error_out=False)

@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from flask_babel import gettext as _
 
+from matchmaker.services.xlsx_guard import MAX_ROWS
+
 
 class TableError(ValueError):
     """The file as a whole cannot be read (wrong type, no header, broken encoding...)."""
@@ -53,6 +55,8 @@ def read_csv(data: bytes) -> Table:
     for values in reader:
         if any(v.strip() for v in values):
             rows.append((line, _zip(header, values)))
+            if len(rows) > MAX_ROWS:
+                raise TableError(_("The sheet has more than %(max)s rows; split the file.", max=f"{MAX_ROWS:,}"))
         line = reader.line_num + 1  # quoted fields may span lines: report where the row starts
     return Table(header, rows)
 
@@ -71,24 +75,48 @@ def read_xlsx(data: bytes) -> Table:
     """Parse the first sheet of an XLSX workbook; row 1 is the header."""
     from openpyxl import load_workbook
 
+    from matchmaker.services.xlsx_guard import MAX_COLUMNS, SpreadsheetTooBig, check_archive, check_row  # noqa
+
+    try:
+        check_archive(data)
+    except SpreadsheetTooBig as exc:
+        raise TableError(str(exc)) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a broken file
         raise TableError(_("The file is not a readable .xlsx workbook (%(error)s).",
                            error=exc.__class__.__name__)) from None
     sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
+    sheet.reset_dimensions()  # the declared <dimension> (A1:XFD2000...) is not trusted: only real cells count
+    iterator = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
     try:
-        header = [normalise_header(h) for h in next(iterator)]
+        first = next(iterator)
+        check_row(1, first)
+        header = [normalise_header(h) for h in _trim(first)]
+    except SpreadsheetTooBig as exc:
+        raise TableError(str(exc)) from None
     except StopIteration:
         raise TableError(_("The workbook's first sheet is empty.")) from None
     rows = []
-    for number, values in enumerate(iterator, start=2):
-        cells = [_cell(v) for v in values]
-        if any(c.strip() for c in cells):
-            rows.append((number, _zip(header, cells)))
-    workbook.close()
+    try:
+        for number, values in enumerate(iterator, start=2):
+            check_row(number, values)
+            cells = [_cell(v) for v in _trim(values)]
+            if any(c.strip() for c in cells):
+                rows.append((number, _zip(header, cells)))
+    except SpreadsheetTooBig as exc:
+        raise TableError(str(exc)) from None
+    finally:
+        workbook.close()
     return Table(header, rows)
+
+
+def _trim(values: tuple) -> tuple:
+    """The row without its trailing empty cells (rows are padded to the widest column read)."""
+    end = len(values)
+    while end and values[end - 1] in (None, ""):
+        end -= 1
+    return values[:end]
 
 
 def _zip(header: list[str], values: list[str]) -> dict[str, str]:

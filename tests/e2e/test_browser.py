@@ -5,6 +5,7 @@ import pytest
 
 from matchmaker.extensions import db
 from matchmaker.models import User
+from matchmaker.services import accounts
 from tests.e2e.conftest import screenshot
 
 pytestmark = pytest.mark.e2e
@@ -25,6 +26,10 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
     phone.fill("#password", PASSWORD)
     phone.fill("#confirm", PASSWORD)
     phone.click("main button[type=submit]")
+    phone.wait_for_selector("text=Check your mail")
+    with live_app.app_context():  # the link of the confirmation mail
+        token = accounts.confirmation_token(accounts.find_user("giulia@acme.example"))
+    phone.goto(f"{base}/auth/confirm/{token}")
     phone.wait_for_url("**/profiles/*/edit")
     assert no_horizontal_scroll(phone)
 

@@ -18,25 +18,31 @@ def register(client, **overrides):
     return post_form(client, "/auth/register", data)
 
 
-def test_register_creates_member_and_organisation_and_logs_in(client):
+def test_register_creates_member_and_organisation_confirmed_by_mail(client, caplog):
     response = register(client)
     user = find_user("giulia@acme.example")
-    assert response.status_code == 302
-    assert response.headers["Location"].endswith(f"/profiles/{user.organisation_id}/edit")
-    assert user.role == "member" and user.organisation.name == "Acme Biotech"
+    assert response.status_code == 200 and "Check your mail" in response.get_data(as_text=True)
+    assert user.role == "member" and user.organisation.name == "Acme Biotech" and not user.email_confirmed
     assert user.organisation.kind == "startup"
     assert user.password_hash != PASSWORD and user.check_password(PASSWORD)
+    unconfirmed = post_form(client, "/auth/login", {"email": user.email, "password": PASSWORD})
+    assert unconfirmed.status_code == 200 and "Confirm your e-mail address first" in unconfirmed.get_data(True)
+    confirmed = client.get(_link_from_log(caplog, "confirm"))
+    assert confirmed.headers["Location"].endswith(f"/profiles/{user.organisation_id}/edit")
+    assert db.session.get(User, user.id).email_confirmed
     assert client.get("/profiles/mine").status_code == 302  # logged in: redirected to own profile
+    again = client.get(_link_from_log(caplog, "confirm"), follow_redirects=True)
+    assert "already confirmed" in again.get_data(as_text=True)
 
 
-def test_register_with_taken_email_keeps_what_was_typed(client):
+def test_register_with_taken_email_answers_the_same_and_mails_the_owner(client, caplog):
     make_user(email="giulia@acme.example")
-    response = register(client, organisation_name="Typed Organisation Name")
-    html = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert "already exists" in html
-    assert 'value="Typed Organisation Name"' in html
-    assert db.session.execute(db.select(User)).scalars().all().__len__() == 1
+    taken = register(client, organisation_name="Typed Organisation Name")
+    fresh = register(client, email="other@acme.example")
+    assert taken.status_code == fresh.status_code == 200
+    assert taken.get_data(as_text=True).replace("giulia@", "other@") == fresh.get_data(as_text=True)
+    assert "Someone tried to register with your address" in caplog.text
+    assert len(db.session.execute(db.select(User)).scalars().all()) == 2
 
 
 def test_register_rejects_short_password_and_mismatch(client):
@@ -88,6 +94,20 @@ def test_login_is_rate_limited(app, client):
              for _ in range(4)]
     assert codes == [200, 200, 200, 429]
     assert client.get("/auth/login").status_code == 200  # only POSTs count
+
+
+def test_successful_logins_do_not_use_up_the_limit(app, client):
+    app.config["LOGIN_RATE_LIMIT"] = "3 per minute"
+    user = make_user()
+    for _ in range(5):
+        login(client, user)
+    assert post_form(client, "/auth/login", {"email": user.email, "password": "wrong"}).status_code == 200
+
+
+def test_registration_is_rate_limited(app, client):
+    app.config["REGISTER_RATE_LIMIT"] = "2 per minute"
+    codes = [register(client, email=f"r{i}@acme.example").status_code for i in range(3)]
+    assert codes == [200, 200, 429]
 
 
 def test_change_password(client):

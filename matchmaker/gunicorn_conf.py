@@ -1,0 +1,22 @@
+"""gunicorn settings for production: `gunicorn -c python:matchmaker.gunicorn_conf wsgi:app` (each setting can be
+overridden from the environment; see the README's Production section)."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Threads in each worker: pages wait on the database more than they compute. Each worker holds its own copy
+# of the matching engine (loaded in the background as it starts), so memory grows with the workers.
+workers = int(os.environ.get("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count() * 2)))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a request is never long work: that goes to the queue
+graceful_timeout = 30
+keepalive = 5
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))  # recycle workers now and then
+max_requests_jitter = max_requests // 10
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None  # "-" for stdout
+errorlog = "-"
+# X-Forwarded-* headers are the app's business (PROXY_FIX_X_FOR), not gunicorn's.
+forwarded_allow_ips = ""

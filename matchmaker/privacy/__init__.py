@@ -1,0 +1,1 @@
+"""A user's own data: download it (JSON), delete the account."""

@@ -1,0 +1,131 @@
+"""The authorization matrix: who may use each route, as one table.
+
+Every (method, rule) of the app's URL map must have an entry here, or tests/security/test_authorization_matrix.py
+fails and names it; an entry for a route that no longer exists fails too. Each entry gives the status each role
+gets for a request built from tests/security/world.py: the resource in the URL belongs to organisation A (its
+profile, its member, a job started by the organiser), and a POST carries a valid CSRF token but no other field.
+
+Roles: anonymous, member_a (member of A), member_b (member of another organisation B), organiser, admin.
+Outcomes: a status code, or LOGIN (302 to the login page). API routes (/api/...) are called with each role's
+bearer token (anonymous: none); the pages with each role's session.
+To add a route, pick the helper that says its rule, e.g. `("GET", "/events/<int:event_id>"): members(200)`.
+"""
+from __future__ import annotations
+
+LOGIN = "login"
+ROLES = ("anonymous", "member_a", "member_b", "organiser", "admin")
+
+
+def everyone(status=200, anonymous=None) -> dict:
+    """Anyone, logged in or not, gets `status` (anonymous gets `anonymous` if given)."""
+    return {role: status for role in ROLES} | ({"anonymous": anonymous} if anonymous is not None else {})
+
+
+def members(status=200) -> dict:
+    """Any logged-in user; anonymous visitors are sent to log in."""
+    return everyone(status, anonymous=LOGIN)
+
+
+def own_organisation(status=200, others=403) -> dict:
+    """Members of the organisation in the URL (A) and admins; other members and organisers get `others`."""
+    return {"anonymous": LOGIN, "member_a": status, "member_b": others, "organiser": others, "admin": status}
+
+
+def own_user(status=200, others=404) -> dict:
+    """Only the user the resource in the URL belongs to (member A); everyone else gets `others`."""
+    return {"anonymous": LOGIN, "member_a": status, "member_b": others, "organiser": others, "admin": others}
+
+
+def organisers(status=200, members_get=403) -> dict:
+    """Organisers and admins; members get 403."""
+    return {"anonymous": LOGIN, "member_a": members_get, "member_b": members_get, "organiser": status,
+            "admin": status}
+
+
+def admins(status=200) -> dict:
+    """Admins only; everyone else logged in gets 403."""
+    return {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "organiser": 403, "admin": status}
+
+
+def api_own_organisation(status=200) -> dict:
+    """API calls about the caller's own organisation: members get `status`, users without one 403."""
+    return {"anonymous": 401, "member_a": status, "member_b": status, "organiser": 403, "admin": 403}
+
+
+RULES: dict[tuple[str, str], dict] = {
+    # main, static, language
+    ("GET", "/"): everyone(),
+    ("GET", "/static/<path:filename>"): everyone(),
+    ("GET", "/account"): everyone(),  # language preference; works logged out
+    ("POST", "/account"): everyone(302),
+    ("POST", "/language"): everyone(302),
+    # auth: open forms; a bad token sends to the login page with a message
+    ("GET", "/auth/login"): everyone(),
+    ("POST", "/auth/login"): everyone(),
+    ("POST", "/auth/logout"): members(302),
+    ("GET", "/auth/register"): everyone(),
+    ("POST", "/auth/register"): everyone(),
+    ("GET", "/auth/confirm/<token>"): everyone(LOGIN),
+    ("GET", "/auth/forgot"): everyone(),
+    ("POST", "/auth/forgot"): everyone(),
+    ("GET", "/auth/reset/<token>"): everyone(),
+    ("POST", "/auth/reset/<token>"): everyone(),
+    ("GET", "/auth/invitation/<token>"): everyone(LOGIN),
+    ("POST", "/auth/invitation/<token>"): everyone(LOGIN),
+    ("GET", "/auth/password"): members(),
+    ("POST", "/auth/password"): members(),
+    # profiles: every member reads every profile; only its members (and admins) edit it
+    ("GET", "/profiles/"): members(),
+    ("GET", "/profiles/<int:org_id>"): members(),
+    ("GET", "/profiles/mine"): members(302),
+    ("GET", "/profiles/<int:org_id>/edit"): own_organisation(),
+    ("POST", "/profiles/<int:org_id>/edit"): own_organisation(302),
+    # suggestions: one's own organisation's (organiser and admin have none: sent to the directory)
+    ("GET", "/matches/"): {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "organiser": 302, "admin": 302},
+    # reviewing suggestions (#17): one's own organisation's; organisers and admins without one are sent home
+    ("GET", "/matches/review"): {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "organiser": 302, "admin": 302},
+    ("GET", "/matches/connections"): {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "organiser": 302,
+                                      "admin": 302},
+    ("GET", "/matches/insight"): organisers(),
+    # an answer on A's suggestion: only A's members (a POST without an action: back to the list with a message)
+    ("POST", "/matches/suggestions/<int:suggestion_id>/feedback"): own_user(302, others=404),
+    # interest in A: its own members are told they cannot; B's member may; no organisation, no interest
+    ("POST", "/matches/interest/<int:org_id>"): {"anonymous": LOGIN, "member_a": 302, "member_b": 302,
+                                                 "organiser": 403, "admin": 403},
+    # imports and jobs: organisers and admins
+    ("GET", "/imports/"): organisers(),
+    ("POST", "/imports/"): organisers(),
+    ("GET", "/imports/template.csv"): organisers(),
+    ("GET", "/imports/template.xlsx"): organisers(),
+    ("GET", "/jobs/"): organisers(),
+    ("GET", "/jobs/<int:job_id>.json"): organisers(),  # and whoever started the job
+    ("POST", "/jobs/<int:job_id>/cancel"): organisers(302),
+    # administration
+    ("GET", "/admin/users"): admins(),
+    ("POST", "/admin/users"): admins(),
+    ("POST", "/admin/users/<int:user_id>/role"): admins(302),
+    ("GET", "/admin/audit"): admins(),
+    ("GET", "/admin/organisations.json"): admins(),  # the invitation form's organisation search
+    # API tokens and notifications (the foundation): one's own; another user's token or notification is 404
+    ("GET", "/account/tokens/"): members(),
+    ("POST", "/account/tokens/"): members(),
+    ("POST", "/account/tokens/<int:token_id>/revoke"): own_user(302, others=404),
+    ("GET", "/notifications/"): members(),
+    ("POST", "/notifications/<int:notification_id>/open"): own_user(302, others=404),
+    ("POST", "/notifications/email"): members(302),
+    ("POST", "/notifications/read"): members(302),
+    # the JSON API: a bearer token, never the session
+    ("GET", "/api/v1/me"): everyone(200, anonymous=401),
+    ("GET", "/api/v1/openapi.json"): everyone(),
+    # suggestions, interest, connections: the caller's organisation (none: 403); another's suggestion: 404
+    ("GET", "/api/v1/suggestions"): api_own_organisation(200),
+    ("GET", "/api/v1/connections"): api_own_organisation(200),
+    # (the matrix POSTs a form, not JSON: 415 once authenticated; tests/integration/test_review_api.py sends JSON)
+    ("POST", "/api/v1/suggestions/<int:suggestion_id>/feedback"): everyone(415, anonymous=401),
+    ("POST", "/api/v1/organisations/<int:org_id>/interest"): everyone(415, anonymous=401),
+    ("GET", "/api/v1/organisations/<int:org_id>"): everyone(200, anonymous=401),
+    # one's own data (the account is the logged-in user's: no id in the URL)
+    ("GET", "/privacy/data.json"): members(),
+    ("GET", "/privacy/delete"): members(),
+    ("POST", "/privacy/delete"): members(),  # without the password: the form again
+}
