@@ -67,6 +67,8 @@ class Meeting(db.Model):
     pub_slot_id: Mapped[int | None] = mapped_column(ForeignKey("event_slot.id", ondelete="SET NULL"), index=True)
     pub_table_id: Mapped[int | None] = mapped_column(ForeignKey("event_table.id", ondelete="SET NULL"))
     published: Mapped[bool] = mapped_column(default=False)  # ever published (iCal keeps it, CANCELLED if dropped)
+    # the last published slot (a cancelled meeting is sent to calendars as CANCELLED at that time)
+    ical_slot_id: Mapped[int | None] = mapped_column(ForeignKey("event_slot.id", ondelete="SET NULL"))
     sequence: Mapped[int] = mapped_column(default=0)  # iCal SEQUENCE, raised by every published change
     unplaced_reason: Mapped[list | None] = mapped_column(JSON)  # [code, params] from the scheduler
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
@@ -77,6 +79,7 @@ class Meeting(db.Model):
     table: Mapped[EventTable | None] = relationship(foreign_keys=[table_id])
     pub_slot: Mapped[EventSlot | None] = relationship(foreign_keys=[pub_slot_id])
     pub_table: Mapped[EventTable | None] = relationship(foreign_keys=[pub_table_id])
+    ical_slot: Mapped[EventSlot | None] = relationship(foreign_keys=[ical_slot_id])
 
 
 class MeetingSeat(db.Model):

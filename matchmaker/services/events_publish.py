@@ -41,6 +41,7 @@ def apply_published(changes: list[tuple[str, Meeting]]) -> None:
         placed = kind != "cancelled"
         rows.append({"id": m.id, "pub_slot_id": m.slot_id if placed else None,
                      "pub_table_id": m.table_id if placed else None, "sequence": m.sequence + 1,
+                     "ical_slot_id": m.slot_id if placed else (m.pub_slot_id or m.ical_slot_id),
                      "published": True})
     db.session.flush()
     for chunk in _chunks(ids):

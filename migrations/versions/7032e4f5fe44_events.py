@@ -2,7 +2,7 @@
 
 Revision ID: 7032e4f5fe44
 Revises: 7c3d2e1f4a90
-Create Date: 2026-11-29 06:00:04.556547
+Create Date: 2026-11-29 06:01:59.302261
 
 """
 from alembic import op
@@ -159,11 +159,13 @@ def upgrade():
     sa.Column('pub_slot_id', sa.Integer(), nullable=True),
     sa.Column('pub_table_id', sa.Integer(), nullable=True),
     sa.Column('published', sa.Boolean(), nullable=False),
+    sa.Column('ical_slot_id', sa.Integer(), nullable=True),
     sa.Column('sequence', sa.Integer(), nullable=False),
     sa.Column('unplaced_reason', sa.JSON(), nullable=True),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_meeting_event_id_event'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['fixed_slot_id'], ['event_slot.id'], name=op.f('fk_meeting_fixed_slot_id_event_slot'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['ical_slot_id'], ['event_slot.id'], name=op.f('fk_meeting_ical_slot_id_event_slot'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['pub_slot_id'], ['event_slot.id'], name=op.f('fk_meeting_pub_slot_id_event_slot'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['pub_table_id'], ['event_table.id'], name=op.f('fk_meeting_pub_table_id_event_table'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['request_id'], ['meeting_request.id'], name=op.f('fk_meeting_request_id_meeting_request'), ondelete='SET NULL'),
