@@ -82,11 +82,12 @@ def register_blueprints(app: Flask) -> None:
     """Attach every blueprint; URL prefix = folder name."""
     from matchmaker.admin.views import bp as admin_bp
     from matchmaker.auth.views import bp as auth_bp
+    from matchmaker.events import bp as events_bp
     from matchmaker.imports.views import bp as imports_bp
     from matchmaker.jobs.views import bp as jobs_bp
     from matchmaker.main.views import bp as main_bp
     from matchmaker.matches.views import bp as matches_bp
     from matchmaker.profiles.views import bp as profiles_bp
 
-    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp):
+    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, events_bp):
         app.register_blueprint(bp)

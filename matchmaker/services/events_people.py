@@ -45,11 +45,11 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-def import_rows(event: Event, rows: list[dict[str, str]]) -> ImportReport:
+def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]]) -> ImportReport:
     """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
-    joins as that person. Bad rows are reported with their number; good rows are committed."""
+    joins as that person. Rows come with their line number; bad ones are reported by it, good ones committed."""
     report = ImportReport()
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         email, name = (row.get("email") or "").strip().lower(), (row.get("name") or "").strip()
         user = db.session.execute(select(User).where(User.email == email)).scalar() if email else None
         if not name and user is None:
