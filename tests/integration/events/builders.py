@@ -31,3 +31,17 @@ def small_event(people: int = 4, pairs=((0, 1), (2, 3), (0, 2)), tables: int = 2
     db.session.add_all(meetings)
     db.session.commit()
     return event, participants, meetings
+
+
+def schedule_now(event: Event, time_limit: float = 2, publish: bool = False):
+    """Run the scheduling job in the foreground, as the worker would; returns the job."""
+    from matchmaker.jobs.runner import run
+    from matchmaker.models import Job
+    from matchmaker.services import events_job
+
+    job = Job(kind=events_job.KIND)
+    db.session.add(job)
+    db.session.commit()
+    run(job.id, {"event_id": event.id, "time_limit": time_limit, "workers": 1, "publish": publish})
+    db.session.expire_all()
+    return db.session.get(Job, job.id)
