@@ -9,23 +9,15 @@ from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models import Event, EventSlot, Meeting, MeetingSeat, Unavailability
-from matchmaker.services import events, events_job, events_moves
+from matchmaker.services import events, events_moves
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_agenda import agenda, ical
 from matchmaker.services.events_publish import publish
-from tests.integration.events.builders import small_event
+from tests.integration.events.builders import schedule_now, small_event
 
 
 def _schedule(event, publish_it=False, time_limit=2):
-    from matchmaker.jobs.runner import run
-    from matchmaker.models import Job
-
-    job = Job(kind=events_job.KIND)
-    db.session.add(job)
-    db.session.commit()
-    run(job.id, {"event_id": event.id, "time_limit": time_limit, "workers": 1, "publish": publish_it})
-    db.session.expire_all()
-    return db.session.get(Job, job.id)
+    return schedule_now(event, time_limit, publish_it)
 
 
 def _place(meeting, slot, table):

@@ -7,7 +7,7 @@ import icalendar
 from matchmaker.extensions import db
 from matchmaker.models import Event, EventParticipant, Meeting, MeetingRequest
 from tests.helpers import login, make_org, make_user, post_form
-from tests.integration.events.builders import small_event
+from tests.integration.events.builders import schedule_now, small_event
 
 
 def _create(client):
@@ -74,14 +74,7 @@ def test_agenda_and_calendar_feed(app, client):
     event, people, meetings = small_event()
     people[0].user_id = member.id
     db.session.commit()
-    from matchmaker.services import events_job
-    from matchmaker.jobs.runner import run
-    from matchmaker.models import Job
-
-    job = Job(kind=events_job.KIND)
-    db.session.add(job)
-    db.session.commit()
-    run(job.id, {"event_id": event.id, "time_limit": 2, "workers": 1, "publish": False})
+    schedule_now(event)
     from matchmaker.services.events_publish import publish
 
     publish(db.session.get(Event, event.id), notify_participants=False)
