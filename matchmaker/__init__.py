@@ -85,9 +85,14 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.events import bp as events_bp
     from matchmaker.imports.views import bp as imports_bp
     from matchmaker.jobs.views import bp as jobs_bp
+    from matchmaker.api import init_app as init_api
+    from matchmaker.api.pages import bp as tokens_bp
     from matchmaker.main.views import bp as main_bp
     from matchmaker.matches.views import bp as matches_bp
+    from matchmaker.notifications.views import bp as notifications_bp
     from matchmaker.profiles.views import bp as profiles_bp
 
-    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, events_bp):
+    for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, notifications_bp, tokens_bp,
+               events_bp):
         app.register_blueprint(bp)
+    init_api(app)

@@ -58,6 +58,8 @@ class Config:
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "1") == "1"
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "matchmaker@localhost")
     DIRECTORY_PAGE_SIZE = 20
+    API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600 per minute")  # per client address, on /api/v1
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "")  # e.g. https://matchmaker.example.org: links in mails from jobs
     # Background jobs (Huey): Redis when REDIS_URL is set, else an SQLite file in instance/ (no server).
     REDIS_URL = os.environ.get("REDIS_URL", "")
     JOBS_SQLITE_PATH = os.environ.get("JOBS_SQLITE_PATH", "")  # default: instance/jobs.sqlite3

@@ -1,7 +1,7 @@
 """Error pages in the site's look, for the errors a user can meet."""
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -18,11 +18,19 @@ MESSAGES = {
     500: _l("Something went wrong on our side. The team has been notified."),
 }
 
+API_MESSAGES = {400: "bad request", 401: "authentication required", 403: "forbidden", 404: "not found",
+                405: "method not allowed", 409: "conflict", 413: "request too large", 415: "unsupported media type",
+                422: "invalid request", 429: "too many requests", 500: "internal error"}
+
 
 def register_error_handlers(app: Flask) -> None:
     """Render errors/error.html for HTTP errors, CSRF failures and unexpected exceptions."""
 
-    def render(code: int, message: str | None = None) -> tuple[str, int]:
+    def render(code: int, message: str | None = None):
+        if request.path.startswith("/api/"):  # the API answers JSON, in English, whatever went wrong
+            from matchmaker.api import error_response
+
+            return error_response(code, API_MESSAGES.get(code, "error"))
         return render_template("errors/error.html", code=code, message=message or MESSAGES.get(code, "")), code
 
     @app.errorhandler(CSRFError)
@@ -33,6 +41,8 @@ def register_error_handlers(app: Flask) -> None:
     def http_error(err: HTTPException) -> tuple[str, int] | HTTPException:
         if err.code is None or err.code < 400:
             return err
+        if err.response is not None:  # abort(response): the response is already what the caller meant
+            return err.response
         return render(err.code)
 
     @app.errorhandler(500)

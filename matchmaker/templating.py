@@ -21,6 +21,13 @@ def register_template_helpers(app: Flask) -> None:
         return vocabulary_label(taxonomy.VOCABULARIES[vocabulary], code)
 
     @app.template_global()
+    def unread_notifications() -> int:
+        """The header bell's number: the current user's unread notifications (0 for visitors)."""
+        from matchmaker.notifications.views import unread_for_header
+
+        return unread_for_header()
+
+    @app.template_global()
     def url_with_page(page: int) -> str:
         """The current URL with `page` replaced, keeping every filter."""
         args = request.args.to_dict(flat=False)

@@ -19,10 +19,11 @@ def register_commands(app: Flask) -> None:
     from matchmaker.cli.jobs import jobs_cli
     from matchmaker.cli.matching import matching_cli
     from matchmaker.cli.scheduling import scheduling_cli
+    from matchmaker.cli.tokens import tokens_cli
     from matchmaker.cli.users import users_cli
 
     for command in (import_orgs_command, import_cordis_command, demo_cli, users_cli, scheduling_cli, matching_cli,
-                    jobs_cli, events_cli):
+                    jobs_cli, tokens_cli, events_cli):
         app.cli.add_command(command)
 
 

@@ -110,6 +110,8 @@ def answer(event_id: int, request_id: int):
             if meeting_request.state != "pending":
                 raise Conflict("not_pending")
             events_people.accept(meeting_request)
+            events_people.tell(meeting_request.requester, "event_request_accepted", participant, event,
+                               url_for("events.my_requests", event_id=event.id))
             flash(_("Meeting accepted."), "success")
         else:
             events_people.decline(meeting_request, request.form.get("reason", ""))

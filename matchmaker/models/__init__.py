@@ -1,13 +1,16 @@
 """ORM models, one module per aggregate; import from here."""
+from matchmaker.models.api_token import ApiToken
 from matchmaker.models.cordis import Participation, Project
 from matchmaker.models.engine import EngineChange, EngineSnapshot
 from matchmaker.models.event import Event, EventOrganiser, EventParticipant, EventSlot, EventTable, Unavailability
 from matchmaker.models.event_meeting import Meeting, MeetingRequest, MeetingSeat, Precedence
 from matchmaker.models.job import Job
+from matchmaker.models.notification import Notification
 from matchmaker.models.organisation import Organisation, OrganisationTag
 from matchmaker.models.suggestion import Suggestion
 from matchmaker.models.user import ROLES, Invitation, User
 
-__all__ = ["EngineChange", "EngineSnapshot", "Event", "EventOrganiser", "EventParticipant", "EventSlot", "EventTable",
-           "Invitation", "Job", "Meeting", "MeetingRequest", "MeetingSeat", "Organisation", "OrganisationTag",
-           "Participation", "Precedence", "Project", "ROLES", "Suggestion", "Unavailability", "User"]
+__all__ = ["ApiToken", "EngineChange", "EngineSnapshot", "Event", "EventOrganiser", "EventParticipant", "EventSlot",
+           "EventTable", "Invitation", "Job", "Meeting", "MeetingRequest", "MeetingSeat", "Notification",
+           "Organisation", "OrganisationTag", "Participation", "Precedence", "Project", "ROLES", "Suggestion",
+           "Unavailability", "User"]

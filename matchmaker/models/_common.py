@@ -7,3 +7,11 @@ from datetime import datetime, timezone
 def utcnow() -> datetime:
     """Timezone-aware now, stored as UTC."""
     return datetime.now(timezone.utc)
+
+
+def get_owned(model: type, row_id: int, user_id: int):
+    """The `model` row `row_id` when its `user_id` is `user_id`, else None (someone else's is as good as absent)."""
+    from matchmaker.extensions import db
+
+    row = db.session.get(model, row_id)
+    return row if row is not None and row.user_id == user_id else None

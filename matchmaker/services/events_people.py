@@ -105,12 +105,22 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
     if reverse is not None and reverse.state in (PENDING, ACCEPTED):
         reverse.mutual = True
         accept(reverse, priority=Priority.MUTUAL)
+        tell(target, "event_request_accepted", requester, event, f"/events/{event.id}/my-requests")
         return reverse
     request = MeetingRequest(event_id=event.id, requester_id=requester.id, target_id=target.id,
                              message=message[:2000])
     db.session.add(request)
     db.session.commit()
+    tell(target, "event_request_received", requester, event, f"/events/{event.id}/my-requests")
     return request
+
+
+def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event, link: str) -> None:
+    """Notify a participant who has an account (the foundation's notify: in-app row, and mail if wanted)."""
+    from matchmaker.services.notifications import notify
+
+    if whom.user is not None:
+        notify(whom.user, code, {"name": who.name, "event": event.name}, link)
 
 
 def _aware(moment):

@@ -75,18 +75,19 @@ def notify_changes(event: Event, kinds: dict[int, str]) -> int:
         for meeting_id, participant_id in db.session.execute(
                 select(MeetingSeat.meeting_id, MeetingSeat.participant_id).where(MeetingSeat.meeting_id.in_(chunk))):
             per_person[participant_id][kinds[meeting_id]] += 1
-    sent = 0
+    groups: dict[tuple[int, int, int], list] = defaultdict(list)
     for chunk in _chunks(list(per_person)):
         for participant in db.session.execute(select(EventParticipant).where(
                 EventParticipant.id.in_(chunk), EventParticipant.user_id.is_not(None))).scalars():
-            _notify(event, participant, per_person[participant.id])
-            sent += 1
-    return sent
+            counts = per_person[participant.id]
+            groups[(counts["new"], counts["moved"], counts["cancelled"])].append(participant.user)
+    for (new, moved, cancelled), users in groups.items():  # the first commit commits the publication with it
+        _notify(event, users, {"new": new, "moved": moved, "cancelled": cancelled})
+    return sum(len(users) for users in groups.values())
 
 
-def _notify(event: Event, participant: EventParticipant, counts: dict[str, int]) -> None:
-    """Hand one participant's changes to the notifications foundation."""
-    from matchmaker.services.notifications import notify
+def _notify(event: Event, users: list, counts: dict[str, int]) -> None:
+    """Hand the participants' changes to the notifications foundation (in-app, and mail for those who want it)."""
+    from matchmaker.services.notifications import notify_many
 
-    notify(participant.user, "event_agenda_changed", {"event": event.name, **counts},
-           f"/events/{event.id}/agenda")
+    notify_many(users, "event_agenda_changed", {"event": event.name, **counts}, f"/events/{event.id}/agenda")

@@ -1,7 +1,7 @@
 """events: events, organisers, slots, tables, participants, unavailability, requests, meetings (seats), precedences
 
 Revision ID: 7032e4f5fe44
-Revises: 7c3d2e1f4a90
+Revises: a1f0c3e5b7d9
 Create Date: 2026-11-29 06:01:59.302261
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7032e4f5fe44'
-down_revision = '7c3d2e1f4a90'
+down_revision = 'a1f0c3e5b7d9'
 branch_labels = None
 depends_on = None
 

@@ -77,8 +77,13 @@ def test_agenda_and_calendar_feed(app, client):
     schedule_now(event)
     from matchmaker.services.events_publish import publish
 
-    publish(db.session.get(Event, event.id), notify_participants=False)
+    counts = publish(db.session.get(Event, event.id))
     db.session.commit()
+    assert counts == {"new": 3, "moved": 0, "cancelled": 0}
+    from matchmaker.models import Notification
+
+    note = db.session.execute(db.select(Notification)).scalar_one()  # only person 0 has an account
+    assert (note.user_id, note.code, note.params["new"]) == (member.id, "event_agenda_changed", 2)
     login(client, member)
     page = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
     assert page.count('class="agenda-item"') == 2 and "Person 1" in page and "Person 2" in page

@@ -1,0 +1,33 @@
+"""The words of each notification code, in the reader's language (the services store only codes and parameters).
+
+Add a code here when a feature notifies someone: one sentence with `%(name)s` placeholders for its parameters,
+marked with N_ so that `make translations` collects it. The e-mail of a notification is the same sentence, its
+link and a footer.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext
+
+from matchmaker.taxonomy import N_
+
+WORDING: dict[str, str] = {
+    "api_token_created": N_("A new API token, “%(name)s”, was created for your account. If this was not you, "
+                            "revoke it on the API tokens page and change your password."),
+    "event_agenda_changed": N_("Your agenda for %(event)s changed: %(new)s new, %(moved)s moved and %(cancelled)s "
+                               "cancelled meetings."),
+    "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
+    "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
+}
+
+
+def describe(code: str, params: dict[str, Any] | None = None) -> str:
+    """The sentence for `code` in the current language (the bare code for a code this version does not know)."""
+    template = WORDING.get(code)
+    if template is None:
+        return code
+    try:
+        return gettext(template, **(params or {}))
+    except (KeyError, ValueError, TypeError):  # a stored notification older than its wording's parameters
+        return gettext(template.replace("%(", "(").replace(")s", ")"))

@@ -1,0 +1,1 @@
+"""The Notifications page and the header bell."""
