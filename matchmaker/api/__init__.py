@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from flask import Flask
 
 PREFIX = "/api/v1"
-_ENDPOINT_MODULES = ("matchmaker.api.me",)
+_ENDPOINT_MODULES = ("matchmaker.api.me", "matchmaker.api.events")
 
 
 class ErrorOut(BaseModel):
