@@ -65,9 +65,12 @@ def suggestions(event_id: int):
     event, participant = joined(event_id)
     requested = set(db.session.execute(select(MeetingRequest.target_id).where(
         MeetingRequest.requester_id == participant.id)).scalars())
+    others = db.session.execute(select(EventParticipant).where(
+        EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
+        EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars().all()
     return render_template("events/suggestions.html", event=event, participant=participant,
                            rows=suggested(participant), requested=requested, match_wording=match_wording,
-                           sent=events_people.sent_count(participant))
+                           sent=events_people.sent_count(participant), others=others)
 
 
 @bp.post("/<int:event_id>/request/<int:target_id>")

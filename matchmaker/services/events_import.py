@@ -9,6 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.models.event import (REQUESTS, Event, EventOrganiser, EventParticipant, EventSlot, EventTable,
                                      Unavailability)
 from matchmaker.models.event_meeting import Meeting, MeetingSeat, Precedence
+from matchmaker.scheduling import Instance
 from matchmaker.scheduling.dzn import read_dzn
 from matchmaker.services.events_rules import generate_slots
 
@@ -20,8 +21,13 @@ def import_dzn(path: Path, name: str, time_zone: str = "Europe/Rome", slot_minut
                organiser_id: int | None = None) -> Event:
     """An event holding the file's participants, slots, tables, forbidden slots, meetings (accepted, in the
     file's order, with their sessions and fixed slots) and precedences; committed. Raises DznError."""
-    instance = read_dzn(path)
-    event = Event(name=name, time_zone=time_zone, slot_minutes=slot_minutes, status=REQUESTS, source=path.name)
+    return import_instance(read_dzn(path), name, path.name, time_zone, slot_minutes, organiser_id)
+
+
+def import_instance(instance: Instance, name: str, source: str = "", time_zone: str = "Europe/Rome",
+                    slot_minutes: int = 20, organiser_id: int | None = None) -> Event:
+    """An event holding a scheduler instance (meetings as accepted requests in its order); committed."""
+    event = Event(name=name, time_zone=time_zone, slot_minutes=slot_minutes, status=REQUESTS, source=source)
     db.session.add(event)
     db.session.flush()
     zone, length = ZoneInfo(time_zone), timedelta(minutes=slot_minutes)
