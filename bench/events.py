@@ -83,7 +83,7 @@ def large(limit: float) -> None:
         app.config.update(SQLALCHEMY_DATABASE_URI=f"sqlite:///{folder}/large.sqlite3", JOBS_IMMEDIATE=True)
         with app.app_context():
             db.create_all()
-            instance = synthetic_event(500, 3000, 24, seed=1)
+            instance = synthetic_event(500, 3000, 20, seed=1)  # 60,000 meeting x slot variables: the full solve
             event = import_instance(instance, "Large partnering day")
             organiser, member = make_user(role="organiser"), make_user()
             db.session.add(EventOrganiser(event_id=event.id, user_id=organiser.id))

@@ -162,3 +162,28 @@ def test_slots_are_stored_in_utc(app):
     event, _, _ = small_event()
     first = db.session.execute(db.select(EventSlot).order_by(EventSlot.index)).scalars().first()
     assert first.starts_at.replace(tzinfo=None).hour == 8  # 09:00 in Rome (CET) is 08:00 UTC
+
+
+def test_a_job_cancelled_while_solving_saves_nothing(app, monkeypatch):
+    from matchmaker.jobs import cancel
+    from matchmaker.models import Job
+    from matchmaker.scheduling.solver import solve as real_solve
+
+    event, people, meetings = small_event()
+    _schedule(event, publish_it=True)
+    before = {m.id: (m.slot_id, m.pub_slot_id) for m in db.session.execute(db.select(Meeting)).scalars()}
+    version = db.session.get(Event, event.id).version
+
+    def solve_then_cancel(instance, **kwargs):
+        result = real_solve(instance, **kwargs)
+        cancel(db.session.execute(db.select(Job).where(Job.state == "running")).scalar_one())
+        return result
+
+    monkeypatch.setattr("matchmaker.scheduling.solve", solve_then_cancel)
+    db.session.add(Unavailability(participant_id=people[3].id, slot_id=db.session.get(Meeting, meetings[1].id)
+                                  .pub_slot_id))
+    db.session.commit()
+    job = _schedule(db.session.get(Event, event.id), publish_it=True)
+    assert job.state == "cancelled"
+    assert {m.id: (m.slot_id, m.pub_slot_id) for m in db.session.execute(db.select(Meeting)).scalars()} == before
+    assert db.session.get(Event, event.id).version == version
