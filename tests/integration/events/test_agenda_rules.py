@@ -161,7 +161,8 @@ def test_repair_keeps_published_meetings_and_lists_moves(app):
 def test_slots_are_stored_in_utc(app):
     event, _, _ = small_event()
     first = db.session.execute(db.select(EventSlot).order_by(EventSlot.index)).scalars().first()
-    assert first.starts_at.replace(tzinfo=None).hour == 8  # 09:00 in Rome (CET) is 08:00 UTC
+    moment = first.starts_at if first.starts_at.tzinfo else first.starts_at.replace(tzinfo=timezone.utc)
+    assert moment.astimezone(timezone.utc).hour == 8  # 09:00 in Rome (CET) is 08:00 UTC
 
 
 def test_a_job_cancelled_while_solving_saves_nothing(app, monkeypatch):

@@ -2,6 +2,8 @@
 nobody sees or touches an event they have no part in."""
 from __future__ import annotations
 
+from datetime import timezone
+
 import icalendar
 
 from matchmaker.extensions import db
@@ -24,7 +26,8 @@ def test_organiser_and_participants_whole_flow(app, client):
     organiser = make_user(role="organiser")
     login(client, organiser)
     event = _create(client)
-    assert [s.starts_at.replace(tzinfo=None).strftime("%H:%M") for s in event.slots] == \
+    assert [(s.starts_at if s.starts_at.tzinfo else s.starts_at.replace(tzinfo=timezone.utc))
+            .astimezone(timezone.utc).strftime("%H:%M") for s in event.slots] == \
         ["08:00", "08:20", "09:00", "13:00", "13:20", "13:40"]  # UTC; 09:40-10:00 is a break
     assert [t.virtual for t in event.tables] == [False, True]
     post_form(client, f"/events/{event.id}/manage", {"name": "BioMed day", "status": "requests",
