@@ -71,4 +71,14 @@ def localtime(moment, zone: str, fmt: str = "%d/%m/%Y %H:%M") -> str:
     if moment is None:
         return ""
     moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(ZoneInfo(zone)).strftime(fmt)
+    return weekday(moment.astimezone(ZoneInfo(zone)), fmt)
+
+
+def weekday(moment, fmt: str) -> str:
+    """strftime with %a as the abbreviated day name in the reader's language (Babel), not the C locale's."""
+    if "%a" in fmt:
+        from babel.dates import format_date
+        from flask_babel import get_locale
+
+        fmt = fmt.replace("%a", format_date(moment.date(), "EEE", locale=get_locale()).replace("%", "%%"))
+    return moment.strftime(fmt)
