@@ -101,6 +101,7 @@ def register_blueprints(app: Flask) -> None:
     """Attach every blueprint; URL prefix = folder name."""
     from matchmaker.admin.views import bp as admin_bp
     from matchmaker.auth.views import bp as auth_bp
+    from matchmaker.events import bp as events_bp
     from matchmaker.imports.views import bp as imports_bp
     from matchmaker.jobs.views import bp as jobs_bp
     from matchmaker.api import init_app as init_api
@@ -112,6 +113,6 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.profiles.views import bp as profiles_bp
 
     for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, notifications_bp, tokens_bp,
-               privacy_bp):
+               privacy_bp, events_bp):
         app.register_blueprint(bp)
     init_api(app)

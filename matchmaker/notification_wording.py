@@ -21,6 +21,10 @@ WORDING: dict[str, str] = {
                     "details are on their profile."),
     "connection_withdrawn": N_("%(name)s withdrew the connection with your organisation; contact details are "
                                "private again."),
+    "event_agenda_changed": N_("Your agenda for %(event)s changed: %(new)s new, %(moved)s moved and %(cancelled)s "
+                               "cancelled meetings."),
+    "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
+    "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
 }
 
 

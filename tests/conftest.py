@@ -57,7 +57,8 @@ def bare_app():
         yield app
         db.session.remove()
         _drop_everything()
-        db.engine.dispose()  # close this app's pooled connections now, not whenever the app is collected
+        db.engine.dispose()  # close this app's pooled connections now, not when it is garbage-collected (PostgreSQL
+        #                    # refuses clients beyond max_connections: one idle connection per test added up)
 
 
 @pytest.fixture

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from flask import Flask
 
 PREFIX = "/api/v1"
-_ENDPOINT_MODULES = ("matchmaker.api.me", "matchmaker.api.organisations", "matchmaker.api.suggestions")
+_ENDPOINT_MODULES = ("matchmaker.api.me", "matchmaker.api.organisations", "matchmaker.api.suggestions",
+                     "matchmaker.api.events")
 
 
 class ErrorOut(BaseModel):

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 def register_commands(app: Flask) -> None:
     """Attach the commands to `flask`."""
     from matchmaker.cli.demo import demo_cli
+    from matchmaker.cli.events import events_cli
     from matchmaker.cli.imports import import_cordis_command, import_orgs_command
     from matchmaker.cli.jobs import jobs_cli
     from matchmaker.cli.matching import matching_cli
@@ -22,7 +23,7 @@ def register_commands(app: Flask) -> None:
     from matchmaker.cli.users import users_cli
 
     for command in (import_orgs_command, import_cordis_command, demo_cli, users_cli, scheduling_cli, matching_cli,
-                    jobs_cli, tokens_cli):
+                    jobs_cli, tokens_cli, events_cli):
         app.cli.add_command(command)
 
 

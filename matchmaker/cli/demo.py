@@ -31,7 +31,16 @@ def demo_load_command(if_empty: bool, data_dir: Path | None) -> None:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Loaded {report.organisations_created} organisations and {report.projects_created} projects "
                "from CORDIS – EU research projects under Horizon Europe.")
+    _demo_event()
     _print_logins(logins)
+
+
+def _demo_event() -> None:
+    from matchmaker.services.events_demo import create_demo_event
+
+    event = create_demo_event(demo_service.DEMO_DOMAIN)
+    if event is not None:
+        click.echo(f"Demo event {event.name!r} published ({event.report['placed']} meetings).")
 
 
 def _print_logins(logins: list[demo_service.DemoLogin]) -> None:

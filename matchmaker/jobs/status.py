@@ -24,7 +24,8 @@ STATE_LABELS = {QUEUED: N_("queued"), RUNNING: N_("running"), DONE: N_("done"), 
                 CANCELLED: N_("cancelled")}
 KIND_LABELS = {"import-orgs": N_("Organisations import"), "import-cordis": N_("CORDIS import"),
                "rebuild": N_("Suggestions rebuild"), "engine-fit": N_("Matching engine fit"), "mail": N_("E-mail"),
-               "scheduling-solve": N_("Agenda scheduling")}
+               "scheduling-solve": N_("Agenda scheduling"),
+               "event-schedule": N_("Event scheduling")}
 
 
 @huey.periodic_task(crontab(minute="*"))

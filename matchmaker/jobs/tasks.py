@@ -93,3 +93,6 @@ def scheduling_solve(progress: Progress, payload: dict[str, Any]) -> dict:
     return {"message": _("%(placed)s meetings placed, %(breaks)s breaks", placed=result.report.placed,
                          breaks=result.report.total_breaks),
             "status": result.status, "placed": result.report.placed, "violations": problems, "log": result.log}
+
+
+from matchmaker.services import events_job  # noqa: E402,F401  (registers the event-schedule job kind)

@@ -68,16 +68,34 @@ def world(app):
     csv = "external_id,name,kind,trl\n" + "".join(f"S{i},Socio {i},sme,4\n" for i in range(25)) + "X1,,pmi,12\n"
     run(done.id, {"data": csv.encode(), "filename": "soci.csv", "mode": "good"}, language="it")
     tokens["jobs"] = (done.id, queued.id)
+    tokens["event"] = italian_event(users, company)
     return company, users, tokens
+
+
+def italian_event(users: dict, company) -> int:
+    """An event the organiser runs and the member takes part in, scheduled and published (events pages)."""
+    from matchmaker.models import EventOrganiser
+    from matchmaker.services.events_publish import publish
+    from tests.integration.events.builders import schedule_now, small_event
+
+    event, people, _ = small_event()
+    people[0].user_id, people[0].organisation_id = users["member"].id, company.id
+    db.session.add(EventOrganiser(event_id=event.id, user_id=users["organiser"].id))
+    db.session.commit()
+    schedule_now(event)
+    publish(event, notify_participants=False)
+    db.session.commit()
+    return event.id
 
 
 def page_urls(app, org_id: int, tokens: dict) -> list[tuple[str, bool]]:
     """(URL, has a form to submit) for every rule that answers GET, with real values for its arguments."""
-    values = {"org_id": org_id}
+    values = {"org_id": org_id, "event_id": tokens["event"]}
     urls = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static" or rule.endpoint.startswith("imports.template") \
-                or rule.rule.endswith(".json") or rule.rule.startswith("/api/"):  # the API answers JSON
+                or rule.rule.endswith(".json") or rule.rule.startswith("/api/") \
+                or rule.endpoint == "events.export":  # the API answers JSON, the export a file
             continue
         args = {k: v for k, v in values.items() if k in rule.arguments}
         if "token" in rule.arguments:

@@ -47,6 +47,22 @@ def admins(status=200) -> dict:
     return {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "organiser": 403, "admin": status}
 
 
+def event_organisers(status=200) -> dict:
+    """The event's own organisers and admins; its participants (member A) 403; everyone else 404."""
+    return {"anonymous": LOGIN, "member_a": 403, "member_b": 404, "organiser": status, "admin": status}
+
+
+def event_participants(status=200) -> dict:
+    """The event's participants only (member A); everyone else, its organisers included, 404."""
+    return {"anonymous": LOGIN, "member_a": status, "member_b": 404, "organiser": 404, "admin": 404}
+
+
+def api_event(participant=200, organiser=200, admin=None) -> dict:
+    """API calls on the event: its participants and organisers; everyone else 404."""
+    return {"anonymous": 401, "member_a": participant, "member_b": 404, "organiser": organiser,
+            "admin": organiser if admin is None else admin}
+
+
 def api_own_organisation(status=200) -> dict:
     """API calls about the caller's own organisation: members get `status`, users without one 403."""
     return {"anonymous": 401, "member_a": status, "member_b": status, "organiser": 403, "admin": 403}
@@ -124,6 +140,40 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/api/v1/suggestions/<int:suggestion_id>/feedback"): everyone(415, anonymous=401),
     ("POST", "/api/v1/organisations/<int:org_id>/interest"): everyone(415, anonymous=401),
     ("GET", "/api/v1/organisations/<int:org_id>"): everyone(200, anonymous=401),
+    # events (#20): the world's event is organised by the organiser, member A takes part, member B does not
+    ("GET", "/events/"): members(),
+    ("GET", "/events/new"): organisers(),
+    ("POST", "/events/new"): organisers(),  # an empty form: the form again with its errors
+    ("GET", "/events/<int:event_id>/"): members(),  # an open event is visible to every member
+    ("POST", "/events/<int:event_id>/register"): {"anonymous": LOGIN, "member_a": 302, "member_b": 302,
+                                                  "organiser": 403, "admin": 403},  # no organisation: 403
+    ("GET", "/events/<int:event_id>/manage"): event_organisers(),
+    ("POST", "/events/<int:event_id>/manage"): event_organisers(302),  # fields not sent keep their values
+    ("GET", "/events/<int:event_id>/participants"): event_organisers(),
+    ("POST", "/events/<int:event_id>/participants"): event_organisers(),
+    ("POST", "/events/<int:event_id>/participants/<int:participant_id>/cancel"): event_organisers(302),
+    ("GET", "/events/<int:event_id>/requests"): event_organisers(),
+    ("POST", "/events/<int:event_id>/requests/<int:request_id>/accept"): event_organisers(302),
+    ("POST", "/events/<int:event_id>/force"): event_organisers(302),
+    ("GET", "/events/<int:event_id>/schedule"): event_organisers(),
+    ("POST", "/events/<int:event_id>/schedule/run"): event_organisers(302),
+    ("POST", "/events/<int:event_id>/publish"): event_organisers(302),
+    ("POST", "/events/<int:event_id>/meetings/change"): event_organisers(302),
+    ("GET", "/events/<int:event_id>/export.<fmt>"): event_organisers(),
+    ("GET", "/events/<int:event_id>/availability"): event_participants(),
+    ("POST", "/events/<int:event_id>/availability"): event_participants(302),
+    ("GET", "/events/<int:event_id>/suggestions"): event_participants(),
+    ("POST", "/events/<int:event_id>/request/<int:target_id>"): event_participants(302),
+    ("GET", "/events/<int:event_id>/my-requests"): event_participants(),
+    ("POST", "/events/<int:event_id>/requests/<int:request_id>/answer"): event_participants(302),
+    ("GET", "/events/<int:event_id>/agenda"): event_participants(),
+    ("GET", "/events/calendar/<token>.ics"): everyone(404),  # a wrong secret
+    ("GET", "/api/v1/events"): everyone(200, anonymous=401),  # the caller's own events (maybe none)
+    ("GET", "/api/v1/events/<int:event_id>"): api_event(),
+    ("GET", "/api/v1/events/<int:event_id>/agenda"): api_event(),
+    ("GET", "/api/v1/events/<int:event_id>/agenda.ics"): api_event(organiser=404),  # organisers have no agenda
+    ("GET", "/api/v1/events/<int:event_id>/meetings"): api_event(participant=403),
+    ("POST", "/api/v1/events/<int:event_id>/meetings/<int:meeting_id>/move"): everyone(415, anonymous=401),
     # one's own data (the account is the logged-in user's: no id in the URL)
     ("GET", "/privacy/data.json"): members(),
     ("GET", "/privacy/delete"): members(),

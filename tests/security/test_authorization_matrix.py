@@ -33,7 +33,9 @@ def test_every_route_and_role_gets_its_outcome(app):
     rules = {rule.rule: rule for rule in app.url_map.iter_rules()}
     wrong = []
     for role in ROLES:
-        for (method, path), expected in sorted(RULES.items()):
+        # Joining the event changes what the same user may do afterwards: that route comes last for each role.
+        for (method, path), expected in sorted(RULES.items(), key=lambda item: (item[0][1].endswith("/register"),
+                                                                                item[0])):
             rule = rules[path]
             url = adapter.build(rule.endpoint, {k: v for k, v in world.params().items() if k in rule.arguments})
             client = client_as(app, role, world)  # a fresh session: a logout or a role change affects no other

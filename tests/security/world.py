@@ -24,13 +24,20 @@ class World:
     notification: int = 0
     token: int = 0
     suggestion: int = 0  # one of organisation A's suggested partners (B)
+    event: int = 0  # an event the organiser organises, member A takes part in, member B does not
+    participant: int = 0  # member A's participation
+    guest: int = 0  # another participant (no account), who asked member A for a meeting
+    meeting_request: int = 0
+    meeting: int = 0
     secrets: dict[str, str] | None = None  # each role's API bearer token
 
     def params(self) -> dict[str, object]:
         """Values for the URL map's parameters: the resource belongs to organisation A / its member."""
         return {"org_id": self.org_a, "user_id": self.users["member_a"], "job_id": self.job,
                 "token": "not-a-valid-token", "filename": "css/app.css", "notification_id": self.notification,
-                "token_id": self.token, "suggestion_id": self.suggestion}
+                "token_id": self.token, "suggestion_id": self.suggestion, "event_id": self.event,
+                "participant_id": self.participant, "target_id": self.guest, "request_id": self.meeting_request,
+                "meeting_id": self.meeting, "fmt": "csv"}
 
 
 def build_world() -> World:
@@ -52,10 +59,36 @@ def build_world() -> World:
         or Suggestion(kind="tech-transfer", source_id=a.id, target_id=b.id, rank=1, score=0.5)
     db.session.add_all([job, notification, suggestion])
     db.session.commit()
+    event = build_event(users["organiser"], users["member_a"], unowned)
     tokens = {role: create_token(user, f"{role} token") for role, user in users.items()}
     spare, _ = create_token(users["member_a"], "the token in the URL (revoking it must not log member A out)")
     return World(a.id, b.id, unowned.id, {k: u.id for k, u in users.items()}, job.id, notification.id,
-                 spare.id, suggestion=suggestion.id, secrets={role: secret for role, (_, secret) in tokens.items()})
+                 spare.id, suggestion=suggestion.id, secrets={role: secret for role, (_, secret) in tokens.items()},
+                 **event)
+
+
+def build_event(organiser, member_a, guest_org) -> dict[str, int]:
+    """A partnering day with requests open: member A takes part, a guest asked A for a meeting, and the two
+    have a placed meeting."""
+    from datetime import date
+
+    from matchmaker.models import EventParticipant, Meeting, MeetingRequest, MeetingSeat
+    from matchmaker.services.events_import import create_event
+
+    event = create_event("Partnering day", "Europe/Rome", [date(2027, 3, 10)], [("am", "09:00", "10:00")], 20, [],
+                         [("T1", False, "")], organiser_id=organiser.id, status="requests")
+    mine = EventParticipant(event_id=event.id, name=member_a.name, user_id=member_a.id,
+                            organisation_id=member_a.organisation_id)
+    guest = EventParticipant(event_id=event.id, name="Guest", organisation_id=guest_org.id)
+    db.session.add_all([mine, guest])
+    db.session.flush()
+    request = MeetingRequest(event_id=event.id, requester_id=guest.id, target_id=mine.id)
+    meeting = Meeting(event_id=event.id, priority=1)
+    meeting.seats = [MeetingSeat(participant_id=mine.id), MeetingSeat(participant_id=guest.id)]
+    db.session.add_all([request, meeting])
+    db.session.commit()
+    return {"event": event.id, "participant": mine.id, "guest": guest.id, "meeting_request": request.id,
+            "meeting": meeting.id}
 
 
 def client_as(app, role: str, world: World):

@@ -1,0 +1,35 @@
+"""Loading an event for a view: 404 when the user has no part in it, 403 for a participant on organiser pages."""
+from __future__ import annotations
+
+from flask import abort
+from flask_login import current_user
+
+from matchmaker.extensions import db
+from matchmaker.models.event import Event, EventParticipant
+from matchmaker.services.events_access import ORGANISER, PARTICIPANT, role
+from matchmaker.services.events_people import participant_of
+
+
+def event_or_404(event_id: int) -> Event:
+    event = db.session.get(Event, event_id)
+    if event is None:
+        abort(404)
+    return event
+
+
+def organised(event_id: int) -> Event:
+    """The event if the current user organises it (or is an admin); 403 for its participants, else 404."""
+    event = event_or_404(event_id)
+    who = role(current_user, event)
+    if who == ORGANISER:
+        return event
+    abort(403 if who == PARTICIPANT else 404)
+
+
+def joined(event_id: int) -> tuple[Event, EventParticipant]:
+    """The event and the current user's participation; 404 for anyone else."""
+    event = event_or_404(event_id)
+    participant = participant_of(event, current_user)
+    if participant is None or participant.cancelled:
+        abort(404)
+    return event, participant

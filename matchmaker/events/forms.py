@@ -1,0 +1,91 @@
+"""Forms of the events pages (CSRF through Flask-WTF)."""
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import DateField, DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+CLOCK = r"^\d{1,2}:\d{2}$"
+
+
+class EventForm(FlaskForm):
+    """An event's settings; the slot grid is generated from days, sessions, slot length and breaks."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
+    venue = StringField(_l("Venue"), validators=[Optional(), Length(max=200)])
+    time_zone = StringField(_l("Time zone"), default="Europe/Rome", validators=[DataRequired()])
+    first_day = DateField(_l("First day"), validators=[DataRequired()])
+    days = IntegerField(_l("Number of days"), default=1, validators=[NumberRange(1, 5)])
+    am_start = StringField(_l("Morning session starts"), default="09:00", validators=[Regexp(CLOCK)])
+    am_end = StringField(_l("Morning session ends"), default="13:00", validators=[Regexp(CLOCK)])
+    pm_start = StringField(_l("Afternoon session starts"), default="14:00", validators=[Optional(), Regexp(CLOCK)])
+    pm_end = StringField(_l("Afternoon session ends"), default="17:30", validators=[Optional(), Regexp(CLOCK)])
+    breaks = StringField(_l("Breaks (e.g. 10:40-11:00, 15:40-16:00)"), validators=[Optional(), Length(max=200)])
+    slot_minutes = IntegerField(_l("Slot length (minutes)"), default=20, validators=[NumberRange(5, 240)])
+    tables = TextAreaField(_l("Tables: a number, or one name per line (add '| link' for a virtual room)"),
+                           default="20", validators=[DataRequired(), Length(max=20000)])
+    max_meetings = IntegerField(_l("Maximum meetings per participant"), validators=[Optional(), NumberRange(1, 100)])
+    request_quota = IntegerField(_l("Request quota per participant"), validators=[Optional(), NumberRange(1, 500)])
+    request_deadline = DateTimeLocalField(_l("Request deadline (event time)"), format="%Y-%m-%dT%H:%M",
+                                          validators=[Optional()])
+
+    def validate_time_zone(self, field) -> None:
+        if field.data not in available_timezones():
+            raise ValidationError(_l("Unknown time zone."))
+
+    def validate_breaks(self, field) -> None:
+        if field.data and parse_breaks(field.data) is None:
+            raise ValidationError(_l("Write breaks as HH:MM-HH:MM, separated by commas."))
+
+
+class SettingsForm(FlaskForm):
+    """What may change once the grid exists."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
+    venue = StringField(_l("Venue"), validators=[Optional(), Length(max=200)])
+    max_meetings = IntegerField(_l("Maximum meetings per participant"), validators=[Optional(), NumberRange(1, 100)])
+    request_quota = IntegerField(_l("Request quota per participant"), validators=[Optional(), NumberRange(1, 500)])
+    request_deadline = DateTimeLocalField(_l("Request deadline (event time)"), format="%Y-%m-%dT%H:%M",
+                                          validators=[Optional()])
+    status = SelectField(_l("Status"))
+
+
+class ParticipantForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
+    organisation = StringField(_l("Organisation (its name in the directory)"), validators=[Optional()])
+
+
+class ImportForm(FlaskForm):
+    file = FileField(_l("CSV or XLSX file (columns: name, email, organisation)"), validators=[FileRequired()])
+
+
+def parse_breaks(text: str) -> list[tuple[str, str]] | None:
+    """'10:40-11:00, 15:40-16:00' -> [("10:40", "11:00"), ...]; None when malformed."""
+    import re
+
+    result = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        match = re.fullmatch(r"(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})", part)
+        if not match:
+            return None
+        result.append((match.group(1), match.group(2)))
+    return result
+
+
+def parse_tables(text: str) -> list[tuple[str, bool, str]]:
+    """A count ("20") or one name per line, "name | link" for a virtual room."""
+    text = text.strip()
+    if text.isdigit():
+        return [(str(i + 1), False, "") for i in range(min(int(text), 500))]
+    rows = []
+    for line in filter(None, (line.strip() for line in text.splitlines())):
+        name, _sep, link = (part.strip() for part in line.partition("|"))
+        rows.append((name[:80], bool(link), link[:500]))
+    return rows

@@ -1,0 +1,190 @@
+"""Organiser pages: the events list, creating and editing an event, participants, requests, exports."""
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from matchmaker.events import bp, wording
+from matchmaker.events.access import organised
+from matchmaker.events.forms import EventForm, ImportForm, ParticipantForm, SettingsForm, parse_breaks, parse_tables
+from matchmaker.extensions import db
+from matchmaker.models.event import STATUSES, EventParticipant
+from matchmaker.models.event_meeting import MeetingRequest
+from matchmaker.models.organisation import Organisation
+from matchmaker.permissions import organiser_required
+from matchmaker.services import events_export, events_people
+from matchmaker.services.events import Conflict
+from matchmaker.services.events_access import events_of, open_events
+from matchmaker.services.events_import import create_event
+from matchmaker.services.tables import TableError, read_table
+
+
+@bp.get("/")
+@login_required
+def index():
+    mine = events_of(current_user)
+    ids = {e.id for e, _role in mine}
+    return render_template("events/index.html", mine=mine, open=[e for e in open_events() if e.id not in ids],
+                           wording=wording)
+
+
+def _local_to_utc(moment, zone: str):
+    return moment.replace(tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC")) if moment else None
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@organiser_required
+def create():
+    form = EventForm()
+    if form.validate_on_submit():
+        days = [form.first_day.data + timedelta(days=i) for i in range(form.days.data)]
+        sessions = [("am", form.am_start.data, form.am_end.data)]
+        if form.pm_start.data and form.pm_end.data:
+            sessions.append(("pm", form.pm_start.data, form.pm_end.data))
+        event = create_event(form.name.data, form.time_zone.data, days, sessions, form.slot_minutes.data,
+                             parse_breaks(form.breaks.data or "") or [], parse_tables(form.tables.data),
+                             organiser_id=current_user.id, description=form.description.data or "",
+                             venue=form.venue.data or "", max_meetings=form.max_meetings.data,
+                             request_quota=form.request_quota.data,
+                             request_deadline=_local_to_utc(form.request_deadline.data, form.time_zone.data))
+        db.session.commit()
+        flash(_("Event created with %(slots)s slots and %(tables)s tables.", slots=len(event.slots),
+                tables=len(event.tables)), "success")
+        return redirect(url_for("events.manage", event_id=event.id))
+    return render_template("events/form.html", form=form, event=None)
+
+
+@bp.route("/<int:event_id>/manage", methods=["GET", "POST"])
+@login_required
+def manage(event_id: int):
+    event = organised(event_id)
+    form = SettingsForm(obj=event)
+    form.status.choices = [(code, wording.status(code)) for code in STATUSES]
+    if request.method == "GET" and event.request_deadline:
+        form.request_deadline.data = event.request_deadline.astimezone(ZoneInfo(event.time_zone)).replace(tzinfo=None)
+    if form.validate_on_submit():
+        for field in ("name", "description", "venue", "max_meetings", "request_quota", "status"):
+            setattr(event, field, getattr(form, field).data)
+        event.request_deadline = _local_to_utc(form.request_deadline.data, event.time_zone)
+        db.session.commit()
+        flash(_("Event saved."), "success")
+        return redirect(url_for("events.manage", event_id=event.id))
+    counts = {"participants": db.session.scalar(select(db.func.count()).select_from(EventParticipant).where(
+        EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))),
+        "requests": db.session.scalar(select(db.func.count()).select_from(MeetingRequest).where(
+            MeetingRequest.event_id == event.id))}
+    return render_template("events/manage.html", event=event, form=form, counts=counts, wording=wording)
+
+
+@bp.route("/<int:event_id>/participants", methods=["GET", "POST"])
+@login_required
+def participants(event_id: int):
+    event = organised(event_id)
+    form, upload = ParticipantForm(prefix="add"), ImportForm(prefix="import")
+    if request.method == "POST" and "add-name" in request.form and form.validate():
+        organisation = db.session.execute(select(Organisation).where(
+            Organisation.name == (form.organisation.data or "").strip())).scalar()
+        report = events_people.import_rows(event, [(0, {"name": form.name.data, "email": form.email.data or "",
+                                                        "organisation": organisation.name if organisation else ""})])
+        _flash_import(report)
+        return redirect(url_for("events.participants", event_id=event.id))
+    if request.method == "POST" and "import-file" in request.files and upload.validate():
+        try:
+            table = read_table(upload.file.data.read(), upload.file.data.filename or "")
+        except TableError as exc:
+            flash(str(exc), "error")
+        else:
+            _flash_import(events_people.import_rows(event, table.rows))
+        return redirect(url_for("events.participants", event_id=event.id))
+    people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id)
+                                .order_by(EventParticipant.name)).scalars().all()
+    sent, received = _request_counts(event)
+    return render_template("events/participants.html", event=event, people=people, form=form, upload=upload,
+                           sent=sent, received=received)
+
+
+def _request_counts(event) -> tuple[dict, dict]:
+    sent: dict[int, int] = {}
+    received: dict[int, int] = {}
+    for requester, target in db.session.execute(select(MeetingRequest.requester_id, MeetingRequest.target_id)
+                                                .where(MeetingRequest.event_id == event.id)):
+        sent[requester] = sent.get(requester, 0) + 1
+        received[target] = received.get(target, 0) + 1
+    return sent, received
+
+
+def _flash_import(report) -> None:
+    flash(_("%(added)s participants added.", added=report.added), "success" if report.added else "info")
+    for line, code in report.errors[:50]:
+        flash(_("Row %(line)s: %(error)s", line=line, error=wording.IMPORT_ERRORS.get(code, code)), "error")
+
+
+@bp.post("/<int:event_id>/participants/<int:participant_id>/cancel")
+@login_required
+def cancel_participant(event_id: int, participant_id: int):
+    event = organised(event_id)
+    participant = db.session.get(EventParticipant, participant_id)
+    if participant is None or participant.event_id != event.id:
+        abort(404)
+    released = events_people.cancel_participant(participant)
+    flash(_("%(name)s cancelled; %(count)s meetings released.", name=participant.name, count=released), "info")
+    return redirect(url_for("events.participants", event_id=event.id))
+
+
+@bp.get("/<int:event_id>/requests")
+@login_required
+def requests(event_id: int):
+    event = organised(event_id)
+    events_people.expire_pending(event)
+    rows = db.session.execute(select(MeetingRequest).where(MeetingRequest.event_id == event.id)
+                              .order_by(MeetingRequest.id.desc()).limit(2000)).scalars().all()
+    people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id,
+                                                               EventParticipant.cancelled.is_(False))
+                                .order_by(EventParticipant.name)).scalars().all()
+    return render_template("events/requests.html", event=event, rows=rows, people=people, wording=wording)
+
+
+@bp.post("/<int:event_id>/requests/<int:request_id>/accept")
+@login_required
+def accept_on_behalf(event_id: int, request_id: int):
+    event = organised(event_id)
+    meeting_request = db.session.get(MeetingRequest, request_id)
+    if meeting_request is None or meeting_request.event_id != event.id:
+        abort(404)
+    events_people.accept(meeting_request)
+    flash(_("Request accepted."), "success")
+    return redirect(url_for("events.requests", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/force")
+@login_required
+def force(event_id: int):
+    event = organised(event_id)
+    first = db.session.get(EventParticipant, request.form.get("first", type=int) or 0)
+    second = db.session.get(EventParticipant, request.form.get("second", type=int) or 0)
+    if first is None or second is None or {first.event_id, second.event_id} != {event.id} or first.id == second.id:
+        flash(_("Choose two different participants."), "error")
+    else:
+        events_people.force(event, first, second)
+        flash(_("Forced meeting added."), "success")
+    return redirect(url_for("events.requests", event_id=event.id))
+
+
+@bp.get("/<int:event_id>/export.<fmt>")
+@login_required
+def export(event_id: int, fmt: str):
+    event = organised(event_id)
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    data, mimetype = events_export.export(event, fmt, published=request.args.get("draft") is None)
+    return Response(data, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="event-{event.id}-meetings.{fmt}"'})
+
+
+def refusal_flash(exc: Conflict) -> None:
+    flash(_("Refused: %(reason)s", reason=wording.refusal(exc.reason)), "error")

@@ -1,0 +1,145 @@
+"""Participant pages: the event, registering, availability, suggested meetings, requests, agenda, iCal feed."""
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from matchmaker.events import bp, wording
+from matchmaker.events.access import event_or_404, joined
+from matchmaker.events.organiser import refusal_flash
+from matchmaker.extensions import db, limiter
+from matchmaker.matches import wording as match_wording
+from matchmaker.models.event import DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant, Unavailability
+from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
+from matchmaker.services import events_people
+from matchmaker.services.events import Conflict
+from matchmaker.services.events_access import ORGANISER, role
+from matchmaker.services.events_agenda import agenda as agenda_items
+from matchmaker.services.events_agenda import ical
+from matchmaker.services.events_suggest import suggested
+
+
+@bp.get("/<int:event_id>/")
+@login_required
+def show(event_id: int):
+    event = event_or_404(event_id)
+    who = role(current_user, event)
+    if who is None and event.status == DRAFT:
+        abort(404)
+    participant = events_people.participant_of(event, current_user)
+    return render_template("events/show.html", event=event, who=who, participant=participant,
+                           can_register=event.status in (REGISTRATION, REQUESTS) and current_user.organisation_id,
+                           wording=wording, is_organiser=who == ORGANISER)
+
+
+@bp.post("/<int:event_id>/register")
+@login_required
+def register(event_id: int):
+    event = event_or_404(event_id)
+    if event.status not in (REGISTRATION, REQUESTS) or not current_user.organisation_id:
+        abort(404 if event.status == DRAFT else 403)
+    events_people.register(event, current_user)
+    flash(_("You are registered for %(event)s.", event=event.name), "success")
+    return redirect(url_for("events.show", event_id=event.id))
+
+
+@bp.route("/<int:event_id>/availability", methods=["GET", "POST"])
+@login_required
+def availability(event_id: int):
+    event, participant = joined(event_id)
+    if request.method == "POST":
+        events_people.set_unavailable(participant, {int(v) for v in request.form.getlist("unavailable")
+                                                    if v.isdigit()})
+        flash(_("Availability saved."), "success")
+        return redirect(url_for("events.availability", event_id=event.id))
+    marked = set(db.session.execute(select(Unavailability.slot_id).where(
+        Unavailability.participant_id == participant.id)).scalars())
+    return render_template("events/availability.html", event=event, marked=marked)
+
+
+@bp.get("/<int:event_id>/suggestions")
+@login_required
+def suggestions(event_id: int):
+    event, participant = joined(event_id)
+    requested = set(db.session.execute(select(MeetingRequest.target_id).where(
+        MeetingRequest.requester_id == participant.id)).scalars())
+    others = db.session.execute(select(EventParticipant).where(
+        EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
+        EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars().all()
+    return render_template("events/suggestions.html", event=event, participant=participant,
+                           rows=suggested(participant), requested=requested, match_wording=match_wording,
+                           sent=events_people.sent_count(participant), others=others)
+
+
+@bp.post("/<int:event_id>/request/<int:target_id>")
+@login_required
+def request_meeting(event_id: int, target_id: int):
+    event, participant = joined(event_id)
+    target = db.session.get(EventParticipant, target_id)
+    if target is None or target.event_id != event.id:
+        abort(404)
+    try:
+        if event.status != REQUESTS:
+            raise Conflict("requests_closed")
+        events_people.request_meeting(event, participant, target, request.form.get("message", ""))
+    except Conflict as exc:
+        refusal_flash(exc)
+    else:
+        flash(_("Request sent to %(name)s.", name=target.name), "success")
+    return redirect(request.form.get("next") if (request.form.get("next") or "").startswith("/events/")
+                    else url_for("events.my_requests", event_id=event.id))
+
+
+@bp.get("/<int:event_id>/my-requests")
+@login_required
+def my_requests(event_id: int):
+    event, participant = joined(event_id)
+    events_people.expire_pending(event)
+    return render_template("events/my_requests.html", event=event, participant=participant,
+                           rows=events_people.requests_of(participant), reasons=DECLINE_REASONS, wording=wording)
+
+
+@bp.post("/<int:event_id>/requests/<int:request_id>/answer")
+@login_required
+def answer(event_id: int, request_id: int):
+    event, participant = joined(event_id)
+    meeting_request = db.session.get(MeetingRequest, request_id)
+    if meeting_request is None or meeting_request.target_id != participant.id:
+        abort(404)
+    try:
+        if request.form.get("answer") == "accept":
+            if meeting_request.state != "pending":
+                raise Conflict("not_pending")
+            events_people.accept(meeting_request)
+            events_people.tell(meeting_request.requester, "event_request_accepted", participant, event,
+                               url_for("events.my_requests", event_id=event.id))
+            flash(_("Meeting accepted."), "success")
+        else:
+            events_people.decline(meeting_request, request.form.get("reason", ""))
+            flash(_("Request declined."), "info")
+    except Conflict as exc:
+        refusal_flash(exc)
+    return redirect(url_for("events.my_requests", event_id=event.id))
+
+
+@bp.get("/<int:event_id>/agenda")
+@login_required
+def agenda(event_id: int):
+    event, participant = joined(event_id)
+    return render_template("events/agenda.html", event=event, participant=participant,
+                           items=agenda_items(event, participant),
+                           feed=url_for("events.calendar", token=participant.ical_token, _external=True))
+
+
+@bp.get("/calendar/<token>.ics")
+@limiter.limit("120/minute")
+def calendar(token: str):
+    """The participant's iCal feed; the secret token in the address is the only key."""
+    participant = db.session.execute(select(EventParticipant).where(EventParticipant.ical_token == token)).scalar()
+    if participant is None:
+        abort(404)
+    event = db.session.get(Event, participant.event_id)
+    return Response(ical(event, participant), mimetype="text/calendar",
+                    headers={"Cache-Control": "private, max-age=60"})

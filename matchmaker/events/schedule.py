@@ -1,0 +1,97 @@
+"""The organiser's schedule page: run the job, follow it, read the draft's report and grid, change it, publish."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from matchmaker.events import bp, wording
+from matchmaker.events.access import organised
+from matchmaker.events.organiser import refusal_flash
+from matchmaker.extensions import db
+from matchmaker.jobs import enqueue, live
+from matchmaker.models.job import Job
+from matchmaker.services import events_moves
+from matchmaker.services.events import Conflict
+from matchmaker.services.events_grid import grid
+from matchmaker.services.events_job import KIND, best_so_far
+from matchmaker.services.events_people import expire_pending
+from matchmaker.services.events_publish import publish as publish_event
+
+
+@bp.get("/<int:event_id>/schedule")
+@login_required
+def schedule(event_id: int):
+    event = organised(event_id)
+    job = db.session.get(Job, event.schedule_job_id) if event.schedule_job_id else None
+    view = live(job) if job else None
+    best = best_so_far(job.id) if job and view["state"] == "running" else None
+    data = grid(event)
+    reasons = {m_id: _reason(reason, data.participant_names) for m_id, _n, reason, _p in data.unplaced}
+    return render_template("events/schedule.html", event=event, job=view, best=best, grid=data, reasons=reasons,
+                           report=event.report or {}, wording=wording)
+
+
+def _reason(reason, names: list[str]) -> str:
+    if not reason:
+        return ""
+    code, params = reason[0], dict(reason[1])
+    if isinstance(params.get("participant"), int) and params["participant"] < len(names):
+        params["participant"] = names[params["participant"]]
+    return wording.unplaced((code, params))
+
+
+@bp.post("/<int:event_id>/schedule/run")
+@login_required
+def run(event_id: int):
+    event = organised(event_id)
+    current = db.session.get(Job, event.schedule_job_id) if event.schedule_job_id else None
+    if current is not None and not current.finished:
+        flash(_("A scheduling job is already running for this event."), "info")
+        return redirect(url_for("events.schedule", event_id=event.id))
+    expire_pending(event)
+    limit = min(max(request.form.get("time_limit", 30, type=float), 1.0), 600.0)
+    job = enqueue(KIND, {"event_id": event.id, "time_limit": limit}, user_id=current_user.id, label=event.name)
+    event = db.session.get(type(event), event_id)
+    event.schedule_job_id = job.id
+    db.session.commit()
+    flash(_("Scheduling started; this page follows it."), "info")
+    return redirect(url_for("events.schedule", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/publish")
+@login_required
+def publish(event_id: int):
+    event = organised(event_id)
+    counts = publish_event(event)
+    db.session.commit()
+    flash(_("Agenda published: %(new)s new, %(moved)s moved, %(cancelled)s cancelled meetings.", **counts), "success")
+    return redirect(url_for("events.schedule", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/meetings/change")
+@login_required
+def change(event_id: int):
+    """Move, swap, unplace, lock or unlock, as the form's `action` says."""
+    event = organised(event_id)
+    form = request.form
+    action, meeting_id = form.get("action", ""), form.get("meeting", type=int) or 0
+    version = form.get("version", type=int)
+    try:
+        if action == "move":
+            events_moves.move(event, meeting_id, form.get("slot", type=int, default=-1),
+                              form.get("table", type=int, default=-1), version)
+        elif action == "swap":
+            events_moves.swap(event, meeting_id, form.get("other", type=int) or 0, version)
+        elif action == "unplace":
+            events_moves.unplace(event, meeting_id, version)
+        elif action in ("lock", "unlock"):
+            events_moves.set_locked(event, meeting_id, action == "lock")
+        else:
+            flash(_("Unknown change."), "error")
+            return redirect(url_for("events.schedule", event_id=event_id))
+    except Conflict as exc:
+        refusal_flash(exc)
+    else:
+        flash(_("Agenda changed."), "success")
+    return redirect(url_for("events.schedule", event_id=event_id) + "#grid")

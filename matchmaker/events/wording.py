@@ -1,0 +1,84 @@
+"""Events' codes worded in the reader's language: refused changes, request errors, import errors, statuses."""
+from __future__ import annotations
+
+from flask_babel import gettext, lazy_gettext as _l
+
+from matchmaker import scheduling_wording
+from matchmaker.models.event import STATUS_LABELS
+from matchmaker.models.event_meeting import DECLINE_REASONS, REQUEST_STATES
+
+REFUSALS = {
+    "no_such_slot": _l("that slot does not exist"),
+    "no_such_table": _l("that table does not exist or is not available in that slot"),
+    "fixed_elsewhere": _l("this meeting is fixed to another slot"),
+    "outside_session": _l("this meeting is restricted to another session"),
+    "participant_unavailable": _l("a participant is unavailable in that slot"),
+    "table_taken": _l("that table is already taken in that slot"),
+    "participant_busy": _l("a participant already has another meeting in that slot"),
+    "participant_at_max": _l("a participant would exceed their maximum number of meetings"),
+    "precedence": _l("it must come before or after another meeting of the same participant"),
+    "rule_broken": _l("the agenda would break one of the event's rules"),
+    "changed_meanwhile": _l("someone else changed the agenda meanwhile; reload the page and try again"),
+    "meeting_locked": _l("this meeting is locked; unlock it first"),
+    "not_placed": _l("this meeting is not placed"),
+    "no_such_meeting": _l("no such meeting in this event"),
+    "invalid_partner": _l("you cannot request a meeting with this participant"),
+    "deadline_passed": _l("the request deadline has passed"),
+    "quota_reached": _l("you have reached the event's request quota"),
+    "already_requested": _l("you have already sent this request"),
+    "invalid_reason": _l("choose a reason"),
+    "not_pending": _l("this request has already been answered"),
+    "requests_closed": _l("requests are not open for this event"),
+}
+IMPORT_ERRORS = {"missing_name": _l("no name and no known e-mail"),
+                 "already_registered": _l("already a participant"),
+                 "unknown_organisation": _l("unknown organisation")}
+
+
+def refusal(reason: tuple[str, dict]) -> str:
+    """One sentence for a refused change or request."""
+    code, _params = reason
+    return str(REFUSALS.get(code, code))
+
+
+def unplaced(reason: list | tuple | None) -> str:
+    """Why the scheduler left a meeting out, in the reader's language."""
+    if not reason:
+        return ""
+    try:
+        return scheduling_wording.describe((reason[0], reason[1]))
+    except (KeyError, TypeError):
+        return str(reason[0])
+
+
+def status(code: str) -> str:
+    return gettext(STATUS_LABELS.get(code, code))
+
+
+def request_state(code: str) -> str:
+    return gettext(REQUEST_STATES.get(code, code))
+
+
+def decline_reason(code: str) -> str:
+    return gettext(DECLINE_REASONS[code]) if code in DECLINE_REASONS else ""
+
+
+def localtime(moment, zone: str, fmt: str = "%d/%m/%Y %H:%M") -> str:
+    """A stored UTC time shown in the event's time zone."""
+    from datetime import timezone
+    from zoneinfo import ZoneInfo
+
+    if moment is None:
+        return ""
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return weekday(moment.astimezone(ZoneInfo(zone)), fmt)
+
+
+def weekday(moment, fmt: str) -> str:
+    """strftime with %a as the abbreviated day name in the reader's language (Babel), not the C locale's."""
+    if "%a" in fmt:
+        from babel.dates import format_date
+        from flask_babel import get_locale
+
+        fmt = fmt.replace("%a", format_date(moment.date(), "EEE", locale=get_locale()).replace("%", "%%"))
+    return moment.strftime(fmt)

@@ -1,0 +1,45 @@
+"""Who may do what in an event: its organisers (and admins) run it, its participants see their own part."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models.event import Event, EventOrganiser, EventParticipant
+from matchmaker.models.user import User
+
+ORGANISER, PARTICIPANT = "organiser", "participant"
+
+
+def role(user: User | None, event: Event) -> str | None:
+    """"organiser" for the event's organisers and admins, "participant" for its participants, else None."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    if user.is_admin or db.session.execute(select(EventOrganiser.id).where(
+            EventOrganiser.event_id == event.id, EventOrganiser.user_id == user.id)).first():
+        return ORGANISER
+    if db.session.execute(select(EventParticipant.id).where(
+            EventParticipant.event_id == event.id, EventParticipant.user_id == user.id,
+            EventParticipant.cancelled.is_(False))).first():
+        return PARTICIPANT
+    return None
+
+
+def events_of(user: User) -> list[tuple[Event, str]]:
+    """The events the user organises or takes part in, with their role (admins: every event)."""
+    if user.is_admin:
+        return [(e, ORGANISER) for e in db.session.execute(select(Event).order_by(Event.id)).scalars()]
+    organised = set(db.session.execute(select(EventOrganiser.event_id).where(EventOrganiser.user_id == user.id))
+                    .scalars())
+    joined = set(db.session.execute(select(EventParticipant.event_id).where(
+        EventParticipant.user_id == user.id, EventParticipant.cancelled.is_(False))).scalars())
+    ids = organised | joined
+    rows = db.session.execute(select(Event).where(Event.id.in_(ids)).order_by(Event.id)).scalars() if ids else []
+    return [(e, ORGANISER if e.id in organised else PARTICIPANT) for e in rows]
+
+
+def open_events() -> list[Event]:
+    """Events a member may register for (registration or requests open)."""
+    from matchmaker.models.event import REGISTRATION, REQUESTS
+
+    return list(db.session.execute(select(Event).where(Event.status.in_((REGISTRATION, REQUESTS)))
+                                   .order_by(Event.id)).scalars())

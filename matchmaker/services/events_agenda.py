@@ -1,0 +1,85 @@
+"""A participant's published agenda (times in the event's time zone) and its iCalendar feed (icalendar library).
+
+Each meeting keeps one UID for life; its SEQUENCE rises with every published change, and a meeting dropped from
+the agenda stays in the feed as STATUS:CANCELLED, so calendar apps update entries instead of duplicating them.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from matchmaker.extensions import db
+from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
+from matchmaker.models.event_meeting import Meeting, MeetingSeat
+from matchmaker.models.organisation import Organisation
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def agenda(event: Event, participant: EventParticipant) -> list[dict]:
+    """The participant's published meetings in slot order: meeting id, slot and table (0-based index and name),
+    start and end in the event's time zone, virtual link, partners (name, organisation, organisation id)."""
+    zone = ZoneInfo(event.time_zone)
+    mine = aliased(MeetingSeat)
+    rows = db.session.execute(
+        select(Meeting, EventSlot, EventTable).join(mine, mine.meeting_id == Meeting.id)
+        .join(EventSlot, EventSlot.id == Meeting.pub_slot_id).join(EventTable, EventTable.id == Meeting.pub_table_id)
+        .where(mine.participant_id == participant.id).order_by(EventSlot.index)).all()
+    partners = _partners([m.id for m, _s, _t in rows], participant.id)
+    return [{"meeting_id": m.id, "slot": s.index, "table": t.index, "table_name": t.name, "virtual": t.virtual,
+             "link": t.link, "start": _aware(s.starts_at).astimezone(zone), "end": _aware(s.ends_at).astimezone(zone),
+             "partners": partners.get(m.id, []), "sequence": m.sequence} for m, s, t in rows]
+
+
+def _partners(meeting_ids: list[int], me: int) -> dict[int, list[dict]]:
+    result: dict[int, list[dict]] = {}
+    if not meeting_ids:
+        return result
+    for meeting_id, name, org_id, org_name in db.session.execute(
+            select(MeetingSeat.meeting_id, EventParticipant.name, Organisation.id, Organisation.name)
+            .join(EventParticipant, EventParticipant.id == MeetingSeat.participant_id)
+            .outerjoin(Organisation, Organisation.id == EventParticipant.organisation_id)
+            .where(MeetingSeat.meeting_id.in_(meeting_ids), MeetingSeat.participant_id != me)
+            .order_by(MeetingSeat.id)):
+        result.setdefault(meeting_id, []).append({"name": name, "organisation": org_name or "",
+                                                  "organisation_id": org_id})
+    return result
+
+
+def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") -> bytes:
+    """The participant's feed: every meeting ever published to them, cancelled ones as CANCELLED."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Matchmaker//B2B agenda//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", event.name)
+    calendar.add("x-wr-timezone", event.time_zone)
+    rows = db.session.execute(
+        select(Meeting, EventSlot, EventTable).join(MeetingSeat, MeetingSeat.meeting_id == Meeting.id)
+        .join(EventSlot, EventSlot.id == Meeting.ical_slot_id)
+        .outerjoin(EventTable, EventTable.id == Meeting.pub_table_id)
+        .where(MeetingSeat.participant_id == participant.id, Meeting.published.is_(True))
+        .order_by(EventSlot.index, Meeting.id)).all()
+    partners = _partners([m.id for m, _s, _t in rows], participant.id)
+    for meeting, slot, table in rows:
+        entry = CalendarEvent()
+        entry.add("uid", f"event-{event.id}-meeting-{meeting.id}@{host}")
+        entry.add("sequence", meeting.sequence)
+        entry.add("dtstamp", _aware(meeting.updated_at))
+        entry.add("dtstart", _aware(slot.starts_at))
+        entry.add("dtend", _aware(slot.ends_at))
+        names = ", ".join(f"{p['name']} ({p['organisation']})" if p["organisation"] else p["name"]
+                          for p in partners.get(meeting.id, []))
+        entry.add("summary", f"{event.name}: {names}")
+        cancelled = meeting.pub_slot_id is None
+        entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        if table is not None and not cancelled:
+            entry.add("location", table.link if table.virtual and table.link else table.name)
+        calendar.add_component(entry)
+    return calendar.to_ical()

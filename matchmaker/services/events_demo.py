@@ -1,0 +1,101 @@
+"""The demo's partnering day: ~150 participants from the demo organisations, requests drawn from their stored
+suggestions, organised by the demo organiser, scheduled by the real job and published."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from matchmaker.extensions import db
+from matchmaker.models import Event, EventParticipant, Job, Meeting, MeetingRequest, MeetingSeat, Suggestion, User
+from matchmaker.models.event import REQUESTS
+from matchmaker.models.organisation import Organisation
+from matchmaker.scheduling import Priority
+from matchmaker.services.events_import import create_event
+
+NAME = "Meet in Lombardy – Life Sciences Partnering Day"
+DEMO_ROLES = ("company", "researcher", "investor", "startup")
+
+
+def create_demo_event(domain: str, size: int = 150, per_participant: int = 3, time_limit: float = 10.0
+                      ) -> Event | None:
+    """Create, schedule and publish the demo event once (None when it exists or the demo accounts are missing)."""
+    if db.session.execute(select(Event.id).where(Event.name == NAME)).first():
+        return None
+    organiser = db.session.execute(select(User).where(User.email == f"organiser@{domain}")).scalar()
+    members = [db.session.execute(select(User).where(User.email == f"{role}@{domain}")).scalar()
+               for role in DEMO_ROLES]
+    if organiser is None or any(m is None or m.organisation_id is None for m in members):
+        return None
+    org_ids = _organisations([m.organisation_id for m in members], size)
+    event = create_event(NAME, "Europe/Rome", [date(2027, 5, 12)], [("am", "09:00", "12:40"), ("pm", "14:00", "17:00")],
+                         20, [("10:40", "11:00"), ("15:40", "16:00")],
+                         [(str(i + 1), False, "") for i in range(28)] + [("Virtual room", True,
+                                                                          "https://meet.example.org/lombardy")],
+                         organiser_id=organiser.id, status=REQUESTS, venue="Milano, Palazzo delle Stelline",
+                         description="B2B meetings between companies, research hospitals, universities and investors.",
+                         max_meetings=8, request_quota=10)
+    by_member = {m.organisation_id: m for m in members}
+    orgs = {o.id: o for o in db.session.execute(select(Organisation).where(Organisation.id.in_(org_ids))).scalars()}
+    people = {}
+    for org_id in org_ids:
+        user = by_member.get(org_id)
+        people[org_id] = EventParticipant(event_id=event.id, organisation_id=org_id, user_id=user.id if user else None,
+                                          name=user.name if user else f"Delegate of {orgs[org_id].name}"[:120],
+                                          email=user.email if user else "")
+    db.session.add_all(people.values())
+    db.session.flush()
+    _requests(event, people, per_participant, set(by_member))
+    db.session.commit()
+    from matchmaker.jobs.runner import run
+    from matchmaker.services.events_job import KIND
+
+    job = Job(kind=KIND, state="queued", label=NAME, user_id=organiser.id)
+    db.session.add(job)
+    db.session.commit()
+    run(job.id, {"event_id": event.id, "time_limit": time_limit, "publish": True})
+    return db.session.get(Event, event.id)
+
+
+def _organisations(demo: list[int], size: int) -> list[int]:
+    """The demo organisations, their suggested partners, then the organisations most often suggested."""
+    chosen = list(dict.fromkeys(demo))
+    for org_id in demo:
+        chosen += list(db.session.execute(select(Suggestion.target_id).where(Suggestion.source_id == org_id)
+                                          .order_by(Suggestion.rank).limit(8)).scalars())
+    popular = db.session.execute(select(Suggestion.target_id).group_by(Suggestion.target_id)
+                                 .order_by(func.count().desc(), Suggestion.target_id).limit(size * 2)).scalars()
+    chosen += list(popular)
+    return list(dict.fromkeys(chosen))[:size]
+
+
+def _requests(event: Event, people: dict[int, EventParticipant], per_participant: int, demo: set[int]) -> None:
+    """Each participant requests its best suggested partners among the participants (demo members: more);
+    two requests between the same pair are one mutual meeting. All are accepted for the demo."""
+    pairs: dict[tuple[int, int], MeetingRequest] = {}
+    rows = db.session.execute(select(Suggestion.source_id, Suggestion.target_id).where(
+        Suggestion.source_id.in_(list(people)), Suggestion.target_id.in_(list(people)))
+        .order_by(Suggestion.source_id, Suggestion.score.desc())).all()
+    sent: dict[int, int] = {}
+    for source, target in rows:
+        limit = per_participant + 3 if source in demo or target in demo else per_participant
+        if source == target or sent.get(source, 0) >= limit:
+            continue
+        reverse = pairs.get((target, source))
+        if reverse is not None:
+            reverse.mutual = True
+            continue
+        if (source, target) in pairs:
+            continue
+        sent[source] = sent.get(source, 0) + 1
+        pairs[(source, target)] = MeetingRequest(event_id=event.id, requester_id=people[source].id,
+                                                 target_id=people[target].id, state="accepted",
+                                                 message="Looking forward to meeting you.")
+    db.session.add_all(pairs.values())
+    db.session.flush()
+    for request in pairs.values():
+        meeting = Meeting(event_id=event.id, request_id=request.id,
+                          priority=int(Priority.MUTUAL if request.mutual else Priority.ONE_SIDED))
+        meeting.seats = [MeetingSeat(participant_id=request.requester_id),
+                         MeetingSeat(participant_id=request.target_id)]
+        db.session.add(meeting)

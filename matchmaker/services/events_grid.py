@@ -1,0 +1,66 @@
+"""What the schedule page shows, read in a few queries: the slot x table grid, unplaced meetings, the report."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
+from matchmaker.models.event_meeting import ACTIVE, Meeting, MeetingSeat
+
+
+@dataclass
+class Cell:
+    """A placed meeting in the grid."""
+
+    meeting_id: int
+    names: list[str]
+    locked: bool
+    published_elsewhere: bool
+
+
+@dataclass
+class Grid:
+    """The draft agenda as the organiser sees it."""
+
+    slots: list[EventSlot]
+    tables: list[EventTable]
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)  # (slot index, table index) -> meeting
+    unplaced: list[tuple[int, list[str], list | None, int]] = field(default_factory=list)  # id, names, reason, prio
+    participant_names: list[str] = field(default_factory=list)  # scheduler index -> name (reasons name people)
+    per_participant: dict[str, int] = field(default_factory=dict)
+
+
+def grid(event: Event) -> Grid:
+    """The event's draft grid, unplaced meetings with their scheduler reasons, meetings per participant."""
+    slots = list(db.session.execute(select(EventSlot).where(EventSlot.event_id == event.id)
+                                    .order_by(EventSlot.index)).scalars())
+    tables = list(db.session.execute(select(EventTable).where(EventTable.event_id == event.id)
+                                     .order_by(EventTable.index)).scalars())
+    slot_index = {s.id: s.index for s in slots}
+    table_index = {t.id: t.index for t in tables}
+    result = Grid(slots, tables)
+    names: dict[int, list[str]] = {}
+    for meeting_id, name in db.session.execute(
+            select(MeetingSeat.meeting_id, EventParticipant.name).join(EventParticipant)
+            .join(Meeting, Meeting.id == MeetingSeat.meeting_id)
+            .where(Meeting.event_id == event.id, Meeting.state == ACTIVE).order_by(MeetingSeat.id)):
+        names.setdefault(meeting_id, []).append(name)
+    for m_id, slot_id, table_id, pub_slot, locked, reason, priority in db.session.execute(
+            select(Meeting.id, Meeting.slot_id, Meeting.table_id, Meeting.pub_slot_id, Meeting.locked,
+                   Meeting.unplaced_reason, Meeting.priority)
+            .where(Meeting.event_id == event.id, Meeting.state == ACTIVE).order_by(Meeting.id)):
+        people = names.get(m_id, [])
+        if slot_id is None:
+            result.unplaced.append((m_id, people, reason, priority))
+            continue
+        result.cells[(slot_index[slot_id], table_index[table_id])] = Cell(
+            m_id, people, locked, pub_slot is not None and pub_slot != slot_id)
+        for name in people:
+            result.per_participant[name] = result.per_participant.get(name, 0) + 1
+    result.participant_names = list(db.session.execute(
+        select(EventParticipant.name).where(EventParticipant.event_id == event.id,
+                                            EventParticipant.cancelled.is_(False))
+        .order_by(EventParticipant.id)).scalars())
+    return result

@@ -1,0 +1,77 @@
+"""The event scheduling job (worker and `flask events schedule` alike): solve, save the draft, optionally publish.
+
+The whole job is one transaction: a failed, cancelled or killed job leaves the draft and the published agenda as
+they were. The best schedule so far is kept in the queue's storage for the schedule page.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask_babel import gettext as _
+
+from matchmaker.extensions import db
+from matchmaker.jobs.queue import huey, key, peek
+from matchmaker.jobs.runner import JobCancelled, Progress, handler
+from matchmaker.models.event import Event
+from matchmaker.scheduling import Result, violations
+from matchmaker.taxonomy import N_
+
+KIND = "event-schedule"
+
+
+def best_so_far(job_id: int) -> dict | None:
+    """The best schedule found so far by a running job: placed, requested, breaks, status."""
+    return peek("event-best", job_id)
+
+
+@handler(KIND)
+def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
+    """Solve the event (repair mode when it has a published agenda), save the draft, publish if asked."""
+    from matchmaker.scheduling import solve
+    from matchmaker.services import events
+    from matchmaker.services.events_publish import publish
+
+    event = db.session.get(Event, payload["event_id"])
+    if event is None:
+        raise ValueError(f"no event {payload['event_id']}")
+    progress.phase(N_("Reading the event"))
+    loaded = events.load(event)
+    previous = loaded.published() if events.is_published(event) else None
+    requested = len(loaded.instance.meetings)
+    progress.phase(N_("Scheduling"), N_("meetings placed"), requested)
+    cancelled = []
+
+    def improved(result: Result) -> None:
+        record = {"placed": result.report.placed, "requested": requested,
+                  "breaks": result.report.total_breaks, "status": result.status}
+        huey.storage.put_data(key("event-best", progress.job_id), json.dumps(record).encode())
+        progress.done = result.report.placed
+        try:
+            progress.publish(force=True)
+        except JobCancelled:
+            cancelled.append(True)  # the solver stops at its time limit; nothing is saved
+
+    try:
+        result = solve(loaded.instance, time_limit=float(payload.get("time_limit", 30)),
+                       seed=int(payload.get("seed", 0)), previous=previous, workers=payload.get("workers"),
+                       on_improvement=improved)
+    finally:
+        huey.storage.pop_data(key("event-best", progress.job_id))
+    if cancelled or peek("cancel", progress.job_id):
+        raise JobCancelled()
+    problems = violations(result.schedule, loaded.instance)
+    if problems:
+        raise RuntimeError(f"the schedule breaks a rule: {problems[0]}")
+    progress.phase(N_("Saving the draft"))
+    events.save_result(event, loaded, result)
+    published = None
+    if payload.get("publish"):
+        published = publish(db.session.get(Event, event.id))
+    db.session.commit()
+    report = result.report
+    return {"message": _("%(placed)s of %(requested)s meetings placed, %(breaks)s breaks", placed=report.placed,
+                         requested=report.requested, breaks=report.total_breaks),
+            "event_id": event.id, "placed": report.placed, "requested": report.requested,
+            "total_breaks": report.total_breaks, "status": result.status, "published": published,
+            "moves": len(result.moves)}

@@ -1,0 +1,102 @@
+"""Organisers' manual changes: move, swap, unplace, place; lock; checked by the rules, the version and the database.
+
+A change on a published event is published at once (iCal SEQUENCE raised, the participants notified).
+"""
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+
+from matchmaker.extensions import db
+from matchmaker.models.event import PUBLISHED, Event
+from matchmaker.models.event_meeting import Meeting
+from matchmaker.scheduling import Placement
+from matchmaker.services import events
+from matchmaker.services.events import Conflict
+from matchmaker.services.events_publish import apply_published, notify_changes
+from matchmaker.services.events_rules import check_changes
+
+
+def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_version: int | None = None) -> None:
+    """Apply meeting id -> (slot index, table index) or None (unplace) to the draft, or raise Conflict with the
+    validator's reason; committed. `expected_version` is the event version the organiser's page showed."""
+    version = event.version if expected_version is None else expected_version
+    loaded = events.load(event)
+    wanted: dict[int, Placement | None] = {}
+    for meeting_id, where in changes.items():
+        if meeting_id not in loaded.meeting_index:
+            raise Conflict("no_such_meeting", {"meeting": meeting_id})
+        wanted[loaded.meeting_index[meeting_id]] = Placement(*where) if where is not None else None
+    schedule = loaded.draft()
+    for index, placement in wanted.items():
+        if placement is not None and loaded.meetings[index].locked \
+                and schedule.placements.get(index) != placement:
+            raise Conflict("meeting_locked", {})
+    reason = check_changes(loaded.instance, schedule, wanted)
+    if reason is not None:
+        raise Conflict(*reason)
+    for index, placement in wanted.items():
+        schedule.placements.pop(index, None)
+        if placement is not None:
+            schedule.placements[index] = placement
+    try:
+        events.bump_version(event, version)
+        events.write_draft(_only(loaded, wanted), _subset(schedule, wanted))
+        if event.status == PUBLISHED:
+            _publish_now([loaded.meetings[i].id for i in wanted], event)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict("changed_meanwhile") from None
+
+
+def _only(loaded: events.Loaded, wanted: dict) -> events.Loaded:
+    """The loaded event restricted to the changed meetings (write_draft rewrites only those)."""
+    meetings = [loaded.meetings[i] for i in sorted(wanted)]
+    return events.Loaded(loaded.instance, meetings, loaded.participants, loaded.slots, loaded.tables,
+                         {m.id: loaded.seats.get(m.id, []) for m in meetings})
+
+
+def _subset(schedule, wanted: dict):
+    from matchmaker.scheduling import Schedule
+
+    order = sorted(wanted)
+    return Schedule({k: schedule.placements[i] for k, i in enumerate(order) if i in schedule.placements})
+
+
+def _publish_now(meeting_ids: list[int], event: Event) -> None:
+    changed = []
+    for meeting in db.session.execute(db.select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
+        new, old = (meeting.slot_id, meeting.table_id), (meeting.pub_slot_id, meeting.pub_table_id)
+        if new != old:
+            changed.append(("new" if old[0] is None else "cancelled" if new[0] is None else "moved", meeting))
+    apply_published(changed)
+    notify_changes(event, {m.id: kind for kind, m in changed})
+
+
+def move(event: Event, meeting_id: int, slot: int, table: int, expected_version: int | None = None) -> None:
+    """Move (or place) one meeting at slot/table index."""
+    change(event, {meeting_id: (slot, table)}, expected_version)
+
+
+def swap(event: Event, first_id: int, second_id: int, expected_version: int | None = None) -> None:
+    """Exchange the places of two placed meetings."""
+    a, b = db.session.get(Meeting, first_id), db.session.get(Meeting, second_id)
+    if a is None or b is None or a.slot is None or b.slot is None:
+        raise Conflict("not_placed", {})
+    change(event, {a.id: (b.slot.index, b.table.index), b.id: (a.slot.index, a.table.index)}, expected_version)
+
+
+def unplace(event: Event, meeting_id: int, expected_version: int | None = None) -> None:
+    """Take a meeting out of the agenda (it stays requested)."""
+    change(event, {meeting_id: None}, expected_version)
+
+
+def set_locked(event: Event, meeting_id: int, locked: bool) -> None:
+    """Lock a placed meeting to its slot and table (the scheduler keeps it), or unlock it; committed."""
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None or meeting.event_id != event.id:
+        raise Conflict("no_such_meeting", {"meeting": meeting_id})
+    if locked and meeting.slot_id is None:
+        raise Conflict("not_placed", {})
+    meeting.locked = locked
+    db.session.commit()

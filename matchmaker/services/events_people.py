@@ -1,0 +1,203 @@
+"""Participants and meeting requests: register, add, import, availability, request within quota, answer, force."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, or_, select
+
+from matchmaker.extensions import db
+from matchmaker.models._common import utcnow
+from matchmaker.models.event import Event, EventParticipant, EventSlot, Unavailability
+from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
+                                             Meeting, MeetingRequest, MeetingSeat)
+from matchmaker.models.organisation import Organisation
+from matchmaker.models.user import User
+from matchmaker.scheduling import Priority
+from matchmaker.services.events import Conflict
+
+
+def register(event: Event, user: User) -> EventParticipant:
+    """The user's participation (created once, as a person of their organisation); committed."""
+    found = participant_of(event, user)
+    if found is not None:
+        if found.cancelled:
+            found.cancelled = False
+            db.session.commit()
+        return found
+    participant = EventParticipant(event_id=event.id, user_id=user.id, organisation_id=user.organisation_id,
+                                   name=user.name, email=user.email)
+    db.session.add(participant)
+    db.session.commit()
+    return participant
+
+
+def participant_of(event: Event, user: User) -> EventParticipant | None:
+    """The user's participation in the event, if any."""
+    return db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id,
+                                                             EventParticipant.user_id == user.id)).scalar()
+
+
+@dataclass
+class ImportReport:
+    """Rows added and each refused row's number with its reason code."""
+
+    added: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]]) -> ImportReport:
+    """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
+    joins as that person. Rows come with their line number; bad ones are reported by it, good ones committed."""
+    report = ImportReport()
+    for number, row in rows:
+        email, name = (row.get("email") or "").strip().lower(), (row.get("name") or "").strip()
+        user = db.session.execute(select(User).where(User.email == email)).scalar() if email else None
+        if not name and user is None:
+            report.errors.append((number, "missing_name"))
+            continue
+        if user is not None and participant_of(event, user) is not None:
+            report.errors.append((number, "already_registered"))
+            continue
+        org_name = (row.get("organisation") or "").strip()
+        organisation = db.session.execute(select(Organisation).where(Organisation.name == org_name)).scalar() \
+            if org_name else None
+        if org_name and organisation is None:
+            report.errors.append((number, "unknown_organisation"))
+            continue
+        db.session.add(EventParticipant(
+            event_id=event.id, user_id=user.id if user else None, name=name or user.name, email=email,
+            organisation_id=organisation.id if organisation else (user.organisation_id if user else None)))
+        report.added += 1
+    db.session.commit()
+    return report
+
+
+def set_unavailable(participant: EventParticipant, slot_ids: set[int]) -> None:
+    """Replace the participant's unavailable slots (ids of the event's slots); committed."""
+    valid = set(db.session.execute(select(EventSlot.id).where(EventSlot.event_id == participant.event_id,
+                                                              EventSlot.id.in_(slot_ids))).scalars())
+    db.session.execute(delete(Unavailability).where(Unavailability.participant_id == participant.id))
+    db.session.add_all([Unavailability(participant_id=participant.id, slot_id=s) for s in sorted(valid)])
+    db.session.commit()
+
+
+def sent_count(participant: EventParticipant) -> int:
+    """Requests the participant sent that count against the quota (not withdrawn or expired)."""
+    return db.session.execute(select(func.count()).select_from(MeetingRequest).where(
+        MeetingRequest.requester_id == participant.id,
+        MeetingRequest.state.in_((PENDING, ACCEPTED, DECLINED)))).scalar_one()
+
+
+def request_meeting(event: Event, requester: EventParticipant, target: EventParticipant,
+                    message: str = "") -> MeetingRequest:
+    """Ask `target` for a meeting (within the quota and before the deadline); a request the other way already
+    there makes one mutual meeting. Committed; raises Conflict with a reason code."""
+    if requester.id == target.id or target.event_id != event.id or target.cancelled:
+        raise Conflict("invalid_partner")
+    if event.request_deadline and utcnow() > _aware(event.request_deadline):
+        raise Conflict("deadline_passed")
+    if event.request_quota is not None and sent_count(requester) >= event.request_quota:
+        raise Conflict("quota_reached", {"quota": event.request_quota})
+    existing = _between(event, requester.id, target.id)
+    if existing is not None:
+        raise Conflict("already_requested")
+    reverse = _between(event, target.id, requester.id)
+    if reverse is not None and reverse.state in (PENDING, ACCEPTED):
+        reverse.mutual = True
+        accept(reverse, priority=Priority.MUTUAL)
+        tell(target, "event_request_accepted", requester, event, f"/events/{event.id}/my-requests")
+        return reverse
+    request = MeetingRequest(event_id=event.id, requester_id=requester.id, target_id=target.id,
+                             message=message[:2000])
+    db.session.add(request)
+    db.session.commit()
+    tell(target, "event_request_received", requester, event, f"/events/{event.id}/my-requests")
+    return request
+
+
+def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event, link: str) -> None:
+    """Notify a participant who has an account (the foundation's notify: in-app row, and mail if wanted)."""
+    from matchmaker.services.notifications import notify
+
+    if whom.user is not None:
+        notify(whom.user, code, {"name": who.name, "event": event.name}, link)
+
+
+def _aware(moment):
+    from datetime import timezone
+
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _between(event: Event, a: int, b: int) -> MeetingRequest | None:
+    return db.session.execute(select(MeetingRequest).where(
+        MeetingRequest.event_id == event.id, MeetingRequest.requester_id == a,
+        MeetingRequest.target_id == b)).scalar()
+
+
+def accept(request: MeetingRequest, priority: Priority = Priority.ONE_SIDED) -> Meeting:
+    """Accept a request (by its target, or the organiser on their behalf): it becomes a meeting; committed."""
+    request.state, request.answered_at = ACCEPTED, utcnow()
+    meeting = db.session.execute(select(Meeting).where(Meeting.request_id == request.id)).scalar()
+    if meeting is None:
+        meeting = Meeting(event_id=request.event_id, request_id=request.id, priority=int(priority))
+        meeting.seats = [MeetingSeat(participant_id=request.requester_id),
+                         MeetingSeat(participant_id=request.target_id)]
+        db.session.add(meeting)
+    else:
+        meeting.priority = max(meeting.priority, int(priority))
+        meeting.state = "active"
+    db.session.commit()
+    return meeting
+
+
+def decline(request: MeetingRequest, reason: str) -> None:
+    """Decline a pending request with a reason code; committed."""
+    if reason not in DECLINE_REASONS:
+        raise Conflict("invalid_reason")
+    if request.state != PENDING:
+        raise Conflict("not_pending")
+    request.state, request.decline_reason, request.answered_at = DECLINED, reason, utcnow()
+    db.session.commit()
+
+
+def force(event: Event, first: EventParticipant, second: EventParticipant) -> Meeting:
+    """The organiser's forced meeting between two participants (priority forced); committed."""
+    request = _between(event, first.id, second.id) or _between(event, second.id, first.id)
+    if request is None:
+        request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id)
+        db.session.add(request)
+        db.session.flush()
+    return accept(request, priority=Priority.FORCED)
+
+
+def cancel_participant(participant: EventParticipant) -> int:
+    """Cancel a participation: their meetings are released (cancelled, out of the draft); committed."""
+    participant.cancelled = True
+    meeting_ids = list(db.session.execute(select(MeetingSeat.meeting_id).where(
+        MeetingSeat.participant_id == participant.id)).scalars())
+    for meeting in db.session.execute(select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
+        meeting.state, meeting.slot_id, meeting.table_id = CANCELLED, None, None
+        for seat in meeting.seats:
+            seat.slot_id = None
+    db.session.commit()
+    return len(meeting_ids)
+
+
+def expire_pending(event: Event) -> int:
+    """Requests still pending after the deadline expire; committed; returns how many."""
+    if not event.request_deadline or utcnow() <= _aware(event.request_deadline):
+        return 0
+    requests = db.session.execute(select(MeetingRequest).where(MeetingRequest.event_id == event.id,
+                                                               MeetingRequest.state == PENDING)).scalars().all()
+    for request in requests:
+        request.state = EXPIRED
+    db.session.commit()
+    return len(requests)
+
+
+def requests_of(participant: EventParticipant) -> list[MeetingRequest]:
+    """The participant's sent and received requests, newest first."""
+    return list(db.session.execute(select(MeetingRequest).where(or_(
+        MeetingRequest.requester_id == participant.id, MeetingRequest.target_id == participant.id))
+        .order_by(MeetingRequest.id.desc())).scalars())

@@ -1,0 +1,93 @@
+"""Publishing an event's draft as its agenda in one transaction, and telling participants what changed."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select, update
+
+from matchmaker.extensions import db
+from matchmaker.models.event import PUBLISHED, Event, EventParticipant
+from matchmaker.models.event_meeting import ACTIVE, Meeting, MeetingSeat
+from matchmaker.services.events import _chunks
+
+
+def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
+    """Make the draft the agenda: new, moved and cancelled meetings raise their iCal SEQUENCE; participants with a
+    change are notified. Returns the counts {"new", "moved", "cancelled"} (the caller commits)."""
+    meetings = db.session.execute(select(Meeting).where(Meeting.event_id == event.id)).scalars().all()
+    changes: dict[int, tuple[str, Meeting]] = {}
+    for m in meetings:
+        new = (m.slot_id, m.table_id) if m.state == ACTIVE and m.slot_id is not None else (None, None)
+        old = (m.pub_slot_id, m.pub_table_id)
+        if new == old:
+            continue
+        kind = "new" if old[0] is None else ("cancelled" if new[0] is None else "moved")
+        changes[m.id] = (kind, m)
+    apply_published(list(changes.values()))
+    event = db.session.get(Event, event.id)
+    event.status, event.published_version = PUBLISHED, event.published_version + 1
+    counts = {"new": 0, "moved": 0, "cancelled": 0}
+    for kind, _m in changes.values():
+        counts[kind] += 1
+    if notify_participants and changes:
+        notify_changes(event, {mid: kind for mid, (kind, _m) in changes.items()})
+    return counts
+
+
+def apply_published(changes: list[tuple[str, Meeting]]) -> None:
+    """Copy the draft place of each changed meeting to its published place (cleared first), raising SEQUENCE."""
+    rows, ids = [], [m.id for _k, m in changes]
+    for kind, m in changes:
+        placed = kind != "cancelled"
+        rows.append({"id": m.id, "pub_slot_id": m.slot_id if placed else None,
+                     "pub_table_id": m.table_id if placed else None, "sequence": m.sequence + 1,
+                     "ical_slot_id": m.slot_id if placed else (m.pub_slot_id or m.ical_slot_id),
+                     "published": True})
+    db.session.flush()
+    for chunk in _chunks(ids):
+        db.session.execute(update(MeetingSeat).where(MeetingSeat.meeting_id.in_(chunk)).values(pub_slot_id=None)
+                           .execution_options(synchronize_session=False))
+        db.session.execute(update(Meeting).where(Meeting.id.in_(chunk)).values(pub_slot_id=None, pub_table_id=None)
+                           .execution_options(synchronize_session=False))
+    if rows:
+        db.session.execute(update(Meeting), rows)
+        seat_rows = [{"id": sid, "pub_slot_id": slot} for sid, slot in db.session.execute(
+            select(MeetingSeat.id, Meeting.pub_slot_id).join(Meeting).where(Meeting.id.in_(ids)))
+            if slot is not None] if len(ids) <= 900 else _seat_rows(ids)
+        if seat_rows:
+            db.session.execute(update(MeetingSeat), seat_rows)
+    db.session.expire_all()
+
+
+def _seat_rows(ids: list[int]) -> list[dict]:
+    rows = []
+    for chunk in _chunks(ids):
+        rows += [{"id": sid, "pub_slot_id": slot} for sid, slot in db.session.execute(
+            select(MeetingSeat.id, Meeting.pub_slot_id).join(Meeting).where(Meeting.id.in_(chunk)))
+            if slot is not None]
+    return rows
+
+
+def notify_changes(event: Event, kinds: dict[int, str]) -> int:
+    """One notification per participant with an account whose agenda changed; returns how many were sent."""
+    per_person: dict[int, dict[str, int]] = defaultdict(lambda: {"new": 0, "moved": 0, "cancelled": 0})
+    for chunk in _chunks(list(kinds)):
+        for meeting_id, participant_id in db.session.execute(
+                select(MeetingSeat.meeting_id, MeetingSeat.participant_id).where(MeetingSeat.meeting_id.in_(chunk))):
+            per_person[participant_id][kinds[meeting_id]] += 1
+    groups: dict[tuple[int, int, int], list] = defaultdict(list)
+    for chunk in _chunks(list(per_person)):
+        for participant in db.session.execute(select(EventParticipant).where(
+                EventParticipant.id.in_(chunk), EventParticipant.user_id.is_not(None))).scalars():
+            counts = per_person[participant.id]
+            groups[(counts["new"], counts["moved"], counts["cancelled"])].append(participant.user)
+    for (new, moved, cancelled), users in groups.items():  # the first commit commits the publication with it
+        _notify(event, users, {"new": new, "moved": moved, "cancelled": cancelled})
+    return sum(len(users) for users in groups.values())
+
+
+def _notify(event: Event, users: list, counts: dict[str, int]) -> None:
+    """Hand the participants' changes to the notifications foundation (in-app, and mail for those who want it)."""
+    from matchmaker.services.notifications import notify_many
+
+    notify_many(users, "event_agenda_changed", {"event": event.name, **counts}, f"/events/{event.id}/agenda")
