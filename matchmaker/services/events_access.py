@@ -1,6 +1,8 @@
 """Who may do what in an event: its organisers (and admins) run it, its participants see their own part."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -43,3 +45,20 @@ def open_events() -> list[Event]:
 
     return list(db.session.execute(select(Event).where(Event.status.in_((REGISTRATION, REQUESTS)))
                                    .order_by(Event.id)).scalars())
+
+
+def next_event(user: User) -> tuple[Event, str | None, datetime | None] | None:
+    """For the home page: the user's next event that is not closed (soonest first slot), with their role and its
+    start; else the soonest event open for registration (role None); else None."""
+    from matchmaker.models.event import CLOSED, EventSlot
+
+    def start(event: Event) -> datetime | None:
+        return db.session.scalar(select(db.func.min(EventSlot.starts_at)).where(EventSlot.event_id == event.id))
+
+    def soonest(candidates: list[tuple[Event, str | None]]):
+        dated = [(start(event), event, who) for event, who in candidates]
+        dated.sort(key=lambda item: (item[0] is None, item[0] or datetime.max, item[1].id))
+        return (dated[0][1], dated[0][2], dated[0][0]) if dated else None
+
+    mine = [(event, who) for event, who in events_of(user) if event.status != CLOSED]
+    return soonest(mine) or soonest([(event, None) for event in open_events()])

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from matchmaker.extensions import db
 from matchmaker.matching.rank import TARGET_SIDE
-from matchmaker.models import Feedback, Interest, Organisation, Suggestion
+from matchmaker.models import Feedback, Interest, Organisation, Suggestion, User
 from matchmaker.services import review
 from matchmaker.services.matching import side_of
 from matchmaker.taxonomy import N_
@@ -57,8 +57,10 @@ def to_review(organisation: Organisation) -> dict[str, int]:
     return result
 
 
-def dashboard(organisation: Organisation) -> dict:
+def dashboard(organisation: Organisation, user: User) -> dict:
     """Everything the member's home page shows, in one place."""
+    from matchmaker.services.events_access import next_event
+
     return {"completeness": completeness(organisation), "to_review": to_review(organisation),
             "interested": review.interested_in(organisation.id)[:5],
-            "connections": review.connections_of(organisation.id)[:5]}
+            "connections": review.connections_of(organisation.id)[:5], "next_event": next_event(user)}

@@ -181,3 +181,27 @@ def test_an_admin_looking_at_another_organisations_list_gets_no_buttons(client):
     login(client, make_user(role="admin"))
     html = client.get(f"/matches/?org={company.id}").get_data(as_text=True)
     assert ">Liver Lab</a>" in html and "/feedback" not in html
+
+
+def test_the_dashboard_shows_the_next_event_and_its_agenda_once_published(client):
+    from datetime import date
+
+    from matchmaker.models import EventParticipant
+    from matchmaker.services.events_import import create_event
+
+    company, lab, _ = world()
+    member = make_user(organisation=company)
+    login(client, member)
+    assert "No event planned." in client.get("/").get_data(as_text=True)
+    grid = ([date(2027, 3, 10)], [("am", "09:00", "10:00")], 20, [], [("T1", False, "")])
+    create_event("BioMed day", "Europe/Rome", [date(2027, 6, 1)], *grid[1:], status="registration")
+    db.session.commit()
+    html = client.get("/").get_data(as_text=True)
+    assert "BioMed day" in html and "Registration is open." in html  # nothing of one's own: an open event
+    sooner = create_event("Meet in Italy", "Europe/Rome", *grid, status="published")
+    db.session.commit()
+    db.session.add(EventParticipant(event_id=sooner.id, user_id=member.id, organisation_id=company.id,
+                                    name=member.name))
+    db.session.commit()
+    html = client.get("/").get_data(as_text=True)
+    assert "Meet in Italy" in html and f"/events/{sooner.id}/agenda" in html and "BioMed day" not in html
