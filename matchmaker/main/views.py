@@ -16,7 +16,8 @@ bp = Blueprint("main", __name__)
 def home():
     if current_user.is_authenticated and current_user.organisation_id is not None:
         organisation = db.session.get(Organisation, current_user.organisation_id)
-        return render_template("main/dashboard.html", org=organisation, **review_home.dashboard(organisation, current_user))
+        return render_template("main/dashboard.html", org=organisation,
+                               **review_home.dashboard(organisation, current_user))
     counts = dict(db.session.execute(
         db.select(Organisation.kind, func.count()).group_by(Organisation.kind)).all())
     if current_user.is_authenticated and current_user.is_organiser:
