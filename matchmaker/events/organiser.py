@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -13,6 +13,8 @@ from matchmaker.events import bp, wording
 from matchmaker.events.access import organised
 from matchmaker.events.forms import EventForm, ImportForm, ParticipantForm, SettingsForm, parse_breaks, parse_tables
 from matchmaker.extensions import db
+from matchmaker.jobs.status import live, reap_stale
+from matchmaker.models.job import Job
 from matchmaker.models.event import STATUSES, EventParticipant
 from matchmaker.models.event_meeting import MeetingRequest
 from matchmaker.models.organisation import Organisation
@@ -95,17 +97,37 @@ def participants(event_id: int):
         return redirect(url_for("events.participants", event_id=event.id))
     if request.method == "POST" and "import-file" in request.files and upload.validate():
         try:
-            table = read_table(upload.file.data.read(), upload.file.data.filename or "")
+            data = upload.file.data.read()
+            table = read_table(data, upload.file.data.filename or "")
         except TableError as exc:
             flash(str(exc), "error")
         else:
+            if len(table.rows) > current_app.config["IMPORT_INLINE_ROWS"]:  # a big file: the worker imports it
+                job = events_people.import_in_background(event, data, upload.file.data.filename or "", current_user.id)
+                return redirect(url_for("events.participants", event_id=event.id, job=job.id))
             _flash_import(events_people.import_rows(event, table.rows))
         return redirect(url_for("events.participants", event_id=event.id))
+    job = _import_job(event, request.args.get("job", type=int))
     people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id)
                                 .order_by(EventParticipant.name)).scalars().all()
     sent, received = _request_counts(event)
     return render_template("events/participants.html", event=event, people=people, form=form, upload=upload,
-                           sent=sent, received=received)
+                           sent=sent, received=received, job=live(job) if job else None,
+                           report=job.result if job and job.state == "done" and job.result else None,
+                           import_errors=wording.IMPORT_ERRORS)
+
+
+def _import_job(event, job_id: int | None):
+    """The participant import job the page follows: its starter's (or an admin's), of this event; 404 otherwise."""
+    if not job_id:
+        return None
+    reap_stale()
+    job = db.session.get(Job, job_id)
+    if job is None or job.kind != "import-event-people" or not (
+            job.user_id == current_user.id or current_user.is_admin) or (
+            job.result and job.result.get("event_id") not in (None, event.id)):
+        abort(404)
+    return job
 
 
 def _request_counts(event) -> tuple[dict, dict]:

@@ -23,6 +23,7 @@ NOT_STARTED = N_("Cancelled before it started.")
 STATE_LABELS = {QUEUED: N_("queued"), RUNNING: N_("running"), DONE: N_("done"), FAILED: N_("failed"),
                 CANCELLED: N_("cancelled")}
 KIND_LABELS = {"import-orgs": N_("Organisations import"), "import-cordis": N_("CORDIS import"),
+               "import-event-people": N_("Event participants import"),
                "rebuild": N_("Suggestions rebuild"), "engine-fit": N_("Matching engine fit"), "mail": N_("E-mail"),
                "scheduling-solve": N_("Agenda scheduling"),
                "event-schedule": N_("Event scheduling")}

@@ -36,6 +36,22 @@ def import_orgs(progress: Progress, payload: dict[str, Any]) -> dict:
     return result
 
 
+@handler("import-event-people")
+def import_event_people(progress: Progress, payload: dict[str, Any]) -> dict:
+    """A participant import into one event; the result lists each refused row's line and reason code."""
+    from matchmaker.models.event import Event
+    from matchmaker.services.events_people import import_rows
+    from matchmaker.services.tables import read_table
+
+    table = read_table(payload["data"], payload["filename"])
+    event = db.session.get(Event, payload["event_id"])
+    report = import_rows(event, table.rows, progress=progress.phase(N_("Importing"), N_("rows")))
+    progress.phase(N_("Imported"), N_("rows"), len(table.rows)).step(len(table.rows))
+    return {"event_id": event.id, "added": report.added, "errors": [list(e) for e in report.errors],
+            "message": _("%(added)s participants added, %(refused)s of %(total)s rows refused",
+                         added=report.added, refused=len(report.errors), total=len(table.rows))}
+
+
 @handler("import-cordis")
 def import_cordis_job(progress: Progress, payload: dict[str, Any]) -> dict:
     """A CORDIS folder import (one transaction), then a rebuild queued as a job of its own."""

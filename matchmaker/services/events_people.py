@@ -1,6 +1,7 @@
 """Participants and meeting requests: register, add, import, availability, request within quota, answer, force."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, or_, select
@@ -45,11 +46,12 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]]) -> ImportReport:
+def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
+                progress: Callable[[Iterable], Iterable] | None = None) -> ImportReport:
     """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
     joins as that person. Rows come with their line number; bad ones are reported by it, good ones committed."""
     report = ImportReport()
-    for number, row in rows:
+    for number, row in (progress(rows) if progress else rows):
         email, name = (row.get("email") or "").strip().lower(), (row.get("name") or "").strip()
         user = db.session.execute(select(User).where(User.email == email)).scalar() if email else None
         if not name and user is None:
@@ -70,6 +72,14 @@ def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]]) -> ImportR
         report.added += 1
     db.session.commit()
     return report
+
+
+def import_in_background(event: Event, data: bytes, filename: str, user_id: int | None):
+    """Queue a big participant import as an `import-event-people` job; returns the job."""
+    from matchmaker.jobs import enqueue
+
+    return enqueue("import-event-people", {"event_id": event.id, "data": data, "filename": filename},
+                   user_id=user_id, label=filename)
 
 
 def set_unavailable(participant: EventParticipant, slot_ids: set[int]) -> None:

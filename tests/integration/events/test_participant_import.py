@@ -1,0 +1,57 @@
+"""Importing participants: a small file inline, a big one as a job whose page shows progress and the row errors."""
+from __future__ import annotations
+
+import io
+
+from matchmaker.extensions import db
+from matchmaker.models import EventParticipant, Job
+from tests.helpers import csrf_token, login, make_user
+from tests.integration.events.builders import small_event
+
+
+def _csv(rows: int) -> bytes:
+    lines = ["name,email,organisation"] + [f"Guest {i},guest{i}@example.org," for i in range(rows)]
+    lines.append(",nobody@example.org,")  # line rows + 2: no name and no known e-mail
+    lines.append("Someone,,Nowhere Ltd")  # line rows + 3: unknown organisation
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _upload(client, event_id: int, data: bytes):
+    url = f"/events/{event_id}/participants"
+    form = {"csrf_token": csrf_token(client, url), "import-file": (io.BytesIO(data), "people.csv")}
+    return client.post(url, data=form, content_type="multipart/form-data")
+
+
+def test_a_big_participant_import_is_a_job_with_progress_and_row_errors(app, client):
+    organiser = make_user(role="organiser")
+    event, people, _meetings = small_event(organiser=organiser)
+    login(client, organiser)
+    rows = app.config["IMPORT_INLINE_ROWS"] + 10
+    response = _upload(client, event.id, _csv(rows))
+    assert response.status_code == 302 and "job=" in response.headers["Location"]
+    job = db.session.execute(db.select(Job)).scalar_one()
+    assert (job.kind, job.state, job.user_id, job.label) == ("import-event-people", "done", organiser.id, "people.csv")
+    assert (job.done, job.total) == (rows + 2, rows + 2)
+    assert job.result["added"] == rows and job.result["errors"] == [[rows + 2, "missing_name"],
+                                                                    [rows + 3, "unknown_organisation"]]
+    html = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert f"{rows + 2} of {rows + 2} rows" in html
+    assert f"Row {rows + 2}: no name and no known e-mail" in html and f"Row {rows + 3}: unknown organisation" in html
+    count = db.select(db.func.count()).select_from(EventParticipant).where(EventParticipant.event_id == event.id)
+    assert db.session.scalar(count) == len(people) + rows
+    # another organiser's job is not shown here
+    other = make_user(role="organiser")
+    client.post("/auth/logout", data={"csrf_token": csrf_token(client, "/")})
+    login(client, other)
+    assert client.get(response.headers["Location"]).status_code == 404
+
+
+def test_a_small_participant_import_stays_inline(app, client):
+    organiser = make_user(role="organiser")
+    event, people, _meetings = small_event(organiser=organiser)
+    login(client, organiser)
+    response = _upload(client, event.id, _csv(2))
+    assert response.status_code == 302 and "job=" not in response.headers["Location"]
+    assert db.session.execute(db.select(Job)).scalar() is None
+    html = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "2 participants added." in html and "Row 4: no name and no known e-mail" in html
