@@ -56,6 +56,12 @@ class SettingsForm(FlaskForm):
     status = SelectField(_l("Status"))
 
 
+class GridForm(EventForm):
+    """The slot grid and tables of an existing event (the grid only while no meeting is placed)."""
+
+    name = description = venue = time_zone = max_meetings = request_quota = request_deadline = None
+
+
 class ParticipantForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
@@ -77,6 +83,21 @@ def parse_breaks(text: str) -> list[tuple[str, str]] | None:
             return None
         result.append((match.group(1), match.group(2)))
     return result
+
+
+def grid_defaults(event) -> dict:
+    """The grid form's fields as the event stands (from the settings its slots were generated from)."""
+    from datetime import date
+
+    grid = event.grid or {}
+    days, sessions = grid.get("days") or [], dict((s[0], s[1:]) for s in grid.get("sessions") or [])
+    plain = all(not t.virtual and t.name == str(t.index + 1) for t in event.tables)
+    return {"first_day": date.fromisoformat(days[0]) if days else None, "days": len(days) or 1,
+            "am_start": sessions.get("am", ["", ""])[0], "am_end": sessions.get("am", ["", ""])[1],
+            "pm_start": sessions.get("pm", ["", ""])[0], "pm_end": sessions.get("pm", ["", ""])[1],
+            "breaks": ", ".join(f"{a}-{b}" for a, b in grid.get("breaks") or []), "slot_minutes": event.slot_minutes,
+            "tables": str(len(event.tables)) if plain else "\n".join(
+                f"{t.name} | {t.link}" if t.virtual else t.name for t in event.tables)}
 
 
 def parse_tables(text: str) -> list[tuple[str, bool, str]]:

@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from matchmaker.events import bp, wording
 from matchmaker.events.access import organised
-from matchmaker.events.forms import EventForm, ImportForm, ParticipantForm, SettingsForm, parse_breaks, parse_tables
+from matchmaker.events.forms import (EventForm, GridForm, ImportForm, ParticipantForm, SettingsForm, grid_defaults,
+                                     parse_breaks, parse_tables)
 from matchmaker.extensions import db
 from matchmaker.jobs.status import live, reap_stale
 from matchmaker.models.job import Job
@@ -23,6 +24,7 @@ from matchmaker.services import events_export, events_people
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import events_of, open_events
 from matchmaker.services.events_import import create_event
+from matchmaker.services.events_regrid import change_grid, placed_meetings
 from matchmaker.services.tables import TableError, read_table
 
 
@@ -44,13 +46,9 @@ def _local_to_utc(moment, zone: str):
 def create():
     form = EventForm()
     if form.validate_on_submit():
-        days = [form.first_day.data + timedelta(days=i) for i in range(form.days.data)]
-        sessions = [("am", form.am_start.data, form.am_end.data)]
-        if form.pm_start.data and form.pm_end.data:
-            sessions.append(("pm", form.pm_start.data, form.pm_end.data))
+        days, sessions, breaks, tables = _grid_of(form)
         event = create_event(form.name.data, form.time_zone.data, days, sessions, form.slot_minutes.data,
-                             parse_breaks(form.breaks.data or "") or [], parse_tables(form.tables.data),
-                             organiser_id=current_user.id, description=form.description.data or "",
+                             breaks, tables, organiser_id=current_user.id, description=form.description.data or "",
                              venue=form.venue.data or "", max_meetings=form.max_meetings.data,
                              request_quota=form.request_quota.data,
                              request_deadline=_local_to_utc(form.request_deadline.data, form.time_zone.data))
@@ -61,15 +59,29 @@ def create():
     return render_template("events/form.html", form=form, event=None)
 
 
+def _grid_of(form) -> tuple[list, list, list, list]:
+    """Days, sessions, breaks and tables as the grid generator takes them, from the create or grid form."""
+    days = [form.first_day.data + timedelta(days=i) for i in range(form.days.data)]
+    sessions = [("am", form.am_start.data, form.am_end.data)]
+    if form.pm_start.data and form.pm_end.data:
+        sessions.append(("pm", form.pm_start.data, form.pm_end.data))
+    return days, sessions, parse_breaks(form.breaks.data or "") or [], parse_tables(form.tables.data)
+
+
 @bp.route("/<int:event_id>/manage", methods=["GET", "POST"])
 @login_required
 def manage(event_id: int):
     event = organised(event_id)
+    grid = GridForm(prefix="grid", data=grid_defaults(event)) if event.grid else None
+    if grid is not None and request.method == "POST" and "grid-slot_minutes" in request.form:
+        if grid.validate_on_submit():
+            _change_grid(event, grid)
+            return redirect(url_for("events.manage", event_id=event.id))
     form = SettingsForm(obj=event)
     form.status.choices = [(code, wording.status(code)) for code in STATUSES]
     if request.method == "GET" and event.request_deadline:
         form.request_deadline.data = event.request_deadline.astimezone(ZoneInfo(event.time_zone)).replace(tzinfo=None)
-    if form.validate_on_submit():
+    if "grid-slot_minutes" not in request.form and form.validate_on_submit():
         for field in ("name", "description", "venue", "max_meetings", "request_quota", "status"):
             setattr(event, field, getattr(form, field).data)
         event.request_deadline = _local_to_utc(form.request_deadline.data, event.time_zone)
@@ -80,7 +92,21 @@ def manage(event_id: int):
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))),
         "requests": db.session.scalar(select(db.func.count()).select_from(MeetingRequest).where(
             MeetingRequest.event_id == event.id))}
-    return render_template("events/manage.html", event=event, form=form, counts=counts, wording=wording)
+    return render_template("events/manage.html", event=event, form=form, grid=grid, counts=counts, wording=wording,
+                           placed=placed_meetings(event))
+
+
+def _change_grid(event, grid) -> None:
+    days, sessions, breaks, tables = _grid_of(grid)
+    try:
+        change = change_grid(event, days, sessions, grid.slot_minutes.data, breaks, tables)
+    except Conflict as exc:
+        flash(_("The slots and tables were not changed: %(reason)s", reason=wording.refusal(exc.reason)), "error")
+        return
+    flash(_("Grid saved: %(slots)s slots and %(tables)s tables.", slots=change.slots, tables=change.tables),
+          "success")
+    if change.dropped_marks:
+        flash(_("%(count)s unavailability marks on removed slots were dropped.", count=change.dropped_marks), "info")
 
 
 @bp.route("/<int:event_id>/participants", methods=["GET", "POST"])

@@ -29,6 +29,8 @@ REFUSALS = {
     "invalid_reason": _l("choose a reason"),
     "not_pending": _l("this request has already been answered"),
     "requests_closed": _l("requests are not open for this event"),
+    "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
+                            "(table names and links can still change)"),
 }
 IMPORT_ERRORS = {"missing_name": _l("no name and no known e-mail"),
                  "already_registered": _l("already a participant"),
