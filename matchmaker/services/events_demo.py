@@ -91,6 +91,7 @@ def _requests(event: Event, people: dict[int, EventParticipant], per_participant
         pairs[(source, target)] = MeetingRequest(event_id=event.id, requester_id=people[source].id,
                                                  target_id=people[target].id, state="accepted",
                                                  message="Looking forward to meeting you.")
+    _top_up(event, people, pairs, demo, per_participant + 3)
     db.session.add_all(pairs.values())
     db.session.flush()
     for request in pairs.values():
@@ -99,3 +100,32 @@ def _requests(event: Event, people: dict[int, EventParticipant], per_participant
         meeting.seats = [MeetingSeat(participant_id=request.requester_id),
                          MeetingSeat(participant_id=request.target_id)]
         db.session.add(meeting)
+
+
+def _top_up(event: Event, people: dict[int, EventParticipant], pairs: dict[tuple[int, int], MeetingRequest],
+            demo: set[int], want: int) -> None:
+    """A demo member with few suggestions among the participants (an investor sees only start-ups that seek
+    investment) is asked for meetings by the participants closest to it in declared sectors and therapeutic
+    areas (companies, for an investor), so that every demo login has an agenda of several meetings."""
+    from matchmaker.taxonomy import COMPANY_KINDS
+
+    orgs = {o.id: o for o in db.session.execute(select(Organisation).where(Organisation.id.in_(list(people))))
+            .scalars()}
+    for member in sorted(demo):
+        mine = orgs[member]
+        met = {a if b == member else b for a, b in pairs if member in (a, b)}
+        missing = want - len(met)
+        if missing <= 0:
+            continue
+
+        def closeness(org: Organisation) -> tuple[int, int]:
+            sectors = len(set(org.sectors) & set(mine.sectors))
+            areas = len(set(org.therapeutic_areas) & set(mine.therapeutic_areas))
+            return (-(sectors + areas), org.id)
+
+        candidates = [o for o in orgs.values() if o.id != member and o.id not in met and o.id not in demo
+                      and (mine.kind != "investor" or o.kind in COMPANY_KINDS)]
+        for other in sorted(candidates, key=closeness)[:missing]:
+            pairs[(other.id, member)] = MeetingRequest(event_id=event.id, requester_id=people[other.id].id,
+                                                       target_id=people[member].id, state="accepted",
+                                                       message="Looking forward to meeting you.")

@@ -109,6 +109,16 @@ def test_demo_load_prints_logins_and_they_work(client, runner, shared_cordis_his
     assert response.status_code == 302
     mine = client.get("/profiles/mine", follow_redirects=True).get_data(as_text=True)
     assert "CARLO BESTA" in mine and "biobank" in mine
+    # The demo's published partnering day gives every demo login an agenda of several meetings.
+    from matchmaker.extensions import db
+    from matchmaker.models import Event, EventParticipant, MeetingSeat, User
+    event = db.session.scalar(db.select(Event))
+    assert event.status == "published"
+    for role in ("company", "researcher", "investor", "startup"):
+        user = db.session.scalar(db.select(User).where(User.email == f"{role}@demo.matchmaker.example"))
+        placed = db.session.scalar(db.select(db.func.count(MeetingSeat.meeting_id)).join(EventParticipant).where(
+            EventParticipant.user_id == user.id, MeetingSeat.pub_slot_id.is_not(None)))
+        assert placed >= 4, (role, placed)
 
 
 def test_demo_load_without_data_is_a_clear_message(runner, tmp_path):
