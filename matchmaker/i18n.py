@@ -76,11 +76,16 @@ def date_time(value: datetime | None) -> str:
     return f"{format_date(value, 'long')}, {format_time(value, 'short')}"
 
 
+def is_local_path(target: str | None) -> bool:
+    """True for a path of this site ('/profiles/?q=x'); False for anything a browser could read as another site
+    ('//evil', '/\\evil', '/<tab>/evil', 'https://…')."""
+    return bool(target) and target.startswith("/") and not target.startswith("//") \
+        and not urlsplit(target).netloc and not any(c == "\\" or ord(c) < 33 or ord(c) == 127 for c in target)
+
+
 def _safe_next(target: str | None) -> str:
     """Only same-site relative targets (no open redirect)."""
-    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("main.home")
+    return target if is_local_path(target) else url_for("main.home")
 
 
 def remember_language(lang: str) -> None:

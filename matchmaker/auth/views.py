@@ -1,8 +1,6 @@
 """Log in and out, register, change and reset passwords, accept invitations."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -11,7 +9,7 @@ from flask_login.config import COOKIE_NAME
 from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, ForgotPasswordForm, LoginForm,
                                    RegisterForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
-from matchmaker.i18n import ROLE_LABELS
+from matchmaker.i18n import ROLE_LABELS, is_local_path
 from matchmaker.services import accounts
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -19,9 +17,7 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 def _safe_next(target: str | None) -> str:
     """Only same-site relative redirects after login (no open redirect)."""
-    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("main.home")
+    return target if is_local_path(target) else url_for("main.home")
 
 
 def _failed(response) -> bool:

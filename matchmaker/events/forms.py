@@ -9,7 +9,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-CLOCK = r"^\d{1,2}:\d{2}$"
+CLOCK_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d"  # 00:00-23:59 ("24:00" or "9:75" would crash the slot grid)
+CLOCK = rf"^{CLOCK_TIME}$"
 
 
 class EventForm(FlaskForm):
@@ -78,7 +79,7 @@ def parse_breaks(text: str) -> list[tuple[str, str]] | None:
 
     result = []
     for part in filter(None, (p.strip() for p in text.split(","))):
-        match = re.fullmatch(r"(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})", part)
+        match = re.fullmatch(rf"({CLOCK_TIME})\s*-\s*({CLOCK_TIME})", part)
         if not match:
             return None
         result.append((match.group(1), match.group(2)))

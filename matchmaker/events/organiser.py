@@ -14,6 +14,7 @@ from matchmaker.events.access import organised
 from matchmaker.events.forms import (EventForm, GridForm, ImportForm, ParticipantForm, SettingsForm, grid_defaults,
                                      parse_breaks, parse_tables)
 from matchmaker.extensions import db
+from matchmaker.request_guards import db_id
 from matchmaker.jobs.status import live, reap_stale
 from matchmaker.models.job import Job
 from matchmaker.models.event import STATUSES, EventParticipant
@@ -133,7 +134,7 @@ def participants(event_id: int):
                 return redirect(url_for("events.participants", event_id=event.id, job=job.id))
             _flash_import(events_people.import_rows(event, table.rows))
         return redirect(url_for("events.participants", event_id=event.id))
-    job = _import_job(event, request.args.get("job", type=int))
+    job = _import_job(event, request.args.get("job", type=db_id))
     people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id)
                                 .order_by(EventParticipant.name)).scalars().all()
     sent, received = _request_counts(event)
@@ -213,8 +214,8 @@ def accept_on_behalf(event_id: int, request_id: int):
 @login_required
 def force(event_id: int):
     event = organised(event_id)
-    first = db.session.get(EventParticipant, request.form.get("first", type=int) or 0)
-    second = db.session.get(EventParticipant, request.form.get("second", type=int) or 0)
+    first = db.session.get(EventParticipant, request.form.get("first", type=db_id) or 0)
+    second = db.session.get(EventParticipant, request.form.get("second", type=db_id) or 0)
     if first is None or second is None or {first.event_id, second.event_id} != {event.id} or first.id == second.id:
         flash(_("Choose two different participants."), "error")
     else:

@@ -1,6 +1,8 @@
 """The organiser's schedule page: run the job, follow it, read the draft's report and grid, change it, publish."""
 from __future__ import annotations
 
+import math
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -9,6 +11,7 @@ from matchmaker.events import bp, wording
 from matchmaker.events.access import organised
 from matchmaker.events.organiser import refusal_flash
 from matchmaker.extensions import db
+from matchmaker.request_guards import db_id
 from matchmaker.jobs import enqueue, live
 from matchmaker.models.job import Job
 from matchmaker.services import events_moves
@@ -50,7 +53,8 @@ def run(event_id: int):
         flash(_("A scheduling job is already running for this event."), "info")
         return redirect(url_for("events.schedule", event_id=event.id))
     expire_pending(event)
-    limit = min(max(request.form.get("time_limit", 30, type=float), 1.0), 600.0)
+    asked = request.form.get("time_limit", 30.0, type=float)
+    limit = min(max(asked, 1.0), 600.0) if math.isfinite(asked) else 30.0  # 'nan' passes min/max
     job = enqueue(KIND, {"event_id": event.id, "time_limit": limit}, user_id=current_user.id, label=event.name)
     event = db.session.get(type(event), event_id)
     event.schedule_job_id = job.id
@@ -75,14 +79,14 @@ def change(event_id: int):
     """Move, swap, unplace, lock or unlock, as the form's `action` says."""
     event = organised(event_id)
     form = request.form
-    action, meeting_id = form.get("action", ""), form.get("meeting", type=int) or 0
-    version = form.get("version", type=int)
+    action, meeting_id = form.get("action", ""), form.get("meeting", type=db_id) or 0
+    version = form.get("version", type=db_id)
     try:
         if action == "move":
             events_moves.move(event, meeting_id, form.get("slot", type=int, default=-1),
                               form.get("table", type=int, default=-1), version)
         elif action == "swap":
-            events_moves.swap(event, meeting_id, form.get("other", type=int) or 0, version)
+            events_moves.swap(event, meeting_id, form.get("other", type=db_id) or 0, version)
         elif action == "unplace":
             events_moves.unplace(event, meeting_id, version)
         elif action in ("lock", "unlock"):

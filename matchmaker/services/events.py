@@ -166,12 +166,15 @@ def report_dict(result: Result, loaded: Loaded) -> dict:
                       for mv in result.moves]}
 
 
-def save_result(event: Event, loaded: Loaded, result: Result) -> None:
-    """Store a solve's schedule as the event's draft with its report (the caller commits)."""
+def save_result(event: Event, loaded: Loaded, result: Result, expected: int | None = None) -> None:
+    """Store a solve's schedule as the event's draft with its report (the caller commits). `expected` is the
+    event's version when the solve read it: if an organiser changed placements or the grid since, Conflict
+    (the job fails and says so) instead of silently overwriting their changes."""
+    event = db.session.get(Event, event.id)
+    bump_version(event, expected)
     write_draft(loaded, result.schedule, result.unplaced)
     event = db.session.get(Event, event.id)
     event.report = report_dict(result, loaded)
-    bump_version(event)
 
 
 def is_published(event: Event) -> bool:

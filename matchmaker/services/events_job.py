@@ -36,6 +36,7 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
     if event is None:
         raise ValueError(f"no event {payload['event_id']}")
     progress.phase(N_("Reading the event"))
+    version = event.version  # the draft is saved only if nobody changed placements or the grid meanwhile
     loaded = events.load(event)
     previous = loaded.published() if events.is_published(event) else None
     requested = len(loaded.instance.meetings)
@@ -64,7 +65,7 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
     if problems:
         raise RuntimeError(f"the schedule breaks a rule: {problems[0]}")
     progress.phase(N_("Saving the draft"))
-    events.save_result(event, loaded, result)
+    events.save_result(event, loaded, result, expected=version)
     published = None
     if payload.get("publish"):
         published = publish(db.session.get(Event, event.id))

@@ -49,7 +49,8 @@ class ImportReport:
 def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
                 progress: Callable[[Iterable], Iterable] | None = None) -> ImportReport:
     """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
-    joins as that person. Rows come with their line number; bad ones are reported by it, good ones committed."""
+    joins as that person, for that person's own organisation. Rows come with their line number; bad ones are
+    reported by it, good ones committed."""
     report = ImportReport()
     for number, row in (progress(rows) if progress else rows):
         email, name = (row.get("email") or "").strip().lower(), (row.get("name") or "").strip()
@@ -66,9 +67,11 @@ def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
         if org_name and organisation is None:
             report.errors.append((number, "unknown_organisation"))
             continue
+        # A person with an account always takes part for their own organisation (a row naming another one must
+        # not make them a delegate of it, nor show them that organisation's suggestions).
         db.session.add(EventParticipant(
             event_id=event.id, user_id=user.id if user else None, name=name or user.name, email=email,
-            organisation_id=organisation.id if organisation else (user.organisation_id if user else None)))
+            organisation_id=user.organisation_id if user else (organisation.id if organisation else None)))
         report.added += 1
     db.session.commit()
     return report

@@ -7,7 +7,8 @@ from typing import Any
 from flask_babel import gettext as _
 
 from matchmaker.extensions import db
-from matchmaker.models import ApiToken, AuditEntry, Invitation, Job, Notification, Organisation, User
+from matchmaker.models import (ApiToken, AuditEntry, EventOrganiser, EventParticipant, Feedback, FeedbackEvent,
+                               Interest, Invitation, Job, Notification, Organisation, User)
 from matchmaker.models.user import ADMIN
 from matchmaker.services import audit
 from matchmaker.services.accounts import AccountError
@@ -61,9 +62,13 @@ def delete_account(user: User, password: str) -> Organisation | None:
     organisation = user.organisation
     # What points at the account keeps no link to it (the foreign keys say SET NULL; SQLite may not enforce
     # them, and could hand the same id to the next new account).
-    for column in (Job.user_id, Invitation.invited_by_id, AuditEntry.actor_id):
+    for column in (Job.user_id, Invitation.invited_by_id, AuditEntry.actor_id, Feedback.user_id,
+                   FeedbackEvent.user_id, Interest.user_id):
         db.session.execute(db.update(column.class_).where(column == user.id).values({column.key: None}))
-    for model in (ApiToken, Notification):  # theirs alone: deleted with the account
+    # Event participations stay (their meetings are other people's agendas too) without the account or address.
+    db.session.execute(db.update(EventParticipant).where(EventParticipant.user_id == user.id)
+                       .values(user_id=None, email=""))
+    for model in (ApiToken, Notification, EventOrganiser):  # theirs alone: deleted with the account
         db.session.execute(db.delete(model).where(model.user_id == user.id))
     db.session.delete(user)
     db.session.flush()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from matchmaker.extensions import db
 from matchmaker.models import Invitation, User
 from matchmaker.services.accounts import find_user
@@ -67,12 +69,22 @@ def test_login_refuses_inactive_user(client):
     assert response.status_code == 200
 
 
-def test_login_ignores_offsite_next(client):
+@pytest.mark.parametrize("target", ["https://evil.example/x", "//evil.example", "/\\evil.example",
+                                    "/%09/evil.example", "/\\/evil.example"])
+def test_login_ignores_offsite_next(client, target):
     user = make_user()
     token = csrf_token(client, "/auth/login")
-    response = client.post("/auth/login?next=https://evil.example/x",
+    response = client.post(f"/auth/login?next={target}",
                            data={"email": user.email, "password": PASSWORD, "csrf_token": token})
     assert response.headers["Location"] == "/"
+
+
+def test_login_follows_a_next_of_this_site(client):
+    user = make_user()
+    token = csrf_token(client, "/auth/login")
+    response = client.post("/auth/login?next=/profiles/%3Fq%3Donco",
+                           data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    assert response.headers["Location"] == "/profiles/?q=onco"
 
 
 def test_post_without_csrf_token_is_refused(client):

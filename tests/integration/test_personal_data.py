@@ -118,3 +118,26 @@ def test_a_role_change_ends_the_users_sessions(app, client):
     login(client, admin)
     post_form(client, f"/admin/users/{target.id}/role", {"role": "member"}, form_url="/admin/users")
     assert browser.get("/imports/").status_code == 302  # logged out, not just demoted
+
+
+def test_a_deleted_account_leaves_no_event_role_or_answer_for_the_next_account(app, client):
+    from datetime import date
+
+    from matchmaker.models import EventOrganiser, EventParticipant, Interest
+    from matchmaker.services.events_import import create_event
+
+    org, other = make_org(), make_org()
+    user = make_user(organisation_id=org.id, role="organiser")
+    make_user(organisation_id=org.id)  # a colleague keeps the organisation
+    event = create_event("Day", "Europe/Rome", [date(2027, 3, 10)], [("am", "09:00", "10:00")], 20, [],
+                         [("T1", False, "")], organiser_id=user.id, status="requests")
+    db.session.add_all([EventParticipant(event_id=event.id, user_id=user.id, organisation_id=org.id,
+                                         name=user.name, email=user.email),
+                        Interest(organisation_id=org.id, target_id=other.id, user_id=user.id)])
+    db.session.commit()
+    login(client, user)
+    post_form(client, "/privacy/delete", {"password": PASSWORD})
+    assert db.session.execute(db.select(EventOrganiser)).first() is None
+    joined = db.session.execute(db.select(EventParticipant)).scalar_one()
+    assert joined.user_id is None and joined.email == ""
+    assert db.session.execute(db.select(Interest)).scalar_one().user_id is None

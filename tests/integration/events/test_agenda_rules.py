@@ -188,3 +188,22 @@ def test_a_job_cancelled_while_solving_saves_nothing(app, monkeypatch):
     assert job.state == "cancelled"
     assert {m.id: (m.slot_id, m.pub_slot_id) for m in db.session.execute(db.select(Meeting)).scalars()} == before
     assert db.session.get(Event, event.id).version == version
+
+
+def test_a_job_never_overwrites_an_organisers_change_made_while_it_ran(app, monkeypatch):
+    from matchmaker import scheduling
+
+    event, people, meetings = small_event()
+    _schedule(event)
+    draft = {m.id: (m.slot_id, m.table_id) for m in db.session.execute(db.select(Meeting)).scalars()}
+    real_solve = scheduling.solve
+
+    def solve_while_an_organiser_moves(*args, **kwargs):
+        result = real_solve(*args, **kwargs)
+        events.bump_version(db.session.get(Event, event.id))  # a manual change committed during the solve
+        return result
+
+    monkeypatch.setattr("matchmaker.scheduling.solve", solve_while_an_organiser_moves)
+    job = _schedule(db.session.get(Event, event.id))
+    assert job.state == "failed"
+    assert {m.id: (m.slot_id, m.table_id) for m in db.session.execute(db.select(Meeting)).scalars()} == draft

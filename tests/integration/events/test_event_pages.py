@@ -120,3 +120,14 @@ def test_access_rules(app, client):
     assert admin.get(f"/events/{event.id}/schedule").status_code == 200
     anonymous = app.test_client()
     assert anonymous.get(f"/events/{event.id}/schedule").status_code == 302
+
+
+def test_an_impossible_clock_time_is_a_form_error_not_a_crash(client):
+    login(client, make_user(role="organiser"))
+    for field, value in (("am_end", "24:00"), ("am_start", "9:75"), ("breaks", "09:40-24:10")):
+        data = {"name": "BioMed day", "time_zone": "Europe/Rome", "first_day": "2027-03-10", "days": "1",
+                "am_start": "09:00", "am_end": "10:30", "slot_minutes": "20", "tables": "2", field: value}
+        response = post_form(client, "/events/new", data)
+        assert response.status_code == 200, (field, value, response.status_code)
+        assert 'value="BioMed day"' in response.get_data(as_text=True)  # what was typed is kept
+    assert db.session.execute(db.select(Event)).first() is None

@@ -55,3 +55,16 @@ def test_a_small_participant_import_stays_inline(app, client):
     assert db.session.execute(db.select(Job)).scalar() is None
     html = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "2 participants added." in html and "Row 4: no name and no known e-mail" in html
+
+
+def test_an_imported_account_takes_part_for_its_own_organisation(app):
+    from matchmaker.services.events_people import import_rows
+    from tests.helpers import make_org
+
+    event, _, _ = small_event()
+    mine, other = make_org(name="Mine"), make_org(name="Someone Else")
+    member = make_user(email="anna@mine.example", organisation_id=mine.id)
+    report = import_rows(event, [(2, {"email": "anna@mine.example", "name": "Anna", "organisation": "Someone Else"})])
+    assert report.added == 1
+    joined = db.session.execute(db.select(EventParticipant).where(EventParticipant.user_id == member.id)).scalar_one()
+    assert joined.organisation_id == mine.id != other.id
