@@ -22,6 +22,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,14 +110,16 @@ def run_baseline(n: int, both: bool = False) -> dict:
     return {"n": n, "total_s": time.perf_counter() - start, "peak_mib": peak_mib()}
 
 
-def run_service(n: int) -> dict:
-    """Child process: a real database with n profiles; latency of one edit and of one suggestions query."""
+@contextmanager
+def synthetic_directory(n: int) -> Iterator[float]:
+    """A throw-away SQLite database of n synthetic profiles with their suggestions rebuilt; inside its app
+    context, yields the rebuild's seconds (bench/feedback.py uses it too)."""
     import tempfile
 
     from matchmaker import create_app
     from matchmaker.config import TestConfig
     from matchmaker.extensions import db
-    from matchmaker.models import Organisation, Suggestion
+    from matchmaker.models import Organisation
     from matchmaker.services import suggestions
 
     docs = synthetic_docs(n)
@@ -131,29 +135,38 @@ def run_service(n: int) -> dict:
             db.session.commit()
             start = time.perf_counter()
             suggestions.rebuild_all()
-            rebuild = time.perf_counter() - start
-            rng = random.Random(1)
-            orgs = db.session.execute(db.select(Organisation).limit(2000)).scalars().all()
-            pool = sentences()
-            edits, queries, row_products, selects = [], [], [], []
-            engine = suggestions.matcher()
-            for org in rng.sample(orgs, 20):
-                org.offer = " ".join(rng.sample(pool, 4))
-                db.session.commit()
-                t = time.perf_counter()
-                suggestions.refresh_organisation(org)
-                edits.append(time.perf_counter() - t)
-                row_products.append(one_row_product(engine, org))
-            for org in rng.sample(orgs, 100):
-                t = time.perf_counter()
-                suggestions.suggestions_for(org, "tech-transfer")
-                queries.append(time.perf_counter() - t)
-                t = time.perf_counter()
-                db.session.execute(db.select(Suggestion, Organisation)
-                                   .join(Organisation, Organisation.id == Suggestion.target_id)
-                                   .where(Suggestion.kind == "tech-transfer", Suggestion.source_id == org.id)
-                                   .order_by(Suggestion.rank)).all()
-                selects.append(time.perf_counter() - t)
+            yield time.perf_counter() - start
+
+
+def run_service(n: int) -> dict:
+    """Child process: a real database with n profiles; latency of one edit and of one suggestions query."""
+    from matchmaker.extensions import db
+    from matchmaker.models import Organisation, Suggestion
+    from matchmaker.services import suggestions
+
+    with synthetic_directory(n) as rebuild:
+        rng = random.Random(1)
+        orgs = db.session.execute(db.select(Organisation).limit(2000)).scalars().all()
+        pool = sentences()
+        edits, queries, row_products, selects = [], [], [], []
+        engine = suggestions.matcher()
+        for org in rng.sample(orgs, 20):
+            org.offer = " ".join(rng.sample(pool, 4))
+            db.session.commit()
+            t = time.perf_counter()
+            suggestions.refresh_organisation(org)
+            edits.append(time.perf_counter() - t)
+            row_products.append(one_row_product(engine, org))
+        for org in rng.sample(orgs, 100):
+            t = time.perf_counter()
+            suggestions.suggestions_for(org, "tech-transfer")
+            queries.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            db.session.execute(db.select(Suggestion, Organisation)
+                               .join(Organisation, Organisation.id == Suggestion.target_id)
+                               .where(Suggestion.kind == "tech-transfer", Suggestion.source_id == org.id)
+                               .order_by(Suggestion.rank)).all()
+            selects.append(time.perf_counter() - t)
     return {"n": n, "service_rebuild_s": rebuild, "edit_ms_median": 1000 * statistics.median(edits),
             "edit_ms_p90": 1000 * sorted(edits)[int(0.9 * len(edits)) - 1],
             "edit_floor_ms": 1000 * statistics.median(row_products),
