@@ -1,4 +1,5 @@
-"""The matching engine on plain data: analyzer (IT/EN), directionality, hard filters, reasons, updates."""
+"""The matching engine on plain data: analyzer (IT/EN), directionality, hard filters, updates (the reasons:
+test_reasons.py)."""
 from __future__ import annotations
 
 import pytest
@@ -6,18 +7,8 @@ import pytest
 from matchmaker.matching.analysis import analyze, terms
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import Matcher, passes_investor_filters
-from matchmaker.matching import scoring
 from matchmaker.matching.reasons import explain
-
-FILLER = [  # unrelated profiles so that IDF is meaningful
-    ProfileDoc(f"filler{i}", RESEARCH, offer=text) for i, text in enumerate([
-        "Forest biomass and wood supply chains for the circular bioeconomy.",
-        "Photovoltaic materials and perovskite solar cells for buildings.",
-        "Urban mobility, traffic models and public transport planning.",
-        "Marine biology of coral reefs and ocean acidification.",
-        "Quantum computing hardware with superconducting qubits.",
-        "Cultural heritage digitisation and museum archives.",
-    ])]
+from tests.unit.matching.corpus import FILLER
 
 
 def test_italian_and_english_share_technical_terms():
@@ -104,31 +95,6 @@ def test_investor_hard_filters(startup, ok):
     assert passes_investor_filters(doc, investor) is ok
     matcher = Matcher().fit([doc, investor, *FILLER])
     assert (any(m.target == "s" for m in matcher.rank("i", "investor")) is ok)
-
-
-def test_reasons_are_faithful():
-    company = ProfileDoc("c", COMPANY, seek="glioma biomarkers and MRI imaging", areas=frozenset({"oncology"}),
-                         sectors=frozenset({"ivd"}), trl=4)
-    lab = ProfileDoc("r", RESEARCH, offer="glioma biomarkers discovered in our biobank; MRI imaging", activity=3,
-                     areas=frozenset({"oncology", "neurology"}), sectors=frozenset({"ivd"}), trl=5)
-    docs = [company, lab, ProfileDoc("r2", RESEARCH, offer="MRI imaging of the heart"), *FILLER]
-    matcher = Matcher().fit(docs)
-    match = next(m for m in matcher.rank("c", "tech-transfer", top=5) if m.target == "r")
-    reasons = explain(matcher, "c", match)
-    terms = reasons.params("seek_meets_offer")["terms"]
-    assert "glioma" in terms and terms[0].startswith("MRI")  # technical terms first, as written
-    assert reasons.params("shared_area") == {"areas": ["oncology"]}
-    assert reasons.params("shared_sector") == {"sectors": ["ivd"]}
-    assert reasons.params("trl_fit") == {"theirs": 5, "yours": 4}
-    # The concept oncology is said once, by the declared area, not again as "Both work on oncology".
-    assert "oncology" not in reasons.params("shared_concepts").get("concepts", [])
-    assert reasons.strength in ("strong", "good") and reasons.driver == "seek"
-    for term, word in (("glioma", "glioma"), ("biomarkers", "biomarkers")):
-        assert term in terms
-        stripped = [ProfileDoc(d.id, d.side, offer=d.offer.replace(word, ""), seek=d.seek.replace(word, ""),
-                               areas=d.areas, sectors=d.sectors, trl=d.trl, activity=d.activity) for d in docs]
-        without = Matcher().fit(stripped)
-        assert without.score_pair(without.docs_["c"], without.docs_["r"]).score < match.score
 
 
 def test_incremental_update_changes_suggestions_without_refit():
@@ -247,26 +213,6 @@ def test_investors_deal_count_counts_in_their_track_record():
     assert [m.target for m in ranked] == ["busy", "quiet"] and ranked[0].track > ranked[1].track > 0
 
 
-def test_investor_reasons_name_stage_and_ticket():
-    investor = ProfileDoc("i", INVESTOR, seek="wearable medical devices", investor_stages=frozenset({"seed"}),
-                          investor_sectors=frozenset({"medical_devices"}), ticket_min=250_000, ticket_max=3_000_000)
-    startup = ProfileDoc("s", COMPANY, kind="startup", offer="wearable medical devices for epilepsy",
-                         startup_stage="seed", amount_sought=1_000_000, sectors=frozenset({"medical_devices"}))
-    large = ProfileDoc("l", COMPANY, kind="large_company", offer="wearable medical devices")
-    matcher = Matcher().fit([investor, startup, large, *FILLER])
-    ranked = matcher.rank("i", "investor")
-    assert [m.target for m in ranked] == ["s"]
-    reasons = explain(matcher, "i", ranked[0])  # worded for the investor who reads it
-    assert reasons.params("their_stage_fit") == {"stage": "seed"}
-    assert reasons.params("their_ticket_fit") == {"amount": 1_000_000, "min": 250_000, "max": 3_000_000}
-    assert reasons.params("their_investor_sector") == {"sectors": ["medical_devices"]}
-    assert not {"stage_fit", "ticket_fit", "investor_sector"} & set(reasons.codes())
-    back = next(m for m in matcher.rank("s", "investor") if m.target == "i")
-    reasons = explain(matcher, "s", back)  # worded for the start-up
-    assert reasons.params("stage_fit") == {"stage": "seed"}
-    assert reasons.params("ticket_fit") == {"amount": 1_000_000, "min": 250_000, "max": 3_000_000}
-
-
 def test_rank_all_agrees_with_rank_many_with_projects_partners_and_filters():
     import random
 
@@ -314,50 +260,3 @@ def test_an_empty_directory_fits_and_ranks_to_nothing():
     refit = Matcher().fit([ProfileDoc("c", COMPANY, seek="liver organoids"),
                            ProfileDoc("r", RESEARCH, offer="liver organoids")])
     assert [m.target for m in refit.rank("c", "tech-transfer")] == ["r"]
-
-
-def test_a_perfect_fit_start_up_is_a_strong_match_for_the_investor_with_every_headline_part_shown():
-    investor = ProfileDoc("i", INVESTOR, kind="investor", seek="founders of medical device companies",
-                          investor_stages=frozenset({"seed"}),
-                          investor_sectors=frozenset({"medical_devices"}), ticket_min=250_000, ticket_max=3_000_000)
-    startup = ProfileDoc("s", COMPANY, kind="startup", offer="wearable EEG headband for epilepsy monitoring; a device",
-                         startup_stage="seed", amount_sought=1_000_000, sectors=frozenset({"medical_devices"}))
-    matcher = Matcher().fit([investor, startup, *FILLER])
-    match = next(m for m in matcher.rank("i", "investor") if m.target == "s")
-    assert match.score < scoring.GOOD  # the texts share little...
-    reasons = explain(matcher, "i", match)
-    assert reasons.strength == "strong"  # ...but stage, round and sector all fit
-    assert {"their_stage_fit", "their_ticket_fit", "their_investor_sector"} <= set(reasons.codes())
-    assert "shared_sector" not in reasons.codes()  # the investor's sectors were just named: not twice
-    assert scoring.strength(0.35) == "strong" and scoring.strength(0.2) == "good" and scoring.strength(0.05) == \
-        "possible"
-    assert scoring.strength(0.05, 2) == "good" and scoring.strength(0.2, 1) == "strong"
-
-
-def test_the_headline_driver_always_has_its_reason_line_and_generic_words_are_not_reasons():
-    from matchmaker.matching.reasons import PART_LINES
-
-    company = ProfileDoc("c", COMPANY, seek="clinical studies of the disease in patients; retinal organoids")
-    lab = ProfileDoc("r", RESEARCH, offer="clinical studies of the disease in patients; retinal organoids",
-                     seek="clinical studies of disease patients")
-    matcher = Matcher().fit([company, lab, *FILLER])
-    for source in ("c", "r"):
-        for match in matcher.rank(source, "tech-transfer"):
-            reasons = explain(matcher, source, match)
-            terms = reasons.params("seek_meets_offer").get("terms", []) + \
-                reasons.params("offer_meets_seek").get("terms", [])
-            assert not {"clinical", "studies", "disease", "patients"} & set(terms)
-            assert not reasons.driver or set(PART_LINES[reasons.driver]) & set(reasons.codes())
-    reasons = explain(matcher, "c", next(m for m in matcher.rank("c") if m.target == "r"))
-    assert any("retinal" in t or "organoid" in t for t in reasons.params("seek_meets_offer")["terms"])
-    # The lab's seek shares only generic words with the company's offer: no line for it, so not the driver.
-    assert "offer_meets_seek" not in reasons.codes() and reasons.driver != "offer"
-
-
-def test_terms_that_repeat_a_named_concept_and_adverbs_are_not_reasons():
-    from matchmaker.matching.reasons import _beyond, _says_something
-
-    assert _beyond({"infectious_diseases"}, ["infectious disease", "infectious", "zika", "glioma"]) == \
-        ["zika", "glioma"]
-    assert not _says_something("importantly") and not _says_something("clinical studies")
-    assert _says_something("antiviral") and _says_something("clinical organoids")
