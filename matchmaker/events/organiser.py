@@ -173,13 +173,28 @@ def _flash_import(report) -> None:
         flash(_("Row %(line)s: %(error)s", line=line, error=wording.IMPORT_ERRORS.get(code, code)), "error")
 
 
+def _participant_of(event, participant_id: int) -> EventParticipant:
+    participant = db.session.get(EventParticipant, participant_id)
+    if participant is None or participant.event_id != event.id:
+        abort(404)
+    return participant
+
+
+@bp.get("/<int:event_id>/participants/<int:participant_id>/cancel")
+@login_required
+def confirm_cancel_participant(event_id: int, participant_id: int):
+    """The confirmation step before a participation is cancelled (a plain page: works without JavaScript)."""
+    event = organised(event_id)
+    participant = _participant_of(event, participant_id)
+    return render_template("events/cancel_participant.html", event=event, participant=participant,
+                           meetings=events_people.meeting_count(participant))
+
+
 @bp.post("/<int:event_id>/participants/<int:participant_id>/cancel")
 @login_required
 def cancel_participant(event_id: int, participant_id: int):
     event = organised(event_id)
-    participant = db.session.get(EventParticipant, participant_id)
-    if participant is None or participant.event_id != event.id:
-        abort(404)
+    participant = _participant_of(event, participant_id)
     released = events_people.cancel_participant(participant)
     flash(_("%(name)s cancelled; %(count)s meetings released.", name=participant.name, count=released), "info")
     return redirect(url_for("events.participants", event_id=event.id))

@@ -32,6 +32,11 @@ REFUSALS = {
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
 }
+PRIORITY_TIERS = {"forced": _l("forced by the organisers"), "mutual": _l("mutual requests"),
+                  "one_sided": _l("one-sided requests")}
+SOLVER_STATUSES = {"OPTIMAL": _l("optimal (proved best)"),
+                   "FEASIBLE": _l("good, not proved optimal (the time limit was reached)"),
+                   "GREEDY": _l("quick construction, not improved")}
 IMPORT_ERRORS = {"missing_name": _l("no name and no known e-mail"),
                  "already_registered": _l("already a participant"),
                  "unknown_organisation": _l("unknown organisation")}
@@ -51,6 +56,16 @@ def unplaced(reason: list | tuple | None) -> str:
         return scheduling_wording.describe((reason[0], reason[1]))
     except (KeyError, TypeError):
         return str(reason[0])
+
+
+def tier(code: str) -> str:
+    """A priority tier of the quality report (forced, mutual, one-sided) in the reader's language."""
+    return str(PRIORITY_TIERS.get(code, code))
+
+
+def solver_status(code: str | None) -> str:
+    """The solver's status of the last run (OPTIMAL, FEASIBLE, GREEDY) in the reader's language."""
+    return str(SOLVER_STATUSES.get(code or "", code or ""))
 
 
 def status(code: str) -> str:

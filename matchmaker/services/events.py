@@ -151,16 +151,20 @@ def _chunks(values: list, size: int = 500):
         yield values[start:start + size]
 
 
-def report_dict(result: Result, loaded: Loaded) -> dict:
-    """The draft's quality report as stored on the event (JSON), moves named by meeting id."""
-    r = result.report
-    by_priority = {tier: list(counts) for tier, counts in r.placed_by_priority.items()}
-    return {"placed": r.placed, "requested": r.requested, "by_priority": by_priority,
+def quality_dict(r) -> dict:
+    """A schedule's quality (`scheduling.Report`) as stored in the event's report (JSON)."""
+    return {"placed": r.placed, "requested": r.requested,
+            "by_priority": {tier: list(counts) for tier, counts in r.placed_by_priority.items()},
             "total_breaks": r.total_breaks, "max_breaks": r.max_breaks, "min_breaks": r.min_breaks,
             "breaks_per_participant": r.breaks_per_participant,
             "meetings_per_participant": list(r.meetings_per_participant),
-            "tables_used_per_slot": r.tables_used_per_slot, "status": result.status,
-            "seconds": round(result.seconds, 2),
+            "tables_used_per_slot": r.tables_used_per_slot}
+
+
+def report_dict(result: Result, loaded: Loaded) -> dict:
+    """The draft's quality report as stored on the event (JSON), moves named by meeting id."""
+    return {**quality_dict(result.report), "status": result.status, "seconds": round(result.seconds, 2),
+            "manual_changes": 0,
             "moves": [{"meeting_id": loaded.meetings[mv.meeting].id, "old": [mv.old.slot, mv.old.table],
                        "new": [mv.new.slot, mv.new.table] if mv.new else None, "reason": list(mv.reason)}
                       for mv in result.moves]}

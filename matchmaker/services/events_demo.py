@@ -36,12 +36,11 @@ def create_demo_event(domain: str, size: int = 150, per_participant: int = 3, ti
                          description="B2B meetings between companies, research hospitals, universities and investors.",
                          max_meetings=8, request_quota=10)
     by_member = {m.organisation_id: m for m in members}
-    orgs = {o.id: o for o in db.session.execute(select(Organisation).where(Organisation.id.in_(org_ids))).scalars()}
     people = {}
     for org_id in org_ids:
         user = by_member.get(org_id)
         people[org_id] = EventParticipant(event_id=event.id, organisation_id=org_id, user_id=user.id if user else None,
-                                          name=user.name if user else f"Delegate of {orgs[org_id].name}"[:120],
+                                          name=user.name if user else _delegate(org_id),
                                           email=user.email if user else "")
     db.session.add_all(people.values())
     db.session.flush()
@@ -55,6 +54,17 @@ def create_demo_event(domain: str, size: int = 150, per_participant: int = 3, ti
     db.session.commit()
     run(job.id, {"event_id": event.id, "time_limit": time_limit, "publish": True})
     return db.session.get(Event, event.id)
+
+
+_FIRST = ("Giulia", "Marco", "Chiara", "Luca", "Francesca", "Alessandro", "Sara", "Davide", "Elena", "Matteo",
+          "Valentina", "Paolo", "Martina", "Stefano", "Laura", "Andrea", "Silvia")
+_LAST = ("Rossi", "Bianchi", "Colombo", "Ferrari", "Galli", "Brambilla", "Fontana", "Conti", "Ricci", "Villa",
+         "Marini", "Greco", "Lombardi", "Moretti", "Sala", "Cattaneo", "Barbieri", "Testa", "Longoni")
+
+
+def _delegate(org_id: int) -> str:
+    """A person's name for a demo organisation's delegate (deterministic; the grid shows it beside the organisation)."""
+    return f"{_FIRST[org_id % len(_FIRST)]} {_LAST[(org_id * 7) % len(_LAST)]}"
 
 
 def _organisations(demo: list[int], size: int) -> list[int]:

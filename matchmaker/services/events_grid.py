@@ -8,6 +8,7 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
 from matchmaker.models.event_meeting import ACTIVE, Meeting, MeetingSeat
+from matchmaker.models.organisation import Organisation
 
 
 @dataclass
@@ -18,6 +19,12 @@ class Cell:
     names: list[str]
     locked: bool
     published_elsewhere: bool
+    organisations: list[str] = field(default_factory=list)  # each participant's organisation ("" if none)
+
+    @property
+    def people(self) -> list[tuple[str, str]]:
+        """(organisation, person) per participant, as the grid cell shows them."""
+        return list(zip(self.organisations, self.names))
 
 
 @dataclass
@@ -42,11 +49,15 @@ def grid(event: Event) -> Grid:
     table_index = {t.id: t.index for t in tables}
     result = Grid(slots, tables)
     names: dict[int, list[str]] = {}
-    for meeting_id, name in db.session.execute(
-            select(MeetingSeat.meeting_id, EventParticipant.name).join(EventParticipant)
+    orgs: dict[int, list[str]] = {}
+    for meeting_id, name, org in db.session.execute(
+            select(MeetingSeat.meeting_id, EventParticipant.name, Organisation.name).select_from(MeetingSeat)
+            .join(EventParticipant, EventParticipant.id == MeetingSeat.participant_id)
+            .outerjoin(Organisation, Organisation.id == EventParticipant.organisation_id)
             .join(Meeting, Meeting.id == MeetingSeat.meeting_id)
             .where(Meeting.event_id == event.id, Meeting.state == ACTIVE).order_by(MeetingSeat.id)):
         names.setdefault(meeting_id, []).append(name)
+        orgs.setdefault(meeting_id, []).append(org or "")
     for m_id, slot_id, table_id, pub_slot, locked, reason, priority in db.session.execute(
             select(Meeting.id, Meeting.slot_id, Meeting.table_id, Meeting.pub_slot_id, Meeting.locked,
                    Meeting.unplaced_reason, Meeting.priority)
@@ -56,7 +67,7 @@ def grid(event: Event) -> Grid:
             result.unplaced.append((m_id, people, reason, priority))
             continue
         result.cells[(slot_index[slot_id], table_index[table_id])] = Cell(
-            m_id, people, locked, pub_slot is not None and pub_slot != slot_id)
+            m_id, people, locked, pub_slot is not None and pub_slot != slot_id, orgs.get(m_id, []))
         for name in people:
             result.per_participant[name] = result.per_participant.get(name, 0) + 1
     result.participant_names = list(db.session.execute(

@@ -10,6 +10,7 @@ from matchmaker.extensions import db
 from matchmaker.models.event import PUBLISHED, Event
 from matchmaker.models.event_meeting import Meeting
 from matchmaker.scheduling import Placement
+from matchmaker.scheduling.quality import report
 from matchmaker.services import events
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_publish import apply_published, notify_changes
@@ -41,12 +42,22 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
     try:
         events.bump_version(event, version)
         events.write_draft(_only(loaded, wanted), _subset(schedule, wanted))
+        _refresh_report(event, loaded, schedule)
         if event.status == PUBLISHED:
             _publish_now([loaded.meetings[i].id for i in wanted], event)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
         raise Conflict("changed_meanwhile") from None
+
+
+def _refresh_report(event: Event, loaded: events.Loaded, schedule) -> None:
+    """The draft's quality report recomputed after a manual change (cheap: no solve; the solve's status, time and
+    repair moves are kept, with the count of manual changes since)."""
+    event = db.session.get(Event, event.id)
+    previous = dict(event.report or {})
+    event.report = {**previous, **events.quality_dict(report(loaded.instance, schedule)),
+                    "manual_changes": int(previous.get("manual_changes") or 0) + 1}
 
 
 def _only(loaded: events.Loaded, wanted: dict) -> events.Loaded:

@@ -184,6 +184,12 @@ def force(event: Event, first: EventParticipant, second: EventParticipant) -> Me
     return accept(request, priority=Priority.FORCED)
 
 
+def meeting_count(participant: EventParticipant) -> int:
+    """How many meetings (of any state) the participant sits in: what cancelling them would release."""
+    return db.session.scalar(select(func.count()).select_from(MeetingSeat).join(Meeting).where(
+        MeetingSeat.participant_id == participant.id, Meeting.state != CANCELLED)) or 0
+
+
 def cancel_participant(participant: EventParticipant) -> int:
     """Cancel a participation: their meetings are released (cancelled, out of the draft); committed."""
     participant.cancelled = True
