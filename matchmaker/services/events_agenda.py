@@ -54,7 +54,9 @@ def _partners(meeting_ids: list[int], me: int) -> dict[int, list[dict]]:
 
 
 def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") -> bytes:
-    """The participant's feed: every meeting ever published to them, cancelled ones as CANCELLED."""
+    """The participant's feed: every meeting ever published to them, cancelled ones as CANCELLED; words in the
+    participant's language (their account's preference, else English)."""
+    language = (participant.user.locale if participant.user is not None else None) or "en"
     calendar = Calendar()
     calendar.add("prodid", "-//Matchmaker//B2B agenda//EN")
     calendar.add("version", "2.0")
@@ -80,6 +82,21 @@ def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") 
         cancelled = meeting.pub_slot_id is None
         entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         if table is not None and not cancelled:
-            entry.add("location", table.link if table.virtual and table.link else table.name)
+            entry.add("location", location(event, table, language))
+            if table.virtual and table.link:
+                entry.add("url", table.link)
         calendar.add_component(entry)
     return calendar.to_ical()
+
+
+def location(event: Event, table: EventTable, language: str = "en") -> str:
+    """Where a meeting is, as a calendar shows it: 'Table 12, <venue>, <event>' (a virtual room: its name and
+    link, then the event), in the participant's language."""
+    from flask_babel import force_locale, gettext
+
+    with force_locale(language):
+        if table.virtual:
+            place = f"{table.name}: {table.link}" if table.link else table.name
+        else:
+            place = gettext("Table %(name)s", name=table.name)
+    return ", ".join(part for part in (place, event.venue, event.name) if part)
