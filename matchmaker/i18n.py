@@ -55,6 +55,12 @@ def vocabulary_label(vocabulary: taxonomy.Vocabulary, code: str | None) -> str:
     return vocabulary.label(code, current_language())
 
 
+def country_choices(codes) -> list[tuple[str, str]]:
+    """(ISO code, country name in the current language) pairs sorted by name, for filter drop-downs."""
+    territories = Locale.parse(current_language()).territories
+    return sorted(((code, territories.get(str(code).upper(), code)) for code in codes), key=lambda pair: pair[1])
+
+
 def lazy_choices(vocabulary: taxonomy.Vocabulary) -> list[tuple[str, LazyString]]:
     """(code, label) pairs whose labels follow the language of each request (for module-level form fields)."""
     return [(code, LazyString(vocabulary_label, vocabulary, code)) for code in vocabulary.codes()]
@@ -134,7 +140,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(money=money, datetime=date_time, date=format_date, number=format_number,
                                  decimal=lambda value: format_decimal(value, format="0.00"))
     app.jinja_env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks ignore line breaks and indentation
-    app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current_language)
+    app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current_language,
+                                 country_choices=country_choices)
 
 
 def mail_language(*candidates: str | None) -> str:

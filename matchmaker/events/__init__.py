@@ -1,10 +1,11 @@
 """The events blueprint: organisers run a partnering day, participants register, request and see their agenda."""
 from flask import Blueprint
 
-from matchmaker.events.wording import localtime, weekday
+from matchmaker.events.wording import localtime, weekday, zone_label
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 bp.add_app_template_filter(localtime, "localtime")
 bp.add_app_template_filter(weekday, "weekday")
+bp.add_app_template_filter(zone_label, "zone_label")
 
 from matchmaker.events import organiser, participant, schedule  # noqa: E402,F401  (registers the views)

@@ -80,15 +80,54 @@ def decline_reason(code: str) -> str:
     return gettext(DECLINE_REASONS[code]) if code in DECLINE_REASONS else ""
 
 
-def localtime(moment, zone: str, fmt: str = "%d/%m/%Y %H:%M") -> str:
-    """A stored UTC time shown in the event's time zone."""
+# The named formats of event times (Babel skeletons/patterns, worded by the reader's locale): one helper for the
+# home card, the event page, the agenda, the availability and schedule pages.
+_DATE_SKELETONS = {"datetime": "yMMMEd", "date": "yMMMEd", "day_time": "MMMEd"}
+
+
+def localtime(moment, zone: str, fmt: str = "datetime") -> str:
+    """A stored UTC time shown in the event's time zone and the reader's language: fmt is 'datetime' (Wed, May
+    12, 2027, 09:00 / mer 12 mag 2027, 09:00), 'date', 'day_time' (Wed, May 12, 09:00), 'time' (09:00), or a
+    strftime pattern (machine formats such as ISO 8601)."""
     from datetime import timezone
     from zoneinfo import ZoneInfo
 
     if moment is None:
         return ""
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    return weekday(moment.astimezone(ZoneInfo(zone)), fmt)
+    moment = (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(ZoneInfo(zone))
+    if "%" in fmt:
+        return weekday(moment, fmt)
+    from babel.dates import format_skeleton, format_time
+
+    locale = _locale()
+    clock = format_time(moment, "HH:mm", locale=locale)
+    if fmt == "time":
+        return clock
+    day = format_skeleton(_DATE_SKELETONS.get(fmt, "yMMMEd"), moment, locale=locale)
+    return day if fmt == "date" else f"{day}, {clock}"
+
+
+def zone_label(event) -> str:
+    """The event's time zone as people say it: 'Rome time (CET)' / 'ora di Roma (CET)' (the abbreviation of the
+    event's first day), not the raw 'Europe/Rome'."""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from babel.dates import get_timezone_location
+
+    zone = ZoneInfo(event.time_zone)
+    first = event.slots[0].starts_at if event.slots else datetime.now(timezone.utc)
+    abbreviation = (first if first.tzinfo else first.replace(tzinfo=timezone.utc)).astimezone(zone).tzname()
+    if event.time_zone in ("UTC", "Etc/UTC"):
+        return "UTC"
+    city = get_timezone_location(event.time_zone, locale=_locale(), return_city=True)
+    return gettext("%(city)s time (%(abbreviation)s)", city=city, abbreviation=abbreviation)
+
+
+def _locale():
+    from flask_babel import get_locale
+
+    return get_locale() or "en"
 
 
 def weekday(moment, fmt: str) -> str:

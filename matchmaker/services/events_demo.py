@@ -30,7 +30,7 @@ def create_demo_event(domain: str, size: int = 150, per_participant: int = 3, ti
     org_ids = _organisations([m.organisation_id for m in members], size)
     event = create_event(NAME, "Europe/Rome", [date(2027, 5, 12)], [("am", "09:00", "12:40"), ("pm", "14:00", "17:00")],
                          20, [("10:40", "11:00"), ("15:40", "16:00")],
-                         [(str(i + 1), False, "") for i in range(28)] + [("Virtual room", True,
+                         [(str(i + 1), False, "") for i in range(28)] + [("Online", True,
                                                                           "https://meet.example.org/lombardy")],
                          organiser_id=organiser.id, status=REQUESTS, venue="Milano, Palazzo delle Stelline",
                          description="B2B meetings between companies, research hospitals, universities and investors.",

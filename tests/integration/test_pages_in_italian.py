@@ -22,7 +22,7 @@ ENGLISH = ["Login", "Log in", "Log out", "Sign in", "Save", "Search", "Profile",
            "Change", "Back", "Both", "Shared", "Their", "Track record", "What we", "Who we", "Page", "Role",
            "Name", "City", "Region", "Country", "Website", "Error", "Tech transfer", "Investors", "Member",
            "Administrator", "Organiser", "Repeat", "New password", "Your", "the", "and", "This field",
-           "outside life sciences"]
+           "outside life sciences", "Home", "Virtual room", "Europe/Rome", "FEASIBLE", "OPTIMAL", "one_sided"]
 FORBIDDEN = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b")
 ATTRIBUTES = re.compile(r'\b(?:placeholder|aria-label|title|alt)="([^"]*)"')
 IT = {"Accept-Language": "it-IT,it;q=0.9"}
@@ -90,7 +90,11 @@ def italian_event(users: dict, company) -> int:
 
 def page_urls(app, org_id: int, tokens: dict) -> list[tuple[str, bool]]:
     """(URL, has a form to submit) for every rule that answers GET, with real values for its arguments."""
-    values = {"org_id": org_id, "event_id": tokens["event"]}
+    from matchmaker.models import EventParticipant
+
+    participant = db.session.scalars(db.select(EventParticipant.id).where(
+        EventParticipant.event_id == tokens["event"]).order_by(EventParticipant.id)).first()
+    values = {"org_id": org_id, "event_id": tokens["event"], "participant_id": participant}
     urls = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static" or rule.endpoint.startswith("imports.template") \
