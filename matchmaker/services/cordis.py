@@ -71,13 +71,40 @@ def kind_for(activity_type: str, sme: bool, name: str) -> str:
 def clean_name(name: str) -> str:
     """A name as people write it: CSV quoting artefacts removed (outer quotes, doubled inner quotes, a stray
     quote), spaces collapsed."""
-    text = " ".join(name.split())
-    while len(text) >= 2 and text[0] == '"' and text[-1] == '"' and text.count('"') % 2 == 0:
-        text = text[1:-1].strip()
-    text = text.replace('""', '"')
+    text = _unquote(" ".join(name.split()))
     if text.count('"') == 1:
         text = text.replace('"', "")
     return text.strip(" ,;")
+
+
+def _unquote(text: str) -> str:
+    """CSV quoting artefacts removed: quotes around the whole text, inner quotes doubled (once or twice)."""
+    while len(text) >= 2 and text[0] == '"' and text[-1] == '"' and text.count('"') % 2 == 0:
+        text = text[1:-1].strip()
+    while '""' in text:
+        text = text.replace('""', '"')
+    return text
+
+
+def clean_text(text: str) -> str:
+    """A project title or abstract that reads once and cleanly: CSV quoting artefacts removed, and an abstract
+    that CORDIS repeats (a cut-off copy followed by the whole text, or the other way round) kept once."""
+    text = _unquote(text.strip())
+    if text.count('"') == 1 and text[0] == '"' or text[-1:] == '"' and text.count('"') == 1:
+        text = text.strip('"')
+    head = text[:_REPEAT_PROBE]
+    at = text.find(head, 1) if len(head) == _REPEAT_PROBE else -1
+    if at > 0:
+        first, second = text[:at].rstrip(), text[at:].strip()
+        kept = first if len(first) > len(second) else second
+        if not kept.endswith((".", "!", "?", ")", '"')):  # the longer copy was itself cut off
+            end = kept.rfind(". ")
+            kept = kept[:end + 1] if end >= 0.8 * len(kept) else kept.rstrip(" ,;:-") + "…"
+        text = kept
+    return text.strip()
+
+
+_REPEAT_PROBE = 60  # characters of an abstract's start that, found again later, mark a repeated abstract
 
 
 def _read(path: Path, required: set[str]) -> list[tuple[int, dict[str, str]]]:
@@ -117,8 +144,8 @@ def _upsert_projects(rows: list[tuple[int, dict]], report: CordisReport) -> dict
         else:
             report.projects_updated += 1
         project.acronym = (row.get("acronym") or "")[:100]
-        project.title = row.get("title") or ""
-        project.objective = row.get("objective") or ""
+        project.title = clean_text(row.get("title") or "")
+        project.objective = clean_text(row.get("objective") or "")
         project.start_date, project.end_date = _date(row.get("startDate") or ""), _date(row.get("endDate") or "")
         project.funding_scheme = (row.get("fundingScheme") or "")[:60]
     return existing
@@ -142,7 +169,13 @@ def _group_by_pic(rows: list[tuple[int, dict]], projects: dict[str, Project],
 def profile_text(projects: list[Project]) -> str:
     """The 'offer' text of an imported organisation: titles and abstracts of its projects, newest first."""
     ordered = sorted(projects, key=lambda p: (p.start_date or date.min, p.cordis_id), reverse=True)
-    return "\n\n".join(f"{p.title}. {p.objective}".strip() for p in ordered)
+    paragraphs: list[str] = []
+    for p in ordered:
+        title, objective = clean_text(p.title), clean_text(p.objective)
+        paragraph = objective if objective.startswith(title) else f"{title.rstrip('.')}. {objective}".strip()
+        if paragraph not in paragraphs:  # the same abstract under two projects is read once
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
 
 
 def import_cordis(folder: Path, progress: Callable[[Iterable], Iterable] | None = None) -> CordisReport:

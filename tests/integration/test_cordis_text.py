@@ -1,0 +1,49 @@
+"""CORDIS import text cleaning on a small extract: quoting artefacts (doubled and tripled quotes) removed and an
+abstract that CORDIS repeats read once, in the projects and in the organisations' offer texts."""
+from __future__ import annotations
+
+import shutil
+
+from matchmaker.extensions import db
+from matchmaker.models import Organisation, Project
+from matchmaker.services.cordis import clean_text, import_cordis
+from tests.conftest import SMALL_CORDIS
+
+HEADER = "id|acronym|title|startDate|endDate|totalCost|legalBasis|topics|masterCall|subCall|fundingScheme|objective"
+ABSTRACT = ("Achieving the United Nations Sustainable Development Goals requires a comprehensive measure of human "
+            "progress that does not focus solely on GDP. The project builds indicators that policy makers can use.")
+
+
+def _extract(tmp_path):
+    """The small extract's organisations with two projects written as the CORDIS files have them."""
+    folder = tmp_path / "cordis"
+    folder.mkdir()
+    shutil.copy(SMALL_CORDIS / "organizations.csv", folder / "organizations.csv")
+    quoted = ('"""The PragmaTIL trial aims to optimise TIL therapy. This action is part of the Cancer Mission '
+              'cluster of projects on """"Diagnosis and treatment""""."""')
+    repeated = ABSTRACT[:150] + ABSTRACT  # a cut-off copy, then the whole abstract
+    rows = [f"101135507|STARFAB|Pragmatic approach to adoptive cell therapy|2024-01-01|2026-06-30|0|||||RIA|{quoted}",
+            f"101159624|MWM|Measuring what matters|2024-02-01|2027-01-31|0|||||RIA|{repeated}"]
+    (folder / "projects.csv").write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_imported_offers_read_once_and_cleanly(app, tmp_path):
+    folder = _extract(tmp_path)
+    import_cordis(folder)
+    objectives = {p.acronym: p.objective for p in db.session.execute(db.select(Project)).scalars()}
+    assert objectives["STARFAB"] == ('The PragmaTIL trial aims to optimise TIL therapy. This action is part of the '
+                                     'Cancer Mission cluster of projects on "Diagnosis and treatment".')
+    assert objectives["MWM"] == ABSTRACT
+    offers = [o.offer for o in db.session.execute(db.select(Organisation)).scalars()]
+    assert offers and not any('""' in offer or offer.count(ABSTRACT[:60]) > 1 for offer in offers)
+    assert any("Measuring what matters. Achieving the United Nations" in offer for offer in offers)
+
+
+def test_clean_text_keeps_clean_texts_and_ends_a_cut_copy():
+    assert clean_text(ABSTRACT) == ABSTRACT
+    assert clean_text('A "quoted" word.') == 'A "quoted" word.'
+    cut = ABSTRACT + " And a list of aims: " + "-build, test and share indicators" * 3 + " with the mid"
+    assert clean_text(cut + ABSTRACT[:80]) == cut + "…"  # the longer copy kept, its long cut end marked
+    short = ABSTRACT + " Cut off in the mid"
+    assert clean_text(short + ABSTRACT[:80]) == ABSTRACT  # a short cut end: the copy ends at its last sentence
