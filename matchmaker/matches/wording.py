@@ -7,7 +7,8 @@ from flask_babel import format_number, gettext, lazy_gettext as _l, ngettext
 
 from matchmaker import glossary, taxonomy
 from matchmaker.taxonomy import N_
-from matchmaker.i18n import money, vocabulary_label
+from matchmaker.i18n import current_language, money, vocabulary_label
+from matchmaker.matching.analysis import fold
 from matchmaker.matching.reasons import Reasons
 
 STRENGTHS = {"strong": _l("Strong match"), "good": _l("Good match"), "possible": _l("Possible match")}
@@ -34,6 +35,19 @@ def _concepts(codes: list[str]) -> str:
     return ", ".join(gettext(glossary.label(c)) for c in codes)
 
 
+def _terms(terms: list[str]) -> str:
+    """Terms as the profiles wrote them; for an Italian reader, a word that names a glossary concept gets the
+    concept in Italian beside it ('cancer (oncologia)'), so English profile words still say something."""
+    if current_language() == "en":
+        return ", ".join(terms)
+    worded = []
+    for term in terms:
+        code = glossary.concept_of(fold(term).lower()) if " " not in term else None
+        concept = gettext(glossary.label(code)) if code else ""
+        worded.append(f"{term} ({concept})" if concept and fold(concept).lower() != fold(term).lower() else term)
+    return ", ".join(worded)
+
+
 def _similar_track(similar: int, total: int) -> str:
     if total == 1:
         return gettext("Track record: their funded project is on work like yours")
@@ -56,9 +70,9 @@ SIGNALS: dict[str, Callable[..., str]] = {
     "shared_area": lambda areas: gettext(
         "Both work in %(areas)s", areas=_labels(taxonomy.THERAPEUTIC_AREAS, areas, lower=True)),
     "seek_meets_offer": lambda terms: gettext("What you seek meets what they offer: %(terms)s",
-                                              terms=", ".join(terms)),
+                                              terms=_terms(terms)),
     "offer_meets_seek": lambda terms: gettext("What they seek meets what you offer: %(terms)s",
-                                              terms=", ".join(terms)),
+                                              terms=_terms(terms)),
     "stage_fit": lambda stage: gettext(
         "Invests at your stage: %(stage)s", stage=vocabulary_label(taxonomy.FUNDING_STAGES, stage)),
     "ticket_fit": _ticket(N_("Your round of %(amount)s is within their tickets (%(low)s to %(high)s)")),

@@ -27,3 +27,13 @@ def test_investor_reasons_are_worded_for_the_investor():
     assert reason_lines(reasons) == ["At a stage you invest in: Seed",
                                      "Their round of €1,000,000 is within your tickets (€250,000 to €3,000,000)",
                                      "In sectors you invest in: Medical devices"]
+
+
+def test_profile_words_that_name_a_glossary_concept_are_glossed_in_italian(app):
+    from flask_babel import force_locale
+
+    reasons = Reasons([("seek_meets_offer", {"terms": ["cancer", "heart", "biobank", "clinical trial", "oncologia"]})])
+    with app.test_request_context(), force_locale("it"):
+        line = reason_lines(reasons)[0]
+    assert line.endswith(": cancer (oncologia), heart (cardiologia), biobank, clinical trial, oncologia")
+    assert reason_lines(reasons)[0].endswith(": cancer, heart, biobank, clinical trial, oncologia")  # English
