@@ -20,6 +20,24 @@ def register_template_helpers(app: Flask) -> None:
     def label(code: str | None, vocabulary: str) -> str:
         return vocabulary_label(taxonomy.VOCABULARIES[vocabulary], code)
 
+    @app.template_filter("profile_description")
+    def profile_description(organisation) -> str:
+        """An organisation's description; the sentence the CORDIS import generated is worded in the reader's
+        language (a member's own text is shown as written)."""
+        from flask_babel import gettext, ngettext
+
+        from matchmaker.services.cordis import generated_description
+
+        generated = generated_description(organisation.description) if organisation.source == "cordis" else None
+        if generated is None:
+            return organisation.description
+        count, acronyms = generated
+        return " ".join((ngettext("Took part in %(num)s Horizon Europe project: %(acronyms)s.",
+                                  "Took part in %(num)s Horizon Europe projects: %(acronyms)s.", count,
+                                  acronyms=acronyms),
+                         gettext("Profile imported from CORDIS – EU research projects under Horizon Europe "
+                                 "(CC BY 4.0).")))
+
     @app.template_global()
     def unread_notifications() -> int:
         """The header bell's number: the current user's unread notifications (0 for visitors)."""

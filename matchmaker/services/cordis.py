@@ -247,3 +247,14 @@ def _refresh_texts(organisations: list[Organisation]) -> None:
         organisation.description = (f"Took part in {len(projects)} Horizon Europe project"
                                     f"{'s' if len(projects) != 1 else ''}: {acronyms}. "
                                     f"Profile imported from {SOURCE_NOTE}.")
+
+
+GENERATED_DESCRIPTION = re.compile(r"Took part in (\d+) Horizon Europe projects?: (.*)\. Profile imported from "
+                                   + re.escape(SOURCE_NOTE) + r"\.", re.S)
+
+
+def generated_description(text: str) -> tuple[int, str] | None:
+    """(number of projects, acronyms) when `text` is the description this import wrote, else None (a member's
+    own text): the web layer words the generated sentence in the reader's language."""
+    found = GENERATED_DESCRIPTION.fullmatch(text or "")
+    return (int(found.group(1)), found.group(2)) if found else None

@@ -47,3 +47,19 @@ def test_clean_text_keeps_clean_texts_and_ends_a_cut_copy():
     assert clean_text(cut + ABSTRACT[:80]) == cut + "…"  # the longer copy kept, its long cut end marked
     short = ABSTRACT + " Cut off in the mid"
     assert clean_text(short + ABSTRACT[:80]) == ABSTRACT  # a short cut end: the copy ends at its last sentence
+
+
+def test_the_generated_description_is_worded_in_the_readers_language(app, client):
+    from tests.helpers import login, make_user
+
+    import_cordis(SMALL_CORDIS)
+    org = db.session.execute(db.select(Organisation).where(Organisation.external_id == "999984059")).scalar_one()
+    assert org.description.startswith("Took part in 2 Horizon Europe projects: ")  # stored as the import wrote it
+    login(client, make_user(locale="it"))
+    page = client.get(f"/profiles/{org.id}").get_data(as_text=True)
+    assert "Ha partecipato a 2 progetti Horizon Europe: " in page and "Took part in" not in page
+    assert "Profilo importato da CORDIS – progetti di ricerca UE di Horizon Europe (CC BY 4.0)." in page
+    org.source, org.description = "member", "Took part in 2 Horizon Europe projects: our own words."
+    db.session.commit()
+    assert "Took part in 2 Horizon Europe projects: our own words." in client.get(
+        f"/profiles/{org.id}").get_data(as_text=True)  # a member's own text stays as written
