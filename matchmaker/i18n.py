@@ -55,10 +55,18 @@ def vocabulary_label(vocabulary: taxonomy.Vocabulary, code: str | None) -> str:
     return vocabulary.label(code, current_language())
 
 
+def country_name(code: str | None) -> str:
+    """A country's name in the current language from its ISO code ('IT' -> 'Italia'); unknown codes as given."""
+    key = str(code or "").upper()
+    return Locale.parse(current_language()).territories.get(_EU_CODES.get(key, key), code or "")
+
+
+_EU_CODES = {"UK": "GB", "EL": "GR"}  # the codes CORDIS (like the EU) uses for the United Kingdom and Greece
+
+
 def country_choices(codes) -> list[tuple[str, str]]:
     """(ISO code, country name in the current language) pairs sorted by name, for filter drop-downs."""
-    territories = Locale.parse(current_language()).territories
-    return sorted(((code, territories.get(str(code).upper(), code)) for code in codes), key=lambda pair: pair[1])
+    return sorted(((code, country_name(code)) for code in codes), key=lambda pair: pair[1])
 
 
 def lazy_choices(vocabulary: taxonomy.Vocabulary) -> list[tuple[str, LazyString]]:
@@ -138,6 +146,7 @@ def init_app(app: Flask) -> None:
     login_manager.localize_callback = gettext  # Flask-Login translates its message when it flashes it
     app.register_blueprint(bp)
     app.jinja_env.filters.update(money=money, datetime=date_time, date=format_date, number=format_number,
+                                 country=country_name,
                                  decimal=lambda value: format_decimal(value, format="0.00"))
     app.jinja_env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks ignore line breaks and indentation
     app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current_language,

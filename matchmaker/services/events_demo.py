@@ -37,10 +37,10 @@ def create_demo_event(domain: str, size: int = 150, per_participant: int = 3, ti
                          max_meetings=8, request_quota=10)
     by_member = {m.organisation_id: m for m in members}
     people = {}
-    for org_id in org_ids:
+    for number, org_id in enumerate(org_ids):
         user = by_member.get(org_id)
         people[org_id] = EventParticipant(event_id=event.id, organisation_id=org_id, user_id=user.id if user else None,
-                                          name=user.name if user else _delegate(org_id),
+                                          name=user.name if user else _delegate(number),
                                           email=user.email if user else "")
     db.session.add_all(people.values())
     db.session.flush()
@@ -62,9 +62,10 @@ _LAST = ("Rossi", "Bianchi", "Colombo", "Ferrari", "Galli", "Brambilla", "Fontan
          "Marini", "Greco", "Lombardi", "Moretti", "Sala", "Cattaneo", "Barbieri", "Testa", "Longoni")
 
 
-def _delegate(org_id: int) -> str:
-    """A person's name for a demo organisation's delegate (deterministic; the grid shows it beside the organisation)."""
-    return f"{_FIRST[org_id % len(_FIRST)]} {_LAST[(org_id * 7) % len(_LAST)]}"
+def _delegate(number: int) -> str:
+    """The name of the event's `number`-th demo delegate: distinct for the first 17 × 19 = 323 (the grid shows it
+    beside the organisation)."""
+    return f"{_FIRST[number % len(_FIRST)]} {_LAST[number % len(_LAST)]}"
 
 
 def _organisations(demo: list[int], size: int) -> list[int]:

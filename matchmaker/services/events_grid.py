@@ -64,7 +64,8 @@ def grid(event: Event) -> Grid:
             .where(Meeting.event_id == event.id, Meeting.state == ACTIVE).order_by(Meeting.id)):
         people = names.get(m_id, [])
         if slot_id is None:
-            result.unplaced.append((m_id, people, reason, priority))
+            result.unplaced.append((m_id, [f"{n} ({o})" if o else n for n, o in zip(people, orgs.get(m_id, []))],
+                                    reason, priority))
             continue
         result.cells[(slot_index[slot_id], table_index[table_id])] = Cell(
             m_id, people, locked, pub_slot is not None and pub_slot != slot_id, orgs.get(m_id, []))

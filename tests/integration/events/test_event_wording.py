@@ -68,3 +68,13 @@ def test_the_country_filter_shows_names_in_the_readers_language(app, client):
     assert '<option value="DE" >Germania</option>' in page and '<option value="FR" >Francia</option>' in page
     assert page.index(">Francia<") < page.index(">Germania<") < page.index(">Italia<")  # sorted by name
     assert '<option value="IT" selected>Italia</option>' in client.get("/profiles/?country=it").get_data(as_text=True)
+
+
+def test_country_names_on_cards_include_the_eu_codes(app):
+    from flask_babel import force_locale
+
+    from matchmaker.i18n import country_name
+
+    with app.test_request_context(), force_locale("it"):
+        assert [country_name(c) for c in ("IT", "de", "UK", "EL", "XX", None)] == [
+            "Italia", "Germania", "Regno Unito", "Grecia", "XX", ""]
