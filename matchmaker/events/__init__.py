@@ -1,11 +1,12 @@
 """The events blueprint: organisers run a partnering day, participants register, request and see their agenda."""
 from flask import Blueprint
 
-from matchmaker.events.wording import localtime, weekday, zone_label
+from matchmaker.events.wording import localrange, localtime, weekday, zone_label
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 bp.add_app_template_filter(localtime, "localtime")
 bp.add_app_template_filter(weekday, "weekday")
 bp.add_app_template_filter(zone_label, "zone_label")
+bp.add_app_template_global(localrange, "localrange")
 
 from matchmaker.events import organiser, participant, schedule  # noqa: E402,F401  (registers the views)

@@ -89,12 +89,11 @@ def localtime(moment, zone: str, fmt: str = "datetime") -> str:
     """A stored UTC time shown in the event's time zone and the reader's language: fmt is 'datetime' (Wed, May
     12, 2027, 09:00 / mer 12 mag 2027, 09:00), 'date', 'day_time' (Wed, May 12, 09:00), 'time' (09:00), or a
     strftime pattern (machine formats such as ISO 8601)."""
-    from datetime import timezone
     from zoneinfo import ZoneInfo
 
     if moment is None:
         return ""
-    moment = (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(ZoneInfo(zone))
+    moment = _aware(moment).astimezone(ZoneInfo(zone))
     if "%" in fmt:
         return weekday(moment, fmt)
     from babel.dates import format_skeleton, format_time
@@ -105,6 +104,22 @@ def localtime(moment, zone: str, fmt: str = "datetime") -> str:
         return clock
     day = format_skeleton(_DATE_SKELETONS.get(fmt, "yMMMEd"), moment, locale=locale)
     return day if fmt == "date" else f"{day}, {clock}"
+
+
+def localrange(start, end, zone: str) -> str:
+    """From start to end in the event's zone and the reader's language; the day once when both fall on it."""
+    from zoneinfo import ZoneInfo
+
+    same_day = start is not None and end is not None and _aware(start).astimezone(ZoneInfo(zone)).date() == \
+        _aware(end).astimezone(ZoneInfo(zone)).date()
+    return f"{localtime(start, zone)}–{localtime(end, zone, 'time')}" if same_day else \
+        f"{localtime(start, zone)} – {localtime(end, zone)}"
+
+
+def _aware(moment):
+    from datetime import timezone
+
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def zone_label(event) -> str:
