@@ -130,7 +130,8 @@ def test_reasons_are_worded_in_the_users_language(app):
                        ("shared_concepts", {"concepts": ["oncology"]}), ("unknown_code", {})],
                       strength="strong", driver="seek")
     with app.test_request_context(headers=IT):
-        assert reason_lines(reasons) == ["Offrono ciò che cercate: glioma", "Entrambi attivi in neurologia, oncologia",
+        assert reason_lines(reasons) == ["Offrono ciò che cercate: glioma (oncologia)",
+                                         "Entrambi attivi in neurologia, oncologia",
                                          "Il loro TRL 5 è compatibile con il vostro TRL 4",
                                          "Esperienza: 1 progetto finanziato", "Entrambi lavorano su: oncologia"]
         assert headline(reasons) == "Ottima corrispondenza — soprattutto perché offrono ciò che cercate"
