@@ -19,10 +19,12 @@ matching_cli = AppGroup("matching", help="Matching engine.")
 @click.option("--history", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
 @click.option("--future", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
 @click.option("--variants", is_flag=True, help="Also print the popularity fold-ins and fusion we investigated.")
-def evaluate_cordis_command(history: Path, future: Path, variants: bool) -> None:
+@click.option("--cross-check", "cross", is_flag=True,
+              help="Also choose the weights tuned on FUTURE on half of the companies and measure them on the other.")
+def evaluate_cordis_command(history: Path, future: Path, variants: bool, cross: bool) -> None:
     """Import HISTORY into a fresh temporary database, rank, and score against FUTURE collaborations."""
     from matchmaker.matching import evaluate
-    from matchmaker.services import matching_eval
+    from matchmaker.services import matching_crosscheck, matching_eval
 
     with _history_task(history, future) as task:
         click.echo(f"{len(task.queries)} companies with future collaborations (of {len(task.companies)}), "
@@ -35,6 +37,9 @@ def evaluate_cordis_command(history: Path, future: Path, variants: bool) -> None
                                      **evaluate.topical_fit(r, task.clusters, task.health)}, r)
                              for name, r in extra.items()})
         samples = matching_eval.halves(task, {method: ranking for method, (_, ranking) in measured.items()})
+        baselines = {method: ranking for method, (_, ranking) in measured.items()
+                     if ranking is not None and method != "matchmaker"}
+        crossed = matching_crosscheck.report(task, baselines) if cross else None
     click.echo(f"{'method':28} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8} {'topical@10':>10} "
                f"{'health@10':>9}")
     for method, (m, _) in measured.items():
@@ -44,6 +49,9 @@ def evaluate_cordis_command(history: Path, future: Path, variants: bool) -> None
     for method in samples[0]:
         click.echo(f"{method:28} " + "  ".join(f"{s[method]['recall@10']:.3f} / {s[method]['MRR']:.3f}"
                                                for s in samples))
+    if crossed:
+        for line in crossed:
+            click.echo(line)
     if variants:
         rivals = {name: ranking for name, (_, ranking) in measured.items()}
         for line in matching_eval.half_losses(task, rivals["matchmaker"], rivals["tf-idf x (1+ln(1+projects))"]):

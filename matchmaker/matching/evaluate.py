@@ -104,3 +104,25 @@ def topical_fit(rankings: Ranking, distributions: dict[str, np.ndarray], health:
             shares.append(float(np.mean([d[health] >= 0.5 for d in top])))
     return {"topical@10": float(np.mean(cosines)) if cosines else 0.0,
             "health@10": float(np.mean(shares)) if shares else 0.0}
+
+
+def cross_check(variants: dict[str, Ranking], allowed: list[str], baselines: dict[str, Ranking],
+                truth: dict[str, set[str]], splits: int = 10, seed: int = 3) -> list[dict[str, object]]:
+    """Choose a variant on one half of the queries, measure it on the other, both ways, over `splits` random
+    halvings: each row holds the variant chosen (the best recall@10 + MRR among `allowed` on the choosing half),
+    its metrics and every baseline's on the measuring half. What a weight chosen on one set of companies is worth
+    on companies it was not chosen on."""
+    rng = random.Random(seed)
+    queries = sorted(q for q in truth if truth[q])
+    rows: list[dict[str, object]] = []
+    for _ in range(splits):
+        half = set(rng.sample(queries, len(queries) // 2))
+        other = set(queries) - half
+        for choose_on, measure_on in ((half, other), (other, half)):
+            chosen = {q: truth[q] for q in choose_on}
+            pick = max(allowed, key=lambda v: (sum(metrics(variants[v], chosen)[m] for m in ("recall@10", "MRR")), v))
+            measured = {q: truth[q] for q in measure_on}
+            rows.append({"variant": pick, "measured_on": sorted(measure_on),
+                         "engine": metrics(variants[pick], measured),
+                         **{name: metrics(ranking, measured) for name, ranking in baselines.items()}})
+    return rows

@@ -16,6 +16,7 @@ from matchmaker.matching.rank import Match, Matcher
 Reason = tuple[str, dict]
 GENERIC = ("health",)  # glossary concepts too broad to put a word ahead of others (patient, disease, clinical)
 SIMILAR_PROJECT = 0.1  # a project counts as similar work when its cosine with the seek text reaches this
+TRACK_CONFIRMS = 2  # similar projects it takes to confirm the text: an imported profile's one project IS its text
 CONSIDERED = 30  # the largest contributions among which reasons pick technical and life-science terms first
 CORPUS_GENERIC = 0.04  # a word used by more than this share of the directory's profiles says nothing to a reader
 CORPUS_GENERIC_MIN = 20  # ... once it is used by at least this many (a small directory has no generic words)
@@ -183,14 +184,16 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     # The headline's driver is the largest part whose reason line is shown (never a part the reader cannot see).
     parts = {part: value for part, value in parts.items() if value > 0 and shown & set(PART_LINES.get(part, ()))}
     driver = max(parts, key=parts.get) if parts else ""
-    return Reasons(items, scoring.strength(match.score, _confirmations(shown)), driver)
+    return Reasons(items, scoring.strength(match.score, _confirmations(shown, similar)), driver)
 
 
-def _confirmations(codes: set[str]) -> int:
-    """How many independent kinds of evidence beyond the text a pair's reasons show (see scoring.strength)."""
+def _confirmations(codes: set[str], similar: int = 0) -> int:
+    """How many independent kinds of evidence beyond the text a pair's reasons show (see scoring.strength); a
+    track record confirms from TRACK_CONFIRMS similar projects (a profile imported from one funded project has
+    that project's abstract as its text: the same evidence twice)."""
     kinds = {"stage": {"stage_fit", "their_stage_fit"}, "ticket": {"ticket_fit", "their_ticket_fit"},
              "sector": {"shared_sector", "investor_sector", "their_investor_sector"}, "area": {"shared_area"},
-             "similar_track": {"similar_track"}}
+             "similar_track": {"similar_track"} if similar >= TRACK_CONFIRMS else set()}
     return sum(1 for kind in scoring.CONFIRMATIONS if kinds[kind] & codes)
 
 

@@ -134,7 +134,8 @@ CONFIRMATIONS = ("stage", "ticket", "sector", "area", "similar_track")  # eviden
 def strength(score: float, confirmations: int = 0) -> str:
     """strong / good / possible, on the whole evidence: the score's level (strong ≥ STRONG: 3 points, good ≥ GOOD:
     2 points) plus one point for each independent confirmation beyond the text (the start-up's stage and round
-    within the investor's, a shared sector, a shared therapeutic area, a track record on similar work);
+    within the investor's, a shared sector, a shared therapeutic area, a track record of two or more funded
+    projects on similar work);
     strong from 3 points, good from 2. So a start-up at the investor's stage, within its tickets and in its
     sectors is a strong match even when the two texts share few words, and a text-only score reads as before."""
     points = (3 if score >= STRONG else 2 if score >= GOOD else 0) + confirmations

@@ -99,3 +99,19 @@ def test_terms_that_repeat_a_named_concept_and_adverbs_are_not_reasons():
         ["zika", "glioma"]
     assert not _says_something("importantly") and not _says_something("clinical studies")
     assert _says_something("antiviral") and _says_something("clinical organoids")
+
+
+def test_one_similar_project_does_not_confirm_the_text_that_is_its_own_abstract():
+    """An imported profile with one funded project has that project's abstract as its text: the track record
+    confirms the text match (one more point towards "strong") from two similar projects on."""
+    from dataclasses import replace
+
+    company = ProfileDoc("c", COMPANY, seek="retinal gene therapy for inherited blindness")
+    projects = {"p1": "Gene therapy of inherited retinal dystrophies", "p2": "Retinal gene therapy vectors"}
+    single = ProfileDoc("one", RESEARCH, offer=projects["p1"], projects=frozenset({"p1"}))
+    double = ProfileDoc("two", RESEARCH, offer=" ".join(projects.values()), projects=frozenset({"p1", "p2"}))
+    matcher = Matcher().fit([company, single, double, *FILLER], projects)
+    ranked = {m.target: replace(m, score=0.2) for m in matcher.rank("c")}  # a good score, nothing else declared
+    one, two = explain(matcher, "c", ranked["one"]), explain(matcher, "c", ranked["two"])
+    assert one.params("similar_track") == {"similar": 1, "total": 1} and one.strength == "good"
+    assert two.params("similar_track") == {"similar": 2, "total": 2} and two.strength == "strong"
