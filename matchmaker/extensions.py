@@ -37,9 +37,17 @@ babel = Babel()
 
 
 def configure_sqlite(engine: Engine) -> None:
-    """Real transactions on an SQLite file: pysqlite's own handling commits at the first savepoint's release
-    (so a 'one transaction' import was not one), and WAL lets the web server read while a worker writes."""
-    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+    """Foreign keys enforced on every SQLite connection (as PostgreSQL does); on an SQLite file, real
+    transactions too: pysqlite's own handling commits at the first savepoint's release (so a 'one
+    transaction' import was not one), and WAL lets the web server read while a worker writes."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _foreign_keys(dbapi_connection, _record) -> None:
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")  # outside any transaction, or SQLite ignores it
+
+    if engine.url.database in (None, "", ":memory:"):
         return
     from matchmaker.security import private_file
     private_file(engine.url.database)  # before SQLite creates it world-readable
