@@ -1,7 +1,6 @@
 """Flask extensions, created unbound here and bound to an app in create_app()."""
 from __future__ import annotations
 
-from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -10,6 +9,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase
+
+from matchmaker.fast_babel import Babel
 
 # Stable constraint names keep Alembic autogenerate diffs identical on SQLite and PostgreSQL; a unique
 # constraint's name lists all its columns (uq_suggestion_kind_source_id_target_id), so two never collide.
