@@ -26,3 +26,23 @@ def test_sqlite_files_enforce_foreign_keys_on_every_connection(tmp_path):
             with db.engine.connect() as connection:
                 assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         db.engine.dispose()
+
+
+def test_migrations_on_sqlite_run_without_foreign_keys_and_leave_them_on(tmp_path):
+    from sqlalchemy import event
+    config = type("FileDb", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+                                            "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3")})
+    app = create_app(config)
+    seen = []
+    with app.app_context():
+        @event.listens_for(db.engine, "before_cursor_execute")
+        def _watch(connection, cursor, statement, *args):  # what each migration statement runs under
+            if statement.lstrip().upper().startswith("CREATE TABLE"):
+                seen.append(cursor.connection.execute("PRAGMA foreign_keys").fetchone()[0])
+
+        result = app.test_cli_runner().invoke(args=["db", "upgrade"])
+        assert result.exit_code == 0, result.output
+        assert seen and set(seen) == {0}  # a batch migration's DROP TABLE must not cascade
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        db.engine.dispose()
