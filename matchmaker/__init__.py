@@ -80,9 +80,10 @@ def register_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(session_id: str) -> models.User | None:
-        # "id:token" (User.get_id): a cookie whose token is no longer the user's (logout, password change or
-        # reset since) loads nobody, whether it is the session cookie or the remember cookie.
+        # "id:token[:login]" (User.get_id): a cookie whose token is no longer the user's (logout, password change
+        # or reset since) loads nobody, whether it is the session cookie or the remember cookie.
         user_id, _, token = session_id.partition(":")
+        token = token.partition(":")[0]
         if not user_id.isdigit() or len(user_id) > 18 or not token:
             return None
         user = db.session.get(models.User, int(user_id))

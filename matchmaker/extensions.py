@@ -1,7 +1,6 @@
 """Flask extensions, created unbound here and bound to an app in create_app()."""
 from __future__ import annotations
 
-from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -10,6 +9,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase
+
+from matchmaker.fast_babel import Babel
 
 # Stable constraint names keep Alembic autogenerate diffs identical on SQLite and PostgreSQL; a unique
 # constraint's name lists all its columns (uq_suggestion_kind_source_id_target_id), so two never collide.
@@ -37,9 +38,17 @@ babel = Babel()
 
 
 def configure_sqlite(engine: Engine) -> None:
-    """Real transactions on an SQLite file: pysqlite's own handling commits at the first savepoint's release
-    (so a 'one transaction' import was not one), and WAL lets the web server read while a worker writes."""
-    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+    """Foreign keys enforced on every SQLite connection (as PostgreSQL does); on an SQLite file, real
+    transactions too: pysqlite's own handling commits at the first savepoint's release (so a 'one
+    transaction' import was not one), and WAL lets the web server read while a worker writes."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _foreign_keys(dbapi_connection, _record) -> None:
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")  # outside any transaction, or SQLite ignores it
+
+    if engine.url.database in (None, "", ":memory:"):
         return
     from matchmaker.security import private_file
     private_file(engine.url.database)  # before SQLite creates it world-readable

@@ -18,6 +18,7 @@ from wtforms import RadioField
 from matchmaker import taxonomy
 from matchmaker.taxonomy import N_
 from matchmaker.extensions import babel, db, login_manager
+from matchmaker.fast_babel import install_jinja_gettext
 from matchmaker.config import PROJECT_ROOT
 from matchmaker.models import user as user_model
 
@@ -142,6 +143,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Rome")
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
     babel.init_app(app, locale_selector=select_locale)
+    install_jinja_gettext(app, babel)  # after init_app, which installs Flask-Babel's own
     login_manager.login_message = N_("Please log in to see this page.")
     login_manager.localize_callback = gettext  # Flask-Login translates its message when it flashes it
     app.register_blueprint(bp)

@@ -25,6 +25,12 @@ def _failed(response) -> bool:
     return response.status_code != 302
 
 
+def _log_in(user, remember: bool = False) -> None:
+    """Start a session: each login's session and remember cookie get a value of their own (User.start_login)."""
+    user.start_login()
+    login_user(user, remember=remember)
+
+
 def _confirm_link(token: str) -> str:
     return url_for("auth.confirm_email", token=token, _external=True)
 
@@ -40,7 +46,7 @@ def login():
             form.email.errors.append(str(exc))
             return render_template("auth/login.html", form=form)
         if user is not None:
-            login_user(user, remember=form.remember.data)
+            _log_in(user, remember=form.remember.data)
             flash(_("Welcome, %(name)s.", name=user.name), "success")
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append(_("E-mail or password is not correct."))
@@ -75,7 +81,7 @@ def confirm_email(token: str):
     except accounts.AccountError as exc:
         flash(str(exc), "error")
         return redirect(url_for("auth.login"))
-    login_user(user)
+    _log_in(user)
     flash(_("Your account is ready. Complete your organisation's profile so we can find partners."), "success")
     if user.organisation_id is None:
         return redirect(url_for("main.home"))
@@ -94,8 +100,9 @@ def change_password():
         else:
             # Every other session has ended with the old token; this one goes on (and keeps its remember cookie).
             remembered = bool(request.cookies.get(current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)))
-            login_user(current_user._get_current_object(), remember=remembered)
-            flash(_("Your password has been changed. Your other sessions have been logged out."), "success")
+            _log_in(current_user._get_current_object(), remember=remembered)
+            flash(_("Your password has been changed. Your other sessions have been logged out and your API tokens "
+                    "revoked."), "success")
             return redirect(url_for("main.home"))
     return render_template("auth/change_password.html", form=form)
 
@@ -140,7 +147,7 @@ def accept_invitation(token: str):
         except accounts.AccountError as exc:
             flash(str(exc), "error")
             return redirect(url_for("auth.login"))
-        login_user(user)
+        _log_in(user)
         flash(_("Welcome to Matchmaker."), "success")
         return redirect(url_for("main.home"))
     return render_template("auth/accept_invitation.html", form=form, invitation=invitation, role_labels=ROLE_LABELS)

@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, case, func
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import Grouping  # PostgreSQL wants an index's CASE in parentheses
 
 from matchmaker.extensions import db
 from matchmaker.models._common import utcnow
@@ -113,3 +114,7 @@ class Organisation(db.Model):
 
 # DUP-1 and dup-1 are one organisation, in the database as in the import.
 Index("uq_organisation_lower_external_id", func.lower(Organisation.external_id), unique=True)
+# The directory's default order (life-science profiles first, then by name): a page is one walk of this index,
+# not a sort of every profile (services/profiles.directory_query orders by the same expressions).
+LIFE_SCIENCES_LAST = case((Organisation.life_sciences.is_(False), 1), else_=0)
+Index("ix_organisation_directory_order", Grouping(LIFE_SCIENCES_LAST), func.lower(Organisation.name), Organisation.id)

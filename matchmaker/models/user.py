@@ -60,8 +60,14 @@ class User(UserMixin, db.Model):
         return check_password_hash(self.password_hash, password)
 
     def get_id(self) -> str:
-        """Flask-Login's id for sessions and remember cookies: the user id and the current session token."""
-        return f"{self.id}:{self.session_token}"
+        """Flask-Login's id for sessions and remember cookies: the user id, the current session token and, at a
+        login, a random part of that login's own (start_login), so no two logins share a cookie value."""
+        login_nonce = getattr(self, "_login_nonce", None)
+        return f"{self.id}:{self.session_token}" + (f":{login_nonce}" if login_nonce else "")
+
+    def start_login(self) -> None:
+        """Give the next get_id (the login's session and remember cookie) a fresh random part."""
+        self._login_nonce = secrets.token_urlsafe(12)
 
     def end_sessions(self) -> None:
         """Invalidate every session and remember cookie of this user (the caller commits)."""

@@ -18,7 +18,7 @@ from matchmaker.i18n import ROLE_LABELS, mail_language
 from matchmaker.models import ROLES, Invitation, Organisation, User
 from matchmaker.models.user import ADMIN, MEMBER
 from matchmaker.models._common import utcnow
-from matchmaker.services import audit
+from matchmaker.services import audit, tokens
 from matchmaker.services.mail import send_mail
 from matchmaker.services.profile_schema import SME_KINDS
 
@@ -149,6 +149,7 @@ def change_password(user: User, current: str, new: str) -> None:
         raise AccountError(_("Your current password is not correct."))
     _hash_password(user, new)
     user.end_sessions()  # every other session ends; the view logs this one in again
+    tokens.revoke_all(user)  # and so do the API tokens (ASVS: a new password ends the other credentials)
     db.session.commit()
 
 
@@ -188,6 +189,7 @@ def reset_password(token: str, new_password: str) -> User:
         raise AccountError(_("This reset link has already been used. Ask for a new one."))
     _hash_password(user, new_password)
     user.end_sessions()  # whoever knew the old password is logged out everywhere
+    tokens.revoke_all(user)  # API tokens included
     user.email_confirmed = True  # the link reached the mailbox
     db.session.commit()
     return user

@@ -208,8 +208,11 @@ def interest_state(organisation_id: int | None, target_id: int) -> dict[str, boo
     """For a profile page: may the viewer's organisation express interest, has it, has the other side, connected."""
     if organisation_id is None or organisation_id == target_id:
         return {"possible": False, "ours": False, "theirs": False, "connected": False}
-    return {"possible": True, "ours": has_interest(organisation_id, target_id),
-            "theirs": has_interest(target_id, organisation_id), "connected": is_connected(organisation_id, target_id)}
+    pairs = set(db.session.execute(select(Interest.organisation_id, Interest.target_id).where(or_(
+        (Interest.organisation_id == organisation_id) & (Interest.target_id == target_id),
+        (Interest.organisation_id == target_id) & (Interest.target_id == organisation_id)))).all())
+    return {"possible": True, "ours": (organisation_id, target_id) in pairs,
+            "theirs": (target_id, organisation_id) in pairs, "connected": is_connected(organisation_id, target_id)}
 
 
 def connections_of(organisation_id: int) -> list[tuple[Connection, Organisation]]:

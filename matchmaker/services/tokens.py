@@ -5,8 +5,10 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from sqlalchemy.orm import joinedload
+
 from matchmaker.extensions import db
-from matchmaker.models import ApiToken, User
+from matchmaker.models import ApiToken, Organisation, User
 from matchmaker.models._common import get_owned, utcnow
 
 TOKEN_PREFIX = "mm_"  # recognisable in logs and secret scanners
@@ -53,11 +55,22 @@ def revoke_token(user: User, token_id: int) -> ApiToken | None:
     return token
 
 
+def revoke_all(user: User) -> int:
+    """Revoke every active token of `user` (a password change or reset ends the account's other credentials;
+    the caller commits); returns how many were revoked."""
+    active = list(db.session.scalars(db.select(ApiToken).where(ApiToken.user_id == user.id,
+                                                               ApiToken.revoked_at.is_(None))))
+    for token in active:
+        token.revoked_at = utcnow()
+    return len(active)
+
+
 def user_for_token(secret: str) -> User | None:
     """The active user whose active token this is, else None (unknown, revoked, or the account is disabled)."""
     if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
         return None
-    token = db.session.scalar(db.select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
+    token = db.session.scalar(db.select(ApiToken).where(ApiToken.token_hash == _digest(secret)).options(
+        joinedload(ApiToken.user).joinedload(User.organisation).lazyload(Organisation.tags)))  # one query
     if token is None or token.revoked_at is not None or not token.user.is_active:
         return None
     now = utcnow()

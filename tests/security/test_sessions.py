@@ -191,3 +191,47 @@ def test_proxy_headers_are_ignored_unless_configured(app):
     app.config["PROXY_FIX_X_FOR"] = 1
     _trust_proxies(app)
     assert codes(app) == [200, 200, 200]  # behind one trusted proxy: one bucket per real client
+
+
+def test_each_login_issues_a_fresh_remember_cookie(app, client):
+    user = make_user()
+    remembered_login(client, user)
+    first = client.get_cookie("remember_token").value
+    remembered_login(client, user)  # again, without logging out
+    assert client.get_cookie("remember_token").value != first
+    for value in (first, client.get_cookie("remember_token").value):  # both belong to live sessions...
+        browser = app.test_client()
+        browser.set_cookie("remember_token", value)
+        assert logged_in(browser)
+    post_form(client, "/auth/logout", {}, form_url="/")
+    old = app.test_client()
+    old.set_cookie("remember_token", first)
+    assert not logged_in(old)  # ...until logout (or a password change or reset) ends every one of them
+
+
+def _api_me(app, secret: str) -> int:
+    return app.test_client().get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"}).status_code
+
+
+def test_password_change_revokes_the_api_tokens(app):
+    from matchmaker.services.tokens import create_token
+    user = make_user()
+    _, secret = create_token(user, "script")
+    browser = app.test_client()
+    remembered_login(browser, user)
+    assert _api_me(app, secret) == 200
+    ok = post_form(browser, "/auth/password", {"current": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert ok.status_code == 302
+    assert _api_me(app, secret) == 401
+    assert logged_in(browser)
+
+
+def test_password_reset_revokes_the_api_tokens(app, caplog):
+    from matchmaker.services.tokens import create_token
+    user = make_user()
+    _, secret = create_token(user, "script")
+    anonymous = app.test_client()
+    post_form(anonymous, "/auth/forgot", {"email": user.email})
+    link = re.search(r"http://localhost(/auth/reset/[^\s]+)", caplog.text).group(1)
+    assert post_form(anonymous, link, {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}).status_code == 302
+    assert _api_me(app, secret) == 401
