@@ -5,7 +5,8 @@ With --variants, also six families of variants of the 20 original events that ar
 seed; --every N keeps every Nth original's variants (a subset, said so in the totals); --stress adds a harder
 precedence family the UdG files do not have (orders between meetings of unrelated participants).
 Every run prints the machine's calibration time (`sum(i*i for i in range(10**7))`), the load and the CPUs it may
-use (run under `taskset -c 0` for one core), before and after.
+use (run under `taskset -c 0` for one core), before, before the variants and after; every row ends with the
+1-minute load average.
 
     .venv/bin/python bench/scheduling.py [--time-limit 10] [--large-time-limit 30] [--only PATTERN] [--variants]
                                          [--every N] [--stress]
@@ -42,7 +43,8 @@ def row(instance, paper: str, limit: float):
     r = result.report
     print(f"{instance.name:25} {len(instance.meetings):8} | {ff.placed:16} {ff.total_breaks:6} | {r.placed:11} "
           f"{r.total_breaks:6} {r.max_breaks - r.min_breaks:6} {result.seconds:7.1f} {result.status:9} | "
-          f"{paper:>5}{'  VIOLATIONS: ' + '; '.join(problems[:3]) if problems else ''}", flush=True)
+          f"{paper:>5} {os.getloadavg()[0]:5.1f}{'  VIOLATIONS: ' + '; '.join(problems[:3]) if problems else ''}",
+          flush=True)
     return result, ff
 
 
@@ -51,7 +53,7 @@ def benchmark_instances(limit: float, only: str) -> dict[str, dict[int, int]]:
     reference = published()
     originals: dict[str, dict[int, int]] = {}
     print(f"{'instance':25} {'meetings':>8} | {'first-fit placed':>16} {'breaks':>6} | {'ours placed':>11} "
-          f"{'breaks':>6} {'spread':>6} {'seconds':>7} {'status':9} | {'paper':>5}")
+          f"{'breaks':>6} {'spread':>6} {'seconds':>7} {'status':9} | {'paper':>5} {'load':>5}")
     # per UdG family (the name's suffix): count, paper-feasible, of those fully placed, ours breaks on those,
     # paper breaks on those, first-fit fully placed
     totals: dict[str, list[int]] = {}
@@ -96,8 +98,8 @@ def benchmark_variants(limit: float, originals: dict[str, dict[int, int]], famil
     taken from the original's schedule above, which stays valid, so its breaks (the last column, '<=') bound the
     variant's optimum from above."""
     subset = f"; every {every}th original's variants (a subset)" if every > 1 else ""
-    print(f"\nunseen variants (generated, seeded; last column: breaks of the original's schedule, '-' for forbXXXX)"
-          f"{subset}")
+    print(f"\nunseen variants (generated, seeded; column 'paper': breaks of the original's schedule, '-' for "
+          f"forbXXXX){subset}\n{calibration()}", flush=True)
     totals: dict[str, list[int]] = {}
     for path in sorted((DATA / "instances").glob("*.original.dzn"))[::every]:
         base = read_dzn(path)
