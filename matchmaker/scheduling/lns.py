@@ -93,7 +93,9 @@ class Neighbourhoods:
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = self.seed
         solver.parameters.max_deterministic_time = DETERMINISTIC_LIMIT
-        solver.parameters.max_time_in_seconds = 10 * DETERMINISTIC_LIMIT  # safety net on a very slow machine
+        # A safety net only: on a machine 50 times slower than ours (or as loaded) a neighbourhood would end on the
+        # wall clock and the sequence would stop being reproducible; the search's caller ends it at its time limit.
+        solver.parameters.max_time_in_seconds = 50 * DETERMINISTIC_LIMIT
         status = solver.Solve(model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None, False

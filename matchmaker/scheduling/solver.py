@@ -113,7 +113,10 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
         if status in ("optimal", "improved"):
             if status == "optimal":
                 offer(slots, "FEASIBLE")
-            return _fairness(instance, everyone, slots, status == "optimal", deadline, seed, workers, log)
+            # Every meeting placed and not a single break is optimal whoever found it (the RC2 proof may not
+            # have come in time).
+            proved = status == "optimal" or quality.total_breaks(instance, slots) == 0
+            return _fairness(instance, everyone, slots, proved, deadline, seed, workers, log)
         if status == "timeout":  # not even a schedule: CP-SAT from the constructive one
             return _cpsat_phases(instance, hint, None, deadline - time.monotonic(), seed, workers, log,
                                  on_best=on_best)
@@ -168,6 +171,9 @@ def _placement(instance: Instance, hint: dict[int, int], time_limit: float, seed
 def _fairness(instance: Instance, must_place: list[int], slots: dict[int, int], optimal: bool, deadline: float,
               seed: int, workers: int, log: list[str]) -> tuple[dict[int, int], str]:
     """CP-SAT: the smallest spread of breaks between participants, total breaks held at their best value."""
+    if optimal and quality.total_breaks(instance, slots) == 0:
+        log.append("breaks spread (max - min): 0, no break at all")
+        return slots, "OPTIMAL"
     if deadline - time.monotonic() < FAIRNESS_MIN_SECONDS:
         # Too little time to build the fairness model (a schedule from the one-break-each search has a spread
         # of at most 1 anyway).

@@ -250,3 +250,16 @@ def test_repair_places_a_meeting_whose_only_free_slot_is_slot_zero():
     state = State(instance)  # nothing placed yet: repair alone must place it in slot 0
     repair(state, [instance.eligible_slots(0)], random.Random(0), deadline=None)
     assert state.slot == {0: 0}
+
+
+def test_every_meeting_placed_without_a_break_is_optimal_even_with_no_time_left_for_the_spread():
+    # Under load the breaks search may end with a perfect schedule but no time for the fairness model: a schedule
+    # with every meeting placed and no break at all is still the optimum (spread 0), not merely "FEASIBLE".
+    from matchmaker.scheduling import solver as solver_module
+    instance = make_instance(4, [(0, 1), (2, 3), (0, 2), (1, 3), (0, 3), (1, 2)], n_slots=3, n_tables=2)
+    perfect = {0: 0, 1: 0, 2: 1, 3: 1, 4: 2, 5: 2}
+    past = time.monotonic() - 1
+    log: list[str] = []
+    assert solver_module._fairness(instance, list(perfect), perfect, True, past, 0, 1, log) == (perfect, "OPTIMAL")
+    gap = make_instance(2, [(0, 1)], n_slots=3, n_tables=1)
+    assert solver_module._fairness(gap, [0], {0: 1}, False, past, 0, 1, log)[1] == "FEASIBLE"
