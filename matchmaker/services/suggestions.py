@@ -7,6 +7,7 @@ from sqlalchemy import delete
 
 from matchmaker.extensions import db
 from matchmaker.matching import batch
+from matchmaker.matching.bulk import gc_paused
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import TARGET_SIDE, Match, Matcher
 from matchmaker.matching.reasons import Reasons, explain
@@ -52,11 +53,12 @@ def rebuild_all(progress: Callable[[Iterable], Iterable] | None = None, top: int
     ids = _org_ids()
     db.session.execute(delete(Suggestion))
     stored = 0
-    for kind, side in LISTS:
-        rows = _ranked_rows(kind, batch.ranked(engine, kind, side, top), ids, progress)
-        for start in range(0, len(rows), INSERT_CHUNK):  # one executemany per chunk, not one per list
-            db.session.execute(db.insert(Suggestion), rows[start:start + INSERT_CHUNK])
-        stored += len(rows)
+    with gc_paused():  # hundreds of thousands of row dicts: no collector passes over the whole heap meanwhile
+        for kind, side in LISTS:
+            rows = _ranked_rows(kind, batch.ranked(engine, kind, side, top), ids, progress)
+            for start in range(0, len(rows), INSERT_CHUNK):  # one Core executemany per chunk, not one per list
+                db.session.execute(Suggestion.__table__.insert(), rows[start:start + INSERT_CHUNK])
+            stored += len(rows)
     db.session.commit()
     return stored
 
