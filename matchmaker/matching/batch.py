@@ -61,8 +61,7 @@ def rank_all(matcher: Matcher, kind: str, sources: str, target_side: str, top: i
 def ranked(matcher: Matcher, kind: str, sources: str, top: int, threads: int = 2) -> Ranked:
     """What Matcher.rank_all returns, column by column (a rebuild stores it without 200,000 Match objects)."""
     target_side = TARGET_SIDE[(kind, sources)]
-    source_ids = [matcher.index_.ids_[r] for r in matcher.side(sources).rows.tolist()]
-    if not source_ids or matcher.side(target_side).rows.size == 0:
+    if matcher.side(sources).rows.size == 0 or matcher.side(target_side).rows.size == 0:
         empty = np.zeros(0)
         return Ranked([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), *(empty,) * 5, {})
     with gc_paused():
