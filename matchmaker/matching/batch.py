@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from itertools import repeat
 
 import numpy as np
@@ -10,16 +11,65 @@ from scipy import sparse
 from sparse_dot_topn import sp_matmul_topn
 
 from matchmaker.matching import scoring
-from matchmaker.matching.rank import BATCH_MARGIN, Match, Matcher
+from matchmaker.matching.bulk import gc_paused
+from matchmaker.matching.rank import BATCH_MARGIN, TARGET_SIDE, Match, Matcher
 
 TIE_MARGIN = 5  # candidates beyond `top` in the product's window when no hard rule can rule one out
 NEAR = 1e-4  # candidates beyond `top` within this of the top-th product score get exact parts too (float32 order)
+
+
+@dataclass
+class Ranked:
+    """One rebuild's lists column by column (what rank_all returns as Match objects): the lists of `sources`
+    (in side order) laid end to end, `counts[i]` pairs each, best first; `alone` holds the lists that
+    Matcher.rank_many ranked one by one (their sources have a count of 0 here)."""
+
+    sources: list[str]
+    counts: np.ndarray
+    targets: np.ndarray  # target ids (object array)
+    scores: np.ndarray
+    forward: np.ndarray
+    backward: np.ndarray
+    track: np.ndarray
+    shared: np.ndarray
+    alone: dict[str, list[Match]]
+
+    def lists(self, progress: Callable[[Iterable], Iterable] | None = None) -> dict[str, list[Match]]:
+        """Every source's list as Match objects (those ranked alone first, then the others in side order)."""
+        parts = (self.forward, self.backward, self.track, self.shared)
+        forward, backward, track, shared = (p.tolist() for p in parts)
+        matches = list(map(Match, self.targets.tolist(), self.scores.tolist(), forward, backward, track,
+                           repeat(scoring.NO_SIGNALS), shared))
+        result = dict(self.alone)
+        counts, rows = self.counts.tolist(), range(len(self.sources))
+        start = 0
+        for r in (progress(rows) if progress else rows):
+            doc_id, count = self.sources[r], counts[r]
+            if doc_id not in result:
+                result[doc_id] = matches[start:start + count]
+            start += count
+        return result
 
 
 def rank_all(matcher: Matcher, kind: str, sources: str, target_side: str, top: int,
              progress: Callable[[Iterable], Iterable] | None, threads: int) -> dict[str, list[Match]]:
     """Matcher.rank_all's work: one sparse top-k product for every source's leading candidates, then the exact
     parts of each list's top (see Matcher.rank_all)."""
+    return rank_columns(matcher, kind, sources, target_side, top, threads).lists(progress)
+
+
+def ranked(matcher: Matcher, kind: str, sources: str, top: int, threads: int = 2) -> Ranked:
+    """What Matcher.rank_all returns, column by column (a rebuild stores it without 200,000 Match objects)."""
+    target_side = TARGET_SIDE[(kind, sources)]
+    if matcher.side(sources).rows.size == 0 or matcher.side(target_side).rows.size == 0:
+        empty = np.zeros(0)
+        return Ranked([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), *(empty,) * 5, {})
+    with gc_paused():
+        return rank_columns(matcher, kind, sources, target_side, top, threads)
+
+
+def rank_columns(matcher: Matcher, kind: str, sources: str, target_side: str, top: int, threads: int) -> Ranked:
+    """rank_all's lists, column by column."""
     w, index, net = matcher.weights, matcher.index_, matcher.network_
     source, target = matcher.side(sources), matcher.side(target_side)
     blocks = [w.text * w.direction * source.seeks, w.text * (1 - w.direction) * source.offers]
@@ -69,19 +119,10 @@ def rank_all(matcher: Matcher, kind: str, sources: str, target_side: str, top: i
     order = np.lexsort((id_order[b], -scores, owner))
     place = np.arange(order.size) - bounds[owner[order]]
     order = order[place < top]
-    counts = np.bincount(owner[order], minlength=source.rows.size).tolist()
-    forward_, backward_, track_, shared_ = (p[order].tolist() for p in parts)
-    matches = list(map(Match, target_ids[order].tolist(), scores[order].tolist(), forward_, backward_,
-                       track_, repeat(scoring.NO_SIGNALS), shared_))
+    counts = np.bincount(owner[order], minlength=source.rows.size)
     result = matcher.rank_many(alone, kind, top) if alone else {}
-    rows, positions = range(source.rows.size), source.rows.tolist()
-    start = 0
-    for r in (progress(rows) if progress else rows):
-        doc_id, count = ids[positions[r]], counts[r]
-        if doc_id not in result:
-            result[doc_id] = matches[start:start + count]
-        start += count
-    return result
+    return Ranked([ids[r] for r in source.rows.tolist()], counts, target_ids[order], scores[order],
+                  *(p[order] for p in parts), result)
 
 
 def _eligible(matcher: Matcher, kind: str, pair_sources: np.ndarray, pair_targets: np.ndarray) -> np.ndarray:

@@ -32,49 +32,48 @@ class _Interned(dict):
         return value
 
 
-class _TokenIds(dict):
-    """token as written -> id of its term (-1: no term), computed once per token."""
+class _TokenCodes(dict):
+    """token as written -> both its term ids in one integer, computed once per token: (unigram id + 1) << 32 |
+    (glossary concept id + 1), 0 in either half meaning no such term (one dictionary lookup per token)."""
 
-    def __init__(self, interned: _Interned, term: Callable[[str], str | None]) -> None:
+    def __init__(self, interned: _Interned, language: str) -> None:
         super().__init__()
-        self.interned, self.term = interned, term
+        self.interned, self.language = interned, language
 
     def __missing__(self, token: str) -> int:
-        term = self.term(token)
-        value = self[token] = -1 if term is None else self.interned[term]
+        term, concept = term_of(token, self.language), concept_term(token)
+        value = self[token] = (0 if term is None else self.interned[term] + 1) << 32 | \
+            (0 if concept is None else self.interned[concept] + 1)
         return value
 
 
 _INTERNED = _Interned()
-_UNIGRAMS: dict[str, _TokenIds] = {}
-_CONCEPTS = _TokenIds(_INTERNED, concept_term)
+_CODES: dict[str, _TokenCodes] = {}
 
 
-def _unigrams(language: str) -> _TokenIds:
-    if language not in _UNIGRAMS:
-        _UNIGRAMS[language] = _TokenIds(_INTERNED, lambda token: term_of(token, language))
-    return _UNIGRAMS[language]
+def _codes(language: str) -> _TokenCodes:
+    if language not in _CODES:
+        _CODES[language] = _TokenCodes(_INTERNED, language)
+    return _CODES[language]
 
 
 def count_terms(texts: list[str], languages: list[str], bigrams: bool = True
                 ) -> tuple[sparse.csr_matrix, Callable[[int], str]]:
     """Term counts of `texts` (one row each, analysed in the matching entry of `languages`) and a function that
     spells a column's term. Columns are ids private to this call; empty columns may exist."""
-    global _INTERNED, _CONCEPTS
+    global _INTERNED
     with _LOCK:
         if len(_INTERNED.spelled) > _CAP:
             _INTERNED = _Interned()
-            _UNIGRAMS.clear()
-            _CONCEPTS = _TokenIds(_INTERNED, concept_term)
+            _CODES.clear()
         token_lists = [TOKEN.findall(fold(text)) for text in texts]
         total = sum(map(len, token_lists))
         text_of = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) for t in token_lists])
-        unigram = np.fromiter(chain.from_iterable(map(_unigrams(language).__getitem__, tokens)
-                                                  for tokens, language in zip(token_lists, languages)),
-                              dtype=np.int64, count=total)
-        concept = np.fromiter(map(_CONCEPTS.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
-                              count=total)
+        codes = np.fromiter(chain.from_iterable(map(_codes(language).__getitem__, tokens)
+                                                for tokens, language in zip(token_lists, languages)),
+                            dtype=np.int64, count=total)
         spelled = _INTERNED.spelled[:]
+    unigram, concept = (codes >> 32) - 1, (codes & 0xFFFFFFFF) - 1
     width = len(spelled)
     kept = unigram >= 0
     ids, owners = unigram[kept], text_of[kept]

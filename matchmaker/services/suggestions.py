@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import delete
 
 from matchmaker.extensions import db
+from matchmaker.matching import batch
+from matchmaker.matching.bulk import gc_paused
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import TARGET_SIDE, Match, Matcher
 from matchmaker.matching.reasons import Reasons, explain
@@ -14,6 +16,7 @@ from matchmaker.models import Organisation, Suggestion
 from matchmaker.services.matching import doc_id, profile_docs
 
 TOP_N = 20
+INSERT_CHUNK = 5000  # rows per executemany of a rebuild
 # (kind, side of the sources): every list the product shows.
 LISTS = (("tech-transfer", COMPANY), ("tech-transfer", RESEARCH), ("investor", COMPANY), ("investor", INVESTOR))
 
@@ -50,14 +53,37 @@ def rebuild_all(progress: Callable[[Iterable], Iterable] | None = None, top: int
     ids = _org_ids()
     db.session.execute(delete(Suggestion))
     stored = 0
-    for kind, side in LISTS:
-        for source, matches in engine.rank_all(kind, side, top=top, progress=progress).items():
-            rows = _rows(kind, ids[source], matches, ids)
-            if rows:
-                db.session.execute(db.insert(Suggestion), rows)
-                stored += len(rows)
+    with gc_paused():  # hundreds of thousands of row dicts: no collector passes over the whole heap meanwhile
+        for kind, side in LISTS:
+            rows = _ranked_rows(kind, batch.ranked(engine, kind, side, top), ids, progress)
+            for start in range(0, len(rows), INSERT_CHUNK):  # one Core executemany per chunk, not one per list
+                db.session.execute(Suggestion.__table__.insert(), rows[start:start + INSERT_CHUNK])
+            stored += len(rows)
     db.session.commit()
     return stored
+
+
+def _ranked_rows(kind: str, ranked: batch.Ranked, ids: dict[str, int],
+                 progress: Callable[[Iterable], Iterable] | None) -> list[dict]:
+    """The rows of a rebuild's lists, exactly as _rows() writes each list's Match objects (the lists ranked
+    alone first, then the others in side order), straight from the columns."""
+    rows = [row for source, matches in ranked.alone.items() for row in _rows(kind, ids[source], matches, ids)]
+    targets = [ids.get(t) for t in ranked.targets.tolist()]
+    scores, forward, backward, shared = (p.tolist() for p in (ranked.scores, ranked.forward, ranked.backward,
+                                                              ranked.shared))
+    track = scoring.rounded(ranked.track).tolist()  # round(track, 6), as _rows() stores it
+    counts, positions = ranked.counts.tolist(), range(len(ranked.sources))
+    start = 0
+    for r in (progress(positions) if progress else positions):
+        source, count = ranked.sources[r], counts[r]
+        if count and source not in ranked.alone:
+            org = ids[source]
+            rows.extend({"kind": kind, "source_id": org, "target_id": targets[i], "rank": i - start + 1,
+                         "score": scores[i], "forward": forward[i], "backward": backward[i],
+                         "signals": {**scoring.NO_SIGNALS, "track": track[i], "shared": shared[i]}}
+                        for i in range(start, start + count) if targets[i] is not None)
+        start += count
+    return rows
 
 
 def _replace_lists(engine: Matcher, kind: str, sources: list[str], top: int) -> None:
