@@ -79,7 +79,9 @@ def clean_name(name: str) -> str:
 
 def _unquote(text: str) -> str:
     """CSV quoting artefacts removed: quotes around the whole text, inner quotes doubled (once or twice)."""
-    while len(text) >= 2 and text[0] == '"' and text[-1] == '"' and text.count('"') % 2 == 0:
+    # Outer quotes go only when they wrap the whole text: inside, every quote is doubled ('"Smart" materials for
+    # "green"' keeps its quotes).
+    while len(text) >= 2 and text[0] == '"' and text[-1] == '"' and '"' not in text[1:-1].replace('""', ""):
         text = text[1:-1].strip()
     while '""' in text:
         text = text.replace('""', '"')
@@ -94,8 +96,10 @@ def clean_text(text: str) -> str:
         text = text.strip('"')
     head = text[:_REPEAT_PROBE]
     at = text.find(head, 1) if len(head) == _REPEAT_PROBE else -1
-    if at > 0:
-        first, second = text[:at].rstrip(), text[at:].strip()
+    first, second = (" ".join(text[:at].split()), " ".join(text[at:].split())) if at > 0 else ("", "")
+    # A repeat only when one copy is the start of the other (an abstract that restates its opening sentence is
+    # not one).
+    if at > 0 and (second.startswith(first.rstrip(" .…")) or first.startswith(second.rstrip(" .…"))):
         kept = first if len(first) > len(second) else second
         if not kept.endswith((".", "!", "?", ")", '"')):  # the longer copy was itself cut off
             end = kept.rfind(". ")

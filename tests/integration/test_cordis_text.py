@@ -63,3 +63,12 @@ def test_the_generated_description_is_worded_in_the_readers_language(app, client
     db.session.commit()
     assert "Took part in 2 Horizon Europe projects: our own words." in client.get(
         f"/profiles/{org.id}").get_data(as_text=True)  # a member's own text stays as written
+
+
+def test_real_quotes_and_a_restated_opening_are_kept():
+    # Outer quotes go only when they wrap the whole text; a text that restates its opening words is not a repeat.
+    assert clean_text('"Smart" materials for "green" chemistry') == '"Smart" materials for "green" chemistry'
+    assert clean_text('"Smart" materials for "green"') == '"Smart" materials for "green"'
+    restated = ("The aim of this project is to develop new therapies for rare diseases in adults. We will test. "
+                "The aim of this project is to develop new therapies for rare diseases in children as well.")
+    assert clean_text(restated) == restated
