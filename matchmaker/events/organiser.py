@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -196,7 +197,8 @@ def cancel_participant(event_id: int, participant_id: int):
     event = organised(event_id)
     participant = _participant_of(event, participant_id)
     released = events_people.cancel_participant(participant)
-    flash(_("%(name)s cancelled; %(count)s meetings released.", name=participant.name, count=released), "info")
+    flash(ngettext("%(name)s cancelled; their meeting is cancelled.",
+                   "%(name)s cancelled; %(num)s meetings cancelled.", released, name=participant.name), "info")
     return redirect(url_for("events.participants", event_id=event.id))
 
 

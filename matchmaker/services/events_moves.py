@@ -51,6 +51,14 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
         raise Conflict("changed_meanwhile") from None
 
 
+def refresh_report(event: Event) -> None:
+    """The quality report of the draft as it now is (after a participant was cancelled, say), if the event has
+    one; the caller commits."""
+    if event.report:
+        loaded = events.load(event)
+        _refresh_report(event, loaded, loaded.draft())
+
+
 def _refresh_report(event: Event, loaded: events.Loaded, schedule) -> None:
     """The draft's quality report recomputed after a manual change (cheap: no solve; the solve's status, time and
     repair moves are kept, with the count of manual changes since)."""

@@ -185,20 +185,23 @@ def force(event: Event, first: EventParticipant, second: EventParticipant) -> Me
 
 
 def meeting_count(participant: EventParticipant) -> int:
-    """How many meetings (of any state) the participant sits in: what cancelling them would release."""
+    """How many meetings (not yet cancelled) the participant sits in: what cancelling them would release."""
     return db.session.scalar(select(func.count()).select_from(MeetingSeat).join(Meeting).where(
         MeetingSeat.participant_id == participant.id, Meeting.state != CANCELLED)) or 0
 
 
 def cancel_participant(participant: EventParticipant) -> int:
     """Cancel a participation: their meetings are released (cancelled, out of the draft); committed."""
+    from matchmaker.services.events_moves import refresh_report  # (events_moves builds on this module's rules)
     participant.cancelled = True
-    meeting_ids = list(db.session.execute(select(MeetingSeat.meeting_id).where(
-        MeetingSeat.participant_id == participant.id)).scalars())
+    meeting_ids = list(db.session.execute(select(MeetingSeat.meeting_id).join(Meeting).where(
+        MeetingSeat.participant_id == participant.id, Meeting.state != CANCELLED)).scalars())
     for meeting in db.session.execute(select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
         meeting.state, meeting.slot_id, meeting.table_id = CANCELLED, None, None
         for seat in meeting.seats:
             seat.slot_id = None
+    db.session.flush()
+    refresh_report(db.session.get(Event, participant.event_id))
     db.session.commit()
     return len(meeting_ids)
 

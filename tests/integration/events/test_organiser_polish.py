@@ -18,7 +18,7 @@ def test_cancelling_a_participant_asks_for_confirmation_first(app, client):
     assert f'href="{cancel_url}"' in page
     confirm = client.get(cancel_url)
     text = confirm.get_data(as_text=True)
-    assert confirm.status_code == 200 and "Person 0" in text and "Their 2 meetings will be released" in text
+    assert confirm.status_code == 200 and "Person 0" in text and "Their 2 meetings will be cancelled" in text
     assert f'action="{cancel_url}"' in text and 'name="csrf_token"' in text
     assert not db.session.get(EventParticipant, people[0].id).cancelled  # reading the page changes nothing
     assert client.post(cancel_url).status_code == 400  # no CSRF token: refused
@@ -72,3 +72,25 @@ def test_the_grid_shows_organisation_and_person_in_full(app, client):
     assert '<span class="org">Istituto Clinico Humanitas di Rozzano</span>' in grid
     assert '<span class="person">Alessandra Bianchini-Colombo</span>' in grid
     assert "…" not in grid
+
+
+def test_cancelling_a_participant_recomputes_the_report_and_counts_only_live_meetings(app, client):
+    from matchmaker.models import Event
+    from tests.integration.events.builders import schedule_now
+
+    organiser = make_user(role="organiser")
+    event, people, meetings = small_event(organiser=organiser)
+    schedule_now(event)
+    login(client, organiser)
+    first = f"/events/{event.id}/participants/{people[0].id}/cancel"
+    post_form(client, first, {}, form_url=first)
+    report = db.session.get(Event, event.id).report
+    assert report["requested"] == 1 and report["placed"] == 1  # person 0's two meetings are gone from the report
+    # Person 2's meeting with person 0 is already cancelled: only their live one is counted, on the page and after.
+    second = f"/events/{event.id}/participants/{people[2].id}/cancel"
+    assert "Their meeting will be cancelled" in client.get(second).get_data(as_text=True)
+    r = post_form(client, second, {}, form_url=second)
+    assert "their meeting is cancelled" in client.get(r.headers["Location"]).get_data(as_text=True)
+    assert db.session.get(Event, event.id).report["requested"] == 0
+    nobody = f"/events/{event.id}/participants/{people[1].id}/cancel"
+    assert "They have no meeting to cancel" in client.get(nobody).get_data(as_text=True)
