@@ -31,14 +31,15 @@ def evaluate_cordis_command(history: Path, future: Path, variants: bool, cross: 
                    f"{len(task.candidates)} candidate research organisations, "
                    f"{sum(map(len, task.truth.values()))} future collaborations")
         measured = matching_eval.run_with_rankings(task, ScoreWeights())
+        # The baselines of the cross-check are the baselines only, never the engine's --variants.
+        baselines = {method: ranking for method, (_, ranking) in measured.items()
+                     if ranking is not None and method != "matchmaker"}
         if variants:
             extra = matching_eval.prior_variants(task, ScoreWeights(), measured["tf-idf x (1+ln(1+projects))"][1])
             measured.update({name: ({**evaluate.metrics(r, task.truth),
                                      **evaluate.topical_fit(r, task.clusters, task.health)}, r)
                              for name, r in extra.items()})
         samples = matching_eval.halves(task, {method: ranking for method, (_, ranking) in measured.items()})
-        baselines = {method: ranking for method, (_, ranking) in measured.items()
-                     if ranking is not None and method != "matchmaker"}
         crossed = matching_crosscheck.report(task, baselines) if cross else None
     click.echo(f"{'method':28} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8} {'topical@10':>10} "
                f"{'health@10':>9}")

@@ -56,7 +56,9 @@ def report(task: CordisTask, baselines: dict[str, evaluate.Ranking], splits: int
     rankings = grid_rankings(task, weights)
     fit = {label: evaluate.topical_fit(r, task.clusters, task.health) for label, r in rankings.items()}
     allowed = [label for label in weights if fit[label]["topical@10"] >= FLOOR and fit[label]["health@10"] >= FLOOR]
-    present = next(label for label, w in weights.items() if w == ScoreWeights())
+    present = next((label for label, w in weights.items() if w == ScoreWeights()), None)
+    if present is None:
+        raise ValueError("the cross-check grid must contain the present weights (ScoreWeights()); widen GRID")
     chosen = evaluate.cross_check(rankings, allowed or list(weights), baselines, task.truth, splits)
     fixed = evaluate.cross_check(rankings, [present], baselines, task.truth, splits)
     lines = [f"\ncross-check: {len(weights)} blends of {GRID}, {len(allowed)} of them with topical@10 and "
