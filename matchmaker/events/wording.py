@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import gettext, lazy_gettext as _l
 
 from matchmaker import scheduling_wording
+from matchmaker.models._common import as_utc
 from matchmaker.models.event import STATUS_LABELS
 from matchmaker.models.event_meeting import DECLINE_REASONS, REQUEST_STATES
 
@@ -93,7 +94,7 @@ def localtime(moment, zone: str, fmt: str = "datetime") -> str:
 
     if moment is None:
         return ""
-    moment = _aware(moment).astimezone(ZoneInfo(zone))
+    moment = as_utc(moment).astimezone(ZoneInfo(zone))
     if "%" in fmt:
         return weekday(moment, fmt)
     from babel.dates import format_skeleton, format_time
@@ -110,16 +111,10 @@ def localrange(start, end, zone: str) -> str:
     """From start to end in the event's zone and the reader's language; the day once when both fall on it."""
     from zoneinfo import ZoneInfo
 
-    same_day = start is not None and end is not None and _aware(start).astimezone(ZoneInfo(zone)).date() == \
-        _aware(end).astimezone(ZoneInfo(zone)).date()
+    same_day = start is not None and end is not None and as_utc(start).astimezone(ZoneInfo(zone)).date() == \
+        as_utc(end).astimezone(ZoneInfo(zone)).date()
     return f"{localtime(start, zone)}–{localtime(end, zone, 'time')}" if same_day else \
         f"{localtime(start, zone)} – {localtime(end, zone)}"
-
-
-def _aware(moment):
-    from datetime import timezone
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def zone_label(event) -> str:

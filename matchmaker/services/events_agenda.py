@@ -5,7 +5,6 @@ the agenda stays in the feed as STATUS:CANCELLED, so calendar apps update entrie
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -14,13 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from matchmaker.extensions import db
+from matchmaker.models._common import as_utc
 from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
 from matchmaker.models.event_meeting import Meeting, MeetingSeat
 from matchmaker.models.organisation import Organisation
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def agenda(event: Event, participant: EventParticipant) -> list[dict]:
@@ -34,7 +30,7 @@ def agenda(event: Event, participant: EventParticipant) -> list[dict]:
         .where(mine.participant_id == participant.id).order_by(EventSlot.index)).all()
     partners = _partners([m.id for m, _s, _t in rows], participant.id)
     return [{"meeting_id": m.id, "slot": s.index, "table": t.index, "table_name": t.name, "virtual": t.virtual,
-             "link": t.link, "start": _aware(s.starts_at).astimezone(zone), "end": _aware(s.ends_at).astimezone(zone),
+             "link": t.link, "start": as_utc(s.starts_at).astimezone(zone), "end": as_utc(s.ends_at).astimezone(zone),
              "partners": partners.get(m.id, []), "sequence": m.sequence} for m, s, t in rows]
 
 
@@ -73,9 +69,9 @@ def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") 
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.id}-meeting-{meeting.id}@{host}")
         entry.add("sequence", meeting.sequence)
-        entry.add("dtstamp", _aware(meeting.updated_at))
-        entry.add("dtstart", _aware(slot.starts_at))
-        entry.add("dtend", _aware(slot.ends_at))
+        entry.add("dtstamp", as_utc(meeting.updated_at))
+        entry.add("dtstart", as_utc(slot.starts_at))
+        entry.add("dtend", as_utc(slot.ends_at))
         names = ", ".join(f"{p['name']} ({p['organisation']})" if p["organisation"] else p["name"]
                           for p in partners.get(meeting.id, []))
         entry.add("summary", f"{event.name}: {names}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, func, or_, select
 
 from matchmaker.extensions import db
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import as_utc, utcnow
 from matchmaker.models.event import Event, EventParticipant, EventSlot, Unavailability
 from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
                                              Meeting, MeetingRequest, MeetingSeat)
@@ -107,7 +107,7 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
     there makes one mutual meeting. Committed; raises Conflict with a reason code."""
     if requester.id == target.id or target.event_id != event.id or target.cancelled:
         raise Conflict("invalid_partner")
-    if event.request_deadline and utcnow() > _aware(event.request_deadline):
+    if event.request_deadline and utcnow() > as_utc(event.request_deadline):
         raise Conflict("deadline_passed")
     if event.request_quota is not None and sent_count(requester) >= event.request_quota:
         raise Conflict("quota_reached", {"quota": event.request_quota})
@@ -134,12 +134,6 @@ def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event,
 
     if whom.user is not None:
         notify(whom.user, code, {"name": who.name, "event": event.name}, link)
-
-
-def _aware(moment):
-    from datetime import timezone
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _between(event: Event, a: int, b: int) -> MeetingRequest | None:
@@ -208,7 +202,7 @@ def cancel_participant(participant: EventParticipant) -> int:
 
 def expire_pending(event: Event) -> int:
     """Requests still pending after the deadline expire; committed; returns how many."""
-    if not event.request_deadline or utcnow() <= _aware(event.request_deadline):
+    if not event.request_deadline or utcnow() <= as_utc(event.request_deadline):
         return 0
     requests = db.session.execute(select(MeetingRequest).where(MeetingRequest.event_id == event.id,
                                                                MeetingRequest.state == PENDING)).scalars().all()
