@@ -1,5 +1,6 @@
 """Flask-Babel with each request's translations remembered: a page calls gettext hundreds of times, and
-Flask-Babel finds the catalogue anew at each call (nine context-proxy look-ups, about 20 µs apiece here)."""
+Flask-Babel finds the catalogue anew at each call (nine context-proxy look-ups, about 20 µs apiece here).
+It reads Flask-Babel 4.0's per-request state (g._flask_babel), so setup.cfg pins Flask-Babel to 4.0.x."""
 from __future__ import annotations
 
 from functools import cached_property
