@@ -2,11 +2,13 @@
 from flask import Blueprint
 
 from matchmaker.events.wording import localrange, localtime, weekday, zone_label
+from matchmaker.services.events_agenda import table_label
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 bp.add_app_template_filter(localtime, "localtime")
 bp.add_app_template_filter(weekday, "weekday")
 bp.add_app_template_filter(zone_label, "zone_label")
+bp.add_app_template_filter(table_label, "table_label")
 bp.add_app_template_global(localrange, "localrange")
 
 from matchmaker.events import organiser, participant, schedule  # noqa: E402,F401  (registers the views)

@@ -98,4 +98,5 @@ def change(event_id: int):
         refusal_flash(exc)
     else:
         flash(_("Agenda changed."), "success")
-    return redirect(url_for("events.schedule", event_id=event_id) + "#grid")
+    # Back to the top of the page: the message (done, or why it was refused) and the recomputed report are there.
+    return redirect(url_for("events.schedule", event_id=event_id))

@@ -16,6 +16,8 @@ from stop_words import get_stop_words
 from matchmaker import glossary
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*")
+# Tokens plus the punctuation that ends a phrase (punctuation, like every single character, has no term).
+PHRASE = re.compile(TOKEN.pattern + r"|[.,;:!?()\[\]]")
 LANGUAGES = {"en": "english", "it": "italian"}
 # Words that carry no partnering signal in this domain, in both languages: funding-programme boilerplate.
 DOMAIN_STOP = set("""
@@ -128,6 +130,14 @@ def terms_and_words(text: str, language: str = "en") -> list[tuple[str, str]]:
 def _written(token: str) -> str:
     """How a reason shows a token: technical ones as written (MRI, CAR-T), words in lower case."""
     return token if is_technical(token) else token.lower()
+
+
+def phrases(text: str, language: str = "en") -> list[str]:
+    """The bigrams of `text` whose two words were written next to each other (no stop word, number or punctuation
+    between them): "drug discovery" in "drug discovery, models" but not "discovery model" ("models" follows a
+    comma). The index's bigrams join terms across dropped words; reasons show only these."""
+    every = _terms_of(PHRASE.findall(fold(text)), language)
+    return [f"{a} {b}" for a, b in zip(every, every[1:]) if a is not None and b is not None]
 
 
 def terms(text: str, language: str = "en") -> list[str]:

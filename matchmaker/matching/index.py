@@ -9,7 +9,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-from matchmaker.matching.analysis import analyze, terms_and_words
+from matchmaker.matching.analysis import analyze, phrases, terms_and_words
 from matchmaker.matching.bulk import gc_paused
 from matchmaker.matching.counting import count_terms
 from matchmaker.matching.documents import ProfileDoc
@@ -79,27 +79,39 @@ class ProfileIndex:
         self.terms_ = np.array(terms, dtype=object)
         self.idf_ = idf.astype(np.float32)
         fields = _by_field(_weigh(_remap_columns(counts, remap, len(terms)), self.idf_))
-        self._surface_docs, self._surface = docs[:5000], None  # written forms, computed when first needed
+        self._surface_docs, self._surface, self._phrases = docs[:5000], None, None  # written forms, when needed
         self.ids_ = [doc.id for doc in docs]
         self.position_ = {doc_id: i for i, doc_id in enumerate(self.ids_)}
         self.offer_, self.seek_ = self._sides(fields)
         return self
 
     @staticmethod
-    def _surfaces(docs: list[ProfileDoc], sample: int = 5000) -> dict[str, str]:
-        """The most frequent written form of each stem, for readable reasons (from up to `sample` profiles)."""
+    def _surfaces(docs: list[ProfileDoc], sample: int = 5000) -> tuple[dict[str, str], set[str]]:
+        """The most frequent written form of each stem, for readable reasons, and the bigrams written as phrases
+        (from up to `sample` profiles)."""
         counts: dict[str, Counter] = defaultdict(Counter)
+        written: set[str] = set()
         for doc in docs[:sample]:
             for text in (doc.offer[:3000], doc.seek, doc.keywords):
                 for term, word in terms_and_words(text, doc.language):
                     counts[term][word] += 1
-        return {term: words.most_common(1)[0][0] for term, words in counts.items()}
+                written.update(phrases(text, doc.language))
+        return {term: words.most_common(1)[0][0] for term, words in counts.items()}, written
+
+    def _written_forms(self) -> tuple[dict[str, str], set[str]]:
+        if self._surface is None or getattr(self, "_phrases", None) is None:
+            self._surface, self._phrases = self._surfaces(self._surface_docs)
+        return self._surface, self._phrases
 
     def readable(self, term: str) -> str:
         """A stem (or a bigram of stems) as people wrote it."""
-        if self._surface is None:
-            self._surface = self._surfaces(self._surface_docs)
-        return " ".join(self._surface.get(part, part) for part in term.split(" "))
+        surface, _ = self._written_forms()
+        return " ".join(surface.get(part, part) for part in term.split(" "))
+
+    def is_phrase(self, term: str) -> bool:
+        """False for a bigram whose words were never written next to each other ("target contribute" from
+        "target, and contribute"): a reason must not show it. Unigrams and concepts are always True."""
+        return " " not in term or term in self._written_forms()[1]
 
     def _vectors(self, analysed: list[dict[str, list[str]]]) -> dict[str, sparse.csr_matrix]:
         """Each field's TF-IDF rows (sublinear TF, L2-normalised) with the fitted vocabulary."""

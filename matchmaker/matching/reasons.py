@@ -116,7 +116,7 @@ def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[li
     generic = _corpus_generic(matcher)
     words = [(word, weight) for word, weight in ((matcher.index_.readable(term), weight) for term, weight in pairs
                                                  if not term.startswith(glossary.CONCEPT_PREFIX)
-                                                 and term not in generic)
+                                                 and term not in generic and matcher.index_.is_phrase(term))
              if _says_something(word)]
 
     def rank(item: tuple[str, float]) -> tuple[int, float]:

@@ -94,5 +94,13 @@ def location(event: Event, table: EventTable, language: str = "en") -> str:
         if table.virtual:
             place = f"{table.name}: {table.link}" if table.link else table.name
         else:
-            place = gettext("Table %(name)s", name=table.name)
+            place = table_label(table.name)
     return ", ".join(part for part in (place, event.venue, event.name) if part)
+
+
+def table_label(name: str) -> str:
+    """A physical table as people say it: a number or short code gets the word ("Table 12", "Tavolo B3"); a
+    named table is its name ("Tavolo Nord", "Sala Volta"), never "Tavolo Tavolo Nord"."""
+    from flask_babel import gettext
+
+    return gettext("Table %(name)s", name=name) if len(name) <= 4 and " " not in name else name

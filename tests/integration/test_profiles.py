@@ -107,3 +107,13 @@ def test_edit_of_imported_profile_is_protected_from_reimport(client):
     login(client, make_user(organisation=org))
     post_form(client, f"/profiles/{org.id}/edit", FULL_FORM)
     assert db.session.get(Organisation, org.id).source == "manual"
+
+
+def test_a_short_offer_is_shown_once_and_a_long_one_folded(client):
+    # A short offer was shown twice: as the open summary of a fold and again inside it.
+    short = make_org(offer="GMP production of lentiviral vectors for CAR-T therapies.")
+    long = make_org(offer="Preclinical models of neurodegeneration. " * 60)
+    login(client, make_user(organisation_id=make_org().id))
+    page = client.get(f"/profiles/{short.id}").get_data(as_text=True)
+    assert page.count("GMP production of lentiviral vectors") == 1 and "<details" not in page
+    assert "<details" in client.get(f"/profiles/{long.id}").get_data(as_text=True)

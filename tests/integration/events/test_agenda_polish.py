@@ -35,3 +35,13 @@ def test_ical_location_names_table_venue_and_event(app, client):
 def test_ical_location_in_the_participants_language(app, client):
     locations = _published_feed(client, "it")
     assert all(where.startswith("Tavolo T") for where in locations)
+
+
+def test_a_named_table_is_not_prefixed_twice(app):
+    # The demo's "Tavolo Nord" read "Tavolo Tavolo Nord" on the agenda and in the calendar.
+    from flask_babel import force_locale
+
+    from matchmaker.services.events_agenda import table_label
+    with app.test_request_context(), force_locale("it"):
+        assert (table_label("Tavolo Nord"), table_label("Sala Volta"), table_label("12"), table_label("B3")) == \
+            ("Tavolo Nord", "Sala Volta", "Tavolo 12", "Tavolo B3")

@@ -42,6 +42,7 @@ def test_the_quality_report_follows_a_manual_change_and_is_worded(app, client):
     r = post_form(client, f"/events/{event.id}/meetings/change", {"action": "unplace", "meeting": meetings[0].id,
                   "version": str(event.version)}, form_url=f"/events/{event.id}/schedule")
     assert r.status_code == 302
+    assert r.headers["Location"].endswith(f"/events/{event.id}/schedule")  # the top: message and report in sight
     report = db.session.get(Event, event.id).report
     assert (report["placed"], report["requested"], report["manual_changes"]) == (2, 3, 1)
     assert report["by_priority"]["mutual"] == [2, 3]

@@ -115,3 +115,17 @@ def test_one_similar_project_does_not_confirm_the_text_that_is_its_own_abstract(
     one, two = explain(matcher, "c", ranked["one"]), explain(matcher, "c", ranked["two"])
     assert one.params("similar_track") == {"similar": 1, "total": 1} and one.strength == "good"
     assert two.params("similar_track") == {"similar": 2, "total": 2} and two.strength == "strong"
+
+
+def test_reasons_show_only_bigrams_written_as_phrases():
+    # Dompé's reasons once read "virus identify" and "models biomarkers": bigrams the index joins across a dropped
+    # word or a comma. Both texts share them, but nobody wrote them; "drug discovery" was written.
+    company = ProfileDoc("c", COMPANY, seek="Drug discovery: preclinical models, biomarkers of the virus to identify "
+                                            "antiviral hits")
+    lab = ProfileDoc("r", RESEARCH, offer="Drug discovery with preclinical models, biomarkers; we study the virus to "
+                                          "identify antiviral hits")
+    matcher = Matcher().fit([company, lab, *FILLER])
+    match = next(m for m in matcher.rank("c", "tech-transfer", top=5) if m.target == "r")
+    terms = explain(matcher, "c", match).params("seek_meets_offer")["terms"]
+    assert "drug discovery" in terms
+    assert not {"models biomarkers", "virus identify", "biomarkers virus"} & set(terms)
