@@ -88,7 +88,7 @@ def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") 
 def location(event: Event, table: EventTable, language: str = "en") -> str:
     """Where a meeting is, as a calendar shows it: 'Table 12, <venue>, <event>' (a virtual room: its name and
     link, then the event), in the participant's language."""
-    from flask_babel import force_locale, gettext
+    from flask_babel import force_locale
 
     with force_locale(language):
         if table.virtual:
