@@ -79,6 +79,12 @@ def test_folder_without_cordis_files_is_a_clear_error(app, runner, tmp_path):
     ("PUB", False, "Fondazione IRCCS Policlinico San Matteo", "irccs_hospital"),
     ("REC", False, "Oslo University Hospital", "irccs_hospital"), ("PRC", False, "CHUGAI PHARMA", "large_company"),
     ("PUB", False, "REGIONE LOMBARDIA", "other"), ("OTH", False, "EUROPA DONNA", "other"),
+    # the newcomer walk: Paris's hospitals were a research centre, Norway's hospital trusts a university
+    ("REC", False, "ASSISTANCE PUBLIQUE HOPITAUX DE PARIS", "irccs_hospital"),
+    ("HES", False, "HELSE BERGEN HF", "irccs_hospital"),
+    ("REC", False, "AKERSHUS UNIVERSITETSSYKEHUS HF", "irccs_hospital"),
+    ("HES", False, "FAKULTNI NEMOCNICE BRNO", "irccs_hospital"),
+    ("REC", False, "FOLKEHELSEINSTITUTTET", "public_research_centre"),  # the public-health institute is not one
 ])
 def test_kind_mapping(activity, sme, name, kind):
     assert kind_for(activity, sme, name) == kind
