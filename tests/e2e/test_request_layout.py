@@ -6,8 +6,8 @@ import pytest
 
 from matchmaker.extensions import db
 from matchmaker.models import EventParticipant, MeetingRequest
-from tests.e2e.conftest import screenshot
-from tests.helpers import PASSWORD, make_org, make_user
+from tests.e2e.conftest import log_in, screenshot
+from tests.helpers import make_org, make_user
 from tests.integration.events.builders import small_event
 
 pytestmark = pytest.mark.e2e
@@ -27,16 +27,6 @@ def _world(live_app) -> tuple[int, str]:
         return event.id, db.session.get(EventParticipant, people[0].id).user.email
 
 
-def _log_in(page, base: str, email: str, language: str) -> None:
-    page.goto(base + "/auth/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/auth/login" not in url)
-    page.goto(base + "/account")
-    page.check(f"input[value={language}]")
-    page.click("main button[type=submit]")
-
 
 def _readable(page, table: str, width: int) -> None:
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width + 1
@@ -51,7 +41,7 @@ def test_request_pages_read_as_cards_on_a_phone(browser, live_app, language):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.set_default_timeout(20_000)
-    _log_in(page, base, email, language)
+    log_in(page, base, email, language)
     page.goto(f"{base}/events/{event_id}/my-requests")
     screenshot(page, f"my-requests-390-{language}")
     _readable(page, "my-requests", 390)
@@ -67,7 +57,7 @@ def test_request_pages_read_as_cards_on_a_phone(browser, live_app, language):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.set_default_timeout(20_000)
-    _log_in(page, base, "organiser@example.org", language)
+    log_in(page, base, "organiser@example.org", language)
     page.goto(f"{base}/events/{event_id}/requests")
     screenshot(page, f"requests-390-{language}")
     _readable(page, "requests", 390)
