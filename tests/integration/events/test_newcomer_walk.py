@@ -38,3 +38,52 @@ def test_request_tables_are_stacked_cards_with_labelled_cells(app, client):
     cells = _cells(page, "my-requests")
     assert all("data-label=" in c or 'class="actions"' in c for c in cells), cells
     assert 'class="answer-form"' in page and 'value="accept"' in page and 'value="decline"' in page
+
+
+def test_a_newcomer_sees_upcoming_events_open_for_registration(app, client):
+    from datetime import date
+
+    from matchmaker.models.event import CLOSED, REGISTRATION
+    from matchmaker.services.events_import import create_event
+    from tests.helpers import make_org
+
+    upcoming, _people, _ = small_event(pairs=())
+    past = create_event("Bio Past 2020", "Europe/Rome", [date(2020, 3, 10)], [("am", "09:00", "10:00")], 20, [],
+                        [("T1", False, "")], status=REGISTRATION)
+    closed = create_event("Closed Forum", "Europe/Rome", [date(2027, 5, 10)], [("am", "09:00", "10:00")], 20, [],
+                          [("T1", False, "")], status=CLOSED)
+    newcomer = make_user(organisation_id=make_org().id)
+    login(client, newcomer)
+    page = client.get("/events/").get_data(as_text=True)
+    listing = page.split('id="open-events"', 1)[1]
+    assert "Meet in Italy" in listing and f'href="/events/{upcoming.id}/#register"' in listing
+    assert ">Register<" in listing
+    assert "Bio Past 2020" not in page and "Closed Forum" not in page
+    shown = client.get(f"/events/{closed.id}/").get_data(as_text=True)
+    assert "Registration is closed" in shown and 'id="register"' not in shown
+    assert 'id="register"' in client.get(f"/events/{upcoming.id}/").get_data(as_text=True)
+    assert past.id
+
+
+def test_suggested_meetings_explain_closed_requests_instead_of_buttons(app, client):
+    from datetime import datetime, timezone
+
+    from matchmaker.models import Event
+    from matchmaker.models.event import REGISTRATION, REQUESTS
+
+    _organiser, event, people = _request_world()
+    login(client, db.session.get(EventParticipant, people[0].id).user)
+    url = f"/events/{event.id}/suggestions"
+    assert "Request a meeting" in client.get(url).get_data(as_text=True)
+    event = db.session.get(Event, event.id)
+    event.status = REGISTRATION
+    db.session.commit()
+    page = client.get(url).get_data(as_text=True)
+    assert "Request a meeting" not in page and "Meeting requests are not open yet" in page
+    event.status, event.request_deadline = REQUESTS, datetime(2026, 1, 2, 9, 0, tzinfo=timezone.utc)
+    db.session.commit()
+    page = client.get(url).get_data(as_text=True)
+    assert "Request a meeting" not in page and "Meeting requests closed on" in page
+    event.status = "published"
+    db.session.commit()
+    assert "Meeting requests are closed for this event" in client.get(url).get_data(as_text=True)
