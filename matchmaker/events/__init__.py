@@ -1,6 +1,7 @@
 """The events blueprint: organisers run a partnering day, participants register, request and see their agenda."""
 from flask import Blueprint
 
+from matchmaker import count_wording
 from matchmaker.events.wording import localrange, localtime, weekday, zone_label
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -8,5 +9,6 @@ bp.add_app_template_filter(localtime, "localtime")
 bp.add_app_template_filter(weekday, "weekday")
 bp.add_app_template_filter(zone_label, "zone_label")
 bp.add_app_template_global(localrange, "localrange")
+bp.add_app_template_global(count_wording, "count_wording")
 
 from matchmaker.events import organiser, participant, schedule  # noqa: E402,F401  (registers the views)

@@ -87,3 +87,46 @@ def test_suggested_meetings_explain_closed_requests_instead_of_buttons(app, clie
     event.status = "published"
     db.session.commit()
     assert "Meeting requests are closed for this event" in client.get(url).get_data(as_text=True)
+
+
+def _as(user, locale: str) -> None:
+    user = db.session.get(type(user), user.id)
+    user.locale = locale
+    db.session.commit()
+
+
+def test_counts_use_the_plural_form_of_the_readers_language(app, client):
+    import io
+
+    from flask_babel import force_locale
+
+    from matchmaker.notification_wording import describe
+    from tests.helpers import csrf_token
+    from tests.integration.events.builders import schedule_now
+
+    organiser = make_user(role="organiser")
+    event, _people, _ = small_event(organiser=organiser, pairs=((0, 1),))
+    schedule_now(event)
+    login(client, organiser)
+    url = f"/events/{event.id}/participants"
+    for locale, added, placed, published in (
+            ("en", "1 participant added.", "1 of 1 meeting placed", None),
+            ("it", "1 partecipante aggiunto.", "1 su 1 incontro collocato",
+             "Agenda pubblicata: 1 incontro nuovo, 0 spostati, 0 annullati.")):
+        _as(organiser, locale)
+        form = {"csrf_token": csrf_token(client, url),
+                "import-file": (io.BytesIO(f"name\nGuest {locale}\n".encode()), "people.csv")}
+        page = client.post(url, data=form, content_type="multipart/form-data", follow_redirects=True)
+        assert added in page.get_data(as_text=True)
+        assert placed in client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
+        if locale == "it":  # the first publication: one new meeting
+            token = csrf_token(client, f"/events/{event.id}/schedule")
+            page = client.post(f"/events/{event.id}/publish", data={"csrf_token": token},
+                               follow_redirects=True).get_data(as_text=True)
+            assert published in page, page
+    with force_locale("it"):
+        assert describe("event_agenda_changed", {"event": "Meet", "new": 1, "moved": 2, "cancelled": 1}) == (
+            "La tua agenda per Meet è cambiata: 1 incontro nuovo, 2 spostati e 1 annullato.")
+    with force_locale("en"):
+        assert describe("event_agenda_changed", {"event": "Meet", "new": 1, "moved": 2, "cancelled": 0}) == (
+            "Your agenda for Meet changed: 1 new meeting, 2 moved and 0 cancelled.")
