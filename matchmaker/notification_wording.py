@@ -10,6 +10,7 @@ from typing import Any
 
 from flask_babel import gettext
 
+from matchmaker.count_wording import agenda_changes
 from matchmaker.taxonomy import N_
 
 WORDING: dict[str, str] = {
@@ -21,8 +22,7 @@ WORDING: dict[str, str] = {
                     "details are on their profile."),
     "connection_withdrawn": N_("%(name)s withdrew the connection with your organisation; contact details are "
                                "private again."),
-    "event_agenda_changed": N_("Your agenda for %(event)s changed: %(new)s new, %(moved)s moved and %(cancelled)s "
-                               "cancelled meetings."),
+    "event_agenda_changed": N_("Your agenda for %(event)s changed: %(new)s, %(moved)s and %(cancelled)s."),
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
 }
@@ -33,7 +33,10 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
     template = WORDING.get(code)
     if template is None:
         return code
+    params = dict(params or {})
+    if code == "event_agenda_changed" and all(isinstance(params.get(k), int) for k in ("new", "moved", "cancelled")):
+        params.update(agenda_changes(params["new"], params["moved"], params["cancelled"]))
     try:
-        return gettext(template, **(params or {}))
+        return gettext(template, **params)
     except (KeyError, ValueError, TypeError):  # a stored notification older than its wording's parameters
         return gettext(template.replace("%(", "(").replace(")s", ")"))

@@ -1,6 +1,7 @@
 """The events blueprint: organisers run a partnering day, participants register, request and see their agenda."""
 from flask import Blueprint
 
+from matchmaker import count_wording
 from matchmaker.events.wording import localrange, localtime, weekday, zone_label
 from matchmaker.services.events_agenda import table_label
 
@@ -10,5 +11,6 @@ bp.add_app_template_filter(weekday, "weekday")
 bp.add_app_template_filter(zone_label, "zone_label")
 bp.add_app_template_filter(table_label, "table_label")
 bp.add_app_template_global(localrange, "localrange")
+bp.add_app_template_global(count_wording, "count_wording")
 
 from matchmaker.events import organiser, participant, schedule  # noqa: E402,F401  (registers the views)

@@ -10,6 +10,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from matchmaker import count_wording
 from matchmaker.events import bp, wording
 from matchmaker.events.access import organised
 from matchmaker.events.forms import (EventForm, GridForm, ImportForm, ParticipantForm, SettingsForm, grid_defaults,
@@ -169,7 +170,7 @@ def _request_counts(event) -> tuple[dict, dict]:
 
 
 def _flash_import(report) -> None:
-    flash(_("%(added)s participants added.", added=report.added), "success" if report.added else "info")
+    flash(count_wording.participants_added(report.added), "success" if report.added else "info")
     for line, code in report.errors[:50]:
         flash(_("Row %(line)s: %(error)s", line=line, error=wording.IMPORT_ERRORS.get(code, code)), "error")
 

@@ -29,8 +29,10 @@ def show(event_id: int):
     if who is None and event.status == DRAFT:
         abort(404)
     participant = events_people.participant_of(event, current_user)
+    registration_open = event.status in (REGISTRATION, REQUESTS)
     return render_template("events/show.html", event=event, who=who, participant=participant,
-                           can_register=event.status in (REGISTRATION, REQUESTS) and current_user.organisation_id,
+                           registration_open=registration_open,
+                           can_register=registration_open and current_user.organisation_id,
                            wording=wording, is_organiser=who == ORGANISER)
 
 
@@ -70,7 +72,8 @@ def suggestions(event_id: int):
         EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars().all()
     return render_template("events/suggestions.html", event=event, participant=participant,
                            rows=suggested(participant), requested=requested, match_wording=match_wording,
-                           sent=events_people.sent_count(participant), others=others)
+                           sent=events_people.sent_count(participant), others=others,
+                           closed=events_people.requests_closed(event, participant))
 
 
 @bp.post("/<int:event_id>/request/<int:target_id>")

@@ -7,6 +7,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from matchmaker import count_wording
 from matchmaker.events import bp, wording
 from matchmaker.events.access import organised
 from matchmaker.events.organiser import refusal_flash
@@ -69,7 +70,7 @@ def publish(event_id: int):
     event = organised(event_id)
     counts = publish_event(event)
     db.session.commit()
-    flash(_("Agenda published: %(new)s new, %(moved)s moved, %(cancelled)s cancelled meetings.", **counts), "success")
+    flash(_("Agenda published: %(new)s, %(moved)s, %(cancelled)s.", **count_wording.agenda_changes(**counts)), "success")
     return redirect(url_for("events.schedule", event_id=event.id))
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from matchmaker import count_wording
 from matchmaker.extensions import db
 from matchmaker.jobs.runner import Progress, enqueue, handler
 from matchmaker.taxonomy import N_
@@ -48,8 +49,8 @@ def import_event_people(progress: Progress, payload: dict[str, Any]) -> dict:
     report = import_rows(event, table.rows, progress=progress.phase(N_("Importing"), N_("rows")))
     progress.phase(N_("Imported"), N_("rows"), len(table.rows)).step(len(table.rows))
     return {"event_id": event.id, "added": report.added, "errors": [list(e) for e in report.errors],
-            "message": _("%(added)s participants added, %(refused)s of %(total)s rows refused",
-                         added=report.added, refused=len(report.errors), total=len(table.rows))}
+            "message": _("%(added)s %(refused)s.", added=count_wording.participants_added(report.added),
+                         refused=count_wording.rows_refused(len(report.errors), len(table.rows)))}
 
 
 @handler("import-cordis")

@@ -7,7 +7,7 @@ from flask_babel import format_number, gettext, lazy_gettext as _l, ngettext
 
 from matchmaker import glossary, taxonomy
 from matchmaker.taxonomy import N_
-from matchmaker.i18n import current_language, money, vocabulary_label
+from matchmaker.i18n import country_name, current_language, money, vocabulary_label
 from matchmaker.matching.analysis import fold
 from matchmaker.matching.reasons import Reasons
 
@@ -101,7 +101,7 @@ SIGNALS: dict[str, Callable[..., str]] = {
         "You have a past partner in common", "You have %(count)s past partners in common", count,
         count=format_number(count)),
     "same_region": lambda region: gettext("In your region (%(region)s)", region=region),
-    "same_country": lambda country: gettext("In your country (%(country)s)", country=country),
+    "same_country": lambda country: gettext("In your country (%(country)s)", country=country_name(country)),
 }
 
 

@@ -10,12 +10,18 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, EmailField, HiddenField, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
+from babel import Locale
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker import taxonomy
-from matchmaker.i18n import lazy_choices
+from matchmaker.i18n import country_choices, lazy_choices
 from matchmaker.services.profile_schema import LIMITS, validate_profile
 from matchmaker.services.profiles import PROFILE_FIELDS
+
+
+# Every country's ISO code (Babel's territories that are countries, not "World", "EU" or pseudo-regions).
+COUNTRY_CODES = tuple(code for code in Locale("en").territories
+                      if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"})
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -46,7 +52,7 @@ class ProfileForm(FlaskForm):
                          choices=[("", "—")] + [(t.code, t.label_it) for t in taxonomy.REGIONS.terms])
     proximity = SelectField(_l("Partners first"), choices=lazy_choices(taxonomy.PROXIMITY), default="anywhere",
                             validate_choice=False)
-    country = StringField(_l("Country (ISO code)"))
+    country = SelectField(_l("Country"), validate_choice=False)
     website = StringField(_l("Website"), render_kw=_max("website"))
     language = SelectField(_l("Language of the texts"), choices=lazy_choices(taxonomy.LANGUAGES),
                            validate_choice=False)
@@ -78,6 +84,9 @@ class ProfileForm(FlaskForm):
         super().__init__(*args, obj=obj, **kwargs)
         # The stored texts: one an import stored longer than the form's limit is accepted back unchanged.
         self._stored = {name: getattr(obj, name) for name in LIMITS if obj is not None and hasattr(obj, name)}
+        # Country names in the reader's language, the codes as values; a stored code Babel does not know stays.
+        codes = set(COUNTRY_CODES) | ({self.country.data} if self.country.data else set())
+        self.country.choices = [("", "—")] + country_choices(codes)
 
     def validate(self, extra_validators=None) -> bool:
         """CSRF and the fields' own checks, then the profile schema; its messages go under their fields."""

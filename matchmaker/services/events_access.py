@@ -40,11 +40,17 @@ def events_of(user: User) -> list[tuple[Event, str]]:
 
 
 def open_events() -> list[Event]:
-    """Events a member may register for (registration or requests open)."""
-    from matchmaker.models.event import REGISTRATION, REQUESTS
+    """Upcoming events a member may register for (registration or requests open, not over), soonest first."""
+    from matchmaker.models._common import utcnow
+    from matchmaker.models.event import REGISTRATION, REQUESTS, EventSlot
 
-    return list(db.session.execute(select(Event).where(Event.status.in_((REGISTRATION, REQUESTS)))
-                                   .order_by(Event.id)).scalars())
+    ends = select(EventSlot.event_id, db.func.min(EventSlot.starts_at).label("start"),
+                  db.func.max(EventSlot.ends_at).label("end")).group_by(EventSlot.event_id).subquery()
+    rows = db.session.execute(select(Event).outerjoin(ends, ends.c.event_id == Event.id)
+                              .where(Event.status.in_((REGISTRATION, REQUESTS)),
+                                     db.or_(ends.c.end.is_(None), ends.c.end > utcnow()))
+                              .order_by(ends.c.start.is_(None), ends.c.start, Event.id)).scalars()
+    return list(rows)
 
 
 def next_event(user: User) -> tuple[Event, str | None, datetime | None] | None:

@@ -9,7 +9,9 @@ import json
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
+from matchmaker import count_wording
 from matchmaker.extensions import db
 from matchmaker.jobs.queue import huey, key, peek
 from matchmaker.jobs.runner import JobCancelled, Progress, handler
@@ -71,8 +73,8 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
         published = publish(db.session.get(Event, event.id))
     db.session.commit()
     report = result.report
-    return {"message": _("%(placed)s of %(requested)s meetings placed, %(breaks)s breaks", placed=report.placed,
-                         requested=report.requested, breaks=report.total_breaks),
+    return {"message": _("%(placed)s, %(breaks)s", placed=count_wording.meetings_placed(report.placed, report.requested),
+                         breaks=ngettext("%(num)s break", "%(num)s breaks", report.total_breaks)),
             "event_id": event.id, "placed": report.placed, "requested": report.requested,
             "total_breaks": report.total_breaks, "status": result.status, "published": published,
             "moves": len(result.moves)}

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, or_, select
 
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc, utcnow
-from matchmaker.models.event import Event, EventParticipant, EventSlot, Unavailability
+from matchmaker.models.event import DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot, Unavailability
 from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
                                              Meeting, MeetingRequest, MeetingSeat)
 from matchmaker.models.organisation import Organisation
@@ -99,6 +99,17 @@ def sent_count(participant: EventParticipant) -> int:
     return db.session.execute(select(func.count()).select_from(MeetingRequest).where(
         MeetingRequest.requester_id == participant.id,
         MeetingRequest.state.in_((PENDING, ACCEPTED, DECLINED)))).scalar_one()
+
+
+def requests_closed(event: Event, requester: EventParticipant) -> tuple[str, dict] | None:
+    """Why `requester` cannot send meeting requests now, as a code with parameters; None while they can."""
+    if event.status != REQUESTS:
+        return ("not_open_yet", {}) if event.status in (DRAFT, REGISTRATION) else ("requests_over", {})
+    if event.request_deadline and utcnow() > as_utc(event.request_deadline):
+        return "deadline_passed", {"when": as_utc(event.request_deadline)}
+    if event.request_quota is not None and sent_count(requester) >= event.request_quota:
+        return "quota_reached", {"quota": event.request_quota}
+    return None
 
 
 def request_meeting(event: Event, requester: EventParticipant, target: EventParticipant,

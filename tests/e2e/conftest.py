@@ -61,3 +61,17 @@ def phone(browser, live_app):
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def log_in(page, base: str, email: str, language: str) -> None:
+    """Log in through the real form, then choose the interface language on the account page."""
+    from tests.helpers import PASSWORD
+
+    page.goto(base + "/auth/login")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(lambda url: "/auth/login" not in url)
+    page.goto(base + "/account")
+    page.check(f"input[value={language}]")
+    page.click("main button[type=submit]")

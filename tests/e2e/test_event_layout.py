@@ -6,8 +6,8 @@ import pytest
 
 from matchmaker.extensions import db
 from matchmaker.models import EventParticipant
-from tests.e2e.conftest import screenshot
-from tests.helpers import PASSWORD, make_org, make_user
+from tests.e2e.conftest import log_in, screenshot
+from tests.helpers import make_org, make_user
 from tests.integration.events.builders import schedule_now, small_event
 
 pytestmark = pytest.mark.e2e
@@ -26,16 +26,6 @@ def _world(live_app) -> int:
         return event.id
 
 
-def _log_in(page, base: str, language: str) -> None:
-    page.goto(base + "/auth/login")
-    page.fill("#email", "organiser@example.org")
-    page.fill("#password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/auth/login" not in url)
-    page.goto(base + "/account")
-    page.check(f"input[value={language}]")
-    page.click("main button[type=submit]")
-
 
 @pytest.mark.parametrize("width,language", [(390, "en"), (390, "it"), (1280, "en"), (1280, "it")])
 def test_participants_and_grid_read_well(browser, live_app, width, language):
@@ -44,7 +34,7 @@ def test_participants_and_grid_read_well(browser, live_app, width, language):
     context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 700)
     page = context.new_page()
     page.set_default_timeout(20_000)
-    _log_in(page, base, language)
+    log_in(page, base, "organiser@example.org", language)
     page.goto(f"{base}/events/{event_id}/participants")
     screenshot(page, f"event-participants-{width}-{language}")
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width + 1  # nothing wider than the screen

@@ -88,7 +88,7 @@ def test_organiser_runs_an_event_and_participants_follow(browser, phone, live_ap
     organiser.fill("input[name=time_limit]", "2")
     organiser.click("#run-schedule")
     organiser.wait_for_selector("#placed")
-    assert "1 of 1 meetings placed" in organiser.inner_text("#placed")
+    assert "1 of 1 meeting placed" in organiser.inner_text("#placed")
     organiser.click("#publish")
     organiser.wait_for_selector("text=Agenda published")
     screenshot(organiser, "event-schedule")

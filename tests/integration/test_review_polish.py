@@ -25,3 +25,26 @@ def test_the_declined_card_shows_the_reason_and_note_to_who_declined(app, client
     colleague = app.test_client()
     login(colleague, make_user(organisation=company))
     assert _card_note(colleague.get("/matches/?state=declined").get_data(as_text=True)) is None
+
+
+def _card_text(html: str) -> str:
+    """The visible text of the page's main part, without the folded 'Who did what' history."""
+    main = re.sub(r'<details class="history">.*?</details>', " ", html.split("<main", 1)[1], flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
+
+
+def test_a_declined_card_states_the_reason_once(app, client):
+    company, lab, _ = world()
+    rebuild_all()
+    alice = make_user(organisation=company, name="Alice Bianchi", locale="it")
+    login(client, alice)
+    act(client, suggestion_of(company, lab), action="decline", reason="already_in_contact")
+    html = client.get("/matches/?state=declined").get_data(as_text=True)
+    text = _card_text(html)
+    assert text.count("Già in contatto") == 1, text
+    assert "Rifiutati: " not in text and "Avete rifiutato: Già in contatto" in text
+    colleague = app.test_client()
+    login(colleague, make_user(organisation=company, locale="it"))
+    text = _card_text(colleague.get("/matches/?state=declined").get_data(as_text=True))
+    assert text.count("Già in contatto") == 1 and "Rifiutati: " not in text
+    assert "Rifiutato dalla vostra organizzazione: Già in contatto" in text

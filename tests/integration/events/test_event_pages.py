@@ -58,7 +58,7 @@ def test_organiser_and_participants_whole_flow(app, client):
                   form_url=f"/events/{event.id}/schedule")
     assert r.status_code == 302
     page = client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
-    assert "1 of 1 meetings placed" in page and 'class="agenda-grid"' in page
+    assert "1 of 1 meeting placed" in page and 'class="agenda-grid"' in page
     meeting = db.session.get(Meeting, meeting.id)
     assert meeting.slot.index != 0
     # the organiser's exports
