@@ -70,7 +70,8 @@ def publish(event_id: int):
     event = organised(event_id)
     counts = publish_event(event)
     db.session.commit()
-    flash(_("Agenda published: %(new)s, %(moved)s, %(cancelled)s.", **count_wording.agenda_changes(**counts)), "success")
+    changes = count_wording.agenda_changes(**counts)
+    flash(_("Agenda published: %(new)s, %(moved)s, %(cancelled)s.", **changes), "success")
     return redirect(url_for("events.schedule", event_id=event.id))
 
 

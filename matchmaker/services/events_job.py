@@ -73,7 +73,8 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
         published = publish(db.session.get(Event, event.id))
     db.session.commit()
     report = result.report
-    return {"message": _("%(placed)s, %(breaks)s", placed=count_wording.meetings_placed(report.placed, report.requested),
+    placed = count_wording.meetings_placed(report.placed, report.requested)
+    return {"message": _("%(placed)s, %(breaks)s", placed=placed,
                          breaks=ngettext("%(num)s break", "%(num)s breaks", report.total_breaks)),
             "event_id": event.id, "placed": report.placed, "requested": report.requested,
             "total_breaks": report.total_breaks, "status": result.status, "published": published,

@@ -26,7 +26,6 @@ def _world(live_app) -> int:
         return event.id
 
 
-
 @pytest.mark.parametrize("width,language", [(390, "en"), (390, "it"), (1280, "en"), (1280, "it")])
 def test_participants_and_grid_read_well(browser, live_app, width, language):
     base = live_app.config["LIVE_URL"]

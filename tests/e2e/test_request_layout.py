@@ -27,7 +27,6 @@ def _world(live_app) -> tuple[int, str]:
         return event.id, db.session.get(EventParticipant, people[0].id).user.email
 
 
-
 def _readable(page, table: str, width: int) -> None:
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width + 1
     cell = page.locator(f"#{table} td", has_text="Alessandra Bianchini 1").first
