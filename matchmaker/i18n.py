@@ -59,10 +59,7 @@ def vocabulary_label(vocabulary: taxonomy.Vocabulary, code: str | None) -> str:
 def country_name(code: str | None) -> str:
     """A country's name in the current language from its ISO code ('IT' -> 'Italia'); unknown codes as given."""
     key = str(code or "").upper()
-    return Locale.parse(current_language()).territories.get(_EU_CODES.get(key, key), code or "")
-
-
-_EU_CODES = {"UK": "GB", "EL": "GR"}  # the codes CORDIS (like the EU) uses for the United Kingdom and Greece
+    return Locale.parse(current_language()).territories.get(taxonomy.EU_COUNTRY_CODES.get(key, key), code or "")
 
 
 def country_choices(codes) -> list[tuple[str, str]]:

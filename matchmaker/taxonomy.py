@@ -64,6 +64,8 @@ KINDS = Vocabulary("kind", (
     Term("association", "Association", "Associazione"),
     Term("other", "Other", "Altro"),
 ))
+# The EU's (and CORDIS's) own codes for two countries, and their ISO 3166 codes that profiles use.
+EU_COUNTRY_CODES = {"UK": "GB", "EL": "GR"}
 COMPANY_KINDS = frozenset({"large_company", "sme", "startup"})
 RESEARCH_KINDS = frozenset({"university", "irccs_hospital", "public_research_centre", "private_research_centre"})
 

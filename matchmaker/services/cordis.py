@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from matchmaker import taxonomy
 from matchmaker.extensions import db
 from matchmaker.matching.analysis import fold
 from matchmaker.models import Organisation, Participation, Project
@@ -214,6 +215,7 @@ def import_cordis(folder: Path, progress: Callable[[Iterable], Iterable] | None 
             report.organisations_updated += 1
         if organisation.source == "cordis":  # members' own edits win over a re-import
             city, country = group.most_common("city").title()[:120], group.most_common("country")[:2].upper()
+            country = taxonomy.EU_COUNTRY_CODES.get(country, country)  # profiles use ISO 3166 (form list, proximity)
             organisation.name, organisation.kind, organisation.sme = name, kind_for(activity, sme, name), sme
             organisation.city, organisation.country = city, country
             organisation.region = region_for(city, country)

@@ -28,7 +28,7 @@ def test_small_extract(app):
     assert len(fraunhofer.participations) == 2
     assert orgs["999757467"].kind == "sme" and orgs["999757467"].sme      # SME company
     assert orgs["999908205"].kind == "large_company"                      # Thales Alenia, not an SME
-    assert orgs["999978336"].kind == "university" and orgs["999978336"].country == "UK"
+    assert orgs["999978336"].kind == "university" and orgs["999978336"].country == "GB"  # CORDIS writes UK
     assert fraunhofer.source == "cordis" and "CORDIS" in fraunhofer.source_note
     assert "Took part in 2 Horizon Europe projects" in fraunhofer.description
     titles = [p.title for p in db.session.execute(db.select(Project)).scalars()]
