@@ -111,7 +111,7 @@ class ProfileIndex:
     def is_phrase(self, term: str) -> bool:
         """False for a bigram whose words were never written next to each other ("target contribute" from
         "target, and contribute"): a reason must not show it. Unigrams and concepts are always True."""
-        return " " not in term or term in self._written_forms()[1]
+        return term in self._written_forms()[1] or " " not in term
 
     def _vectors(self, analysed: list[dict[str, list[str]]]) -> dict[str, sparse.csr_matrix]:
         """Each field's TF-IDF rows (sublinear TF, L2-normalised) with the fitted vocabulary."""

@@ -165,7 +165,9 @@ def preload(app) -> threading.Thread | None:
         with app.app_context():
             try:
                 if ready():
-                    current()
+                    index = getattr(current(), "index_", None)
+                    if index is not None:  # the written forms that reasons use, so no first page computes them
+                        index.is_phrase("")
             except Exception:  # noqa: BLE001  (a page will try again)
                 app.logger.exception("preloading the matching engine")
             finally:

@@ -144,6 +144,7 @@ def test_a_starting_server_loads_the_stored_engine_before_any_page(two_apps, mon
             thread.join(timeout=60)
     copy = server.extensions["matchmaker.engine"]
     assert copy.snapshot_id == stored and copy.engine is not None
+    assert copy.engine.index_._phrases is not None  # the reasons' written forms too: no first page computes them
     with server.app_context():
         db.engine.dispose()
 
