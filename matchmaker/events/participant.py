@@ -84,8 +84,6 @@ def request_meeting(event_id: int, target_id: int):
     if target is None or target.event_id != event.id:
         abort(404)
     try:
-        if event.status != REQUESTS:
-            raise Conflict("requests_closed")
         events_people.request_meeting(event, participant, target, request.form.get("message", ""))
     except Conflict as exc:
         refusal_flash(exc)

@@ -114,14 +114,14 @@ def requests_closed(event: Event, requester: EventParticipant) -> tuple[str, dic
 
 def request_meeting(event: Event, requester: EventParticipant, target: EventParticipant,
                     message: str = "") -> MeetingRequest:
-    """Ask `target` for a meeting (within the quota and before the deadline); a request the other way already
-    there makes one mutual meeting. Committed; raises Conflict with a reason code."""
+    """Ask `target` for a meeting (while requests are open, within the quota and before the deadline); a request
+    the other way already there makes one mutual meeting. Committed; raises Conflict with a reason code."""
+    closed = requests_closed(event, requester)
+    if closed is not None:  # the same rule that the suggested-meetings page explains
+        code, params = closed
+        raise Conflict("requests_closed" if code in ("not_open_yet", "requests_over") else code, params)
     if requester.id == target.id or target.event_id != event.id or target.cancelled:
         raise Conflict("invalid_partner")
-    if event.request_deadline and utcnow() > as_utc(event.request_deadline):
-        raise Conflict("deadline_passed")
-    if event.request_quota is not None and sent_count(requester) >= event.request_quota:
-        raise Conflict("quota_reached", {"quota": event.request_quota})
     existing = _between(event, requester.id, target.id)
     if existing is not None:
         raise Conflict("already_requested")

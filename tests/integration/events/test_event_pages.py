@@ -131,3 +131,23 @@ def test_an_impossible_clock_time_is_a_form_error_not_a_crash(client):
         assert response.status_code == 200, (field, value, response.status_code)
         assert 'value="BioMed day"' in response.get_data(as_text=True)  # what was typed is kept
     assert db.session.execute(db.select(Event)).first() is None
+
+
+def test_a_request_is_refused_while_requests_are_closed_or_the_quota_is_used(app):
+    # One rule (events_people.requests_closed) for the page's note and for the request itself.
+    import pytest
+
+    from matchmaker.services.events import Conflict
+    from matchmaker.services.events_people import request_meeting
+    event, people, _ = small_event(pairs=())
+    event.status = "registration"
+    db.session.commit()
+    with pytest.raises(Conflict) as closed:
+        request_meeting(event, people[0], people[1])
+    assert closed.value.args[0] == "requests_closed"
+    event.status, event.request_quota = "requests", 1
+    db.session.commit()
+    request_meeting(event, people[0], people[1])
+    with pytest.raises(Conflict) as quota:
+        request_meeting(event, people[0], people[2])
+    assert quota.value.args[0] == "quota_reached" and db.session.query(MeetingRequest).count() == 1
