@@ -128,8 +128,13 @@ def requests_of(rng: random.Random, profiles: int, token: str):
 def run(url: str, accounts: dict, clients: int, seconds: float, calibrated: float) -> int:
     """Drive the server; print the figures; return the number of failed requests."""
     results: list[tuple[str, float, int]] = []
-    lock, barrier = threading.Lock(), threading.Barrier(clients + 1)
+    lock = threading.Lock()
     deadline = [0.0]
+
+    def start_clock() -> None:  # run by the barrier before it releases anyone: no client sees deadline 0
+        deadline[0] = time.perf_counter() + seconds
+
+    barrier = threading.Barrier(clients + 1, action=start_clock)
 
     def client(i: int) -> None:
         browser = Client(url)
@@ -156,8 +161,7 @@ def run(url: str, accounts: dict, clients: int, seconds: float, calibrated: floa
     for thread in threads:
         thread.start()
     barrier.wait()
-    started = time.perf_counter()
-    deadline[0] = started + seconds
+    started = deadline[0] - seconds
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
