@@ -72,7 +72,10 @@ def rank_columns(matcher: Matcher, kind: str, sources: str, target_side: str, to
     """rank_all's lists, column by column."""
     w, index, net = matcher.weights, matcher.index_, matcher.network_
     source, target = matcher.side(sources), matcher.side(target_side)
-    blocks = [w.text * w.direction * source.seeks, w.text * (1 - w.direction) * source.offers]
+    direction = matcher.directions()  # each source's forward weight (scoring.direction)
+    forward_weight = sparse.diags((w.text * direction[source.rows]).astype(np.float32))
+    backward_weight = sparse.diags((w.text * (1 - direction[source.rows])).astype(np.float32))
+    blocks = [forward_weight @ source.seeks, backward_weight @ source.offers]
     columns = [target.offers, target.seeks]
     if net.track_.nnz:
         blocks.append(w.prior * source.seeks)
@@ -111,7 +114,7 @@ def rank_columns(matcher: Matcher, kind: str, sources: str, target_side: str, to
     shared = more.pop(0) if net.partners_.nnz else np.zeros_like(forward)
     bounds = np.searchsorted(chosen, best.indptr)
     parts = [np.asarray(p, dtype=np.float64) for p in (forward, backward, track, shared)]
-    scores = scoring.rounded(scoring.quick(w, *parts))  # as combine() rounds, without signals
+    scores = scoring.rounded(scoring.quick(w, *parts, direction[a]))  # as combine() rounds, without signals
     # Every source's pairs best first (score, then target id), then its first `top` of them.
     owner = np.repeat(np.arange(source.rows.size), np.diff(bounds))
     every_id, id_order = matcher.id_order()

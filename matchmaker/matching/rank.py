@@ -61,6 +61,7 @@ class Matcher:
         self.network_ = Network(self.index_, projects or {}).build(docs)
         self._sides: dict[str, _Side] = {}
         self._id_order: tuple[np.ndarray, np.ndarray] | None = None
+        self._directions: np.ndarray | None = None
         return self
 
     def update(self, docs: list[ProfileDoc]) -> None:
@@ -74,6 +75,15 @@ class Matcher:
             self.network_.build([self.docs_[i] for i in self.index_.ids_])
         self._sides.clear()
         self._id_order = None
+        self._directions = None
+
+    def directions(self) -> np.ndarray:
+        """Each indexed profile's forward-direction weight as a source (scoring.direction), in index order;
+        cached until the next update."""
+        if getattr(self, "_directions", None) is None:  # (engines pickled before this cache have none)
+            self._directions = np.array([scoring.direction(self.weights, self.docs_[i]) for i in self.index_.ids_],
+                                        dtype=np.float64)
+        return self._directions
 
     def standing(self) -> np.ndarray:
         """What each profile's overall activity adds to its track record, in track units (the score weighs the
@@ -145,7 +155,8 @@ class Matcher:
         track = float(self.network_.track_[j].multiply(self.index_.seek_[i]).sum()) + float(self.standing()[j])
         shared = float(self.network_.discounted_[j].multiply(self.network_.partners_[i]).sum())
         signals = scoring.structured(source, target)
-        return Match(target.id, scoring.combine(self.weights, forward, backward, track, shared, signals),
+        return Match(target.id, scoring.combine(self.weights, forward, backward, track, shared, signals,
+                                                scoring.direction(self.weights, source)),
                      forward, backward, track, signals, shared)
 
     def rank(self, source_id: str, kind: str = "tech-transfer", top: int = 20) -> list[Match]:
@@ -178,7 +189,8 @@ class Matcher:
         text, track record and network (`top + SIGNAL_WINDOW` when the source has structured signals, which
         can lift a candidate from further down), with their structured signals added."""
         forward, backward, track, shared = (np.asarray(a, dtype=np.float64) for a in (forward, backward, track, shared))
-        quick = scoring.quick(self.weights, forward, backward, track, shared)  # as combine() computes it
+        direction = scoring.direction(self.weights, source)
+        quick = scoring.quick(self.weights, forward, backward, track, shared, direction)  # as combine() computes it
         order = np.argsort(-quick, kind="stable")
         compare = scoring.has_signals(source)
         wanted = top + (SIGNAL_WINDOW if compare else BATCH_MARGIN)
@@ -209,8 +221,8 @@ class Matcher:
                 continue
             values = (float(forward[position]), float(backward[position]), float(track[position]),
                       float(shared[position]))
-            matches.append(Match(target.id, scoring.combine(self.weights, *values, signals), values[0], values[1],
-                                 values[2], signals, values[3]))
+            matches.append(Match(target.id, scoring.combine(self.weights, *values, signals, direction), values[0],
+                                 values[1], values[2], signals, values[3]))
             if len(matches) == wanted:
                 break
         matches.sort(key=lambda m: (-m.score, m.target))

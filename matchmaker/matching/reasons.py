@@ -179,7 +179,8 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
             items.append(("same_region", {"region": target.region}))
         else:
             items.append(("same_country", {"country": target.country}))
-    parts = scoring.parts(matcher.weights, match.forward, match.backward, match.track, match.shared, match.signals)
+    parts = scoring.parts(matcher.weights, match.forward, match.backward, match.track, match.shared, match.signals,
+                          scoring.direction(matcher.weights, source))
     shown = {code for code, _ in items}
     # The headline's driver is the largest part whose reason line is shown (never a part the reader cannot see).
     parts = {part: value for part, value in parts.items() if value > 0 and shown & set(PART_LINES.get(part, ()))}

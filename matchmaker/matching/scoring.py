@@ -27,10 +27,15 @@ class ScoreWeights:
     everyone). Every term is linear in the source's vectors, so a rebuild is one sparse product. Chosen on CORDIS
     future-dev: prior 0.25, network 0.03, standing 0.03 and TRACK_EXPONENT 0.5 (from 0/0.1/0.15/0.25/0.5);
     investor_standing 0.6 on the YC data (from 0.1 to 0.8); the overlap weights are set by hand.
+
+    A source whose members wrote what it seeks weighs its forward direction `own_direction` instead of
+    `direction` (see direction()): its own words count more than what its imported abstracts offer (set by hand;
+    CORDIS profiles have no seek text, so the evaluation cannot measure it).
     """
 
     text: float = 1.0
     direction: float = 0.6
+    own_direction: float = 0.8
     prior: float = 0.25
     network: float = 0.03
     standing: float = 0.03
@@ -91,16 +96,25 @@ def overlap_score(weights: ScoreWeights, signals: dict[str, float]) -> float:
     return sum(getattr(weights, name) * signals.get(name, 0.0) for name in NO_SIGNALS)
 
 
-def quick(weights: ScoreWeights, forward, backward, track, shared):
-    """The text, track-record and network part of the score (scalars or numpy arrays alike)."""
-    return (weights.text * (forward * weights.direction + backward * (1 - weights.direction))
-            + weights.prior * track + weights.network * shared)
+def direction(weights: ScoreWeights, source: ProfileDoc) -> float:
+    """The weight of the forward direction (the source's seek × the target's offer) in the source's list:
+    `own_direction` when the source has its own "What we seek" text, `direction` otherwise (an imported profile's
+    abstracts stand in for its seek, and its offer is the same words: both directions count alike)."""
+    return weights.own_direction if source.seek.strip() else weights.direction
+
+
+def quick(weights: ScoreWeights, forward, backward, track, shared, direction=None):
+    """The text, track-record and network part of the score (scalars or numpy arrays alike); `direction` is
+    the source's (see direction(); a scalar or one value per pair), weights.direction when omitted."""
+    d = weights.direction if direction is None else direction
+    return weights.text * (forward * d + backward * (1 - d)) + weights.prior * track + weights.network * shared
 
 
 def combine(weights: ScoreWeights, forward: float, backward: float, track: float, shared: float,
-            signals: dict[str, float]) -> float:
+            signals: dict[str, float], direction: float | None = None) -> float:
     """The final score of a pair, rounded to 6 decimals so that every path that computes it ranks alike."""
-    return round(float(quick(weights, forward, backward, track, shared)) + overlap_score(weights, signals), 6)
+    return round(float(quick(weights, forward, backward, track, shared, direction))
+                 + overlap_score(weights, signals), 6)
 
 
 def rounded(values: np.ndarray) -> np.ndarray:
@@ -119,10 +133,10 @@ def rounded(values: np.ndarray) -> np.ndarray:
 
 
 def parts(weights: ScoreWeights, forward: float, backward: float, track: float, shared: float,
-          signals: dict[str, float]) -> dict[str, float]:
+          signals: dict[str, float], direction: float | None = None) -> dict[str, float]:
     """What each driver adds to the score (the largest one is named to the user)."""
-    return {"seek": weights.text * weights.direction * forward,
-            "offer": weights.text * (1 - weights.direction) * backward,
+    d = weights.direction if direction is None else direction
+    return {"seek": weights.text * d * forward, "offer": weights.text * (1 - d) * backward,
             "track": weights.prior * track, "network": weights.network * shared,
             **{name: getattr(weights, name) * value for name, value in signals.items()}}
 

@@ -31,15 +31,16 @@ def grid_rankings(task: CordisTask, weights: dict[str, ScoreWeights]) -> dict[st
     ids = [matcher.index_.ids_[r] for r in side.rows.tolist()]
     wanted = np.array(sorted(range(len(ids)), key=ids.__getitem__), dtype=np.int64)  # id order for ties
     wanted = wanted[np.isin(np.array(ids, dtype=object)[wanted], task.candidates)]
-    forward, backward, track, shared = matcher.components(RESEARCH, [matcher.index_.position_[c]
-                                                                     for c in task.companies])
+    columns = [matcher.index_.position_[c] for c in task.companies]
+    forward, backward, track, shared = matcher.components(RESEARCH, columns)
+    direction = matcher.directions()[columns][None, :]
     track = track - matcher.standing()[side.rows][:, None]  # the standing of each blend is added below
     standing = matcher.network_.standing_[side.rows].astype(np.float64)[wanted][:, None]
     forward, backward, track, shared = (part[wanted] for part in (forward, backward, track, shared))
     names = np.array(ids, dtype=object)[wanted]
     result = {}
     for label, w in weights.items():
-        score = scoring.quick(w, forward, backward, track + w.standing / w.prior * standing, shared)
+        score = scoring.quick(w, forward, backward, track + w.standing / w.prior * standing, shared, direction)
         score = scoring.rounded(score.ravel()).reshape(score.shape)
         order = np.argsort(-score, axis=0, kind="stable")
         result[label] = {q: [t for t, value in zip(names[order[:, column]].tolist(),

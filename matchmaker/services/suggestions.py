@@ -140,7 +140,7 @@ def _entering(engine: Matcher, kind: str, side: str, target: ProfileDoc, top: in
     if rows.size == 0:
         return set()
     index, w = engine.index_, engine.weights
-    score = scoring.quick(w, *engine.as_target(side, target.id))
+    score = scoring.quick(w, *engine.as_target(side, target.id), engine.directions()[rows])
     if scoring.has_signals(target) or any(engine.docs_[index.ids_[r]].proximity != "anywhere" for r in rows.tolist()):
         for position, r in enumerate(rows.tolist()):  # the overlaps, exactly
             score[position] += scoring.overlap_score(w, scoring.structured(engine.docs_[index.ids_[r]], target))

@@ -8,6 +8,7 @@ from matchmaker.matching.analysis import analyze, terms
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import Matcher, passes_investor_filters
 from matchmaker.matching.reasons import explain
+from matchmaker.matching.scoring import ScoreWeights
 from tests.unit.matching.corpus import FILLER
 
 
@@ -57,6 +58,31 @@ def test_directional_scores_and_sides():
     one_way = ProfileDoc("r", RESEARCH, offer="liver organoid models and toxicology", seek="forest biomass")
     matcher = Matcher().fit([company, one_way, *FILLER])
     assert matcher.rank("c", "tech-transfer")[0].backward < match.backward
+
+
+def test_own_seek_text_weighs_the_forward_direction_more():
+    """A source whose members wrote what it seeks ranks by its own words first: a partner offering what it seeks
+    beats one that seeks what its (imported) offer describes; an imported source keeps the plain direction."""
+    weights = ScoreWeights()
+    assert weights.own_direction > weights.direction
+    company = ProfileDoc("c", COMPANY, seek="retinal gene therapy for inherited blindness",
+                         offer="antiviral small molecules against influenza")
+    wanted = ProfileDoc("r-seek", RESEARCH, offer="retinal gene therapy vectors and inherited blindness trials")
+    antiviral = ProfileDoc("r-antiviral", RESEARCH, seek="antiviral small molecules against influenza",
+                           offer="retinal imaging")
+    imported = ProfileDoc("c2", COMPANY, offer="antiviral small molecules against influenza")
+    matcher = Matcher().fit([company, wanted, antiviral, imported, *FILLER])
+    ranking = {m.target: m for m in matcher.rank("c", "tech-transfer", top=5)}
+    assert list(ranking)[0] == "r-seek"
+    for match in ranking.values():  # the score is written with the own-words direction
+        assert match.score == pytest.approx(match.forward * weights.own_direction
+                                            + match.backward * (1 - weights.own_direction)
+                                            + weights.prior * match.track + weights.network * match.shared, abs=1e-6)
+    plain = matcher.rank("c2", "tech-transfer", top=5)[0]
+    assert plain.score == pytest.approx(plain.forward * weights.direction + plain.backward * (1 - weights.direction)
+                                        + weights.prior * plain.track + weights.network * plain.shared, abs=1e-6)
+    batch = matcher.rank_all("tech-transfer", COMPANY, top=5)
+    assert [(m.target, m.score) for m in batch["c"]] == [(m.target, m.score) for m in ranking.values()]
 
 
 def test_profile_without_seek_lets_its_offer_stand_for_its_interests():
