@@ -40,6 +40,7 @@ def evaluate_cordis_command(history: Path, future: Path, variants: bool, cross: 
                                      **evaluate.topical_fit(r, task.clusters, task.health)}, r)
                              for name, r in extra.items()})
         samples = matching_eval.halves(task, {method: ranking for method, (_, ranking) in measured.items()})
+        margins = matching_eval.margins(task, measured["matchmaker"][1], baselines)
         crossed = matching_crosscheck.report(task, baselines) if cross else None
     click.echo(f"{'method':28} {'recall@10':>9} {'hit@10':>7} {'MRR':>6} {'nDCG@10':>8} {'topical@10':>10} "
                f"{'health@10':>9}")
@@ -50,6 +51,8 @@ def evaluate_cordis_command(history: Path, future: Path, variants: bool, cross: 
     for method in samples[0]:
         click.echo(f"{method:28} " + "  ".join(f"{s[method]['recall@10']:.3f} / {s[method]['MRR']:.3f}"
                                                for s in samples))
+    for line in margins:
+        click.echo(line)
     if crossed:
         for line in crossed:
             click.echo(line)

@@ -12,23 +12,39 @@ from sklearn.preprocessing import normalize
 Ranking = dict[str, list[str]]  # query -> ranked candidate ids
 
 
-def metrics(rankings: Ranking, truth: dict[str, set[str]], k: int = 10) -> dict[str, float]:
-    """recall@k, hit@k, MRR (over the whole ranking) and nDCG@k, averaged over queries with ground truth."""
-    recall = hit = mrr = ndcg = 0.0
-    queries = [q for q in truth if truth[q]]
-    for q in queries:
+def per_query(rankings: Ranking, truth: dict[str, set[str]], k: int = 10) -> dict[str, dict[str, float]]:
+    """recall@k, hit@k, reciprocal rank (over the whole ranking) and nDCG@k of each query with ground truth."""
+    result = {}
+    for q in (q for q in truth if truth[q]):
         ranked, relevant = rankings.get(q, []), truth[q]
         top = ranked[:k]
         found = sum(1 for c in top if c in relevant)
-        recall += found / len(relevant)
-        hit += found > 0
         first = next((i for i, c in enumerate(ranked) if c in relevant), None)
-        mrr += 1 / (first + 1) if first is not None else 0
         dcg = sum(1 / math.log2(i + 2) for i, c in enumerate(top) if c in relevant)
         ideal = sum(1 / math.log2(i + 2) for i in range(min(len(relevant), k)))
-        ndcg += dcg / ideal
-    n = max(1, len(queries))
-    return {"recall@10": recall / n, "hit@10": hit / n, "MRR": mrr / n, "nDCG@10": ndcg / n}
+        result[q] = {"recall@10": found / len(relevant), "hit@10": float(found > 0),
+                     "MRR": 1 / (first + 1) if first is not None else 0.0, "nDCG@10": dcg / ideal}
+    return result
+
+
+def metrics(rankings: Ranking, truth: dict[str, set[str]], k: int = 10) -> dict[str, float]:
+    """recall@k, hit@k, MRR (over the whole ranking) and nDCG@k, averaged over queries with ground truth."""
+    values = per_query(rankings, truth, k)
+    n = max(1, len(values))
+    return {key: sum(v[key] for v in values.values()) / n for key in ("recall@10", "hit@10", "MRR", "nDCG@10")}
+
+
+def margin(ours: Ranking, theirs: Ranking, truth: dict[str, set[str]], metric: str, samples: int = 2000,
+           seed: int = 0) -> tuple[float, float, float, float]:
+    """Our metric minus theirs over the same queries, with a paired bootstrap over the queries: (margin, the
+    2.5 % and 97.5 % quantiles of the resampled margins, the share of resamples where we are ahead)."""
+    a, b = per_query(ours, truth), per_query(theirs, truth)
+    diff = np.array([a[q][metric] - b[q][metric] for q in sorted(a)])
+    if not diff.size:
+        return 0.0, 0.0, 0.0, 0.0
+    means = diff[np.random.default_rng(seed).integers(0, diff.size, (samples, diff.size))].mean(axis=1)
+    return float(diff.mean()), float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975)), \
+        float(np.mean(means > 0))
 
 
 def rank_by(scores: Callable[[str], dict[str, float]], queries: list[str],

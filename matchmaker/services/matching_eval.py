@@ -149,6 +149,21 @@ def prior_variants(task: CordisTask, weights: ScoreWeights,
     return result
 
 
+def margins(task: CordisTask, ours: evaluate.Ranking, baselines: dict[str, evaluate.Ranking]) -> list[str]:
+    """Our recall@10 and MRR margins over each baseline, with a paired bootstrap over the companies (95 % interval
+    and the share of resamples where we are ahead): how far a margin stands from the noise of this many
+    companies."""
+    lines = [f"\nmargin over each baseline, paired bootstrap over the {len(task.queries)} companies "
+             "(95 % interval; share of resamples ahead):"]
+    for name, theirs in baselines.items():
+        cells = []
+        for metric in ("recall@10", "MRR"):
+            mean, low, high, ahead = evaluate.margin(ours, theirs, task.truth, metric)
+            cells.append(f"{metric} {mean:+.3f} [{low:+.3f}, {high:+.3f}] {ahead:4.0%}")
+        lines.append(f"  {name:28} " + "   ".join(cells))
+    return lines
+
+
 def halves(task: CordisTask, rankings: dict[str, evaluate.Ranking | None], samples: int = 3,
            seed: int = 1) -> list[dict[str, dict[str, float]]]:
     """recall@10 and MRR of every ranked method on `samples` random halves of the queries (margins vs noise)."""

@@ -40,3 +40,22 @@ def test_cross_check_chooses_on_one_half_and_measures_on_the_other():
                                     else "odd") or sum(int(q[1:]) % 2 == 0 for q in chosen_on) * 2 == len(chosen_on)
     assert rows == cross_check({"even": good_on_even, "odd": good_on_odd}, ["even", "odd"], {"base": baseline}, truth,
                                splits=4)  # seeded
+
+
+def test_margin_is_a_paired_bootstrap_over_the_queries():
+    from matchmaker.matching.evaluate import margin, metrics, per_query
+
+    truth = {f"q{i}": {"hit"} for i in range(20)}
+    first = {q: ["hit", "miss"] for q in truth}
+    second = {q: ["miss", "hit"] for q in truth}
+    values = per_query(second, truth)
+    assert set(values) == set(truth) and all(v["MRR"] == 0.5 and v["recall@10"] == 1.0 for v in values.values())
+    assert metrics(second, truth)["MRR"] == 0.5
+    assert margin(first, second, truth, "MRR") == (0.5, 0.5, 0.5, 1.0)  # ahead on every query: no spread
+    mixed = {q: first[q] if int(q[1:]) % 2 else second[q] for q in truth}
+    mean, low, high, ahead = margin(mixed, second, truth, "MRR")
+    assert mean == 0.25 and 0.0 < low < 0.25 < high < 0.5 and ahead == 1.0
+    mean, low, high, ahead = margin(second, mixed, truth, "MRR")
+    assert mean == -0.25 and ahead == 0.0
+    assert margin(mixed, second, truth, "recall@10")[:3] == (0.0, 0.0, 0.0)  # same recall on every query
+    assert margin(mixed, second, truth, "MRR", seed=5) == margin(mixed, second, truth, "MRR", seed=5)  # seeded
