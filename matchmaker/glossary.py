@@ -55,7 +55,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("ophthalmology", N_("ophthalmology"), "therapeutic_area:other",
        "ophthalm oftalm retin glaucom cornea macular maculare"),
     _c("pharma", N_("drug development"), "sector:pharma",
-       "pharma farmac drug drugs medicin small-molecul formulat clinical-trial sperimentaz "
+       "pharma farmac drug drugs medicin small-molecul drug-formulat clinical-trial sperimentaz "
        "preclinic pre-clinic"),
     _c("biotech", N_("biotechnology"), "sector:biotech",
        "biotech antibod anticorp protein proteic cell-therap stem-cell staminal recombin ricombin car-t "
@@ -71,7 +71,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("cdmo", N_("contract manufacturing"), "sector:cdmo",
        "cdmo cmo gmp contract-manufactur"),
     _c("nutraceutics", N_("nutraceutics"), "sector:nutraceutics",
-       "nutraceut supplement integrator probiot prebiot functional-food"),
+       "nutraceut supplement integratore integratori probiot prebiot functional-food"),
     _c("health", N_("health care"), "",
        "health salut patient pazient clinic clinica clinico hospital ospedal disease malatt therap terap "
        "medical medic"),
@@ -106,11 +106,24 @@ def _owner() -> dict[str, str]:
     return {stem: concept.code for concept in CONCEPTS for stem in concept.stems}
 
 
+# Words that begin like a concept but are not about it: "healthy soil", "healthier diets", "supplementary
+# measures" (not health care, not nutraceutics).
+NOT_CONCEPTS = ("healthy", "healthier", "healthiest", "supplementar")
+
+
 @lru_cache(maxsize=100_000)
 def concept_of(word: str) -> str | None:
     """The concept a lower-case, accent-folded word belongs to, or None."""
+    match = _matched_stem(word)
+    return _owner()[match] if match else None
+
+
+def _matched_stem(word: str) -> str | None:
+    """The glossary word beginning that `word` starts with (the longest), or None (also for NOT_CONCEPTS)."""
+    if word.startswith(NOT_CONCEPTS):
+        return None
     match = _pattern().match(word)
-    return _owner()[match.group(0)] if match else None
+    return match.group(0) if match else None
 
 
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -128,19 +141,24 @@ class Derived:
 
 def derive(text: str, min_count: int = 2, per_facet: int = 3) -> Derived:
     """Suggested sectors and therapeutic areas (concepts met at least `min_count` times, the most frequent
-    first) and whether the text is about life sciences at all."""
+    first) and whether the text is about life sciences at all: three or more life-science words, and at least
+    half as many as words of concepts outside life sciences (a farming text that mentions healthy soil and a
+    pathogen is not)."""
     from matchmaker.matching.analysis import fold
 
     words = WORD.findall(fold(text).lower())
     counts = Counter(code for code in map(concept_of, words) if code)
-    hyphenated = Counter(code for a, b in zip(words, words[1:]) if (code := concept_of(f"{a}-{b}")))
-    counts.update(hyphenated)
+    # Two-word entries ("clinical trial", "medical device") met as two words: only a stem that spans both words
+    # counts (any other pair would count its first word a second time).
+    counts.update(_owner()[stem] for a, b in zip(words, words[1:])
+                  if (stem := _matched_stem(f"{a}-{b}")) and "-" in stem and "-" not in a)
     tags: dict[str, list[str]] = {AREA: [], SECTOR: []}
     for code, count in counts.most_common():
         for facet, tag in _BY_CODE[code].tags:
             if count >= min_count and tag not in tags[facet] and len(tags[facet]) < per_facet:
                 tags[facet].append(tag)
     health = sum(count for code, count in counts.items() if _BY_CODE[code].life_science)
+    other = sum(counts.values()) - health  # agri-food, AI: concepts outside life sciences
     valid_sectors, valid_areas = set(SECTORS.codes()), set(THERAPEUTIC_AREAS.codes())
     return Derived(tuple(t for t in tags[SECTOR] if t in valid_sectors),
-                   tuple(t for t in tags[AREA] if t in valid_areas), health >= 3, dict(counts))
+                   tuple(t for t in tags[AREA] if t in valid_areas), health >= 3 and 2 * health >= other, dict(counts))

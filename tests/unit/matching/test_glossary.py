@@ -24,3 +24,29 @@ def test_organisations_outside_life_sciences_are_marked():
     quantum = derive("Superconducting qubits and quantum error correction for quantum computers.")
     assert not forest.life_science and not quantum.life_science
     assert forest.areas == () and quantum.sectors == ()
+
+
+def test_a_concept_met_once_is_not_a_suggested_tag():
+    # Each word counts once: a word followed by another is not counted a second time as a two-word entry.
+    once = derive("Cardiac imaging of the heart with new sensors; wind turbines and power grids.")
+    assert once.counts["cardiology"] == 2 and "cardiology" in once.areas
+    single = derive("Soil restoration is at the heart of the Green Deal; farmers and crops.")
+    assert single.counts.get("cardiology") == 1 and "cardiology" not in single.areas
+    trials = derive("Clinical trials of a new medical device")  # two-word entries still count, once each
+    assert trials.counts["pharma"] == 1 and trials.counts["medical_devices"] == 1
+
+
+def test_farming_texts_are_not_life_science_nor_pharma():
+    # Words that begin like a concept but are not about it, and farming texts with a few health words.
+    assert concept_of("healthy") is None and concept_of("healthier") is None and concept_of("health") == "health"
+    assert concept_of("formulation") is None and concept_of("supplementary") is None
+    assert concept_of("integrators") is None and concept_of("integratori") == "nutraceutics"
+    manure = derive("Decision-making tool for manure management strategies on livestock farms: farmers formulate "
+                    "and test the formulation of organic fertilisers; farming, agricultural practices, farm data.")
+    assert "pharma" not in manure.sectors and not manure.life_science
+    soil = derive("Healthy soil for permanent crops: healthy soils are at the heart of farming; living labs with "
+                  "farmers, crop rotations, agriculture and soil health; plant pathogens, farm practices and food.")
+    assert not soil.life_science and soil.areas == ()
+    # A health text that mentions farming stays life science.
+    clinic = derive("Clinical study of patients with heart failure in hospitals; dietary intake of farm workers.")
+    assert clinic.life_science
