@@ -142,7 +142,7 @@ class Derived:
 def derive(text: str, min_count: int = 2, per_facet: int = 3) -> Derived:
     """Suggested sectors and therapeutic areas (concepts met at least `min_count` times, the most frequent
     first) and whether the text is about life sciences at all: three or more life-science words, and at least
-    half as many as words of concepts outside life sciences (a farming text that mentions healthy soil and a
+    as many as words of concepts outside life sciences (a farming text that mentions soil health and a
     pathogen is not)."""
     from matchmaker.matching.analysis import fold
 
@@ -161,4 +161,4 @@ def derive(text: str, min_count: int = 2, per_facet: int = 3) -> Derived:
     other = sum(counts.values()) - health  # agri-food, AI: concepts outside life sciences
     valid_sectors, valid_areas = set(SECTORS.codes()), set(THERAPEUTIC_AREAS.codes())
     return Derived(tuple(t for t in tags[SECTOR] if t in valid_sectors),
-                   tuple(t for t in tags[AREA] if t in valid_areas), health >= 3 and 2 * health >= other, dict(counts))
+                   tuple(t for t in tags[AREA] if t in valid_areas), health >= 3 and health >= other, dict(counts))

@@ -45,7 +45,7 @@ def test_farming_texts_are_not_life_science_nor_pharma():
                     "and test the formulation of organic fertilisers; farming, agricultural practices, farm data.")
     assert "pharma" not in manure.sectors and not manure.life_science
     soil = derive("Healthy soil for permanent crops: healthy soils are at the heart of farming; living labs with "
-                  "farmers, crop rotations, agriculture and soil health; plant pathogens, farm practices and food.")
+                  "farmers, crop rotations, agriculture and soil health; plant pathogens and farm practices.")
     assert not soil.life_science and soil.areas == ()
     # A health text that mentions farming stays life science.
     clinic = derive("Clinical study of patients with heart failure in hospitals; dietary intake of farm workers.")
