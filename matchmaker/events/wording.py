@@ -30,6 +30,8 @@ REFUSALS = {
     "invalid_reason": _l("choose a reason"),
     "not_pending": _l("this request has already been answered"),
     "requests_closed": _l("requests are not open for this event"),
+    "cancelled_by_organiser": _l("the organisers cancelled your participation; only they can reinstate it, so "
+                                 "please contact them"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
 }
