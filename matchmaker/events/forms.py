@@ -1,6 +1,7 @@
 """Forms of the events pages (CSRF through Flask-WTF)."""
 from __future__ import annotations
 
+from functools import cache
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
@@ -19,7 +20,8 @@ class EventForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
     venue = StringField(_l("Venue"), validators=[Optional(), Length(max=200)])
-    time_zone = StringField(_l("Time zone"), default="Europe/Rome", validators=[DataRequired()])
+    time_zone = SelectField(_l("Time zone"), default="Europe/Rome", choices=lambda: zone_choices(),
+                            validate_choice=False, validators=[DataRequired()])  # our message, in the reader's language
     first_day = DateField(_l("First day"), validators=[DataRequired()])
     days = IntegerField(_l("Number of days"), default=1, validators=[NumberRange(1, 5)])
     am_start = StringField(_l("Morning session starts"), default="09:00", validators=[Regexp(CLOCK)])
@@ -36,7 +38,7 @@ class EventForm(FlaskForm):
                                           validators=[Optional()])
 
     def validate_time_zone(self, field) -> None:
-        if field.data not in available_timezones():
+        if field.data not in _zones():
             raise ValidationError(_l("Unknown time zone."))
 
     def validate_breaks(self, field) -> None:
@@ -71,6 +73,16 @@ class ParticipantForm(FlaskForm):
 
 class ImportForm(FlaskForm):
     file = FileField(_l("CSV or XLSX file (columns: name, email, organisation)"), validators=[FileRequired()])
+
+
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def zone_choices() -> list[tuple[str, str]]:
+    """Every IANA time zone this machine knows (zoneinfo), sorted by name, for the event form's select."""
+    return [(zone, zone.replace("_", " ")) for zone in sorted(_zones())]
 
 
 def parse_breaks(text: str) -> list[tuple[str, str]] | None:
