@@ -81,8 +81,28 @@ def _zones() -> frozenset[str]:
 
 
 def zone_choices() -> list[tuple[str, str]]:
-    """Every IANA time zone this machine knows (zoneinfo), sorted by name, for the event form's select."""
-    return [(zone, zone.replace("_", " ")) for zone in sorted(_zones())]
+    """The IANA time zones this machine knows (zoneinfo), without aliases and legacy names, worded as places in the
+    reader's language ('Ora Italia', 'Italy Time'; the city where a country has several), UTC first, then sorted
+    by that wording: the event form's select (any zoneinfo name, aliases included, still validates)."""
+    from flask_babel import get_locale
+
+    return _zone_choices(str(get_locale() or "en"))
+
+
+@cache
+def _zone_choices(locale: str) -> list[tuple[str, str]]:
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    aliases = get_global("zone_aliases")
+    zones = [z for z in _zones() if "/" in z and z not in aliases and not z.startswith(("Etc/", "SystemV/"))]
+    choices = []
+    for zone in zones:
+        try:
+            choices.append((zone, get_timezone_location(zone, locale=locale)))
+        except LookupError:  # a zone Babel's data does not know: its IANA name
+            choices.append((zone, zone))
+    return [("UTC", "UTC")] + sorted(choices, key=lambda choice: (choice[1].casefold(), choice[0]))
 
 
 def parse_breaks(text: str) -> list[tuple[str, str]] | None:
