@@ -1,4 +1,5 @@
-"""one meeting request per unordered pair of participants and event; CORDIS country codes UK/EL as GB/GR
+"""one meeting request per unordered pair of participants and event; CORDIS country codes UK/EL as GB/GR; a job's
+message parameters (its report is worded for the reader)
 
 Revision ID: c3a9e5f1d274
 Revises: b7d41e2c9a10
@@ -21,6 +22,8 @@ COUNTRY_CODES = {'UK': 'GB', 'EL': 'GR'}
 
 
 def upgrade():
+    with op.batch_alter_table('job', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('message_params', sa.JSON(), nullable=True))
     with op.batch_alter_table('meeting_request', schema=None) as batch_op:
         batch_op.add_column(sa.Column('pair_low', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('pair_high', sa.Integer(), nullable=True))
@@ -66,3 +69,5 @@ def downgrade():
         batch_op.drop_constraint(op.f('uq_meeting_request_event_id_pair_low_pair_high'), type_='unique')
         batch_op.drop_column('pair_high')
         batch_op.drop_column('pair_low')
+    with op.batch_alter_table('job', schema=None) as batch_op:
+        batch_op.drop_column('message_params')
