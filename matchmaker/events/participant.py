@@ -71,11 +71,13 @@ def suggestions(event_id: int):
     event, participant = joined(event_id)
     requested = set(db.session.execute(select(MeetingRequest.target_id).where(
         MeetingRequest.requester_id == participant.id)).scalars())
+    asked = dict(db.session.execute(select(MeetingRequest.requester_id, MeetingRequest.state).where(
+        MeetingRequest.target_id == participant.id)).all())  # who asked me: their request is accepted, not doubled
     others = db.session.execute(select(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
         EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars().all()
     return render_template("events/suggestions.html", event=event, participant=participant,
-                           rows=suggested(participant), requested=requested, match_wording=match_wording,
+                           rows=suggested(participant), requested=requested, asked=asked, match_wording=match_wording,
                            sent=events_people.sent_count(participant), others=others,
                            closed=events_people.requests_closed(event, participant))
 

@@ -66,7 +66,7 @@ def test_a_double_click_is_a_clear_refusal_not_an_error(app, monkeypatch):
     assert refused.value.reason[0] == "already_requested"
 
 
-def test_asking_someone_who_declined_you_earlier_accepts_theirs(app):
+def test_asking_someone_whose_request_you_declined_accepts_theirs_after_all(app):
     event, people, _ = small_event(pairs=())
     theirs = events_people.request_meeting(event, people[1], people[0])
     events_people.decline(theirs, "no_time")
@@ -80,7 +80,10 @@ def test_the_page_says_their_request_was_accepted(app, client):
     event, people, _ = small_event(pairs=(), accounts=True)
     events_people.request_meeting(event, people[1], people[0])
     login(client, db.session.get(EventParticipant, people[0].id).user)
+    offered = client.get(f"/events/{event.id}/suggestions").get_data(as_text=True)
+    assert f'id="accept-theirs-{people[1].id}"' in offered and "has asked you for a meeting" in offered
     page = post_form(client, f"/events/{event.id}/request/{people[1].id}", {},
                      form_url=f"/events/{event.id}/suggestions", follow_redirects=True).get_data(as_text=True)
     assert "had already asked you for a meeting" in page and "Request sent" not in page
     assert _meetings(event) == 1
+    assert "Meeting agreed" in client.get(f"/events/{event.id}/suggestions").get_data(as_text=True)
