@@ -225,8 +225,8 @@ def cancel_participant(participant: EventParticipant) -> int:
 
 
 def reinstate(participant: EventParticipant) -> None:
-    """The organisers undo a cancellation: the person takes part again (their released meetings stay cancelled;
-    new requests make new ones); committed."""
+    """The organisers undo a cancellation: the person takes part again; committed. Their released meetings stay
+    cancelled (the organisers bring one back with a forced meeting, which reuses the pair's request)."""
     participant.cancelled = False
     db.session.commit()
 
