@@ -1,14 +1,14 @@
 """Italian and English UI: locale selection, the language switch, localised formats and vocabulary labels."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from babel import Locale
 from babel import numbers as babel_numbers
 from flask import (Blueprint, Flask, current_app, flash, has_request_context, redirect, render_template, request,
                    session, url_for)
-from flask_babel import LazyString, format_date, format_decimal, format_number, format_time, get_locale
+from flask_babel import LazyString, format_date, format_decimal, format_number, get_locale
 from flask_babel import gettext, refresh
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -81,11 +81,28 @@ def money(value: int | float | None, currency: str = "EUR") -> str:
     return babel_numbers.format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)
 
 
+# The one format of a moment on every page and in every language: the date with its weekday and year, in the
+# locale's own order (a Babel skeleton), then a 24-hour clock (a European cluster: no AM/PM in English either).
+DATE_SKELETON = "yMMMEd"
+
+
+def moment_text(moment: datetime, locale=None) -> str:
+    """An aware time as it reads in its own zone: 'Thu, Mar 12, 2026, 14:30' (en), 'gio 12 mar 2026, 14:30' (it)."""
+    from babel.dates import format_skeleton
+
+    locale = locale or get_locale() or "en"
+    return f"{format_skeleton(DATE_SKELETON, moment, locale=locale)}, {moment:%H:%M}"
+
+
 def date_time(value: datetime | None) -> str:
-    """Date and time in the user's time zone: '12 marzo 2026, 14:30' (it), 'March 12, 2026, 2:30 PM' (en)."""
+    """Date and time in the user's time zone (Europe/Rome), in the one format of moment_text."""
     if value is None:
         return ""
-    return f"{format_date(value, 'long')}, {format_time(value, 'short')}"
+    from flask_babel import to_user_timezone
+
+    if value.tzinfo is None:  # stored naive by SQLite: UTC
+        value = value.replace(tzinfo=timezone.utc)
+    return moment_text(to_user_timezone(value))
 
 
 def is_local_path(target: str | None) -> bool:

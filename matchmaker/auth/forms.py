@@ -25,6 +25,8 @@ class RegisterForm(FlaskForm):
     kind = SelectField(_l("Kind of organisation"), choices=lazy_choices(taxonomy.KINDS), validators=[DataRequired()])
     password = PasswordField(_l("Password"), validators=PASSWORD_RULES)
     confirm = PasswordField(_l("Repeat password"), validators=[EqualTo("password", _l("The passwords differ."))])
+    # Shown only after the page pointed at a similar organisation of the directory (auth/register.html).
+    new_organisation = BooleanField(_l("It is a different organisation: create a new profile"))
 
 
 class ChangePasswordForm(FlaskForm):

@@ -10,7 +10,7 @@ from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, For
                                    RegisterForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
 from matchmaker.i18n import ROLE_LABELS, is_local_path
-from matchmaker.services import accounts
+from matchmaker.services import accounts, org_names
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -67,6 +67,11 @@ def logout():
 def register():
     form = RegisterForm()
     if form.validate_on_submit():
+        # A profile that already exists under another spelling ("DOMPE FARMACEUTICI SPA"): say how to join it
+        # before creating a second one. The answer depends on the organisation's name only, never on the address.
+        similar = [] if form.new_organisation.data else org_names.similar(form.organisation_name.data)
+        if similar:
+            return render_template("auth/register.html", form=form, similar=similar)
         # The same answer whether or not the address has an account: the mail tells its owner.
         accounts.register_user(form.email.data, form.name.data, form.password.data, form.organisation_name.data,
                                form.kind.data, _confirm_link)

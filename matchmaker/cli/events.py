@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from matchmaker.extensions import db
+from matchmaker.jobs import wording
 from matchmaker.models.event import Event, EventSlot, EventTable
 from matchmaker.models.event_meeting import ACTIVE, Meeting
 from matchmaker.models.job import DONE, QUEUED, Job
@@ -57,7 +58,7 @@ def schedule_command(event_id: int, time_limit: float, seed: int, workers: int |
     db.session.expire_all()
     job = db.session.get(Job, job_id)
     if job.state != DONE:
-        raise click.ClickException(f"job {job_id} {job.state}: {job.message}")
+        raise click.ClickException(f"job {job_id} {job.state}: {wording.word(job.message, job.message_params)}")
     result = job.result or {}
     click.echo(json.dumps({"placed": result["placed"], "requested": result["requested"],
                            "total_breaks": result["total_breaks"], "status": result["status"], "job": job_id}))

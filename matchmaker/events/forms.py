@@ -1,6 +1,7 @@
 """Forms of the events pages (CSRF through Flask-WTF)."""
 from __future__ import annotations
 
+from functools import cache
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
@@ -19,7 +20,8 @@ class EventForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
     venue = StringField(_l("Venue"), validators=[Optional(), Length(max=200)])
-    time_zone = StringField(_l("Time zone"), default="Europe/Rome", validators=[DataRequired()])
+    time_zone = SelectField(_l("Time zone"), default="Europe/Rome", choices=lambda: zone_choices(),
+                            validate_choice=False, validators=[DataRequired()])  # our message, in the reader's language
     first_day = DateField(_l("First day"), validators=[DataRequired()])
     days = IntegerField(_l("Number of days"), default=1, validators=[NumberRange(1, 5)])
     am_start = StringField(_l("Morning session starts"), default="09:00", validators=[Regexp(CLOCK)])
@@ -36,7 +38,7 @@ class EventForm(FlaskForm):
                                           validators=[Optional()])
 
     def validate_time_zone(self, field) -> None:
-        if field.data not in available_timezones():
+        if field.data not in _zones():
             raise ValidationError(_l("Unknown time zone."))
 
     def validate_breaks(self, field) -> None:
@@ -71,6 +73,36 @@ class ParticipantForm(FlaskForm):
 
 class ImportForm(FlaskForm):
     file = FileField(_l("CSV or XLSX file (columns: name, email, organisation)"), validators=[FileRequired()])
+
+
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def zone_choices() -> list[tuple[str, str]]:
+    """The IANA time zones this machine knows (zoneinfo), without aliases and legacy names, worded as places in the
+    reader's language ('Ora Italia', 'Italy Time'; the city where a country has several), UTC first, then sorted
+    by that wording: the event form's select (any zoneinfo name, aliases included, still validates)."""
+    from flask_babel import get_locale
+
+    return _zone_choices(str(get_locale() or "en"))
+
+
+@cache
+def _zone_choices(locale: str) -> list[tuple[str, str]]:
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    aliases = get_global("zone_aliases")
+    zones = [z for z in _zones() if "/" in z and z not in aliases and not z.startswith(("Etc/", "SystemV/"))]
+    choices = []
+    for zone in zones:
+        try:
+            choices.append((zone, get_timezone_location(zone, locale=locale)))
+        except LookupError:  # a zone Babel's data does not know: its IANA name
+            choices.append((zone, zone))
+    return [("UTC", "UTC")] + sorted(choices, key=lambda choice: (choice[1].casefold(), choice[0]))
 
 
 def parse_breaks(text: str) -> list[tuple[str, str]] | None:

@@ -203,6 +203,17 @@ def cancel_participant(event_id: int, participant_id: int):
     return redirect(url_for("events.participants", event_id=event.id))
 
 
+@bp.post("/<int:event_id>/participants/<int:participant_id>/reinstate")
+@login_required
+def reinstate_participant(event_id: int, participant_id: int):
+    event = organised(event_id)
+    participant = _participant_of(event, participant_id)
+    events_people.reinstate(participant)
+    flash(_("%(name)s takes part again (their cancelled meetings stay cancelled).", name=participant.name),
+          "success")
+    return redirect(url_for("events.participants", event_id=event.id))
+
+
 @bp.get("/<int:event_id>/requests")
 @login_required
 def requests(event_id: int):

@@ -42,8 +42,12 @@ def register(event_id: int):
     event = event_or_404(event_id)
     if event.status not in (REGISTRATION, REQUESTS) or not current_user.organisation_id:
         abort(404 if event.status == DRAFT else 403)
-    events_people.register(event, current_user)
-    flash(_("You are registered for %(event)s.", event=event.name), "success")
+    try:
+        events_people.register(event, current_user)
+    except Conflict as exc:
+        refusal_flash(exc)
+    else:
+        flash(_("You are registered for %(event)s.", event=event.name), "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -67,11 +71,13 @@ def suggestions(event_id: int):
     event, participant = joined(event_id)
     requested = set(db.session.execute(select(MeetingRequest.target_id).where(
         MeetingRequest.requester_id == participant.id)).scalars())
+    asked = dict(db.session.execute(select(MeetingRequest.requester_id, MeetingRequest.state).where(
+        MeetingRequest.target_id == participant.id)).all())  # who asked me: their request is accepted, not doubled
     others = db.session.execute(select(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
         EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars().all()
     return render_template("events/suggestions.html", event=event, participant=participant,
-                           rows=suggested(participant), requested=requested, match_wording=match_wording,
+                           rows=suggested(participant), requested=requested, asked=asked, match_wording=match_wording,
                            sent=events_people.sent_count(participant), others=others,
                            closed=events_people.requests_closed(event, participant))
 
@@ -84,11 +90,15 @@ def request_meeting(event_id: int, target_id: int):
     if target is None or target.event_id != event.id:
         abort(404)
     try:
-        events_people.request_meeting(event, participant, target, request.form.get("message", ""))
+        sent = events_people.request_meeting(event, participant, target, request.form.get("message", ""))
     except Conflict as exc:
         refusal_flash(exc)
     else:
-        flash(_("Request sent to %(name)s.", name=target.name), "success")
+        if sent.requester_id == participant.id:
+            flash(_("Request sent to %(name)s.", name=target.name), "success")
+        else:
+            flash(_("%(name)s had already asked you for a meeting: their request is now accepted as a mutual "
+                    "meeting (see your requests).", name=target.name), "success")
     return redirect(request.form.get("next") if (request.form.get("next") or "").startswith("/events/")
                     else url_for("events.my_requests", event_id=event.id))
 

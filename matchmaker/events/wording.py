@@ -30,6 +30,8 @@ REFUSALS = {
     "invalid_reason": _l("choose a reason"),
     "not_pending": _l("this request has already been answered"),
     "requests_closed": _l("requests are not open for this event"),
+    "cancelled_by_organiser": _l("the organisers cancelled your participation; only they can reinstate it, so "
+                                 "please contact them"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
 }
@@ -81,30 +83,26 @@ def decline_reason(code: str) -> str:
     return gettext(DECLINE_REASONS[code]) if code in DECLINE_REASONS else ""
 
 
-# The named formats of event times (Babel skeletons/patterns, worded by the reader's locale): one helper for the
-# home card, the event page, the agenda, the availability and schedule pages.
-_DATE_SKELETONS = {"datetime": "yMMMEd", "date": "yMMMEd", "day_time": "MMMEd"}
-
-
 def localtime(moment, zone: str, fmt: str = "datetime") -> str:
     """A stored UTC time shown in the event's time zone and the reader's language: fmt is 'datetime' (Wed, May
-    12, 2027, 09:00 / mer 12 mag 2027, 09:00), 'date', 'day_time' (Wed, May 12, 09:00), 'time' (09:00), or a
-    strftime pattern (machine formats such as ISO 8601)."""
+    12, 2027, 09:00 / mer 12 mag 2027, 09:00), 'date' (Wed, May 12, 2027), 'time' (09:00), or a strftime pattern
+    (machine formats such as ISO 8601). 'datetime' is i18n.moment_text, the one format of every page."""
     from zoneinfo import ZoneInfo
+
+    from matchmaker.i18n import DATE_SKELETON, moment_text
 
     if moment is None:
         return ""
     moment = as_utc(moment).astimezone(ZoneInfo(zone))
     if "%" in fmt:
         return weekday(moment, fmt)
-    from babel.dates import format_skeleton, format_time
+    from babel.dates import format_skeleton
 
-    locale = _locale()
-    clock = format_time(moment, "HH:mm", locale=locale)
     if fmt == "time":
-        return clock
-    day = format_skeleton(_DATE_SKELETONS.get(fmt, "yMMMEd"), moment, locale=locale)
-    return day if fmt == "date" else f"{day}, {clock}"
+        return f"{moment:%H:%M}"
+    if fmt == "date":
+        return format_skeleton(DATE_SKELETON, moment, locale=_locale())
+    return moment_text(moment, _locale())
 
 
 def localrange(start, end, zone: str) -> str:

@@ -3,8 +3,9 @@
 A job's own work is one database transaction: a worker killed mid-job (kill -9) leaves nothing half-written,
 and the next worker (or anyone looking at the job) marks it failed, never "running" forever. Jobs are not
 retried automatically (the user starts the import again); mail is retried by Huey on SMTP errors.
-A job runs in the language of the request that queued it: its report (an import's row errors) reads as its
-starter reads the page. Fixed messages (phases, units, states) are stored in English and worded on display.
+A job runs in the language of the request that queued it: its detailed report (an import's row errors) reads as
+its starter reads the page. Its message is a code with parameters, and fixed messages (phases, units, states) are
+stored in English: both are worded in the reader's language on display (jobs/wording.py, status.live).
 """
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from typing import Any
 
 from flask import Flask, current_app, has_app_context
 from flask_babel import force_locale
-from flask_babel import gettext as _
 
 from matchmaker.extensions import db
 from matchmaker.jobs.queue import huey, key, peek
@@ -129,7 +129,7 @@ def enqueue(kind: str, payload: Any = None, user_id: int | None = None, label: s
         job = db.session.get(Job, job_id)
         if job.state == QUEUED:
             job.state, job.finished_at = FAILED, utcnow()
-            job.message = f"{N_('Could not queue this job')}: {exc.__class__.__name__}: {exc}"[:900]
+            job.message, job.message_params = "not_queued", {"error": f"{exc.__class__.__name__}: {exc}"[:900]}
             db.session.commit()
     return db.session.get(Job, job_id)
 
@@ -172,11 +172,12 @@ def run(job_id: int, payload: Any, retries_left: int = 0, language: str | None =
 def _run(job: Job, payload: Any, retries_left: int) -> None:
     job_id = job.id
     job.state, job.started_at, job.worker, job.message = RUNNING, utcnow(), f"{HOST}:{os.getpid()}", ""
+    job.message_params = None
     db.session.commit()
     progress = Progress(job_id)
     stop = threading.Event()
     threading.Thread(target=progress.beat, args=(stop,), daemon=True).start()
-    retry = False
+    retry, params = False, None
     try:
         progress.publish(force=True)
         result = HANDLERS[job.kind](progress, payload)
@@ -189,20 +190,21 @@ def _run(job: Job, payload: Any, retries_left: int) -> None:
         retry = retries_left > 0
         state = QUEUED if retry else FAILED
         message = f"{exc.__class__.__name__}: {exc}"[:900]
-        message = _("%(error)s (will retry)", error=message) if retry else message
+        if retry:  # worded for the reader by jobs/wording.py
+            message, params = "will_retry", {"error": message}
         result = None
     else:
         result = result if isinstance(result, dict) else {}
-        state, message = DONE, result.pop("message", "")
+        state, message, params = DONE, result.pop("message", ""), result.pop("message_params", None)
         result["unit"] = progress.unit
     finally:
         stop.set()
     job = db.session.get(Job, job_id)
-    job.state, job.message, job.result = state, message, result
+    job.state, job.message, job.message_params, job.result = state, message, params, result
     job.done, job.total = progress.done, progress.total
     job.finished_at = None if retry else utcnow()
     db.session.commit()
     for kind in ("progress", "cancel"):
         huey.storage.pop_data(key(kind, job_id))
     if retry:
-        raise RuntimeError(message)  # Huey schedules the retry
+        raise RuntimeError(params["error"])  # Huey schedules the retry

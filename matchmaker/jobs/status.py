@@ -10,6 +10,7 @@ from flask_babel import gettext
 from huey import crontab
 
 from matchmaker.extensions import db
+from matchmaker.jobs import wording
 from matchmaker.jobs.queue import huey, key, peek
 from matchmaker.jobs.runner import HOST, in_app
 from matchmaker.models._common import utcnow
@@ -114,15 +115,16 @@ def queued_job_ids() -> set[int]:
 def live(job: Job) -> dict:
     """The job as the UI shows it: the row, with the running job's latest progress from the queue.
 
-    The fixed English messages (phases, units, states, kinds) are worded in the reader's language here; a job's
-    own report was worded in its starter's language when it ran (it passes through unchanged)."""
+    Everything is worded in the reader's language here: the fixed messages (phases, units, states, kinds, a label
+    such as "after the CORDIS import") and a finished job's report (a code with parameters, jobs/wording.py)."""
     view = job.as_dict() | {"unit": (job.result or {}).get("unit", ""), "label": job.label}
     if job.state == RUNNING:
         record = peek("progress", job.id)
         if record:
             view.update(done=record["done"], total=record["total"], unit=record["unit"],
                         message=record["message"])
-    view.update(unit=_word(view["unit"]), message=_word(view["message"]),
+    view.update(unit=_word(view["unit"]), label=_word(job.label),
+                message=wording.word(view["message"], None if job.state == RUNNING else job.message_params),
                 state_label=gettext(STATE_LABELS.get(job.state, job.state)),
                 kind_label=_word(KIND_LABELS.get(job.kind, job.kind)))
     return view

@@ -1,14 +1,11 @@
-"""What each kind of job does: imports, a matching rebuild, an engine fit, mail, a scheduling solve."""
+"""What each kind of job does: imports, a matching rebuild, an engine fit, mail, a scheduling solve. Each reports
+a message code with parameters (jobs/wording.py words it for the reader)."""
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import ngettext
-
-from matchmaker import count_wording
 from matchmaker.extensions import db
 from matchmaker.jobs.runner import Progress, enqueue, handler
 from matchmaker.taxonomy import N_
@@ -31,9 +28,9 @@ def import_orgs(progress: Progress, payload: dict[str, Any]) -> dict:
         db.session.rollback()
     progress.phase(N_("Imported"), N_("rows"), report.total).step(report.total)
     result = report_dict(report)
-    result["message"] = _("%(created)s created, %(updated)s updated, %(refused)s of %(total)s rows refused",
-                          created=report.created, updated=report.updated, refused=report.total - report.good,
-                          total=report.total)
+    result.update(message="orgs_imported", message_params={
+        "created": report.created, "updated": report.updated, "refused": report.total - report.good,
+        "total": report.total})
     return result
 
 
@@ -49,8 +46,8 @@ def import_event_people(progress: Progress, payload: dict[str, Any]) -> dict:
     report = import_rows(event, table.rows, progress=progress.phase(N_("Importing"), N_("rows")))
     progress.phase(N_("Imported"), N_("rows"), len(table.rows)).step(len(table.rows))
     return {"event_id": event.id, "added": report.added, "errors": [list(e) for e in report.errors],
-            "message": _("%(added)s %(refused)s.", added=count_wording.participants_added(report.added),
-                         refused=count_wording.rows_refused(len(report.errors), len(table.rows)))}
+            "message": "people_imported",
+            "message_params": {"added": report.added, "refused": len(report.errors), "total": len(table.rows)}}
 
 
 @handler("import-cordis")
@@ -59,11 +56,10 @@ def import_cordis_job(progress: Progress, payload: dict[str, Any]) -> dict:
     from matchmaker.services.cordis import import_cordis
 
     report = import_cordis(Path(payload["folder"]), progress=progress.phase(N_("Importing"), N_("organisations")))
-    rebuild = enqueue("rebuild", user_id=payload.get("user_id"), label=_("after the CORDIS import"))
-    return {"message": _("organisations: %(created)s created, %(updated)s updated; projects: %(projects)s created; "
-                         "skipped rows: %(skipped)s; suggestions: job %(job)s", created=report.organisations_created,
-                         updated=report.organisations_updated, projects=report.projects_created,
-                         skipped=len(report.skipped), job=rebuild.id)}
+    rebuild = enqueue("rebuild", user_id=payload.get("user_id"), label=N_("after the CORDIS import"))
+    return {"message": "cordis_imported", "message_params": {
+        "created": report.organisations_created, "updated": report.organisations_updated,
+        "projects": report.projects_created, "skipped": len(report.skipped), "job": rebuild.id}}
 
 
 @handler("rebuild")
@@ -72,7 +68,7 @@ def rebuild(progress: Progress, payload: Any) -> dict:
     from matchmaker.services.suggestions import rebuild_all
 
     stored = rebuild_all(progress=progress.phase(N_("Ranking suggestions"), N_("organisations")))
-    return {"message": ngettext("stored %(num)s suggestion", "stored %(num)s suggestions", stored)}
+    return {"message": "suggestions_stored", "message_params": {"num": stored}}
 
 
 @handler("engine-fit")
@@ -82,7 +78,7 @@ def engine_fit(progress: Progress, payload: Any) -> dict:
 
     progress.phase(N_("Fitting the matching engine"))
     version = engine.fit_and_store()
-    return {"message": _("engine version %(version)s", version=version)}
+    return {"message": "engine_fitted", "message_params": {"version": version}}
 
 
 @handler("mail")
@@ -107,8 +103,8 @@ def scheduling_solve(progress: Progress, payload: dict[str, Any]) -> dict:
     progress.phase(N_("Scheduling"))
     result = solve(instance, time_limit=payload.get("time_limit", 5.0), workers=payload.get("workers"))
     problems = [str(p) for p in violations(result.schedule, instance)]
-    return {"message": _("%(placed)s meetings placed, %(breaks)s breaks", placed=result.report.placed,
-                         breaks=result.report.total_breaks),
+    return {"message": "dzn_solved", "message_params": {"placed": result.report.placed,
+                                                        "breaks": result.report.total_breaks},
             "status": result.status, "placed": result.report.placed, "violations": problems, "log": result.log}
 
 

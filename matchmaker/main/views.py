@@ -21,5 +21,9 @@ def home():
     counts = dict(db.session.execute(
         db.select(Organisation.kind, func.count()).group_by(Organisation.kind)).all())
     if current_user.is_authenticated and current_user.is_organiser:
-        return render_template("main/organiser.html", counts=counts, total=sum(counts.values()))
+        from matchmaker.events.wording import status
+        from matchmaker.services.events_access import organised_events
+
+        return render_template("main/organiser.html", counts=counts, total=sum(counts.values()),
+                               events=organised_events(current_user), event_status=status)
     return render_template("main/home.html", counts=counts, total=sum(counts.values()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.extensions import db
@@ -25,16 +25,34 @@ DECLINE_REASONS = {"no_fit": N_("Not a fit for us"), "no_time": N_("No time left
 ACTIVE, CANCELLED = "active", "cancelled"
 
 
+def _pair_end(pick):
+    """A column default: the lower (min) or higher (max) participant id of the row being inserted."""
+    def default(context) -> int:
+        params = context.get_current_parameters()
+        return pick(params["requester_id"], params["target_id"])
+    return default
+
+
 class MeetingRequest(db.Model):
-    """One participant asks another for a meeting; two requests between the same pair become one mutual meeting."""
+    """One participant asks another for a meeting; two requests between the same pair become one mutual meeting.
+
+    `pair_low`/`pair_high` are the pair's participant ids in canonical order (filled on insert, held to
+    requester/target by a CHECK), so the database allows one request per unordered pair and event: two people
+    asking each other at the same moment cannot make two meetings.
+    """
 
     __tablename__ = "meeting_request"
-    __table_args__ = (UniqueConstraint("event_id", "requester_id", "target_id"),)
+    __table_args__ = (UniqueConstraint("event_id", "requester_id", "target_id"),
+                      UniqueConstraint("event_id", "pair_low", "pair_high"),
+                      CheckConstraint("pair_low < pair_high AND pair_low IN (requester_id, target_id) "
+                                      "AND pair_high IN (requester_id, target_id)", name="pair_ordered"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
     requester_id: Mapped[int] = mapped_column(ForeignKey("event_participant.id", ondelete="CASCADE"), index=True)
     target_id: Mapped[int] = mapped_column(ForeignKey("event_participant.id", ondelete="CASCADE"), index=True)
+    pair_low: Mapped[int] = mapped_column(default=_pair_end(min))
+    pair_high: Mapped[int] = mapped_column(default=_pair_end(max))
     message: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(12), default=PENDING, index=True)
     mutual: Mapped[bool] = mapped_column(default=False)

@@ -27,7 +27,8 @@ class Job(db.Model):
     label: Mapped[str] = mapped_column(String(255), default="")  # what it works on: a file name, an address
     done: Mapped[int] = mapped_column(default=0)
     total: Mapped[int] = mapped_column(default=0)
-    message: Mapped[str] = mapped_column(String(1000), default="")
+    message: Mapped[str] = mapped_column(String(1000), default="")  # a code of jobs/wording.py, or a fixed text
+    message_params: Mapped[dict | None] = mapped_column(JSON)  # the code's parameters (None: a fixed text)
     result: Mapped[dict | None] = mapped_column(JSON)  # what the page that started it shows when it is done
     worker: Mapped[str] = mapped_column(String(120), default="")  # host:pid of the worker running it
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

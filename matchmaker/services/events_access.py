@@ -68,3 +68,23 @@ def next_event(user: User) -> tuple[Event, str | None, datetime | None] | None:
 
     mine = [(event, who) for event, who in events_of(user) if event.status != CLOSED]
     return soonest(mine) or soonest([(event, None) for event in open_events()])
+
+
+def organised_events(user: User, limit: int = 50) -> list[tuple[Event, datetime | None, datetime | None, bool]]:
+    """The events the user organises (admins: every event) as (event, first slot start, last slot end, upcoming):
+    upcoming ones (not closed, not over) soonest first, then the others, latest first."""
+    from matchmaker.models._common import as_utc, utcnow
+    from matchmaker.models.event import CLOSED, EventSlot
+
+    spans = select(EventSlot.event_id, db.func.min(EventSlot.starts_at).label("start"),
+                   db.func.max(EventSlot.ends_at).label("end")).group_by(EventSlot.event_id).subquery()
+    query = select(Event, spans.c.start, spans.c.end).outerjoin(spans, spans.c.event_id == Event.id)
+    if not user.is_admin:
+        query = query.join(EventOrganiser, EventOrganiser.event_id == Event.id).where(EventOrganiser.user_id == user.id)
+    now = utcnow()
+    rows = [(event, start and as_utc(start), end and as_utc(end)) for event, start, end in db.session.execute(query)]
+    upcoming = sorted(((e, s, n, True) for e, s, n in rows if e.status != CLOSED and (n is None or n > now)),
+                      key=lambda row: (row[1] is None, row[1] or now, row[0].id))
+    others = sorted(((e, s, n, False) for e, s, n in rows if e.status == CLOSED or (n is not None and n <= now)),
+                    key=lambda row: (row[1] or now, row[0].id), reverse=True)
+    return (upcoming + others)[:limit]

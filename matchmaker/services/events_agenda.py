@@ -28,13 +28,14 @@ def agenda(event: Event, participant: EventParticipant) -> list[dict]:
         select(Meeting, EventSlot, EventTable).join(mine, mine.meeting_id == Meeting.id)
         .join(EventSlot, EventSlot.id == Meeting.pub_slot_id).join(EventTable, EventTable.id == Meeting.pub_table_id)
         .where(mine.participant_id == participant.id).order_by(EventSlot.index)).all()
-    partners = _partners([m.id for m, _s, _t in rows], participant.id)
+    partners = partners_of([m.id for m, _s, _t in rows], participant.id)
     return [{"meeting_id": m.id, "slot": s.index, "table": t.index, "table_name": t.name, "virtual": t.virtual,
              "link": t.link, "start": as_utc(s.starts_at).astimezone(zone), "end": as_utc(s.ends_at).astimezone(zone),
              "partners": partners.get(m.id, []), "sequence": m.sequence} for m, s, t in rows]
 
 
-def _partners(meeting_ids: list[int], me: int) -> dict[int, list[dict]]:
+def partners_of(meeting_ids: list[int], me: int) -> dict[int, list[dict]]:
+    """The other participants of each meeting (name, organisation, organisation id), by meeting id."""
     result: dict[int, list[dict]] = {}
     if not meeting_ids:
         return result
@@ -64,7 +65,7 @@ def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") 
         .outerjoin(EventTable, EventTable.id == Meeting.pub_table_id)
         .where(MeetingSeat.participant_id == participant.id, Meeting.published.is_(True))
         .order_by(EventSlot.index, Meeting.id)).all()
-    partners = _partners([m.id for m, _s, _t in rows], participant.id)
+    partners = partners_of([m.id for m, _s, _t in rows], participant.id)
     for meeting, slot, table in rows:
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.id}-meeting-{meeting.id}@{host}")

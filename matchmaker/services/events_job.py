@@ -8,10 +8,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import ngettext
-
-from matchmaker import count_wording
 from matchmaker.extensions import db
 from matchmaker.jobs.queue import huey, key, peek
 from matchmaker.jobs.runner import JobCancelled, Progress, handler
@@ -73,9 +69,8 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
         published = publish(db.session.get(Event, event.id))
     db.session.commit()
     report = result.report
-    placed = count_wording.meetings_placed(report.placed, report.requested)
-    return {"message": _("%(placed)s, %(breaks)s", placed=placed,
-                         breaks=ngettext("%(num)s break", "%(num)s breaks", report.total_breaks)),
+    return {"message": "event_scheduled", "message_params": {  # worded by jobs/wording.py for the reader
+                "placed": report.placed, "requested": report.requested, "breaks": report.total_breaks},
             "event_id": event.id, "placed": report.placed, "requested": report.requested,
             "total_breaks": report.total_breaks, "status": result.status, "published": published,
             "moves": len(result.moves)}

@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc, utcnow
@@ -18,12 +19,12 @@ from matchmaker.services.events import Conflict
 
 
 def register(event: Event, user: User) -> EventParticipant:
-    """The user's participation (created once, as a person of their organisation); committed."""
+    """The user's participation (created once, as a person of their organisation); committed. A participation the
+    organisers cancelled is refused (Conflict "cancelled_by_organiser"): only they can reinstate it."""
     found = participant_of(event, user)
     if found is not None:
         if found.cancelled:
-            found.cancelled = False
-            db.session.commit()
+            raise Conflict("cancelled_by_organiser")
         return found
     participant = EventParticipant(event_id=event.id, user_id=user.id, organisation_id=user.organisation_id,
                                    name=user.name, email=user.email)
@@ -122,21 +123,33 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
         raise Conflict("requests_closed" if code in ("not_open_yet", "requests_over") else code, params)
     if requester.id == target.id or target.event_id != event.id or target.cancelled:
         raise Conflict("invalid_partner")
-    existing = _between(event, requester.id, target.id)
-    if existing is not None:
+    if _between(event, requester.id, target.id) is not None:
         raise Conflict("already_requested")
     reverse = _between(event, target.id, requester.id)
-    if reverse is not None and reverse.state in (PENDING, ACCEPTED):
-        reverse.mutual = True
-        accept(reverse, priority=Priority.MUTUAL)
-        tell(target, "event_request_accepted", requester, event, f"/events/{event.id}/my-requests")
-        return reverse
+    if reverse is not None:  # they asked first (even if it was declined or expired): theirs becomes mutual
+        return _accept_theirs(event, reverse, requester, target)
     request = MeetingRequest(event_id=event.id, requester_id=requester.id, target_id=target.id,
                              message=message[:2000])
     db.session.add(request)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # the database allows one request per pair: a request sent at the same moment won
+        db.session.rollback()
+        reverse = _between(event, target.id, requester.id)
+        if reverse is None:
+            raise Conflict("already_requested") from None
+        return _accept_theirs(event, reverse, requester, target)
     tell(target, "event_request_received", requester, event, f"/events/{event.id}/my-requests")
     return request
+
+
+def _accept_theirs(event: Event, theirs: MeetingRequest, requester: EventParticipant,
+                   target: EventParticipant) -> MeetingRequest:
+    """`requester` asks someone who already asked them: their request is accepted as a mutual meeting."""
+    theirs.mutual = True
+    accept(theirs, priority=Priority.MUTUAL)
+    tell(target, "event_request_accepted", requester, event, f"/events/{event.id}/my-requests")
+    return theirs
 
 
 def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event, link: str) -> None:
@@ -209,6 +222,13 @@ def cancel_participant(participant: EventParticipant) -> int:
     refresh_report(db.session.get(Event, participant.event_id))
     db.session.commit()
     return len(meeting_ids)
+
+
+def reinstate(participant: EventParticipant) -> None:
+    """The organisers undo a cancellation: the person takes part again; committed. Their released meetings stay
+    cancelled (the organisers bring one back with a forced meeting, which reuses the pair's request)."""
+    participant.cancelled = False
+    db.session.commit()
 
 
 def expire_pending(event: Event) -> int:

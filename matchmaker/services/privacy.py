@@ -10,7 +10,7 @@ from matchmaker.extensions import db
 from matchmaker.models import (ApiToken, AuditEntry, EventOrganiser, EventParticipant, Feedback, FeedbackEvent,
                                Interest, Invitation, Job, Notification, Organisation, User)
 from matchmaker.models.user import ADMIN
-from matchmaker.services import audit
+from matchmaker.services import audit, events_privacy
 from matchmaker.services.accounts import AccountError
 from matchmaker.services.profiles import PROFILE_FIELDS
 
@@ -22,8 +22,8 @@ def _plain(value: Any) -> Any:
 
 
 def export_data(user: User) -> dict:
-    """The user's account, their organisation's profile, the invitations and jobs they started, and what the
-    audit log records of their actions."""
+    """The user's account, their organisation's profile, the invitations and jobs they started, what the audit
+    log records of their actions, and their part in events (participations, availability, requests, meetings)."""
     organisation = user.organisation
     return {
         "account": {k: _plain(getattr(user, k)) for k in ("id", "email", "name", "role", "locale", "created_at",
@@ -46,6 +46,7 @@ def export_data(user: User) -> dict:
                               Notification.user_id == user.id)).scalars()],
         "audit_log": [{"when": _plain(e.created_at), "action": e.action, "target": e.target, "details": e.details}
                       for e in audit.by_actor(user)],
+        **events_privacy.event_data(user.id),
     }
 
 

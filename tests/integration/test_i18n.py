@@ -72,12 +72,14 @@ def test_money_follows_the_language(app, code, expected):
 
 
 def test_dates_in_italian_and_in_the_users_time_zone(app):
+    """One format in both languages: the date with its year and a 24-hour clock (no AM/PM in English)."""
     moment = datetime(2026, 3, 12, 13, 30, tzinfo=timezone.utc)  # 14:30 in Milan
     with app.test_request_context(headers=IT):
-        assert date_time(moment) == "12 marzo 2026, 14:30"
+        assert date_time(moment) == "gio 12 mar 2026, 14:30"
     with app.test_request_context():
         refresh()  # the fixture's app context outlives each request context; a server's does not
-        assert date_time(moment) == "March 12, 2026, 2:30\u202fPM"
+        assert date_time(moment) == "Thu, Mar 12, 2026, 14:30"
+        assert date_time(moment.replace(tzinfo=None)) == "Thu, Mar 12, 2026, 14:30"  # SQLite's naive UTC
 
 
 def test_the_reset_mail_goes_out_in_the_recipients_language(app, client, monkeypatch):

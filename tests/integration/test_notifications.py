@@ -26,6 +26,19 @@ def test_bell_counts_unread_and_opening_marks_read_and_follows_the_link(client):
     assert 'class="badge"' not in client.get("/notifications/").get_data(as_text=True)
 
 
+@pytest.mark.parametrize("locale, expected", [("en", "Thu, Mar 12, 2026, 14:30"), ("it", "gio 12 mar 2026, 14:30")])
+def test_notification_times_read_with_the_year_and_a_24_hour_clock(client, locale, expected):
+    from datetime import datetime, timezone
+
+    user = make_user(locale=locale)
+    note = notify(user, "api_token_created", {"name": "CRM"}, mail=False)
+    note.created_at = datetime(2026, 3, 12, 13, 30, tzinfo=timezone.utc)  # 14:30 in Milan
+    db.session.commit()
+    login(client, user)
+    html = client.get("/notifications/").get_data(as_text=True)
+    assert expected in html and "PM" not in html
+
+
 def test_nobody_opens_another_users_notification(client):
     owner, other = make_user(), make_user()
     note = notify(owner, "api_token_created", {"name": "x"}, mail=False)

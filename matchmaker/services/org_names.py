@@ -1,0 +1,48 @@
+"""Organisation names compared as people mean them: case, accents, punctuation and legal forms (SpA, S.r.l., Ltd,
+GmbH...) do not make a different organisation. Registration uses it to point at a profile that already exists."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import func, select
+
+from matchmaker.extensions import db
+from matchmaker.models import Organisation
+
+# Legal forms as they read once dots are dropped and words lower-cased ("S.p.A." -> "spa"), longest first.
+LEGAL_FORMS = tuple(sorted({
+    "spa", "sapa", "srl", "srls", "sas", "snc", "scarl", "scrl", "scpa", "sc", "ss", "onlus", "ets", "aps",
+    "societa per azioni", "societa a responsabilita limitata", "in liquidazione",
+    "ltd", "limited", "plc", "llp", "inc", "incorporated", "corp", "corporation", "co", "llc", "lp",
+    "gmbh", "ag", "kg", "ug", "ev", "mbh", "gmbh co kg", "sa", "sarl", "sas", "bv", "nv", "ab", "as", "oy", "aps",
+    "sl", "slu", "sro", "kft", "doo", "spzoo", "se",
+}, key=lambda form: (-len(form), form)))
+_TRAILING = re.compile(r"(?:\s+(?:" + "|".join(re.escape(f) for f in LEGAL_FORMS) + r"))+$")
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def name_key(name: str) -> str:
+    """The comparable form of a name: 'DOMPE FARMACEUTICI S.p.A.' and 'Dompé Farmaceutici' -> 'dompe farmaceutici'."""
+    folded = unicodedata.normalize("NFKD", name or "")
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    folded = re.sub(r"(?<=\w)\.(?=\w)", "", folded).replace("&", " ")  # "s.p.a." -> "spa."
+    words = " ".join(re.findall(r"[^\W_]+", folded))
+    stripped = _TRAILING.sub("", " " + words).strip()
+    return stripped or words  # a name that is only a legal form ("SA") stays itself
+
+
+def similar(name: str, limit: int = 5) -> list[Organisation]:
+    """Organisations of the directory whose name means the same as `name` (see name_key), most complete first.
+
+    The database narrows the candidates with LIKE on the longest word, vowels as one-character wildcards (so that
+    accented vowels, which lower() and LIKE do not fold, still match); Python compares the keys."""
+    key = name_key(name)
+    if len(key) < 2:
+        return []
+    longest = max(key.split(), key=len)
+    pattern = "%" + _VOWELS.sub("_", longest.replace("%", "").replace("_", "")) + "%"
+    candidates = db.session.execute(select(Organisation).where(func.lower(Organisation.name).like(pattern))
+                                    .order_by(Organisation.id).limit(500)).scalars()
+    found = [o for o in candidates if name_key(o.name) == key]
+    return sorted(found, key=lambda o: (o.life_sciences is False, o.id))[:limit]

@@ -1,0 +1,40 @@
+"""The new-event form offers the IANA time zones as a select (Europe/Rome by default) and refuses any other."""
+from __future__ import annotations
+
+import re
+
+from matchmaker.extensions import db
+from matchmaker.models import Event
+from tests.helpers import login, make_user, post_form
+
+FIELDS = {"name": "BioMed day", "first_day": "2027-03-10", "days": "1", "am_start": "09:00", "am_end": "10:30",
+          "slot_minutes": "20", "tables": "2"}
+
+
+def test_the_time_zone_is_a_select_of_iana_zones_with_rome_first_chosen(app, client):
+    login(client, make_user(role="organiser"))
+    page = client.get("/events/new").get_data(as_text=True)
+    select = re.search(r'<select[^>]*name="time_zone"[^>]*>(.*?)</select>', page, re.S)
+    assert select, "the time zone is not a select"
+    options = re.findall(r'<option([^>]*)value="([^"]+)"', select.group(1))
+    values = [value for _attrs, value in options]
+    assert {"Europe/Rome", "Europe/London", "America/New_York", "Asia/Tokyo", "UTC"} <= set(values)
+    assert len(values) > 300 and len(set(values)) == len(values)
+    assert [value for attrs, value in options if "selected" in attrs] == ["Europe/Rome"]
+    assert re.search(r'value="Europe/Rome"[^>]*>Italy Time<', select.group(1))
+
+
+def test_the_zones_are_worded_in_the_readers_language(app, client):
+    login(client, make_user(role="organiser", locale="it"))
+    page = client.get("/events/new").get_data(as_text=True)
+    assert re.search(r'value="Europe/Rome"[^>]*>Ora Italia<', page)
+    assert re.search(r'value="Europe/London"[^>]*>Ora Regno Unito<', page)
+
+
+def test_an_unknown_time_zone_is_refused_with_a_message(app, client):
+    login(client, make_user(role="organiser"))
+    page = post_form(client, "/events/new", dict(FIELDS, time_zone="Mars/Olympus_Mons")).get_data(as_text=True)
+    assert "Unknown time zone." in page and db.session.execute(db.select(Event)).first() is None
+    response = post_form(client, "/events/new", dict(FIELDS, time_zone="America/New_York"))
+    assert response.status_code == 302
+    assert db.session.execute(db.select(Event.time_zone)).scalar_one() == "America/New_York"

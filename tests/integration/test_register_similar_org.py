@@ -1,0 +1,62 @@
+"""Registering an organisation that the directory already has under another spelling ("Dompé Farmaceutici" beside the
+imported "DOMPE FARMACEUTICI SPA") points at it and says how to join it, still lets a different one be created, and
+answers the same whatever the address (no account enumeration)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from matchmaker.extensions import db
+from matchmaker.models import User
+from matchmaker.services.org_names import name_key
+from tests.helpers import PASSWORD, make_org, make_user, post_form
+
+
+def _register(client, **overrides):
+    data = {"name": "Giulia Rossi", "email": "giulia@dompe.example", "organisation_name": "Dompé Farmaceutici",
+            "kind": "large_company", "password": PASSWORD, "confirm": PASSWORD}
+    data.update(overrides)
+    return post_form(client, "/auth/register", data)
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("Dompé Farmaceutici", "DOMPE FARMACEUTICI SPA"), ("Chiesi Farmaceutici", "Chiesi Farmaceutici S.p.A."),
+    ("acme", "ACME S.r.l."), ("Roche Diagnostics", "Roche Diagnostics GmbH"),
+    ("Oxford Biomedica", "OXFORD BIOMEDICA LTD"),
+    ("Università di Pavia", "UNIVERSITA DI PAVIA")])
+def test_names_that_mean_the_same_organisation(typed, stored):
+    assert name_key(typed) == name_key(stored)
+
+
+def test_different_names_stay_different():
+    assert name_key("Dompé Farmaceutici") != name_key("Dompé Holdings")
+    assert name_key("Bio SA") != name_key("Bio Sas Pharma")
+
+
+def test_registration_points_at_the_existing_profile_then_allows_a_new_one(app, client):
+    dompe = make_org(name="DOMPE FARMACEUTICI SPA", city="Milano")
+    make_org(name="Dompé Holdings")
+    page = _register(client).get_data(as_text=True)
+    hint = page.split('id="similar-organisations"', 1)[1].split("</div>", 1)[0]
+    assert f'href="/profiles/{dompe.id}"' in hint and "DOMPE FARMACEUTICI SPA" in hint and "Holdings" not in hint
+    assert "invitation" in hint and 'name="new_organisation"' in hint
+    assert db.session.execute(db.select(User)).first() is None  # nothing created yet
+    done = _register(client, new_organisation="y")
+    assert "Check your mail" in done.get_data(as_text=True)
+    user = db.session.execute(db.select(User)).scalar_one()
+    assert user.organisation.name == "Dompé Farmaceutici" and user.organisation_id != dompe.id
+
+
+def test_the_hint_is_the_same_for_a_taken_address(app, client):
+    make_org(name="DOMPE FARMACEUTICI SPA")
+    make_user(email="giulia@dompe.example")
+    taken = _register(client).get_data(as_text=True)
+    fresh = _register(client, email="other@dompe.example").get_data(as_text=True)
+    same = [re.sub(r'name="csrf_token"[^>]*>', "", page).replace("giulia@", "other@") for page in (taken, fresh)]
+    assert same[0] == same[1] and 'id="similar-organisations"' in taken
+
+
+def test_no_hint_for_a_new_name(app, client):
+    make_org(name="DOMPE FARMACEUTICI SPA")
+    assert "Check your mail" in _register(client, organisation_name="Acme Biotech").get_data(as_text=True)
