@@ -17,6 +17,9 @@ FIRST_CONFLICTS = 200_000  # for the first schedule (the largest events need abo
 # 20 originals, but 155,000 (16-20 s on a loaded machine) on forum-14.forb0003 / ticf-14crafa.forb0003, where
 # the search then had nothing but the constructive schedule at 10 s; past this budget it improves that one.
 FIRST_CONFLICTS_WITH_START = 25_000
+# For the exact encoding's first schedule when the constructive one is incomplete (Glucose 3: 200-2,500 conflicts on
+# the 20 originals and forum-14.prec15; CaDiCaL needed 5,000-25,000 on the largest).
+FIRST_EXACT_CONFLICTS = 50_000
 # Per global step, so that the descent stops on time: it is only checked between calls, and with 20,000 the
 # descent overran its 1.5 s by 0.6-1.8 s on the crafb, crafc and 14-slot events, which delayed RC2 by as much
 # (measured alone: same breaks at the deadline with 5,000, ending 0.0-0.2 s late).
@@ -99,11 +102,11 @@ def descend(instance: Instance, encoding: Encoding, conn, deadline: float, start
     return cost, slots
 
 
-def first_schedule(instance: Instance, encoding: Encoding, conn, conflicts: int = FIRST_CONFLICTS
-                   ) -> dict[int, int] | None:
+def first_schedule(instance: Instance, encoding: Encoding, conn, conflicts: int = FIRST_CONFLICTS,
+                   sat_solver: str = SAT_SOLVER) -> dict[int, int] | None:
     """The SAT solver's first schedule of the encoding (sent as found), or None if it finds none within
     `conflicts`: a start for the neighbourhood search when the caller's has someone with two breaks."""
-    with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as solver:
+    with Solver(name=sat_solver, bootstrap_with=encoding.wcnf.hard) as solver:
         solver.conf_budget(conflicts)
         if not solver.solve_limited():
             return None

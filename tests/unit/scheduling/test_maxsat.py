@@ -218,6 +218,24 @@ def test_without_a_start_the_local_search_starts_from_the_sat_solvers_first_sche
     assert breaks == sorted(set(breaks), reverse=True)  # each strictly better
 
 
+def test_without_a_start_the_child_sends_a_complete_schedule_of_the_exact_encoding_first(monkeypatch):
+    """An incomplete constructive schedule gives no start: Glucose's first schedule of the exact encoding comes
+    first (someone may have two breaks there), then the one-break-each search, down to the optimum."""
+    instance, optimum = next((small_event(seed), best) for seed in range(40)
+                             if (best := brute_force(small_event(seed), at_most_one_break_each=False)))
+    everyone = list(range(len(instance.meetings)))
+    used = []
+    real = descent.first_schedule
+    monkeypatch.setattr(maxsat, "first_schedule", lambda *args, **kw: used.append(
+        (args[1].per_participant, kw.get("sat_solver"))) or real(*args, **kw))
+    sink = Sink()
+    maxsat._local_search_child(instance, everyone, sink, None)
+    assert used[0] == (False, descent.LNS_SAT_SOLVER)  # the exact encoding, on Glucose
+    assert sink.closed and sink.sent and all(set(sent) == set(everyone) for _, sent in sink.sent)
+    assert all(violations(assign_tables(instance, sent), instance) == [] for _, sent in sink.sent)
+    assert total_breaks(instance, sink.sent[-1][1]) == optimum
+
+
 def test_one_worker_runs_rc2_alone():
     instance = medium_event()
     everyone = list(range(len(instance.meetings)))
