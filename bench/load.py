@@ -13,8 +13,10 @@ Target (issue #16): no error, p95 <= 300 ms on 2 cores. Exit status 1 if any req
 from __future__ import annotations
 
 import argparse
+import glob
 import http.client
 import json
+import os
 import random
 import re
 import statistics
@@ -73,6 +75,24 @@ def seed(n: int, clients: int, out: Path) -> None:
     out.write_text(json.dumps({"accounts": accounts, "password": PASSWORD, "token": secret, "profiles": n}))
 
 
+def tree_cpu(pid: int) -> float:
+    """Seconds of CPU used so far by process `pid` and its live descendants (0 for no such process)."""
+    parents, used = {}, {}
+    for path in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            fields = Path(path).read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        child = int(path.split("/")[2])
+        parents[child], used[child] = int(fields[1]), int(fields[11]) + int(fields[12])
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += used.get(current, 0)
+        todo.extend(child for child, parent in parents.items() if parent == current)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 class Client:
     """One browser: a keep-alive connection and the session cookie."""
 
@@ -125,13 +145,17 @@ def requests_of(rng: random.Random, profiles: int, token: str):
         yield "api", "/api/v1/me", {"Authorization": f"Bearer {token}"}
 
 
-def run(url: str, accounts: dict, clients: int, seconds: float, calibrated: float) -> int:
-    """Drive the server; print the figures; return the number of failed requests."""
+def run(url: str, accounts: dict, clients: int, seconds: float, calibrated: float,
+        watched: dict[str, int] | None = None) -> int:
+    """Drive the server; print the figures (with the CPU per request of this client and of the `watched`
+    processes: name -> pid, children included); return the number of failed requests."""
+    watched = watched or {}
     results: list[tuple[str, float, int]] = []
     lock = threading.Lock()
-    deadline = [0.0]
+    deadline, finished, cpu = [0.0], [0], {}
 
     def start_clock() -> None:  # run by the barrier before it releases anyone: no client sees deadline 0
+        cpu.update({name: -tree_cpu(pid) for name, pid in watched.items()}, client=-time.process_time())
         deadline[0] = time.perf_counter() + seconds
 
     barrier = threading.Barrier(clients + 1, action=start_clock)
@@ -156,6 +180,10 @@ def run(url: str, accounts: dict, clients: int, seconds: float, calibrated: floa
             mine.append((kind, time.perf_counter() - start, status))
         with lock:
             results.extend(mine)
+            finished[0] += 1
+            if finished[0] == clients:  # the last client out stops the CPU clocks (before the log-outs and joins)
+                cpu.update({name: cpu[name] + tree_cpu(pid) for name, pid in watched.items()},
+                           client=cpu["client"] + time.process_time())
 
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
     for thread in threads:
@@ -166,6 +194,7 @@ def run(url: str, accounts: dict, clients: int, seconds: float, calibrated: floa
         thread.join()
     elapsed = time.perf_counter() - started
     report(results, elapsed, clients, calibrated)
+    report_cpu(cpu, len(results))
     return sum(1 for _, _, status in results if status != 200)
 
 
@@ -195,6 +224,16 @@ def report(results: list[tuple[str, float, int]], elapsed: float, clients: int, 
         print("failed requests (status 0: no answer):", dict(failures))
 
 
+def report_cpu(cpu: dict[str, float], requests: int) -> None:
+    """CPU per request of each measured part and their sum: unlike latency, hardly changed by other work on the
+    machine (it is what the 2 cores must give for each request, so latency = clients x CPU / cores at best)."""
+    if not requests:
+        return
+    parts = {name: seconds * 1000 / requests for name, seconds in cpu.items()}
+    print("CPU per request, ms: " + ", ".join(f"{name} {ms:.1f}" for name, ms in parts.items())
+          + f"; total {sum(parts.values()):.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -207,6 +246,8 @@ def main() -> None:
     running.add_argument("--accounts", type=Path, required=True)
     running.add_argument("--clients", type=int, default=16)
     running.add_argument("--seconds", type=float, default=30)
+    running.add_argument("--cpu-of", action="append", default=[], metavar="NAME=PID",
+                         help="also report the CPU per request of this process and its children (repeatable)")
     args = parser.parse_args()
     if args.command == "seed":
         seed(args.n, args.clients, args.out)
@@ -214,7 +255,8 @@ def main() -> None:
     calibrated = calibration()
     print(f"calibration: sum(i*i for i in range(10**7)) took {calibrated:.2f} s "
           "(0.6 s on an idle development machine; the issue's targets assume 1.5 s)")
-    failed = run(args.url, json.loads(args.accounts.read_text()), args.clients, args.seconds, calibrated)
+    watched = {name: int(pid) for name, _, pid in (item.partition("=") for item in args.cpu_of)}
+    failed = run(args.url, json.loads(args.accounts.read_text()), args.clients, args.seconds, calibrated, watched)
     if failed:
         sys.exit(f"{failed} requests failed")
 

@@ -55,16 +55,17 @@ def is_connected(a: int | None, b: int | None) -> bool:
     return a is not None and b is not None and a != b and connection_between(a, b) is not None
 
 
-def may_see_contact(user: User, organisation: Organisation) -> bool:
+def may_see_contact(user: User, organisation: Organisation, connected: bool | None = None) -> bool:
     """The one rule for contact details, used by every page and API response: the organisation made them public,
-    the viewer is its member, an organiser or admin, or the viewer's organisation is connected with it."""
+    the viewer is its member, an organiser or admin, or the viewer's organisation is connected with it
+    (`connected`: whether it is, when the caller has just read it; asked otherwise)."""
     if organisation.contact_public:
         return True
     if not getattr(user, "is_authenticated", False):
         return False
     if user.is_organiser or user.organisation_id == organisation.id:
         return True
-    return is_connected(user.organisation_id, organisation.id)
+    return is_connected(user.organisation_id, organisation.id) if connected is None else connected
 
 
 def _upsert(model, keys: dict, values: dict):

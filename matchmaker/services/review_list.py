@@ -1,7 +1,9 @@
 """An organisation's suggestions to review: filtered, re-ranked by its own feedback, paged, with each state."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from math import ceil
 
 from sqlalchemy import or_, select
@@ -14,7 +16,7 @@ from matchmaker.models.review import DECLINED, INTERESTED, STATES
 from matchmaker.services.matching import doc_id
 from matchmaker.services.profiles import DirectoryFilters, directory_query
 from matchmaker.services.engine import ready as engine_ready
-from matchmaker.services.suggestions import matcher, suggestions_for
+from matchmaker.services.suggestions import explainer, matcher, stored_suggestions
 
 NEW = "new"
 STATE_FILTERS = (NEW, *STATES)
@@ -57,16 +59,22 @@ class ReviewFilters:
 
 @dataclass
 class Item:
-    """One suggestion as the reviewer sees it."""
+    """One suggestion as the reviewer sees it (its reasons are explained when first asked for: a page of ten
+    pays for ten, not for every stored suggestion)."""
 
     suggestion: Suggestion
     target: Organisation
-    reasons: Reasons
     score: float
     rank: int
     state: str = NEW
     feedback: Feedback | None = None
     they_are_interested: bool = False
+    explain: Callable[[], Reasons] = field(default=Reasons, repr=False, compare=False)
+
+    @cached_property
+    def reasons(self) -> Reasons:
+        """Why the pair matches (the engine's codes, worded by the web layer)."""
+        return self.explain()
 
 
 @dataclass
@@ -107,16 +115,19 @@ def _answers(organisation: Organisation, kind: str) -> dict[int, Feedback]:
 def reranked(organisation: Organisation, kind: str) -> list[Item]:
     """Every stored suggestion of `kind` with its state, in the order the organisation's feedback gives."""
     answers = _answers(organisation, kind)
-    interested_from_profiles = set(db.session.execute(select(Interest.target_id).where(
-        Interest.organisation_id == organisation.id)).scalars())
-    towards_us = set(db.session.execute(select(Interest.organisation_id).where(
-        Interest.target_id == organisation.id)).scalars())
-    items = []
-    for suggestion, target, reasons in suggestions_for(organisation, kind):
+    interested_from_profiles, towards_us = set(), set()  # both directions in one query
+    for source, target in db.session.execute(select(Interest.organisation_id, Interest.target_id).where(
+            or_(Interest.organisation_id == organisation.id, Interest.target_id == organisation.id))):
+        if source == organisation.id:
+            interested_from_profiles.add(target)
+        if target == organisation.id:
+            towards_us.add(source)
+    items, reasons = [], explainer(organisation)
+    for suggestion, target in stored_suggestions(organisation, kind):
         answer = answers.get(target.id)
         state = answer.state if answer else INTERESTED if target.id in interested_from_profiles else NEW
-        items.append(Item(suggestion, target, reasons, suggestion.score, suggestion.rank, state, answer,
-                          target.id in towards_us))
+        items.append(Item(suggestion, target, suggestion.score, suggestion.rank, state, answer,
+                          target.id in towards_us, partial(reasons, suggestion, target)))
     states = {t: a.state for t, a in answers.items()}
     for target_id in interested_from_profiles:
         states.setdefault(target_id, INTERESTED)
@@ -129,7 +140,7 @@ def _apply_feedback(organisation: Organisation, items: list[Item], states: dict[
     """Re-order `items` in place by the pure re-ranking (no-op without answers or a fitted engine)."""
     answered = [t for t, s in states.items() if s in (INTERESTED, DECLINED)]
     if not answered or not items or not engine_ready():
-        return  # (without a stored engine, suggestions_for has already queued the rebuild)
+        return  # (without a stored engine, explainer() has already queued the rebuild)
     engine = matcher()
     ids = {i: doc_id(i, e) for i, e in db.session.execute(
         select(Organisation.id, Organisation.external_id).where(Organisation.id.in_(answered)))}
