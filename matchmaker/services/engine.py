@@ -82,11 +82,14 @@ def current(refresh: bool = False) -> Matcher:
 def _versions() -> tuple[int | None, tuple]:
     """The usable snapshot (as _usable_snapshot) and the (count, max id) of the change rows, in one query: what
     every page that shows reasons asks."""
-    newest = db.select(func.max(EngineSnapshot.id)).scalar_subquery()
-    usable = db.select(EngineSnapshot.id).where(EngineSnapshot.id == newest, EngineSnapshot.code == CODE)
-    snapshot_id, *seen = db.session.execute(db.select(
-        usable.scalar_subquery(), func.count(EngineChange.id), func.max(EngineChange.id))).one()
+    snapshot_id, *seen = db.session.execute(_VERSIONS).one()
     return snapshot_id, tuple(seen)
+
+
+_VERSIONS = db.select(  # built once
+    db.select(EngineSnapshot.id).where(EngineSnapshot.id == db.select(func.max(EngineSnapshot.id)).scalar_subquery(),
+                                       EngineSnapshot.code == CODE).scalar_subquery(),
+    func.count(EngineChange.id), func.max(EngineChange.id))
 
 
 def _usable_snapshot() -> int | None:

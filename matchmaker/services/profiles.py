@@ -98,6 +98,7 @@ class DirectoryFilters:
         return cls(**{k: (args.get(k) or "").strip() for k in cls.__dataclass_fields__})
 
 
+@lru_cache(maxsize=256)  # statements are immutable; building one costs more than running it
 def directory_query(filters: DirectoryFilters) -> Select:
     """The SELECT for the directory page without search words (or with only stop words), ordered by name, the
     profiles marked outside life sciences after the others unless the filters ask for every profile alike."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from math import ceil
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 
 from matchmaker.extensions import db
 from matchmaker.matching import feedback as rerank_engine
@@ -107,17 +107,21 @@ def _matching_targets(organisation: Organisation, kind: str, f: ReviewFilters) -
     return set(db.session.execute(stmt).scalars())
 
 
+# Built once: the suggestions page asks both on every visit.
+_ANSWERS = select(Feedback).where(Feedback.organisation_id == bindparam("org"), Feedback.kind == bindparam("kind"))
+_INTEREST = select(Interest.organisation_id, Interest.target_id).where(
+    or_(Interest.organisation_id == bindparam("org"), Interest.target_id == bindparam("org")))
+
+
 def _answers(organisation: Organisation, kind: str) -> dict[int, Feedback]:
-    return {f.target_id: f for f in db.session.execute(select(Feedback).where(
-        Feedback.organisation_id == organisation.id, Feedback.kind == kind)).scalars()}
+    return {f.target_id: f for f in db.session.execute(_ANSWERS, {"org": organisation.id, "kind": kind}).scalars()}
 
 
 def reranked(organisation: Organisation, kind: str) -> list[Item]:
     """Every stored suggestion of `kind` with its state, in the order the organisation's feedback gives."""
     answers = _answers(organisation, kind)
     interested_from_profiles, towards_us = set(), set()  # both directions in one query
-    for source, target in db.session.execute(select(Interest.organisation_id, Interest.target_id).where(
-            or_(Interest.organisation_id == organisation.id, Interest.target_id == organisation.id))):
+    for source, target in db.session.execute(_INTEREST, {"org": organisation.id}):
         if source == organisation.id:
             interested_from_profiles.add(target)
         if target == organisation.id:

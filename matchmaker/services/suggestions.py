@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.orm import defer, lazyload
 
 from matchmaker.extensions import db
@@ -164,11 +164,15 @@ def _organisation_ids(engine: Matcher) -> dict[str, int]:
 def stored_suggestions(organisation: Organisation, kind: str) -> list[tuple[Suggestion, Organisation]]:
     """The stored `kind` list of an organisation, best first, with the target organisations (their tags and long
     texts load only if a page asks for them: the suggestion cards show neither)."""
-    return [tuple(row) for row in db.session.execute(
-        db.select(Suggestion, Organisation).join(Organisation, Organisation.id == Suggestion.target_id)
-        .options(lazyload(Organisation.tags), defer(Organisation.description), defer(Organisation.offer),
-                 defer(Organisation.seek), defer(Organisation.keywords))
-        .where(Suggestion.kind == kind, Suggestion.source_id == organisation.id).order_by(Suggestion.rank)).all()]
+    return [tuple(row) for row in db.session.execute(_STORED, {"kind": kind, "source_id": organisation.id})]
+
+
+_STORED = (  # built once: the suggestions page asks on every visit
+    db.select(Suggestion, Organisation).join(Organisation, Organisation.id == Suggestion.target_id)
+    .options(lazyload(Organisation.tags), defer(Organisation.description), defer(Organisation.offer),
+             defer(Organisation.seek), defer(Organisation.keywords))
+    .where(Suggestion.kind == bindparam("kind"), Suggestion.source_id == bindparam("source_id"))
+    .order_by(Suggestion.rank))
 
 
 def explainer(organisation: Organisation) -> Callable[[Suggestion, Organisation], Reasons]:
