@@ -194,7 +194,7 @@ def run(url: str, accounts: dict, clients: int, seconds: float, calibrated: floa
         thread.join()
     elapsed = time.perf_counter() - started
     report(results, elapsed, clients, calibrated)
-    report_cpu(cpu, len(results))
+    report_cpu(cpu, len(results), clients)
     return sum(1 for _, _, status in results if status != 200)
 
 
@@ -224,14 +224,17 @@ def report(results: list[tuple[str, float, int]], elapsed: float, clients: int, 
         print("failed requests (status 0: no answer):", dict(failures))
 
 
-def report_cpu(cpu: dict[str, float], requests: int) -> None:
-    """CPU per request of each measured part and their sum: unlike latency, hardly changed by other work on the
-    machine (it is what the 2 cores must give for each request, so latency = clients x CPU / cores at best)."""
+def report_cpu(cpu: dict[str, float], requests: int, clients: int) -> None:
+    """CPU per request of each measured part and their sum: less changed by other work on the machine than
+    latency (it is what the cores must give for each request: with a closed loop, the mean latency is at least
+    clients x CPU per request / cores)."""
     if not requests:
         return
     parts = {name: seconds * 1000 / requests for name, seconds in cpu.items()}
+    total, cores = sum(parts.values()), os.cpu_count() or 1
     print("CPU per request, ms: " + ", ".join(f"{name} {ms:.1f}" for name, ms in parts.items())
-          + f"; total {sum(parts.values()):.1f}")
+          + f"; total {total:.1f} (so {clients} clients on {cores} cores wait at least {clients * total / cores:.0f} ms"
+          " on average)")
 
 
 def main() -> None:
