@@ -35,6 +35,7 @@ SEARCHES = ["oncology", "gene therapy", "dispositivi medici", "antibodies", "mac
 
 
 REFERENCE_CALIBRATION = 1.5  # seconds of the calibration loop on the machine the issue's targets are meant for
+BUSY_CALIBRATION = 1.0  # beyond this on the development machine (0.6 s idle), other work is taking the cores
 
 
 def calibration() -> float:
@@ -219,6 +220,9 @@ def report(results: list[tuple[str, float, int]], elapsed: float, clients: int, 
     scaled = p95 * REFERENCE_CALIBRATION / calibrated
     print(f"on the issue's machine (calibration {REFERENCE_CALIBRATION} s) that is about {scaled:.0f} ms: "
           f"{'met' if scaled <= 300 else 'NOT met'}")
+    if calibrated > BUSY_CALIBRATION:
+        print(f"(the calibration took over {BUSY_CALIBRATION} s: the machine is busy with other work, whose share of "
+              "the cores changes from second to second, so that scaling says little; compare CPU per request)")
     failures = Counter(f"{kind} {status}" for kind, _, status in results if status != 200)
     if failures:
         print("failed requests (status 0: no answer):", dict(failures))
