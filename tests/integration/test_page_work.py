@@ -94,3 +94,18 @@ def test_the_decline_reasons_follow_the_language_of_each_request(client):
                                     ("it", "Non pertinente", "Not relevant")):
         page = client.get("/matches/", headers={"Accept-Language": language}).get_data(as_text=True)
         assert f'<option value="not_relevant">{reason}</option>' in page and other not in page
+
+
+def test_the_api_loads_the_tags_of_a_page_of_suggestions_in_one_query(client):
+    from matchmaker.services.tokens import create_token
+
+    company, lab, _ = world()
+    lab.sectors = ["biotech"]
+    db.session.commit()
+    rebuild_all()
+    headers = {"Authorization": f"Bearer {create_token(make_user(organisation=company), 'test')[1]}"}
+    client.get("/api/v1/suggestions", headers=headers)
+    with statements() as seen:
+        body = client.get("/api/v1/suggestions", headers=headers).json
+    assert len(body["items"]) >= 2 and {"biotech"} in [set(i["target"]["sectors"]) for i in body["items"]]
+    assert sum("FROM organisation_tag" in s for s in seen) == 1, "\n".join(s[:150] for s in seen)
