@@ -10,9 +10,7 @@ data directory of a PostgreSQL that serves nobody else), the server's CPU per re
 from __future__ import annotations
 
 import argparse
-import glob
 import json
-import os
 import random
 import re
 import statistics
@@ -22,22 +20,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from load import SEARCHES, calibration  # noqa: E402  (bench/ is on the path when run as a script)
+from load import SEARCHES, calibration, tree_cpu  # noqa: E402  (bench/ is on the path when run as a script)
 
 
 def postgres_cpu(pgdata: Path | None) -> float:
     """Seconds of CPU used so far by the postmaster of `pgdata` and its children (0 without one)."""
     if pgdata is None:
         return 0.0
-    master, total = int((pgdata / "postmaster.pid").read_text().split()[0]), 0
-    for path in glob.glob("/proc/[0-9]*/stat"):
-        try:
-            fields = Path(path).read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(path.split("/")[2]) == master or int(fields[1]) == master:
-            total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+    return tree_cpu(int((pgdata / "postmaster.pid").read_text().split()[0]))
 
 
 def paths(rng: random.Random, profiles: int, token: str) -> dict:

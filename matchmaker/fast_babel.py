@@ -10,7 +10,7 @@ from flask import Flask
 from flask.globals import _cv_app
 
 
-def _babel_state():
+def babel_state():
     """Flask-Babel's per-request namespace (g._flask_babel), without going through the proxies; or None."""
     app_context = _cv_app.get(None)
     return None if app_context is None else app_context.g.__dict__.get("_flask_babel")
@@ -21,13 +21,13 @@ class RequestCachedDomain(flask_babel.Domain):
     change the request's locale object, so they are honoured)."""
 
     def get_translations(self):
-        state = _babel_state()
+        state = babel_state()
         if state is not None:
             cached = state.__dict__.get("request_translations")
             if cached is not None and cached[0] is state.__dict__.get("babel_locale") is not None:
                 return cached[1]
         translations = super().get_translations()
-        state = _babel_state()
+        state = babel_state()
         if state is not None and state.__dict__.get("babel_locale") is not None:
             state.request_translations = (state.babel_locale, translations)
         return translations
@@ -38,7 +38,7 @@ _flask_babel_get_domain = flask_babel.get_domain
 
 def _get_domain() -> flask_babel.Domain:
     """flask_babel.get_domain (which its gettext and lazy strings call) without the proxies once it is known."""
-    state = _babel_state()
+    state = babel_state()
     domain = None if state is None else state.__dict__.get("babel_domain")
     return domain if domain is not None else _flask_babel_get_domain()
 

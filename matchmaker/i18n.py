@@ -18,7 +18,7 @@ from wtforms import RadioField
 from matchmaker import taxonomy
 from matchmaker.taxonomy import N_
 from matchmaker.extensions import babel, db, login_manager
-from matchmaker.fast_babel import install_jinja_gettext
+from matchmaker.fast_babel import babel_state, install_jinja_gettext
 from matchmaker.config import PROJECT_ROOT
 from matchmaker.models import user as user_model
 
@@ -47,7 +47,10 @@ def select_locale() -> str:
 
 def current_language() -> str:
     """The language code in use ('en' outside a request)."""
-    locale = get_locale()
+    state = babel_state()  # the request's locale once chosen (a page asks for it dozens of times)
+    locale = state.__dict__.get("babel_locale") if state is not None else None
+    if locale is None:
+        locale = get_locale()
     return locale.language if locale is not None and locale.language in LANGUAGES else DEFAULT_LANGUAGE
 
 

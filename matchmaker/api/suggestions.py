@@ -14,7 +14,7 @@ from matchmaker.matches import wording
 from matchmaker.matches.views import kinds_for
 from matchmaker.models import Organisation
 from matchmaker.services import review
-from matchmaker.services.review_list import Item, ReviewFilters, reranked, review_page
+from matchmaker.services.review_list import Item, ReviewFilters, load_tags, reranked, review_page
 
 PAGE_SIZE = 20
 
@@ -66,6 +66,7 @@ def suggestions(query: SuggestionsQuery):
     if kind not in kinds:
         raise ApiError(404, f"no {kind} suggestions for this kind of organisation")
     page = review_page(mine, kind, ReviewFilters(state=query.state or ""), query.page, PAGE_SIZE)
+    load_tags(page.items)  # the sectors and areas of every item in one query
     return SuggestionsOut(items=[item_out(i) for i in page.items], page=page.page, pages=page.pages,
                           total=page.total)
 

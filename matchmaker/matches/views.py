@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from sqlalchemy.orm import lazyload
 
 from matchmaker.extensions import db
 from matchmaker.i18n import _safe_next
@@ -42,7 +43,7 @@ def own_organisation() -> Organisation | None:
     org_id = request.args.get("org", type=db_id) or current_user.organisation_id  # out of range: one's own
     if org_id is None:
         return None
-    organisation = db.session.get(Organisation, org_id)
+    organisation = db.session.get(Organisation, org_id, options=[lazyload(Organisation.tags)])  # tags: not shown
     if organisation is None:
         abort(404)
     if not current_user.can_edit(organisation):
@@ -60,12 +61,12 @@ def index():
     kind = chosen_kind(organisation)
     filters = ReviewFilters.from_args(request.args)
     page = review_page(organisation, kind, filters, request.args.get("page", 1, type=int))
+    regions, countries = profiles.facet_values(Organisation.region, Organisation.country)
     return render_template("matches/index.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
                            page=page, filters=filters, wording=wording, labels=labels,
                            can_act=organisation.id == current_user.organisation_id,
                            history=review.history(organisation.id, [i.target.id for i in page.items]),
-                           regions=profiles.facet_values(Organisation.region),
-                           countries=profiles.facet_values(Organisation.country))
+                           regions=regions, countries=countries)
 
 
 @bp.post("/suggestions/<int:suggestion_id>/feedback")

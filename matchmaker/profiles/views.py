@@ -34,9 +34,9 @@ def directory():
     if pagination.pages and page > pagination.pages:  # past the end (?page=4611686018427387904): the last page
         args = request.args.to_dict() | {"page": pagination.pages}
         return redirect(url_for("profiles.directory", **args))
+    regions, countries = profiles.facet_values(Organisation.region, Organisation.country)
     return render_template("profiles/directory.html", pagination=pagination, filters=filters,
-                           regions=profiles.facet_values(Organisation.region),
-                           countries=profiles.facet_values(Organisation.country))
+                           regions=regions, countries=countries)
 
 
 @bp.get("/<int:org_id>")
@@ -44,9 +44,9 @@ def directory():
 def show(org_id: int):
     organisation = _organisation_or_404(org_id)
     can_edit = current_user.can_edit(organisation)
-    return render_template("profiles/show.html", org=organisation, can_edit=can_edit,
-                           show_contact=review.may_see_contact(current_user, organisation),
-                           interest=review.interest_state(current_user.organisation_id, organisation.id))
+    interest = review.interest_state(current_user.organisation_id, organisation.id)
+    return render_template("profiles/show.html", org=organisation, can_edit=can_edit, interest=interest,
+                           show_contact=review.may_see_contact(current_user, organisation, interest["connected"]))
 
 
 @bp.get("/mine")

@@ -67,7 +67,7 @@ def current(refresh: bool = False) -> Matcher:
     with copy.lock:
         if refresh:
             return _fit_and_store(copy)
-        snapshot_id = _usable_snapshot()
+        snapshot_id, seen = _versions()
         if snapshot_id is None:
             if has_request_context():  # never fit inside a request
                 ensure_fit_queued()
@@ -75,8 +75,21 @@ def current(refresh: bool = False) -> Matcher:
             return _fit_and_store(copy)
         if snapshot_id != copy.snapshot_id:
             _load(copy, snapshot_id)
-        _catch_up(copy)
+        _catch_up(copy, seen)
         return copy.engine
+
+
+def _versions() -> tuple[int | None, tuple]:
+    """The usable snapshot (as _usable_snapshot) and the (count, max id) of the change rows, in one query: what
+    every page that shows reasons asks."""
+    snapshot_id, *seen = db.session.execute(_VERSIONS).one()
+    return snapshot_id, tuple(seen)
+
+
+_VERSIONS = db.select(  # built once
+    db.select(EngineSnapshot.id).where(EngineSnapshot.id == db.select(func.max(EngineSnapshot.id)).scalar_subquery(),
+                                       EngineSnapshot.code == CODE).scalar_subquery(),
+    func.count(EngineChange.id), func.max(EngineChange.id))
 
 
 def _usable_snapshot() -> int | None:
@@ -119,9 +132,9 @@ def _load(copy: _Copy, snapshot_id: int) -> None:
     copy.changes = set(db.session.execute(db.select(EngineChange.id).where(EngineChange.id <= base)).scalars())
 
 
-def _catch_up(copy: _Copy) -> None:
-    """Apply the edits other processes recorded since this copy was made (count and max catch late commits)."""
-    seen = tuple(db.session.execute(db.select(func.count(EngineChange.id), func.max(EngineChange.id))).one())
+def _catch_up(copy: _Copy, seen: tuple) -> None:
+    """Apply the edits other processes recorded since this copy was made (`seen`: the change rows' count and max
+    id as just read; count and max catch late commits)."""
     if seen == copy.seen:
         return
     rows = db.session.execute(db.select(EngineChange.id, EngineChange.organisation_id)).all()

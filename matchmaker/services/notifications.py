@@ -12,6 +12,7 @@ from typing import Any
 from flask import current_app, has_request_context, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from sqlalchemy import bindparam
 
 from matchmaker.extensions import db
 from matchmaker.models import Notification, User
@@ -72,9 +73,14 @@ def absolute_url(path: str) -> str:
     return base.rstrip("/") + path if base else path
 
 
+# Built once: the header bell asks on every page.
+_UNREAD = db.select(db.func.count(Notification.id)).where(
+    Notification.user_id == bindparam("user_id"), Notification.read_at.is_(None))
+
+
 def unread_count(user: User) -> int:
-    return db.session.scalar(db.select(db.func.count(Notification.id))
-                             .where(Notification.user_id == user.id, Notification.read_at.is_(None))) or 0
+    """How many of the user's notifications are unread."""
+    return db.session.scalar(_UNREAD, {"user_id": user.id}) or 0
 
 
 def page_of(user: User, page: int) -> tuple[list[Notification], int]:

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func
+from sqlalchemy import Select, func, literal, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -97,6 +98,7 @@ class DirectoryFilters:
         return cls(**{k: (args.get(k) or "").strip() for k in cls.__dataclass_fields__})
 
 
+@lru_cache(maxsize=256)  # statements are immutable; building one costs more than running it
 def directory_query(filters: DirectoryFilters) -> Select:
     """The SELECT for the directory page without search words (or with only stop words), ordered by name, the
     profiles marked outside life sciences after the others unless the filters ask for every profile alike."""
@@ -179,12 +181,25 @@ def search_directory(filters: DirectoryFilters, page: int, per_page: int) -> Pag
     return db.paginate(directory_query(filters), page=page, per_page=per_page, error_out=False)
 
 
-def facet_values(column: Any) -> list[str]:
-    """Distinct non-empty values of an indexed column (regions, countries) for filter drop-downs, in order.
+def facet_values(*columns: Any) -> list[list[str]]:
+    """Distinct non-empty values of each indexed column (regions, countries) for filter drop-downs, in order.
 
-    A loose index scan (a recursive query that asks the index for the next value after the last one): a few
-    look-ups per value instead of reading the column of every profile on each directory and suggestions page."""
-    start = db.select(func.min(column).label("value")).where(column > "").cte("facet", recursive=True)
-    following = db.select(func.min(column)).where(column > start.c.value).scalar_subquery()
-    values = start.union_all(db.select(following).where(start.c.value.is_not(None)))
-    return list(db.session.execute(db.select(values.c.value).where(values.c.value.is_not(None))).scalars())
+    A loose index scan per column (a recursive query that asks the index for the next value after the last one):
+    a few look-ups per value instead of reading the column of every profile on each directory and suggestions
+    page; the columns' scans go to the database as one statement, built once."""
+    found: list[list[str]] = [[] for _ in columns]
+    for n, value in db.session.execute(_facet_statement(columns)):
+        found[n].append(value)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _facet_statement(columns: tuple) -> Select:
+    parts = []
+    for n, column in enumerate(columns):
+        start = db.select(func.min(column).label("value")).where(column > "").cte(f"facet{n}", recursive=True)
+        following = db.select(func.min(column)).where(column > start.c.value).scalar_subquery()
+        values = start.union_all(db.select(following).where(start.c.value.is_not(None)))
+        parts.append(db.select(literal(n).label("n"), values.c.value).where(values.c.value.is_not(None)))
+    both = union_all(*parts).subquery()
+    return db.select(both.c.n, both.c.value).order_by(both.c.n, both.c.value)

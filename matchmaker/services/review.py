@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
@@ -55,16 +55,17 @@ def is_connected(a: int | None, b: int | None) -> bool:
     return a is not None and b is not None and a != b and connection_between(a, b) is not None
 
 
-def may_see_contact(user: User, organisation: Organisation) -> bool:
+def may_see_contact(user: User, organisation: Organisation, connected: bool | None = None) -> bool:
     """The one rule for contact details, used by every page and API response: the organisation made them public,
-    the viewer is its member, an organiser or admin, or the viewer's organisation is connected with it."""
+    the viewer is its member, an organiser or admin, or the viewer's organisation is connected with it
+    (`connected`: whether it is, when the caller has just read it; asked otherwise)."""
     if organisation.contact_public:
         return True
     if not getattr(user, "is_authenticated", False):
         return False
     if user.is_organiser or user.organisation_id == organisation.id:
         return True
-    return is_connected(user.organisation_id, organisation.id)
+    return is_connected(user.organisation_id, organisation.id) if connected is None else connected
 
 
 def _upsert(model, keys: dict, values: dict):
@@ -242,13 +243,18 @@ def own_suggestion(user: User, suggestion_id: int) -> Suggestion | None:
     return suggestion
 
 
+_HISTORY = (  # built once: the suggestions page asks on every visit
+    select(FeedbackEvent, User).outerjoin(User, User.id == FeedbackEvent.user_id)
+    .where(FeedbackEvent.organisation_id == bindparam("org"),
+           FeedbackEvent.target_id.in_(bindparam("targets", expanding=True)))
+    .order_by(FeedbackEvent.at.desc(), FeedbackEvent.id.desc()))
+
+
 def history(organisation_id: int, target_ids: list[int]) -> dict[int, list[tuple[FeedbackEvent, User | None]]]:
     """Who of the organisation did what and when about each target, newest first."""
     if not target_ids:
         return {}
-    rows = db.session.execute(select(FeedbackEvent, User).outerjoin(User, User.id == FeedbackEvent.user_id).where(
-        FeedbackEvent.organisation_id == organisation_id, FeedbackEvent.target_id.in_(target_ids))
-        .order_by(FeedbackEvent.at.desc(), FeedbackEvent.id.desc())).all()
+    rows = db.session.execute(_HISTORY, {"org": organisation_id, "targets": target_ids}).all()
     result: dict[int, list] = {}
     for event, user in rows:
         result.setdefault(event.target_id, []).append((event, user))

@@ -1,10 +1,13 @@
 """An organisation's suggestions to review: filtered, re-ranked by its own feedback, paged, with each state."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from math import ceil
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
+from sqlalchemy.orm import selectinload
 
 from matchmaker.extensions import db
 from matchmaker.matching import feedback as rerank_engine
@@ -14,7 +17,7 @@ from matchmaker.models.review import DECLINED, INTERESTED, STATES
 from matchmaker.services.matching import doc_id
 from matchmaker.services.profiles import DirectoryFilters, directory_query
 from matchmaker.services.engine import ready as engine_ready
-from matchmaker.services.suggestions import matcher, suggestions_for
+from matchmaker.services.suggestions import explainer, matcher, stored_suggestions
 
 NEW = "new"
 STATE_FILTERS = (NEW, *STATES)
@@ -57,16 +60,22 @@ class ReviewFilters:
 
 @dataclass
 class Item:
-    """One suggestion as the reviewer sees it."""
+    """One suggestion as the reviewer sees it (its reasons are explained when first asked for: a page of ten
+    pays for ten, not for every stored suggestion)."""
 
     suggestion: Suggestion
     target: Organisation
-    reasons: Reasons
     score: float
     rank: int
     state: str = NEW
     feedback: Feedback | None = None
     they_are_interested: bool = False
+    explain: Callable[[], Reasons] = field(default=Reasons, repr=False, compare=False)
+
+    @cached_property
+    def reasons(self) -> Reasons:
+        """Why the pair matches (the engine's codes, worded by the web layer)."""
+        return self.explain()
 
 
 @dataclass
@@ -99,24 +108,31 @@ def _matching_targets(organisation: Organisation, kind: str, f: ReviewFilters) -
     return set(db.session.execute(stmt).scalars())
 
 
+# Built once: the suggestions page asks both on every visit.
+_ANSWERS = select(Feedback).where(Feedback.organisation_id == bindparam("org"), Feedback.kind == bindparam("kind"))
+_INTEREST = select(Interest.organisation_id, Interest.target_id).where(
+    or_(Interest.organisation_id == bindparam("org"), Interest.target_id == bindparam("org")))
+
+
 def _answers(organisation: Organisation, kind: str) -> dict[int, Feedback]:
-    return {f.target_id: f for f in db.session.execute(select(Feedback).where(
-        Feedback.organisation_id == organisation.id, Feedback.kind == kind)).scalars()}
+    return {f.target_id: f for f in db.session.execute(_ANSWERS, {"org": organisation.id, "kind": kind}).scalars()}
 
 
 def reranked(organisation: Organisation, kind: str) -> list[Item]:
     """Every stored suggestion of `kind` with its state, in the order the organisation's feedback gives."""
     answers = _answers(organisation, kind)
-    interested_from_profiles = set(db.session.execute(select(Interest.target_id).where(
-        Interest.organisation_id == organisation.id)).scalars())
-    towards_us = set(db.session.execute(select(Interest.organisation_id).where(
-        Interest.target_id == organisation.id)).scalars())
-    items = []
-    for suggestion, target, reasons in suggestions_for(organisation, kind):
+    interested_from_profiles, towards_us = set(), set()  # both directions in one query
+    for source, target in db.session.execute(_INTEREST, {"org": organisation.id}):
+        if source == organisation.id:
+            interested_from_profiles.add(target)
+        if target == organisation.id:
+            towards_us.add(source)
+    items, reasons = [], explainer(organisation)
+    for suggestion, target in stored_suggestions(organisation, kind):
         answer = answers.get(target.id)
         state = answer.state if answer else INTERESTED if target.id in interested_from_profiles else NEW
-        items.append(Item(suggestion, target, reasons, suggestion.score, suggestion.rank, state, answer,
-                          target.id in towards_us))
+        items.append(Item(suggestion, target, suggestion.score, suggestion.rank, state, answer,
+                          target.id in towards_us, partial(reasons, suggestion, target)))
     states = {t: a.state for t, a in answers.items()}
     for target_id in interested_from_profiles:
         states.setdefault(target_id, INTERESTED)
@@ -129,7 +145,7 @@ def _apply_feedback(organisation: Organisation, items: list[Item], states: dict[
     """Re-order `items` in place by the pure re-ranking (no-op without answers or a fitted engine)."""
     answered = [t for t, s in states.items() if s in (INTERESTED, DECLINED)]
     if not answered or not items or not engine_ready():
-        return  # (without a stored engine, suggestions_for has already queued the rebuild)
+        return  # (without a stored engine, explainer() has already queued the rebuild)
     engine = matcher()
     ids = {i: doc_id(i, e) for i, e in db.session.execute(
         select(Organisation.id, Organisation.external_id).where(Organisation.id.in_(answered)))}
@@ -161,6 +177,15 @@ def review_page(organisation: Organisation, kind: str, filters: ReviewFilters, p
     pages = max(1, ceil(len(chosen) / size))
     page = min(max(page, 1), pages)
     return ReviewPage(chosen[(page - 1) * size:page * size], page, pages, len(chosen), left)
+
+
+def load_tags(items: list[Item]) -> None:
+    """The tags of the items' organisations in one query (the suggestions are loaded without them: the cards do not
+    show them, the API does)."""
+    ids = [item.target.id for item in items]
+    if ids:
+        db.session.execute(select(Organisation).where(Organisation.id.in_(ids))
+                           .options(selectinload(Organisation.tags))).all()
 
 
 def queue_item(organisation: Organisation, kind: str, skip: int = 0) -> tuple[Item | None, int]:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
+from sqlalchemy.orm import defer, lazyload
 
 from matchmaker.extensions import db
 from matchmaker.matching import batch
@@ -160,20 +161,39 @@ def _organisation_ids(engine: Matcher) -> dict[str, int]:
     return cached
 
 
-def suggestions_for(organisation: Organisation, kind: str) -> list[tuple[Suggestion, Organisation, Reasons]]:
-    """Stored suggestions with their target organisations and reasons (explained on the fly, 20 pairs)."""
-    rows = db.session.execute(
-        db.select(Suggestion, Organisation).join(Organisation, Organisation.id == Suggestion.target_id)
-        .where(Suggestion.kind == kind, Suggestion.source_id == organisation.id).order_by(Suggestion.rank)).all()
+def stored_suggestions(organisation: Organisation, kind: str) -> list[tuple[Suggestion, Organisation]]:
+    """The stored `kind` list of an organisation, best first, with the target organisations (their tags and long
+    texts load only if a page asks for them: the suggestion cards show neither)."""
+    return [tuple(row) for row in db.session.execute(_STORED, {"kind": kind, "source_id": organisation.id})]
+
+
+_STORED = (  # built once: the suggestions page asks on every visit
+    db.select(Suggestion, Organisation).join(Organisation, Organisation.id == Suggestion.target_id)
+    .options(lazyload(Organisation.tags), defer(Organisation.description), defer(Organisation.offer),
+             defer(Organisation.seek), defer(Organisation.keywords))
+    .where(Suggestion.kind == bindparam("kind"), Suggestion.source_id == bindparam("source_id"))
+    .order_by(Suggestion.rank))
+
+
+def explainer(organisation: Organisation) -> Callable[[Suggestion, Organisation], Reasons]:
+    """A function giving the reasons of one stored suggestion of `organisation` (explained by the engine as it is
+    now; no reasons for a profile the engine does not know yet)."""
     engine = matcher()
     source = doc_id(organisation.id, organisation.external_id)
-    result = []
-    for suggestion, target in rows:
+
+    def reasons(suggestion: Suggestion, target: Organisation) -> Reasons:
         signals = dict(suggestion.signals or {})
         track, shared = signals.pop("track", 0.0), signals.pop("shared", 0.0)
         match = Match(doc_id(target.id, target.external_id), suggestion.score, suggestion.forward,
                       suggestion.backward, track, signals, shared)
-        reasons = explain(engine, source, match) if source in engine.docs_ and match.target in engine.docs_ \
-            else Reasons()
-        result.append((suggestion, target, reasons))
-    return result
+        known = source in engine.docs_ and match.target in engine.docs_
+        return explain(engine, source, match) if known else Reasons()
+
+    return reasons
+
+
+def suggestions_for(organisation: Organisation, kind: str) -> list[tuple[Suggestion, Organisation, Reasons]]:
+    """Stored suggestions with their target organisations and reasons (explained on the fly, 20 pairs)."""
+    reasons = explainer(organisation)
+    return [(suggestion, target, reasons(suggestion, target))
+            for suggestion, target in stored_suggestions(organisation, kind)]

@@ -1,0 +1,111 @@
+"""The work each page of the load test does: reasons only for the suggestions shown, a bounded number of
+statements per page, and the shortcuts (one facet statement, decline options made once per language) giving what
+the long way gave, fresh after every edit."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+from matchmaker.extensions import db
+from matchmaker.models import Organisation
+from matchmaker.services import profiles
+from matchmaker.services import suggestions as suggestions_service
+from matchmaker.services.review_list import ReviewFilters, review_page
+from matchmaker.services.suggestions import rebuild_all, suggestions_for
+from tests.conftest import SMALL_CORDIS
+from tests.helpers import login, make_org, make_user
+from tests.integration.test_suggestions import world
+
+
+@contextmanager
+def statements():
+    """The SQL statements run inside the block."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def test_a_page_of_suggestions_explains_only_the_suggestions_it_shows(app, monkeypatch):
+    from matchmaker.services.cordis import import_cordis
+
+    import_cordis(SMALL_CORDIS)
+    rebuild_all()
+    source = max(db.session.execute(db.select(Organisation)).scalars(),
+                 key=lambda o: len(suggestions_for(o, "tech-transfer")))
+    expected = {s.id: reasons for s, _, reasons in suggestions_for(source, "tech-transfer")}
+    assert len(expected) > 2
+    explained = []
+    real = suggestions_service.explain
+    monkeypatch.setattr(suggestions_service, "explain", lambda *a, **k: explained.append(a) or real(*a, **k))
+    page = review_page(source, "tech-transfer", ReviewFilters(), page=1, size=2)
+    assert page.total == len(expected) and len(page.items) == 2
+    assert explained == []  # nothing explained before the page asks
+    assert [item.reasons for item in page.items] == [expected[item.suggestion.id] for item in page.items]
+    assert len(explained) == 2
+    assert [item.reasons for item in page.items] and len(explained) == 2  # once each: asking again explains nothing
+
+
+def test_the_suggestions_and_profile_pages_run_a_bounded_number_of_statements(client):
+    company, lab, _ = world()
+    rebuild_all()
+    login(client, make_user(organisation=company))
+    lab_id = lab.id
+    client.get("/matches/")  # the engine is loaded once per process
+    with statements() as seen:
+        page = client.get("/matches/")
+    assert page.status_code == 200 and "Liver Lab" in page.get_data(as_text=True)
+    # the user, the organisation, its answers, interest both ways, the engine's version, the suggestions, the
+    # facets, the history of the cards shown, the bell
+    assert len(seen) <= 9, seen
+    with statements() as seen:
+        assert client.get(f"/profiles/{lab_id}").status_code == 200
+    # the user, the profile, its tags, interest both ways, the connection, the bell
+    assert len(seen) <= 6, "\n".join(s[:150] for s in seen)
+
+
+def test_both_facets_come_in_one_statement_and_follow_every_edit(app):
+    first = make_org(name="A", region="Lombardia", country="IT")
+    make_org(name="B", region="Bayern", country="DE")
+    make_org(name="C", region="Lombardia", country=None)
+    make_org(name="D", region="", country="IT")
+    with statements() as seen:
+        regions, countries = profiles.facet_values(Organisation.region, Organisation.country)
+    assert (regions, countries) == (["Bayern", "Lombardia"], ["DE", "IT"]) and len(seen) == 1
+    assert profiles.facet_values(Organisation.country) == [["DE", "IT"]]
+    first.region, first.country = "Piemonte", "FR"
+    db.session.commit()
+    assert profiles.facet_values(Organisation.region, Organisation.country) == [
+        ["Bayern", "Lombardia", "Piemonte"], ["DE", "FR", "IT"]]
+
+
+def test_the_decline_reasons_follow_the_language_of_each_request(client):
+    company, lab, _ = world()
+    rebuild_all()
+    login(client, make_user(organisation=company))
+    for language, reason, other in (("it", "Non pertinente", "Not relevant"), ("en", "Not relevant", "Non pertinente"),
+                                    ("it", "Non pertinente", "Not relevant")):
+        page = client.get("/matches/", headers={"Accept-Language": language}).get_data(as_text=True)
+        assert f'<option value="not_relevant">{reason}</option>' in page and other not in page
+
+
+def test_the_api_loads_the_tags_of_a_page_of_suggestions_in_one_query(client):
+    from matchmaker.services.tokens import create_token
+
+    company, lab, _ = world()
+    lab.sectors = ["biotech"]
+    db.session.commit()
+    rebuild_all()
+    headers = {"Authorization": f"Bearer {create_token(make_user(organisation=company), 'test')[1]}"}
+    client.get("/api/v1/suggestions", headers=headers)
+    with statements() as seen:
+        body = client.get("/api/v1/suggestions", headers=headers).json
+    assert len(body["items"]) >= 2 and {"biotech"} in [set(i["target"]["sectors"]) for i in body["items"]]
+    assert sum("FROM organisation_tag" in s for s in seen) == 1, "\n".join(s[:150] for s in seen)
