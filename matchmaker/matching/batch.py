@@ -78,21 +78,29 @@ def _rank_lists(matcher: Matcher, lists: Sequence[tuple[str, str]], top: int, th
     n = np.int64(len(index.ids_))
     picked = [c for c in chosen if c is not None]
     # Every text part is seek[i] · offer[j] of one ordered pair: forward is (source, target), backward the reverse.
-    keys = np.unique(np.concatenate([np.zeros(0, dtype=np.int64)]
-                                    + [k for c in picked for k in (c.a * n + c.b, c.b * n + c.a)]))
+    # Each distinct pair once (a sort, not np.unique's hash table: 4x faster here), in row order.
+    wanted = np.concatenate([np.zeros(0, dtype=np.int64)]
+                            + [k for c in picked for k in (c.a * n + c.b, c.b * n + c.a)])
+    order = np.argsort(wanted)
+    first = np.ones(wanted.size, dtype=bool)
+    first[1:] = wanted[order[1:]] != wanted[order[:-1]]
+    keys = wanted[order[first]]
+    place = np.empty(wanted.size, dtype=np.int64)
+    place[order] = np.cumsum(first) - 1  # wanted[i] == keys[place[i]]
     jobs = [(index.seek_, index.offer_, keys // n, keys % n)]
     for c in picked:
         jobs += [(index.seek_, net.track_, c.a, c.b)] if net.track_.nnz else []
         jobs += [(net.partners_, net.discounted_, c.a, c.b)] if net.partners_.nnz else []
     text, *more = _pair_dots(jobs, threads)
-    result = []
+    result, start = [], 0
     for c in chosen:
         if c is None:
             empty = np.zeros(0)
             result.append(Ranked([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), *(empty,) * 5, {}))
             continue
-        forward = text[np.searchsorted(keys, c.a * n + c.b)]
-        backward = text[np.searchsorted(keys, c.b * n + c.a)]
+        forward = text[place[start:start + c.a.size]]
+        backward = text[place[start + c.a.size:start + 2 * c.a.size]]
+        start += 2 * c.a.size
         track = more.pop(0) if net.track_.nnz else np.zeros_like(forward)
         shared = more.pop(0) if net.partners_.nnz else np.zeros_like(forward)
         result.append(_finish(matcher, c, top, forward, backward, track, shared))
