@@ -60,3 +60,23 @@ def test_a_pairs_forward_is_the_reverse_pairs_backward():
     # Computed alone, each list gives the same numbers as computed together.
     alone = batch.ranked(matcher, "tech-transfer", COMPANY, top=20)
     assert np.array_equal(alone.forward, companies.forward) and np.array_equal(alone.backward, companies.backward)
+
+
+def test_the_thresholded_top_k_product_is_the_plain_one():
+    """batch._top_products skips small products with a threshold taken from a sample of rows; rows that find fewer
+    than k products above it (here: rows with few terms, and rows the sample misses) are computed again."""
+    from scipy import sparse
+    from sparse_dot_topn import sp_matmul_topn
+
+    rng = np.random.default_rng(5)
+    left = sparse.random(400, 300, density=0.05, format="lil", dtype=np.float32, random_state=rng)
+    left[::7] = 0  # rows with no terms: no candidates at all
+    left[3::11] = sparse.random(len(range(3, 400, 11)), 300, density=0.003, format="lil", dtype=np.float32,
+                                random_state=rng)  # rows with a term or two: few candidates, small products
+    left = left.tocsr()
+    right = sparse.random(300, 500, density=0.05, format="csr", dtype=np.float32, random_state=rng)
+    plain = sp_matmul_topn(left, right, top_n=12, sort=True)
+    fast = batch._top_products(left, right, 12, threads=1, sample=50)
+    assert (np.diff(plain.indptr) < 12).sum() > 40  # the rows computed again
+    assert np.array_equal(fast.indptr, plain.indptr) and np.array_equal(fast.indices, plain.indices)
+    assert np.array_equal(fast.data, plain.data)
