@@ -185,8 +185,11 @@ def _top_products(left: sparse.csr_matrix, right: sparse.csr_matrix, k: int, thr
     Most of the product's time goes to collecting and selecting every row's thousands of small candidates, not to
     the multiplications: a threshold skips them (at 10k profiles a third of the time). It is set below the k-th
     best product of a sample of rows (three quarters of their 1st percentile), so nearly every row still finds k
-    products above it, and those k are the row's k best; a row that finds fewer is computed again without it."""
-    probe = sp_matmul_topn(left[::max(1, left.shape[0] // sample)], right, top_n=k, n_threads=threads, sort=True)
+    products above it, and those k are the row's k best; a row that finds fewer is computed again without it.
+    Below 10 × `sample` rows (a small directory) the sample would be a tenth of the work or more: no threshold."""
+    if left.shape[0] < 10 * sample:
+        return sp_matmul_topn(left, right, top_n=k, n_threads=threads, sort=True)
+    probe = sp_matmul_topn(left[::left.shape[0] // sample], right, top_n=k, n_threads=threads, sort=True)
     full = np.diff(probe.indptr) == k
     kth = probe.data[probe.indptr[1:][full] - 1]
     threshold = 0.75 * float(np.quantile(kth, 0.01)) if kth.size else 0.0
