@@ -59,6 +59,8 @@ class Network:
         count = np.asarray(own.sum(axis=1)).ravel()
         damp = np.where(count > 0, np.maximum(count, 1) ** -TRACK_EXPONENT, 0).astype(np.float32)
         self.track_ = (sparse.diags(damp) @ (own @ projects)).astype(np.float32).tocsr()
+        for matrix in (self.partners_, self.discounted_, self.track_):  # columns in order (see index._normalized)
+            matrix.sort_indices()
         activity = np.zeros(n, dtype=np.float64)
         self.investor_ = np.zeros(n, dtype=bool)
         for doc in docs:

@@ -55,8 +55,8 @@ def rebuild_all(progress: Callable[[Iterable], Iterable] | None = None, top: int
     db.session.execute(delete(Suggestion))
     stored = 0
     with gc_paused():  # hundreds of thousands of row dicts: no collector passes over the whole heap meanwhile
-        for kind, side in LISTS:
-            rows = _ranked_rows(kind, batch.ranked(engine, kind, side, top), ids, progress)
+        for (kind, _), ranked in zip(LISTS, batch.ranked_lists(engine, LISTS, top)):
+            rows = _ranked_rows(kind, ranked, ids, progress)
             for start in range(0, len(rows), INSERT_CHUNK):  # one Core executemany per chunk, not one per list
                 db.session.execute(Suggestion.__table__.insert(), rows[start:start + INSERT_CHUNK])
             stored += len(rows)

@@ -1,0 +1,82 @@
+"""The exact parts of a pair are one number whichever path computes it: a rebuild's lists (batch.ranked_lists),
+the incremental path (Matcher.rank_many) and the reverse pair (a pair's forward is the reverse pair's backward),
+bit for bit, also when two profiles share many terms (where a different order of the additions shows)."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from matchmaker.matching import batch
+from matchmaker.matching.documents import COMPANY, RESEARCH, ProfileDoc
+from matchmaker.matching.rank import Matcher
+
+
+def _wordy_directory(n: int = 120) -> tuple[list[ProfileDoc], dict[str, str]]:
+    """Profiles of 40-80 words from a small vocabulary (pairs share dozens of terms), with funded projects and
+    past partners so that every part of the score is present."""
+    rng = random.Random(7)
+    words = [f"{stem}{suffix}" for stem in ("organoid", "liver", "cardiac", "retina", "glioma", "vaccine", "biobank",
+                                            "wearable", "antibody", "lymphoma", "genome", "imaging")
+             for suffix in ("", "s", "al", "ing", "omics", "ity")]
+    projects = {f"p{i}": " ".join(rng.choices(words, k=30)) for i in range(40)}
+    docs = []
+    for i in range(n):
+        own = frozenset(rng.sample(sorted(projects), rng.randint(0, 3)))
+        docs.append(ProfileDoc(f"d{i:03}", COMPANY if i % 2 else RESEARCH, offer=" ".join(rng.choices(words, k=80)),
+                               seek=" ".join(rng.choices(words, k=40)) if i % 3 else "", projects=own,
+                               activity=rng.randint(0, 9)))
+    members = {p: {d.id for d in docs if p in d.projects} for p in projects}
+    docs = [ProfileDoc(d.id, d.side, offer=d.offer, seek=d.seek, projects=d.projects, activity=d.activity,
+                       partners=frozenset(set().union(*(members[p] for p in d.projects)) - {d.id})) for d in docs]
+    return docs, projects
+
+
+def test_rebuild_lists_are_bit_for_bit_the_incremental_paths():
+    docs, projects = _wordy_directory()
+    matcher = Matcher().fit(docs, projects)
+    assert matcher.network_.partners_.nnz and matcher.network_.track_.nnz
+    lists = [("tech-transfer", COMPANY), ("tech-transfer", RESEARCH)]
+    for (kind, sources), ranked in zip(lists, batch.ranked_lists(matcher, lists, top=10)):
+        rebuilt = ranked.lists()
+        single = matcher.rank_many(list(rebuilt), kind, top=10)
+        assert sum(map(len, rebuilt.values())) > 400
+        assert rebuilt == single  # targets, scores, forward, backward, track and shared, exactly
+
+
+def test_a_pairs_forward_is_the_reverse_pairs_backward():
+    docs, projects = _wordy_directory()
+    matcher = Matcher().fit(docs, projects)
+    companies, research = batch.ranked_lists(matcher, [("tech-transfer", COMPANY), ("tech-transfer", RESEARCH)],
+                                             top=20)
+
+    def parts(ranked: batch.Ranked) -> dict[tuple[str, str], tuple[float, float]]:
+        return {(s, m.target): (m.forward, m.backward) for s, matches in ranked.lists().items() for m in matches}
+
+    forward, backward = parts(companies), parts(research)
+    mutual = [pair for pair in forward if pair[::-1] in backward]
+    assert len(mutual) > 200
+    assert all(forward[c, r] == backward[r, c][::-1] for c, r in mutual)
+    # Computed alone, each list gives the same numbers as computed together.
+    alone = batch.ranked(matcher, "tech-transfer", COMPANY, top=20)
+    assert np.array_equal(alone.forward, companies.forward) and np.array_equal(alone.backward, companies.backward)
+
+
+def test_the_thresholded_top_k_product_is_the_plain_one():
+    """batch._top_products skips small products with a threshold taken from a sample of rows; rows that find fewer
+    than k products above it (here: rows with few terms, and rows the sample misses) are computed again."""
+    from scipy import sparse
+    from sparse_dot_topn import sp_matmul_topn
+
+    rng = np.random.default_rng(5)
+    left = sparse.random(400, 300, density=0.05, format="lil", dtype=np.float32, random_state=rng)
+    left[::7] = 0  # rows with no terms: no candidates at all
+    left[3::11] = sparse.random(len(range(3, 400, 11)), 300, density=0.003, format="lil", dtype=np.float32,
+                                random_state=rng)  # rows with a term or two: few candidates, small products
+    left = left.tocsr()
+    right = sparse.random(300, 500, density=0.05, format="csr", dtype=np.float32, random_state=rng)
+    plain = sp_matmul_topn(left, right, top_n=12, sort=True)
+    fast = batch._top_products(left, right, 12, threads=1, sample=20)
+    assert (np.diff(plain.indptr) < 12).sum() > 40  # the rows computed again
+    assert np.array_equal(fast.indptr, plain.indptr) and np.array_equal(fast.indices, plain.indices)
+    assert np.array_equal(fast.data, plain.data)
