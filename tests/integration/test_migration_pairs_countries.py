@@ -42,7 +42,8 @@ def test_upgrade_maps_country_codes_and_merges_request_pairs(bare_app):
     assert _rows("SELECT id, country FROM organisation ORDER BY id") == [(1, "GB"), (2, "GR"), (3, "IT")]
     assert _rows("SELECT id, pair_low, pair_high, mutual FROM meeting_request ORDER BY id") == [
         (1, 1, 2, True), (4, 1, 3, False)]
-    assert _rows("SELECT id, request_id FROM meeting ORDER BY id") == [(1, 1), (2, None)]
+    # both were accepted with meetings: the later, unplaced one is cancelled (no double meeting to schedule)
+    assert _rows("SELECT id, request_id, state FROM meeting ORDER BY id") == [(1, 1, "active"), (2, None, "cancelled")]
 
     from matchmaker.search import index
     term = index.filter_term("country", "GB")
