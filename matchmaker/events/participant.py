@@ -77,7 +77,8 @@ def suggestions(event_id: int):
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
         EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars().all()
     return render_template("events/suggestions.html", event=event, participant=participant,
-                           rows=suggested(participant), requested=requested, asked=asked, match_wording=match_wording,
+                           rows=suggested(participant), requested=requested, asked=asked,
+                           cancelled=events_people.cancelled_partners(participant), match_wording=match_wording,
                            sent=events_people.sent_count(participant), others=others,
                            closed=events_people.requests_closed(event, participant))
 
@@ -99,6 +100,8 @@ def request_meeting(event_id: int, target_id: int):
         else:
             flash(_("%(name)s had already asked you for a meeting: their request is now accepted as a mutual "
                     "meeting (see your requests).", name=target.name), "success")
+            if request.form.get("message", "").strip():
+                flash(_("Your message was not sent: their request already makes the meeting."), "info")
     return redirect(request.form.get("next") if (request.form.get("next") or "").startswith("/events/")
                     else url_for("events.my_requests", event_id=event.id))
 
@@ -123,7 +126,7 @@ def answer(event_id: int, request_id: int):
         if request.form.get("answer") == "accept":
             if meeting_request.state != "pending":
                 raise Conflict("not_pending")
-            events_people.accept(meeting_request)
+            events_people.accept(meeting_request, reactivate=False)
             events_people.tell(meeting_request.requester, "event_request_accepted", participant, event,
                                url_for("events.my_requests", event_id=event.id))
             flash(_("Meeting accepted."), "success")

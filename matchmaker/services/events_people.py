@@ -118,7 +118,8 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
     """Ask `target` for a meeting (while requests are open, within the quota and before the deadline); a request
     the other way already there makes one mutual meeting. Committed; raises Conflict with a reason code."""
     closed = requests_closed(event, requester)
-    if closed is not None:  # the same rule that the suggested-meetings page explains
+    # the same rule that the suggested-meetings page explains; accepting their request costs no quota
+    if closed is not None and not (closed[0] == "quota_reached" and _between(event, target.id, requester.id)):
         code, params = closed
         raise Conflict("requests_closed" if code in ("not_open_yet", "requests_over") else code, params)
     if requester.id == target.id or target.event_id != event.id or target.cancelled:
@@ -145,9 +146,14 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
 
 def _accept_theirs(event: Event, theirs: MeetingRequest, requester: EventParticipant,
                    target: EventParticipant) -> MeetingRequest:
-    """`requester` asks someone who already asked them: their request is accepted as a mutual meeting."""
+    """`requester` asks someone who already asked them: their pending, declined or expired request is accepted as a
+    mutual meeting (an already accepted one is refused with no side effect; a meeting the organisers cancelled
+    stays cancelled: only they bring it back)."""
+    if theirs.state not in (PENDING, DECLINED, EXPIRED):
+        db.session.rollback()
+        raise Conflict("already_requested")
     theirs.mutual = True
-    accept(theirs, priority=Priority.MUTUAL)
+    accept(theirs, priority=Priority.MUTUAL, reactivate=False)
     tell(target, "event_request_accepted", requester, event, f"/events/{event.id}/my-requests")
     return theirs
 
@@ -160,14 +166,23 @@ def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event,
         notify(whom.user, code, {"name": who.name, "event": event.name}, link)
 
 
+def cancelled_partners(participant: EventParticipant) -> set[int]:
+    """Ids of the people whose request-made meeting with `participant` the organisers cancelled."""
+    return set(db.session.execute(select(MeetingSeat.participant_id).join(Meeting).join(
+        MeetingRequest, Meeting.request_id == MeetingRequest.id).where(
+        Meeting.state == CANCELLED, MeetingSeat.participant_id != participant.id,
+        or_(MeetingRequest.requester_id == participant.id, MeetingRequest.target_id == participant.id))).scalars())
+
+
 def _between(event: Event, a: int, b: int) -> MeetingRequest | None:
     return db.session.execute(select(MeetingRequest).where(
         MeetingRequest.event_id == event.id, MeetingRequest.requester_id == a,
         MeetingRequest.target_id == b)).scalar()
 
 
-def accept(request: MeetingRequest, priority: Priority = Priority.ONE_SIDED) -> Meeting:
-    """Accept a request (by its target, or the organiser on their behalf): it becomes a meeting; committed."""
+def accept(request: MeetingRequest, priority: Priority = Priority.ONE_SIDED, reactivate: bool = True) -> Meeting:
+    """Accept a request (by its target, or the organiser on their behalf): it becomes a meeting; committed. A
+    cancelled meeting of the request is brought back only with `reactivate` (the organisers' paths)."""
     request.state, request.answered_at = ACCEPTED, utcnow()
     meeting = db.session.execute(select(Meeting).where(Meeting.request_id == request.id)).scalar()
     if meeting is None:
@@ -177,7 +192,8 @@ def accept(request: MeetingRequest, priority: Priority = Priority.ONE_SIDED) -> 
         db.session.add(meeting)
     else:
         meeting.priority = max(meeting.priority, int(priority))
-        meeting.state = "active"
+        if reactivate or meeting.state != CANCELLED:
+            meeting.state = "active"
     db.session.commit()
     return meeting
 
