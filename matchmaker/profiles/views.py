@@ -82,7 +82,17 @@ def edit(org_id: int):
         return redirect(url_for("profiles.show", org_id=organisation.id))
     if form.errors:
         flash(_("Please correct the fields marked below; nothing you typed was lost."), "error")
-    return render_template("profiles/edit.html", form=form, org=organisation, suggested_tags=_suggested(organisation))
+    return render_template("profiles/edit.html", form=form, org=organisation, suggested_tags=_suggested(organisation),
+                           similar=_similar(organisation))
+
+
+def _similar(organisation: Organisation) -> list[Organisation]:
+    """Other organisations whose name means the same, shown to a member (the join hint, now that they may see it)."""
+    from matchmaker.services import org_names
+
+    if current_user.organisation_id != organisation.id:
+        return []
+    return [o for o in org_names.similar(organisation.name) if o.id != organisation.id]
 
 
 def _suggested(organisation: Organisation) -> str:

@@ -10,7 +10,7 @@ import pytest
 from matchmaker.extensions import db
 from matchmaker.models import User
 from matchmaker.services.org_names import name_key
-from tests.helpers import PASSWORD, make_org, make_user, post_form
+from tests.helpers import PASSWORD, login, make_org, make_user, post_form
 
 
 def _register(client, **overrides):
@@ -39,8 +39,10 @@ def test_registration_points_at_the_existing_profile_then_allows_a_new_one(app, 
     make_org(name="Dompé Holdings")
     page = _register(client).get_data(as_text=True)
     hint = page.split('id="similar-organisations"', 1)[1].split("</div>", 1)[0]
-    assert f'href="/profiles/{dompe.id}"' in hint and "DOMPE FARMACEUTICI SPA" in hint and "Holdings" not in hint
-    assert "invitation" in hint and 'name="new_organisation"' in hint
+    # an anonymous visitor learns only that a similar profile exists: no name, place or link (the directory needs
+    # a login)
+    assert "/profiles/" not in hint and "DOMPE" not in hint and "Milano" not in hint
+    assert "very similar name" in hint and "invitation" in hint and 'name="new_organisation"' in hint
     assert db.session.execute(db.select(User)).first() is None  # nothing created yet
     done = _register(client, new_organisation="y")
     assert "Check your mail" in done.get_data(as_text=True)
@@ -60,3 +62,13 @@ def test_the_hint_is_the_same_for_a_taken_address(app, client):
 def test_no_hint_for_a_new_name(app, client):
     make_org(name="DOMPE FARMACEUTICI SPA")
     assert "Check your mail" in _register(client, organisation_name="Acme Biotech").get_data(as_text=True)
+
+
+def test_after_login_the_member_sees_the_similar_organisation_by_name(app, client):
+    dompe = make_org(name="DOMPE FARMACEUTICI SPA", city="Milano")
+    mine = make_org(name="Dompé Farmaceutici")
+    login(client, make_user(organisation_id=mine.id))
+    page = client.get(f"/profiles/{mine.id}/edit").get_data(as_text=True)
+    hint = page.split('id="similar-organisations"', 1)[1].split("</div>", 1)[0]
+    assert f'href="/profiles/{dompe.id}"' in hint and "DOMPE FARMACEUTICI SPA" in hint
+    assert f'href="/profiles/{mine.id}"' not in hint
