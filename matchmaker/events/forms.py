@@ -38,7 +38,7 @@ class EventForm(FlaskForm):
                                           validators=[Optional()])
 
     def validate_time_zone(self, field) -> None:
-        if field.data not in _zones():
+        if not known_zone(field.data):
             raise ValidationError(_l("Unknown time zone."))
 
     def validate_breaks(self, field) -> None:
@@ -80,10 +80,18 @@ def _zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
+def known_zone(name: str) -> bool:
+    """One of the select's zones, or an alias of one (US/Eastern); not a name like 'Factory' that no page can word."""
+    from babel.core import get_global
+
+    offered = {zone for zone, _label in _zone_choices("en")}
+    return name in offered or get_global("zone_aliases").get(name) in offered
+
+
 def zone_choices() -> list[tuple[str, str]]:
     """The IANA time zones this machine knows (zoneinfo), without aliases and legacy names, worded as places in the
     reader's language ('Ora Italia', 'Italy Time'; the city where a country has several), UTC first, then sorted
-    by that wording: the event form's select (any zoneinfo name, aliases included, still validates)."""
+    by that wording: the event form's select (its aliases still validate: known_zone)."""
     from flask_babel import get_locale
 
     return _zone_choices(str(get_locale() or "en"))

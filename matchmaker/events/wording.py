@@ -128,7 +128,10 @@ def zone_label(event) -> str:
     abbreviation = (first if first.tzinfo else first.replace(tzinfo=timezone.utc)).astimezone(zone).tzname()
     if event.time_zone in ("UTC", "Etc/UTC"):
         return "UTC"
-    city = get_timezone_location(event.time_zone, locale=_locale(), return_city=True)
+    try:
+        city = get_timezone_location(event.time_zone, locale=_locale(), return_city=True)
+    except LookupError:  # a zone Babel cannot place (one saved before the form checked it): its IANA name
+        return event.time_zone
     return gettext("%(city)s time (%(abbreviation)s)", city=city, abbreviation=abbreviation)
 
 

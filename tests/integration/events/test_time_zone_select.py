@@ -38,3 +38,21 @@ def test_an_unknown_time_zone_is_refused_with_a_message(app, client):
     response = post_form(client, "/events/new", dict(FIELDS, time_zone="America/New_York"))
     assert response.status_code == 302
     assert db.session.execute(db.select(Event.time_zone)).scalar_one() == "America/New_York"
+
+
+def test_a_zone_no_page_can_word_is_refused_and_an_alias_accepted(app, client):
+    login(client, make_user(role="organiser"))
+    page = post_form(client, "/events/new", dict(FIELDS, time_zone="Factory")).get_data(as_text=True)
+    assert "Unknown time zone." in page and db.session.execute(db.select(Event)).first() is None
+    assert post_form(client, "/events/new", dict(FIELDS, time_zone="US/Eastern")).status_code == 302
+
+
+def test_an_event_saved_with_such_a_zone_still_shows_its_page(app, client):
+    organiser = make_user(role="organiser")
+    login(client, organiser)
+    assert post_form(client, "/events/new", dict(FIELDS, time_zone="Europe/Rome")).status_code == 302
+    event = db.session.execute(db.select(Event)).scalar_one()
+    event.time_zone = "Factory"  # saved before the form refused it
+    db.session.commit()
+    response = client.get(f"/events/{event.id}/")
+    assert response.status_code == 200 and "Factory" in response.get_data(as_text=True)
