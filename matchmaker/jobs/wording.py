@@ -1,11 +1,13 @@
 """A job's report worded in the reader's language when it is shown, not in the worker's when it ran.
 
 A handler returns `{"message": code, "message_params": {...}}`; the runner stores both on the job row and the
-Jobs page (and `flask jobs show`) words them here, with plurals. A message that is no code here is shown through
-gettext as it was stored: the fixed N_ messages (phases, states, "sent") and the text of an unexpected error.
+Jobs page (and `flask jobs show`) words them here, with plurals. A message stored without parameters is shown through
+gettext as it was stored: the fixed N_ messages (phases, states, "sent") and the text of an unexpected error; a
+code with parameters that this version cannot word is logged and shown as a generic report.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +15,8 @@ from flask_babel import gettext, ngettext
 
 from matchmaker import count_wording
 from matchmaker.taxonomy import N_
+
+logger = logging.getLogger(__name__)
 
 
 def _people(p: dict) -> str:
@@ -43,10 +47,14 @@ def word(message: str | None, params: dict[str, Any] | None) -> str:
     """The stored message (a code with its parameters, or a fixed message) in the current language."""
     if not message:
         return ""
-    entry = MESSAGES.get(message) if params is not None else None
-    if entry is None:
+    if params is None:  # a fixed message (N_) or the text of an unexpected error
         return gettext(message)
-    try:
-        return entry(params) if callable(entry) else gettext(entry, **params)
-    except (KeyError, TypeError, ValueError):  # parameters of an older version of the message
-        return message
+    entry = MESSAGES.get(message)
+    if entry is not None:
+        try:
+            return entry(params) if callable(entry) else gettext(entry, **params)
+        except (KeyError, TypeError, ValueError):  # parameters of an older version of the message
+            pass
+    # a code this version does not know, or its parameters do not fit: a generic report, never the raw code
+    logger.warning("Job message %r with parameters %r cannot be worded", message, sorted(params))
+    return gettext("The job's report cannot be shown in this version.")

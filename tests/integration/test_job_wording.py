@@ -40,3 +40,14 @@ def test_plural_and_fixed_messages_are_worded_on_display(app):
     with app.test_request_context(), force_locale("it"):
         view = live(cordis)
         assert view["label"] != "after the CORDIS import" and view["message"] != "sent"
+
+
+def test_an_unknown_code_or_old_parameters_read_as_a_generic_report(app, caplog):
+    from matchmaker.jobs.wording import word
+
+    with app.test_request_context():
+        for message, params in (("orgs_imported", {"created": 1}), ("a_future_code", {"num": 2})):
+            worded = word(message, params)
+            assert worded == "The job's report cannot be shown in this version." and message not in worded
+        assert "a_future_code" in caplog.text
+        assert word("sent", None) == "sent"
