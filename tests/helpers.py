@@ -54,6 +54,12 @@ def post_form(client: FlaskClient, url: str, data: dict, form_url: str | None = 
     return client.post(url, data=payload, **kwargs)
 
 
+def logout(client: FlaskClient):
+    """Log out through the real form (POST with the CSRF token of the page's menu)."""
+    response = post_form(client, "/auth/logout", {}, form_url="/")
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+
+
 def login(client: FlaskClient, user: User, password: str = PASSWORD):
     """Log `user` in through the real login form."""
     response = post_form(client, "/auth/login", {"email": user.email, "password": password})

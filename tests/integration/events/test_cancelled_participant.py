@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from matchmaker.extensions import db
 from matchmaker.models import EventParticipant
-from tests.helpers import login, make_user, post_form
+from tests.helpers import login, logout, make_user, post_form
 from tests.integration.events.builders import small_event
 
 
@@ -16,7 +16,8 @@ def test_a_cancelled_participant_cannot_register_again_until_reinstated(app, cli
     post_form(client, f"/events/{event.id}/participants/{person.id}/cancel", {},
               form_url=f"/events/{event.id}/participants/{person.id}/cancel")
     assert db.session.get(EventParticipant, person.id).cancelled
-    client.get("/auth/logout")
+    logout(client)
+    assert client.get(f"/events/{event.id}/participants").status_code == 302  # logged out: to the login page
 
     login(client, user)
     shown = client.get(f"/events/{event.id}/").get_data(as_text=True)
@@ -26,7 +27,7 @@ def test_a_cancelled_participant_cannot_register_again_until_reinstated(app, cli
     assert "cancelled your participation" in page and "You are registered" not in page
     assert db.session.get(EventParticipant, person.id).cancelled
     assert client.get(f"/events/{event.id}/agenda").status_code == 404
-    client.get("/auth/logout")
+    logout(client)
 
     login(client, organiser)
     listing = client.get(f"/events/{event.id}/participants").get_data(as_text=True)
@@ -35,6 +36,6 @@ def test_a_cancelled_participant_cannot_register_again_until_reinstated(app, cli
                      form_url=f"/events/{event.id}/participants", follow_redirects=True).get_data(as_text=True)
     assert "takes part again" in page
     assert not db.session.get(EventParticipant, person.id).cancelled
-    client.get("/auth/logout")
+    logout(client)
     login(client, user)
     assert client.get(f"/events/{event.id}/agenda").status_code == 200
