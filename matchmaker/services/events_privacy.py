@@ -4,13 +4,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import aliased
 
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import Event, EventOrganiser, EventParticipant, EventSlot, EventTable, Unavailability
 from matchmaker.models.event_meeting import Meeting, MeetingRequest, MeetingSeat
+from matchmaker.models.user import User
 from matchmaker.services.events_agenda import partners_of
 
 
@@ -19,13 +20,18 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def event_data(user_id: int) -> dict[str, Any]:
-    """The events the user organises and their own participations, each with its unavailable slots, the
+    """The events the user organises and their own participations (also those imported under their e-mail before
+    the account existed), each with its unavailable slots, the
     requests they sent and received and their meetings (partners by name and organisation, never their
     addresses; no secret such as the calendar feed's token)."""
     organised = db.session.execute(select(Event.id, Event.name).join(EventOrganiser).where(
         EventOrganiser.user_id == user_id).order_by(Event.id)).all()
-    participations = db.session.execute(select(EventParticipant, Event).join(Event).where(
-        EventParticipant.user_id == user_id).order_by(Event.id)).all()
+    # ... and rows imported with their address before the account existed (the import's rule: same e-mail)
+    email = (db.session.scalar(select(User.email).where(User.id == user_id)) or "").strip().lower()
+    mine = or_(EventParticipant.user_id == user_id,
+               and_(EventParticipant.user_id.is_(None), EventParticipant.email == email, email != ""))
+    participations = db.session.execute(select(EventParticipant, Event).join(Event).where(mine)
+                                        .order_by(Event.id, EventParticipant.id)).all()
     return {"events_organised": [{"event_id": i, "event": name} for i, name in organised],
             "event_participations": [_participation(p, e) for p, e in participations]}
 

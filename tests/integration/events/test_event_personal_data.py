@@ -42,3 +42,15 @@ def test_the_download_has_the_users_events_and_nobody_elses(app, client):
     assert all(m["published"] and m["starts_at"] and m["table"] for m in mine["meetings"])
     for secret in ("p1@b.example", "p3@d.example", "not yours to see", people[0].ical_token):
         assert secret not in raw
+
+
+def test_a_participation_imported_before_the_account_is_in_the_download(app, client):
+    from tests.helpers import make_user
+
+    event, people, _ = small_event(pairs=())  # imported rows: no accounts yet
+    people[0].email, people[1].email = "late@a.example", "someone@b.example"
+    db.session.commit()
+    me = make_user(email="late@a.example")
+    login(client, me)
+    data = json.loads(client.get("/privacy/data.json").get_data(as_text=True))
+    assert [p["email"] for p in data["event_participations"]] == ["late@a.example"]
