@@ -39,17 +39,29 @@ def events_of(user: User) -> list[tuple[Event, str]]:
     return [(e, ORGANISER if e.id in organised else PARTICIPANT) for e in rows]
 
 
+def _spans():
+    """Each event's first slot start and last slot end (a subquery: event_id, start, end)."""
+    from matchmaker.models.event import EventSlot
+
+    return select(EventSlot.event_id, db.func.min(EventSlot.starts_at).label("start"),
+                  db.func.max(EventSlot.ends_at).label("end")).group_by(EventSlot.event_id).subquery()
+
+
+def _not_over(spans):
+    """An event is not over while it has no slot or its last slot ends in the future."""
+    from matchmaker.models._common import utcnow
+
+    return db.or_(spans.c.end.is_(None), spans.c.end > utcnow())
+
+
 def open_events() -> list[Event]:
     """Upcoming events a member may register for (registration or requests open, not over), soonest first."""
-    from matchmaker.models._common import utcnow
-    from matchmaker.models.event import REGISTRATION, REQUESTS, EventSlot
+    from matchmaker.models.event import REGISTRATION, REQUESTS
 
-    ends = select(EventSlot.event_id, db.func.min(EventSlot.starts_at).label("start"),
-                  db.func.max(EventSlot.ends_at).label("end")).group_by(EventSlot.event_id).subquery()
-    rows = db.session.execute(select(Event).outerjoin(ends, ends.c.event_id == Event.id)
-                              .where(Event.status.in_((REGISTRATION, REQUESTS)),
-                                     db.or_(ends.c.end.is_(None), ends.c.end > utcnow()))
-                              .order_by(ends.c.start.is_(None), ends.c.start, Event.id)).scalars()
+    spans = _spans()
+    rows = db.session.execute(select(Event).outerjoin(spans, spans.c.event_id == Event.id)
+                              .where(Event.status.in_((REGISTRATION, REQUESTS)), _not_over(spans))
+                              .order_by(spans.c.start.is_(None), spans.c.start, Event.id)).scalars()
     return list(rows)
 
 
@@ -74,17 +86,16 @@ def organised_events(user: User, limit: int = 50) -> list[tuple[Event, datetime 
     """The events the user organises (admins: every event) as (event, first slot start, last slot end, upcoming):
     upcoming ones (not closed, not over) soonest first, then the others, latest first."""
     from matchmaker.models._common import as_utc, utcnow
-    from matchmaker.models.event import CLOSED, EventSlot
+    from matchmaker.models.event import CLOSED
 
-    spans = select(EventSlot.event_id, db.func.min(EventSlot.starts_at).label("start"),
-                   db.func.max(EventSlot.ends_at).label("end")).group_by(EventSlot.event_id).subquery()
-    query = select(Event, spans.c.start, spans.c.end).outerjoin(spans, spans.c.event_id == Event.id)
+    spans = _spans()
+    upcoming_sql = db.and_(Event.status != CLOSED, _not_over(spans))
+    query = select(Event, spans.c.start, spans.c.end, upcoming_sql).outerjoin(spans, spans.c.event_id == Event.id)
     if not user.is_admin:
         query = query.join(EventOrganiser, EventOrganiser.event_id == Event.id).where(EventOrganiser.user_id == user.id)
     now = utcnow()
-    rows = [(event, start and as_utc(start), end and as_utc(end)) for event, start, end in db.session.execute(query)]
-    upcoming = sorted(((e, s, n, True) for e, s, n in rows if e.status != CLOSED and (n is None or n > now)),
-                      key=lambda row: (row[1] is None, row[1] or now, row[0].id))
-    others = sorted(((e, s, n, False) for e, s, n in rows if e.status == CLOSED or (n is not None and n <= now)),
-                    key=lambda row: (row[1] or now, row[0].id), reverse=True)
+    rows = [(event, start and as_utc(start), end and as_utc(end), bool(up))
+            for event, start, end, up in db.session.execute(query)]
+    upcoming = sorted((row for row in rows if row[3]), key=lambda row: (row[1] is None, row[1] or now, row[0].id))
+    others = sorted((row for row in rows if not row[3]), key=lambda row: (row[1] or now, row[0].id), reverse=True)
     return (upcoming + others)[:limit]

@@ -210,7 +210,9 @@ def decline(request: MeetingRequest, reason: str) -> None:
 
 def force(event: Event, first: EventParticipant, second: EventParticipant) -> Meeting:
     """The organiser's forced meeting between two participants (priority forced); committed."""
-    request = _between(event, first.id, second.id) or _between(event, second.id, first.id)
+    request = db.session.execute(select(MeetingRequest).where(  # either way: one request per pair
+        MeetingRequest.event_id == event.id, MeetingRequest.pair_low == min(first.id, second.id),
+        MeetingRequest.pair_high == max(first.id, second.id))).scalar()
     if request is None:
         request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id)
         db.session.add(request)
