@@ -56,7 +56,7 @@ CONCEPTS: tuple[Concept, ...] = (
        "ophthalm oftalm retin glaucom cornea macular maculare"),
     _c("pharma", N_("drug development"), "sector:pharma",
        "pharma farmac drug drugs medicin small-molecul drug-formulat clinical-trial sperimentaz "
-       "preclinic pre-clinic"),
+       "preclinic pre-clinic healthy-volunteer volontari-sani"),
     _c("biotech", N_("biotechnology"), "sector:biotech",
        "biotech antibod anticorp protein proteic cell-therap stem-cell staminal recombin ricombin car-t "
        "viral-vector vettori-viral"),
@@ -120,10 +120,10 @@ def concept_of(word: str) -> str | None:
 
 def _matched_stem(word: str) -> str | None:
     """The glossary word beginning that `word` starts with (the longest), or None (also for NOT_CONCEPTS)."""
-    if word.startswith(NOT_CONCEPTS):
-        return None
     match = _pattern().match(word)
-    return match.group(0) if match else None
+    if match is None or ("-" not in match.group(0) and word.startswith(NOT_CONCEPTS)):
+        return None  # ("healthy volunteers", a two-word entry, is a clinical-trial concept; "healthy" alone is not)
+    return match.group(0)
 
 
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

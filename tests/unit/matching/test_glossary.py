@@ -50,3 +50,12 @@ def test_farming_texts_are_not_life_science_nor_pharma():
     # A health text that mentions farming stays life science.
     clinic = derive("Clinical study of patients with heart failure in hospitals; dietary intake of farm workers.")
     assert clinic.life_science
+
+
+def test_healthy_volunteers_are_a_clinical_trial_concept():
+    # "healthy" alone is not a concept, but "healthy volunteers" (phase I trials) is drug development
+    assert concept_of("healthy") is None
+    trial = derive("Phase I study in healthy volunteers; first-in-human dosing of healthy volunteers.")
+    assert trial.counts.get("pharma") == 2 and "health" not in trial.counts
+    assert derive("Studio di fase I su volontari sani.").counts.get("pharma") == 1
+    assert "pharma" not in derive("Healthy soil and healthy crops.").counts
