@@ -15,6 +15,7 @@ STRENGTHS = {"strong": _l("Strong match"), "good": _l("Good match"), "possible":
 DRIVERS = {
     "seek": _l("mainly what you seek meets what they offer"),
     "offer": _l("mainly what they seek meets what you offer"),
+    "concepts": _l("mainly the fields you both work on"),
     "track": _l("mainly their track record on work like yours"),
     "network": _l("mainly partners you share"),
     "areas": _l("mainly shared therapeutic areas"),

@@ -35,7 +35,9 @@ GENERIC_WORDS = frozenset("""
     soluzioni processo processi prodotto prodotti servizio servizi qualita mercato
 """.split())
 # The reason lines that show each part of the score (the headline names a part only when its line is shown).
-PART_LINES = {"seek": ("seek_meets_offer", "shared_concepts"), "offer": ("offer_meets_seek", "shared_concepts"),
+# The text parts are split: their share from glossary concepts is the "concepts" part ("Both work on ..."), the
+# rest stays "seek"/"offer" (the words of "What you seek meets what they offer: ...").
+PART_LINES = {"seek": ("seek_meets_offer",), "offer": ("offer_meets_seek",), "concepts": ("shared_concepts",),
               "track": ("similar_track",), "network": ("shared_partners",),
               "sectors": ("shared_sector", "investor_sector", "their_investor_sector"), "areas": ("shared_area",),
               "trl": ("trl_fit",),
@@ -77,6 +79,26 @@ def _contributions(matcher: Matcher, seek_row: int, offer_row: int) -> list[tupl
     vocabulary = matcher.index_.terms()
     order = np.argsort(-values)[:CONSIDERED]
     return [(str(vocabulary[columns[k]]), float(values[k])) for k in order if values[k] > 0]
+
+
+def _concept_share(matcher: Matcher, seek_row: int, offer_row: int) -> float:
+    """The share of one direction's text cosine that comes from glossary concepts (0 when nothing is shared)."""
+    columns, values = _products(matcher.index_.seek_, seek_row, matcher.index_.offer_, offer_row)
+    total = float(values.sum())
+    if total <= 0:
+        return 0.0
+    concept = np.char.startswith(matcher.index_.terms()[columns].astype(str), glossary.CONCEPT_PREFIX)
+    return float(values[concept].sum()) / total
+
+
+def _driver(matcher: Matcher, i: int, j: int, parts: dict[str, float], shown: set[str]) -> str:
+    """The largest part of the score whose reason line is shown; the text parts are split into the share of
+    shared concepts ("Both work on ...") and the share of the words the seek/offer lines list."""
+    forward, backward = _concept_share(matcher, i, j), _concept_share(matcher, j, i)
+    parts = {**parts, "concepts": parts.get("seek", 0.0) * forward + parts.get("offer", 0.0) * backward,
+             "seek": parts.get("seek", 0.0) * (1 - forward), "offer": parts.get("offer", 0.0) * (1 - backward)}
+    parts = {part: value for part, value in parts.items() if value > 0 and shown & set(PART_LINES.get(part, ()))}
+    return max(parts, key=parts.get) if parts else ""
 
 
 def _corpus_generic(matcher: Matcher) -> frozenset[str]:
@@ -183,8 +205,7 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
                           scoring.direction(matcher.weights, source))
     shown = {code for code, _ in items}
     # The headline's driver is the largest part whose reason line is shown (never a part the reader cannot see).
-    parts = {part: value for part, value in parts.items() if value > 0 and shown & set(PART_LINES.get(part, ()))}
-    driver = max(parts, key=parts.get) if parts else ""
+    driver = _driver(matcher, i, j, parts, shown)
     return Reasons(items, scoring.strength(match.score, _confirmations(shown, similar)), driver)
 
 

@@ -129,3 +129,18 @@ def test_reasons_show_only_bigrams_written_as_phrases():
     terms = explain(matcher, "c", match).params("seek_meets_offer")["terms"]
     assert "drug discovery" in terms
     assert not {"models biomarkers", "virus identify", "biomarkers virus"} & set(terms)
+
+
+def test_the_headline_names_shared_tags_when_no_seek_offer_words_are_shown():
+    # Texts that meet only through glossary concepts and declared tags: the headline must not claim that "what
+    # you seek meets what they offer" when no such line is shown.
+    areas = frozenset({"oncology", "neurology"})
+    company = ProfileDoc("c", COMPANY, seek="drug development and diagnostics", areas=areas,
+                         sectors=frozenset({"biopharma"}), collaboration=frozenset({"co_development"}))
+    lab = ProfileDoc("r", RESEARCH, offer="drug development and diagnostics", areas=areas,
+                     sectors=frozenset({"biopharma"}), collaboration=frozenset({"co_development"}))
+    matcher = Matcher().fit([company, lab, *FILLER])
+    match = next(m for m in matcher.rank("c", "tech-transfer", top=5) if m.target == "r")
+    reasons = explain(matcher, "c", match)
+    assert "shared_concepts" in reasons.codes() and "seek_meets_offer" not in reasons.codes()
+    assert reasons.driver in ("areas", "concepts", "sectors", "collaboration")
