@@ -132,12 +132,20 @@ def _written(token: str) -> str:
     return token if is_technical(token) else token.lower()
 
 
+def written_phrases(text: str, language: str = "en") -> list[tuple[str, str]]:
+    """(bigram, written words) for the bigrams of `text` whose two words were written next to each other (no stop
+    word, number or punctuation between them): "drug discovery" in "drug discovery, models" but not "discovery
+    model" ("models" follows a comma). The index's bigrams join terms across dropped words; reasons show only
+    these, as written ("medicinal chemistry", not the stems' most frequent forms "medicine chemistry")."""
+    tokens = PHRASE.findall(fold(text))
+    every = _terms_of(tokens, language)
+    return [(f"{a} {b}", f"{_written(x)} {_written(y)}")
+            for a, b, x, y in zip(every, every[1:], tokens, tokens[1:]) if a is not None and b is not None]
+
+
 def phrases(text: str, language: str = "en") -> list[str]:
-    """The bigrams of `text` whose two words were written next to each other (no stop word, number or punctuation
-    between them): "drug discovery" in "drug discovery, models" but not "discovery model" ("models" follows a
-    comma). The index's bigrams join terms across dropped words; reasons show only these."""
-    every = _terms_of(PHRASE.findall(fold(text)), language)
-    return [f"{a} {b}" for a, b in zip(every, every[1:]) if a is not None and b is not None]
+    """The bigrams of `text` whose two words were written next to each other (see written_phrases)."""
+    return [term for term, _ in written_phrases(text, language)]
 
 
 def terms(text: str, language: str = "en") -> list[str]:

@@ -9,7 +9,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-from matchmaker.matching.analysis import analyze, phrases, terms_and_words
+from matchmaker.matching.analysis import analyze, terms_and_words, written_phrases
 from matchmaker.matching.bulk import gc_paused
 from matchmaker.matching.counting import count_terms
 from matchmaker.matching.documents import ProfileDoc
@@ -86,26 +86,30 @@ class ProfileIndex:
         return self
 
     @staticmethod
-    def _surfaces(docs: list[ProfileDoc], sample: int = 5000) -> tuple[dict[str, str], set[str]]:
-        """The most frequent written form of each stem, for readable reasons, and the bigrams written as phrases
-        (from up to `sample` profiles)."""
+    def _surfaces(docs: list[ProfileDoc], sample: int = 5000) -> tuple[dict[str, str], dict[str, str]]:
+        """The most frequent written form of each stem, for readable reasons, and of each bigram written as a
+        phrase (from up to `sample` profiles)."""
         counts: dict[str, Counter] = defaultdict(Counter)
-        written: set[str] = set()
+        written: dict[str, Counter] = defaultdict(Counter)
         for doc in docs[:sample]:
             for text in (doc.offer[:3000], doc.seek, doc.keywords):
                 for term, word in terms_and_words(text, doc.language):
                     counts[term][word] += 1
-                written.update(phrases(text, doc.language))
-        return {term: words.most_common(1)[0][0] for term, words in counts.items()}, written
+                for term, words in written_phrases(text, doc.language):
+                    written[term][words] += 1
+        return ({term: words.most_common(1)[0][0] for term, words in counts.items()},
+                {term: words.most_common(1)[0][0] for term, words in written.items()})
 
-    def _written_forms(self) -> tuple[dict[str, str], set[str]]:
+    def _written_forms(self) -> tuple[dict[str, str], dict[str, str]]:
         if self._surface is None or getattr(self, "_phrases", None) is None:
             self._surface, self._phrases = self._surfaces(self._surface_docs)
         return self._surface, self._phrases
 
     def readable(self, term: str) -> str:
-        """A stem (or a bigram of stems) as people wrote it."""
-        surface, _ = self._written_forms()
+        """A stem (or a bigram of stems) as people wrote it (a bigram as its words were most often written)."""
+        surface, written = self._written_forms()
+        if term in written:
+            return written[term]
         return " ".join(surface.get(part, part) for part in term.split(" "))
 
     def is_phrase(self, term: str) -> bool:

@@ -34,6 +34,15 @@ GENERIC_WORDS = frozenset("""
     metodo metodi dati cura modello modelli analisi applicazione applicazioni innovativo innovativa soluzione
     soluzioni processo processi prodotto prodotti servizio servizi qualita mercato
 """.split())
+# Words of any life-science text: shown, but after every more specific term (technical, topical or plain).
+COMMON_SCIENCE = frozenset("""
+    molecule molecules molecular protein proteins cell cells gene genes compound compounds sample samples
+    refined longitudinal option options outcome outcomes tool tools target targets mechanism mechanisms
+    pathway pathways biology biological chemical drug drugs response responses effect effects factor factors
+    molecola molecole proteina proteine cellula cellule gene geni
+""".split())
+# Latin words that people write after "in" (a stop word the engine drops): reasons show the phrase as written.
+AFTER_IN = frozenset({"vitro", "vivo", "silico", "situ", "utero", "ovo"})
 # The reason lines that show each part of the score (the headline names a part only when its line is shown).
 # The text parts are split: their share from glossary concepts is the "concepts" part ("Both work on ..."), the
 # rest stays "seek"/"offer" (the words of "What you seek meets what they offer: ...").
@@ -145,14 +154,35 @@ def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[li
         word, weight = item
         technical = any(is_technical(part) or part.isupper() for part in word.split())
         topical = any(glossary.concept_of(part) not in (None, *GENERIC) for part in word.split())
-        return (0 if technical else 1 if topical else 2, -weight)
+        common = all(part.lower() in COMMON_SCIENCE or part.lower() in GENERIC_WORDS for part in word.split())
+        return (3 if common else 0 if technical else 1 if topical else 2, -weight)
 
     seen, terms = set(), []
     for word, _ in sorted(words, key=rank):
+        word = " ".join(f"in {part}" if part.lower() in AFTER_IN else part for part in word.split())
         if word not in seen:
             seen.add(word)
             terms.append(word)
     return concepts[:3], terms
+
+
+def _distinct(terms: list[str], n: int) -> list[str]:
+    """The first `n` of `terms` (in order) without a term whose words another shown term contains ("pre-clinical"
+    beside "pre-clinical drug": the longer one stays, in the shorter one's place)."""
+    def within(short: str, long: str) -> bool:
+        return short != long and f" {short.lower()} " in f" {long.lower()} "
+
+    shown: list[str] = []
+    for term in terms:
+        if any(within(term, other) for other in shown):
+            continue
+        inner = [k for k, other in enumerate(shown) if within(other, term)]
+        if inner:
+            shown[inner[0]] = term
+            shown = [other for k, other in enumerate(shown) if k not in inner[1:]]
+        elif len(shown) < n:
+            shown.append(term)
+    return shown
 
 
 def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) -> Reasons:
@@ -165,7 +195,7 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     # A term that only restates a concept the "Both work on" line names ("infectious disease" beside infectious
     # diseases) gives its place to one that says more.
     said = set(forward_concepts + backward_concepts)
-    forward, backward = (_beyond(said, terms)[:n_terms] for terms in (forward, backward))
+    forward, backward = (_distinct(_beyond(said, terms), n_terms) for terms in (forward, backward))
     shared_areas = sorted(source.areas & target.areas)
     named = {("therapeutic_area", a) for a in shared_areas} | {("sector", s) for s in source.sectors & target.sectors}
     # A concept whose tags the declared areas or sectors already name would say the same thing twice.

@@ -19,7 +19,8 @@ def test_reasons_are_faithful():
     match = next(m for m in matcher.rank("c", "tech-transfer", top=5) if m.target == "r")
     reasons = explain(matcher, "c", match)
     terms = reasons.params("seek_meets_offer")["terms"]
-    assert "glioma" in terms and terms[0].startswith("MRI")  # technical terms first, as written
+    # technical terms first, as written; "glioma" is said inside "glioma biomarkers", not again alone
+    assert "glioma biomarkers" in terms and "glioma" not in terms and terms[0].startswith("MRI")
     assert reasons.params("shared_area") == {"areas": ["oncology"]}
     assert reasons.params("shared_sector") == {"sectors": ["ivd"]}
     assert reasons.params("trl_fit") == {"theirs": 5, "yours": 4}
@@ -27,7 +28,7 @@ def test_reasons_are_faithful():
     assert "oncology" not in reasons.params("shared_concepts").get("concepts", [])
     assert reasons.strength in ("strong", "good") and reasons.driver == "seek"
     for term, word in (("glioma", "glioma"), ("biomarkers", "biomarkers")):
-        assert term in terms
+        assert any(term in shown.split() for shown in terms)
         stripped = [ProfileDoc(d.id, d.side, offer=d.offer.replace(word, ""), seek=d.seek.replace(word, ""),
                                areas=d.areas, sectors=d.sectors, trl=d.trl, activity=d.activity) for d in docs]
         without = Matcher().fit(stripped)
@@ -144,3 +145,23 @@ def test_the_headline_names_shared_tags_when_no_seek_offer_words_are_shown():
     reasons = explain(matcher, "c", match)
     assert "shared_concepts" in reasons.codes() and "seek_meets_offer" not in reasons.codes()
     assert reasons.driver in ("areas", "concepts", "sectors", "collaboration")
+
+
+def test_reasons_show_terms_as_written_without_fragments_repeats_or_generic_words_first():
+    company = ProfileDoc("c", COMPANY, seek="medicinal chemistry and in vitro screening of pre-clinical drug "
+                                            "candidates; protein molecules; pre-clinical work")
+    lab = ProfileDoc("r", RESEARCH, offer="medicinal chemistry, in vitro screening, pre-clinical drug candidates, "
+                                          "protein molecules, pre-clinical models")
+    # Elsewhere "medicine" is the stem's usual written form: the bigram must still read as the pair wrote it.
+    others = [ProfileDoc(f"m{k}", RESEARCH, offer=f"{kind} medicine and medicine research")
+              for k, kind in enumerate(("regenerative", "precision", "personalised", "nuclear"))]
+    matcher = Matcher().fit([company, lab, *others, *FILLER])
+    match = next(m for m in matcher.rank("c", "tech-transfer", top=5) if m.target == "r")
+    terms = explain(matcher, "c", match, n_terms=8).params("seek_meets_offer")["terms"]
+    assert "medicinal chemistry" in terms and "medicine chemistry" not in terms
+    assert not any(word == "vitro" for term in terms for word in term.split()[:1])  # "in vitro ...", never "vitro"
+    assert not any(a != b and f" {a} " in f" {b} " for a in terms for b in terms)  # no term inside another
+    generic = ("protein", "molecules", "protein molecules")
+    common = [k for k, term in enumerate(terms) if term in generic]
+    assert common and min(common) > terms.index("medicinal chemistry")
+    assert all(k > j for k in common for j, t in enumerate(terms) if t not in generic)  # after every specific term
