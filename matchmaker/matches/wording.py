@@ -49,6 +49,11 @@ def _terms(terms: list[str]) -> str:
     return ", ".join(worded)
 
 
+def _title(title: str, limit: int = 70) -> str:
+    """A project title cut at a word before `limit` characters (with an ellipsis)."""
+    return title if len(title) <= limit else title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def _similar_track(similar: int, total: int) -> str:
     if total == 1:
         return gettext("Track record: their funded project is on work like yours")
@@ -74,6 +79,13 @@ SIGNALS: dict[str, Callable[..., str]] = {
                                               terms=_terms(terms)),
     "offer_meets_seek": lambda terms: gettext("What they seek meets what you offer: %(terms)s",
                                               terms=_terms(terms)),
+    "seek_meets_project": lambda terms, title: gettext(
+        "Their only profile text is the abstract of their funded project “%(title)s”; what you seek meets it: "
+        "%(terms)s", title=_title(title), terms=_terms(terms)),
+    "project_meets_offer": lambda terms, title: gettext(
+        "Their only profile text is the abstract of their funded project “%(title)s”; it meets what you offer: "
+        "%(terms)s", title=_title(title), terms=_terms(terms)) if title else gettext(
+        "That project's abstract meets what you offer: %(terms)s", terms=_terms(terms)),
     "stage_fit": lambda stage: gettext(
         "Invests at your stage: %(stage)s", stage=vocabulary_label(taxonomy.FUNDING_STAGES, stage)),
     "ticket_fit": _ticket(N_("Your round of %(amount)s is within their tickets (%(low)s to %(high)s)")),

@@ -46,7 +46,8 @@ AFTER_IN = frozenset({"vitro", "vivo", "silico", "situ", "utero", "ovo"})
 # The reason lines that show each part of the score (the headline names a part only when its line is shown).
 # The text parts are split: their share from glossary concepts is the "concepts" part ("Both work on ..."), the
 # rest stays "seek"/"offer" (the words of "What you seek meets what they offer: ...").
-PART_LINES = {"seek": ("seek_meets_offer",), "offer": ("offer_meets_seek",), "concepts": ("shared_concepts",),
+PART_LINES = {"seek": ("seek_meets_offer", "seek_meets_project"),
+              "offer": ("offer_meets_seek", "project_meets_offer"), "concepts": ("shared_concepts",),
               "track": ("similar_track",), "network": ("shared_partners",),
               "sectors": ("shared_sector", "investor_sector", "their_investor_sector"), "areas": ("shared_area",),
               "trl": ("trl_fit",),
@@ -205,10 +206,16 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         items.append(("shared_concepts", {"concepts": concepts}))
     if shared_areas:
         items.append(("shared_area", {"areas": shared_areas}))
+    # A profile imported from a funded project has that project's abstract as its only text: its words are the
+    # project's, not a description of the organisation's capabilities (several partners read the same). The
+    # project's title is named once, on the first of the two lines.
+    project = _project_text_title(matcher, target)
     if forward:
-        items.append(("seek_meets_offer", {"terms": forward}))
+        items.append(("seek_meets_project", {"terms": forward, "title": project}) if project
+                     else ("seek_meets_offer", {"terms": forward}))
     if backward:
-        items.append(("offer_meets_seek", {"terms": backward}))
+        items.append(("project_meets_offer", {"terms": backward, "title": "" if forward else project}) if project
+                     else ("offer_meets_seek", {"terms": backward}))
     investor = _investor_reasons(source, target)
     items += investor
     said_sectors = {code for code, _ in investor if code.endswith("investor_sector")}
@@ -237,6 +244,19 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     # The headline's driver is the largest part whose reason line is shown (never a part the reader cannot see).
     driver = _driver(matcher, i, j, parts, shown)
     return Reasons(items, scoring.strength(match.score, _confirmations(shown, similar)), driver)
+
+
+def _project_text_title(matcher: Matcher, target: ProfileDoc) -> str:
+    """The title of the funded project whose "title. abstract" is the target's whole profile text ("" if none)."""
+    if target.seek.strip() or target.keywords.strip() or not target.projects:
+        return ""
+    offer = " ".join(target.offer.split())
+    texts = getattr(matcher.network_, "projects", {}) or {}
+    for project in sorted(target.projects):
+        text = " ".join(texts.get(project, "").split())
+        if text and text == offer:
+            return text.partition(". ")[0]
+    return ""
 
 
 def _confirmations(codes: set[str], similar: int = 0) -> int:

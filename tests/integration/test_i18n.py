@@ -144,6 +144,22 @@ def test_reasons_are_worded_in_the_users_language(app):
         assert headline(reasons) == "Strong match — mainly what you seek meets what they offer"
 
 
+def test_a_profile_made_of_a_project_abstract_and_the_fields_driver_are_worded_in_both_languages(app):
+    title = "Innovative designs, extrapolation, simulation methods and evidence-tools for rare diseases"
+    reasons = Reasons([("seek_meets_project", {"terms": ["registries"], "title": title}),
+                       ("project_meets_offer", {"terms": ["paediatric"], "title": ""})], driver="concepts")
+    with app.test_request_context(headers=IT):
+        first, second = reason_lines(reasons)
+        assert first.startswith("Il loro unico testo di profilo è la sintesi del loro progetto finanziato "
+                                "«Innovative designs, extrapolation, simulation methods and…»")
+        assert second == "La sintesi di quel progetto incontra ciò che offrite: paediatric"
+        assert headline(reasons) == "Corrispondenza possibile — soprattutto per gli ambiti su cui lavorate entrambi"
+    with app.test_request_context():
+        refresh()
+        assert reason_lines(reasons)[1] == "That project's abstract meets what you offer: paediatric"
+        assert headline(reasons) == "Possible match — mainly the fields you both work on"
+
+
 def test_error_pages_in_italian(client):
     html = client.get("/no-such-page", headers=IT).get_data(as_text=True)
     assert "Pagina non trovata." in html and "Torna alla pagina iniziale" in html

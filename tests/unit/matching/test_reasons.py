@@ -165,3 +165,18 @@ def test_reasons_show_terms_as_written_without_fragments_repeats_or_generic_word
     common = [k for k, term in enumerate(terms) if term in generic]
     assert common and min(common) > terms.index("medicinal chemistry")
     assert all(k > j for k in common for j, t in enumerate(terms) if t not in generic)  # after every specific term
+
+
+def test_a_profile_whose_only_text_is_its_project_abstract_is_said_to_be_one():
+    text = "Glioma registries. Longitudinal glioma registries and MRI imaging for paediatric patients"
+    company = ProfileDoc("c", COMPANY, seek="glioma registries and MRI imaging")
+    imported = ProfileDoc("r", RESEARCH, offer=text, projects=frozenset({"p1"}), activity=1)
+    written = ProfileDoc("w", RESEARCH, offer="glioma registries and MRI imaging", projects=frozenset({"p2"}))
+    matcher = Matcher().fit([company, imported, written, *FILLER], {"p1": text, "p2": "Another project. Heart"})
+    ranked = {m.target: m for m in matcher.rank("c", "tech-transfer", top=5)}
+    reasons = explain(matcher, "c", ranked["r"])
+    assert "seek_meets_offer" not in reasons.codes()
+    assert reasons.params("seek_meets_project")["title"] == "Glioma registries"
+    assert "glioma registries" in reasons.params("seek_meets_project")["terms"]
+    mine = explain(matcher, "c", ranked["w"])  # a profile written by its members reads as before
+    assert "seek_meets_offer" in mine.codes() and "seek_meets_project" not in mine.codes()
