@@ -18,6 +18,7 @@ from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
 from matchmaker.services.events_agenda import ical
+from matchmaker.services.events_placement import UNPLACED, participant_names, placements
 from matchmaker.services.events_suggest import suggested
 
 
@@ -112,7 +113,18 @@ def my_requests(event_id: int):
     event, participant = joined(event_id)
     events_people.expire_pending(event)
     return render_template("events/my_requests.html", event=event, participant=participant,
-                           rows=events_people.requests_of(participant), reasons=DECLINE_REASONS, wording=wording)
+                           rows=events_people.requests_of(participant), reasons=DECLINE_REASONS, wording=wording,
+                           placed=_worded_placements(event, participant))
+
+
+def _worded_placements(event: Event, participant: EventParticipant) -> dict[int, dict]:
+    """Each accepted request's meeting state, with the scheduler's reason worded for the reader."""
+    found = placements(event, participant)
+    if any(p["state"] == UNPLACED for p in found.values()):
+        names = participant_names(event)
+        for p in found.values():
+            p["why"] = wording.unplaced_named(p["reason"], names)
+    return found
 
 
 @bp.post("/<int:event_id>/requests/<int:request_id>/answer")
@@ -142,8 +154,11 @@ def answer(event_id: int, request_id: int):
 @login_required
 def agenda(event_id: int):
     event, participant = joined(event_id)
+    placed = _worded_placements(event, participant)
+    unplaced = [(r, placed[r.id]["why"]) for r in events_people.requests_of(participant)
+                if r.id in placed and placed[r.id]["state"] == UNPLACED]
     return render_template("events/agenda.html", event=event, participant=participant,
-                           items=agenda_items(event, participant),
+                           items=agenda_items(event, participant), unplaced=unplaced,
                            feed=url_for("events.calendar", token=participant.ical_token, _external=True))
 
 

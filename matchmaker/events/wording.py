@@ -61,6 +61,16 @@ def unplaced(reason: list | tuple | None) -> str:
         return str(reason[0])
 
 
+def unplaced_named(reason: list | tuple | None, names: list[str]) -> str:
+    """Why the scheduler left a meeting out, with its participant numbers replaced by names."""
+    if not reason:
+        return ""
+    code, params = reason[0], dict(reason[1])
+    if isinstance(params.get("participant"), int) and 0 <= params["participant"] < len(names):
+        params["participant"] = names[params["participant"]]
+    return unplaced((code, params))
+
+
 def tier(code: str) -> str:
     """A priority tier of the quality report (forced, mutual, one-sided) in the reader's language."""
     return str(PRIORITY_TIERS.get(code, code))
