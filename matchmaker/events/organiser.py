@@ -23,7 +23,7 @@ from matchmaker.models.event import STATUSES, EventParticipant
 from matchmaker.models.event_meeting import MeetingRequest
 from matchmaker.models.organisation import Organisation
 from matchmaker.permissions import organiser_required
-from matchmaker.services import events_export, events_people
+from matchmaker.services import events_export, events_people, events_roster
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import events_of, open_events
 from matchmaker.services.events_import import create_event
@@ -137,10 +137,11 @@ def participants(event_id: int):
             _flash_import(events_people.import_rows(event, table.rows))
         return redirect(url_for("events.participants", event_id=event.id))
     job = _import_job(event, request.args.get("job", type=db_id))
-    people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id)
-                                .order_by(EventParticipant.name)).scalars().all()
+    query = (request.args.get("q") or "").strip()[:events_roster.MAX_QUERY]
+    people, total = events_roster.roster(event, query)
     sent, received = _request_counts(event)
     return render_template("events/participants.html", event=event, people=people, form=form, upload=upload,
+                           query=query, total=total,
                            sent=sent, received=received, job=live(job) if job else None,
                            report=job.result if job and job.state == "done" and job.result else None,
                            import_errors=wording.IMPORT_ERRORS)
