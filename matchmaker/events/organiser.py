@@ -26,7 +26,7 @@ from matchmaker.permissions import organiser_required
 from matchmaker.services import events_export, events_people, events_roster
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import events_of, open_events
-from matchmaker.services.events_import import create_event
+from matchmaker.services.events_import import create_event, short_sessions
 from matchmaker.services.events_regrid import change_grid, placed_meetings
 from matchmaker.services.tables import TableError, read_table
 
@@ -58,6 +58,10 @@ def create():
         db.session.commit()
         flash(_("Event created with %(slots)s slots and %(tables)s tables.", slots=len(event.slots),
                 tables=len(event.tables)), "success")
+        for code, ends, asked in short_sessions(event, sessions):
+            flash(_("The last slot of the %(session)s session ends at %(ends)s, not %(asked)s: %(minutes)s-minute "
+                    "slots do not fill it exactly. Change the times or the slot length below if needed.",
+                    session=wording.session(code), ends=ends, asked=asked, minutes=form.slot_minutes.data), "info")
         return redirect(url_for("events.manage", event_id=event.id))
     return render_template("events/form.html", form=form, event=None)
 

@@ -71,6 +71,14 @@ def unplaced_named(reason: list | tuple | None, names: list[str]) -> str:
     return unplaced((code, params))
 
 
+SESSIONS = {"am": _l("morning"), "pm": _l("afternoon")}
+
+
+def session(code: str) -> str:
+    """A session of the day ('am', 'pm') in the reader's language."""
+    return str(SESSIONS.get(code, code))
+
+
 def tier(code: str) -> str:
     """A priority tier of the quality report (forced, mutual, one-sided) in the reader's language."""
     return str(PRIORITY_TIERS.get(code, code))

@@ -59,3 +59,14 @@ def test_an_event_saved_with_such_a_zone_still_shows_its_page(app, client):
     db.session.commit()
     response = client.get(f"/events/{event.id}/")
     assert response.status_code == 200 and "Factory" in response.get_data(as_text=True)
+
+
+def test_a_session_that_slots_do_not_fill_is_pointed_out(app, client):
+    login(client, make_user(role="organiser"))
+    fields = dict(FIELDS, time_zone="Europe/Rome", am_end="10:30", pm_start="14:00", pm_end="17:30")
+    page = post_form(client, "/events/new", fields, follow_redirects=True).get_data(as_text=True)
+    assert "The last slot of the afternoon session ends at 17:20, not 17:30" in page
+    assert "The last slot of the morning session ends at 10:20, not 10:30" in page
+    filled = dict(fields, name="Filled day", am_end="10:20", pm_end="17:20")
+    page = post_form(client, "/events/new", filled, follow_redirects=True).get_data(as_text=True)
+    assert "Event created with" in page and "The last slot of" not in page
