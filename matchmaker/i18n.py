@@ -120,13 +120,27 @@ def _safe_next(target: str | None) -> str:
     return target if is_local_path(target) else url_for("main.home")
 
 
+CHOSEN_KEY = "lang_chosen"  # set when a logged-out visitor picks a language: their next login saves it
+
+
 def remember_language(lang: str) -> None:
-    """Keep `lang` for this browser and, when logged in, as the user's saved preference."""
+    """Keep `lang` for this browser and, when logged in, as the user's saved preference (logged out: saved by
+    the next login, see adopt_chosen_language)."""
     session[SESSION_KEY] = lang
     if current_user.is_authenticated:
         current_user.locale = lang
         db.session.commit()
+    else:
+        session[CHOSEN_KEY] = True
     refresh()  # the rest of this request (its flash message) speaks the new language
+
+
+def adopt_chosen_language(user) -> None:
+    """At login: a language chosen explicitly before logging in becomes the user's saved preference."""
+    if session.pop(CHOSEN_KEY, False) and session.get(SESSION_KEY) in LANGUAGES:
+        user.locale = session[SESSION_KEY]
+        db.session.commit()
+        refresh()
 
 
 @bp.post("/language")

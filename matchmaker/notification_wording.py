@@ -25,6 +25,10 @@ WORDING: dict[str, str] = {
     "event_agenda_changed": N_("Your agenda for %(event)s changed: %(new)s, %(moved)s and %(cancelled)s."),
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
+    "join_requested": N_("%(name)s asks to join %(organisation)s as a member. Accept or decline on the join "
+                         "requests page."),
+    "join_accepted": N_("%(name)s accepted you as a member of %(organisation)s."),
+    "join_declined": N_("Your request to join %(organisation)s was declined."),
 }
 
 

@@ -27,6 +27,8 @@ class RegisterForm(FlaskForm):
     confirm = PasswordField(_l("Repeat password"), validators=[EqualTo("password", _l("The passwords differ."))])
     # Shown only after the page pointed at a similar organisation of the directory (auth/register.html).
     new_organisation = BooleanField(_l("It is a different organisation: create a new profile"))
+    joining = BooleanField(_l("I work at an organisation already in the directory: create my account without an "
+                              "organisation, then ask to join it"))
 
 
 class ChangePasswordForm(FlaskForm):

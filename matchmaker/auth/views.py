@@ -9,7 +9,7 @@ from flask_login.config import COOKIE_NAME
 from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, ForgotPasswordForm, LoginForm,
                                    RegisterForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
-from matchmaker.i18n import ROLE_LABELS, is_local_path
+from matchmaker.i18n import ROLE_LABELS, adopt_chosen_language, is_local_path
 from matchmaker.services import accounts, org_names
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -29,6 +29,7 @@ def _log_in(user, remember: bool = False) -> None:
     """Start a session: each login's session and remember cookie get a value of their own (User.start_login)."""
     user.start_login()
     login_user(user, remember=remember)
+    adopt_chosen_language(user)
 
 
 def _confirm_link(token: str) -> str:
@@ -69,12 +70,13 @@ def register():
     if form.validate_on_submit():
         # A profile that already exists under another spelling ("DOMPE FARMACEUTICI SPA"): say how to join it
         # before creating a second one. The answer depends on the organisation's name only, never on the address.
-        similar = [] if form.new_organisation.data else org_names.similar(form.organisation_name.data)
+        decided = form.new_organisation.data or form.joining.data
+        similar = [] if decided else org_names.similar(form.organisation_name.data)
         if similar:
             return render_template("auth/register.html", form=form, similar=similar)
         # The same answer whether or not the address has an account: the mail tells its owner.
         accounts.register_user(form.email.data, form.name.data, form.password.data, form.organisation_name.data,
-                               form.kind.data, _confirm_link)
+                               form.kind.data, _confirm_link, joining=bool(form.joining.data))
         return render_template("auth/check_mail.html", email=form.email.data.strip())
     return render_template("auth/register.html", form=form)
 
@@ -89,7 +91,7 @@ def confirm_email(token: str):
     _log_in(user)
     flash(_("Your account is ready. Complete your organisation's profile so we can find partners."), "success")
     if user.organisation_id is None:
-        return redirect(url_for("main.home"))
+        return redirect(url_for("membership.join") if user.joining_name else url_for("main.home"))
     return redirect(url_for("profiles.edit", org_id=user.organisation_id))
 
 

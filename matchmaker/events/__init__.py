@@ -2,7 +2,7 @@
 from flask import Blueprint
 
 from matchmaker import count_wording
-from matchmaker.events.wording import localrange, localtime, weekday, zone_label
+from matchmaker.events.wording import localrange, localtime, viewer_zone, weekday, zone_label, zone_name
 from matchmaker.services.events_agenda import table_label
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -11,6 +11,8 @@ bp.add_app_template_filter(weekday, "weekday")
 bp.add_app_template_filter(zone_label, "zone_label")
 bp.add_app_template_filter(table_label, "table_label")
 bp.add_app_template_global(localrange, "localrange")
+bp.add_app_template_global(zone_name, "zone_name")
+bp.add_app_template_global(viewer_zone, "viewer_zone")
 bp.add_app_template_global(count_wording, "count_wording")
 
 from matchmaker.events import organiser, participant, schedule  # noqa: E402,F401  (registers the views)

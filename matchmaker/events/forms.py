@@ -75,42 +75,51 @@ class ImportForm(FlaskForm):
     file = FileField(_l("CSV or XLSX file (columns: name, email, organisation)"), validators=[FileRequired()])
 
 
+# Where the cluster's events take place: first in the select, the cluster's own zone at the top.
+COMMON_ZONES = ("Europe/Rome", "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Madrid", "Europe/Zurich",
+                "Europe/Brussels", "Europe/Amsterdam", "Europe/Vienna", "Europe/Dublin", "Europe/Lisbon",
+                "Europe/Athens", "Europe/Warsaw", "Europe/Stockholm")
+
+
 @cache
-def _zones() -> frozenset[str]:
-    return frozenset(available_timezones())
+def _zones() -> tuple[str, ...]:
+    """The select's IANA zones: without aliases, legacy names and Etc/ (UTC is offered on its own)."""
+    from babel.core import get_global
+
+    aliases = get_global("zone_aliases")
+    return tuple(sorted(z for z in available_timezones()
+                        if "/" in z and z not in aliases and not z.startswith(("Etc/", "SystemV/"))))
 
 
 def known_zone(name: str) -> bool:
     """One of the select's zones, or an alias of one (US/Eastern); not a name like 'Factory' that no page can word."""
     from babel.core import get_global
 
-    offered = {zone for zone, _label in _zone_choices("en")}
+    offered = {"UTC", *_zones()}
     return name in offered or get_global("zone_aliases").get(name) in offered
 
 
 def zone_choices() -> list[tuple[str, str]]:
-    """The IANA time zones this machine knows (zoneinfo), without aliases and legacy names, worded as places in the
-    reader's language ('Ora Italia', 'Italy Time'; the city where a country has several), UTC first, then sorted
-    by that wording: the event form's select (its aliases still validate: known_zone)."""
+    """The IANA time zones this machine knows (zoneinfo), worded as the event pages word them ('London time
+    (GMT)', 'ora di Londra (GMT)'): the common European zones first (Europe/Rome at the top), UTC, then the rest
+    sorted by that wording: the event form's select (aliases still validate: known_zone)."""
+    from datetime import date
+
     from flask_babel import get_locale
 
-    return _zone_choices(str(get_locale() or "en"))
+    return _zone_choices(str(get_locale() or "en"), date.today())
 
 
 @cache
-def _zone_choices(locale: str) -> list[tuple[str, str]]:
-    from babel.core import get_global
-    from babel.dates import get_timezone_location
+def _zone_choices(locale: str, day) -> list[tuple[str, str]]:
+    """The choices in `locale` (the request's) with the abbreviations in force on `day`."""
+    from matchmaker.events.wording import zone_name
 
-    aliases = get_global("zone_aliases")
-    zones = [z for z in _zones() if "/" in z and z not in aliases and not z.startswith(("Etc/", "SystemV/"))]
-    choices = []
-    for zone in zones:
-        try:
-            choices.append((zone, get_timezone_location(zone, locale=locale)))
-        except LookupError:  # a zone Babel's data does not know: its IANA name
-            choices.append((zone, zone))
-    return [("UTC", "UTC")] + sorted(choices, key=lambda choice: (choice[1].casefold(), choice[0]))
+    labelled = {zone: zone_name(zone) for zone in _zones()}
+    common = [(zone, labelled[zone]) for zone in COMMON_ZONES if zone in labelled]
+    rest = sorted(((z, label) for z, label in labelled.items() if z not in COMMON_ZONES),
+                  key=lambda choice: (choice[1].casefold(), choice[0]))
+    return common + [("UTC", "UTC")] + rest
 
 
 def parse_breaks(text: str) -> list[tuple[str, str]] | None:

@@ -23,10 +23,10 @@ from matchmaker.models.event import STATUSES, EventParticipant
 from matchmaker.models.event_meeting import MeetingRequest
 from matchmaker.models.organisation import Organisation
 from matchmaker.permissions import organiser_required
-from matchmaker.services import events_export, events_people
+from matchmaker.services import events_export, events_people, events_roster
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import events_of, open_events
-from matchmaker.services.events_import import create_event
+from matchmaker.services.events_import import create_event, short_sessions
 from matchmaker.services.events_regrid import change_grid, placed_meetings
 from matchmaker.services.tables import TableError, read_table
 
@@ -58,6 +58,10 @@ def create():
         db.session.commit()
         flash(_("Event created with %(slots)s slots and %(tables)s tables.", slots=len(event.slots),
                 tables=len(event.tables)), "success")
+        for code, ends, asked in short_sessions(event, sessions):
+            flash(_("The last slot of the %(session)s session ends at %(ends)s, not %(asked)s: %(minutes)s-minute "
+                    "slots do not fill it exactly. Change the times or the slot length below if needed.",
+                    session=wording.session(code), ends=ends, asked=asked, minutes=form.slot_minutes.data), "info")
         return redirect(url_for("events.manage", event_id=event.id))
     return render_template("events/form.html", form=form, event=None)
 
@@ -137,10 +141,11 @@ def participants(event_id: int):
             _flash_import(events_people.import_rows(event, table.rows))
         return redirect(url_for("events.participants", event_id=event.id))
     job = _import_job(event, request.args.get("job", type=db_id))
-    people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id)
-                                .order_by(EventParticipant.name)).scalars().all()
+    query = (request.args.get("q") or "").strip()[:events_roster.MAX_QUERY]
+    people, total = events_roster.roster(event, query)
     sent, received = _request_counts(event)
     return render_template("events/participants.html", event=event, people=people, form=form, upload=upload,
+                           query=query, total=total,
                            sent=sent, received=received, job=live(job) if job else None,
                            report=job.result if job and job.state == "done" and job.result else None,
                            import_errors=wording.IMPORT_ERRORS)

@@ -13,11 +13,12 @@ from matchmaker.extensions import db, limiter
 from matchmaker.matches import wording as match_wording
 from matchmaker.models.event import DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant, Unavailability
 from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
-from matchmaker.services import events_people
+from matchmaker.services import events_answers, events_people
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
 from matchmaker.services.events_agenda import ical
+from matchmaker.services.events_placement import UNPLACED, participant_names, placements
 from matchmaker.services.events_suggest import suggested
 
 
@@ -71,13 +72,16 @@ def suggestions(event_id: int):
     event, participant = joined(event_id)
     requested = set(db.session.execute(select(MeetingRequest.target_id).where(
         MeetingRequest.requester_id == participant.id)).scalars())
-    asked = dict(db.session.execute(select(MeetingRequest.requester_id, MeetingRequest.state).where(
-        MeetingRequest.target_id == participant.id)).all())  # who asked me: their request is accepted, not doubled
-    others = db.session.execute(select(EventParticipant).where(
+    theirs = {r.requester_id: r for r in db.session.execute(select(MeetingRequest).where(
+        MeetingRequest.target_id == participant.id)).scalars()}  # who asked me: their request is accepted, not doubled
+    rows = suggested(participant)
+    shown = {other.id for other, _s, _r in rows}  # a suggested partner is not listed again under everyone
+    others = [p for p in db.session.execute(select(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
-        EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars().all()
-    return render_template("events/suggestions.html", event=event, participant=participant,
-                           rows=suggested(participant), requested=requested, asked=asked,
+        EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars()
+        if p.id not in shown]
+    return render_template("events/suggestions.html", event=event, participant=participant, rows=rows,
+                           requested=requested, theirs=theirs, asked={k: r.state for k, r in theirs.items()},
                            cancelled=events_people.cancelled_partners(participant), match_wording=match_wording,
                            sent=events_people.sent_count(participant), others=others,
                            closed=events_people.requests_closed(event, participant))
@@ -98,6 +102,7 @@ def request_meeting(event_id: int, target_id: int):
         if sent.requester_id == participant.id:
             flash(_("Request sent to %(name)s.", name=target.name), "success")
         else:
+            events_answers.mark_received_read(event, sent)
             flash(_("%(name)s had already asked you for a meeting: their request is now accepted as a mutual "
                     "meeting (see your requests).", name=target.name), "success")
             if request.form.get("message", "").strip():
@@ -112,7 +117,18 @@ def my_requests(event_id: int):
     event, participant = joined(event_id)
     events_people.expire_pending(event)
     return render_template("events/my_requests.html", event=event, participant=participant,
-                           rows=events_people.requests_of(participant), reasons=DECLINE_REASONS, wording=wording)
+                           rows=events_people.requests_of(participant), reasons=DECLINE_REASONS, wording=wording,
+                           placed=_worded_placements(event, participant))
+
+
+def _worded_placements(event: Event, participant: EventParticipant) -> dict[int, dict]:
+    """Each accepted request's meeting state, with the scheduler's reason worded for the reader."""
+    found = placements(event, participant)
+    if any(p["state"] == UNPLACED for p in found.values()):
+        names = participant_names(event)
+        for p in found.values():
+            p["why"] = wording.unplaced_named(p["reason"], names)
+    return found
 
 
 @bp.post("/<int:event_id>/requests/<int:request_id>/answer")
@@ -124,26 +140,27 @@ def answer(event_id: int, request_id: int):
         abort(404)
     try:
         if request.form.get("answer") == "accept":
-            if meeting_request.state != "pending":
-                raise Conflict("not_pending")
-            events_people.accept(meeting_request, reactivate=False)
-            events_people.tell(meeting_request.requester, "event_request_accepted", participant, event,
-                               url_for("events.my_requests", event_id=event.id))
-            flash(_("Meeting accepted."), "success")
+            events_answers.accept_received(event, meeting_request)
+            flash(_("You accepted %(name)s’s request.", name=meeting_request.requester.name), "success")
         else:
-            events_people.decline(meeting_request, request.form.get("reason", ""))
+            events_answers.decline_received(event, meeting_request, request.form.get("reason", ""))
             flash(_("Request declined."), "info")
     except Conflict as exc:
         refusal_flash(exc)
-    return redirect(url_for("events.my_requests", event_id=event.id))
+    back = request.form.get("next") or ""
+    return redirect(back if back.startswith(f"/events/{event.id}/")
+                    else url_for("events.my_requests", event_id=event.id))
 
 
 @bp.get("/<int:event_id>/agenda")
 @login_required
 def agenda(event_id: int):
     event, participant = joined(event_id)
+    placed = _worded_placements(event, participant)
+    unplaced = [(r, placed[r.id]["why"]) for r in events_people.requests_of(participant)
+                if r.id in placed and placed[r.id]["state"] == UNPLACED]
     return render_template("events/agenda.html", event=event, participant=participant,
-                           items=agenda_items(event, participant),
+                           items=agenda_items(event, participant), unplaced=unplaced,
                            feed=url_for("events.calendar", token=participant.ical_token, _external=True))
 
 

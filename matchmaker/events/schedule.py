@@ -31,18 +31,9 @@ def schedule(event_id: int):
     view = live(job) if job else None
     best = best_so_far(job.id) if job and view["state"] == "running" else None
     data = grid(event)
-    reasons = {m_id: _reason(reason, data.participant_names) for m_id, _n, reason, _p in data.unplaced}
+    reasons = {m_id: wording.unplaced_named(reason, data.participant_names) for m_id, _n, reason, _p in data.unplaced}
     return render_template("events/schedule.html", event=event, job=view, best=best, grid=data, reasons=reasons,
                            report=event.report or {}, wording=wording)
-
-
-def _reason(reason, names: list[str]) -> str:
-    if not reason:
-        return ""
-    code, params = reason[0], dict(reason[1])
-    if isinstance(params.get("participant"), int) and params["participant"] < len(names):
-        params["participant"] = names[params["participant"]]
-    return wording.unplaced((code, params))
 
 
 @bp.post("/<int:event_id>/schedule/run")

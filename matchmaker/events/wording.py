@@ -61,6 +61,24 @@ def unplaced(reason: list | tuple | None) -> str:
         return str(reason[0])
 
 
+def unplaced_named(reason: list | tuple | None, names: list[str]) -> str:
+    """Why the scheduler left a meeting out, with its participant numbers replaced by names."""
+    if not reason:
+        return ""
+    code, params = reason[0], dict(reason[1])
+    if isinstance(params.get("participant"), int) and 0 <= params["participant"] < len(names):
+        params["participant"] = names[params["participant"]]
+    return unplaced((code, params))
+
+
+SESSIONS = {"am": _l("morning"), "pm": _l("afternoon")}
+
+
+def session(code: str) -> str:
+    """A session of the day ('am', 'pm') in the reader's language."""
+    return str(SESSIONS.get(code, code))
+
+
 def tier(code: str) -> str:
     """A priority tier of the quality report (forced, mutual, one-sided) in the reader's language."""
     return str(PRIORITY_TIERS.get(code, code))
@@ -118,21 +136,34 @@ def localrange(start, end, zone: str) -> str:
 def zone_label(event) -> str:
     """The event's time zone as people say it: 'Rome time (CET)' / 'ora di Roma (CET)' (the abbreviation of the
     event's first day), not the raw 'Europe/Rome'."""
+    return zone_name(event.time_zone, event.slots[0].starts_at if event.slots else None)
+
+
+def zone_name(zone_id: str, moment=None) -> str:
+    """A time zone as the event pages name it: 'London time (GMT)', with the abbreviation in force at `moment`
+    (now when None); 'UTC' for UTC; the IANA name for a zone Babel cannot place."""
     from datetime import datetime, timezone
     from zoneinfo import ZoneInfo
 
     from babel.dates import get_timezone_location
 
-    zone = ZoneInfo(event.time_zone)
-    first = event.slots[0].starts_at if event.slots else datetime.now(timezone.utc)
-    abbreviation = (first if first.tzinfo else first.replace(tzinfo=timezone.utc)).astimezone(zone).tzname()
-    if event.time_zone in ("UTC", "Etc/UTC"):
+    if zone_id in ("UTC", "Etc/UTC"):
         return "UTC"
+    moment = moment or datetime.now(timezone.utc)
+    abbreviation = (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(
+        ZoneInfo(zone_id)).tzname()
     try:
-        city = get_timezone_location(event.time_zone, locale=_locale(), return_city=True)
+        city = get_timezone_location(zone_id, locale=_locale(), return_city=True)
     except LookupError:  # a zone Babel cannot place (one saved before the form checked it): its IANA name
-        return event.time_zone
+        return zone_id
     return gettext("%(city)s time (%(abbreviation)s)", city=city, abbreviation=abbreviation)
+
+
+def viewer_zone() -> str:
+    """The zone the site shows times in outside events (the viewer's, by default the cluster's), named."""
+    from flask_babel import get_timezone
+
+    return zone_name(str(get_timezone()))
 
 
 def _locale():

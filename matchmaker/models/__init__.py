@@ -6,6 +6,7 @@ from matchmaker.models.engine import EngineChange, EngineSnapshot
 from matchmaker.models.event import Event, EventOrganiser, EventParticipant, EventSlot, EventTable, Unavailability
 from matchmaker.models.event_meeting import Meeting, MeetingRequest, MeetingSeat, Precedence
 from matchmaker.models.job import Job
+from matchmaker.models.membership import JoinRequest
 from matchmaker.models.notification import Notification
 from matchmaker.models.organisation import Organisation, OrganisationTag
 from matchmaker.models.review import Connection, Feedback, FeedbackEvent, Interest
@@ -14,5 +15,5 @@ from matchmaker.models.user import ROLES, Invitation, User
 
 __all__ = ["ApiToken", "AuditEntry", "Connection", "EngineChange", "EngineSnapshot", "Event", "EventOrganiser",
            "EventParticipant", "EventSlot", "EventTable", "Feedback", "FeedbackEvent", "Interest", "Invitation", "Job",
-           "Meeting", "MeetingRequest", "MeetingSeat", "Notification", "Organisation", "OrganisationTag",
+           "JoinRequest", "Meeting", "MeetingRequest", "MeetingSeat", "Notification", "Organisation", "OrganisationTag",
            "Participation", "Precedence", "Project", "ROLES", "Suggestion", "Unavailability", "User"]

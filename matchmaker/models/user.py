@@ -47,6 +47,8 @@ class User(UserMixin, db.Model):
     # False from self-registration until the link mailed to the address is opened (or a password reset).
     email_confirmed: Mapped[bool] = mapped_column(default=True, server_default=true())
     notify_by_email: Mapped[bool] = mapped_column(default=True, server_default=true())  # notifications by mail too
+    # the organisation name typed when registering "without an organisation, to join one of the directory"
+    joining_name: Mapped[str | None] = mapped_column(String(255))
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 

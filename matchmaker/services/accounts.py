@@ -54,19 +54,22 @@ def _spend_a_password_check(password: str) -> None:
 
 
 def register_user(email: str, name: str, password: str, organisation_name: str, kind: str,
-                  link_for: callable) -> User | None:
-    """Create an unconfirmed member account with a new organisation and mail the confirmation link; for an
-    address that has an account already, mail its owner instead. The caller answers the same either way (no
-    enumeration); returns the new user, or None when the address was taken."""
+                  link_for: callable, joining: bool = False) -> User | None:
+    """Create an unconfirmed member account with a new organisation (or, `joining`, with none: the name is kept
+    to offer the directory's similar organisations to join) and mail the confirmation link; for an address that
+    has an account already, mail its owner instead. The caller answers the same either way (no enumeration);
+    returns the new user, or None when the address was taken."""
     if find_user(email) is not None:
         _spend_a_password_check(password)
         _mail_taken_address(email)
         return None
-    organisation = Organisation(name=organisation_name.strip(), kind=kind, sme=kind in SME_KINDS)
+    organisation = None if joining else Organisation(name=organisation_name.strip(), kind=kind,
+                                                     sme=kind in SME_KINDS)
     user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=organisation,
-                locale=mail_language(), email_confirmed=False)  # the language they registered in
+                locale=mail_language(), email_confirmed=False,  # the language they registered in
+                joining_name=organisation_name.strip() if joining else None)
     _hash_password(user, password)
-    db.session.add_all([organisation, user])
+    db.session.add_all([o for o in (organisation, user) if o is not None])
     try:
         db.session.commit()
     except IntegrityError:  # the same address registered at the same moment by another request

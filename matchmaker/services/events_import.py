@@ -82,3 +82,17 @@ def create_event(name: str, time_zone: str, days: list[date], sessions: list[tup
         db.session.add(EventOrganiser(event_id=event.id, user_id=organiser_id))
     db.session.flush()
     return event
+
+
+def short_sessions(event: Event, sessions: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Sessions whose slots stop before the end asked for (17:30 asked, 20-minute slots from 14:00: 17:20):
+    (session code, last slot's end, asked end) as HH:MM in the event's zone, from the first day's slots."""
+    from matchmaker.models._common import as_utc
+
+    zone = ZoneInfo(event.time_zone)
+    last: dict[str, str] = {}
+    for slot in sorted(event.slots, key=lambda s: s.index):
+        if slot.day == 0:
+            last[slot.session] = as_utc(slot.ends_at).astimezone(zone).strftime("%H:%M")
+    return [(code, last[code], end) for code, _start, end in sessions
+            if code in last and last[code] != str(end)[:5]]

@@ -10,7 +10,7 @@ from matchmaker.extensions import db
 from matchmaker.models import (ApiToken, AuditEntry, EventOrganiser, EventParticipant, Feedback, FeedbackEvent,
                                Interest, Invitation, Job, Notification, Organisation, User)
 from matchmaker.models.user import ADMIN
-from matchmaker.services import audit, events_privacy
+from matchmaker.services import audit, events_privacy, membership
 from matchmaker.services.accounts import AccountError
 from matchmaker.services.profiles import PROFILE_FIELDS
 
@@ -27,7 +27,8 @@ def export_data(user: User) -> dict:
     organisation = user.organisation
     return {
         "account": {k: _plain(getattr(user, k)) for k in ("id", "email", "name", "role", "locale", "created_at",
-                                                          "last_login_at", "email_confirmed")},
+                                                          "last_login_at", "email_confirmed",
+                                                          "joining_name")},
         "organisation": None if organisation is None else {
             "id": organisation.id, **{f: getattr(organisation, f) for f in PROFILE_FIELDS},
             "members": [m.email for m in organisation.members]},
@@ -46,6 +47,8 @@ def export_data(user: User) -> dict:
                               Notification.user_id == user.id)).scalars()],
         "audit_log": [{"when": _plain(e.created_at), "action": e.action, "target": e.target, "details": e.details}
                       for e in audit.by_actor(user)],
+        "join_requests": [{"organisation": r.organisation.name, "state": r.state, "created_at": _plain(r.created_at),
+                           "decided_at": _plain(r.decided_at)} for r in membership.requests_of(user)],
         **events_privacy.event_data(user.id),
     }
 

@@ -16,6 +16,20 @@ TOPMOST = """([selector, dx]) => {
   if (hit !== null && hit.closest('th, td') === cell) return true;
   return [box.left, box.top, box.width, box.height, hit && hit.outerHTML.slice(0, 80)].join(' ');  // what is there
 }"""
+EDGES = """(selector) => {
+  const cell = document.querySelector(selector);
+  const box = cell.getBoundingClientRect();
+  const points = [[box.right - 0.5, box.top + 0.5], [box.right - 0.5, box.bottom - 0.5],
+                  [box.left + 0.5, box.top + box.height / 2], [box.right - 0.5, box.top + box.height / 2]];
+  const wrong = points.filter(([x, y]) => {
+    const hit = document.elementFromPoint(x, y);
+    return hit === null || hit.closest('th, td') === null || hit.closest('th, td').tagName === 'TD';  // scrolled
+  });
+  return wrong.length === 0 ? true : JSON.stringify(wrong.map(([x, y]) => {
+    const hit = document.elementFromPoint(x, y);
+    return [x, y, hit && hit.outerHTML.slice(0, 60)];
+  }));
+}"""
 STYLE = """(selector) => {
   const style = getComputedStyle(document.querySelector(selector));
   return [style.backgroundColor, style.zIndex, style.position];
@@ -43,5 +57,9 @@ def test_the_sticky_first_column_hides_what_scrolls_under_it(browser, live_app, 
         for dx in (2, 12):  # near the column's right edge, where scrolled cells pass under it
             on_top = page.evaluate(TOPMOST, [selector, dx])
             assert on_top is True, (selector, dx, on_top)  # the cell itself is on top there
+    for selector in (".agenda-grid tbody tr:first-child th", ".agenda-grid tbody tr:nth-child(2) th",
+                     ".agenda-grid thead th:first-child"):
+        edges = page.evaluate(EDGES, selector)  # its very edge pixels too: no sliver of a scrolled cell
+        assert edges is True, (selector, edges)
     screenshot(page, f"event-grid-scrolled-390-{language}")  # (a full-page shot moves the page: taken last)
     context.close()

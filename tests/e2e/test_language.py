@@ -85,3 +85,30 @@ def test_switching_to_italian_in_the_header(browser, live_app, partners, width, 
         assert page.inner_text("h1") == "Suggested partners for Farmaceutici Brianza"
     finally:
         context.close()
+
+
+def test_on_a_phone_the_switch_stays_in_the_header_and_login_keeps_the_choice(browser, live_app, partners):
+    base = live_app.config["LIVE_URL"]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB", is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(base + "/auth/login")
+        assert not page.locator("nav.site-nav").is_visible()  # the menu is folded...
+        switch = page.locator(".lang-switch button[value=it]")
+        assert switch.is_visible()  # ...but the language switch is in the header
+        header = page.locator("header.site-header").bounding_box()
+        box = switch.bounding_box()
+        assert box["y"] + box["height"] <= header["y"] + header["height"] and box["x"] + box["width"] <= 390
+        switch.click()
+        page.wait_for_selector("html[lang=it]")
+        screenshot(page, "login-it-390")
+        page.fill("#email", "membro@example.org")
+        page.fill("#password", PASSWORD)
+        page.click("main button[type=submit]")
+        page.wait_for_url(lambda url: "/auth/login" not in url)
+        assert page.get_attribute("html", "lang") == "it"
+        with live_app.app_context():
+            assert db.session.scalars(db.select(User.locale).where(User.email == "membro@example.org")).one() == "it"
+    finally:
+        context.close()

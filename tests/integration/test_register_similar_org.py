@@ -38,11 +38,12 @@ def test_registration_points_at_the_existing_profile_then_allows_a_new_one(app, 
     dompe = make_org(name="DOMPE FARMACEUTICI SPA", city="Milano")
     make_org(name="Dompé Holdings")
     page = _register(client).get_data(as_text=True)
-    hint = page.split('id="similar-organisations"', 1)[1].split("</div>", 1)[0]
+    hint = page.split('id="similar-organisations"', 1)[1].split('name="name"', 1)[0]  # up to the form's fields
     # an anonymous visitor learns only that a similar profile exists: no name, place or link (the directory needs
     # a login)
     assert "/profiles/" not in hint and "DOMPE" not in hint and "Milano" not in hint
-    assert "very similar name" in hint and "invitation" in hint and 'name="new_organisation"' in hint
+    assert "very similar name" in hint and "ask to join it" in hint and 'name="new_organisation"' in hint
+    assert 'name="joining"' in hint  # the way forward for a colleague: an account without an organisation
     assert db.session.execute(db.select(User)).first() is None  # nothing created yet
     done = _register(client, new_organisation="y")
     assert "Check your mail" in done.get_data(as_text=True)

@@ -130,6 +130,13 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/notifications/<int:notification_id>/open"): own_user(302, others=404),
     ("POST", "/notifications/email"): members(302),
     ("POST", "/notifications/read"): members(302),
+    # join requests: anyone logged in may look and ask (with an organisation already: refused, back to the page);
+    # a request to join A is decided by A's members, organisers and admins; another organisation's member gets 404
+    ("GET", "/membership/join"): members(),
+    ("POST", "/membership/join/<int:org_id>"): members(302),
+    ("GET", "/membership/requests"): members(),
+    ("POST", "/membership/requests/<int:join_id>/decide"): {
+        "anonymous": LOGIN, "member_a": 302, "member_b": 404, "organiser": 302, "admin": 302},
     # the JSON API: a bearer token, never the session
     ("GET", "/api/v1/me"): everyone(200, anonymous=401),
     ("GET", "/api/v1/openapi.json"): everyone(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matchmaker.extensions import db
-from matchmaker.models import Notification, Suggestion
+from matchmaker.models import JoinRequest, Notification, Suggestion
 from matchmaker.models.job import Job
 from matchmaker.services.suggestions import rebuild_all
 from matchmaker.services.tokens import create_token
@@ -30,6 +30,7 @@ class World:
     meeting_request: int = 0
     meeting: int = 0
     secrets: dict[str, str] | None = None  # each role's API bearer token
+    join_request: int = 0  # a user without an organisation asks to join A
 
     def params(self) -> dict[str, object]:
         """Values for the URL map's parameters: the resource belongs to organisation A / its member."""
@@ -37,7 +38,7 @@ class World:
                 "token": "not-a-valid-token", "filename": "css/app.css", "notification_id": self.notification,
                 "token_id": self.token, "suggestion_id": self.suggestion, "event_id": self.event,
                 "participant_id": self.participant, "target_id": self.guest, "request_id": self.meeting_request,
-                "meeting_id": self.meeting, "fmt": "csv"}
+                "meeting_id": self.meeting, "fmt": "csv", "join_id": self.join_request}
 
 
 def build_world() -> World:
@@ -62,9 +63,13 @@ def build_world() -> World:
     event = build_event(users["organiser"], users["member_a"], unowned)
     tokens = {role: create_token(user, f"{role} token") for role, user in users.items()}
     spare, _ = create_token(users["member_a"], "the token in the URL (revoking it must not log member A out)")
+    joiner = make_user(email="joiner@example.org", organisation_id=None, joining_name="Acme Biotech")
+    join_request = JoinRequest(user_id=joiner.id, organisation_id=a.id)
+    db.session.add(join_request)
+    db.session.commit()
     return World(a.id, b.id, unowned.id, {k: u.id for k, u in users.items()}, job.id, notification.id,
                  spare.id, suggestion=suggestion.id, secrets={role: secret for role, (_, secret) in tokens.items()},
-                 **event)
+                 join_request=join_request.id, **event)
 
 
 def build_event(organiser, member_a, guest_org) -> dict[str, int]:

@@ -48,3 +48,20 @@ def test_messages_pot_is_up_to_date_with_the_code(tmp_path):
     assert not missing, ("strings in the code that the catalogue lacks; run `make translations` and translate them "
                          "in matchmaker/translations/it/LC_MESSAGES/messages.po:\n  " + "\n  ".join(missing))
     assert not stale, "strings no longer in the code; run `make translations`:\n  " + "\n  ".join(stale)
+
+
+def test_italian_apostrophes_are_typographic_everywhere():
+    """One apostrophe in Italian (’): a notice that mixes ’ and ' reads as a typo."""
+    import re
+
+    po = catalogue(TRANSLATIONS / "it" / "LC_MESSAGES" / "messages.po")
+    straight = [s for m in po if m.id for s in ([*m.string] if m.pluralizable else [m.string])
+                if re.search(r"[^\W\d_]'[^\W\d_]", s)]
+    assert not straight, f"use ’ in Italian: {straight}"
+
+
+def test_a_percentage_reads_well_in_italian_even_at_zero():
+    """'completo al 0%' is wrong Italian ('allo 0%'): the phrase puts the number first."""
+    po = catalogue(TRANSLATIONS / "it" / "LC_MESSAGES" / "messages.po")
+    phrase = po["%(percent)s%% complete"].string % {"percent": 0}
+    assert phrase == "0% completo"

@@ -21,14 +21,17 @@ def test_the_time_zone_is_a_select_of_iana_zones_with_rome_first_chosen(app, cli
     assert {"Europe/Rome", "Europe/London", "America/New_York", "Asia/Tokyo", "UTC"} <= set(values)
     assert len(values) > 300 and len(set(values)) == len(values)
     assert [value for attrs, value in options if "selected" in attrs] == ["Europe/Rome"]
-    assert re.search(r'value="Europe/Rome"[^>]*>Italy Time<', select.group(1))
+    # worded as the event pages word zones, the common European zones first, Rome at the top
+    assert re.search(r'value="Europe/Rome"[^>]*>Rome time \(CES?T\)<', select.group(1))
+    assert re.search(r'value="Europe/London"[^>]*>London time \((GMT|BST)\)<', select.group(1))
+    assert values[:3] == ["Europe/Rome", "Europe/London", "Europe/Paris"] and values.index("UTC") < 20
 
 
 def test_the_zones_are_worded_in_the_readers_language(app, client):
     login(client, make_user(role="organiser", locale="it"))
     page = client.get("/events/new").get_data(as_text=True)
-    assert re.search(r'value="Europe/Rome"[^>]*>Ora Italia<', page)
-    assert re.search(r'value="Europe/London"[^>]*>Ora Regno Unito<', page)
+    assert re.search(r'value="Europe/Rome"[^>]*>ora di Roma \(CES?T\)<', page)
+    assert re.search(r'value="Europe/London"[^>]*>ora di Londra \((GMT|BST)\)<', page)
 
 
 def test_an_unknown_time_zone_is_refused_with_a_message(app, client):
@@ -56,3 +59,14 @@ def test_an_event_saved_with_such_a_zone_still_shows_its_page(app, client):
     db.session.commit()
     response = client.get(f"/events/{event.id}/")
     assert response.status_code == 200 and "Factory" in response.get_data(as_text=True)
+
+
+def test_a_session_that_slots_do_not_fill_is_pointed_out(app, client):
+    login(client, make_user(role="organiser"))
+    fields = dict(FIELDS, time_zone="Europe/Rome", am_end="10:30", pm_start="14:00", pm_end="17:30")
+    page = post_form(client, "/events/new", fields, follow_redirects=True).get_data(as_text=True)
+    assert "The last slot of the afternoon session ends at 17:20, not 17:30" in page
+    assert "The last slot of the morning session ends at 10:20, not 10:30" in page
+    filled = dict(fields, name="Filled day", am_end="10:20", pm_end="17:20")
+    page = post_form(client, "/events/new", filled, follow_redirects=True).get_data(as_text=True)
+    assert "Event created with" in page and "The last slot of" not in page
