@@ -15,6 +15,7 @@ ACTIONS = {
     "role": N_("Role changed"),
     "invitation": N_("Invitation sent"),
     "profile": N_("Profile edited by an administrator"),
+    "join": N_("Join request decided"),
 }
 
 

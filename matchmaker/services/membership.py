@@ -10,7 +10,7 @@ from matchmaker.models._common import utcnow
 from matchmaker.models.membership import ACCEPTED, DECLINED, PENDING, WITHDRAWN, JoinRequest
 from matchmaker.models.organisation import Organisation
 from matchmaker.models.user import ADMIN, ORGANISER, User
-from matchmaker.services import org_names
+from matchmaker.services import audit, org_names
 from matchmaker.services.notifications import notify, notify_many
 
 DECIDE_LINK = "/membership/requests"
@@ -43,10 +43,20 @@ def deciders(organisation: Organisation) -> list[User]:
         User.role.in_((ORGANISER, ADMIN)), User.active.is_(True))).scalars())
 
 
+def _has_members(organisation_id: int) -> bool:
+    return db.session.execute(select(User.id).where(User.organisation_id == organisation_id,
+                                                    User.active.is_(True)).limit(1)).first() is not None
+
+
 def may_decide(user: User, request: JoinRequest) -> bool:
-    """Members of the organisation, organisers and admins may decide; nobody decides their own request."""
-    return request.user_id != user.id and (
-        user.organisation_id == request.organisation_id or user.role in (ORGANISER, ADMIN))
+    """The organisation's members decide; admins may always; organisers only for an organisation without members
+    (an organiser may not edit a profile that has members, so may not add people to it either). Nobody decides
+    their own request."""
+    if request.user_id == user.id:
+        return False
+    if user.organisation_id == request.organisation_id or user.role == ADMIN:
+        return True
+    return user.role == ORGANISER and not _has_members(request.organisation_id)
 
 
 def ask(user: User, organisation: Organisation) -> JoinRequest:
@@ -67,9 +77,12 @@ def ask(user: User, organisation: Organisation) -> JoinRequest:
 
 
 def to_decide(user: User) -> list[JoinRequest]:
-    """Pending requests `user` may decide, oldest first."""
+    """Pending requests `user` may decide (may_decide), oldest first."""
     query = select(JoinRequest).where(JoinRequest.state == PENDING, JoinRequest.user_id != user.id)
-    if user.role not in (ORGANISER, ADMIN):
+    if user.role == ORGANISER:
+        members = select(User.id).where(User.organisation_id == JoinRequest.organisation_id, User.active.is_(True))
+        query = query.where((JoinRequest.organisation_id == user.organisation_id) | ~members.exists())
+    elif user.role != ADMIN:
         if user.organisation_id is None:
             return []
         query = query.where(JoinRequest.organisation_id == user.organisation_id)
@@ -93,6 +106,8 @@ def decide(decider: User, request: JoinRequest, accept: bool) -> None:
                 JoinRequest.user_id == requester.id, JoinRequest.state == PENDING,
                 JoinRequest.id != request.id)).scalars():
             other.state = WITHDRAWN
+    if decider.organisation_id != request.organisation_id:  # an organiser's or admin's change to others' data
+        audit.record(decider, "join", requester.email, organisation=request.organisation.name, accepted=accept)
     db.session.commit()
     notify(requester, "join_accepted" if accept else "join_declined",
            {"name": decider.name, "organisation": request.organisation.name},

@@ -102,3 +102,30 @@ def test_the_personal_data_download_lists_join_requests(app):
     data = export_data(joiner)
     assert data["account"]["joining_name"] == "Acme"
     assert [(r["organisation"], r["state"]) for r in data["join_requests"]] == [("Acme", "pending")]
+
+
+def test_an_organiser_may_not_add_people_to_an_organisation_that_has_members(app, client):
+    """Organisers cannot edit a profile that has members, so they cannot make someone its member either; admins
+    can, and their decision goes into the audit log."""
+    from matchmaker.models import AuditEntry
+
+    dompe = make_org(name="DOMPE FARMACEUTICI SPA")
+    make_user(organisation_id=dompe.id)
+    organiser, admin = make_user(role="organiser"), make_user(role="admin")
+    joiner = make_user(organisation_id=None, joining_name="Dompe")
+    request = membership.ask(joiner, dompe)
+    assert not membership.may_decide(organiser, request)
+    assert request not in membership.to_decide(organiser)
+    login(client, organiser)
+    assert post_form(client, f"/membership/requests/{request.id}/decide", {"answer": "accept"},
+                     form_url="/membership/requests").status_code == 404
+    db.session.expire_all()
+    assert db.session.get(User, joiner.id).organisation_id is None
+    logout(client)
+    login(client, admin)
+    post_form(client, f"/membership/requests/{request.id}/decide", {"answer": "accept"},
+              form_url="/membership/requests")
+    db.session.expire_all()
+    assert db.session.get(User, joiner.id).organisation_id == dompe.id
+    entry = db.session.execute(select(AuditEntry).where(AuditEntry.action == "join")).scalar_one()
+    assert entry.target == joiner.email and entry.details["accepted"] is True

@@ -135,8 +135,9 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/membership/join"): members(),
     ("POST", "/membership/join/<int:org_id>"): members(302),
     ("GET", "/membership/requests"): members(),
+    # A has members: they and admins decide; organisers only for an organisation without members
     ("POST", "/membership/requests/<int:join_id>/decide"): {
-        "anonymous": LOGIN, "member_a": 302, "member_b": 404, "organiser": 302, "admin": 302},
+        "anonymous": LOGIN, "member_a": 302, "member_b": 404, "organiser": 404, "admin": 302},
     # the JSON API: a bearer token, never the session
     ("GET", "/api/v1/me"): everyone(200, anonymous=401),
     ("GET", "/api/v1/openapi.json"): everyone(),
