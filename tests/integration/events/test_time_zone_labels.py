@@ -15,6 +15,7 @@ def test_the_organiser_home_names_a_london_event_s_zone(app, client):
     organiser = make_user(role="organiser")
     create_event("London Forum", "Europe/London", [date(2030, 2, 1)], [("am", "09:00", "10:00")], 20, [],
                  [("T1", False, "")], organiser_id=organiser.id, status=REGISTRATION)
+    db.session.commit()  # create_event leaves the commit to its caller
     login(client, organiser)
     section = client.get("/").get_data(as_text=True).split('id="my-events"', 1)[1].split("</section>", 1)[0]
     assert "09:00–10:00 London time (GMT)" in section
