@@ -1,7 +1,7 @@
 """Italian and English UI: locale selection, the language switch, localised formats and vocabulary labels."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -21,6 +21,7 @@ from matchmaker.extensions import babel, db, login_manager
 from matchmaker.fast_babel import babel_state, install_jinja_gettext
 from matchmaker.config import PROJECT_ROOT
 from matchmaker.models import user as user_model
+from matchmaker.models._common import as_utc
 
 # Language code -> its name in that language (what the switch shows).
 LANGUAGES = {"it": "Italiano", "en": "English"}
@@ -103,9 +104,7 @@ def date_time(value: datetime | None) -> str:
         return ""
     from flask_babel import to_user_timezone
 
-    if value.tzinfo is None:  # stored naive by SQLite: UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return moment_text(to_user_timezone(value))
+    return moment_text(to_user_timezone(as_utc(value)))
 
 
 def is_local_path(target: str | None) -> bool:

@@ -150,8 +150,7 @@ def zone_name(zone_id: str, moment=None) -> str:
     if zone_id in ("UTC", "Etc/UTC"):
         return "UTC"
     moment = moment or datetime.now(timezone.utc)
-    abbreviation = (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(
-        ZoneInfo(zone_id)).tzname()
+    abbreviation = as_utc(moment).astimezone(ZoneInfo(zone_id)).tzname()
     try:
         city = get_timezone_location(zone_id, locale=_locale(), return_city=True)
     except LookupError:  # a zone Babel cannot place (one saved before the form checked it): its IANA name
