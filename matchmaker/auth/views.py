@@ -89,10 +89,14 @@ def confirm_email(token: str):
         flash(str(exc), "error")
         return redirect(url_for("auth.login"))
     _log_in(user)
-    flash(_("Your account is ready. Complete your organisation's profile so we can find partners."), "success")
-    if user.organisation_id is None:
-        return redirect(url_for("membership.join") if user.joining_name else url_for("main.home"))
-    return redirect(url_for("profiles.edit", org_id=user.organisation_id))
+    if user.organisation_id is not None:
+        flash(_("Your account is ready. Complete your organisation's profile so we can find partners."), "success")
+        return redirect(url_for("profiles.edit", org_id=user.organisation_id))
+    if user.joining_name:
+        flash(_("Your account is ready. Find your organisation and ask its members to let you join."), "success")
+        return redirect(url_for("membership.join"))
+    flash(_("Your account is ready."), "success")
+    return redirect(url_for("main.home"))
 
 
 @bp.route("/password", methods=["GET", "POST"])

@@ -32,6 +32,8 @@ def test_a_colleague_registers_asks_to_join_and_a_member_accepts(app, client):
     assert landed.headers["Location"].endswith("/membership/join")
     join_page = client.get("/membership/join").get_data(as_text=True)
     assert "DOMPE FARMACEUTICI SPA" in join_page.split('id="join-candidates"', 1)[1]
+    # The welcome speaks of joining, not of completing a profile the newcomer does not have.
+    assert "ask its members to let you join" in join_page and "Complete your organisation" not in join_page
     asked = post_form(client, f"/membership/join/{dompe.id}", {}, form_url="/membership/join",
                       follow_redirects=True).get_data(as_text=True)
     assert "was sent to its members" in asked and "waiting for an answer" in asked
