@@ -109,6 +109,24 @@ def rebuild_command(top: int) -> None:
     click.echo(f"stored {stored} suggestions")
 
 
+@matching_cli.command("retag")
+@click.option("--rebuild/--no-rebuild", default=True, show_default=True,
+              help="Queue a rebuild of the suggestions (a background job) when a profile changed.")
+def retag_command(rebuild: bool) -> None:
+    """Derive every profile's suggested tags and life-sciences flag again (after a glossary change)."""
+    from matchmaker.extensions import db
+    from matchmaker.jobs.runner import enqueue
+    from matchmaker.services.tagging import retag_all
+    from matchmaker.taxonomy import N_
+
+    counts = retag_all(db.session)
+    db.session.commit()
+    click.echo(f"{counts['changed']} of {counts['read']} profiles changed their suggested tags")
+    if rebuild and counts["changed"]:
+        job = enqueue("rebuild", label=N_("after re-tagging"))
+        click.echo(f"rebuild queued as job {job.id}")
+
+
 @matching_cli.command("export")
 @click.option("--kind", type=click.Choice(["tech-transfer", "investor"]), default="tech-transfer",
               show_default=True)

@@ -35,3 +35,22 @@ def confirm_tags(organisation: Organisation) -> None:
     """A member saved the sectors and areas: their choice replaces the suggestions from now on."""
     organisation.tags_confirmed = True
     organisation.suggested_sectors, organisation.suggested_therapeutic_areas = [], []
+
+
+def retag_all(session, batch: int = 500) -> dict[str, int]:
+    """Derive the suggested tags and the life-sciences flag of every organisation again (after the glossary
+    changed: profiles are re-tagged only when saved or imported otherwise). Members' confirmed tags stay as they
+    are. Returns how many organisations were read and how many changed; the caller commits."""
+    from sqlalchemy import select
+
+    read = changed = 0
+    for organisation in session.scalars(select(Organisation).order_by(Organisation.id)
+                                        .execution_options(yield_per=batch)):
+        before = (organisation.life_sciences, list(organisation.suggested_sectors or ()),
+                  list(organisation.suggested_therapeutic_areas or ()))
+        suggest_tags(organisation)
+        read += 1
+        if before != (organisation.life_sciences, list(organisation.suggested_sectors or ()),
+                      list(organisation.suggested_therapeutic_areas or ())):
+            changed += 1
+    return {"read": read, "changed": changed}
