@@ -117,18 +117,19 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
                     message: str = "") -> MeetingRequest:
     """Ask `target` for a meeting (while requests are open, within the quota and before the deadline); a request
     the other way already there makes one mutual meeting. Committed; raises Conflict with a reason code."""
+    existing = _pair(event, requester.id, target.id)  # the one request of the pair, whoever sent it
+    theirs = existing if existing is not None and existing.requester_id == target.id else None
     closed = requests_closed(event, requester)
     # the same rule that the suggested-meetings page explains; accepting their request costs no quota
-    if closed is not None and not (closed[0] == "quota_reached" and _between(event, target.id, requester.id)):
+    if closed is not None and not (closed[0] == "quota_reached" and theirs is not None):
         code, params = closed
         raise Conflict("requests_closed" if code in ("not_open_yet", "requests_over") else code, params)
     if requester.id == target.id or target.event_id != event.id or target.cancelled:
         raise Conflict("invalid_partner")
-    if _between(event, requester.id, target.id) is not None:
+    if existing is not None and theirs is None:
         raise Conflict("already_requested")
-    reverse = _between(event, target.id, requester.id)
-    if reverse is not None:  # they asked first (even if it was declined or expired): theirs becomes mutual
-        return _accept_theirs(event, reverse, requester, target)
+    if theirs is not None:  # they asked first (even if it was declined or expired): theirs becomes mutual
+        return _accept_theirs(event, theirs, requester, target)
     request = MeetingRequest(event_id=event.id, requester_id=requester.id, target_id=target.id,
                              message=message[:2000])
     db.session.add(request)
@@ -136,10 +137,10 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
         db.session.commit()
     except IntegrityError:  # the database allows one request per pair: a request sent at the same moment won
         db.session.rollback()
-        reverse = _between(event, target.id, requester.id)
-        if reverse is None:
+        winner = _pair(event, requester.id, target.id)
+        if winner is None or winner.requester_id != target.id:
             raise Conflict("already_requested") from None
-        return _accept_theirs(event, reverse, requester, target)
+        return _accept_theirs(event, winner, requester, target)
     tell(target, "event_request_received", requester, event, f"/events/{event.id}/my-requests")
     return request
 
@@ -174,10 +175,11 @@ def cancelled_partners(participant: EventParticipant) -> set[int]:
         or_(MeetingRequest.requester_id == participant.id, MeetingRequest.target_id == participant.id))).scalars())
 
 
-def _between(event: Event, a: int, b: int) -> MeetingRequest | None:
+def _pair(event: Event, a: int, b: int) -> MeetingRequest | None:
+    """The request between two participants, in either direction (the database keeps one per pair)."""
     return db.session.execute(select(MeetingRequest).where(
-        MeetingRequest.event_id == event.id, MeetingRequest.requester_id == a,
-        MeetingRequest.target_id == b)).scalar()
+        MeetingRequest.event_id == event.id, MeetingRequest.pair_low == min(a, b),
+        MeetingRequest.pair_high == max(a, b))).scalar()
 
 
 def accept(request: MeetingRequest, priority: Priority = Priority.ONE_SIDED, reactivate: bool = True) -> Meeting:
@@ -210,9 +212,7 @@ def decline(request: MeetingRequest, reason: str) -> None:
 
 def force(event: Event, first: EventParticipant, second: EventParticipant) -> Meeting:
     """The organiser's forced meeting between two participants (priority forced); committed."""
-    request = db.session.execute(select(MeetingRequest).where(  # either way: one request per pair
-        MeetingRequest.event_id == event.id, MeetingRequest.pair_low == min(first.id, second.id),
-        MeetingRequest.pair_high == max(first.id, second.id))).scalar()
+    request = _pair(event, first.id, second.id)
     if request is None:
         request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id)
         db.session.add(request)
