@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, ForeignKey, String, true
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -29,6 +29,9 @@ class User(UserMixin, db.Model):
     """A person who logs in; `role` decides what they may do beyond their own organisation."""
 
     __tablename__ = "user"
+    # an organisation still to create at confirmation has a name, and its registrant no organisation yet
+    __table_args__ = (CheckConstraint("registration_kind IS NULL OR (joining_name IS NOT NULL "
+                                      "AND organisation_id IS NULL)", name="registration_pending"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
@@ -47,8 +50,10 @@ class User(UserMixin, db.Model):
     # False from self-registration until the link mailed to the address is opened (or a password reset).
     email_confirmed: Mapped[bool] = mapped_column(default=True, server_default=true())
     notify_by_email: Mapped[bool] = mapped_column(default=True, server_default=true())  # notifications by mail too
-    # the organisation name typed when registering "without an organisation, to join one of the directory"
+    # The organisation name typed at registration: to join one of the directory (registration_kind None), or to
+    # create at confirmation with the kind chosen (accounts.confirm_email), so an unconfirmed one is listed nowhere.
     joining_name: Mapped[str | None] = mapped_column(String(255))
+    registration_kind: Mapped[str | None] = mapped_column(String(30))
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 

@@ -27,6 +27,14 @@ class AccountError(ValueError):
     """A user-facing problem with an account operation (shown as a form or flash message)."""
 
 
+class AlreadyConfirmed(AccountError):
+    """A confirmation link opened again: the address is confirmed already (`user_id`: whose)."""
+
+    def __init__(self, user_id: int):
+        super().__init__(_("Your address is already confirmed: log in."))
+        self.user_id = user_id
+
+
 def _serializer(salt: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
 
@@ -55,21 +63,22 @@ def _spend_a_password_check(password: str) -> None:
 
 def register_user(email: str, name: str, password: str, organisation_name: str, kind: str,
                   link_for: callable, joining: bool = False) -> User | None:
-    """Create an unconfirmed member account with a new organisation (or, `joining`, with none: the name is kept
-    to offer the directory's similar organisations to join) and mail the confirmation link; for an address that
-    has an account already, mail its owner instead. The caller answers the same either way (no enumeration);
-    returns the new user, or None when the address was taken."""
+    """Create an unconfirmed member account and mail the confirmation link; for an address that has an account
+    already, mail its owner instead. The caller answers the same either way (no enumeration); returns the new user,
+    or None when the address was taken.
+
+    No organisation is created yet: the name typed (and, unless `joining`, the kind) waits on the user until the
+    address is confirmed (confirm_email creates the profile then). So an unconfirmed registration is in no list,
+    count, suggestion or similar-name hint, and one never confirmed squats no name."""
     if find_user(email) is not None:
         _spend_a_password_check(password)
         _mail_taken_address(email)
         return None
-    organisation = None if joining else Organisation(name=organisation_name.strip(), kind=kind,
-                                                     sme=kind in SME_KINDS)
-    user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=organisation,
+    user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=None,
                 locale=mail_language(), email_confirmed=False,  # the language they registered in
-                joining_name=organisation_name.strip() if joining else None)
+                joining_name=organisation_name.strip(), registration_kind=None if joining else kind)
     _hash_password(user, password)
-    db.session.add_all([o for o in (organisation, user) if o is not None])
+    db.session.add(user)
     try:
         db.session.commit()
     except IntegrityError:  # the same address registered at the same moment by another request
@@ -116,10 +125,20 @@ def confirm_email(token: str) -> User:
     if user is None or user.email != data.get("email"):
         raise AccountError(_("This confirmation link is not valid or has expired. Log in to get a new one."))
     if user.email_confirmed:
-        raise AccountError(_("Your address is already confirmed: log in."))
+        raise AlreadyConfirmed(user.id)
     user.email_confirmed = True
+    _create_registered_organisation(user)
     db.session.commit()
     return user
+
+
+def _create_registered_organisation(user: User) -> None:
+    """The organisation typed at registration (not to join one), created now that its registrant is confirmed."""
+    if user.registration_kind is None or user.organisation_id is not None or not user.joining_name:
+        return
+    kind = user.registration_kind
+    user.organisation = Organisation(name=user.joining_name, kind=kind, sme=kind in SME_KINDS)
+    user.joining_name = user.registration_kind = None
 
 
 def authenticate(email: str, password: str, link_for: callable | None = None) -> User | None:

@@ -32,8 +32,25 @@ def name_key(name: str) -> str:
     return stripped or words  # a name that is only a legal form ("SA") stays itself
 
 
+def same_name(key: str, other: str) -> bool:
+    """True when two name keys mean the same name: equal, or word for word equal but for initials standing for a
+    word ("c" for "carlo" in "istituto neurologico c besta"), with at least two words spelt out in full on both."""
+    if key == other:
+        return True
+    words, others = key.split(), other.split()
+    if len(words) != len(others):
+        return False
+    spelt = 0
+    for word, that in zip(words, others):
+        if word == that:
+            spelt += len(word) > 1
+        elif not (len(word) == 1 and that.startswith(word) or len(that) == 1 and word.startswith(that)):
+            return False
+    return spelt >= 2
+
+
 def similar(name: str, limit: int = 5) -> list[Organisation]:
-    """Organisations of the directory whose name means the same as `name` (see name_key), most complete first.
+    """Organisations of the directory whose name means the same as `name` (name_key, same_name), most complete first.
 
     The database narrows the candidates with LIKE on the longest word, vowels as one-character wildcards (so that
     accented vowels, which lower() and LIKE do not fold, still match); Python compares the keys."""
@@ -44,5 +61,5 @@ def similar(name: str, limit: int = 5) -> list[Organisation]:
     pattern = "%" + _VOWELS.sub("_", longest.replace("%", "").replace("_", "")) + "%"
     candidates = db.session.execute(select(Organisation).where(func.lower(Organisation.name).like(pattern))
                                     .order_by(Organisation.id).limit(500)).scalars()
-    found = [o for o in candidates if name_key(o.name) == key]
+    found = [o for o in candidates if same_name(name_key(o.name), key)]
     return sorted(found, key=lambda o: (o.life_sciences is False, o.id))[:limit]

@@ -28,7 +28,7 @@ def export_data(user: User) -> dict:
     return {
         "account": {k: _plain(getattr(user, k)) for k in ("id", "email", "name", "role", "locale", "created_at",
                                                           "last_login_at", "email_confirmed",
-                                                          "joining_name")},
+                                                          "joining_name", "registration_kind")},
         "organisation": None if organisation is None else {
             "id": organisation.id, **{f: getattr(organisation, f) for f in PROFILE_FIELDS},
             "members": [m.email for m in organisation.members]},

@@ -24,14 +24,17 @@ def test_register_creates_member_and_organisation_confirmed_by_mail(client, capl
     response = register(client)
     user = find_user("giulia@acme.example")
     assert response.status_code == 200 and "Check your mail" in response.get_data(as_text=True)
-    assert user.role == "member" and user.organisation.name == "Acme Biotech" and not user.email_confirmed
-    assert user.organisation.kind == "startup"
+    assert user.role == "member" and user.organisation is None and not user.email_confirmed  # created at confirmation
+    assert (user.joining_name, user.registration_kind) == ("Acme Biotech", "startup")
     assert user.password_hash != PASSWORD and user.check_password(PASSWORD)
     unconfirmed = post_form(client, "/auth/login", {"email": user.email, "password": PASSWORD})
     assert unconfirmed.status_code == 200 and "Confirm your e-mail address first" in unconfirmed.get_data(True)
     confirmed = client.get(_link_from_log(caplog, "confirm"))
+    user = db.session.get(User, user.id)
+    assert user.organisation.name == "Acme Biotech" and user.organisation.kind == "startup"
+    assert user.joining_name is None and user.registration_kind is None
     assert confirmed.headers["Location"].endswith(f"/profiles/{user.organisation_id}/edit")
-    assert db.session.get(User, user.id).email_confirmed
+    assert user.email_confirmed
     assert client.get("/profiles/mine").status_code == 302  # logged in: redirected to own profile
     again = client.get(_link_from_log(caplog, "confirm"), follow_redirects=True)
     assert "already confirmed" in again.get_data(as_text=True)

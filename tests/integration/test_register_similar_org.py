@@ -9,7 +9,7 @@ import pytest
 
 from matchmaker.extensions import db
 from matchmaker.models import User
-from matchmaker.services.org_names import name_key
+from matchmaker.services.org_names import name_key, same_name
 from tests.helpers import PASSWORD, login, make_org, make_user, post_form
 
 
@@ -27,6 +27,28 @@ def _register(client, **overrides):
     ("Università di Pavia", "UNIVERSITA DI PAVIA")])
 def test_names_that_mean_the_same_organisation(typed, stored):
     assert name_key(typed) == name_key(stored)
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("Fondazione IRCCS Istituto Neurologico C. Besta", "FONDAZIONE IRCCS ISTITUTO NEUROLOGICO CARLO BESTA"),
+    ("Istituto Clinico E. Morelli", "Istituto Clinico Eugenio Morelli S.p.A."),
+    ("Ospedale San Raffaele", "Ospedale S. Raffaele S.r.l.")])
+def test_an_initial_stands_for_a_word(typed, stored):
+    assert same_name(name_key(typed), name_key(stored)) and same_name(name_key(stored), name_key(typed))
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("Istituto Neurologico C. Besta", "Istituto Neurologico Mario Besta"),  # another initial
+    ("X Pharma", "Xeno Pharma"),  # one word spelt out is not enough
+    ("Istituto C. Besta", "Istituto Carlo Besta Ricerche")])  # another number of words
+def test_initials_do_not_make_other_names_alike(typed, stored):
+    assert not same_name(name_key(typed), name_key(stored))
+
+
+def test_the_registration_hint_tolerates_an_initial(app, client):
+    make_org(name="FONDAZIONE IRCCS ISTITUTO NEUROLOGICO CARLO BESTA")
+    page = _register(client, organisation_name="Fondazione IRCCS Istituto Neurologico C. Besta").get_data(True)
+    assert 'id="similar-organisations"' in page and db.session.execute(db.select(User)).first() is None
 
 
 def test_different_names_stay_different():
@@ -48,7 +70,8 @@ def test_registration_points_at_the_existing_profile_then_allows_a_new_one(app, 
     done = _register(client, new_organisation="y")
     assert "Check your mail" in done.get_data(as_text=True)
     user = db.session.execute(db.select(User)).scalar_one()
-    assert user.organisation.name == "Dompé Farmaceutici" and user.organisation_id != dompe.id
+    assert user.organisation is None and user.joining_name == "Dompé Farmaceutici"  # its profile: at confirmation
+    assert user.registration_kind == "large_company"
 
 
 def test_the_hint_is_the_same_for_a_taken_address(app, client):
