@@ -7,7 +7,7 @@ from sqlalchemy import func
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
-from matchmaker.services import review_home
+from matchmaker.services import membership, review_home
 
 bp = Blueprint("main", __name__)
 
@@ -26,4 +26,6 @@ def home():
 
         return render_template("main/organiser.html", counts=counts, total=sum(counts.values()),
                                events=organised_events(current_user), event_status=status)
-    return render_template("main/home.html", counts=counts, total=sum(counts.values()))
+    return render_template("main/home.html", counts=counts, total=sum(counts.values()),
+                           join_requests=membership.pending_requests_of(current_user)
+                           if current_user.is_authenticated else [])

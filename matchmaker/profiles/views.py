@@ -55,8 +55,8 @@ def mine():
     if current_user.organisation_id is None and current_user.is_organiser:
         return redirect(url_for("main.home"))  # organisers and admins have a page of their own there
     if current_user.organisation_id is None:
-        flash(_("Your account does not belong to an organisation yet. Ask an administrator for an invitation."), "info")
-        return redirect(url_for("profiles.directory"))
+        flash(_("Your account does not belong to an organisation yet: find yours and ask to join it."), "info")
+        return redirect(url_for("membership.join"))
     return redirect(url_for("profiles.show", org_id=current_user.organisation_id))
 
 
@@ -87,10 +87,11 @@ def edit(org_id: int):
 
 
 def _similar(organisation: Organisation) -> list[Organisation]:
-    """Other organisations whose name means the same, shown to a member (the join hint, now that they may see it)."""
+    """Other organisations whose name means the same, shown to a member (the join hint, now that they may see it)
+    until the profile is first saved: whoever registered it has been told at registration, and saved it anyway."""
     from matchmaker.services import org_names
 
-    if current_user.organisation_id != organisation.id:
+    if current_user.organisation_id != organisation.id or organisation.version > 1:
         return []
     return [o for o in org_names.similar(organisation.name) if o.id != organisation.id]
 

@@ -35,6 +35,13 @@ def requests_of(user: User) -> list[JoinRequest]:
                                    .order_by(JoinRequest.id.desc())).scalars())
 
 
+def pending_requests_of(user: User) -> list[JoinRequest]:
+    """The user's join requests still waiting for an answer, oldest first."""
+    return list(db.session.execute(select(JoinRequest).where(JoinRequest.user_id == user.id,
+                                                             JoinRequest.state == PENDING)
+                                   .order_by(JoinRequest.id)).scalars())
+
+
 def deciders(organisation: Organisation) -> list[User]:
     """Who decides: the organisation's active members; if it has none, the active organisers and admins."""
     members = list(db.session.execute(select(User).where(
