@@ -98,6 +98,8 @@ def _review_error(exc: review.ReviewError) -> str:
     return {"bad_reason": _("Choose a reason for declining."),
             "note_required": _("Say why in a few words when the reason is “Other”."),
             "note_too_long": _("The note is too long (2,000 characters at most)."),
+            "save_interested": _("You have expressed interest in this organisation: undo it first if you would "
+                                 "rather save it for later."),
             }.get(exc.code, _("That action is not possible."))
 
 

@@ -11,7 +11,8 @@ from sqlalchemy import bindparam, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
-from matchmaker.models import Connection, Feedback, FeedbackEvent, Interest, Organisation, Suggestion, User
+from matchmaker.models import (Connection, Feedback, FeedbackEvent, Interest, Notification, Organisation, Suggestion,
+                               User)
 from matchmaker.models._common import utcnow
 from matchmaker.models.review import DECLINED, INTERESTED, REASONS, SAVED
 
@@ -116,6 +117,8 @@ def give_feedback(organisation: Organisation, target: Organisation, kind: str, a
     keys = {"organisation_id": organisation.id, "target_id": target.id, "kind": kind}
     before = db.session.execute(select(Feedback).filter_by(**keys)).scalar_one_or_none()
     previous = before.state if before else None
+    if action == "save" and previous == INTERESTED:  # saving would quietly take the interest back: undo it first
+        raise ReviewError("save_interested", "The interest is expressed: undo it before saving for later.")
     if action == "undo":
         db.session.execute(delete(Feedback).filter_by(**keys))
         row = None
@@ -167,8 +170,15 @@ def _add_interest(organisation: Organisation, target: Organisation, user: User |
 
 
 def _remove_interest(organisation: Organisation, target: Organisation, outbox: Outbox) -> None:
-    db.session.execute(delete(Interest).where(Interest.organisation_id == organisation.id,
-                                              Interest.target_id == target.id))
+    """Take the interest back, with the "X is interested in you" notifications it gave the other side's members
+    (they would contradict its dashboard), and end a connection it made."""
+    removed = db.session.execute(delete(Interest).where(Interest.organisation_id == organisation.id,
+                                                        Interest.target_id == target.id)).rowcount
+    if removed:
+        members = select(User.id).where(User.organisation_id == target.id)
+        db.session.execute(delete(Notification).where(
+            Notification.code == "interest_received", Notification.link == f"/profiles/{organisation.id}",
+            Notification.user_id.in_(members)).execution_options(synchronize_session=False))
     connection = connection_between(organisation.id, target.id)
     if connection is not None:
         connection.withdrawn_at, connection.withdrawn_by_id = utcnow(), organisation.id
