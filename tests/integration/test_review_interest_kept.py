@@ -22,7 +22,8 @@ def _interest_notes(user) -> int:
         Notification.user_id == user.id, Notification.code == "interest_received"))
 
 
-def test_an_interested_card_offers_no_save_and_saving_is_refused(app, client):
+def _interested(client):
+    """A company member says interested in the lab; returns the lab, a lab member and the suggestion."""
     company, lab, _ = world()
     rebuild_all()
     lab_member = make_user(organisation=lab)
@@ -30,6 +31,11 @@ def test_an_interested_card_offers_no_save_and_saving_is_refused(app, client):
     suggestion = suggestion_of(company, lab)
     act(client, suggestion, action="interested")
     assert _interest_notes(lab_member) == 1
+    return lab, lab_member, suggestion
+
+
+def test_an_interested_card_offers_no_save_and_saving_is_refused(app, client):
+    lab, lab_member, suggestion = _interested(client)
     card = _card(client.get("/matches/").get_data(as_text=True), "Liver Lab")
     assert 'value="save"' not in card and 'value="undo"' in card
     refused = act(client, suggestion, action="save")
@@ -40,12 +46,7 @@ def test_an_interested_card_offers_no_save_and_saving_is_refused(app, client):
 
 
 def test_taking_the_interest_back_takes_its_notification_back(app, client):
-    company, lab, _ = world()
-    rebuild_all()
-    lab_member = make_user(organisation=lab)
-    login(client, make_user(organisation=company))
-    suggestion = suggestion_of(company, lab)
-    act(client, suggestion, action="interested")
+    lab, lab_member, suggestion = _interested(client)
     act(client, suggestion, action="undo")
     assert _interest_notes(lab_member) == 0 and db.session.execute(db.select(Interest)).first() is None
 
