@@ -85,6 +85,12 @@ def register():
 def confirm_email(token: str):
     try:
         user = accounts.confirm_email(token)
+    except accounts.AlreadyConfirmed as exc:
+        if current_user.is_authenticated and current_user.id == exc.user_id:  # the link opened again, logged in
+            flash(_("Your address is already confirmed."), "info")
+            return redirect(url_for("main.home"))
+        flash(str(exc), "info")
+        return redirect(url_for("auth.login"))
     except accounts.AccountError as exc:
         flash(str(exc), "error")
         return redirect(url_for("auth.login"))

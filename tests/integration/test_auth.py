@@ -8,7 +8,7 @@ import pytest
 from matchmaker.extensions import db
 from matchmaker.models import Invitation, User
 from matchmaker.services.accounts import find_user
-from tests.helpers import PASSWORD, csrf_token, login, make_org, make_user, post_form
+from tests.helpers import PASSWORD, csrf_token, login, logout, make_org, make_user, post_form
 
 NEW_PASSWORD = "a much longer secret 42"
 
@@ -36,8 +36,12 @@ def test_register_creates_member_and_organisation_confirmed_by_mail(client, capl
     assert confirmed.headers["Location"].endswith(f"/profiles/{user.organisation_id}/edit")
     assert user.email_confirmed
     assert client.get("/profiles/mine").status_code == 302  # logged in: redirected to own profile
+    again = client.get(_link_from_log(caplog, "confirm"))  # opened again, still logged in: home, not the login form
+    assert again.headers["Location"] == "/"
+    assert "Your address is already confirmed." in client.get("/").get_data(as_text=True)
+    logout(client)
     again = client.get(_link_from_log(caplog, "confirm"), follow_redirects=True)
-    assert "already confirmed" in again.get_data(as_text=True)
+    assert "already confirmed: log in" in again.get_data(as_text=True)
 
 
 def test_register_with_taken_email_answers_the_same_and_mails_the_owner(client, caplog):
