@@ -238,6 +238,18 @@ class ProfileSchema(BaseModel):
     contact_phone: Annotated[str, _t("contact_phone")] = ""
     contact_public: Annotated[bool, _v(flag)] = False
 
+    @field_validator("country")
+    @classmethod
+    def _italian_region_in_italy(cls, value: str, info: ValidationInfo) -> str:
+        """An Italian region implies Italy: a blank country becomes IT, another country is refused."""
+        region = info.data.get("region")
+        if region and not value:
+            return "IT"
+        if region and value != "IT":
+            raise _fail(N_("%(region)s is an Italian region: choose Italy, or leave the region blank"),
+                        region=region)
+        return value
+
     @field_validator("ticket_max")
     @classmethod
     def _tickets_in_order(cls, value: int | None, info: ValidationInfo) -> int | None:
@@ -263,6 +275,8 @@ def validate_profile(raw: Mapping[str, Any], stored: Mapping[str, Any] | None = 
             errors.setdefault(field, []).append(gettext("required") if error["type"] == "missing" else error["msg"])
         return {}, errors
     data = profile.model_dump(include=profile.model_fields_set)
+    if data.get("region") and "country" not in data and not (stored or {}).get("country"):
+        data["country"] = "IT"  # a region without a country column: Italy (the validator above, when one is given)
     if profile.kind in SME_KINDS:
         data["sme"] = True
     elif profile.kind == "large_company":

@@ -23,7 +23,8 @@ PARTS = (
     ("collaboration_types", N_("Collaboration types"), lambda o: bool(o.collaboration_types)),
     ("trl", N_("TRL of the main offer"), lambda o: o.kind == "investor" or o.trl is not None),
     ("contact", N_("Contact person and e-mail"), lambda o: bool(o.contact_name and o.contact_email)),
-    ("place", N_("City and region"), lambda o: bool(o.city and o.region)),
+    ("place", N_("City, region and country"),
+     lambda o: bool(o.city and o.country and (o.region or o.country != "IT"))),  # regions: Italian ones only
 )
 
 
