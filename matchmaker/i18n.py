@@ -1,6 +1,7 @@
 """Italian and English UI: locale selection, the language switch, localised formats and vocabulary labels."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -105,6 +106,14 @@ def date_time(value: datetime | None) -> str:
     from flask_babel import to_user_timezone
 
     return moment_text(to_user_timezone(as_utc(value)))
+
+
+def one_stop(sentence: str) -> str:
+    """The sentence with one full stop where a name ending in a dot ends it ("... a Ephos S.r.l.." -> "S.r.l.")."""
+    return _DOUBLE_STOP.sub(".", sentence)
+
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 
 def is_local_path(target: str | None) -> bool:

@@ -40,7 +40,9 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
     params = dict(params or {})
     if code == "event_agenda_changed" and all(isinstance(params.get(k), int) for k in ("new", "moved", "cancelled")):
         params.update(agenda_changes(params["new"], params["moved"], params["cancelled"]))
+    from matchmaker.i18n import one_stop
+
     try:
-        return gettext(template, **params)
+        return one_stop(gettext(template, **params))
     except (KeyError, ValueError, TypeError):  # a stored notification older than its wording's parameters
         return gettext(template.replace("%(", "(").replace(")s", ")"))

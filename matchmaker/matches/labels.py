@@ -8,7 +8,7 @@ from matchmaker.i18n import current_language
 from matchmaker.models.review import REASONS
 
 STATES = {"new": _l("New"), "saved": _l("Saved"), "interested": _l("Interested"), "declined": _l("Declined")}
-ACTIONS = {"interested": _l("said interested"), "save": _l("saved it for later"), "decline": _l("declined"),
+ACTIONS = {"interested": _l("said interested"), "save": _l("saved it for later"), "decline": _l("declined it"),
            "undo": _l("undid the answer"), "withdraw": _l("withdrew the interest")}
 REASON_LABELS = {"not_relevant": _l("Not relevant"), "too_early": _l("Too early"), "too_late": _l("Too late"),
                  "no_capacity": _l("No capacity"), "ip_unclear": _l("IP unclear"),

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
+from matchmaker.i18n import one_stop
 from matchmaker.matches import labels, wording
 from matchmaker.matches.views import _review_error, back_to, bp, chosen_kind, kinds_for, own_organisation
 from matchmaker.models import Organisation
@@ -43,14 +44,14 @@ def interest(org_id: int):
         flash(_review_error(exc), "error")
     else:
         if request.form.get("action") == "withdraw":
-            flash(_("You withdrew your interest in %(name)s; contact details are private again.", name=target.name),
-                  "success")
+            done = _("You withdrew your interest in %(name)s; contact details are private again.", name=target.name)
         elif connected:
-            flash(_("You and %(name)s are now connected: their contact details are on their profile.",
-                    name=target.name), "success")
+            done = _("You and %(name)s are now connected: their contact details are on their profile.",
+                     name=target.name)
         else:
-            flash(_("You said you are interested in %(name)s. They see it; once they are interested too, you are "
-                    "connected and see each other's contacts.", name=target.name), "success")
+            done = _("You said you are interested in %(name)s. They see it; once they are interested too, you are "
+                     "connected and see each other's contacts.", name=target.name)
+        flash(one_stop(done), "success")
     return redirect(back_to(url_for("profiles.show", org_id=target.id)))
 
 

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy.orm import lazyload
 
 from matchmaker.extensions import db
-from matchmaker.i18n import _safe_next
+from matchmaker.i18n import _safe_next, one_stop
 from matchmaker.matches import labels, wording
 from matchmaker.matching.rank import TARGET_SIDE
 from matchmaker.models import Organisation
@@ -84,7 +84,7 @@ def feedback(suggestion_id: int):
     except review.ReviewError as exc:
         flash(_review_error(exc), "error")
     else:
-        flash(_done_message(action, target, outcome), "success")
+        flash(one_stop(_done_message(action, target, outcome)), "success")
     return redirect(back_to(url_for("matches.index", kind=suggestion.kind)))
 
 

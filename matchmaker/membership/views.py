@@ -6,6 +6,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
+from matchmaker.i18n import one_stop
 from matchmaker.models import JoinRequest, Organisation
 from matchmaker.services import membership, org_names
 
@@ -63,7 +64,7 @@ def decide(join_id: int):
     except membership.JoinError as exc:
         flash(str(REFUSALS[exc.code]), "error")
     else:
-        flash(_("%(name)s is now a member of %(organisation)s.", name=join_request.user.name,
-                organisation=join_request.organisation.name) if answer == "accept"
+        flash(one_stop(_("%(name)s is now a member of %(organisation)s.", name=join_request.user.name,
+                         organisation=join_request.organisation.name)) if answer == "accept"
               else _("Request declined."), "success" if answer == "accept" else "info")
     return redirect(url_for("membership.requests"))

@@ -186,6 +186,15 @@ def parse_region(value: Any) -> str:
     return region
 
 
+# The common causes the e-mail validator names (in English), worded for the reader; others get no detail.
+EMAIL_PROBLEMS = (("must have an @-sign", N_("there is no @")),
+                  ("something after the @-sign", N_("nothing after the @")),
+                  ("something before the @-sign", N_("nothing before the @")),
+                  ("should have a period", N_("the part after the @ has no dot, as in example.it")),
+                  ("invalid characters", N_("it has characters an address cannot have, such as spaces")),
+                  ("two periods in a row", N_("two dots in a row")))
+
+
 def parse_email(value: Any) -> str:
     v = text(LIMITS["contact_email"])(value, None)
     if not v:
@@ -193,7 +202,10 @@ def parse_email(value: Any) -> str:
     try:
         return validate_email(v, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise _fail(N_("'%(value)s' is not a valid e-mail address (%(reason)s)"), value=v, reason=str(exc)) from None
+        reason = next((gettext(r) for cause, r in EMAIL_PROBLEMS if cause in str(exc)), None)
+        if reason is None:
+            raise _fail(N_("'%(value)s' is not a valid e-mail address"), value=v) from None
+        raise _fail(N_("'%(value)s' is not a valid e-mail address (%(reason)s)"), value=v, reason=reason) from None
 
 
 def _v(parse: Callable[[Any], Any]) -> BeforeValidator:

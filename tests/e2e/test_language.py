@@ -58,7 +58,7 @@ def test_switching_to_italian_in_the_header(browser, live_app, partners, width, 
         page.fill("#email", "membro@example.org")
         page.fill("#password", PASSWORD)
         page.click("button:has-text('Accedi')")
-        assert "Benvenuto, Mario Bianchi." in page.inner_text(".flash")
+        assert "Ciao, Mario Bianchi." in page.inner_text(".flash")
 
         open_menu_if_folded(page)
         page.click("nav >> text=Organizzazioni")
@@ -73,8 +73,8 @@ def test_switching_to_italian_in_the_header(browser, live_app, partners, width, 
         page.click("nav >> text=Partner suggeriti")
         assert page.inner_text("h1") == "Partner suggeriti per Farmaceutici Brianza"
         reasons = page.inner_text(".suggestions")
-        assert "Istituto Neurologico Milanese" in reasons and "Entrambi attivi in oncologia" in reasons
-        assert "Il loro TRL 5 è compatibile con il vostro TRL 4" in reasons
+        assert "Istituto Neurologico Milanese" in reasons and "Entrambe attive in oncologia" in reasons
+        assert "Il loro TRL 5 è compatibile con il tuo TRL 4" in reasons
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         screenshot(page, f"suggestions-it-{width}")
 

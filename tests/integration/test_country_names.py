@@ -44,6 +44,6 @@ def test_a_cordis_code_stored_on_a_profile_stays_selectable(client):
 def test_the_same_country_reason_names_the_country(app):
     reasons = Reasons([("same_country", {"country": "IT"})])
     with app.test_request_context(), force_locale("it"):
-        assert reason_lines(reasons) == ["Nel vostro paese (Italia)"]
+        assert reason_lines(reasons) == ["Nel tuo Paese (Italia)"]
     with app.test_request_context(), force_locale("en"):
         assert reason_lines(reasons) == ["In your country (Italy)"]

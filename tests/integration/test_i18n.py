@@ -132,11 +132,11 @@ def test_reasons_are_worded_in_the_users_language(app):
                        ("shared_concepts", {"concepts": ["oncology"]}), ("unknown_code", {})],
                       strength="strong", driver="seek")
     with app.test_request_context(headers=IT):
-        assert reason_lines(reasons) == ["Offrono ciò che cercate: glioma (oncologia)",
-                                         "Entrambi attivi in neurologia, oncologia",
-                                         "Il loro TRL 5 è compatibile con il vostro TRL 4",
-                                         "Esperienza: 1 progetto finanziato", "Entrambi lavorano su: oncologia"]
-        assert headline(reasons) == "Ottima corrispondenza — soprattutto perché offrono ciò che cercate"
+        assert reason_lines(reasons) == ["Offrono ciò che cerchi: glioma (oncologia)",
+                                         "Entrambe attive in neurologia, oncologia",
+                                         "Il loro TRL 5 è compatibile con il tuo TRL 4",
+                                         "Esperienza: 1 progetto finanziato", "Entrambe lavorano su: oncologia"]
+        assert headline(reasons) == "Ottima corrispondenza — soprattutto perché offrono ciò che cerchi"
     with app.test_request_context():
         refresh()
         assert reason_lines(reasons)[1:4] == ["Both work in neurology, oncology", "Their TRL 5 fits your TRL 4",
@@ -152,8 +152,8 @@ def test_a_profile_made_of_a_project_abstract_and_the_fields_driver_are_worded_i
         first, second = reason_lines(reasons)
         assert first.startswith("Il loro unico testo di profilo è la sintesi del loro progetto finanziato "
                                 "«Innovative designs, extrapolation, simulation methods and…»")
-        assert second == "La sintesi di quel progetto incontra ciò che offrite: paediatric"
-        assert headline(reasons) == "Corrispondenza possibile — soprattutto per gli ambiti su cui lavorate entrambi"
+        assert second == "La sintesi di quel progetto incontra ciò che offri: paediatric"
+        assert headline(reasons) == "Corrispondenza possibile — soprattutto per gli ambiti di lavoro in comune"
     with app.test_request_context():
         refresh()
         assert reason_lines(reasons)[1] == "That project's abstract meets what you offer: paediatric"

@@ -42,9 +42,9 @@ def test_a_declined_card_states_the_reason_once(app, client):
     html = client.get("/matches/?state=declined").get_data(as_text=True)
     text = _card_text(html)
     assert text.count("Già in contatto") == 1, text
-    assert "Rifiutato: " not in text and "Avete rifiutato: Già in contatto" in text
+    assert "Rifiutato: " not in text and "Hai rifiutato: Già in contatto" in text
     colleague = app.test_client()
     login(colleague, make_user(organisation=company, locale="it"))
     text = _card_text(colleague.get("/matches/?state=declined").get_data(as_text=True))
     assert text.count("Già in contatto") == 1 and "Rifiutato: " not in text
-    assert "Rifiutato dalla vostra organizzazione: Già in contatto" in text
+    assert "Rifiutato dalla tua organizzazione: Già in contatto" in text
