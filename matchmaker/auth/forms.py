@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 from matchmaker import taxonomy
 from matchmaker.i18n import lazy_choices
 
+PASSWORD_HINT = _l("At least 10 characters.")
 PASSWORD_RULES = [DataRequired(), Length(min=10, max=128, message=_l("Use at least 10 characters."))]
 
 
@@ -22,8 +23,10 @@ class RegisterForm(FlaskForm):
     name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("Work e-mail"), validators=[DataRequired(), Email(), Length(max=254)])
     organisation_name = StringField(_l("Organisation"), validators=[DataRequired(), Length(max=255)])
-    kind = SelectField(_l("Kind of organisation"), choices=lazy_choices(taxonomy.KINDS), validators=[DataRequired()])
-    password = PasswordField(_l("Password"), validators=PASSWORD_RULES)
+    # No kind chosen in advance: the registrant picks one (a preselected "Large company" went unnoticed).
+    kind = SelectField(_l("Kind of organisation"), choices=[("", _l("Choose…"))] + lazy_choices(taxonomy.KINDS),
+                       validators=[DataRequired(_l("Choose the kind of organisation."))])
+    password = PasswordField(_l("Password"), validators=PASSWORD_RULES, description=PASSWORD_HINT)
     confirm = PasswordField(_l("Repeat password"), validators=[EqualTo("password", _l("The passwords differ."))])
     # Shown only after the page pointed at a similar organisation of the directory (auth/register.html).
     new_organisation = BooleanField(_l("It is a different organisation: create a new profile"))
@@ -33,7 +36,7 @@ class RegisterForm(FlaskForm):
 
 class ChangePasswordForm(FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
-    password = PasswordField(_l("New password"), validators=PASSWORD_RULES)
+    password = PasswordField(_l("New password"), validators=PASSWORD_RULES, description=PASSWORD_HINT)
     confirm = PasswordField(_l("Repeat new password"), validators=[EqualTo("password", _l("The passwords differ."))])
 
 
@@ -42,11 +45,11 @@ class ForgotPasswordForm(FlaskForm):
 
 
 class ResetPasswordForm(FlaskForm):
-    password = PasswordField(_l("New password"), validators=PASSWORD_RULES)
+    password = PasswordField(_l("New password"), validators=PASSWORD_RULES, description=PASSWORD_HINT)
     confirm = PasswordField(_l("Repeat new password"), validators=[EqualTo("password", _l("The passwords differ."))])
 
 
 class AcceptInvitationForm(FlaskForm):
     name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
-    password = PasswordField(_l("Password"), validators=PASSWORD_RULES)
+    password = PasswordField(_l("Password"), validators=PASSWORD_RULES, description=PASSWORD_HINT)
     confirm = PasswordField(_l("Repeat password"), validators=[EqualTo("password", _l("The passwords differ."))])
