@@ -3,7 +3,6 @@ way to the join page, /profiles/mine points there too, the similar-name notice o
 until the profile is first saved (and asks for no invitation), and the registration page says how colleagues join."""
 from __future__ import annotations
 
-from matchmaker.extensions import db
 from matchmaker.services import membership
 from tests.helpers import login, make_org, make_user, post_form
 

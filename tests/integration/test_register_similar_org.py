@@ -57,7 +57,7 @@ def test_different_names_stay_different():
 
 
 def test_registration_points_at_the_existing_profile_then_allows_a_new_one(app, client):
-    dompe = make_org(name="DOMPE FARMACEUTICI SPA", city="Milano")
+    make_org(name="DOMPE FARMACEUTICI SPA", city="Milano")
     make_org(name="Dompé Holdings")
     page = _register(client).get_data(as_text=True)
     hint = page.split('id="similar-organisations"', 1)[1].split('name="name"', 1)[0]  # up to the form's fields
