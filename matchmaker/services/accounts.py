@@ -213,6 +213,7 @@ def reset_password(token: str, new_password: str) -> User:
     user.end_sessions()  # whoever knew the old password is logged out everywhere
     tokens.revoke_all(user)  # API tokens included
     user.email_confirmed = True  # the link reached the mailbox
+    _create_registered_organisation(user)  # as confirm_email would have
     db.session.commit()
     return user
 

@@ -7,7 +7,7 @@ import re
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
-from matchmaker.services import org_names
+from matchmaker.services import accounts, org_names
 from matchmaker.services.accounts import find_user
 from tests.helpers import PASSWORD, login, make_org, make_user, post_form
 
@@ -54,3 +54,11 @@ def test_a_registration_never_confirmed_squats_no_name(app, client, caplog):
     assert second.organisation is not None and second.organisation.name == BESTA
     assert db.session.execute(db.select(db.func.count(Organisation.id))).scalar() == 1
     assert find_user("ricerca@besta.example").organisation is None
+
+
+def test_a_password_reset_confirms_the_address_and_creates_the_profile(app, client):
+    _register(client)
+    user = find_user("ricerca@besta.example")
+    accounts.reset_password(accounts.make_reset_token(user), "a brand new password 1")
+    user = find_user("ricerca@besta.example")
+    assert user.email_confirmed and user.organisation is not None and user.organisation.name == BESTA
