@@ -41,6 +41,13 @@ RC2_NICENESS = 10
 # took 5-26 s on the five hard originals, three times that on the issue's machine): it then runs as an idle-class
 # process, on the CPU only when the local search leaves it (e.g. once the local search has ended with a proof).
 ONE_CORE_POLICY = "idle"
+# When no one-break-each schedule is found (see _local_search_child), the local search goes on with CP-SAT
+# neighbourhoods (lns) instead of SAT ones on the exact encoding if the restricted encoding has more hard clauses
+# than this: the long one-day events (21-22 slots, 140,000-290,000 clauses) where building and loading the exact
+# encoding takes seconds on a loaded machine. Measured on the 7 generated 0.7%-forbidden-slot variants of every
+# third original at 10 s, loaded machine (calibration 1.4-3.1 s): forum-14 222 -> 83 breaks, ticf-13crafc 41 -> 16
+# with CP-SAT; on the 10-slot events (60,000-85,000 clauses) the SAT neighbourhoods did better (3 against 12-17).
+CPSAT_LNS_MIN_CLAUSES = 120_000
 
 
 def usable_cores() -> int:
@@ -51,7 +58,7 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _lower_priority(niceness: int) -> None:
+def _lower_priority(niceness: int | str) -> None:
     """This process (RC2 beside a local search) yields the CPU: by `niceness`, or, for ONE_CORE_POLICY, as an
     idle-class process where the platform has one (else at the lowest priority)."""
     if niceness == ONE_CORE_POLICY:
@@ -62,13 +69,6 @@ def _lower_priority(niceness: int) -> None:
             niceness = 19
     if niceness:
         os.nice(niceness)
-# When no one-break-each schedule is found (see _local_search_child), the local search goes on with CP-SAT
-# neighbourhoods (lns) instead of SAT ones on the exact encoding if the restricted encoding has more hard clauses
-# than this: the long one-day events (21-22 slots, 140,000-290,000 clauses) where building and loading the exact
-# encoding takes seconds on a loaded machine. Measured on the 7 generated 0.7%-forbidden-slot variants of every
-# third original at 10 s, loaded machine (calibration 1.4-3.1 s): forum-14 222 -> 83 breaks, ticf-13crafc 41 -> 16
-# with CP-SAT; on the 10-slot events (60,000-85,000 clauses) the SAT neighbourhoods did better (3 against 12-17).
-CPSAT_LNS_MIN_CLAUSES = 120_000
 
 
 def maximise_placement(instance: Instance, weights: list[int], time_limit: float) -> dict[int, int] | None:
