@@ -36,6 +36,11 @@ PLACEMENT_SAT_SOLVER = "g3"
 # nothing; when the cores are shared (one core, or a loaded machine) the local search, which decides the result
 # whenever RC2 cannot end in time, keeps the CPU, and RC2 still gets what the local search leaves.
 RC2_NICENESS = 10
+# With one usable core (`taskset -c 0`, a container limited to one CPU) RC2 could only run at the local search's
+# expense, and on the events where it matters it cannot end in time there (alone on a free core of our machine it
+# took 5-26 s on the five hard originals, three times that on the issue's machine): it then runs as an idle-class
+# process, on the CPU only when the local search leaves it (e.g. once the local search has ended with a proof).
+ONE_CORE_POLICY = "idle"
 # When no one-break-each schedule is found (see _local_search_child), the local search goes on with CP-SAT
 # neighbourhoods (lns) instead of SAT ones on the exact encoding if the restricted encoding has more hard clauses
 # than this: the long one-day events (21-22 slots, 140,000-290,000 clauses) where building and loading the exact
@@ -43,6 +48,27 @@ RC2_NICENESS = 10
 # third original at 10 s, loaded machine (calibration 1.4-3.1 s): forum-14 222 -> 83 breaks, ticf-13crafc 41 -> 16
 # with CP-SAT; on the 10-slot events (60,000-85,000 clauses) the SAT neighbourhoods did better (3 against 12-17).
 CPSAT_LNS_MIN_CLAUSES = 120_000
+
+
+def usable_cores() -> int:
+    """How many cores this process may run on (its CPU affinity, e.g. under taskset), not how many the machine has."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _lower_priority(niceness: int | str) -> None:
+    """This process (RC2 beside a local search) yields the CPU: by `niceness`, or, for ONE_CORE_POLICY, as an
+    idle-class process where the platform has one (else at the lowest priority)."""
+    if niceness == ONE_CORE_POLICY:
+        try:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+            return
+        except (AttributeError, OSError):
+            niceness = 19
+    if niceness:
+        os.nice(niceness)
 
 
 def maximise_placement(instance: Instance, weights: list[int], time_limit: float) -> dict[int, int] | None:
@@ -66,11 +92,11 @@ def maximise_placement(instance: Instance, weights: list[int], time_limit: float
     return None if model is None else encoding.decode(model)
 
 
-def _search_child(instance: Instance, must_place: list[int], conn, niceness: int = 0) -> None:
+def _search_child(instance: Instance, must_place: list[int], conn, niceness: int | str = 0) -> None:
     """Child process: RC2 on the restricted encoding, sending ("improved", slots), or ("optimal", slots) when it
-    has no break at all; then RC2 on the exact encoding, sending ("optimal", slots) or ("unsat", None)."""
-    if niceness:
-        os.nice(niceness)
+    has no break at all; then RC2 on the exact encoding, sending ("optimal", slots) or ("unsat", None).
+    `niceness`: see _lower_priority."""
+    _lower_priority(niceness)
     restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
     with RC2(restricted.wcnf, solver=SAT_SOLVER) as rc2:
         model = rc2.compute()
@@ -141,11 +167,13 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float, workers: int,
                     log: Callable[[str], None], start: dict[int, int] | None = None,
-                    on_best: Callable[[dict[int, int]], None] | None = None) -> tuple[str, dict[int, int] | None]:
+                    on_best: Callable[[dict[int, int]], None] | None = None,
+                    cores: int | None = None) -> tuple[str, dict[int, int] | None]:
     """Place every meeting of `must_place` with the fewest breaks.
 
     With workers > 1 the local search and RC2 run side by side from the start, RC2 at a lower CPU priority
-    (RC2_NICENESS); the local search starts from `start` (a valid schedule of exactly those meetings, e.g. the
+    (RC2_NICENESS; with one usable core, `cores` or else usable_cores(), as an idle-class process: see
+    ONE_CORE_POLICY); the local search starts from `start` (a valid schedule of exactly those meetings, e.g. the
     constructive one or the placement phase's) or from the SAT solver's first schedule. With workers=1
     (reproducible runs) RC2 alone: a local search stopped by the clock would make the result depend on the
     machine's speed.
@@ -156,6 +184,7 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     process, ended at the deadline.
     """
     context = _context()
+    cores = usable_cores() if cores is None else cores
     started = time.monotonic()
     deadline = started + time_limit
     if start is not None and set(start) != set(must_place):
@@ -173,7 +202,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
 
     if workers > 1:
         launch("local search", _local_search_child, start)
-    launch("restricted-totalizer", _search_child, RC2_NICENESS if workers > 1 else 0)
+    niceness = (RC2_NICENESS if cores > 1 else ONE_CORE_POLICY) if workers > 1 else 0
+    launch("restricted-totalizer", _search_child, niceness)
     best: dict[int, int] | None = dict(start) if start is not None and workers > 1 else None
     try:
         while pending:

@@ -1,7 +1,6 @@
 """solve(): a fast constructive start, then MaxSAT / CP-SAT improvement under a time limit, with reasons."""
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from functools import partial
@@ -29,8 +28,8 @@ FAIRNESS_MIN_SECONDS = 0.5  # less than this left after MaxSAT: keep its schedul
 
 
 def _workers() -> int:
-    """CP-SAT's portfolio is worth more workers than cores; MaxSAT gets one process per core."""
-    return max(2, min(8, 4 * (os.cpu_count() or 1)))
+    """CP-SAT's portfolio is worth more workers than the cores this process may use (its CPU affinity)."""
+    return max(2, min(8, 4 * maxsat.usable_cores()))
 
 
 def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous: Schedule | None = None,
@@ -102,7 +101,9 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
     on_best = partial(offer, status="FEASIBLE")
     if previous is not None:
         return _cpsat_phases(instance, hint, previous, time_limit, seed, workers, log, on_best=on_best)
-    processes = min(workers, os.cpu_count() or 1, len(maxsat.PORTFOLIO))  # one search per core
+    # The local search and RC2 side by side whenever workers > 1, also on one core (RC2 then only takes what the
+    # local search leaves: see maxsat.ONE_CORE_POLICY); workers=1: RC2 alone (reproducible).
+    processes = min(workers, len(maxsat.PORTFOLIO))
     everyone = list(range(len(instance.meetings)))
     if _all_placeable_at_first_sight(instance):
         # The constructive schedule, when complete, is where the local search starts at once (not with workers=1:

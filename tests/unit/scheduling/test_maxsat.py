@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
+import subprocess
+import sys
 import time
 
 import pytest
@@ -243,3 +246,23 @@ def test_one_worker_runs_rc2_alone():
     status, slots = maxsat.minimise_breaks(instance, everyone, 5, 1, log.append)
     assert not any("local search" in line for line in log), log
     assert status in ("optimal", "improved", "timeout")
+
+
+def test_usable_cores_follow_the_cpu_affinity_not_the_machine():
+    assert maxsat.usable_cores() == len(os.sched_getaffinity(0))
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="idle scheduling class is Linux-only")
+def test_with_one_core_rc2_only_takes_what_the_local_search_leaves():
+    """On one usable core RC2 runs as an idle-class process (its own process, so not here), and the local search
+    beside it still reaches and proves the optimum."""
+    probe = ("import os; from matchmaker.scheduling import maxsat; maxsat._lower_priority(maxsat.ONE_CORE_POLICY); "
+             "print(os.sched_getscheduler(0) == os.SCHED_IDLE)")
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout == "True\n"
+    instance, optimum = next((small_event(seed), best) for seed in range(40)
+                             if (best := brute_force(small_event(seed), at_most_one_break_each=False)))
+    everyone = list(range(len(instance.meetings)))
+    start = first_schedule(instance, Encoding(instance, everyone, **ENCODINGS["exact"]))
+    log = []
+    status, slots = maxsat.minimise_breaks(instance, everyone, 20, 2, log.append, start=start, cores=1)
+    assert status == "optimal" and total_breaks(instance, slots) == optimum
