@@ -1,0 +1,232 @@
+"""A tech-transfer rebuild's candidates from dense blocks: the exact parts of every pair of both directions at once.
+
+Both lists of a rebuild (companies' research partners and research's companies) are made of the same two products:
+a pair's forward is the reverse pair's backward. So the source side is taken in chunks of rows, and for each chunk
+the dense blocks seek × offer and offer × seek (and, when the directory has them, the track-record and
+shared-partner blocks of both directions) are computed once with scikit-learn's sparse-to-dense product, whose
+float32 sums run column by column from 0 like scipy's row-wise products (batch._row_dots): every value in a block is
+bit for bit the part that the single path computes, so no candidate needs its parts computed again. A global
+threshold, set from a sample of sources, keeps each direction's leading pairs; a source whose `top` best are not
+all safely above it (or that has structured signals) is ranked alone by Matcher.rank_many, so the lists are exactly
+those of ranking every source alone.
+"""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+try:  # scikit-learn's sparse × sparse → dense kernel (present in the pinned versions; older ones lack it)
+    from sklearn.utils.sparsefuncs import sparse_matmul_to_dense
+except ImportError:  # pragma: no cover - batch falls back to the sparse top-k product
+    sparse_matmul_to_dense = None
+
+from matchmaker.matching import scoring
+from matchmaker.matching.rank import Matcher, _Side
+
+TIE_MARGIN = 5  # near-ties of a source's top-th score beyond `top` + this: the source is ranked alone
+NEAR = 1e-4  # the threshold's safety margin: far above float32's error on a score (about 1e-7)
+SAMPLE = 200  # sources per direction whose dense rows set the threshold
+QUANTILE = 0.01  # share of sources expected below the threshold (ranked alone)
+CELLS = 1 << 20  # cells per dense block of a chunk (4 MiB of float32): chunks stay in cache
+
+
+@dataclass
+class Pairs:
+    """One direction's kept pairs, source by source in side order (positions on each side), with exact parts."""
+
+    a: np.ndarray  # source rows (index positions)
+    b: np.ndarray  # target rows
+    bounds: np.ndarray  # the pairs of the source in side position i are a[bounds[i]:bounds[i + 1]]
+    alone: list[str]  # sources to rank alone (rank_many)
+    forward: np.ndarray
+    backward: np.ndarray
+    track: np.ndarray  # similar track record, without standing (batch._finish adds it)
+    shared: np.ndarray
+
+
+class _Blocks:
+    """The right-hand operands of one direction's products, and its per-source weights (float32)."""
+
+    def __init__(self, matcher: Matcher, source: _Side, target: _Side):
+        w, net = matcher.weights, matcher.network_
+        self.source, self.target = source, target
+        self.offers_t, self.seeks_t = target.offers.T.tocsr(), target.seeks.T.tocsr()
+        self.tracks_t = target.tracks.T.tocsr() if net.track_.nnz else None
+        self.discounted_t = target.partners.T.tocsr() if net.partners_.nnz else None
+        self.partners = net.partners_[source.rows] if net.partners_.nnz else None
+        direction = matcher.directions()[source.rows]
+        self.forward_weight = (w.text * direction).astype(np.float32)
+        self.backward_weight = (w.text * (1 - direction)).astype(np.float32)
+        self.activity = (w.prior * matcher.standing()[target.rows]).astype(np.float32)
+
+
+def available() -> bool:
+    """Whether scikit-learn has the kernel this path needs."""
+    return sparse_matmul_to_dense is not None
+
+
+def _dense(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    """a × b as a dense float32 array, each cell summed over a's row in column order from 0."""
+    return sparse_matmul_to_dense(a, b)
+
+
+def _score(blocks: _Blocks, rows: slice | np.ndarray, forward: np.ndarray, backward: np.ndarray,
+           track: np.ndarray | None, shared: np.ndarray | None, prior: float, network: float) -> np.ndarray:
+    """Each pair's score in float32 (close to the exact one, within NEAR) from its parts, sources as rows."""
+    score = forward * blocks.forward_weight[rows, None]
+    score += backward * blocks.backward_weight[rows, None]
+    score += blocks.activity[None, :]
+    if track is not None:
+        score += prior * track
+    if shared is not None:
+        score += network * shared
+    return score
+
+
+def _sample_kth(matcher: Matcher, blocks: _Blocks, top: int) -> np.ndarray:
+    """The top-th best score of a sample of sources (each alone, dense)."""
+    w, n = matcher.weights, blocks.source.rows.size
+    rows = np.arange(0, n, max(1, n // SAMPLE))
+    s = blocks.source
+    track = _dense(s.seeks[rows], blocks.tracks_t) if blocks.tracks_t is not None else None
+    shared = _dense(blocks.partners[rows], blocks.discounted_t) if blocks.discounted_t is not None else None
+    score = _score(blocks, rows, _dense(s.seeks[rows], blocks.offers_t), _dense(s.offers[rows], blocks.seeks_t),
+                   track, shared, w.prior, w.network)
+    width = score.shape[1]
+    return -np.partition(-score, top - 1, axis=1)[:, top - 1] if width >= top else np.zeros(0, dtype=np.float32)
+
+
+def _threshold(matcher: Matcher, blocks: _Blocks, top: int) -> float:
+    kth = _sample_kth(matcher, blocks, top)
+    kth = kth[kth > 0]
+    return max(float(np.quantile(kth, QUANTILE)) - NEAR, NEAR) if kth.size else NEAR
+
+
+def both_directions(matcher: Matcher, one: _Side, two: _Side, top: int, reverse: bool,
+                    threads: int) -> list[Pairs]:
+    """The kept pairs of sources `one` against targets `two` and, with `reverse`, of `two` against `one`."""
+    w, net = matcher.weights, matcher.network_
+    first = _Blocks(matcher, one, two)
+    second = _Blocks(matcher, two, one) if reverse else None
+    thresholds = [_threshold(matcher, b, top) for b in (first, second) if b is not None]
+    partners_t = second.partners.T.tocsr() if second is not None and net.partners_.nnz else None
+    known = None
+    if net.partners_.nnz:  # past partners, either way round, are never suggested
+        either = (net.partners_ + net.partners_.T).tocsr()
+        known = either[one.rows][:, two.rows].tocsr()
+    width = two.rows.size
+    step = max(1, min(one.rows.size, (CELLS // max(1, width))))
+
+    def chunk(start: int) -> list[tuple[np.ndarray, ...]]:
+        rows = slice(start, min(start + step, one.rows.size))
+        forward = _dense(one.seeks[rows], first.offers_t)  # one's seek × two's offer
+        backward = _dense(one.offers[rows], first.seeks_t)  # one's offer × two's seek
+        track = _dense(one.seeks[rows], first.tracks_t) if first.tracks_t is not None else None
+        shared = _dense(first.partners[rows], first.discounted_t) if first.discounted_t is not None else None
+        score = _score(first, rows, forward, backward, track, shared, w.prior, w.network)
+        ruled_out = None
+        if known is not None:
+            block = known[rows].tocoo()
+            ruled_out = block.row * width + block.col
+            score.ravel()[ruled_out] = -1
+        found = [_take(score, thresholds[0], start, forward, backward, track, shared)]
+        if second is not None:
+            track2 = _dense(one.tracks[rows], first.seeks_t) if first.tracks_t is not None else None
+            shared2 = _dense(one.partners[rows], partners_t) if partners_t is not None else None
+            score = backward * second.forward_weight[None, :]
+            score += forward * second.backward_weight[None, :]
+            score += second.activity[rows, None]
+            if track2 is not None:
+                score += w.prior * track2
+            if shared2 is not None:
+                score += w.network * shared2
+            if ruled_out is not None:
+                score.ravel()[ruled_out] = -1
+            found.append(_take(score, thresholds[1], start, backward, forward, track2, shared2))
+        return found
+
+    starts = range(0, one.rows.size, step)
+    if threads > 1 and len(starts) > 1:
+        with ThreadPoolExecutor(threads) as pool:
+            found = list(pool.map(chunk, starts))
+    else:
+        found = [chunk(s) for s in starts]
+    result = [_kept(matcher, one, two, top, thresholds[0], [f[0] for f in found], swap=False)]
+    if second is not None:
+        result.append(_kept(matcher, two, one, top, thresholds[1], [f[1] for f in found], swap=True))
+    return result
+
+
+def _take(score: np.ndarray, threshold: float, start: int, forward: np.ndarray, backward: np.ndarray,
+          track: np.ndarray | None, shared: np.ndarray | None) -> tuple[np.ndarray, ...]:
+    """The cells of a chunk at or above the threshold: (chunk row, column, score, forward, backward, track,
+    shared), in row-major order."""
+    flat = np.flatnonzero(score.ravel() >= threshold)
+    width = score.shape[1]
+    zeros = np.zeros(flat.size, dtype=np.float32)
+    return (flat // width + start, flat % width, score.ravel()[flat], forward.ravel()[flat], backward.ravel()[flat],
+            track.ravel()[flat] if track is not None else zeros, shared.ravel()[flat] if shared is not None else zeros)
+
+
+def _kept(matcher: Matcher, source: _Side, target: _Side, top: int, threshold: float,
+          found: list[tuple[np.ndarray, ...]], swap: bool) -> Pairs:
+    """One direction's pairs, source by source; a source is ranked alone unless its `top` best are at least NEAR
+    above the threshold (every target below it then scores less than each of them), or when it has structured
+    signals (they can lift a target from anywhere)."""
+    rows, columns, score, *parts = (np.concatenate(column) for column in zip(*found))
+    sources, targets = (columns, rows) if swap else (rows, columns)
+    if swap:
+        order = np.argsort(sources, kind="stable")
+        sources, targets, score, parts = sources[order], targets[order], score[order], [p[order] for p in parts]
+    n = source.rows.size
+    safe = np.bincount(sources[score >= threshold + NEAR], minlength=n) >= top
+    ids, docs = matcher.index_.ids_, matcher.docs_
+    compare = np.fromiter((scoring.has_signals(docs[ids[r]]) for r in source.rows.tolist()), dtype=bool, count=n)
+    alone = ~safe | compare
+    keep = ~alone[sources] & (score >= _floors(sources, score, alone, n, top, threshold)[sources] - NEAR)
+    alone |= _crowded(sources[keep], score[keep], n, top)
+    keep &= ~alone[sources]
+    sources, targets = sources[keep], targets[keep]
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(sources, minlength=n))])
+    return Pairs(source.rows[sources], target.rows[targets], bounds,
+                 [ids[r] for r in source.rows[np.flatnonzero(alone)].tolist()], *(p[keep] for p in parts))
+
+
+def _floors(sources: np.ndarray, score: np.ndarray, alone: np.ndarray, n: int, top: int, threshold: float,
+            buckets: int = 256) -> np.ndarray:
+    """For each source, a value at or below its top-th best score (the lower edge of the bucket that holds it, in a
+    histogram of the scores above the threshold): pairs more than NEAR below it cannot enter its list."""
+    floors = np.full(n, threshold, dtype=np.float64)
+    if score.size == 0:
+        return floors
+    width = (float(score.max()) - threshold) / buckets
+    if width <= 0:
+        return floors
+    bucket = np.minimum(((score - threshold) / width).astype(np.int64), buckets - 1)
+    counts = np.bincount(sources * buckets + bucket, minlength=n * buckets).reshape(n, buckets)
+    reached = np.argmax(counts[:, ::-1].cumsum(axis=1) >= top, axis=1)  # buckets from the top down to the top-th
+    floors[~alone] = threshold + (buckets - 1 - reached[~alone]) * width
+    return floors
+
+
+def _crowded(sources: np.ndarray, score: np.ndarray, n: int, top: int) -> np.ndarray:
+    """Sources with `top` + TIE_MARGIN or more pairs within NEAR of their top-th score: Matcher.rank_many, which
+    reads a fixed number of candidates in index order, decides among such near-ties (as it does when a source is
+    ranked alone), so those sources are ranked alone."""
+    crowded = np.zeros(n, dtype=bool)
+    many = np.bincount(sources, minlength=n) >= top + TIE_MARGIN
+    if not many.any():
+        return crowded
+    mine = many[sources]
+    owner, values = sources[mine], score[mine]
+    order = np.lexsort((-values, owner))
+    owner, values = owner[order], values[order]
+    start = np.searchsorted(owner, np.flatnonzero(many))
+    kth = np.full(n, np.inf, dtype=np.float32)
+    kth[np.flatnonzero(many)] = values[start + top - 1]
+    near = np.bincount(owner[values >= kth[owner] - NEAR], minlength=n)
+    crowded[near >= top + TIE_MARGIN] = True
+    return crowded
