@@ -31,6 +31,7 @@ NEAR = 1e-4  # the threshold's safety margin: far above float32's error on a sco
 SAMPLE = 200  # sources per direction whose dense rows set the threshold
 QUANTILE = 0.01  # share of sources expected below the threshold (ranked alone)
 CELLS = 1 << 20  # cells per dense block of a chunk (4 MiB of float32): chunks stay in cache
+GROUP = 2048  # source rows between two prunings of the pairs found (see _prune)
 
 
 @dataclass
@@ -132,7 +133,7 @@ def both_directions(matcher: Matcher, one: _Side, two: _Side, top: int, reverse:
             block = known[rows].tocoo()
             ruled_out = block.row * width + block.col
             score.ravel()[ruled_out] = -1
-        found = [_take(score, thresholds[0], start, forward, backward, track, shared)]
+        found = [_take(score, thresholds[0], start, forward, backward, track, shared, swap=False)]
         if second is not None:
             track2 = _dense(one.tracks[rows], first.seeks_t) if first.tracks_t is not None else None
             shared2 = _dense(one.partners[rows], partners_t) if partners_t is not None else None
@@ -145,50 +146,59 @@ def both_directions(matcher: Matcher, one: _Side, two: _Side, top: int, reverse:
                 score += w.network * shared2
             if ruled_out is not None:
                 score.ravel()[ruled_out] = -1
-            found.append(_take(score, thresholds[1], start, backward, forward, track2, shared2))
+            found.append(_take(score, thresholds[1], start, backward, forward, track2, shared2, swap=True))
         return found
 
-    starts = range(0, one.rows.size, step)
-    if threads > 1 and len(starts) > 1:
-        with ThreadPoolExecutor(threads) as pool:
-            found = list(pool.map(chunk, starts))
-    else:
-        found = [chunk(s) for s in starts]
-    result = [_kept(matcher, one, two, top, thresholds[0], [f[0] for f in found], swap=False)]
-    if second is not None:
-        result.append(_kept(matcher, two, one, top, thresholds[1], [f[1] for f in found], swap=True))
-    return result
+    starts = list(range(0, one.rows.size, step))
+    sides = [(one, two)] + ([(two, one)] if second is not None else [])
+    kept: list[tuple[np.ndarray, ...] | None] = [None] * len(sides)
+    group = max(1, GROUP // step) * max(1, threads)  # chunks between two prunings: bounded memory at any size
+    with ThreadPoolExecutor(max(1, threads)) as pool:
+        for at in range(0, len(starts), group):
+            some = starts[at:at + group]
+            found = list(pool.map(chunk, some)) if threads > 1 and len(some) > 1 else [chunk(s) for s in some]
+            for d, (source, _) in enumerate(sides):
+                parts = [f[d] for f in found] + ([kept[d]] if kept[d] is not None else [])
+                kept[d] = _prune(parts, source.rows.size, top, thresholds[d])
+    return [_kept(matcher, source, target, top, thresholds[d], kept[d]) for d, (source, target) in enumerate(sides)]
 
 
 def _take(score: np.ndarray, threshold: float, start: int, forward: np.ndarray, backward: np.ndarray,
-          track: np.ndarray | None, shared: np.ndarray | None) -> tuple[np.ndarray, ...]:
-    """The cells of a chunk at or above the threshold: (chunk row, column, score, forward, backward, track,
-    shared), in row-major order."""
+          track: np.ndarray | None, shared: np.ndarray | None, swap: bool) -> tuple[np.ndarray, ...]:
+    """The cells of a chunk at or above the threshold: (source, target, score, forward, backward, track, shared),
+    positions on each side; with `swap` the chunk's rows are the targets and its columns the sources."""
     flat = np.flatnonzero(score.ravel() >= threshold)
     width = score.shape[1]
+    rows, columns = flat // width + start, flat % width
     zeros = np.zeros(flat.size, dtype=np.float32)
-    return (flat // width + start, flat % width, score.ravel()[flat], forward.ravel()[flat], backward.ravel()[flat],
-            track.ravel()[flat] if track is not None else zeros, shared.ravel()[flat] if shared is not None else zeros)
+    return ((columns, rows) if swap else (rows, columns)) + (
+        score.ravel()[flat], forward.ravel()[flat], backward.ravel()[flat],
+        track.ravel()[flat] if track is not None else zeros, shared.ravel()[flat] if shared is not None else zeros)
+
+
+def _prune(found: list[tuple[np.ndarray, ...]], n: int, top: int, threshold: float) -> tuple[np.ndarray, ...]:
+    """The pairs of `found` together, without those more than NEAR below their source's floor (see _floors: the
+    pairs seen so far already put each source's top-th score above it, so no such pair can enter a list)."""
+    sources, targets, score, *parts = (np.concatenate(column) for column in zip(*found))
+    floors = _floors(sources, score, np.bincount(sources, minlength=n) < top, n, top, threshold)
+    keep = score >= floors[sources] - NEAR
+    return (sources[keep], targets[keep], score[keep], *(p[keep] for p in parts))
 
 
 def _kept(matcher: Matcher, source: _Side, target: _Side, top: int, threshold: float,
-          found: list[tuple[np.ndarray, ...]], swap: bool) -> Pairs:
+          found: tuple[np.ndarray, ...]) -> Pairs:
     """One direction's pairs, source by source; a source is ranked alone unless its `top` best are at least NEAR
     above the threshold (every target below it then scores less than each of them), or when it has structured
-    signals (they can lift a target from anywhere)."""
-    rows, columns, score, *parts = (np.concatenate(column) for column in zip(*found))
-    sources, targets = (columns, rows) if swap else (rows, columns)
-    if swap:
-        order = np.argsort(sources, kind="stable")
-        sources, targets, score, parts = sources[order], targets[order], score[order], [p[order] for p in parts]
+    signals (they can lift a target from anywhere), or near-ties crowd its window (see _crowded)."""
+    order = np.argsort(found[0], kind="stable")
+    sources, targets, score, *parts = (column[order] for column in found)
     n = source.rows.size
     safe = np.bincount(sources[score >= threshold + NEAR], minlength=n) >= top
     ids, docs = matcher.index_.ids_, matcher.docs_
     compare = np.fromiter((scoring.has_signals(docs[ids[r]]) for r in source.rows.tolist()), dtype=bool, count=n)
     alone = ~safe | compare
-    keep = ~alone[sources] & (score >= _floors(sources, score, alone, n, top, threshold)[sources] - NEAR)
-    alone |= _crowded(sources[keep], score[keep], n, top)
-    keep &= ~alone[sources]
+    alone |= _crowded(sources, score, n, top)
+    keep = ~alone[sources]
     sources, targets = sources[keep], targets[keep]
     bounds = np.concatenate([[0], np.cumsum(np.bincount(sources, minlength=n))])
     return Pairs(source.rows[sources], target.rows[targets], bounds,
