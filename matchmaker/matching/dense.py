@@ -58,6 +58,10 @@ class _Blocks:
         self.tracks_t = target.tracks.T.tocsr() if net.track_.nnz else None
         self.discounted_t = target.partners.T.tocsr() if net.partners_.nnz else None
         self.partners = net.partners_[source.rows] if net.partners_.nnz else None
+        self.known = None  # past partners, either way round, are never suggested
+        if net.partners_.nnz:
+            either = (net.partners_ + net.partners_.T).tocsr()
+            self.known = either[source.rows][:, target.rows].astype(bool).tocsr()
         direction = matcher.directions()[source.rows]
         self.forward_weight = (w.text * direction).astype(np.float32)
         self.backward_weight = (w.text * (1 - direction)).astype(np.float32)
@@ -87,23 +91,42 @@ def _score(blocks: _Blocks, rows: slice | np.ndarray, forward: np.ndarray, backw
     return score
 
 
-def _sample_kth(matcher: Matcher, blocks: _Blocks, top: int) -> np.ndarray:
-    """The top-th best score of a sample of sources (each alone, dense)."""
-    w, n = matcher.weights, blocks.source.rows.size
-    rows = np.arange(0, n, max(1, n // SAMPLE))
-    s = blocks.source
+def _rows(matcher: Matcher, blocks: _Blocks, rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The dense rows of some sources (side positions) against every target: (score with past partners at -1,
+    forward, backward, track, shared)."""
+    w, s = matcher.weights, blocks.source
+    forward, backward = _dense(s.seeks[rows], blocks.offers_t), _dense(s.offers[rows], blocks.seeks_t)
     track = _dense(s.seeks[rows], blocks.tracks_t) if blocks.tracks_t is not None else None
     shared = _dense(blocks.partners[rows], blocks.discounted_t) if blocks.discounted_t is not None else None
-    score = _score(blocks, rows, _dense(s.seeks[rows], blocks.offers_t), _dense(s.offers[rows], blocks.seeks_t),
-                   track, shared, w.prior, w.network)
-    width = score.shape[1]
-    return -np.partition(-score, top - 1, axis=1)[:, top - 1] if width >= top else np.zeros(0, dtype=np.float32)
+    score = _score(blocks, rows, forward, backward, track, shared, w.prior, w.network)
+    if blocks.known is not None:
+        score[blocks.known[rows].toarray()] = -1
+    zeros = np.zeros_like(forward)
+    return score, forward, backward, zeros if track is None else track, zeros if shared is None else shared
+
+
+def _kth(score: np.ndarray, top: int) -> np.ndarray:
+    """Each row's top-th best value (0 when the row is shorter)."""
+    if score.shape[1] < top:
+        return np.zeros(score.shape[0], dtype=np.float32)
+    return -np.partition(-score, top - 1, axis=1)[:, top - 1]
 
 
 def _threshold(matcher: Matcher, blocks: _Blocks, top: int) -> float:
-    kth = _sample_kth(matcher, blocks, top)
+    """Below the top-th best score of all but about QUANTILE of the sources (from a sample of them)."""
+    n = blocks.source.rows.size
+    kth = _kth(_rows(matcher, blocks, np.arange(0, n, max(1, n // SAMPLE)))[0], top)
     kth = kth[kth > 0]
     return max(float(np.quantile(kth, QUANTILE)) - NEAR, NEAR) if kth.size else NEAR
+
+
+def _alone(matcher: Matcher, blocks: _Blocks, sources: np.ndarray, top: int) -> tuple[np.ndarray, ...]:
+    """The pairs of sources ranked one by one from their own dense rows: every positive cell within NEAR of the
+    row's top-th best (all positive cells when it has fewer)."""
+    score, *parts = _rows(matcher, blocks, sources)
+    cells = (score >= _kth(score, top)[:, None] - NEAR) & (score > 0)
+    rows, columns = np.nonzero(cells)
+    return (sources[rows], columns, score[rows, columns], *(p[rows, columns] for p in parts))
 
 
 def both_directions(matcher: Matcher, one: _Side, two: _Side, top: int, reverse: bool,
@@ -114,10 +137,7 @@ def both_directions(matcher: Matcher, one: _Side, two: _Side, top: int, reverse:
     second = _Blocks(matcher, two, one) if reverse else None
     thresholds = [_threshold(matcher, b, top) for b in (first, second) if b is not None]
     partners_t = second.partners.T.tocsr() if second is not None and net.partners_.nnz else None
-    known = None
-    if net.partners_.nnz:  # past partners, either way round, are never suggested
-        either = (net.partners_ + net.partners_.T).tocsr()
-        known = either[one.rows][:, two.rows].tocsr()
+    known = first.known
     width = two.rows.size
     step = max(1, min(one.rows.size, (CELLS // max(1, width))))
 
@@ -160,7 +180,8 @@ def both_directions(matcher: Matcher, one: _Side, two: _Side, top: int, reverse:
             for d, (source, _) in enumerate(sides):
                 parts = [f[d] for f in found] + ([kept[d]] if kept[d] is not None else [])
                 kept[d] = _prune(parts, source.rows.size, top, thresholds[d])
-    return [_kept(matcher, source, target, top, thresholds[d], kept[d]) for d, (source, target) in enumerate(sides)]
+    return [_kept(matcher, blocks, top, thresholds[d], kept[d])
+            for d, blocks in enumerate(b for b in (first, second) if b is not None)]
 
 
 def _take(score: np.ndarray, threshold: float, start: int, forward: np.ndarray, backward: np.ndarray,
@@ -185,19 +206,24 @@ def _prune(found: list[tuple[np.ndarray, ...]], n: int, top: int, threshold: flo
     return (sources[keep], targets[keep], score[keep], *(p[keep] for p in parts))
 
 
-def _kept(matcher: Matcher, source: _Side, target: _Side, top: int, threshold: float,
-          found: tuple[np.ndarray, ...]) -> Pairs:
-    """One direction's pairs, source by source; a source is ranked alone unless its `top` best are at least NEAR
-    above the threshold (every target below it then scores less than each of them), or when it has structured
-    signals (they can lift a target from anywhere), or near-ties crowd its window (see _crowded)."""
-    order = np.argsort(found[0], kind="stable")
-    sources, targets, score, *parts = (column[order] for column in found)
+def _kept(matcher: Matcher, blocks: _Blocks, top: int, threshold: float, found: tuple[np.ndarray, ...]) -> Pairs:
+    """One direction's pairs, source by source. A source whose `top` best are not all at least NEAR above the
+    threshold (a target below it might score as much) gets its pairs from its own dense row (_alone); a source with
+    structured signals (they can lift a target from anywhere), or whose near-ties crowd its window (_crowded), is
+    ranked alone by Matcher.rank_many."""
+    source, target = blocks.source, blocks.target
     n = source.rows.size
-    safe = np.bincount(sources[score >= threshold + NEAR], minlength=n) >= top
+    sources, score = found[0], found[2]
     ids, docs = matcher.index_.ids_, matcher.docs_
     compare = np.fromiter((scoring.has_signals(docs[ids[r]]) for r in source.rows.tolist()), dtype=bool, count=n)
-    alone = ~safe | compare
-    alone |= _crowded(sources, score, n, top)
+    short = (np.bincount(sources[score >= threshold + NEAR], minlength=n) < top) & ~compare
+    if short.any():
+        mine = ~short[sources]
+        found = tuple(np.concatenate([column[mine], more])
+                      for column, more in zip(found, _alone(matcher, blocks, np.flatnonzero(short), top)))
+    order = np.argsort(found[0], kind="stable")
+    sources, targets, score, *parts = (column[order] for column in found)
+    alone = compare | _crowded(sources, score, n, top)
     keep = ~alone[sources]
     sources, targets = sources[keep], targets[keep]
     bounds = np.concatenate([[0], np.cumsum(np.bincount(sources, minlength=n))])

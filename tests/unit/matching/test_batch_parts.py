@@ -120,3 +120,22 @@ def test_dense_and_sparse_candidates_give_the_same_lists_also_among_many_ties(mo
     for (kind, _), one, other in zip(lists, fast, slow):
         rebuilt = one.lists()
         assert rebuilt == other.lists() == matcher.rank_many(list(rebuilt), kind, top=10)
+
+
+def test_sources_below_the_threshold_get_their_pairs_from_their_own_rows(monkeypatch):
+    """With a threshold above the top-th score of half the sources, those sources' pairs come from their own dense
+    rows (dense._alone): the lists stay those of rank_many."""
+    from matchmaker.matching import dense
+
+    docs, projects = _wordy_directory()
+    matcher = Matcher().fit(docs, projects)
+    monkeypatch.setattr(dense, "QUANTILE", 0.5)
+    short = []
+    alone = dense._alone
+    monkeypatch.setattr(dense, "_alone", lambda m, b, sources, top: short.append(sources.size) or alone(m, b, sources,
+                                                                                                       top))
+    lists = [("tech-transfer", COMPANY), ("tech-transfer", RESEARCH)]
+    for (kind, _), ranked in zip(lists, batch.ranked_lists(matcher, lists, top=10)):
+        rebuilt = ranked.lists()
+        assert rebuilt == matcher.rank_many(list(rebuilt), kind, top=10)
+    assert min(short) >= 20
