@@ -132,8 +132,12 @@ def test_sources_below_the_threshold_get_their_pairs_from_their_own_rows(monkeyp
     monkeypatch.setattr(dense, "QUANTILE", 0.5)
     short = []
     alone = dense._alone
-    monkeypatch.setattr(dense, "_alone", lambda m, b, sources, top: short.append(sources.size) or alone(m, b, sources,
-                                                                                                       top))
+
+    def spy(matcher, blocks, sources, top):
+        short.append(sources.size)
+        return alone(matcher, blocks, sources, top)
+
+    monkeypatch.setattr(dense, "_alone", spy)
     lists = [("tech-transfer", COMPANY), ("tech-transfer", RESEARCH)]
     for (kind, _), ranked in zip(lists, batch.ranked_lists(matcher, lists, top=10)):
         rebuilt = ranked.lists()
