@@ -6,9 +6,10 @@ the dense blocks seek × offer and offer × seek (and, when the directory has th
 shared-partner blocks of both directions) are computed once with scikit-learn's sparse-to-dense product, whose
 float32 sums run column by column from 0 like scipy's row-wise products (batch._row_dots): every value in a block is
 bit for bit the part that the single path computes, so no candidate needs its parts computed again. A global
-threshold, set from a sample of sources, keeps each direction's leading pairs; a source whose `top` best are not
-all safely above it (or that has structured signals) is ranked alone by Matcher.rank_many, so the lists are exactly
-those of ranking every source alone.
+threshold, set from a sample of sources, keeps each direction's leading pairs (pruned as the chunks go to those
+that can still enter a list); a source whose `top` best are not all safely above it gets its pairs from its own
+dense row, and a source with structured signals or crowded near-ties is ranked alone by Matcher.rank_many, so the
+lists are exactly those of ranking every source alone (tests/unit/matching/test_batch_parts.py).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from matchmaker.matching.rank import Matcher, _Side
 TIE_MARGIN = 5  # near-ties of a source's top-th score beyond `top` + this: the source is ranked alone
 NEAR = 1e-4  # the threshold's safety margin: far above float32's error on a score (about 1e-7)
 SAMPLE = 200  # sources per direction whose dense rows set the threshold
-QUANTILE = 0.01  # share of sources expected below the threshold (ranked alone)
+QUANTILE = 0.01  # share of sources expected below the threshold (their pairs from their own rows)
 CELLS = 1 << 20  # cells per dense block of a chunk (4 MiB of float32): chunks stay in cache
 GROUP = 2048  # source rows between two prunings of the pairs found (see _prune)
 
@@ -121,12 +122,16 @@ def _threshold(matcher: Matcher, blocks: _Blocks, top: int) -> float:
 
 
 def _alone(matcher: Matcher, blocks: _Blocks, sources: np.ndarray, top: int) -> tuple[np.ndarray, ...]:
-    """The pairs of sources ranked one by one from their own dense rows: every positive cell within NEAR of the
-    row's top-th best (all positive cells when it has fewer)."""
-    score, *parts = _rows(matcher, blocks, sources)
-    cells = (score >= _kth(score, top)[:, None] - NEAR) & (score > 0)
-    rows, columns = np.nonzero(cells)
-    return (sources[rows], columns, score[rows, columns], *(p[rows, columns] for p in parts))
+    """The pairs of sources ranked one by one from their own dense rows (a chunk of them at a time): every positive
+    cell within NEAR of the row's top-th best (all positive cells when it has fewer)."""
+    step = max(1, CELLS // max(1, blocks.target.rows.size))
+    found = []
+    for start in range(0, sources.size, step):
+        some = sources[start:start + step]
+        score, *parts = _rows(matcher, blocks, some)
+        rows, columns = np.nonzero((score >= _kth(score, top)[:, None] - NEAR) & (score > 0))
+        found.append((some[rows], columns, score[rows, columns], *(p[rows, columns] for p in parts)))
+    return tuple(np.concatenate(column) for column in zip(*found))
 
 
 def both_directions(matcher: Matcher, one: _Side, two: _Side, top: int, reverse: bool,
