@@ -6,9 +6,11 @@ against what they offer, half of our text score; and the same text score as ours
 bare SELECT of the same rows). It first prints the calibration figure: the time of sum(i*i for i in
 range(10**7)), 0.6 s on the machine of the README's figures.
 
-    .venv/bin/python bench/matching.py [--sizes 1000,10000,100000] [--repeat 5] [--no-service]
+    .venv/bin/python bench/matching.py [--sizes 1000,10000,100000] [--repeat 5] [--no-service] [--cpu]
 Each size runs in its own process so peak memory (max RSS) is that size's alone. With --repeat N, ours and the
 baseline run N times each, alternately (same conditions on a shared machine), and each figure is the median.
+With --cpu every time is CPU seconds (time.process_time) and ours ranks on one thread: run it under
+`taskset -c 0` to compare the work itself, whatever else the machine runs.
 """
 from __future__ import annotations
 
@@ -29,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY = ROOT.parent / "shared" / "data" / "cordis" / "history"
 TOP = 20
+clock = time.perf_counter  # time.process_time with --cpu
+THREADS = 2  # 1 with --cpu
 
 
 def sentences() -> list[str]:
@@ -62,13 +66,14 @@ def run_rebuild(n: int) -> dict:
     from matchmaker.matching.rank import Matcher
 
     docs = synthetic_docs(n)
-    start = time.perf_counter()
+    start = clock()
     matcher = Matcher().fit(docs)
-    fitted = time.perf_counter()
+    fitted = clock()
     # What services/suggestions.rebuild_all stores: every list, column by column (Matcher.rank_all gives the same
     # lists as Match objects).
-    a, b = batch.ranked_lists(matcher, [("tech-transfer", COMPANY), ("tech-transfer", RESEARCH)], top=TOP)
-    done = time.perf_counter()
+    a, b = batch.ranked_lists(matcher, [("tech-transfer", COMPANY), ("tech-transfer", RESEARCH)], top=TOP,
+                              threads=THREADS)
+    done = clock()
     floor = raw_product(matcher)
     return {"n": n, "fit_s": fitted - start, "rank_s": done - fitted, "total_s": done - start,
             "lists": len(a.sources) + len(b.sources), "peak_mib": peak_mib(), "floor_s": floor}
@@ -80,11 +85,11 @@ def raw_product(matcher) -> float:
 
     from matchmaker.matching.documents import COMPANY, RESEARCH
 
-    start = time.perf_counter()
+    start = clock()
     for sources, targets in ((COMPANY, RESEARCH), (RESEARCH, COMPANY)):
-        sp_matmul_topn(matcher.side(sources).seeks, matcher.side(targets).offers.T.tocsr(), top_n=TOP, n_threads=2,
-                       sort=True)
-    return time.perf_counter() - start
+        sp_matmul_topn(matcher.side(sources).seeks, matcher.side(targets).offers.T.tocsr(), top_n=TOP,
+                       n_threads=THREADS, sort=True)
+    return clock() - start
 
 
 def run_baseline(n: int, both: bool = False) -> dict:
@@ -98,7 +103,7 @@ def run_baseline(n: int, both: bool = False) -> dict:
     from matchmaker.matching.index import ProfileIndex
 
     docs = synthetic_docs(n)
-    start = time.perf_counter()
+    start = clock()
     index = ProfileIndex().fit(docs)
     companies = [i for i, d in enumerate(docs) if d.side == COMPANY]
     research = [i for i, d in enumerate(docs) if d.side == RESEARCH]
@@ -109,7 +114,7 @@ def run_baseline(n: int, both: bool = False) -> dict:
             dense += 0.4 * cosine_similarity(index.offer_[sources], index.seek_[targets])
         np.argpartition(-dense, TOP, axis=1)[:, :TOP]
         del dense
-    return {"n": n, "total_s": time.perf_counter() - start, "peak_mib": peak_mib()}
+    return {"n": n, "total_s": clock() - start, "peak_mib": peak_mib()}
 
 
 @contextmanager
@@ -198,7 +203,8 @@ def calibration() -> float:
 
 
 def child(kind: str, n: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, str(n)], capture_output=True, text=True,
+    cpu = ["--cpu"] if clock is time.process_time else []
+    out = subprocess.run([sys.executable, __file__, "--child", kind, str(n), *cpu], capture_output=True, text=True,
                          cwd=ROOT)
     if out.returncode != 0:
         return {"n": n, "error": (out.stderr.strip().splitlines() or ["failed"])[-1]}
@@ -219,7 +225,11 @@ def main() -> None:
     parser.add_argument("--child", nargs=2)
     parser.add_argument("--repeat", type=int, default=1, help="runs of ours and the baseline, alternately")
     parser.add_argument("--no-service", action="store_true", help="skip the 10k edit and query figures")
+    parser.add_argument("--cpu", action="store_true", help="CPU seconds, ours on one thread (use with taskset -c 0)")
     args = parser.parse_args()
+    if args.cpu:
+        global clock, THREADS
+        clock, THREADS = time.process_time, 1
     if args.child:
         kind, n = args.child[0], int(args.child[1])
         print(json.dumps({"rebuild": run_rebuild, "baseline": run_baseline,
@@ -227,7 +237,8 @@ def main() -> None:
         return
     if not HISTORY.is_dir():
         sys.exit(f"CORDIS data not found at {HISTORY}")
-    print(f"calibration: sum(i*i for i in range(10**7)) took {calibration():.2f} s (README figures: 0.6 s)")
+    print(f"calibration: sum(i*i for i in range(10**7)) took {calibration():.2f} s (README figures: 0.6 s)"
+          + ("; times below are CPU seconds, ours on one thread" if args.cpu else ""))
     print(f"{'profiles':>9} | {'ours: fit':>9} {'rank':>7} {'total':>7} {'peak':>9} | {'floor':>7} "
           f"{'total/floor':>11} | {'cosine_similarity: total':>24} {'peak':>9}")
     for n in (int(s) for s in args.sizes.split(",")):

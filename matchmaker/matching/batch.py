@@ -10,11 +10,11 @@ import numpy as np
 from scipy import sparse
 from sparse_dot_topn import sp_matmul_topn
 
-from matchmaker.matching import scoring
+from matchmaker.matching import dense, scoring
 from matchmaker.matching.bulk import gc_paused
 from matchmaker.matching.rank import BATCH_MARGIN, TARGET_SIDE, Match, Matcher, _Side
 
-TIE_MARGIN = 5  # candidates beyond `top` in the product's window when no hard rule can rule one out
+TIE_MARGIN = dense.TIE_MARGIN  # candidates beyond `top` in the product's window when no hard rule can rule one out
 NEAR = 1e-4  # candidates beyond `top` within this of the top-th product score get exact parts too (float32 order)
 
 
@@ -72,6 +72,35 @@ def ranked_lists(matcher: Matcher, lists: Sequence[tuple[str, str]], top: int, t
 
 
 def _rank_lists(matcher: Matcher, lists: Sequence[tuple[str, str]], top: int, threads: int) -> list[Ranked]:
+    """Tech-transfer lists from dense blocks (dense.both_directions: a list and its reverse at once), the others
+    (investor filters rule out pairs one by one) from the sparse top-k product."""
+    result: dict[int, Ranked] = {}
+    for i, (kind, sources) in enumerate(lists):
+        if kind != "tech-transfer" or i in result or not dense.available():
+            continue
+        target = TARGET_SIDE[(kind, sources)]
+        mate = next((j for j, pair in enumerate(lists) if j > i and pair == (kind, target)), None)
+        one, two = matcher.side(sources), matcher.side(target)
+        if one.rows.size == 0 or two.rows.size == 0:
+            result[i] = _empty()
+            if mate is not None:
+                result[mate] = _empty()
+            continue
+        found = dense.both_directions(matcher, one, two, top, mate is not None, threads)
+        for j, pairs, side in zip((i, mate), found, (one, two)):
+            chosen = _Chosen(kind, side, pairs.a, pairs.b, pairs.bounds, pairs.alone)
+            result[j] = _finish(matcher, chosen, top, pairs.forward, pairs.backward, pairs.track, pairs.shared)
+    rest = [i for i in range(len(lists)) if i not in result]
+    result.update(zip(rest, _sparse_lists(matcher, [lists[i] for i in rest], top, threads)))
+    return [result[i] for i in range(len(lists))]
+
+
+def _empty() -> Ranked:
+    empty = np.zeros(0)
+    return Ranked([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), *(empty,) * 5, {})
+
+
+def _sparse_lists(matcher: Matcher, lists: Sequence[tuple[str, str]], top: int, threads: int) -> list[Ranked]:
     chosen = [_choose(matcher, kind, sources, TARGET_SIDE[(kind, sources)], top, threads)
               for kind, sources in lists]
     index, net = matcher.index_, matcher.network_
@@ -95,8 +124,7 @@ def _rank_lists(matcher: Matcher, lists: Sequence[tuple[str, str]], top: int, th
     result, start = [], 0
     for c in chosen:
         if c is None:
-            empty = np.zeros(0)
-            result.append(Ranked([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), *(empty,) * 5, {}))
+            result.append(_empty())
             continue
         forward = text[place[start:start + c.a.size]]
         backward = text[place[start + c.a.size:start + 2 * c.a.size]]

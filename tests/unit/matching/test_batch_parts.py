@@ -80,3 +80,66 @@ def test_the_thresholded_top_k_product_is_the_plain_one():
     assert (np.diff(plain.indptr) < 12).sum() > 40  # the rows computed again
     assert np.array_equal(fast.indptr, plain.indptr) and np.array_equal(fast.indices, plain.indices)
     assert np.array_equal(fast.data, plain.data)
+
+
+def test_the_dense_blocks_hold_the_exact_parts():
+    """dense.both_directions takes every part straight from scikit-learn's sparse-to-dense product: each cell must be
+    bit for bit what batch._row_dots (scipy's row-wise product, the single path's order) computes."""
+    from matchmaker.matching import dense
+
+    docs, projects = _wordy_directory()
+    matcher = Matcher().fit(docs, projects)
+    index, net = matcher.index_, matcher.network_
+    one, two = matcher.side(COMPANY), matcher.side(RESEARCH)
+    a, b = np.repeat(one.rows, two.rows.size), np.tile(two.rows, one.rows.size)
+    for left, right, product in ((index.seek_, index.offer_, dense._dense(one.seeks, two.offers.T.tocsr())),
+                                 (index.offer_, index.seek_, dense._dense(one.offers, two.seeks.T.tocsr())),
+                                 (index.seek_, net.track_, dense._dense(one.seeks, two.tracks.T.tocsr())),
+                                 (net.partners_, net.discounted_,
+                                  dense._dense(net.partners_[one.rows], two.partners.T.tocsr()))):
+        assert np.array_equal(product.ravel(), batch._row_dots(left, right, a, b))
+
+
+def test_dense_and_sparse_candidates_give_the_same_lists_also_among_many_ties(monkeypatch):
+    """Duplicated profiles tie on every part: Matcher.rank_many decides among near-ties beyond its window, so the
+    rebuild ranks such sources alone; the dense path, the sparse top-k path and rank_many agree exactly."""
+    from matchmaker.matching import dense
+
+    docs, projects = _wordy_directory()
+    rich = " ".join(d.offer for d in docs[:20:2])  # 30 research twins near the top of most companies' lists
+    twins = [ProfileDoc(f"t{i:03}", RESEARCH, offer=rich, seek=rich, projects=frozenset(sorted(projects)[:3]),
+                        activity=9) for i in range(30)]
+    matcher = Matcher().fit(docs + twins, projects)
+    lists = [("tech-transfer", COMPANY), ("tech-transfer", RESEARCH)]
+    crowded = dense._crowded
+    seen = []
+    monkeypatch.setattr(dense, "_crowded", lambda *args: seen.append(crowded(*args).sum()) or crowded(*args))
+    fast = batch.ranked_lists(matcher, lists, top=10)
+    slow = batch._sparse_lists(matcher, lists, top=10, threads=1)
+    assert seen[0] > 30  # most companies' near-ties go on beyond the window: ranked alone
+    for (kind, _), one, other in zip(lists, fast, slow):
+        rebuilt = one.lists()
+        assert rebuilt == other.lists() == matcher.rank_many(list(rebuilt), kind, top=10)
+
+
+def test_sources_below_the_threshold_get_their_pairs_from_their_own_rows(monkeypatch):
+    """With a threshold above the top-th score of half the sources, those sources' pairs come from their own dense
+    rows (dense._alone): the lists stay those of rank_many."""
+    from matchmaker.matching import dense
+
+    docs, projects = _wordy_directory()
+    matcher = Matcher().fit(docs, projects)
+    monkeypatch.setattr(dense, "QUANTILE", 0.5)
+    short = []
+    alone = dense._alone
+
+    def spy(matcher, blocks, sources, top):
+        short.append(sources.size)
+        return alone(matcher, blocks, sources, top)
+
+    monkeypatch.setattr(dense, "_alone", spy)
+    lists = [("tech-transfer", COMPANY), ("tech-transfer", RESEARCH)]
+    for (kind, _), ranked in zip(lists, batch.ranked_lists(matcher, lists, top=10)):
+        rebuilt = ranked.lists()
+        assert rebuilt == matcher.rank_many(list(rebuilt), kind, top=10)
+    assert min(short) >= 20
