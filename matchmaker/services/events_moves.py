@@ -13,7 +13,7 @@ from matchmaker.scheduling import Placement
 from matchmaker.scheduling.quality import report
 from matchmaker.services import events
 from matchmaker.services.events import Conflict
-from matchmaker.services.events_publish import apply_published, notify_changes
+from matchmaker.services.events_publish import publish_at_once
 from matchmaker.services.events_rules import check_changes
 
 
@@ -44,7 +44,7 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
         events.write_draft(_only(loaded, wanted), _subset(schedule, wanted))
         _refresh_report(event, loaded, schedule)
         if event.status == PUBLISHED:
-            _publish_now([loaded.meetings[i].id for i in wanted], event)
+            publish_at_once(event, [loaded.meetings[i].id for i in wanted])
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -80,16 +80,6 @@ def _subset(schedule, wanted: dict):
 
     order = sorted(wanted)
     return Schedule({k: schedule.placements[i] for k, i in enumerate(order) if i in schedule.placements})
-
-
-def _publish_now(meeting_ids: list[int], event: Event) -> None:
-    changed = []
-    for meeting in db.session.execute(db.select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
-        new, old = (meeting.slot_id, meeting.table_id), (meeting.pub_slot_id, meeting.pub_table_id)
-        if new != old:
-            changed.append(("new" if old[0] is None else "cancelled" if new[0] is None else "moved", meeting))
-    apply_published(changed)
-    notify_changes(event, {m.id: kind for kind, m in changed})
 
 
 def move(event: Event, meeting_id: int, slot: int, table: int, expected_version: int | None = None) -> None:

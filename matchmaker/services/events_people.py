@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc, utcnow
-from matchmaker.models.event import DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot, Unavailability
+from matchmaker.models.event import DRAFT, PUBLISHED, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot, Unavailability
 from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
                                              Meeting, MeetingRequest, MeetingSeat)
 from matchmaker.models.organisation import Organisation
@@ -227,8 +227,10 @@ def meeting_count(participant: EventParticipant) -> int:
 
 
 def cancel_participant(participant: EventParticipant) -> int:
-    """Cancel a participation: their meetings are released (cancelled, out of the draft); committed."""
+    """Cancel a participation: their meetings are released (cancelled, out of the draft; on a published agenda
+    out of the agenda too, at once, and their partners notified); committed."""
     from matchmaker.services.events_moves import refresh_report  # (events_moves builds on this module's rules)
+    from matchmaker.services.events_publish import publish_at_once
     participant.cancelled = True
     meeting_ids = list(db.session.execute(select(MeetingSeat.meeting_id).join(Meeting).where(
         MeetingSeat.participant_id == participant.id, Meeting.state != CANCELLED)).scalars())
@@ -237,7 +239,10 @@ def cancel_participant(participant: EventParticipant) -> int:
         for seat in meeting.seats:
             seat.slot_id = None
     db.session.flush()
-    refresh_report(db.session.get(Event, participant.event_id))
+    event = db.session.get(Event, participant.event_id)
+    refresh_report(event)
+    if event.status == PUBLISHED and meeting_ids:
+        publish_at_once(event, meeting_ids)
     db.session.commit()
     return len(meeting_ids)
 
