@@ -41,8 +41,22 @@ SOLVER_STATUSES = {"OPTIMAL": _l("optimal (proved best)"),
                    "FEASIBLE": _l("good, not proved optimal (the time limit was reached)"),
                    "GREEDY": _l("quick construction, not improved")}
 IMPORT_ERRORS = {"missing_name": _l("no name and no known e-mail"),
-                 "already_registered": _l("already a participant"),
-                 "unknown_organisation": _l("unknown organisation")}
+                 "already_registered": _l("already a participant (the same person or e-mail)"),
+                 "unknown_organisation": _l("unknown organisation"),
+                 "invalid_email": _l("not a valid e-mail address")}
+
+
+def enrol_refusal(reason: tuple[str, dict]) -> str:
+    """Why the organiser's "Add a participant" form was refused, about the one person typed."""
+    code, params = reason
+    if code == "already_registered":
+        return gettext("%(name)s is already a participant.", name=params.get("name", ""))
+    if code == "unknown_organisation":
+        return gettext("No organisation called “%(name)s” in the directory: check the name (as on its profile) "
+                       "or leave it empty.", name=params.get("name", ""))
+    if code == "invalid_email":
+        return gettext("“%(value)s” is not a valid e-mail address.", value=params.get("value", ""))
+    return str(IMPORT_ERRORS.get(code, code))
 
 
 def refusal(reason: tuple[str, dict]) -> str:

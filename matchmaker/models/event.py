@@ -5,7 +5,7 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.extensions import db
@@ -101,10 +101,13 @@ def _token() -> str:
 
 
 class EventParticipant(db.Model):
-    """A person of an organisation taking part (imported participants may have no account)."""
+    """A person of an organisation taking part (imported participants may have no account); one participant per
+    account and per e-mail (when one is given) in an event."""
 
     __tablename__ = "event_participant"
-    __table_args__ = (UniqueConstraint("event_id", "user_id"), UniqueConstraint("ical_token"))
+    __table_args__ = (UniqueConstraint("event_id", "user_id"), UniqueConstraint("ical_token"),
+                      Index("uq_event_participant_email", "event_id", "email", unique=True,
+                            sqlite_where=text("email <> ''"), postgresql_where=text("email <> ''")))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)

@@ -1,21 +1,19 @@
 """Participants and meeting requests: register, add, import, availability, request within quota, answer, force."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc, utcnow
-from matchmaker.models.event import DRAFT, PUBLISHED, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot, Unavailability
+from matchmaker.models.event import (DRAFT, PUBLISHED, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot,
+                                     Unavailability)
 from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
                                              Meeting, MeetingRequest, MeetingSeat)
-from matchmaker.models.organisation import Organisation
 from matchmaker.models.user import User
 from matchmaker.scheduling import Priority
 from matchmaker.services.events import Conflict
+from matchmaker.services.events_enrol import ImportReport, import_rows  # noqa: F401 (the import job's names)
 
 
 def register(event: Event, user: User) -> EventParticipant:
@@ -26,9 +24,17 @@ def register(event: Event, user: User) -> EventParticipant:
         if found.cancelled:
             raise Conflict("cancelled_by_organiser")
         return found
-    participant = EventParticipant(event_id=event.id, user_id=user.id, organisation_id=user.organisation_id,
-                                   name=user.name, email=user.email)
-    db.session.add(participant)
+    participant = db.session.execute(select(EventParticipant).where(  # added by the organisers by e-mail: claimed
+        EventParticipant.event_id == event.id, EventParticipant.email == (user.email or "").lower(),
+        EventParticipant.email != "", EventParticipant.user_id.is_(None))).scalar()
+    if participant is not None and participant.cancelled:
+        raise Conflict("cancelled_by_organiser")
+    if participant is None:
+        participant = EventParticipant(event_id=event.id, user_id=user.id, organisation_id=user.organisation_id,
+                                       name=user.name, email=(user.email or "").lower())
+        db.session.add(participant)
+    else:
+        participant.user_id, participant.organisation_id = user.id, user.organisation_id
     db.session.commit()
     return participant
 
@@ -37,45 +43,6 @@ def participant_of(event: Event, user: User) -> EventParticipant | None:
     """The user's participation in the event, if any."""
     return db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id,
                                                              EventParticipant.user_id == user.id)).scalar()
-
-
-@dataclass
-class ImportReport:
-    """Rows added and each refused row's number with its reason code."""
-
-    added: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-
-def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
-                progress: Callable[[Iterable], Iterable] | None = None) -> ImportReport:
-    """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
-    joins as that person, for that person's own organisation. Rows come with their line number; bad ones are
-    reported by it, good ones committed."""
-    report = ImportReport()
-    for number, row in (progress(rows) if progress else rows):
-        email, name = (row.get("email") or "").strip().lower(), (row.get("name") or "").strip()
-        user = db.session.execute(select(User).where(User.email == email)).scalar() if email else None
-        if not name and user is None:
-            report.errors.append((number, "missing_name"))
-            continue
-        if user is not None and participant_of(event, user) is not None:
-            report.errors.append((number, "already_registered"))
-            continue
-        org_name = (row.get("organisation") or "").strip()
-        organisation = db.session.execute(select(Organisation).where(Organisation.name == org_name)).scalar() \
-            if org_name else None
-        if org_name and organisation is None:
-            report.errors.append((number, "unknown_organisation"))
-            continue
-        # A person with an account always takes part for their own organisation (a row naming another one must
-        # not make them a delegate of it, nor show them that organisation's suggestions).
-        db.session.add(EventParticipant(
-            event_id=event.id, user_id=user.id if user else None, name=name or user.name, email=email,
-            organisation_id=user.organisation_id if user else (organisation.id if organisation else None)))
-        report.added += 1
-    db.session.commit()
-    return report
 
 
 def import_in_background(event: Event, data: bytes, filename: str, user_id: int | None):

@@ -1,0 +1,43 @@
+"""events: one participant per e-mail in an event (partial unique index)
+
+Revision ID: a7c3e9d2b514
+Revises: f4b2d8c61a07
+Create Date: 2026-11-29 15:20:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'a7c3e9d2b514'
+down_revision = 'f4b2d8c61a07'
+branch_labels = None
+depends_on = None
+
+NOT_EMPTY = "email <> ''"
+
+
+def upgrade():
+    bind = op.get_bind()
+    # Rows added twice before the index existed: the later duplicates keep their data but lose the copied e-mail
+    # (the first row of that person keeps it), so the index can be built.
+    seen = set()
+    rows = bind.execute(sa.text("SELECT id, event_id, lower(email) FROM event_participant "
+                                "WHERE email <> '' ORDER BY event_id, id")).all()
+    for row_id, event_id, email in rows:
+        if (event_id, email) in seen:
+            bind.execute(sa.text("UPDATE event_participant SET email = '' WHERE id = :id"), {"id": row_id})
+        else:
+            seen.add((event_id, email))
+            bind.execute(sa.text("UPDATE event_participant SET email = :email WHERE id = :id"),
+                         {"email": email, "id": row_id})
+    with op.batch_alter_table('event_participant', schema=None) as batch_op:
+        batch_op.create_index('uq_event_participant_email', ['event_id', 'email'], unique=True,
+                              sqlite_where=sa.text(NOT_EMPTY), postgresql_where=sa.text(NOT_EMPTY))
+
+
+def downgrade():
+    with op.batch_alter_table('event_participant', schema=None) as batch_op:
+        batch_op.drop_index('uq_event_participant_email', sqlite_where=sa.text(NOT_EMPTY),
+                            postgresql_where=sa.text(NOT_EMPTY))
