@@ -7,6 +7,7 @@ from matchmaker import scheduling_wording
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import STATUS_LABELS
 from matchmaker.models.event_meeting import DECLINE_REASONS, REQUEST_STATES
+from matchmaker.taxonomy import N_
 
 REFUSALS = {
     "no_such_slot": _l("that slot does not exist"),
@@ -59,9 +60,21 @@ def enrol_refusal(reason: tuple[str, dict]) -> str:
     return str(IMPORT_ERRORS.get(code, code))
 
 
+NAMED_REFUSALS = {  # the same refusals naming who or which meeting, when the reason carries it
+    "participant_busy": (N_("%(name)s already has another meeting in that slot (meeting %(number)s)"),
+                         ("name", "number")),
+    "participant_unavailable": (N_("%(name)s is unavailable in that slot"), ("name",)),
+    "participant_at_max": (N_("%(name)s would exceed their maximum of %(max)s meetings"), ("name", "max")),
+    "table_taken": (N_("that table is already taken in that slot (meeting %(number)s)"), ("number",)),
+}
+
+
 def refusal(reason: tuple[str, dict]) -> str:
-    """One sentence for a refused change or request."""
-    code, _params = reason
+    """One sentence for a refused change or request (naming the participant or meeting when the reason does)."""
+    code, params = reason
+    named = NAMED_REFUSALS.get(code)
+    if named is not None and all(key in params for key in named[1]):
+        return gettext(named[0], **{key: params[key] for key in named[1]})
     return str(REFUSALS.get(code, code))
 
 

@@ -34,7 +34,7 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
             raise Conflict("meeting_locked", {})
     reason = check_changes(loaded.instance, schedule, wanted)
     if reason is not None:
-        raise Conflict(*reason)
+        raise Conflict(*_named(loaded, reason))
     for index, placement in wanted.items():
         schedule.placements.pop(index, None)
         if placement is not None:
@@ -49,6 +49,18 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
     except IntegrityError:
         db.session.rollback()
         raise Conflict("changed_meanwhile") from None
+
+
+def _named(loaded: events.Loaded, reason: tuple[str, dict]) -> tuple[str, dict]:
+    """The engine's reason with its indices turned into what the organiser sees: the participant's name and the
+    other meeting's number."""
+    code, params = reason
+    params = dict(params)
+    if isinstance(params.get("participant"), int):
+        params["name"] = loaded.participants[params["participant"]].name
+    if isinstance(params.get("meeting"), int):
+        params["number"] = loaded.meetings[params["meeting"]].id
+    return code, params
 
 
 def refresh_report(event: Event) -> None:
