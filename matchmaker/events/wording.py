@@ -130,8 +130,9 @@ def decline_reason(code: str) -> str:
 
 def localtime(moment, zone: str, fmt: str = "datetime") -> str:
     """A stored UTC time shown in the event's time zone and the reader's language: fmt is 'datetime' (Wed, May
-    12, 2027, 09:00 / mer 12 mag 2027, 09:00), 'date' (Wed, May 12, 2027), 'time' (09:00), or a strftime pattern
-    (machine formats such as ISO 8601). 'datetime' is i18n.moment_text, the one format of every page."""
+    12, 2027, 09:00 / mer 12 mag 2027, 09:00), 'date' (Wed, May 12, 2027), 'time' (09:00), 'day' (Sat 27 Mar),
+    or a strftime pattern (machine formats such as ISO 8601). 'datetime' is i18n.moment_text, the one format of
+    every page."""
     from zoneinfo import ZoneInfo
 
     from matchmaker.i18n import DATE_SKELETON, moment_text
@@ -145,6 +146,11 @@ def localtime(moment, zone: str, fmt: str = "datetime") -> str:
 
     if fmt == "time":
         return f"{moment:%H:%M}"
+    if fmt == "day":  # the grid's column day: sab 27 mar / Sat 27 Mar
+        from babel.dates import format_date
+        from flask_babel import get_locale
+
+        return format_date(moment.date(), "EEE d MMM", locale=get_locale())
     if fmt == "date":
         return format_skeleton(DATE_SKELETON, moment, locale=_locale())
     return moment_text(moment, _locale())
