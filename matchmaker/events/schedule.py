@@ -87,14 +87,14 @@ def change(event_id: int):
     """Move, swap, unplace, lock or unlock, as the form's `action` says."""
     event = organised(event_id)
     form = request.form
-    action, meeting_id = form.get("action", ""), form.get("meeting", type=db_id) or 0
-    version = form.get("version", type=db_id)
-    try:
+    action, version = form.get("action", ""), form.get("version", type=db_id)
+    try:  # people type the meetings' numbers in the event, not their ids
+        meeting_id = events_moves.by_number(event, form.get("meeting", type=db_id))
         if action == "move":
             events_moves.move(event, meeting_id, form.get("slot", type=int, default=-1),
                               form.get("table", type=int, default=-1), version)
         elif action == "swap":
-            events_moves.swap(event, meeting_id, form.get("other", type=db_id) or 0, version)
+            events_moves.swap(event, meeting_id, events_moves.by_number(event, form.get("other", type=db_id)), version)
         elif action == "unplace":
             events_moves.unplace(event, meeting_id, version)
         elif action in ("lock", "unlock"):

@@ -42,6 +42,7 @@ class Event(db.Model):
     source: Mapped[str] = mapped_column(String(200), default="")  # e.g. the .dzn file it was imported from
     version: Mapped[int] = mapped_column(default=1)  # raised by every change of placements (compare-and-set)
     published_version: Mapped[int] = mapped_column(default=0)  # raised by every publication
+    meetings_numbered: Mapped[int] = mapped_column(server_default="0")  # the last meeting's number (database-side)
     report: Mapped[dict | None] = mapped_column(JSON)  # the latest draft's quality report and moves
     schedule_job_id: Mapped[int | None] = mapped_column(ForeignKey("job.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

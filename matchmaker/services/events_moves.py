@@ -59,7 +59,7 @@ def _named(loaded: events.Loaded, reason: tuple[str, dict]) -> tuple[str, dict]:
     if isinstance(params.get("participant"), int):
         params["name"] = loaded.participants[params["participant"]].name
     if isinstance(params.get("meeting"), int):
-        params["number"] = loaded.meetings[params["meeting"]].id
+        params["number"] = loaded.meetings[params["meeting"]].number
     return code, params
 
 
@@ -92,6 +92,15 @@ def _subset(schedule, wanted: dict):
 
     order = sorted(wanted)
     return Schedule({k: schedule.placements[i] for k, i in enumerate(order) if i in schedule.placements})
+
+
+def by_number(event: Event, number: int | None) -> int:
+    """The id of the event's meeting with this number (what the organiser types); Conflict if there is none."""
+    found = db.session.execute(db.select(Meeting.id).where(Meeting.event_id == event.id,
+                                                           Meeting.number == (number or 0))).scalar()
+    if found is None:
+        raise Conflict("no_such_meeting", {"number": number})
+    return found
 
 
 def move(event: Event, meeting_id: int, slot: int, table: int, expected_version: int | None = None) -> None:

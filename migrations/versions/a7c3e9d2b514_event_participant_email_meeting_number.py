@@ -1,4 +1,4 @@
-"""events: one participant per e-mail in an event (partial unique index)
+"""events: one participant per e-mail in an event (partial unique index); meetings numbered 1, 2, 3… per event
 
 Revision ID: a7c3e9d2b514
 Revises: f4b2d8c61a07
@@ -35,9 +35,33 @@ def upgrade():
     with op.batch_alter_table('event_participant', schema=None) as batch_op:
         batch_op.create_index('uq_event_participant_email', ['event_id', 'email'], unique=True,
                               sqlite_where=sa.text(NOT_EMPTY), postgresql_where=sa.text(NOT_EMPTY))
+    _number_meetings(bind)
+
+
+def _number_meetings(bind):
+    """Meeting numbers within each event, in the order the meetings were made; the event's counter at the last."""
+    with op.batch_alter_table('event', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('meetings_numbered', sa.Integer(), server_default='0', nullable=False))
+    with op.batch_alter_table('meeting', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('number', sa.Integer(), nullable=True))
+    counters = {}
+    for meeting_id, event_id in bind.execute(sa.text("SELECT id, event_id FROM meeting ORDER BY event_id, id")).all():
+        counters[event_id] = counters.get(event_id, 0) + 1
+        bind.execute(sa.text("UPDATE meeting SET number = :n WHERE id = :id"),
+                     {"n": counters[event_id], "id": meeting_id})
+    for event_id, last in counters.items():
+        bind.execute(sa.text("UPDATE event SET meetings_numbered = :n WHERE id = :id"), {"n": last, "id": event_id})
+    with op.batch_alter_table('meeting', schema=None) as batch_op:
+        batch_op.alter_column('number', existing_type=sa.Integer(), nullable=False)
+        batch_op.create_unique_constraint(op.f('uq_meeting_event_id_number'), ['event_id', 'number'])
 
 
 def downgrade():
+    with op.batch_alter_table('meeting', schema=None) as batch_op:
+        batch_op.drop_constraint(op.f('uq_meeting_event_id_number'), type_='unique')
+        batch_op.drop_column('number')
+    with op.batch_alter_table('event', schema=None) as batch_op:
+        batch_op.drop_column('meetings_numbered')
     with op.batch_alter_table('event_participant', schema=None) as batch_op:
         batch_op.drop_index('uq_event_participant_email', sqlite_where=sa.text(NOT_EMPTY),
                             postgresql_where=sa.text(NOT_EMPTY))
