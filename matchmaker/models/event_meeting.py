@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, Text, UniqueConstraint, select, update
+from sqlalchemy import (JSON, CheckConstraint, DateTime, ForeignKey, String, Text, UniqueConstraint, false, select,
+                        update)
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -57,6 +58,7 @@ class MeetingRequest(db.Model):
     message: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(12), default=PENDING, index=True)
     mutual: Mapped[bool] = mapped_column(default=False)
+    by_organisers: Mapped[bool] = mapped_column(server_default=false())  # a forced meeting's row: nobody asked
     decline_reason: Mapped[str] = mapped_column(String(20), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

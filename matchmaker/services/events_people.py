@@ -9,7 +9,7 @@ from matchmaker.models._common import as_utc, utcnow
 from matchmaker.models.event import (DRAFT, PUBLISHED, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot,
                                      Unavailability)
 from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
-                                             Meeting, MeetingRequest, MeetingSeat)
+                                             WITHDRAWN, Meeting, MeetingRequest, MeetingSeat)
 from matchmaker.models.user import User
 from matchmaker.scheduling import Priority
 from matchmaker.services.events import Conflict
@@ -91,9 +91,11 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
         raise Conflict("requests_closed" if code in ("not_open_yet", "requests_over") else code, params)
     if requester.id == target.id or target.event_id != event.id or target.cancelled:
         raise Conflict("invalid_partner")
-    if _between(event, requester.id, target.id) is not None:
+    mine, reverse = _between(event, requester.id, target.id), _between(event, target.id, requester.id)
+    if mine is not None and mine.state != WITHDRAWN:
         raise Conflict("already_requested")
-    reverse = _between(event, target.id, requester.id)
+    if (mine or reverse) is not None and (mine or reverse).state == WITHDRAWN:  # the pair's one row, asked anew
+        return _renew(event, mine or reverse, requester, target, message)
     if reverse is not None:  # they asked first (even if it was declined or expired): theirs becomes mutual
         return _accept_theirs(event, reverse, requester, target)
     request = MeetingRequest(event_id=event.id, requester_id=requester.id, target_id=target.id,
@@ -111,6 +113,27 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
     return request
 
 
+def _renew(event: Event, row: MeetingRequest, requester: EventParticipant, target: EventParticipant,
+           message: str) -> MeetingRequest:
+    """A withdrawn request between the pair becomes this new one (the database keeps one request per pair)."""
+    row.requester_id, row.target_id, row.message, row.state = requester.id, target.id, message[:2000], PENDING
+    row.mutual, row.decline_reason, row.answered_at, row.created_at = False, "", None, utcnow()
+    db.session.commit()
+    tell(target, "event_request_received", requester, event, f"/events/{event.id}/my-requests")
+    return row
+
+
+def withdraw(request: MeetingRequest, sender: EventParticipant) -> None:
+    """The sender withdraws their request while it is pending (it no longer counts against the quota); committed.
+    Conflict "not_pending" once answered; only the sender may (the caller checks who they are)."""
+    if request.requester_id != sender.id:
+        raise Conflict("invalid_partner")
+    if request.state != PENDING:
+        raise Conflict("not_pending")
+    request.state, request.answered_at = WITHDRAWN, utcnow()
+    db.session.commit()
+
+
 def _accept_theirs(event: Event, theirs: MeetingRequest, requester: EventParticipant,
                    target: EventParticipant) -> MeetingRequest:
     """`requester` asks someone who already asked them: their pending, declined or expired request is accepted as a
@@ -125,12 +148,12 @@ def _accept_theirs(event: Event, theirs: MeetingRequest, requester: EventPartici
     return theirs
 
 
-def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event, link: str) -> None:
+def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event, link: str, **params) -> None:
     """Notify a participant who has an account (the foundation's notify: in-app row, and mail if wanted)."""
     from matchmaker.services.notifications import notify
 
     if whom.user is not None:
-        notify(whom.user, code, {"name": who.name, "event": event.name}, link)
+        notify(whom.user, code, {"name": who.name, "event": event.name, **params}, link)
 
 
 def cancelled_partners(participant: EventParticipant) -> set[int]:
@@ -180,8 +203,8 @@ def force(event: Event, first: EventParticipant, second: EventParticipant) -> Me
     request = db.session.execute(select(MeetingRequest).where(  # either way: one request per pair
         MeetingRequest.event_id == event.id, MeetingRequest.pair_low == min(first.id, second.id),
         MeetingRequest.pair_high == max(first.id, second.id))).scalar()
-    if request is None:
-        request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id)
+    if request is None:  # nobody asked: the request row is the organisers' (the participants see it as theirs)
+        request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id, by_organisers=True)
         db.session.add(request)
         db.session.flush()
     return accept(request, priority=Priority.FORCED)

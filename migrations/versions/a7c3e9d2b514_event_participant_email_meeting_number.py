@@ -1,4 +1,5 @@
-"""events: one participant per e-mail in an event (partial unique index); meetings numbered 1, 2, 3… per event
+"""events: one participant per e-mail in an event (partial unique index); meetings numbered 1, 2, 3… per event;
+requests made by the organisers (forced meetings) marked
 
 Revision ID: a7c3e9d2b514
 Revises: f4b2d8c61a07
@@ -36,6 +37,12 @@ def upgrade():
         batch_op.create_index('uq_event_participant_email', ['event_id', 'email'], unique=True,
                               sqlite_where=sa.text(NOT_EMPTY), postgresql_where=sa.text(NOT_EMPTY))
     _number_meetings(bind)
+    # A forced meeting's request row is the organisers' (nobody asked): rows of forced meetings without a message
+    with op.batch_alter_table('meeting_request', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('by_organisers', sa.Boolean(), server_default=sa.false(), nullable=False))
+    bind.execute(sa.text("UPDATE meeting_request SET by_organisers = :yes WHERE message = '' AND state = 'accepted' "
+                         "AND id IN (SELECT request_id FROM meeting WHERE priority = 2 AND request_id IS NOT NULL)"),
+                 {"yes": True})
 
 
 def _number_meetings(bind):
@@ -57,6 +64,8 @@ def _number_meetings(bind):
 
 
 def downgrade():
+    with op.batch_alter_table('meeting_request', schema=None) as batch_op:
+        batch_op.drop_column('by_organisers')
     with op.batch_alter_table('meeting', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('uq_meeting_event_id_number'), type_='unique')
         batch_op.drop_column('number')
