@@ -179,7 +179,8 @@ def agenda(event_id: int):
                 if r.id in placed and placed[r.id]["state"] == UNPLACED]
     return render_template("events/agenda.html", event=event, participant=participant,
                            items=agenda_items(event, participant), unplaced=unplaced,
-                           feed=url_for("events.calendar", token=participant.ical_token, _external=True))
+                           feed=(feed := url_for("events.calendar", token=participant.ical_token, _external=True)),
+                           webcal="webcal://" + feed.split("://", 1)[1])
 
 
 @bp.get("/calendar/<token>.ics")
