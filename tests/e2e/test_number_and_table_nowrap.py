@@ -45,24 +45,25 @@ def _world(live_app) -> tuple[int, int]:
         return event.id, db.session.get(EventParticipant, people[0].id).id
 
 
+def _phone_page(browser, base: str, width: int, email: str, language: str, path: str):
+    context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    log_in(page, base, email, language)
+    page.goto(f"{base}{path}")
+    return context, page
+
+
 @pytest.mark.parametrize("language", ["en", "it"])
 def test_numbers_and_table_names_do_not_wrap_on_a_phone(browser, live_app, language):
     base = live_app.config["LIVE_URL"]
     event_id, _me = _world(live_app)
-    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    log_in(page, base, "organiser@example.org", language)
-    page.goto(f"{base}/events/{event_id}/schedule")
+    context, page = _phone_page(browser, base, 360, "organiser@example.org", language, f"/events/{event_id}/schedule")
     screenshot(page, f"unplaced-number-360-{language}")
     assert page.inner_text("#unplaced td.num") == "427"
     assert page.evaluate(ONE_LINE, "#unplaced td.num") is True
     context.close()
-    context = browser.new_context(viewport={"width": 320, "height": 800}, is_mobile=True)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    log_in(page, base, "member@example.org", language)
-    page.goto(f"{base}/events/{event_id}/agenda")
+    context, page = _phone_page(browser, base, 320, "member@example.org", language, f"/events/{event_id}/agenda")
     screenshot(page, f"agenda-table-320-{language}")
     assert "Tavolo" in page.inner_text(".agenda-table")
     assert page.evaluate(ONE_LINE, ".agenda-table") is True
