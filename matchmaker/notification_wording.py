@@ -25,6 +25,7 @@ WORDING: dict[str, str] = {
     "event_agenda_changed": N_("Your agenda for %(event)s changed: %(new)s, %(moved)s and %(cancelled)s."),
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
+    "event_request_declined": N_("%(name)s declined your meeting request at %(event)s: %(reason)s."),
     "join_requested": N_("%(name)s asks to join %(organisation)s as a member. Accept or decline on the join "
                          "requests page."),
     "join_accepted": N_("%(name)s accepted you as a member of %(organisation)s."),
@@ -40,6 +41,10 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
     params = dict(params or {})
     if code == "event_agenda_changed" and all(isinstance(params.get(k), int) for k in ("new", "moved", "cancelled")):
         params.update(agenda_changes(params["new"], params["moved"], params["cancelled"]))
+    if code == "event_request_declined":
+        from matchmaker.models.event_meeting import DECLINE_REASONS
+
+        params["reason"] = gettext(DECLINE_REASONS.get(params.get("reason", ""), DECLINE_REASONS["other"]))
     from matchmaker.i18n import one_stop
 
     try:

@@ -21,11 +21,11 @@ from matchmaker.jobs.status import live, reap_stale
 from matchmaker.models.job import Job
 from matchmaker.models.event import STATUSES, EventParticipant
 from matchmaker.models.event_meeting import MeetingRequest
-from matchmaker.models.organisation import Organisation
 from matchmaker.permissions import organiser_required
 from matchmaker.services import events_export, events_people, events_roster
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import events_of, open_events
+from matchmaker.services.events_enrol import add_participant
 from matchmaker.services.events_import import create_event, short_sessions
 from matchmaker.services.events_regrid import change_grid, placed_meetings
 from matchmaker.services.tables import TableError, read_table
@@ -121,12 +121,7 @@ def _change_grid(event, grid) -> None:
 def participants(event_id: int):
     event = organised(event_id)
     form, upload = ParticipantForm(prefix="add"), ImportForm(prefix="import")
-    if request.method == "POST" and "add-name" in request.form and form.validate():
-        organisation = db.session.execute(select(Organisation).where(
-            Organisation.name == (form.organisation.data or "").strip())).scalar()
-        report = events_people.import_rows(event, [(0, {"name": form.name.data, "email": form.email.data or "",
-                                                        "organisation": organisation.name if organisation else ""})])
-        _flash_import(report)
+    if request.method == "POST" and "add-name" in request.form and form.validate() and _add_one(event, form):
         return redirect(url_for("events.participants", event_id=event.id))
     if request.method == "POST" and "import-file" in request.files and upload.validate():
         try:
@@ -149,6 +144,19 @@ def participants(event_id: int):
                            sent=sent, received=received, job=live(job) if job else None,
                            report=job.result if job and job.state == "done" and job.result else None,
                            import_errors=wording.IMPORT_ERRORS)
+
+
+def _add_one(event, form) -> bool:
+    """Add the form's person; a refusal is shown on the form, which keeps what was typed."""
+    try:
+        added = add_participant(event, form.name.data, form.email.data or "", form.organisation.data or "")
+    except Conflict as exc:
+        code = exc.reason[0]
+        field = {"invalid_email": form.email, "unknown_organisation": form.organisation}.get(code, form.name)
+        field.errors = [*field.errors, wording.enrol_refusal(exc.reason)]
+        return False
+    flash(_("%(name)s added.", name=added.name), "success")
+    return True
 
 
 def _import_job(event, job_id: int | None):

@@ -152,6 +152,24 @@ def answer(event_id: int, request_id: int):
                     else url_for("events.my_requests", event_id=event.id))
 
 
+@bp.post("/<int:event_id>/requests/<int:request_id>/withdraw")
+@login_required
+def withdraw(event_id: int, request_id: int):
+    """The sender withdraws their pending request (someone else's: 404)."""
+    event, participant = joined(event_id)
+    meeting_request = db.session.get(MeetingRequest, request_id)
+    if meeting_request is None or meeting_request.event_id != event.id or \
+            meeting_request.requester_id != participant.id:
+        abort(404)
+    try:
+        events_answers.withdraw_sent(event, meeting_request, participant)
+    except Conflict as exc:
+        refusal_flash(exc)
+    else:
+        flash(_("Request to %(name)s withdrawn.", name=meeting_request.target.name), "info")
+    return redirect(url_for("events.my_requests", event_id=event.id))
+
+
 @bp.get("/<int:event_id>/agenda")
 @login_required
 def agenda(event_id: int):
@@ -161,7 +179,8 @@ def agenda(event_id: int):
                 if r.id in placed and placed[r.id]["state"] == UNPLACED]
     return render_template("events/agenda.html", event=event, participant=participant,
                            items=agenda_items(event, participant), unplaced=unplaced,
-                           feed=url_for("events.calendar", token=participant.ical_token, _external=True))
+                           feed=(feed := url_for("events.calendar", token=participant.ical_token, _external=True)),
+                           webcal="webcal://" + feed.split("://", 1)[1])
 
 
 @bp.get("/calendar/<token>.ics")

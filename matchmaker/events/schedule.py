@@ -5,6 +5,7 @@ import math
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from matchmaker import count_wording
@@ -28,12 +29,26 @@ from matchmaker.services.events_publish import publish as publish_event
 def schedule(event_id: int):
     event = organised(event_id)
     job = db.session.get(Job, event.schedule_job_id) if event.schedule_job_id else None
-    view = live(job) if job else None
+    view = _as_the_draft_is(live(job), event.report or {}) if job else None
     best = best_so_far(job.id) if job and view["state"] == "running" else None
     data = grid(event)
     reasons = {m_id: wording.unplaced_named(reason, data.participant_names) for m_id, _n, reason, _p in data.unplaced}
+    typed = {key: request.args.get(key, "") for key in ("meeting", "slot", "table", "other")}
     return render_template("events/schedule.html", event=event, job=view, best=best, grid=data, reasons=reasons,
-                           report=event.report or {}, wording=wording)
+                           report=event.report or {}, wording=wording, typed=typed)
+
+
+def _as_the_draft_is(view: dict, report: dict) -> dict:
+    """A finished run's header after manual changes: the draft's figures now, not the run's (which said otherwise
+    than the report below)."""
+    changes = int(report.get("manual_changes") or 0)
+    if view["state"] != "done" or not changes or "placed" not in report:
+        return view
+    return view | {"done": report["placed"], "total": report["requested"], "message": _(
+        "the draft now: %(placed)s, %(breaks)s (%(changes)s since the last run)",
+        placed=count_wording.meetings_placed(report["placed"], report["requested"]),
+        breaks=ngettext("%(num)s break", "%(num)s breaks", report.get("total_breaks") or 0),
+        changes=ngettext("%(num)s manual change", "%(num)s manual changes", changes))}
 
 
 @bp.post("/<int:event_id>/schedule/run")
@@ -72,14 +87,14 @@ def change(event_id: int):
     """Move, swap, unplace, lock or unlock, as the form's `action` says."""
     event = organised(event_id)
     form = request.form
-    action, meeting_id = form.get("action", ""), form.get("meeting", type=db_id) or 0
-    version = form.get("version", type=db_id)
-    try:
+    action, version = form.get("action", ""), form.get("version", type=db_id)
+    try:  # people type the meetings' numbers in the event, not their ids
+        meeting_id = events_moves.by_number(event, form.get("meeting", type=db_id))
         if action == "move":
             events_moves.move(event, meeting_id, form.get("slot", type=int, default=-1),
                               form.get("table", type=int, default=-1), version)
         elif action == "swap":
-            events_moves.swap(event, meeting_id, form.get("other", type=db_id) or 0, version)
+            events_moves.swap(event, meeting_id, events_moves.by_number(event, form.get("other", type=db_id)), version)
         elif action == "unplace":
             events_moves.unplace(event, meeting_id, version)
         elif action in ("lock", "unlock"):
@@ -88,7 +103,9 @@ def change(event_id: int):
             flash(_("Unknown change."), "error")
             return redirect(url_for("events.schedule", event_id=event_id))
     except Conflict as exc:
-        refusal_flash(exc)
+        refusal_flash(exc)  # the form comes back with what was typed
+        typed = {key: form.get(key, "")[:20] for key in ("meeting", "slot", "table", "other") if form.get(key)}
+        return redirect(url_for("events.schedule", event_id=event_id, **typed))
     else:
         flash(_("Agenda changed."), "success")
     # Back to the top of the page: the message (done, or why it was refused) and the recomputed report are there.

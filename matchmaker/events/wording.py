@@ -7,6 +7,7 @@ from matchmaker import scheduling_wording
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import STATUS_LABELS
 from matchmaker.models.event_meeting import DECLINE_REASONS, REQUEST_STATES
+from matchmaker.taxonomy import N_
 
 REFUSALS = {
     "no_such_slot": _l("that slot does not exist"),
@@ -41,13 +42,39 @@ SOLVER_STATUSES = {"OPTIMAL": _l("optimal (proved best)"),
                    "FEASIBLE": _l("good, not proved optimal (the time limit was reached)"),
                    "GREEDY": _l("quick construction, not improved")}
 IMPORT_ERRORS = {"missing_name": _l("no name and no known e-mail"),
-                 "already_registered": _l("already a participant"),
-                 "unknown_organisation": _l("unknown organisation")}
+                 "already_registered": _l("already a participant (the same person or e-mail)"),
+                 "unknown_organisation": _l("unknown organisation"),
+                 "invalid_email": _l("not a valid e-mail address")}
+
+
+def enrol_refusal(reason: tuple[str, dict]) -> str:
+    """Why the organiser's "Add a participant" form was refused, about the one person typed."""
+    code, params = reason
+    if code == "already_registered":
+        return gettext("%(name)s is already a participant.", name=params.get("name", ""))
+    if code == "unknown_organisation":
+        return gettext("No organisation called “%(name)s” in the directory: check the name (as on its profile) "
+                       "or leave it empty.", name=params.get("name", ""))
+    if code == "invalid_email":
+        return gettext("“%(value)s” is not a valid e-mail address.", value=params.get("value", ""))
+    return str(IMPORT_ERRORS.get(code, code))
+
+
+NAMED_REFUSALS = {  # the same refusals naming who or which meeting, when the reason carries it
+    "participant_busy": (N_("%(name)s already has another meeting in that slot (meeting %(number)s)"),
+                         ("name", "number")),
+    "participant_unavailable": (N_("%(name)s is unavailable in that slot"), ("name",)),
+    "participant_at_max": (N_("%(name)s would exceed their maximum of %(max)s meetings"), ("name", "max")),
+    "table_taken": (N_("that table is already taken in that slot (meeting %(number)s)"), ("number",)),
+}
 
 
 def refusal(reason: tuple[str, dict]) -> str:
-    """One sentence for a refused change or request."""
-    code, _params = reason
+    """One sentence for a refused change or request (naming the participant or meeting when the reason does)."""
+    code, params = reason
+    named = NAMED_REFUSALS.get(code)
+    if named is not None and all(key in params for key in named[1]):
+        return gettext(named[0], **{key: params[key] for key in named[1]})
     return str(REFUSALS.get(code, code))
 
 
@@ -103,8 +130,9 @@ def decline_reason(code: str) -> str:
 
 def localtime(moment, zone: str, fmt: str = "datetime") -> str:
     """A stored UTC time shown in the event's time zone and the reader's language: fmt is 'datetime' (Wed, May
-    12, 2027, 09:00 / mer 12 mag 2027, 09:00), 'date' (Wed, May 12, 2027), 'time' (09:00), or a strftime pattern
-    (machine formats such as ISO 8601). 'datetime' is i18n.moment_text, the one format of every page."""
+    12, 2027, 09:00 / mer 12 mag 2027, 09:00), 'date' (Wed, May 12, 2027), 'time' (09:00), 'day' (Sat 27 Mar),
+    or a strftime pattern (machine formats such as ISO 8601). 'datetime' is i18n.moment_text, the one format of
+    every page."""
     from zoneinfo import ZoneInfo
 
     from matchmaker.i18n import DATE_SKELETON, moment_text
@@ -118,6 +146,11 @@ def localtime(moment, zone: str, fmt: str = "datetime") -> str:
 
     if fmt == "time":
         return f"{moment:%H:%M}"
+    if fmt == "day":  # the grid's column day: sab 27 mar / Sat 27 Mar
+        from babel.dates import format_date
+        from flask_babel import get_locale
+
+        return format_date(moment.date(), "EEE d MMM", locale=get_locale())
     if fmt == "date":
         return format_skeleton(DATE_SKELETON, moment, locale=_locale())
     return moment_text(moment, _locale())

@@ -5,7 +5,7 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.extensions import db
@@ -42,6 +42,7 @@ class Event(db.Model):
     source: Mapped[str] = mapped_column(String(200), default="")  # e.g. the .dzn file it was imported from
     version: Mapped[int] = mapped_column(default=1)  # raised by every change of placements (compare-and-set)
     published_version: Mapped[int] = mapped_column(default=0)  # raised by every publication
+    meetings_numbered: Mapped[int] = mapped_column(server_default="0")  # the last meeting's number (database-side)
     report: Mapped[dict | None] = mapped_column(JSON)  # the latest draft's quality report and moves
     schedule_job_id: Mapped[int | None] = mapped_column(ForeignKey("job.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -101,10 +102,13 @@ def _token() -> str:
 
 
 class EventParticipant(db.Model):
-    """A person of an organisation taking part (imported participants may have no account)."""
+    """A person of an organisation taking part (imported participants may have no account); one participant per
+    account and per e-mail (when one is given) in an event."""
 
     __tablename__ = "event_participant"
-    __table_args__ = (UniqueConstraint("event_id", "user_id"), UniqueConstraint("ical_token"))
+    __table_args__ = (UniqueConstraint("event_id", "user_id"), UniqueConstraint("ical_token"),
+                      Index("uq_event_participant_email", "event_id", "email", unique=True,
+                            sqlite_where=text("email <> ''"), postgresql_where=text("email <> ''")))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, CheckConstraint, DateTime, ForeignKey, String, Text, UniqueConstraint, false, select,
+                        update)
+from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.extensions import db
 from matchmaker.models._common import utcnow
-from matchmaker.models.event import EventParticipant, EventSlot, EventTable
+from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
 from matchmaker.taxonomy import N_
 
 PENDING, ACCEPTED, DECLINED, EXPIRED, WITHDRAWN = "pending", "accepted", "declined", "expired", "withdrawn"
@@ -56,6 +58,7 @@ class MeetingRequest(db.Model):
     message: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(12), default=PENDING, index=True)
     mutual: Mapped[bool] = mapped_column(default=False)
+    by_organisers: Mapped[bool] = mapped_column(server_default=false())  # a forced meeting's row: nobody asked
     decline_reason: Mapped[str] = mapped_column(String(20), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -65,13 +68,19 @@ class MeetingRequest(db.Model):
 
 
 class Meeting(db.Model):
-    """A meeting to schedule (an accepted request, an imported or a forced one) with its draft and published place."""
+    """A meeting to schedule (an accepted request, an imported or a forced one) with its draft and published place.
+
+    `number` is what people see and type (1, 2, 3… within the event, unique there): taken on insert from the
+    event's counter, which the database raises row by row (two inserts at once cannot take the same number).
+    """
 
     __tablename__ = "meeting"
-    __table_args__ = (UniqueConstraint("table_id", "slot_id"), UniqueConstraint("pub_table_id", "pub_slot_id"))
+    __table_args__ = (UniqueConstraint("table_id", "slot_id"), UniqueConstraint("pub_table_id", "pub_slot_id"),
+                      UniqueConstraint("event_id", "number"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column()
     request_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_request.id", ondelete="SET NULL"),
                                                    unique=True)
     position: Mapped[int | None] = mapped_column()  # order in an imported file (export keeps it)
@@ -98,6 +107,17 @@ class Meeting(db.Model):
     pub_slot: Mapped[EventSlot | None] = relationship(foreign_keys=[pub_slot_id])
     pub_table: Mapped[EventTable | None] = relationship(foreign_keys=[pub_table_id])
     ical_slot: Mapped[EventSlot | None] = relationship(foreign_keys=[ical_slot_id])
+
+
+@listens_for(Meeting, "before_insert")
+def _number(_mapper, connection, meeting: Meeting) -> None:
+    """The meeting's number in its event: the event's counter, raised in the same transaction."""
+    if meeting.number is None:
+        table = Event.__table__
+        connection.execute(update(table).where(table.c.id == meeting.event_id)
+                           .values(meetings_numbered=table.c.meetings_numbered + 1))
+        meeting.number = connection.execute(select(table.c.meetings_numbered)
+                                            .where(table.c.id == meeting.event_id)).scalar_one()
 
 
 class MeetingSeat(db.Model):

@@ -24,8 +24,17 @@ def accept_received(event: Event, request: MeetingRequest) -> None:
 
 
 def decline_received(event: Event, request: MeetingRequest, reason: str) -> None:
-    """The target declines a pending request with a reason code; committed."""
+    """The target declines a pending request with a reason code; committed; the requester is told, with the
+    reason."""
     events_people.decline(request, reason)
+    events_people.tell(request.requester, "event_request_declined", request.target, event,
+                       f"/events/{event.id}/my-requests", reason=reason)
+    mark_received_read(event, request)
+
+
+def withdraw_sent(event: Event, request: MeetingRequest, sender) -> None:
+    """The sender withdraws a pending request; the target's "request received" notification is marked read."""
+    events_people.withdraw(request, sender)
     mark_received_read(event, request)
 
 

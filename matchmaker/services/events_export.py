@@ -22,7 +22,7 @@ def rows(event: Event, published: bool = True) -> list[list]:
     slot_col, table_col = (Meeting.pub_slot_id, Meeting.pub_table_id) if published \
         else (Meeting.slot_id, Meeting.table_id)
     meetings = db.session.execute(
-        select(Meeting.id, EventSlot.starts_at, EventSlot.ends_at, EventTable.name)
+        select(Meeting.id, Meeting.number, EventSlot.starts_at, EventSlot.ends_at, EventTable.name)
         .join(EventSlot, EventSlot.id == slot_col).join(EventTable, EventTable.id == table_col)
         .where(Meeting.event_id == event.id).order_by(EventSlot.index, EventTable.index)).all()
     people: dict[int, list[str]] = {}
@@ -34,9 +34,9 @@ def rows(event: Event, published: bool = True) -> list[list]:
             .order_by(MeetingSeat.id)):
         people.setdefault(meeting_id, []).extend([name, org or ""])
     result = []
-    for meeting_id, start, end, table in meetings:
+    for meeting_id, number, start, end, table in meetings:
         local = [_local(start, zone), _local(end, zone)]
-        result.append([meeting_id, *local, table, *(people.get(meeting_id, []) + ["", "", "", ""])[:4]])
+        result.append([number, *local, table, *(people.get(meeting_id, []) + ["", "", "", ""])[:4]])
     return result
 
 

@@ -16,6 +16,7 @@ class Cell:
     """A placed meeting in the grid."""
 
     meeting_id: int
+    number: int  # what the organiser sees and types (the meeting's number in the event)
     names: list[str]
     locked: bool
     published_elsewhere: bool
@@ -36,6 +37,7 @@ class Grid:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)  # (slot index, table index) -> meeting
     unplaced: list[tuple[int, list[str], list | None, int]] = field(default_factory=list)  # id, names, reason, prio
     participant_names: list[str] = field(default_factory=list)  # scheduler index -> name (reasons name people)
+    numbers: dict[int, int] = field(default_factory=dict)  # meeting id -> its number in the event
     per_participant: dict[str, int] = field(default_factory=dict)
 
 
@@ -58,17 +60,18 @@ def grid(event: Event) -> Grid:
             .where(Meeting.event_id == event.id, Meeting.state == ACTIVE).order_by(MeetingSeat.id)):
         names.setdefault(meeting_id, []).append(name)
         orgs.setdefault(meeting_id, []).append(org or "")
-    for m_id, slot_id, table_id, pub_slot, locked, reason, priority in db.session.execute(
-            select(Meeting.id, Meeting.slot_id, Meeting.table_id, Meeting.pub_slot_id, Meeting.locked,
+    for m_id, number, slot_id, table_id, pub_slot, locked, reason, priority in db.session.execute(
+            select(Meeting.id, Meeting.number, Meeting.slot_id, Meeting.table_id, Meeting.pub_slot_id, Meeting.locked,
                    Meeting.unplaced_reason, Meeting.priority)
-            .where(Meeting.event_id == event.id, Meeting.state == ACTIVE).order_by(Meeting.id)):
+            .where(Meeting.event_id == event.id, Meeting.state == ACTIVE).order_by(Meeting.number)):
         people = names.get(m_id, [])
+        result.numbers[m_id] = number
         if slot_id is None:
             result.unplaced.append((m_id, [f"{n} ({o})" if o else n for n, o in zip(people, orgs.get(m_id, []))],
                                     reason, priority))
             continue
         result.cells[(slot_index[slot_id], table_index[table_id])] = Cell(
-            m_id, people, locked, pub_slot is not None and pub_slot != slot_id, orgs.get(m_id, []))
+            m_id, number, people, locked, pub_slot is not None and pub_slot != slot_id, orgs.get(m_id, []))
         for name in people:
             result.per_participant[name] = result.per_participant.get(name, 0) + 1
     result.participant_names = list(db.session.execute(

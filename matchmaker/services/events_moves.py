@@ -13,7 +13,7 @@ from matchmaker.scheduling import Placement
 from matchmaker.scheduling.quality import report
 from matchmaker.services import events
 from matchmaker.services.events import Conflict
-from matchmaker.services.events_publish import apply_published, notify_changes
+from matchmaker.services.events_publish import publish_at_once
 from matchmaker.services.events_rules import check_changes
 
 
@@ -34,7 +34,7 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
             raise Conflict("meeting_locked", {})
     reason = check_changes(loaded.instance, schedule, wanted)
     if reason is not None:
-        raise Conflict(*reason)
+        raise Conflict(*_named(loaded, reason))
     for index, placement in wanted.items():
         schedule.placements.pop(index, None)
         if placement is not None:
@@ -44,11 +44,23 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
         events.write_draft(_only(loaded, wanted), _subset(schedule, wanted))
         _refresh_report(event, loaded, schedule)
         if event.status == PUBLISHED:
-            _publish_now([loaded.meetings[i].id for i in wanted], event)
+            publish_at_once(event, [loaded.meetings[i].id for i in wanted])
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
         raise Conflict("changed_meanwhile") from None
+
+
+def _named(loaded: events.Loaded, reason: tuple[str, dict]) -> tuple[str, dict]:
+    """The engine's reason with its indices turned into what the organiser sees: the participant's name and the
+    other meeting's number."""
+    code, params = reason
+    params = dict(params)
+    if isinstance(params.get("participant"), int):
+        params["name"] = loaded.participants[params["participant"]].name
+    if isinstance(params.get("meeting"), int):
+        params["number"] = loaded.meetings[params["meeting"]].number
+    return code, params
 
 
 def refresh_report(event: Event) -> None:
@@ -82,14 +94,13 @@ def _subset(schedule, wanted: dict):
     return Schedule({k: schedule.placements[i] for k, i in enumerate(order) if i in schedule.placements})
 
 
-def _publish_now(meeting_ids: list[int], event: Event) -> None:
-    changed = []
-    for meeting in db.session.execute(db.select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
-        new, old = (meeting.slot_id, meeting.table_id), (meeting.pub_slot_id, meeting.pub_table_id)
-        if new != old:
-            changed.append(("new" if old[0] is None else "cancelled" if new[0] is None else "moved", meeting))
-    apply_published(changed)
-    notify_changes(event, {m.id: kind for kind, m in changed})
+def by_number(event: Event, number: int | None) -> int:
+    """The id of the event's meeting with this number (what the organiser types); Conflict if there is none."""
+    found = db.session.execute(db.select(Meeting.id).where(Meeting.event_id == event.id,
+                                                           Meeting.number == (number or 0))).scalar()
+    if found is None:
+        raise Conflict("no_such_meeting", {"number": number})
+    return found
 
 
 def move(event: Event, meeting_id: int, slot: int, table: int, expected_version: int | None = None) -> None:

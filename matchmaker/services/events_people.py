@@ -1,21 +1,19 @@
 """Participants and meeting requests: register, add, import, availability, request within quota, answer, force."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc, utcnow
-from matchmaker.models.event import DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot, Unavailability
+from matchmaker.models.event import (DRAFT, PUBLISHED, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot,
+                                     Unavailability)
 from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
-                                             Meeting, MeetingRequest, MeetingSeat)
-from matchmaker.models.organisation import Organisation
+                                             WITHDRAWN, Meeting, MeetingRequest, MeetingSeat)
 from matchmaker.models.user import User
 from matchmaker.scheduling import Priority
 from matchmaker.services.events import Conflict
+from matchmaker.services.events_enrol import ImportReport, import_rows  # noqa: F401 (the import job's names)
 
 
 def register(event: Event, user: User) -> EventParticipant:
@@ -26,9 +24,17 @@ def register(event: Event, user: User) -> EventParticipant:
         if found.cancelled:
             raise Conflict("cancelled_by_organiser")
         return found
-    participant = EventParticipant(event_id=event.id, user_id=user.id, organisation_id=user.organisation_id,
-                                   name=user.name, email=user.email)
-    db.session.add(participant)
+    participant = db.session.execute(select(EventParticipant).where(  # added by the organisers by e-mail: claimed
+        EventParticipant.event_id == event.id, EventParticipant.email == (user.email or "").lower(),
+        EventParticipant.email != "", EventParticipant.user_id.is_(None))).scalar()
+    if participant is not None and participant.cancelled:
+        raise Conflict("cancelled_by_organiser")
+    if participant is None:
+        participant = EventParticipant(event_id=event.id, user_id=user.id, organisation_id=user.organisation_id,
+                                       name=user.name, email=(user.email or "").lower())
+        db.session.add(participant)
+    else:
+        participant.user_id, participant.organisation_id = user.id, user.organisation_id
     db.session.commit()
     return participant
 
@@ -37,45 +43,6 @@ def participant_of(event: Event, user: User) -> EventParticipant | None:
     """The user's participation in the event, if any."""
     return db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id,
                                                              EventParticipant.user_id == user.id)).scalar()
-
-
-@dataclass
-class ImportReport:
-    """Rows added and each refused row's number with its reason code."""
-
-    added: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-
-def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
-                progress: Callable[[Iterable], Iterable] | None = None) -> ImportReport:
-    """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
-    joins as that person, for that person's own organisation. Rows come with their line number; bad ones are
-    reported by it, good ones committed."""
-    report = ImportReport()
-    for number, row in (progress(rows) if progress else rows):
-        email, name = (row.get("email") or "").strip().lower(), (row.get("name") or "").strip()
-        user = db.session.execute(select(User).where(User.email == email)).scalar() if email else None
-        if not name and user is None:
-            report.errors.append((number, "missing_name"))
-            continue
-        if user is not None and participant_of(event, user) is not None:
-            report.errors.append((number, "already_registered"))
-            continue
-        org_name = (row.get("organisation") or "").strip()
-        organisation = db.session.execute(select(Organisation).where(Organisation.name == org_name)).scalar() \
-            if org_name else None
-        if org_name and organisation is None:
-            report.errors.append((number, "unknown_organisation"))
-            continue
-        # A person with an account always takes part for their own organisation (a row naming another one must
-        # not make them a delegate of it, nor show them that organisation's suggestions).
-        db.session.add(EventParticipant(
-            event_id=event.id, user_id=user.id if user else None, name=name or user.name, email=email,
-            organisation_id=user.organisation_id if user else (organisation.id if organisation else None)))
-        report.added += 1
-    db.session.commit()
-    return report
 
 
 def import_in_background(event: Event, data: bytes, filename: str, user_id: int | None):
@@ -118,7 +85,8 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
     """Ask `target` for a meeting (while requests are open, within the quota and before the deadline); a request
     the other way already there makes one mutual meeting. Committed; raises Conflict with a reason code."""
     existing = _pair(event, requester.id, target.id)  # the one request of the pair, whoever sent it
-    theirs = existing if existing is not None and existing.requester_id == target.id else None
+    withdrawn = existing is not None and existing.state == WITHDRAWN
+    theirs = existing if existing is not None and not withdrawn and existing.requester_id == target.id else None
     closed = requests_closed(event, requester)
     # the same rule that the suggested-meetings page explains; accepting their request costs no quota
     if closed is not None and not (closed[0] == "quota_reached" and theirs is not None):
@@ -126,6 +94,8 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
         raise Conflict("requests_closed" if code in ("not_open_yet", "requests_over") else code, params)
     if requester.id == target.id or target.event_id != event.id or target.cancelled:
         raise Conflict("invalid_partner")
+    if withdrawn:  # the pair's one row, asked anew
+        return _renew(event, existing, requester, target, message)
     if existing is not None and theirs is None:
         raise Conflict("already_requested")
     if theirs is not None:  # they asked first (even if it was declined or expired): theirs becomes mutual
@@ -145,6 +115,27 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
     return request
 
 
+def _renew(event: Event, row: MeetingRequest, requester: EventParticipant, target: EventParticipant,
+           message: str) -> MeetingRequest:
+    """A withdrawn request between the pair becomes this new one (the database keeps one request per pair)."""
+    row.requester_id, row.target_id, row.message, row.state = requester.id, target.id, message[:2000], PENDING
+    row.mutual, row.decline_reason, row.answered_at, row.created_at = False, "", None, utcnow()
+    db.session.commit()
+    tell(target, "event_request_received", requester, event, f"/events/{event.id}/my-requests")
+    return row
+
+
+def withdraw(request: MeetingRequest, sender: EventParticipant) -> None:
+    """The sender withdraws their request while it is pending (it no longer counts against the quota); committed.
+    Conflict "not_pending" once answered; only the sender may (the caller checks who they are)."""
+    if request.requester_id != sender.id:
+        raise Conflict("invalid_partner")
+    if request.state != PENDING:
+        raise Conflict("not_pending")
+    request.state, request.answered_at = WITHDRAWN, utcnow()
+    db.session.commit()
+
+
 def _accept_theirs(event: Event, theirs: MeetingRequest, requester: EventParticipant,
                    target: EventParticipant) -> MeetingRequest:
     """`requester` asks someone who already asked them: their pending, declined or expired request is accepted as a
@@ -159,12 +150,12 @@ def _accept_theirs(event: Event, theirs: MeetingRequest, requester: EventPartici
     return theirs
 
 
-def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event, link: str) -> None:
+def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event, link: str, **params) -> None:
     """Notify a participant who has an account (the foundation's notify: in-app row, and mail if wanted)."""
     from matchmaker.services.notifications import notify
 
     if whom.user is not None:
-        notify(whom.user, code, {"name": who.name, "event": event.name}, link)
+        notify(whom.user, code, {"name": who.name, "event": event.name, **params}, link)
 
 
 def cancelled_partners(participant: EventParticipant) -> set[int]:
@@ -213,8 +204,8 @@ def decline(request: MeetingRequest, reason: str) -> None:
 def force(event: Event, first: EventParticipant, second: EventParticipant) -> Meeting:
     """The organiser's forced meeting between two participants (priority forced); committed."""
     request = _pair(event, first.id, second.id)
-    if request is None:
-        request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id)
+    if request is None:  # nobody asked: the request row is the organisers' (the participants see it as theirs)
+        request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id, by_organisers=True)
         db.session.add(request)
         db.session.flush()
     return accept(request, priority=Priority.FORCED)
@@ -227,8 +218,10 @@ def meeting_count(participant: EventParticipant) -> int:
 
 
 def cancel_participant(participant: EventParticipant) -> int:
-    """Cancel a participation: their meetings are released (cancelled, out of the draft); committed."""
+    """Cancel a participation: their meetings are released (cancelled, out of the draft; on a published agenda
+    out of the agenda too, at once, and their partners notified); committed."""
     from matchmaker.services.events_moves import refresh_report  # (events_moves builds on this module's rules)
+    from matchmaker.services.events_publish import publish_at_once
     participant.cancelled = True
     meeting_ids = list(db.session.execute(select(MeetingSeat.meeting_id).join(Meeting).where(
         MeetingSeat.participant_id == participant.id, Meeting.state != CANCELLED)).scalars())
@@ -237,7 +230,10 @@ def cancel_participant(participant: EventParticipant) -> int:
         for seat in meeting.seats:
             seat.slot_id = None
     db.session.flush()
-    refresh_report(db.session.get(Event, participant.event_id))
+    event = db.session.get(Event, participant.event_id)
+    refresh_report(event)
+    if event.status == PUBLISHED and meeting_ids:
+        publish_at_once(event, meeting_ids)
     db.session.commit()
     return len(meeting_ids)
 

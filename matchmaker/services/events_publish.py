@@ -68,6 +68,20 @@ def _seat_rows(ids: list[int]) -> list[dict]:
     return rows
 
 
+def publish_at_once(event: Event, meeting_ids: list[int]) -> None:
+    """On a published agenda, publish these meetings' draft places now and notify their participants (a manual
+    change or a cancelled participation); the caller commits."""
+    changed = []
+    for meeting in db.session.execute(select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
+        placed = meeting.state == ACTIVE and meeting.slot_id is not None
+        new = (meeting.slot_id, meeting.table_id) if placed else (None, None)
+        old = (meeting.pub_slot_id, meeting.pub_table_id)
+        if new != old:
+            changed.append(("new" if old[0] is None else "cancelled" if new[0] is None else "moved", meeting))
+    apply_published(changed)
+    notify_changes(event, {m.id: kind for kind, m in changed})
+
+
 def notify_changes(event: Event, kinds: dict[int, str]) -> int:
     """One notification per participant with an account whose agenda changed; returns how many were sent."""
     per_person: dict[int, dict[str, int]] = defaultdict(lambda: {"new": 0, "moved": 0, "cancelled": 0})

@@ -31,11 +31,11 @@ def test_english_matches_the_engines_wording(app):
 
 def test_italian(app):
     with app.test_request_context(headers=IT):
-        assert describe(("no_common_slot", {})) == "i partecipanti non hanno nessuno slot libero in comune"
+        assert describe(("no_common_slot", {})) == "i partecipanti non hanno nessuna fascia oraria libera in comune"
         assert describe(("participant_at_max", {"participant": "Anna Rossi", "max": 6})) == (
             "Anna Rossi ha già raggiunto il massimo di 6 incontri")
         sentence = describe(("slots_taken", SAMPLES["slots_taken"]))
-        assert sentence.startswith("tutti i 4 slot liberi in comune sono occupati")
-        assert "nessun tavolo libero in 3 slot" in sentence
+        assert sentence.startswith("tutte le 4 fasce orarie libere in comune sono occupate")
+        assert "nessun tavolo libero in 3 fasce orarie" in sentence
         for code, params in SAMPLES.items():
             assert describe((code, params)) != english((code, params)), code

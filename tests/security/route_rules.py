@@ -176,6 +176,9 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/events/<int:event_id>/request/<int:target_id>"): event_participants(302),
     ("GET", "/events/<int:event_id>/my-requests"): event_participants(),
     ("POST", "/events/<int:event_id>/requests/<int:request_id>/answer"): event_participants(302),
+    # withdraw a sent request: only its sender (a participant); the world's request was sent *to* member A by a
+    # guest without an account, so everyone gets 404 (the sender's 302: tests/integration/events/test_request_answers)
+    ("POST", "/events/<int:event_id>/requests/<int:request_id>/withdraw"): event_participants(404),
     ("GET", "/events/<int:event_id>/agenda"): event_participants(),
     ("GET", "/events/calendar/<token>.ics"): everyone(404),  # a wrong secret
     ("GET", "/api/v1/events"): everyone(200, anonymous=401),  # the caller's own events (maybe none)

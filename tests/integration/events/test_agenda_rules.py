@@ -93,7 +93,7 @@ def test_a_move_breaking_a_rule_is_refused_with_the_reason_and_changes_nothing(a
     db.session.commit()
     with pytest.raises(Conflict) as refused:
         events_moves.move(event, meetings[1].id, 5, 0)
-    assert refused.value.reason == ("participant_unavailable", {"participant": 3})
+    assert refused.value.reason == ("participant_unavailable", {"participant": 3, "name": "Person 3"})
     assert events.load(db.session.get(Event, event.id)).draft().placements == draft.placements
     assert db.session.get(Event, event.id).version == version
 

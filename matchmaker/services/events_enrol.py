@@ -1,0 +1,88 @@
+"""Adding participants by hand or from a table: one checked row at a time (e-mail, duplicates, organisation)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import false, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from matchmaker.extensions import db
+from matchmaker.models.event import Event, EventParticipant
+from matchmaker.models.organisation import Organisation
+from matchmaker.models.user import User
+from matchmaker.services.events import Conflict
+
+
+@dataclass
+class ImportReport:
+    """Rows added and each refused row's number with its reason code."""
+
+    added: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
+                progress: Callable[[Iterable], Iterable] | None = None) -> ImportReport:
+    """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
+    joins as that person, for that person's own organisation. Rows come with their line number; bad ones are
+    reported by it (bad e-mail, the same e-mail twice, already a participant, unknown organisation), good ones
+    committed."""
+    report = ImportReport()
+    for number, row in (progress(rows) if progress else rows):
+        try:
+            _add(event, row)
+        except Conflict as exc:
+            report.errors.append((number, exc.reason[0]))
+        else:
+            report.added += 1
+    db.session.commit()
+    return report
+
+
+def add_participant(event: Event, name: str, email: str, organisation: str) -> EventParticipant:
+    """The organiser adds one person; committed. Raises Conflict ("invalid_email", "unknown_organisation",
+    "already_registered" with the participant's name, "missing_name")."""
+    participant = _add(event, {"name": name, "email": email, "organisation": organisation})
+    db.session.commit()
+    return participant
+
+
+def _add(event: Event, row: dict[str, str]) -> EventParticipant:
+    email, name = _email(row.get("email") or ""), (row.get("name") or "").strip()
+    user = db.session.execute(select(User).where(User.email == email)).scalar() if email else None
+    if not name and user is None:
+        raise Conflict("missing_name")
+    found = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id, or_(
+        EventParticipant.user_id == user.id if user else false(),
+        EventParticipant.email == email if email else false()))).scalars().first()
+    if found is not None:
+        raise Conflict("already_registered", {"name": found.name})
+    org_name = (row.get("organisation") or "").strip()
+    organisation = db.session.execute(select(Organisation).where(Organisation.name == org_name)).scalar() \
+        if org_name else None
+    if org_name and organisation is None:
+        raise Conflict("unknown_organisation", {"name": org_name})
+    # A person with an account always takes part for their own organisation (a row naming another one must
+    # not make them a delegate of it, nor show them that organisation's suggestions).
+    participant = EventParticipant(
+        event_id=event.id, user_id=user.id if user else None, name=name or user.name, email=email,
+        organisation_id=user.organisation_id if user else (organisation.id if organisation else None))
+    try:
+        with db.session.begin_nested():  # the database refuses the same person or e-mail twice in one event
+            db.session.add(participant)
+    except IntegrityError:
+        raise Conflict("already_registered", {"name": name}) from None
+    return participant
+
+
+def _email(value: str) -> str:
+    """The e-mail lower-cased, "" if none; Conflict "invalid_email" if it is not an address."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        return validate_email(value, check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        raise Conflict("invalid_email", {"value": value}) from None
