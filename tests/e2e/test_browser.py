@@ -40,6 +40,7 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
     phone.check("input[name=sectors][value=biotech]")
     phone.check("input[name=therapeutic_areas][value=rare_diseases]")
     phone.click("button:has-text('Save profile')")
+    phone.wait_for_selector(".has-error")  # the answer's page, not the one the click left (slow under load)
     assert phone.locator(".has-error").count() == 1
     assert phone.input_value("#offer") == "Piattaforma di siRNA con nanoparticelle lipidiche"
     assert phone.is_checked("input[name=sectors][value=biotech]")
