@@ -72,6 +72,8 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True,
                      include_object=search_index.include_object)
     search_index.install(db.metadata, Session)
+    from matchmaker import page_cache
+    page_cache.install(Session)  # after the search index's hook: its commit-time writes are flushed first
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

@@ -1,0 +1,127 @@
+"""The rendered directory kept per data stamp: fresh after every kind of write, seen by every process, never one
+viewer's profile details shown to another, and a warm directory page that reads no organisation."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy import delete, text, update
+
+from matchmaker import create_app, page_cache
+from matchmaker.config import TestConfig
+from matchmaker.extensions import db
+from matchmaker.models import Organisation, OrganisationTag
+from matchmaker.search import index as search_index
+from matchmaker.services import profiles
+from tests.helpers import login, make_org, make_user
+from tests.integration.test_page_work import statements
+
+
+def names(client, query: str = "") -> list[str]:
+    html = client.get(f"/profiles/?{query}").get_data(as_text=True)
+    return re.findall(r'<h2><a href="/profiles/\d+">([^<]+)</a></h2>', html)
+
+
+@pytest.fixture
+def directory(client):
+    alpha = make_org(name="Alpha Pharma", sectors=["pharma"], keywords="antibodies")
+    beta = make_org(name="Beta Devices", sectors=["medical_devices"], keywords="antibodies")
+    login(client, make_user())
+    assert names(client) == ["Alpha Pharma", "Beta Devices"]
+    assert names(client, "q=antibodies") == ["Alpha Pharma", "Beta Devices"]
+    assert names(client, "sector=pharma") == ["Alpha Pharma"]
+    return alpha, beta
+
+
+def test_a_profile_edit_shows_at_once(client, directory):
+    alpha, _ = directory
+    profiles.update_profile(alpha, {"name": "Aleph Pharma", "sectors": ["medical_devices"]}, make_user(role="admin"))
+    assert names(client) == ["Aleph Pharma", "Beta Devices"]
+    assert names(client, "q=antibodies") == ["Aleph Pharma", "Beta Devices"]
+    assert names(client, "sector=pharma") == []
+    html = client.get("/profiles/").get_data(as_text=True)
+    assert "Medical devices" in html.split("Aleph Pharma")[1].split("</li>")[0]  # its card's tags too
+
+
+def test_a_new_or_deleted_organisation_shows_at_once(client, directory):
+    _, beta = directory
+    make_org(name="Gamma Labs")
+    assert names(client) == ["Alpha Pharma", "Beta Devices", "Gamma Labs"]
+    db.session.delete(beta)
+    db.session.commit()
+    assert names(client) == ["Alpha Pharma", "Gamma Labs"]
+    assert names(client, "q=antibodies") == ["Alpha Pharma"]
+
+
+def test_bulk_statements_and_plain_sql_move_the_stamp_too(client, directory):
+    alpha, beta = directory
+    db.session.execute(update(Organisation).where(Organisation.id == alpha.id).values(name="Alef"))
+    db.session.commit()
+    assert names(client) == ["Alef", "Beta Devices"]
+    db.session.execute(delete(OrganisationTag).where(OrganisationTag.organisation_id == beta.id))
+    db.session.commit()
+    assert names(client, "sector=medical_devices") == []
+    # Writes that bypass the ORM re-index the search with search.index.rebuild, which moves the stamp.
+    db.session.execute(text("UPDATE organisation SET city = 'Pavia' WHERE id = :id"), {"id": beta.id})
+    search_index.rebuild(db.session.connection())
+    db.session.commit()
+    assert "Pavia" in client.get("/profiles/").get_data(as_text=True)
+
+
+def test_a_write_in_one_process_is_seen_by_another(tmp_path):
+    """Two apps (two caches, as two gunicorn workers) on one database file: only the stamp in the database
+    tells the second one that the first one wrote."""
+    class FileConfig(TestConfig):
+        SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+
+    first, second = create_app(FileConfig), create_app(FileConfig)
+    with first.app_context():
+        db.create_all()
+        make_org(name="Alpha Pharma")
+        user = SimpleNamespace(email=make_user().email)
+    reader = second.test_client()
+    with second.app_context():
+        login(reader, user)
+        assert names(reader) == ["Alpha Pharma"]
+        assert names(reader) == ["Alpha Pharma"]  # now from the second app's cache
+    with first.app_context():
+        organisation = db.session.execute(db.select(Organisation)).scalar_one()
+        organisation.name = "Aleph Pharma"
+        db.session.commit()
+    with second.app_context():
+        assert names(reader) == ["Aleph Pharma"]
+    for app in (first, second):
+        with app.app_context():
+            db.engine.dispose()
+
+
+def test_a_warm_directory_page_reads_no_organisation(client, directory):
+    for query in ("", "q=antibodies", "page=1&sector=pharma"):
+        names(client, query)
+        with statements() as seen:
+            assert names(client, query)
+        assert not [s for s in seen if re.search(r"(FROM|JOIN) organisation", s)], seen
+        assert len(seen) <= 3, seen  # the user, the data stamp, the bell's count
+
+
+def test_the_cache_is_per_language(client, directory):
+    english = client.get("/profiles/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    italian = client.get("/profiles/", headers={"Accept-Language": "it"}).get_data(as_text=True)
+    assert ">Pharma<" in english and ">Farmaceutica<" in italian
+
+
+def test_no_cache_when_the_size_is_zero(app, client, directory):
+    app.config["PAGE_CACHE_SIZE"] = 0
+    app.extensions.pop("page_cache", None)
+    assert names(client) == ["Alpha Pharma", "Beta Devices"]
+    assert "page_cache" in app.extensions and app.extensions["page_cache"] is False
+
+
+def test_the_lru_forgets_the_oldest():
+    cache = page_cache.LRU(2)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    assert cache.get("a") == 1
+    cache.put("c", 3)
+    assert cache.get("b") is None and cache.get("a") == 1 and cache.get("c") == 3 and len(cache) == 2
