@@ -125,3 +125,57 @@ def test_the_lru_forgets_the_oldest():
     assert cache.get("a") == 1
     cache.put("c", 3)
     assert cache.get("b") is None and cache.get("a") == 1 and cache.get("c") == 3 and len(cache) == 2
+
+
+def _suggestion_forms(html: str, suggestion_id: int) -> list[str]:
+    return re.findall(rf'<form method="post" action="/matches/suggestions/{suggestion_id}/feedback"[^>]*>.*?</form>',
+                      html, flags=re.S)
+
+
+def test_suggestion_cards_carry_each_sessions_own_token_and_follow_the_state(app):
+    """Two members of one organisation see the same suggestions: the cached forms carry each one's own CSRF token
+    (the other's would be refused), and an answer by one changes both pages' buttons."""
+    from tests.integration.test_suggestions import world
+    from matchmaker.services.suggestions import rebuild_all, stored_suggestions
+
+    company, lab, _ = world()
+    rebuild_all()
+    first, second = app.test_client(), app.test_client()
+    login(first, make_user(organisation=company))
+    login(second, make_user(organisation=company))
+    suggestion = next(s for s, target in stored_suggestions(company, "tech-transfer") if target.id == lab.id)
+    pages = [client.get("/matches/").get_data(as_text=True) for client in (first, second, first, second)]
+    tokens = [set(re.findall(r'name="csrf_token" value="([^"]+)"', "".join(_suggestion_forms(p, suggestion.id))))
+              for p in pages]
+    assert all(len(t) == 1 for t in tokens) and tokens[0] == tokens[2] and tokens[1] == tokens[3]
+    assert tokens[0] != tokens[1]  # the second page came from the cache, with its own session's token
+    assert "\x00" not in "".join(pages)
+    refused = second.post(f"/matches/suggestions/{suggestion.id}/feedback",
+                          data={"action": "interested", "csrf_token": next(iter(tokens[0]))})
+    assert refused.status_code == 400  # the first member's token is no good in the second's session
+    answered = first.post(f"/matches/suggestions/{suggestion.id}/feedback",
+                          data={"action": "interested", "csrf_token": next(iter(tokens[0]))})
+    assert answered.status_code == 302
+    for client in (first, second):
+        forms = "".join(_suggestion_forms(client.get("/matches/").get_data(as_text=True), suggestion.id))
+        assert 'value="undo"' in forms and 'value="interested"' not in forms
+
+
+def test_private_contact_details_never_reach_a_cached_fragment(app):
+    """The directory and the suggestion cards are shared between viewers: contact details that only some viewers
+    may see (members, connections, organisers) must be in neither, whoever asked first."""
+    from tests.integration.test_suggestions import world
+    from matchmaker.services.suggestions import rebuild_all
+
+    company, lab, _ = world()
+    lab.contact_email, lab.contact_public = "secret-lab@example.org", False
+    db.session.commit()
+    rebuild_all()
+    insider, outsider = app.test_client(), app.test_client()
+    login(insider, make_user(organisation=lab))
+    login(outsider, make_user(organisation=company))
+    assert "secret-lab@example.org" in insider.get(f"/profiles/{lab.id}").get_data(as_text=True)
+    for client in (insider, outsider, insider, outsider):
+        for url in ("/profiles/", "/profiles/?q=liver", "/matches/", f"/profiles/{lab.id}"):
+            html = client.get(url).get_data(as_text=True)
+            assert ("secret-lab@example.org" in html) == (client is insider and url == f"/profiles/{lab.id}"), url
