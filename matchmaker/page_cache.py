@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from flask import current_app, g, has_app_context
+from markupsafe import Markup, escape
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
@@ -73,18 +74,31 @@ def stamp(name: str = DIRECTORY) -> int:
     return stamps[name]
 
 
-def cached(kind: str, key: tuple, make: Callable[[], Any]) -> Any:
-    """make()'s value for (kind, key) at the current data stamp, made once per process while the stamp stays."""
+def cached(kind: str, key: tuple, make: Callable[[], Any], stamped: bool = True) -> Any:
+    """make()'s value for (kind, key) at the current data stamp, made once per process while the stamp stays
+    (`stamped=False`: for what depends on `key` alone, not on the directory's data)."""
     cache = _cache()
     if cache is None:
         return make()
-    full_key = (kind, stamp(), *key)
+    full_key = (kind, stamp() if stamped else None, *key)
     missing = object()
     value = cache.get(full_key, missing)
     if value is missing:
         value = make()
         cache.put(full_key, value)
     return value
+
+
+# Where a cached fragment holds something of the request's own: NUL never reaches a page (request_guards refuse
+# it in every request, and it is not in any template), so these cannot clash with the fragment's text.
+TOKEN_SLOT, NEXT_SLOT = "\x00csrf\x00", "\x00next\x00"
+
+
+def fill_slots(fragment: str, next_url: str = "") -> Markup:
+    """`fragment` with this request's CSRF token (and `next_url`) put in its slots, escaped as the template would."""
+    from flask_wtf.csrf import generate_csrf
+
+    return Markup(fragment.replace(TOKEN_SLOT, str(escape(generate_csrf()))).replace(NEXT_SLOT, str(escape(next_url))))
 
 
 def bump(connection, name: str = DIRECTORY, if_table: bool = False) -> None:

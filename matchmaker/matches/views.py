@@ -5,8 +5,7 @@ from flask import Blueprint, abort, flash, get_template_attribute, redirect, ren
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
-from flask_wtf.csrf import generate_csrf as csrf_token
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlalchemy.orm import lazyload
 
 from matchmaker import page_cache, taxonomy
@@ -84,18 +83,15 @@ def filter_selects(filters) -> Markup:
     return page_cache.cached("profile-filter-selects", key, render)
 
 
-TOKEN_SLOT = "\x00csrf\x00"  # never in a page: NUL is refused in every request (request_guards)
-
-
 def card_actions(item, here: str) -> Markup:
     """A suggestion card's review forms, kept per suggestion, state, return address and language with a slot where
     each request puts its own session's CSRF token."""
     def render() -> str:
-        return str(get_template_attribute("matches/_review.html", "actions")(item, here, labels, token=TOKEN_SLOT))
+        return str(get_template_attribute("matches/_review.html", "actions")(item, here, labels,
+                                                                             token=page_cache.TOKEN_SLOT))
 
-    template = page_cache.cached("suggestion-actions", (item.suggestion.id, item.state, here, current_language()),
-                                 render)
-    return Markup(template.replace(TOKEN_SLOT, str(escape(csrf_token()))))
+    key = (item.suggestion.id, item.state, here, current_language())
+    return page_cache.fill_slots(page_cache.cached("suggestion-actions", key, render, stamped=False))
 
 
 def card_head(item) -> Markup:

@@ -179,3 +179,45 @@ def test_private_contact_details_never_reach_a_cached_fragment(app):
         for url in ("/profiles/", "/profiles/?q=liver", "/matches/", f"/profiles/{lab.id}"):
             html = client.get(url).get_data(as_text=True)
             assert ("secret-lab@example.org" in html) == (client is insider and url == f"/profiles/{lab.id}"), url
+
+
+def _header(html: str) -> str:
+    return html.split('<header class="site-header">')[1].split("</header>")[0]
+
+
+def test_the_shared_header_has_each_users_menu_token_and_address(app):
+    """The header is kept per menu and bell number: each session gets its own CSRF token, each page its own
+    escaped return address, each role its own menu."""
+    member_org = make_org(name="Alpha Pharma")
+    admin, member, other = app.test_client(), app.test_client(), app.test_client()
+    login(admin, make_user(role="admin"))
+    login(member, make_user(organisation=member_org))
+    login(other, make_user(organisation=member_org))
+    headers = {name: _header(client.get("/profiles/?q=%3Cb%3E%22x").get_data(as_text=True))
+               for name, client in (("admin", admin), ("member", member), ("other", other))}
+    assert "Audit log" in headers["admin"] and "Audit log" not in headers["member"]
+    assert f'href="/profiles/{member_org.id}"' in headers["member"] and "/profiles/1\"" not in headers["admin"]
+    tokens = {name: set(re.findall(r'name="csrf_token" value="([^"]+)"', h)) for name, h in headers.items()}
+    assert all(len(t) == 1 for t in tokens.values()) and tokens["member"] != tokens["other"]
+    assert 'name="next" value="/profiles/?q=%3Cb%3E%22x"' in headers["member"]
+    assert "\x00" not in "".join(headers.values())
+    assert 'name="next" value="/matches/"' in _header(member.get("/matches/").get_data(as_text=True))
+    # the language switch still works from the cached header, with the token it shows
+    switched = member.post("/language", data={"lang": "it", "next": "/profiles/",
+                                              "csrf_token": next(iter(tokens["member"]))})
+    assert switched.status_code == 302 and "Directory" not in _header(member.get("/profiles/").get_data(as_text=True))
+
+
+def test_the_bell_number_is_never_another_users(app):
+    from matchmaker.models import Notification
+
+    alpha = make_org(name="Alpha Pharma")
+    reader, quiet = make_user(organisation=alpha), make_user(organisation=alpha)
+    db.session.add(Notification(user_id=reader.id, code="welcome", link="/profiles/"))
+    db.session.commit()
+    first, second = app.test_client(), app.test_client()
+    login(first, reader)
+    login(second, quiet)
+    for _ in range(2):
+        assert '<span class="badge">1</span>' in _header(first.get("/profiles/").get_data(as_text=True))
+        assert 'class="badge"' not in _header(second.get("/profiles/").get_data(as_text=True))
