@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, func, literal, union_all
+from sqlalchemy import Select, bindparam, func, literal, union_all
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import load_only
 from sqlalchemy.orm.exc import StaleDataError
 
 from matchmaker import page_cache
@@ -192,12 +193,17 @@ def _ordered_ids(filters: DirectoryFilters) -> array:
 
 
 def _load(ids) -> list[Organisation]:
-    """The organisations of `ids` (their tags too), in that order."""
+    """The organisations of `ids` with what their directory cards show (their tags too), in that order."""
     if not len(ids):
         return []
-    loaded = {o.id: o for o in db.session.execute(db.select(Organisation).where(Organisation.id.in_(list(ids))))
-              .scalars()}
+    loaded = {o.id: o for o in db.session.execute(_CARDS, {"ids": list(ids)}).scalars()}
     return [loaded[i] for i in ids if i in loaded]
+
+
+_CARDS = (db.select(Organisation).where(Organisation.id.in_(bindparam("ids", expanding=True)))
+          .options(load_only(*(getattr(Organisation, name) for name in (  # the rest loads if something reads it
+              "name", "kind", "city", "region", "country", "life_sciences", "description", "offer", "source",
+              "version")))))
 
 
 def facet_values(*columns: Any) -> list[list[str]]:
