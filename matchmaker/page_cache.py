@@ -59,7 +59,7 @@ def _cache() -> LRU | None:
     app = current_app._get_current_object()
     cache = app.extensions.get("page_cache")
     if cache is None:
-        size = int(app.config.get("PAGE_CACHE_SIZE", 2000))
+        size = int(app.config.get("PAGE_CACHE_SIZE", 1000))
         cache = app.extensions["page_cache"] = LRU(size) if size > 0 else False
     return cache if cache is not False else None  # (an empty LRU is falsy)
 
