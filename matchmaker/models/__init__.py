@@ -14,7 +14,8 @@ from matchmaker.models.review import Connection, Feedback, FeedbackEvent, Intere
 from matchmaker.models.suggestion import Suggestion
 from matchmaker.models.user import ROLES, Invitation, User
 
-__all__ = ["ApiToken", "AuditEntry", "Connection", "DataStamp", "EngineChange", "EngineSnapshot", "Event", "EventOrganiser",
-           "EventParticipant", "EventSlot", "EventTable", "Feedback", "FeedbackEvent", "Interest", "Invitation", "Job",
-           "JoinRequest", "Meeting", "MeetingRequest", "MeetingSeat", "Notification", "Organisation", "OrganisationTag",
-           "Participation", "Precedence", "Project", "ROLES", "Suggestion", "Unavailability", "User"]
+__all__ = ["ApiToken", "AuditEntry", "Connection", "DataStamp", "EngineChange", "EngineSnapshot", "Event",
+           "EventOrganiser", "EventParticipant", "EventSlot", "EventTable", "Feedback", "FeedbackEvent", "Interest",
+           "Invitation", "Job", "JoinRequest", "Meeting", "MeetingRequest", "MeetingSeat", "Notification",
+           "Organisation", "OrganisationTag", "Participation", "Precedence", "Project", "ROLES", "Suggestion",
+           "Unavailability", "User"]

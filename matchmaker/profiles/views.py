@@ -38,10 +38,9 @@ def directory():
     if listing.pages and page > listing.pages:  # past the end (?page=4611686018427387904): the last page
         args = request.args.to_dict() | {"page": listing.pages}
         return redirect(url_for("profiles.directory", **args))
-    return render_template("profiles/directory.html", pagination=listing, filters=filters,
-                           filter_options=page_cache.cached("directory-filters", (dataclasses.replace(filters, q=""),
-                                                                                   current_language()),
-                                                            lambda: _filter_options(filters)))
+    options = page_cache.cached("directory-filters", (dataclasses.replace(filters, q=""), current_language()),
+                                lambda: _filter_options(filters))
+    return render_template("profiles/directory.html", pagination=listing, filters=filters, filter_options=options)
 
 
 @dataclasses.dataclass(frozen=True)

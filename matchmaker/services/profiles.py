@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+import dataclasses
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -206,8 +207,8 @@ class Card:
     description: str | None
     offer: str | None
     source: str | None
-    sectors: list[str] = field(default_factory=list)
-    therapeutic_areas: list[str] = field(default_factory=list)
+    sectors: list[str] = dataclasses.field(default_factory=list)
+    therapeutic_areas: list[str] = dataclasses.field(default_factory=list)
 
 
 def _load(ids) -> list[Card]:
@@ -222,7 +223,8 @@ def _load(ids) -> list[Card]:
 
 
 _CARD_FACETS = {"sector": "sectors", "therapeutic_area": "therapeutic_areas"}
-_CARDS = db.select(*(getattr(Organisation, f.name) for f in fields(Card) if f.name not in _CARD_FACETS.values())) \
+_CARDS = db.select(*(getattr(Organisation, f.name) for f in dataclasses.fields(Card)
+                     if f.name not in _CARD_FACETS.values())) \
     .where(Organisation.id.in_(bindparam("ids", expanding=True)))
 _CARD_TAGS = db.select(OrganisationTag.organisation_id, OrganisationTag.facet, OrganisationTag.code).where(
     OrganisationTag.organisation_id.in_(bindparam("ids", expanding=True)),
