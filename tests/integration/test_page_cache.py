@@ -102,7 +102,7 @@ def test_a_warm_directory_page_reads_no_organisation(client, directory):
         with statements() as seen:
             assert names(client, query)
         assert not [s for s in seen if re.search(r"(FROM|JOIN) organisation", s)], seen
-        assert len(seen) <= 3, seen  # the user, the data stamp, the bell's count
+        assert len(seen) <= 1, seen  # the user with the data stamp and the bell's count (user_prefetch)
 
 
 def test_the_cache_is_per_language(client, directory):
