@@ -72,6 +72,10 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True,
                      include_object=search_index.include_object)
     search_index.install(db.metadata, Session)
+    from matchmaker import page_cache
+    page_cache.install(Session)  # after the search index's hook: its commit-time writes are flushed first
+    from matchmaker import user_prefetch
+    user_prefetch.install(Session)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
@@ -86,7 +90,7 @@ def register_extensions(app: Flask) -> None:
         token = token.partition(":")[0]
         if not user_id.isdigit() or len(user_id) > 18 or not token:
             return None
-        user = db.session.get(models.User, int(user_id))
+        user = user_prefetch.load_user(int(user_id))  # with the data stamp and the bell's count: one statement
         return user if user is not None and user.session_token_matches(token) else None
 
 

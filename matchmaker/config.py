@@ -68,6 +68,9 @@ class Config:
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "1") == "1"
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "matchmaker@localhost")
     DIRECTORY_PAGE_SIZE = 20
+    # Rendered fragments each process keeps per data stamp (page_cache.py): entries, 0 = none (a directory page's
+    # cards are about 15 KB, so 1000 entries stay under about 15 MB per process).
+    PAGE_CACHE_SIZE = int(os.environ.get("PAGE_CACHE_SIZE", "1000"))
     API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600 per minute")  # per client address, on /api/v1
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")  # e.g. https://matchmaker.example.org: links in mails from jobs
     # Background jobs (Huey): Redis when REDIS_URL is set, else an SQLite file in instance/ (no server).

@@ -10,6 +10,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase
 
+from matchmaker import rate_limit_storage  # noqa: F401  (memory:// without a thread per hit)
 from matchmaker.fast_babel import Babel
 
 # Stable constraint names keep Alembic autogenerate diffs identical on SQLite and PostgreSQL; a unique

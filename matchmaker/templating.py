@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Flask, request
+from flask import Flask, render_template, request
+from markupsafe import Markup
 
 from matchmaker import taxonomy
 from matchmaker.i18n import vocabulary_label
@@ -44,6 +45,23 @@ def register_template_helpers(app: Flask) -> None:
         from matchmaker.notifications.views import unread_for_header
 
         return unread_for_header()
+
+    @app.template_global()
+    def site_header() -> Markup:
+        """The page header, kept per menu (who is logged in, with which role and organisation), bell number and
+        language, with this request's CSRF token and address put in."""
+        from flask_login import current_user
+
+        from matchmaker import page_cache
+        from matchmaker.i18n import current_language
+
+        unread, user = unread_notifications(), current_user
+        menu = (user.organisation_id, user.is_organiser, user.is_admin) if user.is_authenticated else None
+        fragment = page_cache.cached(
+            "site-header", (menu, unread, current_language()), stamped=False,
+            make=lambda: render_template("_site_header.html", unread=unread, token_slot=page_cache.TOKEN_SLOT,
+                                         next_slot=page_cache.NEXT_SLOT))
+        return page_cache.fill_slots(fragment, request.full_path if request.query_string else request.path)
 
     @app.template_global()
     def url_with_page(page: int) -> str:

@@ -1,19 +1,21 @@
 """Suggested partners for the logged-in member's organisation: review them (interested / save / decline / undo)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, get_template_attribute, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy.orm import lazyload
 
+from matchmaker import page_cache, taxonomy
 from matchmaker.extensions import db
-from matchmaker.i18n import _safe_next, one_stop
+from matchmaker.i18n import _safe_next, current_language, one_stop
 from matchmaker.matches import labels, wording
 from matchmaker.matching.rank import TARGET_SIDE
 from matchmaker.models import Organisation
 from matchmaker.request_guards import db_id
-from matchmaker.services import profiles, review
+from matchmaker.services import engine, profiles, review
 from matchmaker.services.matching import side_of
 from matchmaker.services.review_list import ReviewFilters, review_page
 
@@ -61,12 +63,46 @@ def index():
     kind = chosen_kind(organisation)
     filters = ReviewFilters.from_args(request.args)
     page = review_page(organisation, kind, filters, request.args.get("page", 1, type=int))
-    regions, countries = profiles.facet_values(Organisation.region, Organisation.country)
     return render_template("matches/index.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
                            page=page, filters=filters, wording=wording, labels=labels,
                            can_act=organisation.id == current_user.organisation_id,
                            history=review.history(organisation.id, [i.target.id for i in page.items]),
-                           regions=regions, countries=countries)
+                           filter_selects=filter_selects(filters), card_head=card_head,
+                           card_actions=card_actions)
+
+
+def filter_selects(filters) -> Markup:
+    """The sector, therapeutic-area, region and country selects (the same for every reader of a language)."""
+    lang = current_language()
+
+    def render() -> Markup:
+        regions, countries = profiles.facet_values(Organisation.region, Organisation.country)
+        return get_template_attribute("_macros.html", "profile_filters")(filters, taxonomy, lang, regions, countries)
+
+    key = (filters.sector, filters.area, filters.region, filters.country, lang)
+    return page_cache.cached("profile-filter-selects", key, render)
+
+
+def card_actions(item, here: str) -> Markup:
+    """A suggestion card's review forms, kept per suggestion, state, return address and language with a slot where
+    each request puts its own session's CSRF token."""
+    def render() -> str:
+        return str(get_template_attribute("matches/_review.html", "actions")(item, here, labels,
+                                                                             token=page_cache.TOKEN_SLOT))
+
+    key = (item.suggestion.id, item.state, here, current_language())
+    return page_cache.fill_slots(page_cache.cached("suggestion-actions", key, render, stamped=False))
+
+
+def card_head(item) -> Markup:
+    """A suggestion card's partner, score and reasons: the same for everyone who may see the suggestion, so kept
+    per suggestion (and what its reasons are explained from: its scores, both profiles through the data stamp,
+    the engine's version) and language. The reviewer's own state, history and forms are rendered per request."""
+    s = item.suggestion
+    key = (s.id, s.source_id, s.target_id, s.score, s.forward, s.backward, repr(sorted((s.signals or {}).items())),
+           item.score, engine.loaded_version(), current_language())
+    return page_cache.cached("suggestion-head", key, lambda: Markup(
+        render_template("matches/_suggestion_head.html", item=item, wording=wording)))
 
 
 @bp.post("/suggestions/<int:suggestion_id>/feedback")

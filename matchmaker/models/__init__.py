@@ -2,6 +2,7 @@
 from matchmaker.models.api_token import ApiToken
 from matchmaker.models.audit import AuditEntry
 from matchmaker.models.cordis import Participation, Project
+from matchmaker.models.data_stamp import DataStamp
 from matchmaker.models.engine import EngineChange, EngineSnapshot
 from matchmaker.models.event import Event, EventOrganiser, EventParticipant, EventSlot, EventTable, Unavailability
 from matchmaker.models.event_meeting import Meeting, MeetingRequest, MeetingSeat, Precedence
@@ -13,7 +14,8 @@ from matchmaker.models.review import Connection, Feedback, FeedbackEvent, Intere
 from matchmaker.models.suggestion import Suggestion
 from matchmaker.models.user import ROLES, Invitation, User
 
-__all__ = ["ApiToken", "AuditEntry", "Connection", "EngineChange", "EngineSnapshot", "Event", "EventOrganiser",
-           "EventParticipant", "EventSlot", "EventTable", "Feedback", "FeedbackEvent", "Interest", "Invitation", "Job",
-           "JoinRequest", "Meeting", "MeetingRequest", "MeetingSeat", "Notification", "Organisation", "OrganisationTag",
-           "Participation", "Precedence", "Project", "ROLES", "Suggestion", "Unavailability", "User"]
+__all__ = ["ApiToken", "AuditEntry", "Connection", "DataStamp", "EngineChange", "EngineSnapshot", "Event",
+           "EventOrganiser", "EventParticipant", "EventSlot", "EventTable", "Feedback", "FeedbackEvent", "Interest",
+           "Invitation", "Job", "JoinRequest", "Meeting", "MeetingRequest", "MeetingSeat", "Notification",
+           "Organisation", "OrganisationTag", "Participation", "Precedence", "Project", "ROLES", "Suggestion",
+           "Unavailability", "User"]

@@ -6,8 +6,11 @@ import dataclasses
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
+from matchmaker import page_cache
 from matchmaker.extensions import db
+from matchmaker.i18n import current_language
 from matchmaker.models import Organisation
 from matchmaker.profiles.forms import ProfileForm, profile_differences
 from matchmaker.services import profiles, review
@@ -30,13 +33,40 @@ def directory():
         flash(_("Your search is too long: use at most %(max)s characters.", max=profiles.MAX_QUERY), "error")
         filters = dataclasses.replace(filters, q="")
     page = request.args.get("page", 1, type=int)
-    pagination = profiles.search_directory(filters, page, current_app.config["DIRECTORY_PAGE_SIZE"])
-    if pagination.pages and page > pagination.pages:  # past the end (?page=4611686018427387904): the last page
-        args = request.args.to_dict() | {"page": pagination.pages}
+    # The cards and the filter options are the same for every reader of a language: kept per data stamp.
+    listing = page_cache.cached("directory-page", (filters, page, current_language()), lambda: _listing(filters, page))
+    if listing.pages and page > listing.pages:  # past the end (?page=4611686018427387904): the last page
+        args = request.args.to_dict() | {"page": listing.pages}
         return redirect(url_for("profiles.directory", **args))
+    options = page_cache.cached("directory-filters", (dataclasses.replace(filters, q=""), current_language()),
+                                lambda: _filter_options(filters))
+    return render_template("profiles/directory.html", pagination=listing, filters=filters, filter_options=options)
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    """One rendered page of directory cards, with what the template's count line and page links read."""
+
+    cards: Markup
+    total: int
+    page: int
+    pages: int
+    has_prev: bool
+    has_next: bool
+    prev_num: int
+    next_num: int
+
+
+def _listing(filters: profiles.DirectoryFilters, page: int) -> Listing:
+    result = profiles.search_directory(filters, page, current_app.config["DIRECTORY_PAGE_SIZE"])
+    return Listing(Markup(render_template("profiles/_cards.html", items=result.items, filters=filters)), result.total, result.page,
+                   result.pages, result.has_prev, result.has_next, result.prev_num, result.next_num)
+
+
+def _filter_options(filters: profiles.DirectoryFilters) -> Markup:
     regions, countries = profiles.facet_values(Organisation.region, Organisation.country)
-    return render_template("profiles/directory.html", pagination=pagination, filters=filters,
-                           regions=regions, countries=countries)
+    return Markup(render_template("profiles/_filter_options.html", filters=filters, regions=regions,
+                                  countries=countries))
 
 
 @bp.get("/<int:org_id>")

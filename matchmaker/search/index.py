@@ -169,6 +169,8 @@ def rebuild(conn: Connection, batch: int = 1000) -> int:
     while rows := result.mappings().fetchmany(batch):
         write(conn, [SimpleNamespace(**row, tags=tags.get(row["id"], [])) for row in rows])
         count += len(rows)
+    from matchmaker import page_cache
+    page_cache.bump(conn, if_table=True)  # the writes that needed this bypassed the ORM: cached pages are stale
     return count
 
 

@@ -79,6 +79,13 @@ def current(refresh: bool = False) -> Matcher:
         return copy.engine
 
 
+def loaded_version() -> tuple:
+    """The version this process's engine reflects (its snapshot and the change rows it has seen), as current()
+    last left it: part of the key of anything cached from what the engine explains."""
+    copy = _copy()
+    return copy.snapshot_id, copy.seen
+
+
 def _versions() -> tuple[int | None, tuple]:
     """The usable snapshot (as _usable_snapshot) and the (count, max id) of the change rows, in one query: what
     every page that shows reasons asks."""

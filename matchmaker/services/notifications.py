@@ -80,7 +80,10 @@ _UNREAD = db.select(db.func.count(Notification.id)).where(
 
 def unread_count(user: User) -> int:
     """How many of the user's notifications are unread."""
-    return db.session.scalar(_UNREAD, {"user_id": user.id}) or 0
+    from matchmaker import user_prefetch
+
+    kept = user_prefetch.unread(user.id)  # read with the user at the start of the request, nothing written since
+    return kept if kept is not None else db.session.scalar(_UNREAD, {"user_id": user.id}) or 0
 
 
 def page_of(user: User, page: int) -> tuple[list[Notification], int]:

@@ -1,16 +1,18 @@
 """Capability profiles: create, update (with permission checks) and search the directory."""
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, literal, union_all
+from sqlalchemy import Select, bindparam, func, literal, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from matchmaker import page_cache
 from matchmaker.extensions import db
 from matchmaker.models import Organisation, OrganisationTag, User
 from matchmaker.models.organisation import LIFE_SCIENCES_LAST
@@ -120,16 +122,17 @@ def directory_query(filters: DirectoryFilters) -> Select:
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page of search results, with the attributes the directory template reads from a Pagination."""
+    """One page of the directory, with the attributes the template reads (those of a Flask-SQLAlchemy Pagination)."""
 
-    items: list[Organisation]
+    items: list[Card]
     page: int
     per_page: int
     total: int
+    min_pages: int = 1  # 0 for the directory without search words: no page at all when nothing matches
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return max(self.min_pages, -(-self.total // self.per_page))
 
     @property
     def has_prev(self) -> bool:
@@ -159,8 +162,7 @@ def _search_page(filters: DirectoryFilters, query: Query, page: int, per_page: i
         any_word, total = True, search_index.count(conn, query, any_group=True)
     ids = search_index.top(conn, query, per_page, (page - 1) * per_page, any_group=any_word,
                            life_first=filters.life_first) if total else []
-    loaded = {o.id: o for o in db.session.execute(db.select(Organisation).where(Organisation.id.in_(ids))).scalars()}
-    return SearchPage([loaded[i] for i in ids if i in loaded], page, per_page, total)
+    return SearchPage(_load(ids), page, per_page, total)
 
 
 MAX_QUERY = 200  # characters of a directory search
@@ -172,13 +174,61 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def search_directory(filters: DirectoryFilters, page: int, per_page: int) -> Pagination | SearchPage:
+def search_directory(filters: DirectoryFilters, page: int, per_page: int) -> SearchPage:
     """One page of the directory; a search with several words that no profile has all of ranks any of them."""
     query = parse_query(filters.q) if filters.q else None
     page = min(max(page, 1), MAX_PAGE)
     if query:
         return _search_page(filters, query, page, per_page)
-    return db.paginate(directory_query(filters), page=page, per_page=per_page, error_out=False)
+    ids = page_cache.cached("directory-order", (filters,), lambda: _ordered_ids(filters))
+    start = (page - 1) * per_page
+    return SearchPage(_load(ids[start:start + per_page]), page, per_page, len(ids), min_pages=0)
+
+
+def _ordered_ids(filters: DirectoryFilters) -> array:
+    """Every matching profile's id in the directory's order (kept per data stamp: a page is then a slice, where
+    OFFSET made PostgreSQL walk half the index on an average page, and the count is its length)."""
+    stmt = directory_query(filters).with_only_columns(Organisation.id)
+    return array("l", db.session.execute(stmt).scalars())
+
+
+@dataclass
+class Card:
+    """What a directory card shows of an organisation (read as plain rows: building 20 ORM organisations and their
+    hundred tag objects cost more than rendering the cards)."""
+
+    id: int
+    name: str
+    kind: str
+    city: str | None
+    region: str | None
+    country: str | None
+    life_sciences: bool | None
+    description: str | None
+    offer: str | None
+    source: str | None
+    sectors: list[str] = dataclasses.field(default_factory=list)
+    therapeutic_areas: list[str] = dataclasses.field(default_factory=list)
+
+
+def _load(ids) -> list[Card]:
+    """The cards of `ids`, in that order."""
+    if not len(ids):
+        return []
+    ids = list(ids)
+    cards = {row.id: Card(*row) for row in db.session.execute(_CARDS, {"ids": ids})}
+    for organisation_id, facet, code in db.session.execute(_CARD_TAGS, {"ids": ids}):
+        getattr(cards[organisation_id], _CARD_FACETS[facet]).append(code)
+    return [cards[i] for i in ids if i in cards]
+
+
+_CARD_FACETS = {"sector": "sectors", "therapeutic_area": "therapeutic_areas"}
+_CARDS = db.select(*(getattr(Organisation, f.name) for f in dataclasses.fields(Card)
+                     if f.name not in _CARD_FACETS.values())) \
+    .where(Organisation.id.in_(bindparam("ids", expanding=True)))
+_CARD_TAGS = db.select(OrganisationTag.organisation_id, OrganisationTag.facet, OrganisationTag.code).where(
+    OrganisationTag.organisation_id.in_(bindparam("ids", expanding=True)),
+    OrganisationTag.facet.in_(list(_CARD_FACETS))).order_by(OrganisationTag.id)  # the order Organisation.tags has
 
 
 def facet_values(*columns: Any) -> list[list[str]]:
@@ -187,6 +237,10 @@ def facet_values(*columns: Any) -> list[list[str]]:
     A loose index scan per column (a recursive query that asks the index for the next value after the last one):
     a few look-ups per value instead of reading the column of every profile on each directory and suggestions
     page; the columns' scans go to the database as one statement, built once."""
+    return page_cache.cached("facets", tuple(str(c) for c in columns), lambda: _facets(columns))
+
+
+def _facets(columns: tuple) -> list[list[str]]:
     found: list[list[str]] = [[] for _ in columns]
     for n, value in db.session.execute(_facet_statement(columns)):
         found[n].append(value)

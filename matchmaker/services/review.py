@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, or_, select
+from sqlalchemy import bindparam, delete, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
@@ -219,11 +219,20 @@ def interest_state(organisation_id: int | None, target_id: int) -> dict[str, boo
     """For a profile page: may the viewer's organisation express interest, has it, has the other side, connected."""
     if organisation_id is None or organisation_id == target_id:
         return {"possible": False, "ours": False, "theirs": False, "connected": False}
-    pairs = set(db.session.execute(select(Interest.organisation_id, Interest.target_id).where(or_(
-        (Interest.organisation_id == organisation_id) & (Interest.target_id == target_id),
-        (Interest.organisation_id == target_id) & (Interest.target_id == organisation_id)))).all())
-    return {"possible": True, "ours": (organisation_id, target_id) in pairs,
-            "theirs": (target_id, organisation_id) in pairs, "connected": is_connected(organisation_id, target_id)}
+    low, high = _pair(organisation_id, target_id)
+    ours, theirs, connected = db.session.execute(_INTEREST_STATE, {"ours": organisation_id, "theirs": target_id,
+                                                                   "low": low, "high": high}).one()
+    return {"possible": True, "ours": bool(ours), "theirs": bool(theirs), "connected": bool(connected)}
+
+
+def _interest(source: str, target: str):
+    return exists().where(Interest.organisation_id == bindparam(source), Interest.target_id == bindparam(target))
+
+
+_INTEREST_STATE = select(  # built once, one statement: every profile page asks
+    _interest("ours", "theirs"), _interest("theirs", "ours"),
+    exists().where(Connection.low_id == bindparam("low"), Connection.high_id == bindparam("high"),
+                   Connection.withdrawn_at.is_(None)))
 
 
 def connections_of(organisation_id: int) -> list[tuple[Connection, Organisation]]:
