@@ -77,7 +77,9 @@ def seed(n: int, clients: int, out: Path) -> None:
 
 
 def tree_cpu(pid: int) -> float:
-    """Seconds of CPU used so far by process `pid` and its live descendants (0 for no such process)."""
+    """Seconds of CPU used so far by process `pid` and its descendants, live or ended and reaped (0 for no such
+    process): a gunicorn worker recycled after `max_requests` during the run takes its CPU with it unless its
+    parent's children's time (cutime + cstime) is counted."""
     parents, used = {}, {}
     for path in glob.glob("/proc/[0-9]*/stat"):
         try:
@@ -85,7 +87,7 @@ def tree_cpu(pid: int) -> float:
         except OSError:
             continue
         child = int(path.split("/")[2])
-        parents[child], used[child] = int(fields[1]), int(fields[11]) + int(fields[12])
+        parents[child], used[child] = int(fields[1]), sum(int(value) for value in fields[11:15])
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
