@@ -59,8 +59,9 @@ class Listing:
 
 def _listing(filters: profiles.DirectoryFilters, page: int) -> Listing:
     result = profiles.search_directory(filters, page, current_app.config["DIRECTORY_PAGE_SIZE"])
-    return Listing(Markup(render_template("profiles/_cards.html", items=result.items, filters=filters)), result.total, result.page,
-                   result.pages, result.has_prev, result.has_next, result.prev_num, result.next_num)
+    cards = Markup(render_template("profiles/_cards.html", items=result.items, filters=filters))
+    return Listing(cards, result.total, result.page, result.pages, result.has_prev, result.has_next, result.prev_num,
+                   result.next_num)
 
 
 def _filter_options(filters: profiles.DirectoryFilters) -> Markup:
