@@ -10,7 +10,8 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # against 96-120 ms for 4 x 4 and 93 ms for 2 x 4 at the same CPU per request (fewer threads contend less for each
 # worker's interpreter lock). Each worker holds its own copy of the matching engine (loaded in the background as
 # it starts), so memory grows with the workers.
-workers = int(os.environ.get("WEB_CONCURRENCY", max(2, len(os.sched_getaffinity(0)))))
+_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 2)  # usable ones
+workers = int(os.environ.get("WEB_CONCURRENCY", max(2, _cores)))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a request is never long work: that goes to the queue
