@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from matchmaker.extensions import db
-from matchmaker.jobs.runner import Progress, enqueue, handler
+from matchmaker.jobs.queue import peek
+from matchmaker.jobs.runner import JobCancelled, Progress, enqueue, handler
 from matchmaker.taxonomy import N_
 
 
@@ -101,7 +102,10 @@ def scheduling_solve(progress: Progress, payload: dict[str, Any]) -> dict:
         path.write_text(payload["dzn"])
         instance = read_dzn(path)
     progress.phase(N_("Scheduling"))
-    result = solve(instance, time_limit=payload.get("time_limit", 5.0), workers=payload.get("workers"))
+    result = solve(instance, time_limit=payload.get("time_limit", 5.0), workers=payload.get("workers"),
+                   should_stop=lambda: peek("cancel", progress.job_id) is not None)
+    if peek("cancel", progress.job_id):
+        raise JobCancelled()
     problems = [str(p) for p in violations(result.schedule, instance)]
     return {"message": "dzn_solved", "message_params": {"placed": result.report.placed,
                                                         "breaks": result.report.total_breaks},

@@ -9,6 +9,7 @@ from ortools.sat.python import cp_model
 
 from matchmaker.scheduling.model import Instance, Priority
 from matchmaker.scheduling.presolve import domains
+from matchmaker.scheduling.stopping import NEVER, Stop
 
 STOP_MARGIN = 0.3  # seconds: see solve_lexicographic
 
@@ -159,18 +160,19 @@ def fairness_spread(cm: CpSatModel) -> cp_model.LinearExprT:
 
 def solve_lexicographic(cm: CpSatModel, phases: list[Phase], time_limit: float, seed: int,
                         hint: dict[int, int], workers: int, log: Callable[[str], None],
-                        on_best: Callable[[dict[int, int]], None] | None = None) -> tuple[dict[int, int], str]:
+                        on_best: Callable[[dict[int, int]], None] | None = None, stop: Stop = NEVER
+                        ) -> tuple[dict[int, int], str]:
     """Optimise each phase in turn, keeping earlier objectives at their best value; returns slots and status
     (`on_best` gets each phase's schedule).
 
-    Stops cleanly at the time limit with the best schedule found so far (at worst the hint).
+    Stops cleanly at the time limit, or when `stop` fires, with the best schedule found so far (at worst the hint).
     """
     deadline = time.monotonic() + time_limit
     best, all_optimal = dict(hint), True
     for i, phase in enumerate(phases):
         remaining = deadline - time.monotonic()
-        if remaining <= 0.05:
-            log(f"{phase.name}: skipped, no time left")
+        if remaining <= 0.05 or stop.stopped:
+            log(f"{phase.name}: skipped, " + ("stopped" if stop.stopped else "no time left"))
             all_optimal = False
             break
         # The last phase ends at the deadline; CP-SAT stops up to ~0.25 s late when it runs more workers than there
@@ -190,7 +192,8 @@ def solve_lexicographic(cm: CpSatModel, phases: list[Phase], time_limit: float, 
         else:
             solver.parameters.max_time_in_seconds = budget
         solver.parameters.random_seed = seed
-        status = solver.Solve(cm.model)
+        with stop.hook(solver.stop_search):
+            status = solver.Solve(cm.model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             log(f"{phase.name}: no solution in {budget:.1f}s ({solver.StatusName(status)}); keeping the previous one")
             all_optimal = False

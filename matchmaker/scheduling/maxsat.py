@@ -17,6 +17,7 @@ from matchmaker.scheduling.descent import (FIRST_CONFLICTS, FIRST_CONFLICTS_WITH
 from matchmaker.scheduling.encoding import ENCODINGS, SAT_SOLVER, Encoding
 from matchmaker.scheduling.model import Instance
 from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
+from matchmaker.scheduling.stopping import NEVER, POLL_SECONDS, Stop
 
 # The searches, one process per core: a large-neighbourhood search (see _local_search_child), which decides the
 # result whenever RC2 cannot end in time, and RC2 on the encoding that allows at most one break per participant
@@ -71,22 +72,26 @@ def _lower_priority(niceness: int | str) -> None:
         os.nice(niceness)
 
 
-def maximise_placement(instance: Instance, weights: list[int], time_limit: float) -> dict[int, int] | None:
+def maximise_placement(instance: Instance, weights: list[int], time_limit: float, stop: Stop = NEVER
+                       ) -> dict[int, int] | None:
     """The most meetings that can be placed together, weighted by `weights`: RC2 on the encoding with a soft
-    clause "m is placed" per meeting instead of the breaks. None if the time limit interrupted it.
+    clause "m is placed" per meeting instead of the breaks. None if the time limit (or `stop`) interrupted it.
 
     Core-guided MaxSAT suits events where few meetings must be left out: each core it finds is a set of
     meetings of which one must go. On the benchmark's events with forbidden slots it proves the best placement
     in under a second, where CP-SAT found no proof in 10 s and placed 1-5 fewer; when hundreds must be left
     out it needs as many cores and is slower than CP-SAT (see solver._placement).
     """
+    if stop.stopped:
+        return None
     everyone = list(range(len(instance.meetings)))
     encoding = Encoding(instance, everyone, **ENCODINGS["exact"], placement=weights)
     with RC2(encoding.wcnf, solver=PLACEMENT_SAT_SOLVER) as rc2:
         timer = threading.Timer(time_limit, rc2.interrupt)
         timer.start()
         try:
-            model = rc2.compute(expect_interrupt=True)
+            with stop.hook(rc2.interrupt):
+                model = None if stop.stopped else rc2.compute(expect_interrupt=True)
         finally:
             timer.cancel()
     return None if model is None else encoding.decode(model)
@@ -168,7 +173,7 @@ def _context() -> multiprocessing.context.BaseContext:
 def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float, workers: int,
                     log: Callable[[str], None], start: dict[int, int] | None = None,
                     on_best: Callable[[dict[int, int]], None] | None = None,
-                    cores: int | None = None) -> tuple[str, dict[int, int] | None]:
+                    cores: int | None = None, stop: Stop = NEVER) -> tuple[str, dict[int, int] | None]:
     """Place every meeting of `must_place` with the fewest breaks.
 
     With workers > 1 the local search and RC2 run side by side from the start, RC2 at a lower CPU priority
@@ -181,7 +186,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     Returns ("optimal", slots), ("improved", slots) when the time limit stopped the search with a schedule,
     ("unsat", None) when they cannot all be placed, or ("timeout", None). `on_best` gets every better schedule
     as it arrives (the anytime stream). pysat's CaDiCaL cannot be interrupted, so each search runs in its own
-    process, ended at the deadline.
+    process, ended at the deadline, or within POLL_SECONDS once `stop` fires (returning what it has, as at the
+    deadline).
     """
     context = _context()
     cores = usable_cores() if cores is None else cores
@@ -206,8 +212,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     launch("restricted-totalizer", _search_child, niceness)
     best: dict[int, int] | None = dict(start) if start is not None and workers > 1 else None
     try:
-        while pending:
-            ready = wait(list(pending), timeout=max(0.0, deadline - time.monotonic()))
+        while pending and not stop.stopped:
+            ready = wait(list(pending), timeout=min(POLL_SECONDS, max(0.0, deadline - time.monotonic())))
             if not ready:
                 if time.monotonic() >= deadline:
                     break
@@ -229,7 +235,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
                 outcome = "not all meetings can be placed" if status == "unsat" else "optimal"
                 log(f"maxsat ({pending[receiver]}): {outcome} after {time.monotonic() - started:.1f}s")
                 return status, slots
-        log(f"maxsat: stopped at the {time_limit:.1f}s limit " + ("with a schedule" if best else "without a schedule"))
+        ended = "stopped by the caller" if stop.stopped else f"stopped at the {time_limit:.1f}s limit"
+        log(f"maxsat: {ended} " + ("with a schedule" if best else "without a schedule"))
         return ("improved", best) if best is not None else ("timeout", None)
     finally:
         for process, receiver in children:

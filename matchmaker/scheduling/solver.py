@@ -11,6 +11,7 @@ from matchmaker.scheduling.greedy import State, assign_tables, construct
 from matchmaker.scheduling.model import Instance, Move, Placement, Result, Schedule
 from matchmaker.scheduling.quality import report
 from matchmaker.scheduling.reasons import Reason, unplaced_reason
+from matchmaker.scheduling.stopping import NEVER, Stop
 from matchmaker.scheduling.stream import Stream
 
 # Above this many meeting×slot variables the exact phase would spend the whole limit in presolve;
@@ -34,7 +35,8 @@ def _workers() -> int:
 
 def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous: Schedule | None = None,
           workers: int | None = None, exact: bool = True,
-          on_improvement: Callable[[Result], None] | None = None) -> Result:
+          on_improvement: Callable[[Result], None] | None = None,
+          should_stop: Callable[[], bool] | None = None) -> Result:
     """Schedule every meeting it can: placement by priority first, then fewest breaks, then fairest breaks.
 
     With `previous` (repair mode) published meetings keep their slot and table unless they must move;
@@ -44,7 +46,19 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous:
     Anytime use (a background job): `on_improvement` is called with a Result for the constructive schedule
     (within a second or two), again for every better schedule as the searches find it (more placed by
     priority, then fewer breaks), and last with the returned Result, whose status is OPTIMAL once proved.
+    `should_stop` (read every quarter of a second on a thread) ends the search early, say when the job is
+    cancelled: the best schedule found so far is returned within about a second.
     """
+    stop = Stop(should_stop)
+    try:
+        return _solve(instance, time_limit, seed, previous, workers, exact, on_improvement, stop)
+    finally:
+        stop.close()
+
+
+def _solve(instance: Instance, time_limit: float, seed: int, previous: Schedule | None, workers: int | None,
+           exact: bool, on_improvement: Callable[[Result], None] | None, stop: Stop) -> Result:
+    """solve() with its stop signal."""
     started = time.monotonic()
     log: list[str] = []
     kept = {m: p.slot for m, p in (previous.placements.items() if previous else ())
@@ -64,10 +78,12 @@ def solve(instance: Instance, time_limit: float = 10.0, seed: int = 0, previous:
     remaining = time_limit - (time.monotonic() - started)
     if exact and remaining > 0.2 and instance.meetings:
         slots, status = _improve(instance, slots, previous, remaining, seed, workers or _workers(), log,
-                                 stream.offer)
+                                 stream.offer, stop)
     elif n_vars > MAX_EXACT_VARIABLES:
         log.append(f"exact phase skipped: {n_vars} meeting×slot variables (limit {MAX_EXACT_VARIABLES})")
 
+    if stop.stopped:
+        log.append(f"stopped by the caller after {time.monotonic() - started:.1f}s")
     result = build_result(instance, slots, previous, status, started, log)
     stream.final(result)
     return result
@@ -89,7 +105,7 @@ def build_result(instance: Instance, slots: dict[int, int], previous: Schedule |
 
 
 def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None, time_limit: float, seed: int,
-             workers: int, log: list[str], offer: Callable[[dict[int, int], str], None]
+             workers: int, log: list[str], offer: Callable[[dict[int, int], str], None], stop: Stop = NEVER
              ) -> tuple[dict[int, int], str]:
     """Which meetings to place, then the fewest breaks for them (MaxSAT), then the fairest spread (CP-SAT).
 
@@ -100,7 +116,7 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
     deadline = time.monotonic() + time_limit
     on_best = partial(offer, status="FEASIBLE")
     if previous is not None:
-        return _cpsat_phases(instance, hint, previous, time_limit, seed, workers, log, on_best=on_best)
+        return _cpsat_phases(instance, hint, previous, time_limit, seed, workers, log, on_best=on_best, stop=stop)
     # The local search and RC2 side by side whenever workers > 1, also on one core (RC2 then only takes what the
     # local search leaves: see maxsat.ONE_CORE_POLICY); workers=1: RC2 alone (reproducible).
     processes = min(workers, len(maxsat.PORTFOLIO))
@@ -110,17 +126,17 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
         # a local search stopped by the clock would make the result depend on the machine's speed).
         start = hint if len(hint) == len(everyone) and processes > 1 else None
         status, slots = maxsat.minimise_breaks(instance, everyone, time_limit * MAXSAT_SHARE, processes,
-                                               log.append, start=start, on_best=on_best)
+                                               log.append, start=start, on_best=on_best, stop=stop)
         if status in ("optimal", "improved"):
             if status == "optimal":
                 offer(slots, "FEASIBLE")
             # Every meeting placed and not a single break is optimal whoever found it (the RC2 proof may not
             # have come in time).
             proved = status == "optimal" or quality.total_breaks(instance, slots) == 0
-            return _fairness(instance, everyone, slots, proved, deadline, seed, workers, log)
+            return _fairness(instance, everyone, slots, proved, deadline, seed, workers, log, stop)
         if status == "timeout":  # not even a schedule: CP-SAT from the constructive one
             return _cpsat_phases(instance, hint, None, deadline - time.monotonic(), seed, workers, log,
-                                 on_best=on_best)
+                                 on_best=on_best, stop=stop)
         # "unsat": the meetings cannot all be placed
 
     if _placement_is_best(instance, hint):
@@ -130,17 +146,19 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
         log.append(f"placement: the constructive {len(slots)} reach the max-flow bound (optimal)")
     else:
         placement_time = (deadline - time.monotonic()) * PLACEMENT_SHARE
-        slots, placement_status = _placement(instance, hint, placement_time, seed, workers, log)
+        slots, placement_status = _placement(instance, hint, placement_time, seed, workers, log, stop)
     offer(slots, "FEASIBLE")
     chosen, breaks = sorted(slots), quality.total_breaks(instance, slots)
     if breaks == 0:  # nothing to order (no break, or nothing placeable)
         status, ordered = "optimal", slots
+    elif stop.stopped:
+        status, ordered = "improved", slots
     else:
         status, ordered = maxsat.minimise_breaks(instance, chosen, (deadline - time.monotonic()) * MAXSAT_SHARE,
-                                                 processes, log.append, start=slots, on_best=on_best)
+                                                 processes, log.append, start=slots, on_best=on_best, stop=stop)
     if status not in ("optimal", "improved"):
         return _cpsat_phases(instance, slots, None, deadline - time.monotonic(), seed, workers, log,
-                             must_place=chosen, on_best=on_best)
+                             must_place=chosen, on_best=on_best, stop=stop)
     offer(ordered, "FEASIBLE")
     ordered_breaks = quality.total_breaks(instance, ordered)
     if ordered_breaks > breaks:
@@ -148,17 +166,17 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
     breaks = min(breaks, ordered_breaks)
     # Optimal only if nothing better exists at all: the most meetings placed, and not a single break.
     proved = placement_status == "OPTIMAL" and breaks == 0
-    return _fairness(instance, chosen, ordered, proved, deadline, seed, workers, log)
+    return _fairness(instance, chosen, ordered, proved, deadline, seed, workers, log, stop)
 
 
 def _placement(instance: Instance, hint: dict[int, int], time_limit: float, seed: int, workers: int,
-               log: list[str]) -> tuple[dict[int, int], str]:
+               log: list[str], stop: Stop = NEVER) -> tuple[dict[int, int], str]:
     """The meetings to place (by priority) and a schedule of them, with a CP-SAT status ("OPTIMAL": no
     schedule places more, by weight). MaxSAT first when few meetings must be left out; CP-SAT otherwise."""
     started = time.monotonic()
     if len(instance.meetings) - placement_upper_bound(instance) <= MAXSAT_PLACEMENT_MAX_LEFT_OUT:
         weights = cpsat.tier_weights(instance)
-        slots = maxsat.maximise_placement(instance, weights, time_limit * MAXSAT_PLACEMENT_SHARE)
+        slots = maxsat.maximise_placement(instance, weights, time_limit * MAXSAT_PLACEMENT_SHARE, stop)
         if slots is not None:
             log.append(f"placement (MaxSAT): {len(slots)} (optimal) in {time.monotonic() - started:.2f}s")
             return slots, "OPTIMAL"
@@ -166,25 +184,25 @@ def _placement(instance: Instance, hint: dict[int, int], time_limit: float, seed
     cm = cpsat.build_model(instance, breaks=False)
     placement = cpsat.Phase("placement", cpsat.placement_objective(cm), True, 1.0)
     return cpsat.solve_lexicographic(cm, [placement], time_limit - (time.monotonic() - started), seed, hint,
-                                     workers, log.append)
+                                     workers, log.append, stop=stop)
 
 
 def _fairness(instance: Instance, must_place: list[int], slots: dict[int, int], optimal: bool, deadline: float,
-              seed: int, workers: int, log: list[str]) -> tuple[dict[int, int], str]:
+              seed: int, workers: int, log: list[str], stop: Stop = NEVER) -> tuple[dict[int, int], str]:
     """CP-SAT: the smallest spread of breaks between participants, total breaks held at their best value."""
     if optimal and quality.total_breaks(instance, slots) == 0:
         log.append("breaks spread (max - min): 0, no break at all")
         return slots, "OPTIMAL"
-    if deadline - time.monotonic() < FAIRNESS_MIN_SECONDS:
+    if stop.stopped or deadline - time.monotonic() < FAIRNESS_MIN_SECONDS:
         # Too little time to build the fairness model (a schedule from the one-break-each search has a spread
         # of at most 1 anyway).
-        log.append("breaks spread (max - min): skipped, no time left")
+        log.append("breaks spread (max - min): skipped, " + ("stopped" if stop.stopped else "no time left"))
         return slots, "FEASIBLE"
     cm = cpsat.build_model(instance, must_place=set(must_place))
     cm.model.Add(sum(cm.breaks) <= quality.total_breaks(instance, slots))
     phases = [cpsat.Phase("breaks spread (max - min)", cpsat.fairness_spread(cm), False, 1.0)]
     slots, spread_status = cpsat.solve_lexicographic(cm, phases, deadline - time.monotonic(), seed, slots,
-                                                     workers, log.append)
+                                                     workers, log.append, stop=stop)
     return slots, spread_status if optimal else "FEASIBLE"
 
 
@@ -210,7 +228,8 @@ def _all_placeable_at_first_sight(instance: Instance) -> bool:
 
 def _cpsat_phases(instance: Instance, hint: dict[int, int], previous: Schedule | None, time_limit: float,
                   seed: int, workers: int, log: list[str], must_place: list[int] | None = None,
-                  on_best: Callable[[dict[int, int]], None] | None = None) -> tuple[dict[int, int], str]:
+                  on_best: Callable[[dict[int, int]], None] | None = None, stop: Stop = NEVER
+                  ) -> tuple[dict[int, int], str]:
     """Lexicographic CP-SAT: placement by priority, published meetings kept, breaks, then fairness.
 
     With `must_place` (meetings already chosen by a placement phase) it starts at the breaks."""
@@ -227,7 +246,7 @@ def _cpsat_phases(instance: Instance, hint: dict[int, int], previous: Schedule |
         phases.append(cpsat.Phase("published meetings kept in place", sum(stay), True, 0.3))
     phases.append(cpsat.Phase("total breaks", sum(cm.breaks), False, 0.85))
     phases.append(cpsat.Phase("breaks spread (max - min)", cpsat.fairness_spread(cm), False, 1.0))
-    return cpsat.solve_lexicographic(cm, phases, time_limit, seed, hint, workers, log.append, on_best)
+    return cpsat.solve_lexicographic(cm, phases, time_limit, seed, hint, workers, log.append, on_best, stop)
 
 
 def _moves(instance: Instance, previous: Schedule, schedule: Schedule, unplaced: dict[int, Reason]) -> list[Move]:

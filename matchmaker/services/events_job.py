@@ -49,12 +49,13 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
         try:
             progress.publish(force=True)
         except JobCancelled:
-            cancelled.append(True)  # the solver stops at its time limit; nothing is saved
+            cancelled.append(True)  # nothing is saved; the solver stops within about a second (should_stop)
 
     try:
         result = solve(loaded.instance, time_limit=float(payload.get("time_limit", 30)),
                        seed=int(payload.get("seed", 0)), previous=previous, workers=payload.get("workers"),
-                       on_improvement=improved)
+                       on_improvement=improved,
+                       should_stop=lambda: bool(cancelled) or peek("cancel", progress.job_id) is not None)
     finally:
         huey.storage.pop_data(key("event-best", progress.job_id))
     if cancelled or peek("cancel", progress.job_id):

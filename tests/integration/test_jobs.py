@@ -143,3 +143,28 @@ def test_cancelling_a_running_import_rolls_it_back(app):
     db.session.expire_all()
     assert job.state == "cancelled" and job.finished_at is not None
     assert db.session.execute(db.select(db.func.count(Organisation.id))).scalar() == 0
+
+
+def test_cancelling_a_running_scheduling_job_stops_the_solver_well_before_its_limit(app):
+    import threading
+    from pathlib import Path
+
+    from matchmaker.jobs.queue import huey, key
+    from matchmaker.jobs.runner import run
+
+    dzn = (Path(__file__).resolve().parents[3] / "shared" / "data" / "b2b_meetings" / "instances"
+           / "forum-14.original.dzn").read_text()
+    job = Job(kind="scheduling-solve", state="queued", label="forum-14")
+    db.session.add(job)
+    db.session.commit()
+    timer = threading.Timer(1.5, lambda: huey.storage.put_data(key("cancel", job.id), b"true"))
+    started = time.monotonic()
+    timer.start()
+    try:
+        run(job.id, {"dzn": dzn, "name": "forum-14.dzn", "time_limit": 60.0, "workers": 2})
+    finally:
+        timer.cancel()
+    elapsed = time.monotonic() - started
+    db.session.expire_all()
+    assert job.state == "cancelled"
+    assert elapsed < 10, f"the solver ran {elapsed:.1f}s of its 60-s limit after the cancel"
