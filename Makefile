@@ -7,6 +7,9 @@ FLASK  := $(BIN)/flask --app wsgi
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PYTEST_ARGS ?=
+# The address links in mails point to (mails of background jobs have no request to take it from): `make run`'s own
+# unless PUBLIC_URL is given. Passed to `run`, `worker` and `demo` only: the tests keep their own configuration.
+PUBLIC_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run worker test lint test-pg test-e2e install browser-deps redis-deps bench db-upgrade demo clean translations extract-messages \
 	compile-translations
@@ -18,7 +21,7 @@ I18N   := matchmaker/translations
 POT    := $(I18N)/messages.pot
 PO     := $(wildcard $(I18N)/*/LC_MESSAGES/messages.po)
 MO     := $(PO:.po=.mo)
-EXTRACT_ARGS := -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 --add-location=file --sort-output \
+EXTRACT_ARGS := -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k lazy_pgettext:1c,2 --add-location=file --sort-output \
 	--no-wrap --project=Matchmaker --version=0.1 --msgid-bugs-address=i18n@matchmaker.example
 
 # constraints.txt pins the packages that decide the scheduler's results (see that file).
@@ -34,18 +37,18 @@ db-upgrade: $(STAMP) $(MO)
 	$(FLASK) db upgrade
 
 demo: db-upgrade
-	$(FLASK) demo load --if-empty
+	PUBLIC_URL=$(PUBLIC_URL) $(FLASK) demo load --if-empty
 
 # The web server and, beside it, a background-job worker; Ctrl-C (or the server exiting) stops both.
 run: demo
 	@echo "Serving Matchmaker on http://$(HOST):$(PORT)/  with a job worker (demo logins above; Ctrl-C to stop)"
-	@$(FLASK) jobs worker & worker=$$!; \
+	@PUBLIC_URL=$(PUBLIC_URL) $(FLASK) jobs worker & worker=$$!; \
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	PUBLIC_URL=$(PUBLIC_URL) $(FLASK) run --host $(HOST) --port $(PORT)
 
 # A job worker on its own (production runs it as a service, as many as needed).
 worker: db-upgrade
-	$(FLASK) jobs worker
+	PUBLIC_URL=$(PUBLIC_URL) $(FLASK) jobs worker
 
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser of its own.
 browser-deps:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from matchmaker.config import INSTANCE_DIR, PROJECT_ROOT, Config, load_or_create_secret_key
+from matchmaker.config import INSTANCE_DIR, PROJECT_ROOT, Config, load_or_create_secret_key, public_url_warning
 
 if TYPE_CHECKING:  # Flask is imported when an app is built: the pure engines (matching, scheduling) never load it
     from flask import Flask
@@ -44,6 +44,8 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
+    if _serving() and not app.testing and (warning := public_url_warning(app.config)):
+        app.logger.warning(warning)
     if app.config.get("ENGINE_PRELOAD") and _serving():
         from matchmaker.services.engine import preload
         preload(app)

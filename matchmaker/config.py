@@ -34,6 +34,17 @@ def load_or_create_secret_key(instance_dir: Path = INSTANCE_DIR) -> str:
     return key
 
 
+def public_url_warning(config) -> str | None:
+    """Why mails sent from background jobs would lack their links (PUBLIC_URL unset or not an address), else None."""
+    url = config.get("PUBLIC_URL") or ""
+    if not url:
+        return ("PUBLIC_URL is not set: mails sent from background jobs (notifications, agendas) will go without "
+                "their links. Set it to the site's address, e.g. PUBLIC_URL=https://matchmaker.example.org")
+    if not url.startswith(("http://", "https://")):
+        return f"PUBLIC_URL={url!r} is not an address: it must start with http:// or https://"
+    return None
+
+
 class Config:
     """Production-like defaults; every setting can be overridden from the environment."""
 

@@ -8,6 +8,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from matchmaker.config import public_url_warning
 from matchmaker.extensions import db
 from matchmaker.jobs import queue
 from matchmaker.jobs.runner import bind_app
@@ -27,6 +28,8 @@ def worker_command(threads: int) -> None:
                                    "there is nothing for a worker to do.")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
     app = current_app._get_current_object()
+    if warning := public_url_warning(app.config):  # the worker builds the mails of jobs: their links need it
+        logging.getLogger("matchmaker.worker").warning(warning)
     bind_app(app)
     reaped = reap_stale()
     if reaped:

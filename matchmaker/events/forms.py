@@ -99,15 +99,19 @@ def known_zone(name: str) -> bool:
     return name in offered or get_global("zone_aliases").get(name) in offered
 
 
-def zone_choices() -> list[tuple[str, str]]:
+def zone_choices() -> dict[str, list[tuple[str, str]]]:
     """The IANA time zones this machine knows (zoneinfo), worded as the event pages word them ('London time
-    (GMT)', 'ora di Londra (GMT)'): the common European zones first (Europe/Rome at the top), UTC, then the rest
-    sorted by that wording: the event form's select (aliases still validate: known_zone)."""
+    (GMT)', 'ora di Londra (GMT)'), in two groups of the event form's select (<optgroup>s): the usual ones (the
+    common European zones, Europe/Rome at the top, and UTC), then the rest sorted by that wording (aliases still
+    validate: known_zone)."""
     from datetime import date
 
     from flask_babel import get_locale
+    from flask_babel import gettext as _
 
-    return _zone_choices(str(get_locale() or "en"), date.today())
+    choices = _zone_choices(str(get_locale() or "en"), date.today())
+    usual = choices.index(("UTC", "UTC")) + 1  # the common zones, then UTC
+    return {_("Usual time zones"): choices[:usual], _("Other time zones"): choices[usual:]}
 
 
 @cache

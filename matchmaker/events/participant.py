@@ -17,7 +17,7 @@ from matchmaker.services import events_answers, events_people
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
-from matchmaker.services.events_agenda import ical
+from matchmaker.services.events_agenda import ical, message_line
 from matchmaker.services.events_placement import UNPLACED, participant_names, placements
 from matchmaker.services.events_suggest import suggested
 
@@ -180,7 +180,7 @@ def agenda(event_id: int):
     return render_template("events/agenda.html", event=event, participant=participant,
                            items=agenda_items(event, participant), unplaced=unplaced,
                            feed=(feed := url_for("events.calendar", token=participant.ical_token, _external=True)),
-                           webcal="webcal://" + feed.split("://", 1)[1])
+                           webcal="webcal://" + feed.split("://", 1)[1], agenda_message=message_line)
 
 
 @bp.get("/calendar/<token>.ics")

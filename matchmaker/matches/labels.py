@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext, pgettext
 from markupsafe import Markup
 
 from matchmaker.i18n import current_language
 from matchmaker.models.review import REASONS
 
-STATES = {"new": _l("New"), "saved": _l("Saved"), "interested": _l("Interested"), "declined": _l("Declined")}
+# The state has its own message, apart from the button's ("Mi interessa"): Italian words each its own way.
+STATES = {"new": _l("New"), "saved": _l("Saved"), "interested": lazy_pgettext("review state", "Interested"),
+          "declined": _l("Declined")}
 ACTIONS = {"interested": _l("said interested"), "save": _l("saved it for later"), "decline": _l("declined it"),
            "undo": _l("undid the answer"), "withdraw": _l("withdrew the interest")}
 REASON_LABELS = {"not_relevant": _l("Not relevant"), "too_early": _l("Too early"), "too_late": _l("Too late"),
@@ -15,6 +18,22 @@ REASON_LABELS = {"not_relevant": _l("Not relevant"), "too_early": _l("Too early"
                  "already_in_contact": _l("Already in contact"), "other": _l("Other")}
 assert tuple(REASON_LABELS) == REASONS
 _REASON_OPTIONS: dict[str, Markup] = {}
+KEY_ORDER = ("interested", "save", "decline", "undo", "next")
+
+
+def keys() -> dict[str, tuple[str, str]]:
+    """The review queue's keyboard shortcuts in the request's language: action -> (key, what it does); a language
+    picks keys from its own words (Italian: M mi interessa, R rifiuta...)."""
+    return {"interested": (pgettext("keyboard key for the Interested button", "I"), _l("interested")),
+            "save": (pgettext("keyboard key for Save for later", "S"), _l("save")),
+            "decline": (pgettext("keyboard key for Decline", "D"), _l("decline")),
+            "undo": (pgettext("keyboard key for Undo", "U"), _l("undo")),
+            "next": (pgettext("keyboard key for Next", "N"), pgettext("keyboard hint", "next"))}
+
+
+def key(action: str) -> str:
+    """The lower-case key that triggers `action` in the review queue (the value of its data-key attribute)."""
+    return keys()[action][0].lower()
 
 
 def reason_options() -> Markup:

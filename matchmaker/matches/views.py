@@ -10,14 +10,14 @@ from sqlalchemy.orm import lazyload
 
 from matchmaker import page_cache, taxonomy
 from matchmaker.extensions import db
-from matchmaker.i18n import _safe_next, current_language, one_stop
+from matchmaker.i18n import _safe_next, current_language, money, one_stop
 from matchmaker.matches import labels, wording
 from matchmaker.matching.rank import TARGET_SIDE
 from matchmaker.models import Organisation
 from matchmaker.request_guards import db_id
 from matchmaker.services import engine, profiles, review
 from matchmaker.services.matching import side_of
-from matchmaker.services.review_list import ReviewFilters, review_page
+from matchmaker.services.review_list import AMOUNTS, ReviewFilters, review_page
 
 bp = Blueprint("matches", __name__, url_prefix="/matches")
 bp.add_app_template_filter(wording.reason_lines, "reason_lines")
@@ -67,19 +67,21 @@ def index():
                            page=page, filters=filters, wording=wording, labels=labels,
                            can_act=organisation.id == current_user.organisation_id,
                            history=review.history(organisation.id, [i.target.id for i in page.items]),
-                           filter_selects=filter_selects(filters), card_head=card_head,
-                           card_actions=card_actions)
+                           filter_selects=filter_selects(filters, areas=kind != "investor"), card_head=card_head,
+                           card_actions=card_actions, amounts=[(a, money(a)) for a in AMOUNTS])
 
 
-def filter_selects(filters) -> Markup:
-    """The sector, therapeutic-area, region and country selects (the same for every reader of a language)."""
+def filter_selects(filters, areas: bool = True) -> Markup:
+    """The sector, therapeutic-area (unless `areas` is false: an investor list), region and country selects (the same
+    for every reader of a language)."""
     lang = current_language()
 
     def render() -> Markup:
         regions, countries = profiles.facet_values(Organisation.region, Organisation.country)
-        return get_template_attribute("_macros.html", "profile_filters")(filters, taxonomy, lang, regions, countries)
+        return get_template_attribute("_macros.html", "profile_filters")(filters, taxonomy, lang, regions, countries,
+                                                                         areas=areas)
 
-    key = (filters.sector, filters.area, filters.region, filters.country, lang)
+    key = (filters.sector, filters.area, filters.region, filters.country, lang, areas)
     return page_cache.cached("profile-filter-selects", key, render)
 
 

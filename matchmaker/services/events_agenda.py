@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from flask_babel import force_locale
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from sqlalchemy.orm import aliased
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
-from matchmaker.models.event_meeting import Meeting, MeetingSeat
+from matchmaker.models.event_meeting import Meeting, MeetingRequest, MeetingSeat
 from matchmaker.models.organisation import Organisation
 
 
@@ -29,9 +30,34 @@ def agenda(event: Event, participant: EventParticipant) -> list[dict]:
         .join(EventSlot, EventSlot.id == Meeting.pub_slot_id).join(EventTable, EventTable.id == Meeting.pub_table_id)
         .where(mine.participant_id == participant.id).order_by(EventSlot.index)).all()
     partners = partners_of([m.id for m, _s, _t in rows], participant.id)
+    messages = messages_of([m.id for m, _s, _t in rows], participant.id)
     return [{"meeting_id": m.id, "slot": s.index, "table": t.index, "table_name": t.name, "virtual": t.virtual,
              "link": t.link, "start": as_utc(s.starts_at).astimezone(zone), "end": as_utc(s.ends_at).astimezone(zone),
-             "partners": partners.get(m.id, []), "sequence": m.sequence} for m, s, t in rows]
+             "partners": partners.get(m.id, []), "sequence": m.sequence, "message": messages.get(m.id)}
+            for m, s, t in rows]
+
+
+def messages_of(meeting_ids: list[int], me: int) -> dict[int, dict]:
+    """What the requester wrote when asking for each meeting that has a message, by meeting id: the text, the
+    requester's name and whether it is `me`."""
+    if not meeting_ids:
+        return {}
+    return {meeting_id: {"text": text, "from": name, "mine": requester == me}
+            for meeting_id, requester, name, text in db.session.execute(
+                select(Meeting.id, MeetingRequest.requester_id, EventParticipant.name, MeetingRequest.message)
+                .join(MeetingRequest, MeetingRequest.id == Meeting.request_id)
+                .join(EventParticipant, EventParticipant.id == MeetingRequest.requester_id)
+                .where(Meeting.id.in_(meeting_ids), MeetingRequest.message != ""))}
+
+
+def message_line(message: dict, quoted: bool = True) -> str:
+    """A meeting's message as its reader sees it: 'Your message: “…”' or 'Message from Anna Rossi: “…”'."""
+    from flask_babel import gettext
+
+    text = f"“{message['text']}”" if quoted else message["text"]
+    if message["mine"]:
+        return gettext("Your message: %(message)s", message=text)
+    return gettext("Message from %(name)s: %(message)s", name=message["from"], message=text)
 
 
 def partners_of(meeting_ids: list[int], me: int) -> dict[int, list[dict]]:
@@ -66,6 +92,7 @@ def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") 
         .where(MeetingSeat.participant_id == participant.id, Meeting.published.is_(True))
         .order_by(EventSlot.index, Meeting.id)).all()
     partners = partners_of([m.id for m, _s, _t in rows], participant.id)
+    messages = messages_of([m.id for m, _s, _t in rows], participant.id)
     for meeting, slot, table in rows:
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.id}-meeting-{meeting.id}@{host}")
@@ -82,6 +109,9 @@ def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") 
             entry.add("location", location(event, table, language))
             if table.virtual and table.link:
                 entry.add("url", table.link)
+        if meeting.id in messages:
+            with force_locale(language):
+                entry.add("description", message_line(messages[meeting.id], quoted=False))
         calendar.add_component(entry)
     return calendar.to_ical()
 
@@ -89,8 +119,6 @@ def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") 
 def location(event: Event, table: EventTable, language: str = "en") -> str:
     """Where a meeting is, as a calendar shows it: 'Table 12, <venue>, <event>' (a virtual room: its name and
     link, then the event), in the participant's language."""
-    from flask_babel import force_locale
-
     with force_locale(language):
         if table.virtual:
             place = f"{table.name}: {table.link}" if table.link else table.name

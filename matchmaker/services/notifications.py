@@ -57,8 +57,12 @@ def _mail(user: User, code: str, params: dict[str, Any], link: str | None) -> No
     with force_locale(mail_language(user.locale)):
         sentence = describe(code, params)
         lines = [_("Hello %(name)s,", name=user.name), "", sentence]
-        if link:
-            lines += ["", absolute_url(link)]
+        url = absolute_url(link) if link else None
+        if url:
+            lines += ["", url]
+        elif link:  # a relative link would be useless in a mail: none at all, and the log says why
+            current_app.logger.warning("PUBLIC_URL is not set: the mail to user %s goes without its link (%s)",
+                                       user.id, link)
         lines += ["", _("You can turn these e-mails off on your Notifications page.")]
         send_mail(user.email, _("Matchmaker: %(sentence)s", sentence=_shorten(sentence)), "\n".join(lines))
 
@@ -67,10 +71,11 @@ def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def absolute_url(path: str) -> str:
-    """`path` as a full address: PUBLIC_URL when configured, else the current request's host, else as is."""
+def absolute_url(path: str) -> str | None:
+    """`path` as a full address: PUBLIC_URL when configured, else the current request's host; None outside a request
+    without PUBLIC_URL (a background job), never a relative link."""
     base = current_app.config.get("PUBLIC_URL") or (request.host_url if has_request_context() else "")
-    return base.rstrip("/") + path if base else path
+    return base.rstrip("/") + path if base else None
 
 
 # Built once: the header bell asks on every page.

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from math import ceil
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from matchmaker.extensions import db
 from matchmaker.matching import feedback as rerank_engine
 from matchmaker.matching.reasons import Reasons
-from matchmaker.models import Feedback, Interest, Organisation, Suggestion
+from matchmaker.models import Feedback, Interest, Organisation, OrganisationTag, Suggestion
 from matchmaker.models.review import DECLINED, INTERESTED, STATES
 from matchmaker.services.matching import doc_id
 from matchmaker.services.profiles import DirectoryFilters, directory_query
@@ -21,6 +21,7 @@ from matchmaker.services.suggestions import explainer, matcher, stored_suggestio
 
 NEW = "new"
 STATE_FILTERS = (NEW, *STATES)
+AMOUNTS = (250_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000)  # euros: the money filter's choices
 PAGE_SIZE = 10
 
 
@@ -35,6 +36,8 @@ class ReviewFilters:
     country: str = ""
     trl_min: int | None = None
     trl_max: int | None = None
+    stage: str = ""  # investor lists: a start-up's funding stage, or a stage an investor invests in
+    amount: int | None = None  # investor lists: a start-up's round up to it, or an investor's tickets covering it
     state: str = ""  # "" = everything but declined
     q: str = ""
 
@@ -45,17 +48,18 @@ class ReviewFilters:
             value = args.get(name, type=int)
             return value if value is not None and 1 <= value <= 9 else None
 
-        state = args.get("state", "")
+        state, amount = args.get("state", ""), args.get("amount", type=int)
         return cls(partner_kind=args.get("partner_kind", "").strip(), sector=args.get("sector", "").strip(),
                    area=args.get("area", "").strip(), region=args.get("region", "").strip(),
                    country=args.get("country", "").strip().upper()[:2], trl_min=number("trl_min"),
-                   trl_max=number("trl_max"), state=state if state in STATE_FILTERS else "",
+                   trl_max=number("trl_max"), stage=args.get("stage", "").strip()[:20],
+                   amount=amount if amount in AMOUNTS else None, state=state if state in STATE_FILTERS else "",
                    q=args.get("q", "").strip()[:200])
 
     def active(self) -> bool:
         """True when anything but the default is asked for."""
         return any((self.partner_kind, self.sector, self.area, self.region, self.country, self.trl_min,
-                    self.trl_max, self.state, self.q))
+                    self.trl_max, self.stage, self.amount, self.state, self.q))
 
 
 @dataclass
@@ -92,14 +96,25 @@ class ReviewPage:
 
 def _matching_targets(organisation: Organisation, kind: str, f: ReviewFilters) -> set[int]:
     """Ids of suggested targets that pass the filters (the directory's facets, then TRL and text, in SQL)."""
-    stmt = directory_query(DirectoryFilters(kind=f.partner_kind, sector=f.sector, area=f.area, region=f.region,
-                                            country=f.country)).with_only_columns(Organisation.id).order_by(None)
+    investors = kind == "investor"  # an investor's sectors may be those it invests in
+    stmt = directory_query(DirectoryFilters(kind=f.partner_kind, sector="" if investors else f.sector, area=f.area,
+                                            region=f.region, country=f.country)
+                           ).with_only_columns(Organisation.id).order_by(None)
+    if investors and f.sector:
+        stmt = stmt.where(Organisation.tags.any(OrganisationTag.facet.in_(("sector", "investor_sector"))
+                                                & (OrganisationTag.code == f.sector)))
     stmt = stmt.where(Organisation.id.in_(select(Suggestion.target_id).where(
         Suggestion.source_id == organisation.id, Suggestion.kind == kind)))
     if f.trl_min is not None:
         stmt = stmt.where(Organisation.trl >= f.trl_min)
     if f.trl_max is not None:
         stmt = stmt.where(Organisation.trl <= f.trl_max)
+    if f.stage:
+        stmt = stmt.where(or_(Organisation.funding_stage == f.stage, Organisation.tags.any(
+            (OrganisationTag.facet == "investor_stage") & (OrganisationTag.code == f.stage))))
+    if f.amount is not None:  # a start-up's round, else an investor's range of tickets
+        stmt = stmt.where(or_(Organisation.funding_amount_sought <= f.amount, and_(
+            func.coalesce(Organisation.ticket_min, 0) <= f.amount, Organisation.ticket_max >= f.amount)))
     if f.q:
         like = f"%{f.q.replace('%', '').replace('_', ' ')}%"
         stmt = stmt.where(or_(*(column.ilike(like) for column in (

@@ -47,7 +47,7 @@ def test_flashes_and_cards_of_the_review_in_italian(app, client):
     assert "Hai salvato Liver Lab S.r.l. per dopo." in saved
     page = client.get("/matches/").get_data(as_text=True)
     options = re.findall(r'<option value="(?:new|saved|interested|declined)"[^>]*>([^<]+)</option>', page)
-    assert options == ["Nuovo", "Salvato", "Interessato", "Rifiutato"]
+    assert options == ["Nuovo", "Salvato", "Interesse espresso", "Rifiutato"]
     act(client, suggestion, action="decline", reason="other", note="fuori tema")
     card = client.get("/matches/?state=declined").get_data(as_text=True)
     assert "Hai rifiutato: Altro" in card and "la tua nota: “fuori tema”" in card

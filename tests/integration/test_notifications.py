@@ -60,11 +60,12 @@ def test_mail_follows_the_preference_and_the_readers_language(client, caplog):
     keen, quiet = make_user(locale="it"), make_user()
     quiet.notify_by_email = False
     db.session.commit()
+    client.application.config["PUBLIC_URL"] = "https://mm.example.org"  # outside a request: the link needs it
     with caplog.at_level(logging.WARNING):
         notify_many([keen, quiet], "api_token_created", {"name": "CRM"}, "/account/tokens/")
     mailed = [r.getMessage() for r in caplog.records if "Mail not configured" in r.getMessage()]
     assert len(mailed) == 1 and keen.email in mailed[0] and quiet.email not in mailed[0]
-    assert "/account/tokens/" in mailed[0] and "Ciao" in mailed[0]
+    assert "https://mm.example.org/account/tokens/" in mailed[0] and "Ciao" in mailed[0]
     assert db.session.scalar(db.select(db.func.count(Notification.id))) == 2  # both still see it in the app
 
 

@@ -70,3 +70,18 @@ def test_a_session_that_slots_do_not_fill_is_pointed_out(app, client):
     filled = dict(fields, name="Filled day", am_end="10:20", pm_end="17:20")
     page = post_form(client, "/events/new", filled, follow_redirects=True).get_data(as_text=True)
     assert "Event created with" in page and "The last slot of" not in page
+
+
+def test_the_usual_zones_come_first_in_their_own_group(app, client):
+    login(client, make_user(role="organiser"))
+    page = client.get("/events/new").get_data(as_text=True)
+    select = re.search(r'<select[^>]*name="time_zone"[^>]*>(.*?)</select>', page, re.S).group(1)
+    groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.S)
+    assert [label for label, _ in groups] == ["Usual time zones", "Other time zones"]
+    usual = re.findall(r'value="([^"]+)"', groups[0][1])
+    assert usual[0] == "Europe/Rome" and "Europe/Berlin" in usual and "UTC" in usual and len(usual) < 20
+    others = re.findall(r'value="([^"]+)"', groups[1][1])
+    assert "America/New_York" in others and not set(usual) & set(others) and len(others) > 300
+    login(client, make_user(role="organiser", locale="it"))
+    italian = client.get("/events/new").get_data(as_text=True)
+    assert '<optgroup label="Fusi orari abituali">' in italian and '<optgroup label="Altri fusi orari">' in italian
