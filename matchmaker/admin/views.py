@@ -10,7 +10,7 @@ from matchmaker.extensions import db
 from matchmaker.i18n import ROLE_LABELS
 from matchmaker.models import Organisation, User
 from matchmaker.permissions import admin_required
-from matchmaker.services import accounts, audit, organisations
+from matchmaker.services import accounts, audit, invitations, organisations
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -30,8 +30,8 @@ def users():
             form.organisation.errors = [*form.organisation.errors, error]
         else:
             try:
-                accounts.invite_user(current_user, form.email.data, organisation, form.role.data,
-                                     lambda token: url_for("auth.accept_invitation", token=token, _external=True))
+                invitations.invite_user(current_user, form.email.data, organisation, form.role.data,
+                                        lambda token: url_for("auth.accept_invitation", token=token, _external=True))
             except accounts.AccountError as exc:
                 form.email.errors.append(str(exc))
             else:

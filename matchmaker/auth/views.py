@@ -10,7 +10,7 @@ from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, For
                                    RegisterForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
 from matchmaker.i18n import ROLE_LABELS, adopt_chosen_language, is_local_path
-from matchmaker.services import accounts, org_names
+from matchmaker.services import accounts, invitations, org_names
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -153,14 +153,14 @@ def reset_password(token: str):
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
 def accept_invitation(token: str):
     try:
-        invitation = accounts.load_invitation(token)
+        invitation = invitations.load_invitation(token)
     except accounts.AccountError as exc:
         flash(str(exc), "error")
         return redirect(url_for("auth.login"))
     form = AcceptInvitationForm()
     if form.validate_on_submit():
         try:
-            user = accounts.accept_invitation(token, form.name.data, form.password.data)
+            user = invitations.accept_invitation(token, form.name.data, form.password.data)
         except accounts.AccountError as exc:
             flash(str(exc), "error")
             return redirect(url_for("auth.login"))

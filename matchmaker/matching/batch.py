@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import repeat
 
 import numpy as np
 from scipy import sparse
-from sparse_dot_topn import sp_matmul_topn
 
-from matchmaker.matching import dense, scoring
+from matchmaker.matching import dense, products, scoring
 from matchmaker.matching.bulk import gc_paused
 from matchmaker.matching.rank import BATCH_MARGIN, TARGET_SIDE, Match, Matcher, _Side
 
@@ -120,7 +118,7 @@ def _sparse_lists(matcher: Matcher, lists: Sequence[tuple[str, str]], top: int, 
     for c in picked:
         jobs += [(index.seek_, net.track_, c.a, c.b)] if net.track_.nnz else []
         jobs += [(net.partners_, net.discounted_, c.a, c.b)] if net.partners_.nnz else []
-    text, *more = _pair_dots(jobs, threads)
+    text, *more = products.pair_dots(jobs, threads)
     result, start = [], 0
     for c in chosen:
         if c is None:
@@ -175,7 +173,7 @@ def _choose(matcher: Matcher, kind: str, sources: str, target_side: str, top: in
     # room for near-ties only.
     check = kind != "tech-transfer" or any(d.partners for d in matcher.docs_.values())
     k = min(target.rows.size, top + (BATCH_MARGIN if check else TIE_MARGIN))
-    best = _top_products(left, right.T.tocsr(), k, threads)
+    best = products.top_products(left, right.T.tocsr(), k, threads)
     pair_sources = np.repeat(source.rows, np.diff(best.indptr))
     pair_targets = target.rows[best.indices]
     ids, docs = index.ids_, matcher.docs_
@@ -208,42 +206,6 @@ def _finish(matcher: Matcher, c: _Chosen, top: int, forward: np.ndarray, backwar
     result = matcher.rank_many(c.alone, c.kind, top) if c.alone else {}
     return Ranked([ids[r] for r in source.rows.tolist()], counts, target_ids[order], scores[order],
                   *(p[order] for p in parts), result)
-
-
-def _top_products(left: sparse.csr_matrix, right: sparse.csr_matrix, k: int, threads: int,
-                  sample: int = 200) -> sparse.csr_matrix:
-    """Each row's k largest products of left × right, best first (sp_matmul_topn), exactly as without a threshold.
-
-    Most of the product's time goes to collecting and selecting every row's thousands of small candidates, not to
-    the multiplications: a threshold skips them (at 10k profiles a third of the time). It is set below the k-th
-    best product of a sample of rows (three quarters of their 1st percentile), so nearly every row still finds k
-    products above it, and those k are the row's k best; a row that finds fewer is computed again without it.
-    Below 10 × `sample` rows (a small directory) the sample would be a tenth of the work or more: no threshold."""
-    if left.shape[0] < 10 * sample:
-        return sp_matmul_topn(left, right, top_n=k, n_threads=threads, sort=True)
-    probe = sp_matmul_topn(left[::left.shape[0] // sample], right, top_n=k, n_threads=threads, sort=True)
-    full = np.diff(probe.indptr) == k
-    kth = probe.data[probe.indptr[1:][full] - 1]
-    threshold = 0.75 * float(np.quantile(kth, 0.01)) if kth.size else 0.0
-    if threshold <= 0:
-        return sp_matmul_topn(left, right, top_n=k, n_threads=threads, sort=True)
-    best = sp_matmul_topn(left, right, top_n=k, threshold=threshold, n_threads=threads, sort=True)
-    short = np.flatnonzero(np.diff(best.indptr) < k)
-    if short.size == 0:
-        return best
-    again = sp_matmul_topn(left[short], right, top_n=k, n_threads=threads, sort=True)
-    # The short rows' entries replaced by their recomputed ones, row by row in order (a stable sort keeps each
-    # row's best-first order).
-    n = left.shape[0]
-    kept = np.ones(n, dtype=bool)
-    kept[short] = False
-    owner = np.repeat(np.arange(n), np.diff(best.indptr))
-    mine = kept[owner]
-    rows = np.concatenate([owner[mine], np.repeat(short, np.diff(again.indptr))])
-    order = np.argsort(rows, kind="stable")
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))])
-    return sparse.csr_matrix((np.concatenate([best.data[mine], again.data])[order],
-                              np.concatenate([best.indices[mine], again.indices])[order], indptr), shape=best.shape)
 
 
 def _eligible(matcher: Matcher, kind: str, pair_sources: np.ndarray, pair_targets: np.ndarray) -> np.ndarray:
@@ -287,37 +249,3 @@ def _window(indptr: np.ndarray, values: np.ndarray, ok: np.ndarray, compare: np.
     alone = compare | (full & (count < sizes)) | (full & (count > top) & (last >= floor))
     keep = ok & ~alone[row] & ((place < top) | (values >= floor[row]))
     return keep, np.flatnonzero(alone)
-
-
-def _pair_dots(jobs: list[tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray, np.ndarray]], threads: int = 1,
-               chunk: int = 1 << 12) -> list[np.ndarray]:
-    """For each (a, b, rows_a, rows_b) of `jobs`: _row_dots of every pair. Every job's chunks share one pool of
-    `threads` threads (scipy's sparse kernels release the GIL); small chunks keep each product's temporaries in
-    cache."""
-    outs = [np.zeros(rows_a.size, dtype=np.float32) for _, _, rows_a, _ in jobs]
-    most = max([rows_a.size for _, _, rows_a, _ in jobs] + [1])
-    size = max(1, min(chunk, -(-most // max(1, threads))))
-    tasks = [(out, job, start) for job, out in zip(jobs, outs) for start in range(0, out.size, size)]
-
-    def piece(task: tuple[np.ndarray, tuple, int]) -> None:
-        out, (a, b, rows_a, rows_b), start = task
-        part = slice(start, start + size)
-        out[part] = _row_dots(a, b, rows_a[part], rows_b[part])
-
-    if threads > 1 and len(tasks) > 1:
-        with ThreadPoolExecutor(threads) as pool:
-            list(pool.map(piece, tasks))
-    else:
-        for task in tasks:
-            piece(task)
-    return outs
-
-
-def _row_dots(a: sparse.csr_matrix, b: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
-    """a[rows_a[i]] · b[rows_b[i]] for every i, in float32, each summed column by column in ascending order from 0:
-    with both matrices' columns in order (index._normalized) that is exactly what the single path's sparse
-    products (Matcher.components, Matcher.as_target) compute, and the same number whichever operand comes first,
-    so a pair's forward is bit for bit the reverse pair's backward. (scipy's elementwise product keeps the column
-    order; its sum(axis=1) adds pairwise, the product with a vector of ones in order.)"""
-    products = a[rows_a].multiply(b[rows_b])
-    return products @ np.ones(products.shape[1], dtype=np.float32)

@@ -4,7 +4,7 @@ Both lists of a rebuild (companies' research partners and research's companies) 
 a pair's forward is the reverse pair's backward. So the source side is taken in chunks of rows, and for each chunk
 the dense blocks seek × offer and offer × seek (and, when the directory has them, the track-record and
 shared-partner blocks of both directions) are computed once with scikit-learn's sparse-to-dense product, whose
-float32 sums run column by column from 0 like scipy's row-wise products (batch._row_dots): every value in a block is
+float32 sums run column by column from 0 like scipy's row-wise products (products.row_dots): every value in a block is
 bit for bit the part that the single path computes, so no candidate needs its parts computed again. A global
 threshold, set from a sample of sources, keeps each direction's leading pairs (pruned as the chunks go to those
 that can still enter a list); a source whose `top` best are not all safely above it gets its pairs from its own

@@ -210,7 +210,7 @@ def _weigh(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
 def _normalized(matrix: sparse.spmatrix) -> sparse.csr_matrix:
     """Rows L2-normalised, as float32 CSR with each row's columns in ascending order (an empty directory has no
     rows: scikit-learn refuses those). The order makes every product of two rows sum its terms column by column,
-    whichever path computes it (see batch._row_dots)."""
+    whichever path computes it (see products.row_dots)."""
     if matrix.shape[0] == 0:
         return sparse.csr_matrix(matrix.shape, dtype=np.float32)
     result = normalize(matrix).astype(np.float32).tocsr()

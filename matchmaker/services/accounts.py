@@ -1,4 +1,4 @@
-"""Accounts: registration, authentication, password changes and resets, invitations."""
+"""Accounts: registration, authentication, password changes and resets, roles (invitations: invitations.py)."""
 from __future__ import annotations
 
 import functools
@@ -14,8 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from matchmaker.extensions import db
-from matchmaker.i18n import ROLE_LABELS, mail_language
-from matchmaker.models import ROLES, Invitation, Organisation, User
+from matchmaker.i18n import mail_language
+from matchmaker.models import ROLES, Organisation, User
 from matchmaker.models.user import ADMIN, MEMBER
 from matchmaker.models._common import utcnow
 from matchmaker.services import audit, tokens
@@ -35,11 +35,13 @@ class AlreadyConfirmed(AccountError):
         self.user_id = user_id
 
 
-def _serializer(salt: str) -> URLSafeTimedSerializer:
+def serializer(salt: str) -> URLSafeTimedSerializer:
+    """Signed, timed tokens of one purpose (`salt`): confirmation, reset and invitation links."""
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
 
 
-def _hash_password(user: User, password: str) -> None:
+def hash_password(user: User, password: str) -> None:
+    """Store the password's hash on `user` (not committed)."""
     user.set_password(password, method=current_app.config.get("PASSWORD_HASH_METHOD"))
 
 
@@ -77,7 +79,7 @@ def register_user(email: str, name: str, password: str, organisation_name: str, 
     user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=None,
                 locale=mail_language(), email_confirmed=False,  # the language they registered in
                 joining_name=organisation_name.strip(), registration_kind=None if joining else kind)
-    _hash_password(user, password)
+    hash_password(user, password)
     db.session.add(user)
     try:
         db.session.commit()
@@ -111,13 +113,13 @@ def send_confirmation(user: User, link_for: callable) -> None:
 
 def confirmation_token(user: User) -> str:
     """The signed token of the link that confirms `user`'s address."""
-    return _serializer("confirm-email").dumps({"uid": user.id, "email": user.email})
+    return serializer("confirm-email").dumps({"uid": user.id, "email": user.email})
 
 
 def confirm_email(token: str) -> User:
     """Mark the account behind a confirmation link as confirmed; AccountError if the link is bad or used."""
     try:
-        data = _serializer("confirm-email").loads(token, max_age=current_app.config["CONFIRM_MAX_AGE"])
+        data = serializer("confirm-email").loads(token, max_age=current_app.config["CONFIRM_MAX_AGE"])
     except (BadSignature, SignatureExpired):
         raise AccountError(_("This confirmation link is not valid or has expired. Log in to get a new one.")) \
             from None
@@ -169,7 +171,7 @@ def change_password(user: User, current: str, new: str) -> None:
     """Replace the password after checking the current one."""
     if not user.check_password(current):
         raise AccountError(_("Your current password is not correct."))
-    _hash_password(user, new)
+    hash_password(user, new)
     user.end_sessions()  # every other session ends; the view logs this one in again
     tokens.revoke_all(user)  # and so do the API tokens (ASVS: a new password ends the other credentials)
     db.session.commit()
@@ -182,7 +184,7 @@ def _password_fingerprint(user: User) -> str:
 
 def make_reset_token(user: User) -> str:
     """A signed, expiring token for the password-reset link."""
-    return _serializer("password-reset").dumps({"uid": user.id, "fp": _password_fingerprint(user)})
+    return serializer("password-reset").dumps({"uid": user.id, "fp": _password_fingerprint(user)})
 
 
 def request_password_reset(email: str, link_for: callable) -> None:
@@ -201,7 +203,7 @@ def request_password_reset(email: str, link_for: callable) -> None:
 def reset_password(token: str, new_password: str) -> User:
     """Set a new password from a valid reset token."""
     try:
-        data = _serializer("password-reset").loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+        data = serializer("password-reset").loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
     except SignatureExpired:
         raise AccountError(_("This reset link has expired. Ask for a new one.")) from None
     except BadSignature:
@@ -209,72 +211,12 @@ def reset_password(token: str, new_password: str) -> User:
     user = db.session.get(User, data.get("uid"))
     if user is None or data.get("fp") != _password_fingerprint(user):
         raise AccountError(_("This reset link has already been used. Ask for a new one."))
-    _hash_password(user, new_password)
+    hash_password(user, new_password)
     user.end_sessions()  # whoever knew the old password is logged out everywhere
     tokens.revoke_all(user)  # API tokens included
     user.email_confirmed = True  # the link reached the mailbox
     _create_registered_organisation(user)  # as confirm_email would have
     db.session.commit()
-    return user
-
-
-def invite_user(inviter: User, email: str, organisation: Organisation | None, role: str,
-                link_for: callable) -> Invitation:
-    """Record an invitation and mail (or log) its acceptance link."""
-    if role not in ROLES:
-        raise AccountError(_("Unknown role %(role)s.", role=role))
-    if find_user(email):
-        raise AccountError(_("This person already has an account."))
-    invitation = Invitation(email=email.strip().lower(), role=role, organisation=organisation,
-                            invited_by_id=inviter.id)
-    db.session.add(invitation)
-    audit.record(inviter, "invitation", invitation.email, role=role,
-                 organisation=organisation.name if organisation else None)
-    db.session.commit()
-    token = _serializer("invitation").dumps({"iid": invitation.id})
-    link = link_for(token)
-    # The invitee has no account yet: write in the organisation's language, else in the inviter's.
-    with force_locale(mail_language(organisation.language if organisation else None)):
-        role_label = str(ROLE_LABELS[role])
-        if organisation:
-            body = _("%(inviter)s invited you to join %(organisation)s on Matchmaker as %(role)s.\n"
-                     "Open this link to choose your password:\n%(link)s\n", inviter=inviter.name,
-                     organisation=organisation.name, role=role_label, link=link)
-        else:
-            body = _("%(inviter)s invited you to Matchmaker as %(role)s.\n"
-                     "Open this link to choose your password:\n%(link)s\n", inviter=inviter.name, role=role_label,
-                     link=link)
-        send_mail(invitation.email, _("You are invited to Matchmaker"), body)
-    return invitation
-
-
-def load_invitation(token: str) -> Invitation:
-    """The pending invitation behind a token, or AccountError."""
-    try:
-        data = _serializer("invitation").loads(token, max_age=current_app.config["INVITATION_MAX_AGE"])
-    except (BadSignature, SignatureExpired):
-        raise AccountError(_("This invitation link is not valid or has expired.")) from None
-    invitation = db.session.get(Invitation, data.get("iid"))
-    if invitation is None or invitation.accepted_at is not None:
-        raise AccountError(_("This invitation has already been used."))
-    return invitation
-
-
-def accept_invitation(token: str, name: str, password: str) -> User:
-    """Create the invited user's account with the role and organisation of the invitation."""
-    invitation = load_invitation(token)
-    if find_user(invitation.email):
-        raise AccountError(_("This person already has an account."))
-    user = User(email=invitation.email, name=name.strip(), role=invitation.role,
-                organisation_id=invitation.organisation_id, locale=mail_language())
-    _hash_password(user, password)
-    invitation.accepted_at = utcnow()
-    db.session.add(user)
-    try:
-        db.session.commit()
-    except IntegrityError:  # the same invitation accepted at the same moment by another request
-        db.session.rollback()
-        raise AccountError(_("This invitation has already been used.")) from None
     return user
 
 
@@ -299,7 +241,7 @@ def create_user(email: str, name: str, password: str, role: str = MEMBER,
     if find_user(email):
         raise AccountError(_("An account for %(email)s already exists.", email=email))
     user = User(email=email.strip().lower(), name=name, role=role, organisation=organisation)
-    _hash_password(user, password)
+    hash_password(user, password)
     db.session.add(user)
     db.session.commit()
     return user

@@ -68,6 +68,7 @@ INVESTOR = {
     "investor_sectors": ["medical_devices", "digital_health", "ivd", "biotech"],
     "investor_stages": ["seed", "series_a"], "ticket_min": 250_000, "ticket_max": 3_000_000,
     "collaboration_types": ["investment"],
+    "contact_name": "Investment team", "contact_email": f"deals@{DEMO_DOMAIN}",
 }
 STARTUP = {
     "external_id": "DEMO-STARTUP-1", "name": "NeuroSense Diagnostics (demo)", "kind": "startup", "sme": True,
@@ -81,7 +82,69 @@ STARTUP = {
     "sectors": ["medical_devices", "digital_health"], "therapeutic_areas": ["neurology"],
     "collaboration_types": ["investment", "clinical_study"], "trl": 6, "funding_stage": "seed",
     "funding_amount_sought": 1_200_000,
+    "contact_name": "Founders", "contact_email": f"founders@{DEMO_DOMAIN}",
 }
+# More of the cluster's start-ups and investors (invented, marked "demo"), so that the investor and the start-up
+# see lists of several, each with their stage, ticket and sectors.
+MORE = [
+    {"external_id": "DEMO-STARTUP-2", "name": "CardioPatch Bio (demo)", "kind": "startup", "sme": True,
+     "city": "Pavia", "region": "Lombardia", "country": "IT", "language": "it",
+     "description": "Spin-off universitaria che sviluppa cerotti di idrogel rigenerativo per il cuore dopo l'infarto.",
+     "offer": "Idrogel biocompatibile caricato con vescicole extracellulari; dati preclinici su modello suino.",
+     "seek": "Round seed per completare gli studi GLP e partner clinici in cardiologia interventistica.",
+     "keywords": "idrogel; vescicole extracellulari; infarto; medicina rigenerativa; cardiologia",
+     "sectors": ["biotech", "medical_devices"], "therapeutic_areas": ["cardiology"],
+     "collaboration_types": ["investment", "clinical_study"], "trl": 4, "funding_stage": "seed",
+     "funding_amount_sought": 1_800_000, "contact_name": "CEO", "contact_email": f"cardiopatch@{DEMO_DOMAIN}"},
+    {"external_id": "DEMO-STARTUP-3", "name": "OncoSeq Analytics (demo)", "kind": "startup", "sme": True,
+     "city": "Milano", "region": "Lombardia", "country": "IT", "language": "en",
+     "description": "Liquid-biopsy start-up: circulating tumour DNA assays for the monitoring of colorectal cancer.",
+     "offer": "ctDNA sequencing panel with a CE-IVD path, bioinformatics pipeline and a validation cohort of 300 "
+              "patients with an oncology IRCCS.",
+     "seek": "Series A investors in in-vitro diagnostics and hospital partners for a multicentre validation study.",
+     "keywords": "liquid biopsy; ctDNA; NGS; colorectal cancer; in-vitro diagnostics",
+     "sectors": ["ivd", "biotech"], "therapeutic_areas": ["oncology"],
+     "collaboration_types": ["investment", "clinical_study"], "trl": 6, "funding_stage": "series_a",
+     "funding_amount_sought": 2_500_000, "contact_name": "Business development",
+     "contact_email": f"oncoseq@{DEMO_DOMAIN}"},
+    {"external_id": "DEMO-STARTUP-4", "name": "RehaBot (demo)", "kind": "startup", "sme": True,
+     "city": "Lecco", "region": "Lombardia", "country": "IT", "language": "it",
+     "description": "Robotica indossabile per la riabilitazione dell'arto superiore dopo ictus, anche a domicilio.",
+     "offer": "Esoscheletro leggero con sensori inerziali e una piattaforma di telemedicina per il fisioterapista.",
+     "seek": "Investitori pre-seed e seed; centri di riabilitazione per uno studio pilota.",
+     "keywords": "esoscheletro; riabilitazione; ictus; telemedicina; robotica",
+     "sectors": ["medical_devices", "digital_health"], "therapeutic_areas": ["rehabilitation", "neurology"],
+     "collaboration_types": ["investment", "clinical_study"], "trl": 5, "funding_stage": "pre_seed",
+     "funding_amount_sought": 600_000, "contact_name": "Fondatori", "contact_email": f"rehabot@{DEMO_DOMAIN}"},
+    {"external_id": "DEMO-STARTUP-5", "name": "MicroBiome Rx (demo)", "kind": "startup", "sme": True,
+     "city": "Bergamo", "region": "Lombardia", "country": "IT", "language": "en",
+     "description": "Live biotherapeutics from the gut microbiome for recurrent infections in frail patients.",
+     "offer": "A consortium of defined bacterial strains with a completed phase I; GMP manufacturing partner.",
+     "seek": "Series A funding for a phase II trial, and licensing partners in infectious diseases.",
+     "keywords": "microbiome; live biotherapeutics; Clostridioides difficile; phase II; infectious diseases",
+     "sectors": ["biotech", "pharma"], "therapeutic_areas": ["infectious_diseases"],
+     "collaboration_types": ["investment", "licensing"], "trl": 6, "funding_stage": "series_a",
+     "funding_amount_sought": 6_000_000, "contact_name": "CEO", "contact_email": f"microbiome@{DEMO_DOMAIN}"},
+    {"external_id": "DEMO-INVESTOR-2", "name": "Insubria Biotech Angels (demo)", "kind": "investor",
+     "city": "Varese", "region": "Lombardia", "country": "IT", "language": "it",
+     "description": "Rete di business angel con esperienza nell'industria farmaceutica e dei dispositivi medici.",
+     "offer": "Investimenti pre-seed e seed, mentoring regolatorio e accesso alla rete industriale lombarda.",
+     "seek": "Start-up lombarde di dispositivi medici, sanità digitale e riabilitazione con un primo prototipo.",
+     "keywords": "business angel; pre-seed; seed; dispositivi medici; sanità digitale",
+     "sectors": ["medical_devices", "digital_health"], "investor_sectors": ["medical_devices", "digital_health"],
+     "investor_stages": ["pre_seed", "seed"], "ticket_min": 100_000, "ticket_max": 800_000,
+     "collaboration_types": ["investment"], "contact_name": "Segreteria", "contact_email": f"angels@{DEMO_DOMAIN}"},
+    {"external_id": "DEMO-INVESTOR-3", "name": "Alpine Therapeutics Capital (demo)", "kind": "investor",
+     "city": "Milano", "region": "Lombardia", "country": "IT", "language": "en",
+     "description": "Biotech venture fund leading Series A and B rounds in therapeutics across Southern Europe.",
+     "offer": "Lead investor for Series A/B, syndicates with European funds, clinical development expertise.",
+     "seek": "Therapeutics and platform biotech companies with clinical data in oncology, infectious and rare "
+             "diseases.",
+     "keywords": "venture capital; series A; series B; therapeutics; biotech",
+     "sectors": ["biotech", "pharma"], "investor_sectors": ["biotech", "pharma"],
+     "investor_stages": ["series_a", "series_b"], "ticket_min": 2_000_000, "ticket_max": 15_000_000,
+     "collaboration_types": ["investment"], "contact_name": "Partners", "contact_email": f"alpine@{DEMO_DOMAIN}"},
+]
 
 
 def _find(name_contains: str) -> Organisation | None:
@@ -122,6 +185,8 @@ def load_demo(data_dir: Path, progress: Callable[[Iterable], Iterable] | None = 
         apply_profile(organisation, spec["profile"])
         organisation.source = "manual"  # written by its members from here on
     investor, startup = _upsert(INVESTOR), _upsert(STARTUP)
+    for data in MORE:
+        _upsert(data)
     db.session.commit()
     logins = demo_logins(company.name, research.name, investor.name, startup.name)
     orgs = {company.name: company, research.name: research, investor.name: investor, startup.name: startup}

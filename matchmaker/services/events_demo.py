@@ -80,14 +80,40 @@ def _organisations(demo: list[int], size: int) -> list[int]:
     return list(dict.fromkeys(chosen))[:size]
 
 
+# What requesters write, in their organisation's language (the demo's requests are accepted as they are).
+_MESSAGES = {
+    "it": ("Vorremmo presentarvi la nostra piattaforma e capire se c'è spazio per uno studio congiunto.",
+           "Ci interessa la vostra esperienza clinica: possiamo parlare di una possibile collaborazione?",
+           "Cerchiamo un partner per un progetto Horizon Europe sul vostro tema: parliamone.",
+           "Abbiamo visto il vostro profilo: ci piacerebbe confrontarci su dati e modelli preclinici."),
+    "en": ("We would like to present our platform and explore a joint study.",
+           "Your clinical expertise fits our pipeline: could we discuss a collaboration?",
+           "We are building a Horizon Europe consortium on your topic and would value your view.",
+           "We saw your profile and would like to compare notes on preclinical models and data."),
+}
+
+
+def _message(org: Organisation | None, number: int) -> str:
+    """A demo request's message, in the requester's language (Italian organisations write in Italian)."""
+    language = "it" if org is not None and (org.country == "IT" or org.language == "it") else "en"
+    options = _MESSAGES[language]
+    return options[number % len(options)]
+
+
 def _requests(event: Event, people: dict[int, EventParticipant], per_participant: int, demo: set[int]) -> None:
     """Each participant requests its best suggested partners among the participants (demo members: more);
-    two requests between the same pair are one mutual meeting. All are accepted for the demo."""
+    two requests between the same pair are one mutual meeting. All are accepted for the demo, but no one
+    accepts more meetings than the event's maximum per participant (a popular organisation turns the rest
+    down), so the published agenda places nearly every accepted meeting."""
     pairs: dict[tuple[int, int], MeetingRequest] = {}
     rows = db.session.execute(select(Suggestion.source_id, Suggestion.target_id).where(
         Suggestion.source_id.in_(list(people)), Suggestion.target_id.in_(list(people)))
         .order_by(Suggestion.source_id, Suggestion.score.desc())).all()
+    orgs = {o.id: o for o in db.session.execute(select(Organisation).where(Organisation.id.in_(list(people))))
+            .scalars()}
     sent: dict[int, int] = {}
+    meetings: dict[int, int] = {}
+    cap = event.max_meetings or 8
     for source, target in rows:
         limit = per_participant + 3 if source in demo or target in demo else per_participant
         if source == target or sent.get(source, 0) >= limit:
@@ -96,13 +122,15 @@ def _requests(event: Event, people: dict[int, EventParticipant], per_participant
         if reverse is not None:
             reverse.mutual = True
             continue
-        if (source, target) in pairs:
+        if (source, target) in pairs or meetings.get(source, 0) >= cap or meetings.get(target, 0) >= cap:
             continue
         sent[source] = sent.get(source, 0) + 1
+        meetings[source] = meetings.get(source, 0) + 1
+        meetings[target] = meetings.get(target, 0) + 1
         pairs[(source, target)] = MeetingRequest(event_id=event.id, requester_id=people[source].id,
                                                  target_id=people[target].id, state="accepted",
-                                                 message="Looking forward to meeting you.")
-    _top_up(event, people, pairs, demo, per_participant + 3)
+                                                 message=_message(orgs.get(source), len(pairs)))
+    _top_up(event, people, pairs, demo, min(per_participant + 3, cap), orgs, meetings, cap)
     db.session.add_all(pairs.values())
     db.session.flush()
     for request in pairs.values():
@@ -114,14 +142,12 @@ def _requests(event: Event, people: dict[int, EventParticipant], per_participant
 
 
 def _top_up(event: Event, people: dict[int, EventParticipant], pairs: dict[tuple[int, int], MeetingRequest],
-            demo: set[int], want: int) -> None:
+            demo: set[int], want: int, orgs: dict[int, Organisation], meetings: dict[int, int], cap: int) -> None:
     """A demo member with few suggestions among the participants (an investor sees only start-ups that seek
     investment) is asked for meetings by the participants closest to it in declared sectors and therapeutic
     areas (companies, for an investor), so that every demo login has an agenda of several meetings."""
     from matchmaker.taxonomy import COMPANY_KINDS
 
-    orgs = {o.id: o for o in db.session.execute(select(Organisation).where(Organisation.id.in_(list(people))))
-            .scalars()}
     for member in sorted(demo):
         mine = orgs[member]
         met = {a if b == member else b for a, b in pairs if member in (a, b)}
@@ -135,8 +161,10 @@ def _top_up(event: Event, people: dict[int, EventParticipant], pairs: dict[tuple
             return (-(sectors + areas), org.id)
 
         candidates = [o for o in orgs.values() if o.id != member and o.id not in met and o.id not in demo
-                      and (mine.kind != "investor" or o.kind in COMPANY_KINDS)]
+                      and (mine.kind != "investor" or o.kind in COMPANY_KINDS) and meetings.get(o.id, 0) < cap]
         for other in sorted(candidates, key=closeness)[:missing]:
+            meetings[other.id] = meetings.get(other.id, 0) + 1
+            meetings[member] = meetings.get(member, 0) + 1
             pairs[(other.id, member)] = MeetingRequest(event_id=event.id, requester_id=people[other.id].id,
                                                        target_id=people[member].id, state="accepted",
-                                                       message="Looking forward to meeting you.")
+                                                       message=_message(other, len(pairs)))

@@ -125,6 +125,17 @@ def test_demo_load_prints_logins_and_they_work(client, runner, shared_cordis_his
         placed = db.session.scalar(db.select(db.func.count(MeetingSeat.meeting_id)).join(EventParticipant).where(
             EventParticipant.user_id == user.id, MeetingSeat.pub_slot_id.is_not(None)))
         assert placed >= 4, (role, placed)
+    # A convincing demo: nearly every accepted meeting placed (no one accepted more than the event's maximum),
+    # requests written in the requester's language, and the investor sees several investable start-ups.
+    assert event.report["placed"] >= 0.95 * event.report["requested"], event.report
+    from matchmaker.models import MeetingRequest, Organisation, Suggestion
+    messages = set(db.session.scalars(db.select(MeetingRequest.message)))
+    assert len(messages) >= 4 and any("collaborazione" in m or "studio" in m for m in messages)
+    investor = db.session.scalar(db.select(User).where(User.email == "investor@demo.matchmaker.example"))
+    kinds = db.session.scalars(db.select(Organisation.kind).join(Suggestion, Suggestion.target_id == Organisation.id)
+                               .where(Suggestion.source_id == investor.organisation_id)).all()
+    assert kinds.count("startup") >= 3, kinds
+    assert db.session.scalar(db.select(Organisation.contact_email).where(Organisation.id == investor.organisation_id))
 
 
 def test_demo_load_without_data_is_a_clear_message(runner, tmp_path):

@@ -59,7 +59,7 @@ def world(app):
     db.session.add(invitation)
     db.session.commit()
     tokens = {"reset": accounts.make_reset_token(users["member"]),
-              "invitation": accounts._serializer("invitation").dumps({"iid": invitation.id})}
+              "invitation": accounts.serializer("invitation").dumps({"iid": invitation.id})}
     # Background jobs: an import run for an Italian organiser (its report worded in Italian), one waiting for a
     # worker, one whose worker died (a stored English message, worded on display).
     done, queued = (Job(kind="import-orgs", state="queued", user_id=users["organiser"].id, label=f"{name}.csv")

@@ -86,16 +86,16 @@ def test_every_save_moves_the_version_even_if_only_tags_change(app):
 def test_two_acceptances_of_one_invitation_give_a_message_not_a_500(client, monkeypatch):
     """The second of two simultaneous acceptances meets the unique e-mail index."""
     from matchmaker.models import Invitation
-    from matchmaker.services import accounts
+    from matchmaker.services import accounts, invitations
 
     invitation = Invitation(email="race@example.org", role="member")
     db.session.add(invitation)
     db.session.commit()
     with client.application.test_request_context():
-        token = accounts._serializer("invitation").dumps({"iid": invitation.id})
+        token = accounts.serializer("invitation").dumps({"iid": invitation.id})
     make_user(email="race@example.org")  # the other acceptance, committed after this one's check
     real_find, calls = accounts.find_user, []
-    monkeypatch.setattr(accounts, "find_user", lambda email: calls.append(email) or (
+    monkeypatch.setattr(invitations, "find_user", lambda email: calls.append(email) or (
         None if len(calls) == 1 else real_find(email)))
     response = client.post(f"/auth/invitation/{token}", data={
         "name": "Racer", "password": "correct horse battery", "confirm": "correct horse battery",

@@ -7,7 +7,7 @@ import random
 
 import numpy as np
 
-from matchmaker.matching import batch
+from matchmaker.matching import batch, products
 from matchmaker.matching.documents import COMPANY, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import Matcher
 
@@ -63,7 +63,7 @@ def test_a_pairs_forward_is_the_reverse_pairs_backward():
 
 
 def test_the_thresholded_top_k_product_is_the_plain_one():
-    """batch._top_products skips small products with a threshold taken from a sample of rows; rows that find fewer
+    """products.top_products skips small products with a threshold taken from a sample of rows; rows that find fewer
     than k products above it (here: rows with few terms, and rows the sample misses) are computed again."""
     from scipy import sparse
     from sparse_dot_topn import sp_matmul_topn
@@ -76,7 +76,7 @@ def test_the_thresholded_top_k_product_is_the_plain_one():
     left = left.tocsr()
     right = sparse.random(300, 500, density=0.05, format="csr", dtype=np.float32, random_state=rng)
     plain = sp_matmul_topn(left, right, top_n=12, sort=True)
-    fast = batch._top_products(left, right, 12, threads=1, sample=20)
+    fast = products.top_products(left, right, 12, threads=1, sample=20)
     assert (np.diff(plain.indptr) < 12).sum() > 40  # the rows computed again
     assert np.array_equal(fast.indptr, plain.indptr) and np.array_equal(fast.indices, plain.indices)
     assert np.array_equal(fast.data, plain.data)
@@ -84,7 +84,7 @@ def test_the_thresholded_top_k_product_is_the_plain_one():
 
 def test_the_dense_blocks_hold_the_exact_parts():
     """dense.both_directions takes every part straight from scikit-learn's sparse-to-dense product: each cell must be
-    bit for bit what batch._row_dots (scipy's row-wise product, the single path's order) computes."""
+    bit for bit what products.row_dots (scipy's row-wise product, the single path's order) computes."""
     from matchmaker.matching import dense
 
     docs, projects = _wordy_directory()
@@ -97,7 +97,7 @@ def test_the_dense_blocks_hold_the_exact_parts():
                                  (index.seek_, net.track_, dense._dense(one.seeks, two.tracks.T.tocsr())),
                                  (net.partners_, net.discounted_,
                                   dense._dense(net.partners_[one.rows], two.partners.T.tocsr()))):
-        assert np.array_equal(product.ravel(), batch._row_dots(left, right, a, b))
+        assert np.array_equal(product.ravel(), products.row_dots(left, right, a, b))
 
 
 def test_dense_and_sparse_candidates_give_the_same_lists_also_among_many_ties(monkeypatch):
