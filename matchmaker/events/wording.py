@@ -33,6 +33,7 @@ REFUSALS = {
     "requests_closed": _l("requests are not open for this event"),
     "cancelled_by_organiser": _l("the organisers cancelled your participation; only they can reinstate it, so "
                                  "please contact them"),
+    "not_participating": _l("you no longer take part in this event"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
 }

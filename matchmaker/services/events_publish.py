@@ -68,9 +68,9 @@ def _seat_rows(ids: list[int]) -> list[dict]:
     return rows
 
 
-def publish_at_once(event: Event, meeting_ids: list[int]) -> None:
+def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -> None:
     """On a published agenda, publish these meetings' draft places now and notify their participants (a manual
-    change or a cancelled participation); the caller commits."""
+    change; a cancelled participation tells its partners itself: `notify=False`); the caller commits."""
     changed = []
     for meeting in db.session.execute(select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
         placed = meeting.state == ACTIVE and meeting.slot_id is not None
@@ -79,7 +79,8 @@ def publish_at_once(event: Event, meeting_ids: list[int]) -> None:
         if new != old:
             changed.append(("new" if old[0] is None else "cancelled" if new[0] is None else "moved", meeting))
     apply_published(changed)
-    notify_changes(event, {m.id: kind for kind, m in changed})
+    if notify:
+        notify_changes(event, {m.id: kind for kind, m in changed})
 
 
 def notify_changes(event: Event, kinds: dict[int, str]) -> int:
