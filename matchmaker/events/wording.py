@@ -33,6 +33,10 @@ REFUSALS = {
     "requests_closed": _l("requests are not open for this event"),
     "cancelled_by_organiser": _l("the organisers cancelled your participation; only they can reinstate it, so "
                                  "please contact them"),
+    "status_not_allowed": _l("that status cannot be chosen now: an event is published from the Schedule page, and "
+                             "a published event can only be closed or reopened"),
+    "zone_after_publication": _l("the time zone cannot change once the agenda is published: every meeting would "
+                                 "move"),
     "not_participating": _l("you no longer take part in this event"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
