@@ -180,6 +180,8 @@ RULES: dict[tuple[str, str], dict] = {
     # guest without an account, so everyone gets 404 (the sender's 302: tests/integration/events/test_request_answers)
     ("POST", "/events/<int:event_id>/requests/<int:request_id>/withdraw"): event_participants(404),
     ("GET", "/events/<int:event_id>/agenda"): event_participants(),
+    # a participant cancels their own participation (member A leaves, then registers again: the matrix orders it)
+    ("POST", "/events/<int:event_id>/leave"): event_participants(302),
     ("GET", "/events/calendar/<token>.ics"): everyone(404),  # a wrong secret
     ("GET", "/api/v1/events"): everyone(200, anonymous=401),  # the caller's own events (maybe none)
     ("GET", "/api/v1/events/<int:event_id>"): api_event(),
