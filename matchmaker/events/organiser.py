@@ -24,7 +24,7 @@ from matchmaker.models.event_meeting import MeetingRequest
 from matchmaker.permissions import organiser_required
 from matchmaker.services import events_export, events_people, events_roster, events_settings
 from matchmaker.services.events import Conflict
-from matchmaker.services.events_access import events_of, open_events
+from matchmaker.services.events_access import my_events, open_events
 from matchmaker.services.events_enrol import add_participant
 from matchmaker.services.events_import import create_event, short_sessions
 from matchmaker.services.events_regrid import change_grid, placed_meetings
@@ -34,8 +34,8 @@ from matchmaker.services.tables import TableError, read_table
 @bp.get("/")
 @login_required
 def index():
-    mine = events_of(current_user)
-    ids = {e.id for e, _role in mine}
+    mine = my_events(current_user)
+    ids = {row[0].id for row in mine}
     return render_template("events/index.html", mine=mine, open=[e for e in open_events() if e.id not in ids],
                            wording=wording)
 
