@@ -97,7 +97,22 @@ def manage(event_id: int):
         "requests": db.session.scalar(select(db.func.count()).select_from(MeetingRequest).where(
             MeetingRequest.event_id == event.id))}
     return render_template("events/manage.html", event=event, form=form, grid=grid, counts=counts, wording=wording,
-                           placed=placed_meetings(event))
+                           placed=placed_meetings(event), deletable=events_settings.deletable(event))
+
+
+@bp.post("/<int:event_id>/delete")
+@login_required
+def delete(event_id: int):
+    """Delete a draft event nobody takes part in (confirmed in the manage page's disclosure; no script)."""
+    event = organised(event_id)
+    name = event.name
+    try:
+        events_settings.delete_event(event)
+    except Conflict as exc:
+        flash(_("The event was not deleted: %(reason)s", reason=wording.refusal(exc.reason)), "error")
+        return redirect(url_for("events.manage", event_id=event_id))
+    flash(_("Event “%(name)s” deleted.", name=name), "info")
+    return redirect(url_for("events.index"))
 
 
 def _save_settings(event, form) -> bool:

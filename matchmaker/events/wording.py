@@ -37,6 +37,7 @@ REFUSALS = {
                              "a published event can only be closed or reopened"),
     "zone_after_publication": _l("the time zone cannot change once the agenda is published: every meeting would "
                                  "move"),
+    "event_not_deletable": _l("only a draft event that nobody has joined can be deleted; close it instead"),
     "not_participating": _l("you no longer take part in this event"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),

@@ -50,3 +50,22 @@ def change_time_zone(event: Event, zone: str) -> None:
     event.request_deadline = moved(event.request_deadline)
     event.time_zone = zone
     event.version += 1
+
+
+def deletable(event: Event) -> bool:
+    """Only a draft that never had an agenda nor anyone taking part (cancelled people included) may be deleted."""
+    from matchmaker.models.event import DRAFT, EventParticipant
+
+    return event.status == DRAFT and not event.published_version and db.session.scalar(
+        select(EventParticipant.id).where(EventParticipant.event_id == event.id).limit(1)) is None
+
+
+def delete_event(event: Event) -> None:
+    """Delete a deletable event with its grid, tables and organisers (the database cascades); committed.
+    Conflict "event_not_deletable" otherwise."""
+    from sqlalchemy import delete
+
+    if not deletable(event):
+        raise Conflict("event_not_deletable")
+    db.session.execute(delete(Event).where(Event.id == event.id))
+    db.session.commit()

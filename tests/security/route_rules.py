@@ -157,6 +157,7 @@ RULES: dict[tuple[str, str], dict] = {
                                                   "organiser": 403, "admin": 403},  # no organisation: 403
     ("GET", "/events/<int:event_id>/manage"): event_organisers(),
     ("POST", "/events/<int:event_id>/manage"): event_organisers(302),  # fields not sent keep their values
+    ("POST", "/events/<int:event_id>/delete"): event_organisers(302),  # the world's event has people: refused, back
     ("GET", "/events/<int:event_id>/participants"): event_organisers(),
     ("POST", "/events/<int:event_id>/participants"): event_organisers(),
     ("GET", "/events/<int:event_id>/participants/<int:participant_id>/cancel"): event_organisers(),  # confirm page
