@@ -19,7 +19,7 @@ from matchmaker.services import events_answers, events_people
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
-from matchmaker.services.events_agenda import ical, message_line
+from matchmaker.services.events_agenda import ical, ics_filename, message_line
 from matchmaker.services.events_placement import UNPLACED, participant_names, placements
 from matchmaker.services.events_suggest import suggested
 
@@ -198,7 +198,8 @@ def agenda(event_id: int):
     return render_template("events/agenda.html", event=event, participant=participant,
                            items=agenda_items(event, participant), unplaced=unplaced,
                            feed=(feed := url_for("events.calendar", token=participant.ical_token, _external=True)),
-                           webcal="webcal://" + feed.split("://", 1)[1], agenda_message=message_line)
+                           webcal="webcal://" + feed.split("://", 1)[1], agenda_message=message_line,
+                           ics_name=ics_filename(event))
 
 
 @bp.get("/calendar/<token>.ics")
@@ -209,5 +210,7 @@ def calendar(token: str):
     if participant is None:
         abort(404)
     event = db.session.get(Event, participant.event_id)
-    return Response(ical(event, participant), mimetype="text/calendar",
-                    headers={"Cache-Control": "private, max-age=60"})
+    headers = {"Cache-Control": "private, max-age=60"}
+    if request.args.get("download"):  # the agenda's Download button: a file named after the event
+        headers["Content-Disposition"] = f'attachment; filename="{ics_filename(event)}"'
+    return Response(ical(event, participant), mimetype="text/calendar", headers=headers)
