@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from matchmaker import scheduling_wording
 from matchmaker.models._common import as_utc
@@ -126,8 +127,18 @@ def status(code: str) -> str:
     return gettext(STATUS_LABELS.get(code, code))
 
 
+# A single meeting request's state, in its own context: "declined" elsewhere is a plural share ("rifiutati").
+REQUEST_STATE_LABELS = {"pending": lazy_pgettext("meeting request", "pending"),
+                        "accepted": lazy_pgettext("meeting request", "accepted"),
+                        "declined": lazy_pgettext("meeting request", "declined"),
+                        "expired": lazy_pgettext("meeting request", "expired"),
+                        "withdrawn": lazy_pgettext("meeting request", "withdrawn")}
+
+
 def request_state(code: str) -> str:
-    return gettext(REQUEST_STATES.get(code, code))
+    """One meeting request's state ("declined": "rifiutata" in Italian)."""
+    label = REQUEST_STATE_LABELS.get(code)
+    return str(label) if label is not None else gettext(REQUEST_STATES.get(code, code))
 
 
 def decline_reason(code: str) -> str:
