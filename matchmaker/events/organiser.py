@@ -20,7 +20,7 @@ from matchmaker.request_guards import db_id
 from matchmaker.jobs.status import live, reap_stale
 from matchmaker.models.job import Job
 from matchmaker.models.event import EventParticipant
-from matchmaker.models.event_meeting import MeetingRequest
+from matchmaker.models.event_meeting import REQUEST_STATES, MeetingRequest
 from matchmaker.permissions import organiser_required
 from matchmaker.services import events_export, events_people, events_roster, events_settings
 from matchmaker.services.events import Conflict
@@ -28,6 +28,7 @@ from matchmaker.services.events_access import my_events, open_events
 from matchmaker.services.events_enrol import add_participant
 from matchmaker.services.events_import import create_event, short_sessions
 from matchmaker.services.events_regrid import change_grid, placed_meetings
+from matchmaker.services.events_requests import request_page
 from matchmaker.services.tables import TableError, read_table
 
 
@@ -267,12 +268,13 @@ def reinstate_participant(event_id: int, participant_id: int):
 def requests(event_id: int):
     event = organised(event_id)
     events_people.expire_pending(event)
-    rows = db.session.execute(select(MeetingRequest).where(MeetingRequest.event_id == event.id)
-                              .order_by(MeetingRequest.id.desc()).limit(2000)).scalars().all()
+    state = request.args.get("state", "")
+    listing = request_page(event, state, request.args.get("page", 1, type=int) or 1)
     people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id,
                                                                EventParticipant.cancelled.is_(False))
                                 .order_by(EventParticipant.name)).scalars().all()
-    return render_template("events/requests.html", event=event, rows=rows, people=people, wording=wording)
+    return render_template("events/requests.html", event=event, listing=listing, state=state, people=people,
+                           wording=wording, states=REQUEST_STATES)
 
 
 @bp.post("/<int:event_id>/requests/<int:request_id>/accept")
