@@ -6,14 +6,14 @@ from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc, utcnow
-from matchmaker.models.event import (DRAFT, PUBLISHED, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot,
+from matchmaker.models.event import (DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot,
                                      Unavailability)
 from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
                                              WITHDRAWN, Meeting, MeetingRequest, MeetingSeat)
 from matchmaker.models.user import User
 from matchmaker.scheduling import Priority
 from matchmaker.services.events import Conflict
-from matchmaker.services.events_cancel import cancel_participant, meeting_count, reinstate  # noqa: F401
+from matchmaker.services.events_cancel import cancel_participant, meeting_count, reinstate  # noqa: F401 (its callers)
 from matchmaker.services.events_enrol import ImportReport, import_rows  # noqa: F401 (the import job's names)
 
 
