@@ -121,7 +121,7 @@ class EventParticipant(db.Model):
     max_meetings: Mapped[int | None] = mapped_column()  # overrides the event's maximum
     cancelled: Mapped[bool] = mapped_column(default=False)
     # with `cancelled`: the participant withdrew by themselves (they may register again), not the organisers
-    withdrawn: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    withdrawn: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: old-revision inserts
     ical_token: Mapped[str] = mapped_column(String(64), default=_token)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
