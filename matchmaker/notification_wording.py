@@ -23,6 +23,10 @@ WORDING: dict[str, str] = {
     "connection_withdrawn": N_("%(name)s withdrew the connection with your organisation; contact details are "
                                "private again."),
     "event_agenda_changed": N_("Your agenda for %(event)s changed: %(new)s, %(moved)s and %(cancelled)s."),
+    "event_participation_cancelled": N_("The organisers cancelled your participation in %(event)s. The event "
+                                        "page says what this means."),
+    "event_meeting_cancelled": N_("Your meeting with %(name)s at %(event)s is cancelled: they no longer take "
+                                  "part. It is gone from your agenda."),
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
     "event_request_declined": N_("%(name)s declined your meeting request at %(event)s: %(reason)s."),

@@ -56,7 +56,15 @@ class SettingsForm(FlaskForm):
     request_quota = IntegerField(_l("Request quota per participant"), validators=[Optional(), NumberRange(1, 500)])
     request_deadline = DateTimeLocalField(_l("Request deadline (event time)"), format="%Y-%m-%dT%H:%M",
                                           validators=[Optional()])
-    status = SelectField(_l("Status"))
+    time_zone = SelectField(_l("Time zone"), choices=lambda: zone_choices(), validate_choice=False,
+                            validators=[Optional()],  # not sent: unchanged
+                            description=_l("Correcting it keeps the clock times of the slots (09:00 stays 09:00, in "
+                                           "the new zone). It cannot change once the agenda is published."))
+    status = SelectField(_l("Status"), description=_l("Publish the agenda from the Schedule page. Once it is "
+                                                      "published, the event can only be closed (or reopened): "
+                                                      "going back would hide the agenda from the participants."))
+
+    validate_time_zone = EventForm.validate_time_zone
 
 
 class GridForm(EventForm):

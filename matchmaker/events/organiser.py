@@ -19,23 +19,24 @@ from matchmaker.extensions import db
 from matchmaker.request_guards import db_id
 from matchmaker.jobs.status import live, reap_stale
 from matchmaker.models.job import Job
-from matchmaker.models.event import STATUSES, EventParticipant
-from matchmaker.models.event_meeting import MeetingRequest
+from matchmaker.models.event import EventParticipant
+from matchmaker.models.event_meeting import REQUEST_STATES, MeetingRequest
 from matchmaker.permissions import organiser_required
-from matchmaker.services import events_export, events_people, events_roster
+from matchmaker.services import events_export, events_people, events_roster, events_settings
 from matchmaker.services.events import Conflict
-from matchmaker.services.events_access import events_of, open_events
+from matchmaker.services.events_access import my_events, open_events
 from matchmaker.services.events_enrol import add_participant
 from matchmaker.services.events_import import create_event, short_sessions
 from matchmaker.services.events_regrid import change_grid, placed_meetings
+from matchmaker.services.events_requests import request_page
 from matchmaker.services.tables import TableError, read_table
 
 
 @bp.get("/")
 @login_required
 def index():
-    mine = events_of(current_user)
-    ids = {e.id for e, _role in mine}
+    mine = my_events(current_user)
+    ids = {row[0].id for row in mine}
     return render_template("events/index.html", mine=mine, open=[e for e in open_events() if e.id not in ids],
                            wording=wording)
 
@@ -85,22 +86,57 @@ def manage(event_id: int):
             _change_grid(event, grid)
             return redirect(url_for("events.manage", event_id=event.id))
     form = SettingsForm(obj=event)
-    form.status.choices = [(code, wording.status(code)) for code in STATUSES]
+    form.status.choices = [(code, wording.status(code)) for code in events_settings.allowed_statuses(event)]
+    if event.published_version:  # shown, not sent: the zone stays (see events_settings.change_time_zone)
+        form.time_zone.render_kw = {"disabled": True}
     if request.method == "GET" and event.request_deadline:
         form.request_deadline.data = event.request_deadline.astimezone(ZoneInfo(event.time_zone)).replace(tzinfo=None)
-    if "grid-slot_minutes" not in request.form and form.validate_on_submit():
-        for field in ("name", "description", "venue", "max_meetings", "request_quota", "status"):
-            setattr(event, field, getattr(form, field).data)
-        event.request_deadline = _local_to_utc(form.request_deadline.data, event.time_zone)
-        db.session.commit()
-        flash(_("Event saved."), "success")
+    if "grid-slot_minutes" not in request.form and form.validate_on_submit() and _save_settings(event, form):
         return redirect(url_for("events.manage", event_id=event.id))
     counts = {"participants": db.session.scalar(select(db.func.count()).select_from(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))),
         "requests": db.session.scalar(select(db.func.count()).select_from(MeetingRequest).where(
             MeetingRequest.event_id == event.id))}
     return render_template("events/manage.html", event=event, form=form, grid=grid, counts=counts, wording=wording,
-                           placed=placed_meetings(event))
+                           placed=placed_meetings(event), deletable=events_settings.deletable(event))
+
+
+@bp.post("/<int:event_id>/delete")
+@login_required
+def delete(event_id: int):
+    """Delete a draft event nobody takes part in (confirmed in the manage page's disclosure; no script)."""
+    event = organised(event_id)
+    name = event.name
+    try:
+        events_settings.delete_event(event)
+    except Conflict as exc:
+        flash(_("The event was not deleted: %(reason)s", reason=wording.refusal(exc.reason)), "error")
+        return redirect(url_for("events.manage", event_id=event_id))
+    flash(_("Event “%(name)s” deleted.", name=name), "info")
+    return redirect(url_for("events.index"))
+
+
+def _save_settings(event, form) -> bool:
+    """Save the settings form (the status and time zone through their rules); a refusal is shown on its field."""
+    zone = form.time_zone.data or event.time_zone
+    moved = zone != event.time_zone
+    try:
+        events_settings.set_status(event, form.status.data)
+        events_settings.change_time_zone(event, zone)
+    except Conflict as exc:
+        db.session.rollback()
+        field = form.status if exc.reason[0] == "status_not_allowed" else form.time_zone
+        field.errors = [*field.errors, wording.refusal(exc.reason)]
+        return False
+    for field in ("name", "description", "venue", "max_meetings", "request_quota"):
+        setattr(event, field, getattr(form, field).data)
+    event.request_deadline = _local_to_utc(form.request_deadline.data, event.time_zone)
+    db.session.commit()
+    flash(_("Event saved."), "success")
+    if moved:
+        flash(_("Time zone now %(zone)s: the slots keep their clock times, now in that zone.",
+                zone=wording.zone_name(event.time_zone)), "info")
+    return True
 
 
 def _change_grid(event, grid) -> None:
@@ -232,12 +268,13 @@ def reinstate_participant(event_id: int, participant_id: int):
 def requests(event_id: int):
     event = organised(event_id)
     events_people.expire_pending(event)
-    rows = db.session.execute(select(MeetingRequest).where(MeetingRequest.event_id == event.id)
-                              .order_by(MeetingRequest.id.desc()).limit(2000)).scalars().all()
+    state = request.args.get("state", "")
+    listing = request_page(event, state, request.args.get("page", 1, type=int) or 1)
     people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id,
                                                                EventParticipant.cancelled.is_(False))
                                 .order_by(EventParticipant.name)).scalars().all()
-    return render_template("events/requests.html", event=event, rows=rows, people=people, wording=wording)
+    return render_template("events/requests.html", event=event, listing=listing, state=state, people=people,
+                           wording=wording, states=REQUEST_STATES)
 
 
 @bp.post("/<int:event_id>/requests/<int:request_id>/accept")

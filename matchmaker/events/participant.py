@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -11,13 +12,14 @@ from matchmaker.events.access import event_or_404, joined
 from matchmaker.events.organiser import refusal_flash
 from matchmaker.extensions import db, limiter
 from matchmaker.matches import wording as match_wording
-from matchmaker.models.event import DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant, Unavailability
+from matchmaker.models.event import (CLOSED, DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant,
+                                     Unavailability)
 from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
 from matchmaker.services import events_answers, events_people
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
-from matchmaker.services.events_agenda import ical, message_line
+from matchmaker.services.events_agenda import ical, ics_filename, message_line
 from matchmaker.services.events_placement import UNPLACED, participant_names, placements
 from matchmaker.services.events_suggest import suggested
 
@@ -32,7 +34,8 @@ def show(event_id: int):
     participant = events_people.participant_of(event, current_user)
     registration_open = event.status in (REGISTRATION, REQUESTS)
     return render_template("events/show.html", event=event, who=who, participant=participant,
-                           registration_open=registration_open,
+                           registration_open=registration_open, closed=event.status == CLOSED,
+                           meetings=events_people.meeting_count(participant) if participant else 0,
                            can_register=registration_open and current_user.organisation_id,
                            wording=wording, is_organiser=who == ORGANISER)
 
@@ -49,6 +52,21 @@ def register(event_id: int):
         refusal_flash(exc)
     else:
         flash(_("You are registered for %(event)s.", event=event.name), "success")
+    return redirect(url_for("events.show", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/leave")
+@login_required
+def leave(event_id: int):
+    """The participant cancels their own participation (confirmed in the event page's disclosure; others: 404)."""
+    event, participant = joined(event_id)
+    if event.status == CLOSED:
+        abort(403)
+    released = events_people.cancel_participant(participant, by_organisers=False)
+    flash(ngettext("You no longer take part in %(event)s; your meeting is cancelled and your partner told.",
+                   "You no longer take part in %(event)s; %(num)s meetings are cancelled and your partners told.",
+                   released, event=event.name) if released else
+          _("You no longer take part in %(event)s.", event=event.name), "info")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -180,7 +198,8 @@ def agenda(event_id: int):
     return render_template("events/agenda.html", event=event, participant=participant,
                            items=agenda_items(event, participant), unplaced=unplaced,
                            feed=(feed := url_for("events.calendar", token=participant.ical_token, _external=True)),
-                           webcal="webcal://" + feed.split("://", 1)[1], agenda_message=message_line)
+                           webcal="webcal://" + feed.split("://", 1)[1], agenda_message=message_line,
+                           ics_name=ics_filename(event))
 
 
 @bp.get("/calendar/<token>.ics")
@@ -191,5 +210,7 @@ def calendar(token: str):
     if participant is None:
         abort(404)
     event = db.session.get(Event, participant.event_id)
-    return Response(ical(event, participant), mimetype="text/calendar",
-                    headers={"Cache-Control": "private, max-age=60"})
+    headers = {"Cache-Control": "private, max-age=60"}
+    if request.args.get("download"):  # the agenda's Download button: a file named after the event
+        headers["Content-Disposition"] = f'attachment; filename="{ics_filename(event)}"'
+    return Response(ical(event, participant), mimetype="text/calendar", headers=headers)

@@ -22,6 +22,7 @@ from matchmaker.services.events_grid import grid
 from matchmaker.services.events_job import KIND, best_so_far
 from matchmaker.services.events_people import expire_pending
 from matchmaker.services.events_publish import publish as publish_event
+from matchmaker.services.events_publish import unpublished_changes
 
 
 @bp.get("/<int:event_id>/schedule")
@@ -35,7 +36,8 @@ def schedule(event_id: int):
     reasons = {m_id: wording.unplaced_named(reason, data.participant_names) for m_id, _n, reason, _p in data.unplaced}
     typed = {key: request.args.get(key, "") for key in ("meeting", "slot", "table", "other")}
     return render_template("events/schedule.html", event=event, job=view, best=best, grid=data, reasons=reasons,
-                           report=event.report or {}, wording=wording, typed=typed)
+                           report=event.report or {}, wording=wording, typed=typed,
+                           unpublished=unpublished_changes(event))
 
 
 def _as_the_draft_is(view: dict, report: dict) -> dict:

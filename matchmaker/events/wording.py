@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from matchmaker import scheduling_wording
 from matchmaker.models._common import as_utc
@@ -33,6 +34,12 @@ REFUSALS = {
     "requests_closed": _l("requests are not open for this event"),
     "cancelled_by_organiser": _l("the organisers cancelled your participation; only they can reinstate it, so "
                                  "please contact them"),
+    "status_not_allowed": _l("that status cannot be chosen now: an event is published from the Schedule page, and "
+                             "a published event can only be closed or reopened"),
+    "zone_after_publication": _l("the time zone cannot change once the agenda is published: every meeting would "
+                                 "move"),
+    "event_not_deletable": _l("only a draft event that nobody has joined can be deleted; close it instead"),
+    "not_participating": _l("you no longer take part in this event"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
 }
@@ -120,8 +127,18 @@ def status(code: str) -> str:
     return gettext(STATUS_LABELS.get(code, code))
 
 
+# A single meeting request's state, in its own context: "declined" elsewhere is a plural share ("rifiutati").
+REQUEST_STATE_LABELS = {"pending": lazy_pgettext("meeting request", "pending"),
+                        "accepted": lazy_pgettext("meeting request", "accepted"),
+                        "declined": lazy_pgettext("meeting request", "declined"),
+                        "expired": lazy_pgettext("meeting request", "expired"),
+                        "withdrawn": lazy_pgettext("meeting request", "withdrawn")}
+
+
 def request_state(code: str) -> str:
-    return gettext(REQUEST_STATES.get(code, code))
+    """One meeting request's state ("declined": "rifiutata" in Italian)."""
+    label = REQUEST_STATE_LABELS.get(code)
+    return str(label) if label is not None else gettext(REQUEST_STATES.get(code, code))
 
 
 def decline_reason(code: str) -> str:

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.extensions import db
@@ -119,6 +120,8 @@ class EventParticipant(db.Model):
     email: Mapped[str] = mapped_column(String(254), default="")
     max_meetings: Mapped[int | None] = mapped_column()  # overrides the event's maximum
     cancelled: Mapped[bool] = mapped_column(default=False)
+    # with `cancelled`: the participant withdrew by themselves (they may register again), not the organisers
+    withdrawn: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: old-revision inserts
     ical_token: Mapped[str] = mapped_column(String(64), default=_token)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -93,9 +93,30 @@ def organised_events(user: User, limit: int = 50) -> list[tuple[Event, datetime 
     query = select(Event, spans.c.start, spans.c.end, upcoming_sql).outerjoin(spans, spans.c.event_id == Event.id)
     if not user.is_admin:
         query = query.join(EventOrganiser, EventOrganiser.event_id == Event.id).where(EventOrganiser.user_id == user.id)
-    now = utcnow()
     rows = [(event, start and as_utc(start), end and as_utc(end), bool(up))
             for event, start, end, up in db.session.execute(query)]
+    return upcoming_first(rows, utcnow())[:limit]
+
+
+def upcoming_first(rows: list[tuple], now: datetime) -> list[tuple]:
+    """Rows (event, start, end, upcoming, ...): the upcoming ones soonest first, then the others, latest first."""
     upcoming = sorted((row for row in rows if row[3]), key=lambda row: (row[1] is None, row[1] or now, row[0].id))
     others = sorted((row for row in rows if not row[3]), key=lambda row: (row[1] or now, row[0].id), reverse=True)
-    return (upcoming + others)[:limit]
+    return upcoming + others
+
+
+def my_events(user: User) -> list[tuple[Event, datetime | None, datetime | None, bool, str]]:
+    """The events of `events_of` as (event, first slot start, last slot end, upcoming, role), upcoming ones
+    (not closed, not over) soonest first, then the others, latest first."""
+    from matchmaker.models._common import as_utc, utcnow
+    from matchmaker.models.event import CLOSED
+
+    mine = dict((event.id, who) for event, who in events_of(user))
+    if not mine:
+        return []
+    spans = _spans()
+    query = select(Event, spans.c.start, spans.c.end, db.and_(Event.status != CLOSED, _not_over(spans))).outerjoin(
+        spans, spans.c.event_id == Event.id).where(Event.id.in_(mine))
+    rows = [(event, start and as_utc(start), end and as_utc(end), bool(up), mine[event.id])
+            for event, start, end, up in db.session.execute(query)]
+    return upcoming_first(rows, utcnow())

@@ -133,3 +133,13 @@ def table_label(name: str) -> str:
     from flask_babel import gettext
 
     return gettext("Table %(name)s", name=name) if len(name) <= 4 and " " not in name else name
+
+
+def ics_filename(event) -> str:
+    """The downloaded calendar's file name: the event's name as a slug ("meet-in-lombardy.ics"), never the token."""
+    import re
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", event.name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].rstrip("-")
+    return f"{slug or 'agenda'}.ics"

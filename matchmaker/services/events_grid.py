@@ -21,6 +21,7 @@ class Cell:
     locked: bool
     published_elsewhere: bool
     organisations: list[str] = field(default_factory=list)  # each participant's organisation ("" if none)
+    unpublished: bool = False  # placed in the draft of a published event but not in its agenda yet
 
     @property
     def people(self) -> list[tuple[str, str]]:
@@ -71,7 +72,8 @@ def grid(event: Event) -> Grid:
                                     reason, priority))
             continue
         result.cells[(slot_index[slot_id], table_index[table_id])] = Cell(
-            m_id, number, people, locked, pub_slot is not None and pub_slot != slot_id, orgs.get(m_id, []))
+            m_id, number, people, locked, pub_slot is not None and pub_slot != slot_id, orgs.get(m_id, []),
+            bool(event.published_version) and pub_slot is None)
         for name in people:
             result.per_participant[name] = result.per_participant.get(name, 0) + 1
     result.participant_names = list(db.session.execute(

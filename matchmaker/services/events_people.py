@@ -6,23 +6,28 @@ from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc, utcnow
-from matchmaker.models.event import (DRAFT, PUBLISHED, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot,
+from matchmaker.models.event import (DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant, EventSlot,
                                      Unavailability)
 from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
                                              WITHDRAWN, Meeting, MeetingRequest, MeetingSeat)
 from matchmaker.models.user import User
 from matchmaker.scheduling import Priority
 from matchmaker.services.events import Conflict
+from matchmaker.services.events_cancel import cancel_participant, meeting_count, reinstate  # noqa: F401 (its callers)
 from matchmaker.services.events_enrol import ImportReport, import_rows  # noqa: F401 (the import job's names)
 
 
 def register(event: Event, user: User) -> EventParticipant:
     """The user's participation (created once, as a person of their organisation); committed. A participation the
-    organisers cancelled is refused (Conflict "cancelled_by_organiser"): only they can reinstate it."""
+    organisers cancelled is refused (Conflict "cancelled_by_organiser"): only they can reinstate it; one the user
+    withdrew themselves is taken up again."""
     found = participant_of(event, user)
     if found is not None:
-        if found.cancelled:
+        if found.cancelled and not found.withdrawn:
             raise Conflict("cancelled_by_organiser")
+        if found.withdrawn:  # they withdrew themselves: back in (their released meetings stay cancelled)
+            found.cancelled = found.withdrawn = False
+            db.session.commit()
         return found
     participant = db.session.execute(select(EventParticipant).where(  # added by the organisers by e-mail: claimed
         EventParticipant.event_id == event.id, EventParticipant.email == (user.email or "").lower(),
@@ -209,40 +214,6 @@ def force(event: Event, first: EventParticipant, second: EventParticipant) -> Me
         db.session.add(request)
         db.session.flush()
     return accept(request, priority=Priority.FORCED)
-
-
-def meeting_count(participant: EventParticipant) -> int:
-    """How many meetings (not yet cancelled) the participant sits in: what cancelling them would release."""
-    return db.session.scalar(select(func.count()).select_from(MeetingSeat).join(Meeting).where(
-        MeetingSeat.participant_id == participant.id, Meeting.state != CANCELLED)) or 0
-
-
-def cancel_participant(participant: EventParticipant) -> int:
-    """Cancel a participation: their meetings are released (cancelled, out of the draft; on a published agenda
-    out of the agenda too, at once, and their partners notified); committed."""
-    from matchmaker.services.events_moves import refresh_report  # (events_moves builds on this module's rules)
-    from matchmaker.services.events_publish import publish_at_once
-    participant.cancelled = True
-    meeting_ids = list(db.session.execute(select(MeetingSeat.meeting_id).join(Meeting).where(
-        MeetingSeat.participant_id == participant.id, Meeting.state != CANCELLED)).scalars())
-    for meeting in db.session.execute(select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
-        meeting.state, meeting.slot_id, meeting.table_id = CANCELLED, None, None
-        for seat in meeting.seats:
-            seat.slot_id = None
-    db.session.flush()
-    event = db.session.get(Event, participant.event_id)
-    refresh_report(event)
-    if event.status == PUBLISHED and meeting_ids:
-        publish_at_once(event, meeting_ids)
-    db.session.commit()
-    return len(meeting_ids)
-
-
-def reinstate(participant: EventParticipant) -> None:
-    """The organisers undo a cancellation: the person takes part again; committed. Their released meetings stay
-    cancelled (the organisers bring one back with a forced meeting, which reuses the pair's request)."""
-    participant.cancelled = False
-    db.session.commit()
 
 
 def expire_pending(event: Event) -> int:

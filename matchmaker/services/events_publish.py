@@ -14,23 +14,37 @@ from matchmaker.services.events import _chunks
 def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
     """Make the draft the agenda: new, moved and cancelled meetings raise their iCal SEQUENCE; participants with a
     change are notified. Returns the counts {"new", "moved", "cancelled"} (the caller commits)."""
-    meetings = db.session.execute(select(Meeting).where(Meeting.event_id == event.id)).scalars().all()
-    changes: dict[int, tuple[str, Meeting]] = {}
-    for m in meetings:
-        new = (m.slot_id, m.table_id) if m.state == ACTIVE and m.slot_id is not None else (None, None)
-        old = (m.pub_slot_id, m.pub_table_id)
-        if new == old:
-            continue
-        kind = "new" if old[0] is None else ("cancelled" if new[0] is None else "moved")
-        changes[m.id] = (kind, m)
+    changes = draft_changes(event)
+    counts = _counts(changes)
     apply_published(list(changes.values()))
     event = db.session.get(Event, event.id)
     event.status, event.published_version = PUBLISHED, event.published_version + 1
+    if notify_participants and changes:
+        notify_changes(event, {mid: kind for mid, (kind, _m) in changes.items()})
+    return counts
+
+
+def draft_changes(event: Event) -> dict[int, tuple[str, Meeting]]:
+    """How the draft differs from the published agenda: meeting id -> ("new" | "moved" | "cancelled", meeting)."""
+    changes: dict[int, tuple[str, Meeting]] = {}
+    for m in db.session.execute(select(Meeting).where(Meeting.event_id == event.id)).scalars():
+        new = (m.slot_id, m.table_id) if m.state == ACTIVE and m.slot_id is not None else (None, None)
+        old = (m.pub_slot_id, m.pub_table_id)
+        if new != old:
+            changes[m.id] = ("new" if old[0] is None else ("cancelled" if new[0] is None else "moved"), m)
+    return changes
+
+
+def unpublished_changes(event: Event) -> dict[str, int] | None:
+    """Once an agenda is published: the counts {"new", "moved", "cancelled"} of the draft's changes participants do
+    not see yet (a repair run's result waits for Publish); None before the first publication."""
+    return _counts(draft_changes(event)) if event.published_version else None
+
+
+def _counts(changes: dict[int, tuple[str, Meeting]]) -> dict[str, int]:
     counts = {"new": 0, "moved": 0, "cancelled": 0}
     for kind, _m in changes.values():
         counts[kind] += 1
-    if notify_participants and changes:
-        notify_changes(event, {mid: kind for mid, (kind, _m) in changes.items()})
     return counts
 
 
@@ -68,9 +82,9 @@ def _seat_rows(ids: list[int]) -> list[dict]:
     return rows
 
 
-def publish_at_once(event: Event, meeting_ids: list[int]) -> None:
+def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -> None:
     """On a published agenda, publish these meetings' draft places now and notify their participants (a manual
-    change or a cancelled participation); the caller commits."""
+    change; a cancelled participation tells its partners itself: `notify=False`); the caller commits."""
     changed = []
     for meeting in db.session.execute(select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
         placed = meeting.state == ACTIVE and meeting.slot_id is not None
@@ -79,7 +93,8 @@ def publish_at_once(event: Event, meeting_ids: list[int]) -> None:
         if new != old:
             changed.append(("new" if old[0] is None else "cancelled" if new[0] is None else "moved", meeting))
     apply_published(changed)
-    notify_changes(event, {m.id: kind for kind, m in changed})
+    if notify:
+        notify_changes(event, {m.id: kind for kind, m in changed})
 
 
 def notify_changes(event: Event, kinds: dict[int, str]) -> int:

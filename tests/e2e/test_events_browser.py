@@ -35,7 +35,7 @@ def _log_in(page, base: str, email: str) -> None:
 
 
 def _feed(page) -> dict:
-    url = page.inner_text("#ical-url")
+    url = page.text_content("#ical-url").strip()  # inside the folded "Calendar address" disclosure
     body = page.request.get(url).body()
     return {str(e["uid"]): (int(e["sequence"]), e.decoded("dtstart"), str(e["status"]))
             for e in icalendar.Calendar.from_ical(body).walk("VEVENT")}

@@ -157,6 +157,7 @@ RULES: dict[tuple[str, str], dict] = {
                                                   "organiser": 403, "admin": 403},  # no organisation: 403
     ("GET", "/events/<int:event_id>/manage"): event_organisers(),
     ("POST", "/events/<int:event_id>/manage"): event_organisers(302),  # fields not sent keep their values
+    ("POST", "/events/<int:event_id>/delete"): event_organisers(302),  # the world's event has people: refused, back
     ("GET", "/events/<int:event_id>/participants"): event_organisers(),
     ("POST", "/events/<int:event_id>/participants"): event_organisers(),
     ("GET", "/events/<int:event_id>/participants/<int:participant_id>/cancel"): event_organisers(),  # confirm page
@@ -180,6 +181,8 @@ RULES: dict[tuple[str, str], dict] = {
     # guest without an account, so everyone gets 404 (the sender's 302: tests/integration/events/test_request_answers)
     ("POST", "/events/<int:event_id>/requests/<int:request_id>/withdraw"): event_participants(404),
     ("GET", "/events/<int:event_id>/agenda"): event_participants(),
+    # a participant cancels their own participation (member A leaves, then registers again: the matrix orders it)
+    ("POST", "/events/<int:event_id>/leave"): event_participants(302),
     ("GET", "/events/calendar/<token>.ics"): everyone(404),  # a wrong secret
     ("GET", "/api/v1/events"): everyone(200, anonymous=401),  # the caller's own events (maybe none)
     ("GET", "/api/v1/events/<int:event_id>"): api_event(),

@@ -21,7 +21,7 @@ def test_the_agenda_has_print_and_add_to_calendar(app, client):
     assert "/static/js/agenda.js" in page and "<script>" not in page and "onclick" not in page
     feed = f"localhost/events/calendar/{me.ical_token}.ics"
     assert f'id="add-to-calendar" href="webcal://{feed}"' in page
-    assert f'id="download-ics" href="http://{feed}" download' in page
+    assert f'id="download-ics" href="http://{feed}?download=1" download="meet-in-italy.ics"' in page
     assert page.count('class="agenda-table"') == 2  # Person 0 has two meetings
     assert client.get(f"http://{feed}").status_code == 200
     assert client.get("/static/js/agenda.js").status_code == 200

@@ -35,9 +35,8 @@ def test_cancelling_a_participant_on_a_published_event_publishes_the_cancellatio
     assert meeting.pub_slot_id is None and meeting.pub_table_id is None and meeting.sequence == 2
     assert db.session.get(Meeting, meetings[1].id).pub_slot_id is not None  # the others' meeting stays
     assert [row[4:8:2] for row in events_export.rows(db.session.get(Event, event.id))] == [["Person 2", "Person 3"]]
-    told = db.session.execute(select(Notification).where(Notification.user_id == partner.user_id,
-                                                         Notification.code == "event_agenda_changed")).scalar_one()
-    assert told.params["cancelled"] == 1
+    told = db.session.execute(select(Notification).where(Notification.user_id == partner.user_id)).scalar_one()
+    assert told.code == "event_meeting_cancelled" and told.params["name"] == "Person 0"
     untouched = db.session.get(EventParticipant, people[2].id)
     assert db.session.execute(select(Notification).where(Notification.user_id == untouched.user_id)).first() is None
 
@@ -55,4 +54,4 @@ def test_cancelling_before_publication_changes_only_the_draft(app, client):
               form_url=f"/events/{event.id}/participants/{people[0].id}/cancel")
     meeting = db.session.get(Meeting, meetings[0].id)
     assert meeting.slot_id is None and meeting.sequence == 0
-    assert db.session.execute(select(Notification)).first() is None
+    assert db.session.execute(select(Notification.code)).scalars().all() == ["event_participation_cancelled"]
