@@ -43,7 +43,7 @@ def test_an_unreadable_flag_does_not_stop_and_close_ends_the_thread():
 
 
 @pytest.mark.parametrize("name, workers", [("forum-14.original", 2), ("forum-14.original", 1),
-                                           ("forum-13.forb0003", 2)])
+                                           ("forum-13crafb.forb0003", 2)])
 def test_a_long_solve_returns_soon_after_the_stop_with_a_valid_schedule(name, workers):
     instance = read_dzn(INSTANCES / f"{name}.dzn")
     started = time.monotonic()
