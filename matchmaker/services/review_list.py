@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from math import ceil
 
@@ -75,11 +75,33 @@ class Item:
     feedback: Feedback | None = None
     they_are_interested: bool = False
     explain: Callable[[], Reasons] = field(default=Reasons, repr=False, compare=False)
+    cap: str = "strong"  # the weakest strength shown above this item in its list (see cap_strengths)
+
+    @cached_property
+    def evidence(self) -> Reasons:
+        """Why the pair matches, as the engine says it (strength on the pair's own evidence)."""
+        return self.explain()
 
     @cached_property
     def reasons(self) -> Reasons:
-        """Why the pair matches (the engine's codes, worded by the web layer)."""
-        return self.explain()
+        """Why the pair matches (the engine's codes, worded by the web layer), the strength capped by the list."""
+        own = self.evidence
+        if _LEVEL[own.strength] <= _LEVEL[self.cap]:
+            return own
+        return replace(own, strength=self.cap)
+
+
+_LEVEL = {"possible": 0, "good": 1, "strong": 2}
+
+
+def cap_strengths(items: list[Item], upto: int) -> None:
+    """Make the labels agree with the order: no item of `items[:upto]` reads stronger than one ranked above it.
+    Explains the items in order and stops once a "possible" is seen (everything below is capped to it)."""
+    running = "strong"
+    for item in items[:upto]:
+        item.cap = running
+        if running != "possible" and _LEVEL[item.evidence.strength] < _LEVEL[running]:
+            running = item.evidence.strength
 
 
 @dataclass
@@ -191,6 +213,7 @@ def review_page(organisation: Organisation, kind: str, filters: ReviewFilters, p
               and (i.state == filters.state if filters.state else i.state != DECLINED)]
     pages = max(1, ceil(len(chosen) / size))
     page = min(max(page, 1), pages)
+    cap_strengths(chosen, page * size)
     return ReviewPage(chosen[(page - 1) * size:page * size], page, pages, len(chosen), left)
 
 
@@ -209,4 +232,7 @@ def queue_item(organisation: Organisation, kind: str, skip: int = 0) -> tuple[It
     fresh = [i for i in reranked(organisation, kind) if i.state == NEW]
     fresh.sort(key=lambda i: (-round(i.score, 9), -(i.suggestion.computed_at.timestamp()
                                                     if i.suggestion.computed_at else 0)))
-    return (fresh[skip % len(fresh)] if fresh else None), len(fresh)
+    if not fresh:
+        return None, 0
+    cap_strengths(fresh, skip % len(fresh) + 1)
+    return fresh[skip % len(fresh)], len(fresh)
