@@ -142,8 +142,8 @@ def _create_registered_organisation(user: User) -> None:
 
 
 def authenticate(email: str, password: str, link_for: callable | None = None) -> User | None:
-    """The active user with these credentials, else None (in the time a real check takes); records the login
-    time. A correct password on an unconfirmed account mails the confirmation link again and raises."""
+    """The active user with these credentials, else None (in the time a real check takes; the login itself is
+    recorded by `record_login`). A correct password on an unconfirmed account mails the link again and raises."""
     user = find_user(email)
     if user is None:
         _spend_a_password_check(password)
@@ -154,9 +154,13 @@ def authenticate(email: str, password: str, link_for: callable | None = None) ->
         if link_for is not None:
             send_confirmation(user, link_for)
         raise AccountError(_("Confirm your e-mail address first: we have sent you the link again."))
+    return user
+
+
+def record_login(user: User) -> None:
+    """Note when the user last logged in (by password, confirmation link or invitation); commits."""
     user.last_login_at = utcnow()
     db.session.commit()
-    return user
 
 
 def end_sessions(user: User) -> None:
