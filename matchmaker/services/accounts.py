@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from matchmaker import taxonomy
 from matchmaker.extensions import db
 from matchmaker.i18n import ROLE_LABELS, mail_language
 from matchmaker.models import ROLES, Invitation, Organisation, User
@@ -137,7 +138,9 @@ def _create_registered_organisation(user: User) -> None:
     if user.registration_kind is None or user.organisation_id is not None or not user.joining_name:
         return
     kind = user.registration_kind
-    user.organisation = Organisation(name=user.joining_name, kind=kind, sme=kind in SME_KINDS)
+    # The texts are most likely written in the language the registrant uses the site in.
+    user.organisation = Organisation(name=user.joining_name, kind=kind, sme=kind in SME_KINDS,
+                                     language=user.locale if user.locale in taxonomy.LANGUAGES.codes() else "en")
     user.joining_name = user.registration_kind = None
 
 
