@@ -124,7 +124,8 @@ def feedback(suggestion_id: int):
         abort(404)  # someone else's suggestion: as if it did not exist
     organisation = db.session.get(Organisation, suggestion.source_id)
     target = db.session.get(Organisation, suggestion.target_id)
-    action, reason, note = request.form.get("action", ""), request.form.get("reason") or None, request.form.get("note", "")
+    action, reason = request.form.get("action", ""), request.form.get("reason") or None
+    note = request.form.get("note", "")
     back = back_to(url_for("matches.index", kind=suggestion.kind))
     try:
         outcome = review.give_feedback(organisation, target, suggestion.kind, action, current_user, reason, note)

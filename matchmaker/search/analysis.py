@@ -16,7 +16,7 @@ import Stemmer
 from stop_words import get_stop_words
 
 from matchmaker import glossary, taxonomy
-from matchmaker.search.glossary import GENERIC_CODES, WORDS, concepts, taxonomy_concept
+from matchmaker.search.glossary import GENERIC_CODES, WORDS, concepts
 
 WORD = re.compile(r"[a-z0-9]+")
 CONCEPT_PREFIX = "zc"  # concept terms cannot collide with a stem: no stem starts with it and is that long

@@ -24,7 +24,8 @@ def test_completeness_line_and_insight_labels(phone, live_app):
     log_in(phone, base, "luca@biofarma.example", "it")
     phone.goto(base + "/")
     line = phone.locator(".completeness-line strong")
-    size = float(line.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.6"))
+    size = float(line.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"
+                               " || parseFloat(getComputedStyle(e).fontSize) * 1.6"))
     assert line.bounding_box()["height"] <= size * 1.2  # one line
     screenshot(phone, "phone-dashboard-completeness")
     phone.context.clear_cookies()

@@ -7,7 +7,8 @@ from tests.helpers import login, make_org, make_user
 
 
 def test_offer_comes_before_seek_as_in_the_form(client):
-    org = make_org(name="Acme", offer="Organoid models for toxicology and drug screening", seek="Hospitals with biobanks")
+    org = make_org(name="Acme", offer="Organoid models for toxicology and drug screening",
+                   seek="Hospitals with biobanks")
     login(client, make_user(organisation=org))
     html = client.get(f"/profiles/{org.id}").get_data(as_text=True)
     assert html.index("What we offer") < html.index("What we seek")

@@ -64,4 +64,3 @@ def test_the_cap_carries_over_to_the_next_page_and_into_the_queue(client, monkey
     queue = [review_list.queue_item(company, "tech-transfer", skip)[0] for skip in range(left)]
     assert [i.suggestion.rank for i in queue][-2:] == [7, 8]  # the queue's own order (strongest, then newest)
     assert [i.reasons.strength for i in queue][-3:] == ["strong", "possible", "possible"]
-
