@@ -108,10 +108,11 @@ def card_actions(item, here: str, after: int | None = None, retry: dict | None =
 def card_head(item) -> Markup:
     """A suggestion card's partner, score and reasons: the same for everyone who may see the suggestion, so kept
     per suggestion (and what its reasons are explained from: its scores, both profiles through the data stamp,
-    the engine's version) and language. The reviewer's own state, history and forms are rendered per request."""
+    the engine's version), the strength cap of its place in the list, and language. The reviewer's own state,
+    history and forms are rendered per request."""
     s = item.suggestion
     key = (s.id, s.source_id, s.target_id, s.score, s.forward, s.backward, repr(sorted((s.signals or {}).items())),
-           item.score, engine.loaded_version(), current_language())
+           item.score, item.cap(), engine.loaded_version(), current_language())
     return page_cache.cached("suggestion-head", key, lambda: Markup(
         render_template("matches/_suggestion_head.html", item=item, wording=wording)))
 

@@ -75,7 +75,7 @@ class Item:
     feedback: Feedback | None = None
     they_are_interested: bool = False
     explain: Callable[[], Reasons] = field(default=Reasons, repr=False, compare=False)
-    cap: str = "strong"  # the weakest strength shown above this item in its list (see cap_strengths)
+    cap: Callable[[], str] = field(default=lambda: "strong", repr=False, compare=False)  # see cap_strengths
 
     @cached_property
     def evidence(self) -> Reasons:
@@ -85,23 +85,46 @@ class Item:
     @cached_property
     def reasons(self) -> Reasons:
         """Why the pair matches (the engine's codes, worded by the web layer), the strength capped by the list."""
-        own = self.evidence
-        if _LEVEL[own.strength] <= _LEVEL[self.cap]:
-            return own
-        return replace(own, strength=self.cap)
+        own, cap = self.evidence, self.cap()
+        return own if _LEVEL[own.strength] <= _LEVEL[cap] else replace(own, strength=cap)
 
 
 _LEVEL = {"possible": 0, "good": 1, "strong": 2}
 
 
+class _Caps:
+    """The weakest strength above each position of an ordered list, worked out only as far as asked (each item's
+    own strength kept per suggestion and engine version, so a page does not explain again what it explained)."""
+
+    def __init__(self, items: list[Item]):
+        self.items, self.running = items, ["strong"]
+
+    def at(self, position: int) -> str:
+        while len(self.running) <= position:
+            last = self.running[-1]
+            if last == "possible":  # nothing below can read stronger: no need to explain further
+                return last
+            own = _own_strength(self.items[len(self.running) - 1])
+            self.running.append(own if _LEVEL[own] < _LEVEL[last] else last)
+        return self.running[position]
+
+
+def _own_strength(item: Item) -> str:
+    from matchmaker import page_cache
+    from matchmaker.services.engine import loaded_version
+
+    s = item.suggestion
+    key = (s.id, s.source_id, s.target_id, s.score, s.forward, s.backward, repr(sorted((s.signals or {}).items())),
+           loaded_version())
+    return page_cache.cached("suggestion-strength", key, lambda: item.evidence.strength)
+
+
 def cap_strengths(items: list[Item], upto: int) -> None:
-    """Make the labels agree with the order: no item of `items[:upto]` reads stronger than one ranked above it.
-    Explains the items in order and stops once a "possible" is seen (everything below is capped to it)."""
-    running = "strong"
-    for item in items[:upto]:
-        item.cap = running
-        if running != "possible" and _LEVEL[item.evidence.strength] < _LEVEL[running]:
-            running = item.evidence.strength
+    """Make the labels agree with the order: no item of `items[:upto]` reads stronger than one ranked above it
+    (its `cap`, worked out when its reasons are first asked for)."""
+    caps = _Caps(items)
+    for position, item in enumerate(items[:upto]):
+        item.cap = partial(caps.at, position)
 
 
 @dataclass

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from flask import current_app
+
 from matchmaker.extensions import db
 from matchmaker.matching.reasons import Reasons
 from matchmaker.models import Suggestion
@@ -31,6 +33,7 @@ def fake_evidence(monkeypatch, strengths):
         return explain
 
     monkeypatch.setattr(review_list, "explainer", explainer)
+    current_app.extensions.pop("page_cache", None)  # kept strengths came from the evidence faked before
 
 
 def test_labels_never_rise_down_the_list_but_the_order_and_scores_stay(client, monkeypatch):
@@ -64,3 +67,21 @@ def test_the_cap_carries_over_to_the_next_page_and_into_the_queue(client, monkey
     queue = [review_list.queue_item(company, "tech-transfer", skip)[0] for skip in range(left)]
     assert [i.suggestion.rank for i in queue][-2:] == [7, 8]  # the queue's own order (strongest, then newest)
     assert [i.reasons.strength for i in queue][-3:] == ["strong", "possible", "possible"]
+
+
+def test_a_card_kept_in_the_page_cache_follows_its_place_in_the_list(client, monkeypatch):
+    from matchmaker.services import review
+
+    company, _, _ = world()
+    rebuild_all()
+    fake_evidence(monkeypatch, {1: "possible", **{n: "strong" for n in range(2, 40)}})
+    user = make_user(organisation=company)
+    login(client, user)
+    assert LABEL.findall(client.get("/matches/?kind=tech-transfer").get_data(as_text=True))[:2] == [
+        "possible", "possible"]
+    first = db.session.execute(db.select(Suggestion).where(Suggestion.source_id == company.id, Suggestion.rank == 1)
+                               ).scalar_one()
+    target = db.session.get(type(company), first.target_id)
+    review.give_feedback(company, target, "tech-transfer", "save", user)  # saved: no re-ranking, scores stay
+    new_only = client.get("/matches/?kind=tech-transfer&state=new").get_data(as_text=True)  # the first one is out
+    assert LABEL.findall(new_only)[:2] == ["strong", "strong"]
