@@ -17,6 +17,19 @@ def register_template_helpers(app: Flask) -> None:
     def inject_taxonomy() -> dict:
         return {"taxonomy": taxonomy}
 
+    @app.template_filter("one_stop")
+    def one_stop_filter(sentence):
+        """One full stop after a name that ends in a dot ("S.r.l.." -> "S.r.l."); markup stays markup."""
+        from matchmaker.i18n import one_stop
+
+        return Markup(one_stop(sentence)) if isinstance(sentence, Markup) else one_stop(str(sentence))
+
+    @app.template_filter("tel")
+    def tel(phone: str | None) -> str:
+        """A phone number as a tel: URI's digits ("+39 02 1234-567" -> "+39021234567"; "" when it has none)."""
+        digits = "".join(c for c in phone or "" if c.isascii() and c.isdigit())
+        return ("+" if (phone or "").strip().startswith("+") else "") + digits if digits else ""
+
     @app.template_filter("label")
     def label(code: str | None, vocabulary: str) -> str:
         return vocabulary_label(taxonomy.VOCABULARIES[vocabulary], code)

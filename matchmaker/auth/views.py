@@ -25,8 +25,11 @@ def _failed(response) -> bool:
     return response.status_code != 302
 
 
-def _log_in(user, remember: bool = False) -> None:
-    """Start a session: each login's session and remember cookie get a value of their own (User.start_login)."""
+def _log_in(user, remember: bool = False, new_login: bool = True) -> None:
+    """Start a session: each login's session and remember cookie get a value of their own (User.start_login);
+    a new login (not this browser's session renewed after a password change) records its time."""
+    if new_login:
+        accounts.record_login(user)
     user.start_login()
     login_user(user, remember=remember)
     adopt_chosen_language(user)
@@ -117,7 +120,7 @@ def change_password():
         else:
             # Every other session has ended with the old token; this one goes on (and keeps its remember cookie).
             remembered = bool(request.cookies.get(current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)))
-            _log_in(current_user._get_current_object(), remember=remembered)
+            _log_in(current_user._get_current_object(), remember=remembered, new_login=False)
             flash(_("Your password has been changed. Your other sessions have been logged out and your API tokens "
                     "revoked."), "success")
             return redirect(url_for("main.home"))

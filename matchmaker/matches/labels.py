@@ -36,9 +36,12 @@ def key(action: str) -> str:
     return keys()[action][0].lower()
 
 
-def reason_options() -> Markup:
+def reason_options(selected: str | None = None) -> Markup:
     """The decline form's <option>s of REASON_LABELS in the request's language (made once per language: every
-    card of the suggestions page has one)."""
+    card of the suggestions page has one); `selected` marks a reason chosen before (a decline that failed)."""
+    if selected in REASON_LABELS:
+        return Markup("").join(Markup('<option value="{}"{}>{}</option>').format(
+            code, Markup(" selected") if code == selected else "", label) for code, label in REASON_LABELS.items())
     language = current_language()
     options = _REASON_OPTIONS.get(language)
     if options is None:

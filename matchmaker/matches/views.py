@@ -1,19 +1,23 @@
 """Suggested partners for the logged-in member's organisation: review them (interested / save / decline / undo)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, get_template_attribute, redirect, render_template, request, url_for
+from urllib.parse import parse_qsl, urlsplit
+
+from flask import (Blueprint, abort, flash, get_template_attribute, redirect, render_template, request, session,
+                   url_for)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from markupsafe import Markup
 from sqlalchemy.orm import lazyload
+from werkzeug.datastructures import MultiDict
 
 from matchmaker import page_cache, taxonomy
 from matchmaker.extensions import db
 from matchmaker.i18n import _safe_next, current_language, money, one_stop
 from matchmaker.matches import labels, wording
 from matchmaker.matching.rank import TARGET_SIDE
-from matchmaker.models import Organisation
+from matchmaker.models import Organisation, Suggestion
 from matchmaker.request_guards import db_id
 from matchmaker.services import engine, profiles, review
 from matchmaker.services.matching import side_of
@@ -68,7 +72,8 @@ def index():
                            can_act=organisation.id == current_user.organisation_id,
                            history=review.history(organisation.id, [i.target.id for i in page.items]),
                            filter_selects=filter_selects(filters, areas=kind != "investor"), card_head=card_head,
-                           card_actions=card_actions, amounts=[(a, money(a)) for a in AMOUNTS])
+                           card_actions=card_actions, amounts=[(a, money(a)) for a in AMOUNTS],
+                           retry=decline_retry({i.suggestion.id for i in page.items}))
 
 
 def filter_selects(filters, areas: bool = True) -> Markup:
@@ -85,24 +90,29 @@ def filter_selects(filters, areas: bool = True) -> Markup:
     return page_cache.cached("profile-filter-selects", key, render)
 
 
-def card_actions(item, here: str) -> Markup:
-    """A suggestion card's review forms, kept per suggestion, state, return address and language with a slot where
-    each request puts its own session's CSRF token."""
-    def render() -> str:
-        return str(get_template_attribute("matches/_review.html", "actions")(item, here, labels,
-                                                                             token=page_cache.TOKEN_SLOT))
+def card_actions(item, here: str, after: int | None = None, retry: dict | None = None) -> Markup:
+    """A suggestion card's review forms, kept per suggestion, state, return address, the card after it and language
+    with a slot where each request puts its own session's CSRF token; a decline that just failed (`retry`) is
+    shown open with its reason, note and error, not kept."""
+    actions = get_template_attribute("matches/_review.html", "actions")
+    if retry and retry["id"] == item.suggestion.id:
+        return actions(item, here, labels, after=after, retry=retry)
 
-    key = (item.suggestion.id, item.state, here, current_language())
+    def render() -> str:
+        return str(actions(item, here, labels, token=page_cache.TOKEN_SLOT, after=after))
+
+    key = (item.suggestion.id, item.state, here, after, current_language())
     return page_cache.fill_slots(page_cache.cached("suggestion-actions", key, render, stamped=False))
 
 
 def card_head(item) -> Markup:
     """A suggestion card's partner, score and reasons: the same for everyone who may see the suggestion, so kept
     per suggestion (and what its reasons are explained from: its scores, both profiles through the data stamp,
-    the engine's version) and language. The reviewer's own state, history and forms are rendered per request."""
+    the engine's version), the strength cap of its place in the list, and language. The reviewer's own state,
+    history and forms are rendered per request."""
     s = item.suggestion
     key = (s.id, s.source_id, s.target_id, s.score, s.forward, s.backward, repr(sorted((s.signals or {}).items())),
-           item.score, engine.loaded_version(), current_language())
+           item.score, item.cap(), engine.loaded_version(), current_language())
     return page_cache.cached("suggestion-head", key, lambda: Markup(
         render_template("matches/_suggestion_head.html", item=item, wording=wording)))
 
@@ -115,21 +125,60 @@ def feedback(suggestion_id: int):
         abort(404)  # someone else's suggestion: as if it did not exist
     organisation = db.session.get(Organisation, suggestion.source_id)
     target = db.session.get(Organisation, suggestion.target_id)
-    action = request.form.get("action", "")
+    action, reason = request.form.get("action", ""), request.form.get("reason") or None
+    note = request.form.get("note", "")
+    back = back_to(url_for("matches.index", kind=suggestion.kind))
     try:
-        outcome = review.give_feedback(organisation, target, suggestion.kind, action, current_user,
-                                       request.form.get("reason") or None, request.form.get("note", ""))
+        outcome = review.give_feedback(organisation, target, suggestion.kind, action, current_user, reason, note)
     except review.ReviewError as exc:
-        flash(_review_error(exc), "error")
-    else:
-        flash(one_stop(_done_message(action, target, outcome)), "success")
-    return redirect(back_to(url_for("matches.index", kind=suggestion.kind)))
+        if action != "decline" or exc.code not in DECLINE_ERRORS:
+            flash(_review_error(exc), "error")
+            return redirect(back)
+        # The decline form opens again where it was, with the reason and note kept and the error beside them.
+        session["decline_retry"] = {"id": suggestion.id, "reason": reason or "", "note": note[:review.NOTE_MAX],
+                                    "code": exc.code}
+        return redirect(back + f"#suggestion-{suggestion.id}")
+    flash(one_stop(_done_message(action, target, outcome)), "success")
+    return redirect(back + _anchor(back, suggestion.id, outcome))
+
+
+def _anchor(back: str, suggestion_id: int, outcome: review.Outcome) -> str:
+    """Where the phone user returns on a suggestions page: the answered card, or the one after it (the form's
+    `after`) when the answer takes it out of the list (declined, or a state the list is filtered on)."""
+    url = urlsplit(back)
+    if url.path != url_for("matches.index"):
+        return ""
+    wanted = ReviewFilters.from_args(MultiDict(parse_qsl(url.query))).state
+    state = outcome.feedback.state if outcome.feedback else "new"
+    stays = state == wanted if wanted else state != "declined"
+    after = request.form.get("after", type=db_id)
+    if stays or after is not None:
+        return f"#suggestion-{suggestion_id if stays else after}"
+    return "#suggestions"
+
+
+def decline_retry(suggestion_ids) -> dict | None:
+    """The decline that just failed on this page (one-shot): its suggestion, reason, note and error message."""
+    retry = session.pop("decline_retry", None)
+    if not retry or retry.get("id") not in suggestion_ids:
+        return None
+    target = db.session.get(Organisation, db.session.get(Suggestion, retry["id"]).target_id)
+    return dict(retry, message=_decline_error(retry["code"], target.name))
 
 
 def back_to(fallback: str) -> str:
     """The form's same-site `next` page, else `fallback`."""
     target = request.form.get("next")
     return _safe_next(target) if target else fallback
+
+
+DECLINE_ERRORS = ("bad_reason", "note_required", "note_too_long")
+
+
+def _decline_error(code: str, name: str) -> str:
+    return {"bad_reason": _("Choose a reason for declining %(name)s.", name=name),
+            "note_required": _("Say in a few words why you decline %(name)s: the reason is “Other”.", name=name),
+            }.get(code, _("The note about %(name)s is too long (2,000 characters at most).", name=name))
 
 
 def _review_error(exc: review.ReviewError) -> str:

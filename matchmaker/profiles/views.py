@@ -98,6 +98,8 @@ def edit(org_id: int):
     if not current_user.can_edit(organisation):
         abort(403)
     form = ProfileForm(obj=organisation)
+    if request.method == "GET" and _never_written(organisation):
+        form.language.data = current_language()  # a new profile's texts: most likely in the language of the site
     if form.validate_on_submit():
         try:
             profiles.update_profile(organisation, form.profile_data(), current_user, form.loaded_version())
@@ -115,6 +117,12 @@ def edit(org_id: int):
         flash(_("Please correct the fields marked below; nothing you typed was lost."), "error")
     return render_template("profiles/edit.html", form=form, org=organisation, suggested_tags=_suggested(organisation),
                            similar=_similar(organisation))
+
+
+def _never_written(organisation: Organisation) -> bool:
+    """A profile nobody has saved yet and with no text (one just registered, or made by an organiser)."""
+    return organisation.version <= 1 and not any((organisation.description, organisation.offer, organisation.seek,
+                                                  organisation.keywords))
 
 
 def _similar(organisation: Organisation) -> list[Organisation]:

@@ -15,11 +15,13 @@ from functools import lru_cache
 import Stemmer
 from stop_words import get_stop_words
 
-from matchmaker.search.glossary import WORDS, concepts
+from matchmaker import glossary, taxonomy
+from matchmaker.search.glossary import GENERIC_CODES, WORDS, concepts
 
 WORD = re.compile(r"[a-z0-9]+")
 CONCEPT_PREFIX = "zc"  # concept terms cannot collide with a stem: no stem starts with it and is that long
 MAX_PHRASE = 4
+VOCABULARY_OF = {"sector": taxonomy.SECTORS, "therapeutic_area": taxonomy.THERAPEUTIC_AREAS}
 
 
 def fold(text: str) -> str:
@@ -122,10 +124,45 @@ def _translations() -> dict[str, tuple[str, ...]]:
     return {stem: tuple(sorted(group)) for stem, group in out.items()}
 
 
+@lru_cache(maxsize=4096)
+def concept_terms(token: str) -> tuple[str, ...]:
+    """What a query word also accepts through the bilingual glossary (matchmaker.glossary), so that Italian and
+    English words of one concept find each other: a word of a concept ("tumore", "cancro", "cuore") also accepts
+    the concept's name ("oncolog": "Oncologia", "oncology"); the name itself ("oncologia") also accepts the
+    concept's synonym sets ("tumour": tumore, cancro, cancer...)."""
+    own = set(stems(token))
+    words = (token, *(t for s in own for t in _translations().get(s, ())))
+    terms: list[str] = []
+    for code in dict.fromkeys(code for code in map(glossary.concept_of, words) if code):
+        names, synonyms = _anchors().get(code, ((), ()))
+        terms += synonyms if own & set(names) else names
+    return tuple(dict.fromkeys(terms))
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Glossary concept -> (the stems of its one-word taxonomy names in both languages, the search concepts whose
+    one-word phrases known to the glossary all belong to it: "tumour" for oncology)."""
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    synonyms: dict[str, list[str]] = {}
+    for name, phrases in concepts().items():
+        singles = [_phrase_words(p) for p in phrases]
+        codes = {glossary.concept_of(w[0]) for w in singles if len(w) == 1} - {None}  # ("cancro": not in it)
+        if len(codes) == 1:
+            synonyms.setdefault(codes.pop(), []).append(CONCEPT_PREFIX + name)
+    for concept in glossary.CONCEPTS:
+        labels = [VOCABULARY_OF[facet].label(code, lang) for facet, code in concept.tags
+                  if facet in VOCABULARY_OF and code not in GENERIC_CODES for lang in ("en", "it")]
+        names = tuple(dict.fromkeys(s for label in labels if len(words(label)) == 1 for s in stems(words(label)[0])))
+        if names:
+            out[concept.code] = (names, tuple(synonyms.get(concept.code, ())))
+    return out
+
+
 def alternatives(token: str) -> tuple[str, ...]:
-    """A query word's stems and those of its translations."""
+    """A query word's stems, those of its translations and its glossary concept's terms."""
     own, translated = stems(token), _translations()
-    return tuple(dict.fromkeys([*own, *(t for s in own for t in translated.get(s, ()))]))
+    return tuple(dict.fromkeys([*own, *(t for s in own for t in translated.get(s, ())), *concept_terms(token)]))
 
 
 def parse_query(text: str) -> Query:
@@ -134,5 +171,5 @@ def parse_query(text: str) -> Query:
     groups: list[tuple[str, ...]] = [alternatives(t) for t in tokens]
     for start, end, concept in find_concepts(tokens):
         for k in range(start, end):  # every word of the phrase may be met by the concept
-            groups[k] = groups[k] + (concept,)
+            groups[k] = tuple(dict.fromkeys(groups[k] + (concept,)))
     return Query(tuple(dict.fromkeys(groups)))

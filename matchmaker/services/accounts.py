@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from matchmaker import taxonomy
 from matchmaker.extensions import db
 from matchmaker.i18n import mail_language
 from matchmaker.models import ROLES, Organisation, User
@@ -139,13 +140,15 @@ def _create_registered_organisation(user: User) -> None:
     if user.registration_kind is None or user.organisation_id is not None or not user.joining_name:
         return
     kind = user.registration_kind
-    user.organisation = Organisation(name=user.joining_name, kind=kind, sme=kind in SME_KINDS)
+    # The texts are most likely written in the language the registrant uses the site in.
+    user.organisation = Organisation(name=user.joining_name, kind=kind, sme=kind in SME_KINDS,
+                                     language=user.locale if user.locale in taxonomy.LANGUAGES.codes() else "en")
     user.joining_name = user.registration_kind = None
 
 
 def authenticate(email: str, password: str, link_for: callable | None = None) -> User | None:
-    """The active user with these credentials, else None (in the time a real check takes); records the login
-    time. A correct password on an unconfirmed account mails the confirmation link again and raises."""
+    """The active user with these credentials, else None (in the time a real check takes; the login itself is
+    recorded by `record_login`). A correct password on an unconfirmed account mails the link again and raises."""
     user = find_user(email)
     if user is None:
         _spend_a_password_check(password)
@@ -156,9 +159,13 @@ def authenticate(email: str, password: str, link_for: callable | None = None) ->
         if link_for is not None:
             send_confirmation(user, link_for)
         raise AccountError(_("Confirm your e-mail address first: we have sent you the link again."))
+    return user
+
+
+def record_login(user: User) -> None:
+    """Note when the user last logged in (by password, confirmation link or invitation); commits."""
     user.last_login_at = utcnow()
     db.session.commit()
-    return user
 
 
 def end_sessions(user: User) -> None:

@@ -23,7 +23,8 @@ def _plain(value: Any) -> Any:
 
 def export_data(user: User) -> dict:
     """The user's account, their organisation's profile, the invitations and jobs they started, what the audit
-    log records of their actions, and their part in events (participations, availability, requests, meetings)."""
+    log records of their actions, their part in events (participations, availability, requests, meetings) and
+    their answers to suggestions (with their history)."""
     organisation = user.organisation
     return {
         "account": {k: _plain(getattr(user, k)) for k in ("id", "email", "name", "role", "locale", "created_at",
@@ -50,6 +51,29 @@ def export_data(user: User) -> dict:
         "join_requests": [{"organisation": r.organisation.name, "state": r.state, "created_at": _plain(r.created_at),
                            "decided_at": _plain(r.decided_at)} for r in membership.requests_of(user)],
         **events_privacy.event_data(user.id),
+        **_review_data(user.id),
+    }
+
+
+def _review_data(user_id: int) -> dict:
+    """The user's own answers to suggestions (as they stand, and their history) and interests they expressed."""
+    answers = db.session.execute(db.select(Feedback).where(Feedback.user_id == user_id)
+                                 .order_by(Feedback.updated_at)).scalars().all()
+    events = db.session.execute(db.select(FeedbackEvent).where(FeedbackEvent.user_id == user_id)
+                                .order_by(FeedbackEvent.at, FeedbackEvent.id)).scalars().all()
+    interests = db.session.execute(db.select(Interest).where(Interest.user_id == user_id)
+                                   .order_by(Interest.created_at)).scalars().all()
+    targets = {row.target_id for rows in (answers, events, interests) for row in rows}
+    names = dict(db.session.execute(db.select(Organisation.id, Organisation.name).where(
+        Organisation.id.in_(targets))).all()) if targets else {}
+    return {
+        "suggestion_answers": [{"partner": names.get(f.target_id), "list": f.kind, "state": f.state,
+                                "reason": f.reason, "note": f.note, "created_at": _plain(f.created_at),
+                                "updated_at": _plain(f.updated_at)} for f in answers],
+        "suggestion_history": [{"partner": names.get(e.target_id), "list": e.kind or None, "action": e.action,
+                                "reason": e.reason, "note": e.note, "at": _plain(e.at)} for e in events],
+        "interests_expressed": [{"partner": names.get(i.target_id), "created_at": _plain(i.created_at)}
+                                for i in interests],
     }
 
 

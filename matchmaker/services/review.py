@@ -149,11 +149,11 @@ def _add_interest(organisation: Organisation, target: Organisation, user: User |
     """Store the interest; connect when the other side is interested too. Returns (connected, newly)."""
     _, created = _upsert(Interest, {"organisation_id": organisation.id, "target_id": target.id},
                          {"user_id": user.id if user else None})
-    if created:
-        outbox.append((target, "interest_received", {"name": organisation.name}, organisation.id))
     mutual = db.session.execute(select(Interest.id).where(
         Interest.organisation_id == target.id, Interest.target_id == organisation.id)).first() is not None
     if not mutual:
+        if created:  # only when it does not connect: an answer that connects says "connected", nothing else
+            outbox.append((target, "interest_received", {"name": organisation.name}, organisation.id))
         return False, False
     low, high = _pair(organisation.id, target.id)
     existing = connection_between(low, high, active_only=False)

@@ -14,7 +14,7 @@ from matchmaker.taxonomy import N_
 
 # (code, label, is it there?) for every part of a profile that suggestions depend on.
 PARTS = (
-    ("description", N_("Who you are"), lambda o: bool(o.description.strip())),
+    ("description", N_("“Who we are”: a short description"), lambda o: bool(o.description.strip())),
     ("offer", N_("What you offer"), lambda o: len(o.offer.strip()) >= 80),
     ("seek", N_("What you seek"), lambda o: len(o.seek.strip()) >= 40),
     ("keywords", N_("Keywords"), lambda o: bool(o.keywords.strip())),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from math import ceil
 
@@ -75,11 +75,56 @@ class Item:
     feedback: Feedback | None = None
     they_are_interested: bool = False
     explain: Callable[[], Reasons] = field(default=Reasons, repr=False, compare=False)
+    cap: Callable[[], str] = field(default=lambda: "strong", repr=False, compare=False)  # see cap_strengths
+
+    @cached_property
+    def evidence(self) -> Reasons:
+        """Why the pair matches, as the engine says it (strength on the pair's own evidence)."""
+        return self.explain()
 
     @cached_property
     def reasons(self) -> Reasons:
-        """Why the pair matches (the engine's codes, worded by the web layer)."""
-        return self.explain()
+        """Why the pair matches (the engine's codes, worded by the web layer), the strength capped by the list."""
+        own, cap = self.evidence, self.cap()
+        return own if _LEVEL[own.strength] <= _LEVEL[cap] else replace(own, strength=cap)
+
+
+_LEVEL = {"possible": 0, "good": 1, "strong": 2}
+
+
+class _Caps:
+    """The weakest strength above each position of an ordered list, worked out only as far as asked (each item's
+    own strength kept per suggestion and engine version, so a page does not explain again what it explained)."""
+
+    def __init__(self, items: list[Item]):
+        self.items, self.running = items, ["strong"]
+
+    def at(self, position: int) -> str:
+        while len(self.running) <= position:
+            last = self.running[-1]
+            if last == "possible":  # nothing below can read stronger: no need to explain further
+                return last
+            own = _own_strength(self.items[len(self.running) - 1])
+            self.running.append(own if _LEVEL[own] < _LEVEL[last] else last)
+        return self.running[position]
+
+
+def _own_strength(item: Item) -> str:
+    from matchmaker import page_cache
+    from matchmaker.services.engine import loaded_version
+
+    s = item.suggestion
+    key = (s.id, s.source_id, s.target_id, s.score, s.forward, s.backward, repr(sorted((s.signals or {}).items())),
+           loaded_version())
+    return page_cache.cached("suggestion-strength", key, lambda: item.evidence.strength)
+
+
+def cap_strengths(items: list[Item], upto: int) -> None:
+    """Make the labels agree with the order: no item of `items[:upto]` reads stronger than one ranked above it
+    (its `cap`, worked out when its reasons are first asked for)."""
+    caps = _Caps(items)
+    for position, item in enumerate(items[:upto]):
+        item.cap = partial(caps.at, position)
 
 
 @dataclass
@@ -191,6 +236,7 @@ def review_page(organisation: Organisation, kind: str, filters: ReviewFilters, p
               and (i.state == filters.state if filters.state else i.state != DECLINED)]
     pages = max(1, ceil(len(chosen) / size))
     page = min(max(page, 1), pages)
+    cap_strengths(chosen, page * size)
     return ReviewPage(chosen[(page - 1) * size:page * size], page, pages, len(chosen), left)
 
 
@@ -209,4 +255,7 @@ def queue_item(organisation: Organisation, kind: str, skip: int = 0) -> tuple[It
     fresh = [i for i in reranked(organisation, kind) if i.state == NEW]
     fresh.sort(key=lambda i: (-round(i.score, 9), -(i.suggestion.computed_at.timestamp()
                                                     if i.suggestion.computed_at else 0)))
-    return (fresh[skip % len(fresh)] if fresh else None), len(fresh)
+    if not fresh:
+        return None, 0
+    cap_strengths(fresh, skip % len(fresh) + 1)
+    return fresh[skip % len(fresh)], len(fresh)

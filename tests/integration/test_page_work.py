@@ -48,9 +48,10 @@ def test_a_page_of_suggestions_explains_only_the_suggestions_it_shows(app, monke
     page = review_page(source, "tech-transfer", ReviewFilters(), page=1, size=2)
     assert page.total == len(expected) and len(page.items) == 2
     assert explained == []  # nothing explained before the page asks
-    assert [item.reasons for item in page.items] == [expected[item.suggestion.id] for item in page.items]
+    assert [item.reasons.items for item in page.items] == [expected[item.suggestion.id].items for item in page.items]
     assert len(explained) == 2
     assert [item.reasons for item in page.items] and len(explained) == 2  # once each: asking again explains nothing
+    assert [item.evidence for item in page.items] == [expected[item.suggestion.id] for item in page.items]
 
 
 def test_the_suggestions_and_profile_pages_run_a_bounded_number_of_statements(client):

@@ -141,3 +141,34 @@ def test_a_deleted_account_leaves_no_event_role_or_answer_for_the_next_account(a
     joined = db.session.execute(db.select(EventParticipant)).scalar_one()
     assert joined.user_id is None and joined.email == ""
     assert db.session.execute(db.select(Interest)).scalar_one().user_id is None
+
+
+def test_the_download_holds_ones_suggestion_answers_their_history_and_the_login_time(client):
+    from matchmaker.services import review
+
+    mine, lab, other = make_org(name="Acme"), make_org(name="Liver Lab"), make_org(name="Heart Lab")
+    user, colleague = make_user(organisation_id=mine.id), make_user(organisation_id=mine.id)
+    review.give_feedback(mine, lab, "tech-transfer", "save", user)
+    review.give_feedback(mine, lab, "tech-transfer", "decline", user, "other", "they only do cardiology now")
+    review.give_feedback(mine, other, "tech-transfer", "interested", colleague)  # a colleague's, not mine
+    login(client, user)
+    data = client.get("/privacy/data.json").get_json()
+    assert data["account"]["last_login_at"] is not None
+    assert data["suggestion_answers"] == [{
+        "partner": "Liver Lab", "list": "tech-transfer", "state": "declined", "reason": "other",
+        "note": "they only do cardiology now", "created_at": data["suggestion_answers"][0]["created_at"],
+        "updated_at": data["suggestion_answers"][0]["updated_at"]}]
+    assert [(e["partner"], e["action"], e["reason"]) for e in data["suggestion_history"]] == [
+        ("Liver Lab", "save", None), ("Liver Lab", "decline", "other")]
+    assert "Heart Lab" not in json.dumps(data["suggestion_answers"] + data["suggestion_history"])
+
+
+def test_logging_in_by_the_confirmation_link_records_the_login(client):
+    from matchmaker.services import accounts
+
+    user = make_user(email_confirmed=False)
+    assert user.last_login_at is None
+    token = accounts.confirmation_token(user)
+    assert client.get(f"/auth/confirm/{token}").status_code == 302
+    data = client.get("/privacy/data.json").get_json()
+    assert data["account"]["last_login_at"] is not None
