@@ -1,5 +1,6 @@
 """Directory search through the bilingual glossary's concepts: "tumore", "cancro", "cancer" and "oncologia" find
-each other's profiles, and a cancer institute named for oncology ranks above a profile that mentions cancer once."""
+each other's profiles, and a cancer institute named for oncology ranks above a profile that mentions cancer once
+among many other words."""
 from __future__ import annotations
 
 import pytest
@@ -22,7 +23,9 @@ def profiles(client):
 @pytest.mark.parametrize("word", ["tumore", "cancro", "cancer", "tumori"])
 def test_a_word_for_cancer_finds_the_oncology_institute_first(profiles, client, word):
     found = names(client, word)
-    assert found[0] == "Istituto Oncologico Lombardo"
+    # The two profiles about cancer lead (SQLite's FTS5 puts the institute first, PostgreSQL's ts_rank the alliance
+    # whose name says "Cancer"); the liver society that mentions cancer once among many words comes after them.
+    assert set(found[:2]) == {"Istituto Oncologico Lombardo", "Cancer Care Alliance"}, found
     assert {"Liver Study Society", "Cancer Care Alliance"} <= set(found) and "Cardio Labs" not in found
 
 
