@@ -15,4 +15,4 @@ bp.add_app_template_global(zone_name, "zone_name")
 bp.add_app_template_global(viewer_zone, "viewer_zone")
 bp.add_app_template_global(count_wording, "count_wording")
 
-from matchmaker.events import organiser, participant, schedule  # noqa: E402,F401  (registers the views)
+from matchmaker.events import organiser, participant, people, schedule  # noqa: E402,F401  (registers the views)

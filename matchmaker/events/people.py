@@ -1,0 +1,135 @@
+"""The organisers' participants page: the roster, adding people one by one or from a file (a big file on the
+task queue), cancelling and reinstating a participation."""
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from matchmaker import count_wording
+from matchmaker.events import bp, wording
+from matchmaker.events.access import organised
+from matchmaker.events.forms import ImportForm, ParticipantForm
+from matchmaker.extensions import db
+from matchmaker.jobs.status import live, reap_stale
+from matchmaker.models.event import EventParticipant
+from matchmaker.models.event_meeting import MeetingRequest
+from matchmaker.models.job import Job
+from matchmaker.request_guards import db_id
+from matchmaker.services import events_people, events_roster
+from matchmaker.services.events import Conflict
+from matchmaker.services.events_enrol import add_participant
+from matchmaker.services.tables import TableError, read_table
+
+
+@bp.route("/<int:event_id>/participants", methods=["GET", "POST"])
+@login_required
+def participants(event_id: int):
+    event = organised(event_id)
+    form, upload = ParticipantForm(prefix="add"), ImportForm(prefix="import")
+    if request.method == "POST" and "add-name" in request.form and form.validate() and _add_one(event, form):
+        return redirect(url_for("events.participants", event_id=event.id))
+    if request.method == "POST" and "import-file" in request.files and upload.validate():
+        try:
+            data = upload.file.data.read()
+            table = read_table(data, upload.file.data.filename or "")
+        except TableError as exc:
+            flash(str(exc), "error")
+        else:
+            if len(table.rows) > current_app.config["IMPORT_INLINE_ROWS"]:  # a big file: the worker imports it
+                job = events_people.import_in_background(event, data, upload.file.data.filename or "", current_user.id)
+                return redirect(url_for("events.participants", event_id=event.id, job=job.id))
+            _flash_import(events_people.import_rows(event, table.rows))
+        return redirect(url_for("events.participants", event_id=event.id))
+    job = _import_job(event, request.args.get("job", type=db_id))
+    query = (request.args.get("q") or "").strip()[:events_roster.MAX_QUERY]
+    people, total = events_roster.roster(event, query)
+    sent, received = _request_counts(event)
+    return render_template("events/participants.html", event=event, people=people, form=form, upload=upload,
+                           query=query, total=total,
+                           sent=sent, received=received, job=live(job) if job else None,
+                           report=job.result if job and job.state == "done" and job.result else None,
+                           import_errors=wording.IMPORT_ERRORS)
+
+
+def _add_one(event, form) -> bool:
+    """Add the form's person; a refusal is shown on the form, which keeps what was typed."""
+    try:
+        added = add_participant(event, form.name.data, form.email.data or "", form.organisation.data or "")
+    except Conflict as exc:
+        code = exc.reason[0]
+        field = {"invalid_email": form.email, "unknown_organisation": form.organisation}.get(code, form.name)
+        field.errors = [*field.errors, wording.enrol_refusal(exc.reason)]
+        return False
+    flash(_("%(name)s added.", name=added.name), "success")
+    return True
+
+
+def _import_job(event, job_id: int | None):
+    """The participant import job the page follows: its starter's (or an admin's), of this event; 404 otherwise."""
+    if not job_id:
+        return None
+    reap_stale()
+    job = db.session.get(Job, job_id)
+    if job is None or job.kind != "import-event-people" or not (
+            job.user_id == current_user.id or current_user.is_admin) or (
+            job.result and job.result.get("event_id") not in (None, event.id)):
+        abort(404)
+    return job
+
+
+def _request_counts(event) -> tuple[dict, dict]:
+    sent: dict[int, int] = {}
+    received: dict[int, int] = {}
+    for requester, target in db.session.execute(select(MeetingRequest.requester_id, MeetingRequest.target_id)
+                                                .where(MeetingRequest.event_id == event.id)):
+        sent[requester] = sent.get(requester, 0) + 1
+        received[target] = received.get(target, 0) + 1
+    return sent, received
+
+
+def _flash_import(report) -> None:
+    flash(count_wording.participants_added(report.added), "success" if report.added else "info")
+    for line, code in report.errors[:50]:
+        flash(_("Row %(line)s: %(error)s", line=line, error=wording.IMPORT_ERRORS.get(code, code)), "error")
+
+
+def _participant_of(event, participant_id: int) -> EventParticipant:
+    participant = db.session.get(EventParticipant, participant_id)
+    if participant is None or participant.event_id != event.id:
+        abort(404)
+    return participant
+
+
+@bp.get("/<int:event_id>/participants/<int:participant_id>/cancel")
+@login_required
+def confirm_cancel_participant(event_id: int, participant_id: int):
+    """The confirmation step before a participation is cancelled (a plain page: works without JavaScript)."""
+    event = organised(event_id)
+    participant = _participant_of(event, participant_id)
+    return render_template("events/cancel_participant.html", event=event, participant=participant,
+                           meetings=events_people.meeting_count(participant))
+
+
+@bp.post("/<int:event_id>/participants/<int:participant_id>/cancel")
+@login_required
+def cancel_participant(event_id: int, participant_id: int):
+    event = organised(event_id)
+    participant = _participant_of(event, participant_id)
+    released = events_people.cancel_participant(participant)
+    flash(ngettext("%(name)s cancelled; their meeting is cancelled.",
+                   "%(name)s cancelled; %(num)s meetings cancelled.", released, name=participant.name), "info")
+    return redirect(url_for("events.participants", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/participants/<int:participant_id>/reinstate")
+@login_required
+def reinstate_participant(event_id: int, participant_id: int):
+    event = organised(event_id)
+    participant = _participant_of(event, participant_id)
+    events_people.reinstate(participant)
+    flash(_("%(name)s takes part again (their cancelled meetings stay cancelled).", name=participant.name),
+          "success")
+    return redirect(url_for("events.participants", event_id=event.id))
