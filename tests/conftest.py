@@ -78,6 +78,18 @@ def runner(app):
     return app.test_cli_runner()
 
 
+UDG_INSTANCES = SHARED_DATA / "b2b_meetings" / "instances"
+
+
+def udg_instance(name: str) -> Path:
+    """The shared UdG benchmark file `name` (e.g. "forum-14.original"); the test is skipped, saying where it looked,
+    when ../shared is not beside the clone."""
+    path = UDG_INSTANCES / f"{name}.dzn"
+    if not path.is_file():
+        pytest.skip(f"the shared benchmark is not at {UDG_INSTANCES} (clone the project with ../shared beside it)")
+    return path
+
+
 @pytest.fixture
 def shared_cordis_history() -> Path:
     folder = SHARED_DATA / "cordis" / "history"

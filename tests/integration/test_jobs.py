@@ -147,13 +147,12 @@ def test_cancelling_a_running_import_rolls_it_back(app):
 
 def test_cancelling_a_running_scheduling_job_stops_the_solver_well_before_its_limit(app):
     import threading
-    from pathlib import Path
 
     from matchmaker.jobs.queue import huey, key
     from matchmaker.jobs.runner import run
+    from tests.conftest import udg_instance
 
-    dzn = (Path(__file__).resolve().parents[3] / "shared" / "data" / "b2b_meetings" / "instances"
-           / "forum-14.original.dzn").read_text()
+    dzn = udg_instance("forum-14.original").read_text()
     job = Job(kind="scheduling-solve", state="queued", label="forum-14")
     db.session.add(job)
     db.session.commit()

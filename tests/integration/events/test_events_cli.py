@@ -7,9 +7,7 @@ import pytest
 
 from matchmaker.extensions import db
 from matchmaker.models import Event, Job, Meeting
-from tests.conftest import SHARED_DATA
-
-INSTANCES = SHARED_DATA / "b2b_meetings" / "instances"
+from tests.conftest import udg_instance
 
 
 def _import(runner, path, name="bench"):
@@ -21,9 +19,7 @@ def _import(runner, path, name="bench"):
 # 5 s each (not 2): both paths must finish their search, or a loaded machine decides which schedule each ends with.
 @pytest.mark.parametrize("name", ["tic-12.prec15", "forum-13.forb0003", "tic-12.fixed020-Forb"])
 def test_app_path_matches_solve_dzn(runner, tmp_path, name):
-    path = INSTANCES / f"{name}.dzn"
-    if not path.is_file():
-        pytest.skip(f"the shared benchmark is not at {path}")
+    path = udg_instance(name)
     event_id = _import(runner, path)
     result = runner.invoke(args=["events", "schedule", str(event_id), "--time-limit", "5", "--workers", "1"])
     assert result.exit_code == 0, result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from matchmaker.scheduling.dzn import DznError, parse_dzn, read_dzn
-from tests.conftest import SHARED_DATA
+from tests.conftest import UDG_INSTANCES
 
 SMALL = """
 % two participants' meetings, with every optional array
@@ -43,7 +43,7 @@ def test_malformed_files_are_clear_errors(text, message):
 
 
 def test_shared_instances_read_as_documented():
-    folder = SHARED_DATA / "b2b_meetings" / "instances"
+    folder = UDG_INSTANCES
     if not folder.is_dir():
         pytest.skip(f"the shared benchmark is not at {folder}")
     instance = read_dzn(folder / "forum-13.original.dzn")

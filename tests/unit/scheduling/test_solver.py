@@ -11,10 +11,8 @@ from matchmaker.scheduling.flowbound import placement_upper_bound
 from matchmaker.scheduling.greedy import first_fit
 from matchmaker.scheduling.reasons import describe
 from matchmaker.scheduling.synthetic import synthetic_event
-from tests.conftest import SHARED_DATA
+from tests.conftest import udg_instance
 from tests.unit.scheduling.helpers import make_instance
-
-INSTANCES = SHARED_DATA / "b2b_meetings" / "instances"
 
 
 def checked(instance, **kwargs):
@@ -149,7 +147,7 @@ def test_same_seed_same_schedule_with_one_worker():
 
 def test_same_schedule_twice_on_a_udg_event_with_one_worker():
     # RC2 alone (workers=1) proves it within a second or two, then CP-SAT on deterministic time spreads the breaks.
-    instance = read_dzn(INSTANCES / "tic-12crafc.original.dzn")
+    instance = read_dzn(udg_instance("tic-12crafc.original"))
     first = checked(instance, time_limit=15, seed=3, workers=1)
     second = checked(instance, time_limit=15, seed=3, workers=1)
     assert first.status == "OPTIMAL" and first.schedule.placements == second.schedule.placements
@@ -173,10 +171,7 @@ def test_large_event_keeps_the_constructive_schedule_and_beats_first_fit():
 @pytest.mark.parametrize("name, breaks", [("tic-12.original", 0), ("tic-12.fixed020-Forb", 1),
                                           ("tic-12.prec15", 0), ("forumt-14crafd.original", 4)])
 def test_reaches_the_published_optimum_on_small_benchmark_instances(name, breaks):
-    path = INSTANCES / f"{name}.dzn"
-    if not path.is_file():
-        pytest.skip(f"the shared benchmark is not at {INSTANCES}")
-    instance = read_dzn(path)
+    instance = read_dzn(udg_instance(name))
     result = checked(instance, time_limit=20)
     assert result.report.placed == len(instance.meetings)
     assert result.report.total_breaks == breaks and result.status == "OPTIMAL"

@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
-
 import pytest
 
 from matchmaker.scheduling import Schedule, solve, violations
 from matchmaker.scheduling.dzn import read_dzn
 from matchmaker.scheduling.stopping import Stop
-
-INSTANCES = Path(__file__).resolve().parents[4] / "shared" / "data" / "b2b_meetings" / "instances"
+from tests.conftest import udg_instance
 
 
 def test_the_flag_fires_the_running_phase_and_later_ones_see_it():
@@ -45,7 +42,7 @@ def test_an_unreadable_flag_does_not_stop_and_close_ends_the_thread():
 @pytest.mark.parametrize("name, workers", [("forum-14.original", 2), ("forum-14.original", 1),
                                            ("forum-13crafb.forb0003", 2)])
 def test_a_long_solve_returns_soon_after_the_stop_with_a_valid_schedule(name, workers):
-    instance = read_dzn(INSTANCES / f"{name}.dzn")
+    instance = read_dzn(udg_instance(name))
     started = time.monotonic()
     result = solve(instance, time_limit=60, workers=workers, should_stop=lambda: time.monotonic() - started > 1.5)
     elapsed = time.monotonic() - started
@@ -56,7 +53,7 @@ def test_a_long_solve_returns_soon_after_the_stop_with_a_valid_schedule(name, wo
 
 
 def test_repair_mode_stops_too():
-    instance = read_dzn(INSTANCES / "forum-14.original.dzn")
+    instance = read_dzn(udg_instance("forum-14.original"))
     first = solve(instance, time_limit=2, workers=2)
     published = Schedule({m: p for m, p in first.schedule.placements.items() if m % 3 == 0})  # a third published
     started = time.monotonic()

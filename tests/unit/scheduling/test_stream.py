@@ -8,16 +8,14 @@ from matchmaker.scheduling.dzn import read_dzn
 from matchmaker.scheduling.presolve import domains
 from matchmaker.scheduling.reasons import describe
 from matchmaker.scheduling.synthetic import with_fixed
-from tests.conftest import SHARED_DATA
+from tests.conftest import udg_instance
 from tests.unit.scheduling.helpers import make_instance
-
-INSTANCES = SHARED_DATA / "b2b_meetings" / "instances"
 
 
 def test_improvements_are_streamed_each_better_and_valid_then_the_proof():
     # The constructive schedule has ~30 breaks; the local search streams better ones, RC2 proves 0 optimal
     # (1.6 s on the development machine; it returns as soon as it is proved).
-    instance = read_dzn(INSTANCES / "tic-12crafc.original.dzn")
+    instance = read_dzn(udg_instance("tic-12crafc.original"))
     seen = []
     result = solve(instance, time_limit=8, on_improvement=seen.append)
     assert seen[0].status == "GREEDY" and seen[-1] is result and len(seen) >= 3
