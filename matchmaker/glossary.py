@@ -30,7 +30,7 @@ def _c(code: str, label: str, tags: str, stems: str, life_science: bool = True) 
 AREA, SECTOR = "therapeutic_area", "sector"
 CONCEPTS: tuple[Concept, ...] = (
     _c("oncology", N_("oncology"), "therapeutic_area:oncology",
-       "oncolog cancer tumor tumour tumore tumori neoplas carcinom leukaem leukem leucem lymphom linfom melanom "
+       "oncolog cancer cancr tumor tumour tumore tumori neoplas carcinom leukaem leukem leucem lymphom linfom melanom "
        "gliom glioblastom metasta sarcom myelom mielom chemotherap chemioterap"),
     _c("cardiology", N_("cardiology"), "therapeutic_area:cardiology",
        "cardiolog cardiac cardiaco cardiaca cardiovascul heart cuore arrhythm aritmi atherosc ateroscl "

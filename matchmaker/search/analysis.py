@@ -147,7 +147,7 @@ def _anchors() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     synonyms: dict[str, list[str]] = {}
     for name, phrases in concepts().items():
         singles = [_phrase_words(p) for p in phrases]
-        codes = {glossary.concept_of(w[0]) for w in singles if len(w) == 1} - {None}  # ("cancro": not in it)
+        codes = {glossary.concept_of(w[0]) for w in singles if len(w) == 1} - {None}
         if len(codes) == 1:
             synonyms.setdefault(codes.pop(), []).append(CONCEPT_PREFIX + name)
     for concept in glossary.CONCEPTS:

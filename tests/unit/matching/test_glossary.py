@@ -6,6 +6,7 @@ from matchmaker.glossary import concept_of, derive
 
 def test_english_and_italian_words_map_to_the_same_concepts():
     assert concept_of("tumore") == concept_of("cancer") == concept_of("leukaemia") == "oncology"
+    assert concept_of("cancro") == concept_of("cancri") == "oncology"  # the Italian everyday word
     assert concept_of("cardiovascular") == concept_of("cuore") == "cardiology"
     assert concept_of("riabilitazione") == concept_of("rehabilitation") == "rehabilitation"
     assert concept_of("universe") is None and concept_of("general") is None
