@@ -120,7 +120,30 @@ def init_app(app: Flask) -> None:
     #               # the routes under its path, and its documentation pages load scripts from a CDN)
 
 
+# Endpoints that answer something other than JSON (spectree describes JSON bodies only): path, endpoint, media type.
+# Their summary is the view's docstring; their errors are the JSON ones of every endpoint.
+TEXT_ENDPOINTS = (("/events/{event_id}/agenda.ics", "api.event_agenda_ics", "text/calendar", "events"),)
+
+
+def document() -> dict[str, Any]:
+    """spectree's OpenAPI document with the non-JSON endpoints added (a new dict: spectree's own is cached)."""
+    generated = spec.spec
+    paths = dict(generated["paths"])
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/" + next(
+        name for name in generated["components"]["schemas"] if name.startswith("ErrorOut"))}}}
+    for path, endpoint, media_type, tag in TEXT_ENDPOINTS:
+        summary = (current_app.view_functions[endpoint].__doc__ or "").strip()
+        paths[PREFIX + path] = {"get": {
+            "summary": summary, "operationId": endpoint.replace(".", "_"), "tags": [tag],
+            "parameters": [{"name": name.strip("{}"), "in": "path", "required": True, "schema": {"type": "integer"}}
+                           for name in path.split("/") if name.startswith("{")],
+            "responses": {"200": {"description": "OK", "content": {media_type: {"schema": {"type": "string"}}}},
+                          "401": {"description": "Unauthorized", "content": error},
+                          "404": {"description": "Not Found", "content": error}}}}
+    return {**generated, "paths": paths}
+
+
 @bp.get("/openapi.json")
 def openapi_document():
-    """The OpenAPI 3 document of every endpoint decorated with spec.validate (public: it holds no data)."""
-    return jsonify(spec.spec)
+    """The OpenAPI 3 document of every endpoint (public: it holds no data); also shown as a page, /developers/api."""
+    return jsonify(document())

@@ -29,3 +29,13 @@ def home():
     return render_template("main/home.html", counts=counts, total=sum(counts.values()),
                            join_requests=membership.pending_requests_of(current_user)
                            if current_user.is_authenticated else [])
+
+
+@bp.get("/developers/api")
+def api_reference():
+    """The API reference, read from the OpenAPI document (public, as the document is: it holds no data)."""
+    from matchmaker.api import PREFIX, document
+    from matchmaker.services.api_reference import reference
+
+    spec = document()
+    return render_template("main/api_reference.html", info=spec["info"], groups=reference(spec), prefix=PREFIX)

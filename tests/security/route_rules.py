@@ -141,6 +141,7 @@ RULES: dict[tuple[str, str], dict] = {
     # the JSON API: a bearer token, never the session
     ("GET", "/api/v1/me"): everyone(200, anonymous=401),
     ("GET", "/api/v1/openapi.json"): everyone(),
+    ("GET", "/developers/api"): everyone(),
     # suggestions, interest, connections: the caller's organisation (none: 403); another's suggestion: 404
     ("GET", "/api/v1/suggestions"): api_own_organisation(200),
     ("GET", "/api/v1/connections"): api_own_organisation(200),
