@@ -36,7 +36,7 @@ def cancel_participant(participant: EventParticipant, by_organisers: bool = True
                 partners.append(seat.participant_id)
     db.session.flush()
     event = db.session.get(Event, participant.event_id)
-    refresh_report(event)
+    refresh_report(event, "cancellations" if by_organisers else "withdrawals")  # not organisers' grid changes
     published = event.status == PUBLISHED and bool(meeting_ids)
     if published:
         publish_at_once(event, meeting_ids, notify=False)
