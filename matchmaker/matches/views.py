@@ -74,7 +74,8 @@ def index():
                            filter_selects=filter_selects(filters, areas=kind != "investor"), card_head=card_head,
                            card_actions=card_actions, amounts=[(a, money(a)) for a in AMOUNTS],
                            retry=decline_retry({i.suggestion.id for i in page.items}),
-                           notice_at=notice_at({"review-notice"} | {f"suggestion-{i.suggestion.id}" for i in page.items}))
+                           notice_at=notice_at({"review-notice"} | {f"suggestion-{i.suggestion.id}"
+                                                                    for i in page.items}))
 
 
 def filter_selects(filters, areas: bool = True) -> Markup:
