@@ -1,7 +1,7 @@
 """Forms of the events pages (CSRF through Flask-WTF)."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
@@ -114,9 +114,10 @@ def known_zone(name: str) -> bool:
     return name in offered or get_global("zone_aliases").get(name) in offered
 
 
-def zone_choices() -> dict[str, list[tuple[str, str]]]:
+def zone_choices(day=None) -> dict[str, list[tuple[str, str]]]:
     """The IANA time zones this machine knows (zoneinfo), worded as the event pages word them ('London time
-    (GMT)', 'ora di Londra (GMT)'), in two groups of the event form's select (<optgroup>s): the usual ones (the
+    (GMT)', 'ora di Londra (GMT)', with the abbreviations in force on `day`, the event's first day: CEST for a
+    May event; today when None), in two groups of the event form's select (<optgroup>s): the usual ones (the
     common European zones, Europe/Rome at the top, and UTC), then the rest sorted by that wording (aliases still
     validate: known_zone)."""
     from datetime import date
@@ -124,17 +125,20 @@ def zone_choices() -> dict[str, list[tuple[str, str]]]:
     from flask_babel import get_locale
     from flask_babel import gettext as _
 
-    choices = _zone_choices(str(get_locale() or "en"), date.today())
+    choices = _zone_choices(str(get_locale() or "en"), day or date.today())
     usual = choices.index(("UTC", "UTC")) + 1  # the common zones, then UTC
     return {_("Usual time zones"): choices[:usual], _("Other time zones"): choices[usual:]}
 
 
-@cache
+@lru_cache(maxsize=64)  # per language and event day
 def _zone_choices(locale: str, day) -> list[tuple[str, str]]:
-    """The choices in `locale` (the request's) with the abbreviations in force on `day`."""
+    """The choices in `locale` (the request's) with the abbreviations in force on `day` (at noon UTC)."""
+    from datetime import datetime, time, timezone
+
     from matchmaker.events.wording import zone_name
 
-    labelled = {zone: zone_name(zone) for zone in _zones()}
+    noon = datetime.combine(day, time(12), tzinfo=timezone.utc)
+    labelled = {zone: zone_name(zone, noon) for zone in _zones()}
     common = [(zone, labelled[zone]) for zone in COMMON_ZONES if zone in labelled]
     rest = sorted(((z, label) for z, label in labelled.items() if z not in COMMON_ZONES),
                   key=lambda choice: (choice[1].casefold(), choice[0]))
