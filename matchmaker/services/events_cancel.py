@@ -55,8 +55,10 @@ def _tell(event: Event, participant: EventParticipant, partner_ids: list[int], b
     partners = db.session.execute(select(EventParticipant).where(
         EventParticipant.id.in_(partner_ids), EventParticipant.user_id.is_not(None))).scalars().all()
     if partners:
+        organisation = participant.organisation.name if participant.organisation else ""
         notify_many([p.user for p in partners], "event_meeting_cancelled",
-                    {"name": participant.name, "event": event.name}, f"/events/{event.id}/agenda")
+                    {"name": participant.name, "organisation": organisation, "event": event.name},
+                    f"/events/{event.id}/agenda")
 
 
 def reinstate(participant: EventParticipant) -> None:
