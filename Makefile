@@ -21,7 +21,7 @@ I18N   := matchmaker/translations
 POT    := $(I18N)/messages.pot
 PO     := $(wildcard $(I18N)/*/LC_MESSAGES/messages.po)
 MO     := $(PO:.po=.mo)
-EXTRACT_ARGS := -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k lazy_pgettext:1c,2 --add-location=file --sort-output \
+EXTRACT_ARGS := -F babel.cfg -k _l -k Nn_:1,2 -k lazy_gettext -k lazy_ngettext:1,2 -k lazy_pgettext:1c,2 --add-location=file --sort-output \
 	--no-wrap --project=Matchmaker --version=0.1 --msgid-bugs-address=i18n@matchmaker.example
 
 # constraints.txt pins the packages that decide the scheduler's results (see that file).

@@ -13,10 +13,10 @@ from flask_babel import LazyString, format_date, format_decimal, format_number, 
 from flask_babel import gettext, refresh
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import RadioField
 
 from matchmaker import taxonomy
+from matchmaker.form_base import AppForm
 from matchmaker.taxonomy import N_
 from matchmaker.extensions import babel, db, login_manager
 from matchmaker.fast_babel import babel_state, install_jinja_gettext
@@ -160,7 +160,7 @@ def switch_language():
     return redirect(_safe_next(request.form.get("next")))
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(AppForm):
     language = RadioField(_l("Language of the interface and of the e-mails we send you"),
                           choices=list(LANGUAGES.items()))
 

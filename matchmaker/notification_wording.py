@@ -27,6 +27,9 @@ WORDING: dict[str, str] = {
                                         "page says what this means."),
     "event_meeting_cancelled": N_("Your meeting with %(name)s at %(event)s is cancelled: they no longer take "
                                   "part. It is gone from your agenda."),
+    # the same, naming the person's organisation too (what a partner recognises): chosen by describe()
+    "event_meeting_cancelled+organisation": N_("Your meeting with %(name)s (%(organisation)s) at %(event)s is "
+                                               "cancelled: they no longer take part. It is gone from your agenda."),
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
     "event_request_declined": N_("%(name)s declined your meeting request at %(event)s: %(reason)s."),
@@ -39,7 +42,8 @@ WORDING: dict[str, str] = {
 
 def describe(code: str, params: dict[str, Any] | None = None) -> str:
     """The sentence for `code` in the current language (the bare code for a code this version does not know)."""
-    template = WORDING.get(code)
+    template = WORDING.get(f"{code}+organisation" if (params or {}).get("organisation") else code) or \
+        WORDING.get(code)
     if template is None:
         return code
     params = dict(params or {})

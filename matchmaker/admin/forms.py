@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
+from matchmaker.form_base import AppForm
 from matchmaker.i18n import ROLE_LABELS
 from matchmaker.models.user import MEMBER
 
 
-class InviteForm(FlaskForm):
+class InviteForm(AppForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
     # A typed field (with suggestions as the admin types: static/js/organisation-search.js), not a select of
     # thousands of organisations; the view resolves it to one organisation or reports why it cannot.
@@ -20,5 +20,5 @@ class InviteForm(FlaskForm):
     role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()), default=MEMBER)
 
 
-class RoleForm(FlaskForm):
+class RoleForm(AppForm):
     role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))

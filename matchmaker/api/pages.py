@@ -5,17 +5,17 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from matchmaker.form_base import AppForm
 from matchmaker.services import tokens
 from matchmaker.services.notifications import notify
 
 bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
 
 
-class TokenForm(FlaskForm):
+class TokenForm(AppForm):
     name = StringField(_l("What is this token for?"), validators=[DataRequired(), Length(max=80)],
                        description=_l("For example “CRM sync” or “my laptop”: you will see it in the list below."))
 

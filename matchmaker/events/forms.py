@@ -1,20 +1,27 @@
 """Forms of the events pages (CSRF through Flask-WTF)."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from matchmaker.form_base import AppForm
 
 CLOCK_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d"  # 00:00-23:59 ("24:00" or "9:75" would crash the slot grid)
 CLOCK = rf"^{CLOCK_TIME}$"
+CLOCK_MESSAGE = _l("Write the time as HH:MM, for example 09:30.")
 
 
-class EventForm(FlaskForm):
+def clock():
+    """A session time's rule, with a message that says how to write it."""
+    return Regexp(CLOCK, message=CLOCK_MESSAGE)
+
+
+class EventForm(AppForm):
     """An event's settings; the slot grid is generated from days, sessions, slot length and breaks."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
@@ -22,12 +29,12 @@ class EventForm(FlaskForm):
     venue = StringField(_l("Venue"), validators=[Optional(), Length(max=200)])
     time_zone = SelectField(_l("Time zone"), default="Europe/Rome", choices=lambda: zone_choices(),
                             validate_choice=False, validators=[DataRequired()])  # our message, in the reader's language
-    first_day = DateField(_l("First day"), validators=[DataRequired()])
+    first_day = DateField(_l("First day"), validators=[InputRequired()])  # typed but unreadable: "Enter a valid date"
     days = IntegerField(_l("Number of days"), default=1, validators=[NumberRange(1, 5)])
-    am_start = StringField(_l("Morning session starts"), default="09:00", validators=[Regexp(CLOCK)])
-    am_end = StringField(_l("Morning session ends"), default="13:00", validators=[Regexp(CLOCK)])
-    pm_start = StringField(_l("Afternoon session starts"), default="14:00", validators=[Optional(), Regexp(CLOCK)])
-    pm_end = StringField(_l("Afternoon session ends"), default="17:30", validators=[Optional(), Regexp(CLOCK)])
+    am_start = StringField(_l("Morning session starts"), default="09:00", validators=[clock()])
+    am_end = StringField(_l("Morning session ends"), default="13:00", validators=[clock()])
+    pm_start = StringField(_l("Afternoon session starts"), default="14:00", validators=[Optional(), clock()])
+    pm_end = StringField(_l("Afternoon session ends"), default="17:30", validators=[Optional(), clock()])
     breaks = StringField(_l("Breaks (e.g. 10:40-11:00, 15:40-16:00)"), validators=[Optional(), Length(max=200)])
     slot_minutes = IntegerField(_l("Slot length (minutes)"), default=20, validators=[NumberRange(5, 240)])
     tables = TextAreaField(_l("Tables: a number, or one name per line (add '| link' for a virtual room)"),
@@ -46,7 +53,7 @@ class EventForm(FlaskForm):
             raise ValidationError(_l("Write breaks as HH:MM-HH:MM, separated by commas."))
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(AppForm):
     """What may change once the grid exists."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
@@ -73,13 +80,13 @@ class GridForm(EventForm):
     name = description = venue = time_zone = max_meetings = request_quota = request_deadline = None
 
 
-class ParticipantForm(FlaskForm):
+class ParticipantForm(AppForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
     organisation = StringField(_l("Organisation (its name in the directory)"), validators=[Optional()])
 
 
-class ImportForm(FlaskForm):
+class ImportForm(AppForm):
     file = FileField(_l("CSV or XLSX file (columns: name, email, organisation)"), validators=[FileRequired()])
 
 
@@ -107,9 +114,10 @@ def known_zone(name: str) -> bool:
     return name in offered or get_global("zone_aliases").get(name) in offered
 
 
-def zone_choices() -> dict[str, list[tuple[str, str]]]:
+def zone_choices(day=None) -> dict[str, list[tuple[str, str]]]:
     """The IANA time zones this machine knows (zoneinfo), worded as the event pages word them ('London time
-    (GMT)', 'ora di Londra (GMT)'), in two groups of the event form's select (<optgroup>s): the usual ones (the
+    (GMT)', 'ora di Londra (GMT)', with the abbreviations in force on `day`, the event's first day: CEST for a
+    May event; today when None), in two groups of the event form's select (<optgroup>s): the usual ones (the
     common European zones, Europe/Rome at the top, and UTC), then the rest sorted by that wording (aliases still
     validate: known_zone)."""
     from datetime import date
@@ -117,17 +125,20 @@ def zone_choices() -> dict[str, list[tuple[str, str]]]:
     from flask_babel import get_locale
     from flask_babel import gettext as _
 
-    choices = _zone_choices(str(get_locale() or "en"), date.today())
+    choices = _zone_choices(str(get_locale() or "en"), day or date.today())
     usual = choices.index(("UTC", "UTC")) + 1  # the common zones, then UTC
     return {_("Usual time zones"): choices[:usual], _("Other time zones"): choices[usual:]}
 
 
-@cache
+@lru_cache(maxsize=64)  # per language and event day
 def _zone_choices(locale: str, day) -> list[tuple[str, str]]:
-    """The choices in `locale` (the request's) with the abbreviations in force on `day`."""
+    """The choices in `locale` (the request's) with the abbreviations in force on `day` (at noon UTC)."""
+    from datetime import datetime, time, timezone
+
     from matchmaker.events.wording import zone_name
 
-    labelled = {zone: zone_name(zone) for zone in _zones()}
+    noon = datetime.combine(day, time(12), tzinfo=timezone.utc)
+    labelled = {zone: zone_name(zone, noon) for zone in _zones()}
     common = [(zone, labelled[zone]) for zone in COMMON_ZONES if zone in labelled]
     rest = sorted(((z, label) for z, label in labelled.items() if z not in COMMON_ZONES),
                   key=lambda choice: (choice[1].casefold(), choice[0]))

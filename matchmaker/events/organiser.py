@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from matchmaker.events import bp, wording
 from matchmaker.events.access import organised
-from matchmaker.events.forms import (EventForm, GridForm, SettingsForm, grid_defaults, parse_breaks, parse_tables)
+from matchmaker.events.forms import (EventForm, GridForm, SettingsForm, grid_defaults, parse_breaks, parse_tables,
+                                     zone_choices)
 from matchmaker.extensions import db
 from matchmaker.request_guards import db_id
 from matchmaker.models.event import EventParticipant
@@ -43,6 +44,8 @@ def _local_to_utc(moment, zone: str):
 @organiser_required
 def create():
     form = EventForm()
+    if form.first_day.data:  # shown again: the zones named as on the chosen first day
+        form.time_zone.choices = zone_choices(form.first_day.data)
     if form.validate_on_submit():
         days, sessions, breaks, tables = _grid_of(form)
         event = create_event(form.name.data, form.time_zone.data, days, sessions, form.slot_minutes.data,
@@ -81,6 +84,8 @@ def manage(event_id: int):
             return redirect(url_for("events.manage", event_id=event.id))
     form = SettingsForm(obj=event)
     form.status.choices = [(code, wording.status(code)) for code in events_settings.allowed_statuses(event)]
+    if event.slots:  # the zones named as on the event's first day (CEST for a May event, not today's CET)
+        form.time_zone.choices = zone_choices(event.slots[0].starts_at.date())
     if event.published_version:  # shown, not sent: the zone stays (see events_settings.change_time_zone)
         form.time_zone.render_kw = {"disabled": True}
     if request.method == "GET" and event.request_deadline:
@@ -129,7 +134,7 @@ def _save_settings(event, form) -> bool:
     flash(_("Event saved."), "success")
     if moved:
         flash(_("Time zone now %(zone)s: the slots keep their clock times, now in that zone.",
-                zone=wording.zone_name(event.time_zone)), "info")
+                zone=wording.zone_label(event)), "info")
     return True
 
 

@@ -81,7 +81,18 @@ def availability(event_id: int):
         return redirect(url_for("events.availability", event_id=event.id))
     marked = set(db.session.execute(select(Unavailability.slot_id).where(
         Unavailability.participant_id == participant.id)).scalars())
-    return render_template("events/availability.html", event=event, marked=marked)
+    return render_template("events/availability.html", event=event, marked=marked, days=_slot_groups(event))
+
+
+def _slot_groups(event: Event) -> list[tuple[str, list[tuple[str, list]]]]:
+    """The event's slots by day (its date in the event's zone and the reader's language), then by session."""
+    from itertools import groupby
+
+    def day(slot) -> str:
+        return wording.localtime(slot.starts_at, event.time_zone, "date")
+
+    return [(label, [(wording.session(code), list(slots)) for code, slots in groupby(in_day, lambda s: s.session)])
+            for label, in_day in ((label, list(group)) for label, group in groupby(event.slots, day))]
 
 
 @bp.get("/<int:event_id>/suggestions")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 
 from flask import flash, redirect, render_template, request, url_for
+from babel.lists import format_list
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -36,21 +38,32 @@ def schedule(event_id: int):
     reasons = {m_id: wording.unplaced_named(reason, data.participant_names) for m_id, _n, reason, _p in data.unplaced}
     typed = {key: request.args.get(key, "") for key in ("meeting", "slot", "table", "other")}
     return render_template("events/schedule.html", event=event, job=view, best=best, grid=data, reasons=reasons,
-                           report=event.report or {}, wording=wording, typed=typed,
+                           report=event.report or {}, wording=wording, typed=typed, since_run=since_run,
                            unpublished=unpublished_changes(event))
 
 
+def since_run(report: dict) -> str:
+    """What changed the draft since the last run, each cause said apart ("1 manual change and 1 participant
+    withdrew"); empty when nothing did."""
+    wordings = (lambda n: ngettext("%(num)s manual change", "%(num)s manual changes", n),
+                lambda n: ngettext("%(num)s participant withdrew", "%(num)s participants withdrew", n),
+                lambda n: ngettext("%(num)s participation cancelled by the organisers",
+                                   "%(num)s participations cancelled by the organisers", n))
+    counts = (int(report.get(cause) or 0) for cause in events_moves.SINCE_RUN)
+    phrases = [word(n) for word, n in zip(wordings, counts) if n]
+    return format_list(phrases, locale=get_locale()) if phrases else ""
+
+
 def _as_the_draft_is(view: dict, report: dict) -> dict:
-    """A finished run's header after manual changes: the draft's figures now, not the run's (which said otherwise
+    """A finished run's header after later changes: the draft's figures now, not the run's (which said otherwise
     than the report below)."""
-    changes = int(report.get("manual_changes") or 0)
+    changes = since_run(report)
     if view["state"] != "done" or not changes or "placed" not in report:
         return view
     return view | {"done": report["placed"], "total": report["requested"], "message": _(
         "the draft now: %(placed)s, %(breaks)s (%(changes)s since the last run)",
         placed=count_wording.meetings_placed(report["placed"], report["requested"]),
-        breaks=ngettext("%(num)s break", "%(num)s breaks", report.get("total_breaks") or 0),
-        changes=ngettext("%(num)s manual change", "%(num)s manual changes", changes))}
+        breaks=ngettext("%(num)s break", "%(num)s breaks", report.get("total_breaks") or 0), changes=changes)}
 
 
 @bp.post("/<int:event_id>/schedule/run")

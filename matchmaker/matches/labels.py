@@ -8,9 +8,15 @@ from markupsafe import Markup
 from matchmaker.i18n import current_language
 from matchmaker.models.review import REASONS
 
-# The state has its own message, apart from the button's ("Mi interessa"): Italian words each its own way.
-STATES = {"new": _l("New"), "saved": _l("Saved"), "interested": lazy_pgettext("review state", "Interested"),
-          "declined": _l("Declined")}
+# The state has its own message, apart from the button's ("Mi interessa"): Italian words each its own way. A card's
+# badge qualifies one partner (Italian: "il partner", singular: "Salvato per dopo"); the state filter's options the
+# partners listed (plural, like its "Da valutare, salvati e con interesse espresso": "Rifiutati").
+STATES = {"new": lazy_pgettext("review state", "New"), "saved": lazy_pgettext("review state", "Saved"),
+          "interested": lazy_pgettext("review state", "Interested"),
+          "declined": lazy_pgettext("review state", "Declined")}
+FILTER_STATES = {"new": lazy_pgettext("suggestion filter", "New"), "saved": lazy_pgettext("suggestion filter", "Saved"),
+                 "interested": lazy_pgettext("suggestion filter", "Interested"),
+                 "declined": lazy_pgettext("suggestion filter", "Declined")}
 ACTIONS = {"interested": _l("said interested"), "save": _l("saved it for later"), "decline": _l("declined it"),
            "undo": _l("undid the answer"), "withdraw": _l("withdrew the interest")}
 REASON_LABELS = {"not_relevant": _l("Not relevant"), "too_early": _l("Too early"), "too_late": _l("Too late"),

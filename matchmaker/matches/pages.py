@@ -9,7 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.i18n import one_stop
 from matchmaker.matches import labels, wording
 from matchmaker.matches.views import (_review_error, back_to, bp, chosen_kind, decline_retry, kinds_for,
-                                      own_organisation)
+                                      notice_at, own_organisation)
 from matchmaker.models import Organisation
 from matchmaker.permissions import organiser_required
 from matchmaker.services import review, review_insight
@@ -28,7 +28,8 @@ def queue():
     return render_template("matches/queue.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
                            item=item, left=left, skip=skip, labels=labels, wording=wording,
                            can_act=organisation.id == current_user.organisation_id,
-                           retry=decline_retry({item.suggestion.id} if item else set()))
+                           retry=decline_retry({item.suggestion.id} if item else set()),
+                           notice_at=notice_at({"review-notice"}))
 
 
 @bp.post("/interest/<int:org_id>")

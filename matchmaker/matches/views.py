@@ -73,7 +73,9 @@ def index():
                            history=review.history(organisation.id, [i.target.id for i in page.items]),
                            filter_selects=filter_selects(filters, areas=kind != "investor"), card_head=card_head,
                            card_actions=card_actions, amounts=[(a, money(a)) for a in AMOUNTS],
-                           retry=decline_retry({i.suggestion.id for i in page.items}))
+                           retry=decline_retry({i.suggestion.id for i in page.items}),
+                           notice_at=notice_at({"review-notice"} | {f"suggestion-{i.suggestion.id}"
+                                                                    for i in page.items}))
 
 
 def filter_selects(filters, areas: bool = True) -> Markup:
@@ -139,13 +141,17 @@ def feedback(suggestion_id: int):
                                     "code": exc.code}
         return redirect(back + f"#suggestion-{suggestion.id}")
     flash(one_stop(_done_message(action, target, outcome)), "success")
-    return redirect(back + _anchor(back, suggestion.id, outcome))
+    anchor = _anchor(back, suggestion.id, outcome)
+    session["review_notice"] = anchor[1:]  # the confirmation is shown there, where the reader lands (notice_at)
+    return redirect(back + anchor)
 
 
 def _anchor(back: str, suggestion_id: int, outcome: review.Outcome) -> str:
     """Where the phone user returns on a suggestions page: the answered card, or the one after it (the form's
     `after`) when the answer takes it out of the list (declined, or a state the list is filtered on)."""
     url = urlsplit(back)
+    if url.path == url_for("matches.queue"):
+        return "#review-notice"  # the queue: the confirmation above the next card
     if url.path != url_for("matches.index"):
         return ""
     wanted = ReviewFilters.from_args(MultiDict(parse_qsl(url.query))).state
@@ -154,7 +160,14 @@ def _anchor(back: str, suggestion_id: int, outcome: review.Outcome) -> str:
     after = request.form.get("after", type=db_id)
     if stays or after is not None:
         return f"#suggestion-{suggestion_id if stays else after}"
-    return "#suggestions"
+    return "#review-notice"
+
+
+def notice_at(anchors) -> str | None:
+    """Where this page shows the confirmation of the answer just given (one-shot): the card returned to, or the
+    notice above the list, when it is among `anchors`; else None (the top of the page, as every flash)."""
+    anchor = session.pop("review_notice", None)
+    return anchor if anchor in anchors else None
 
 
 def decline_retry(suggestion_ids) -> dict | None:

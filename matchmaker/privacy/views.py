@@ -7,17 +7,17 @@ from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, logout_user
-from flask_wtf import FlaskForm
 from wtforms import PasswordField
 from wtforms.validators import DataRequired
 
+from matchmaker.form_base import AppForm
 from matchmaker.services import privacy
 from matchmaker.services.accounts import AccountError
 
 bp = Blueprint("privacy", __name__, url_prefix="/privacy")
 
 
-class DeleteAccountForm(FlaskForm):
+class DeleteAccountForm(AppForm):
     password = PasswordField(_l("Your password, to confirm"), validators=[DataRequired()])
 
 

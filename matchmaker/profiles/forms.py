@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from flask_babel import LazyString, gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (BooleanField, EmailField, HiddenField, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
 from babel import Locale
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker import taxonomy
+from matchmaker.form_base import AppForm
 from matchmaker.i18n import country_choices, lazy_choices
 from matchmaker.services.profile_schema import LIMITS, validate_profile
 from matchmaker.services.profiles import PROFILE_FIELDS
@@ -43,7 +43,7 @@ def _amount(label: LazyString) -> StringField:
     return StringField(label, render_kw={"inputmode": "numeric", "placeholder": _l("e.g. 250000 or 250k")})
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(AppForm):
     name = StringField(_l("Organisation name"), render_kw=_max("name") | {"required": True})
     kind = SelectField(_l("Kind"), choices=lazy_choices(taxonomy.KINDS), validate_choice=False)
     sme = BooleanField(_l("SME (EU definition; start-ups and SMEs always are)"))

@@ -36,7 +36,7 @@ def cancel_participant(participant: EventParticipant, by_organisers: bool = True
                 partners.append(seat.participant_id)
     db.session.flush()
     event = db.session.get(Event, participant.event_id)
-    refresh_report(event)
+    refresh_report(event, "cancellations" if by_organisers else "withdrawals")  # not organisers' grid changes
     published = event.status == PUBLISHED and bool(meeting_ids)
     if published:
         publish_at_once(event, meeting_ids, notify=False)
@@ -55,8 +55,10 @@ def _tell(event: Event, participant: EventParticipant, partner_ids: list[int], b
     partners = db.session.execute(select(EventParticipant).where(
         EventParticipant.id.in_(partner_ids), EventParticipant.user_id.is_not(None))).scalars().all()
     if partners:
+        organisation = participant.organisation.name if participant.organisation else ""
         notify_many([p.user for p in partners], "event_meeting_cancelled",
-                    {"name": participant.name, "event": event.name}, f"/events/{event.id}/agenda")
+                    {"name": participant.name, "organisation": organisation, "event": event.name},
+                    f"/events/{event.id}/agenda")
 
 
 def reinstate(participant: EventParticipant) -> None:

@@ -63,21 +63,27 @@ def _named(loaded: events.Loaded, reason: tuple[str, dict]) -> tuple[str, dict]:
     return code, params
 
 
-def refresh_report(event: Event) -> None:
-    """The quality report of the draft as it now is (after a participant was cancelled, say), if the event has
-    one; the caller commits."""
+# What changed the draft since the last run, counted apart on the report: the organisers' manual changes, a
+# participant's own withdrawal, the organisers' cancelling of a participation (the last two are not grid changes).
+SINCE_RUN = ("manual_changes", "withdrawals", "cancellations")
+
+
+def refresh_report(event: Event, cause: str = "manual_changes") -> None:
+    """The quality report of the draft as it now is (after a participant was cancelled, say: `cause` is one of
+    SINCE_RUN), if the event has one; the caller commits."""
     if event.report:
         loaded = events.load(event)
-        _refresh_report(event, loaded, loaded.draft())
+        _refresh_report(event, loaded, loaded.draft(), cause)
 
 
-def _refresh_report(event: Event, loaded: events.Loaded, schedule) -> None:
-    """The draft's quality report recomputed after a manual change (cheap: no solve; the solve's status, time and
-    repair moves are kept, with the count of manual changes since)."""
+def _refresh_report(event: Event, loaded: events.Loaded, schedule, cause: str = "manual_changes") -> None:
+    """The draft's quality report recomputed after a change (cheap: no solve; the solve's status, time and repair
+    moves are kept, with the count of changes since, per cause)."""
+    assert cause in SINCE_RUN, cause
     event = db.session.get(Event, event.id)
     previous = dict(event.report or {})
     event.report = {**previous, **events.quality_dict(report(loaded.instance, schedule)),
-                    "manual_changes": int(previous.get("manual_changes") or 0) + 1}
+                    cause: int(previous.get(cause) or 0) + 1}
 
 
 def _only(loaded: events.Loaded, wanted: dict) -> events.Loaded:

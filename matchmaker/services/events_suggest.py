@@ -11,6 +11,7 @@ from matchmaker.models.organisation import Organisation
 
 def suggested(participant: EventParticipant, limit: int = 30) -> list[tuple[EventParticipant, object, object]]:
     """(partner participant, stored suggestion, reasons) best first, both kinds of match, own organisation out."""
+    from matchmaker.services.review_list import capped
     from matchmaker.services.suggestions import suggestions_for
 
     if participant.organisation_id is None:
@@ -34,4 +35,6 @@ def suggested(participant: EventParticipant, limit: int = 30) -> list[tuple[Even
         if row[0].id not in seen:
             seen.add(row[0].id)
             result.append(row)
-    return result[:limit]
+    result = result[:limit]
+    # the labels agree with the order, as on the suggestions page: no "Strong" below a "Good"
+    return [(other, s, reasons) for (other, s, _own), reasons in zip(result, capped([r for *_, r in result]))]

@@ -86,10 +86,25 @@ class Item:
     def reasons(self) -> Reasons:
         """Why the pair matches (the engine's codes, worded by the web layer), the strength capped by the list."""
         own, cap = self.evidence, self.cap()
-        return own if _LEVEL[own.strength] <= _LEVEL[cap] else replace(own, strength=cap)
+        return own if weaker(own.strength, cap) == own.strength else replace(own, strength=cap)
 
 
 _LEVEL = {"possible": 0, "good": 1, "strong": 2}
+
+
+def weaker(a: str, b: str) -> str:
+    """The weaker of two strengths ("good" of "good" and "strong")."""
+    return a if _LEVEL[a] <= _LEVEL[b] else b
+
+
+def capped(ordered: list[Reasons]) -> list[Reasons]:
+    """The reasons of a list in its order, each strength at most the weakest above it: cap_strengths' rule for a list
+    whose reasons are at hand (an event's suggested meetings), so no "Strong" sits below a "Good"."""
+    result, cap = [], "strong"
+    for reasons in ordered:
+        cap = weaker(reasons.strength, cap)
+        result.append(reasons if reasons.strength == cap else replace(reasons, strength=cap))
+    return result
 
 
 class _Caps:
@@ -104,8 +119,7 @@ class _Caps:
             last = self.running[-1]
             if last == "possible":  # nothing below can read stronger: no need to explain further
                 return last
-            own = _own_strength(self.items[len(self.running) - 1])
-            self.running.append(own if _LEVEL[own] < _LEVEL[last] else last)
+            self.running.append(weaker(_own_strength(self.items[len(self.running) - 1]), last))
         return self.running[position]
 
 

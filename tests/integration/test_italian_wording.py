@@ -47,7 +47,10 @@ def test_flashes_and_cards_of_the_review_in_italian(app, client):
     assert "Hai salvato Liver Lab S.r.l. per dopo." in saved
     page = client.get("/matches/").get_data(as_text=True)
     options = re.findall(r'<option value="(?:new|saved|interested|declined)"[^>]*>([^<]+)</option>', page)
-    assert options == ["Nuovo", "Salvato", "Interesse espresso", "Rifiutato"]
+    # the filter's options qualify the partners listed (plural, masculine, like its "salvati e con interesse
+    # espresso"), and the hint names the option as the select says it
+    assert options == ["Da valutare", "Salvati per dopo", "Con interesse espresso", "Rifiutati"]
+    assert "i partner rifiutati sono nascosti (scegli “Rifiutati” per vederli)" in page
     act(client, suggestion, action="decline", reason="other", note="fuori tema")
     card = client.get("/matches/?state=declined").get_data(as_text=True)
     assert "Hai rifiutato: Altro" in card and "la tua nota: “fuori tema”" in card

@@ -58,4 +58,4 @@ def test_a_saved_card_has_a_singular_badge_in_italian(app, client):
     act(client, suggestion_of(company, lab), action="save")
     card = _card(client.get("/matches/").get_data(as_text=True), "Liver Lab")
     badge = re.search(r'<span class="badge state-saved">([^<]*)</span>', card).group(1)
-    assert badge == "Salvato"
+    assert badge == "Salvato per dopo"  # one partner ("il partner"): singular, masculine

@@ -37,7 +37,23 @@ def test_the_cancelled_person_gets_a_clear_notice_linking_to_the_event_page(app,
     partner = db.session.get(EventParticipant, people[1].id)
     login(client, partner.user)
     page = client.get("/notifications/").get_data(as_text=True)
-    assert "Your meeting with Person 0 at Meet in Italy is cancelled" in page
+    organisation = db.session.get(EventParticipant, people[0].id).organisation.name
+    assert f"Your meeting with Person 0 ({organisation}) at Meet in Italy is cancelled" in page  # who, and from where
+
+
+def test_the_partner_notice_names_the_organisation_in_both_languages_and_old_ones_still_read(app):
+    from flask_babel import force_locale
+
+    from matchmaker.notification_wording import describe
+    params = {"event": "Giornata", "name": "Anna Rossi", "organisation": "Dompé"}
+    with app.test_request_context():
+        english = describe("event_meeting_cancelled", params)
+        older = describe("event_meeting_cancelled", {"event": "Giornata", "name": "Anna Rossi"})  # stored before
+        with force_locale("it"):
+            italian = describe("event_meeting_cancelled", params)
+    assert english.startswith("Your meeting with Anna Rossi (Dompé) at Giornata is cancelled")
+    assert older.startswith("Your meeting with Anna Rossi at Giornata is cancelled")
+    assert italian.startswith("Il tuo incontro con Anna Rossi (Dompé) all’evento «Giornata» è annullato")
 
 
 def test_the_italian_notice_names_the_meeting(app, client):

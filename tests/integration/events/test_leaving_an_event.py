@@ -9,7 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.models import Event, EventParticipant, Meeting, Notification
 from matchmaker.services import events_moves
 from matchmaker.services.events_publish import publish
-from tests.helpers import login, make_user, post_form
+from tests.helpers import login, logout, make_user, post_form
 from tests.integration.events.builders import small_event
 
 
@@ -60,3 +60,38 @@ def test_someone_the_organisers_cancelled_still_cannot_come_back_alone(app, clie
                      follow_redirects=True).get_data(as_text=True)
     assert "only they can reinstate it" in page and db.session.get(EventParticipant, people[0].id).cancelled
     assert post_form(client, f"/events/{event.id}/leave", {}, form_url=f"/events/{event.id}/").status_code == 404
+
+
+def _leave_text(client, event_id: int) -> str:
+    page = client.get(f"/events/{event_id}/").get_data(as_text=True)
+    return page.split('id="leave"', 1)[1].split("</details>", 1)[0]
+
+
+def test_leaving_after_registration_closed_says_it_is_final(app, client):
+    event, people, _meetings = small_event(accounts=True, pairs=((0, 1),))
+    me = db.session.get(EventParticipant, people[0].id)
+    login(client, me.user)
+    assert "You can register again while registration is open" in _leave_text(client, event.id)
+
+    for status in ("scheduling", "published"):
+        db.session.get(Event, event.id).status = status
+        db.session.commit()
+        text = _leave_text(client, event.id)
+        assert "leaving is final" in text and "register again while" not in text, status
+    db.session.get(EventParticipant, people[2].id).user.locale = "it"
+    db.session.commit()
+    other = db.session.get(EventParticipant, people[2].id)
+    logout(client)
+    login(client, other.user)
+    text = _leave_text(client, event.id)
+    assert "Le iscrizioni sono chiuse: non potrai iscriverti di nuovo, quindi la rinuncia è definitiva." in text
+
+    # leaving stays possible after registration closed (only a closed event refuses it), and it is final
+    logout(client)
+    login(client, me.user)
+    response = post_form(client, f"/events/{event.id}/leave", {}, form_url=f"/events/{event.id}/",
+                         follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert 'id="participation-withdrawn"' in page and 'id="register"' not in page
+    assert post_form(client, f"/events/{event.id}/register", {}, form_url=f"/events/{event.id}/").status_code == 403
+    assert db.session.get(EventParticipant, people[0].id).withdrawn

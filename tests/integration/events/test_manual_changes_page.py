@@ -48,3 +48,36 @@ def test_after_a_manual_change_the_header_gives_the_draft_as_it_is(app, client):
     header = client.get(url).get_data(as_text=True).split('id="report"', 1)[0]
     assert "the draft now: 0 of 1 meeting placed, 0 breaks (1 manual change since the last run)" in header
     assert "1 of 1 meeting placed" not in header
+
+
+def test_a_withdrawal_is_not_counted_as_a_manual_change(app, client):
+    from matchmaker.models import EventParticipant
+    from matchmaker.services import events_people
+
+    organiser = make_user(role="organiser")
+    event, people, meetings = small_event(organiser=organiser, pairs=((0, 1), (2, 3), (1, 3)))
+    db.session.get(Event, event.id).schedule_job_id = schedule_now(event).id
+    db.session.commit()
+    events_people.cancel_participant(db.session.get(EventParticipant, people[0].id), by_organisers=False)
+    report = db.session.get(Event, event.id).report
+    assert (report.get("manual_changes"), report["withdrawals"], report["placed"]) == (0, 1, 2)
+    login(client, organiser)
+    url = f"/events/{event.id}/schedule"
+    page = client.get(url).get_data(as_text=True)
+    header, below = page.split('id="report"', 1)
+    assert "1 manual change" not in page
+    assert "(1 participant withdrew since the last run)" in header
+    assert "Since that run: 1 participant withdrew; the figures above are recomputed." in below
+
+    events_people.cancel_participant(db.session.get(EventParticipant, people[2].id))  # the organisers cancel
+    post_form(client, f"/events/{event.id}/meetings/change",
+              {"action": "unplace", "meeting": meetings[2].id, "version": db.session.get(Event, event.id).version},
+              form_url=url)
+    header = client.get(url).get_data(as_text=True).split('id="report"', 1)[0]
+    assert ("1 manual change, 1 participant withdrew, and 1 participation cancelled by the organisers since the last"
+            " run") in header
+    db.session.get(type(organiser), organiser.id).locale = "it"
+    db.session.commit()
+    italian = client.get(url).get_data(as_text=True)
+    assert ("1 modifica manuale, 1 partecipante si è ritirato e 1 partecipazione annullata dagli organizzatori dopo "
+            "l’ultima esecuzione") in italian

@@ -48,7 +48,7 @@ def test_the_quality_report_follows_a_manual_change_and_is_worded(app, client):
     assert report["by_priority"]["mutual"] == [2, 3]
     page = client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
     assert "2 of 3 meetings placed" in page and "mutual requests: 2/3" in page
-    assert "Recomputed after 1 manual change" in page
+    assert "Since that run: 1 manual change; the figures above are recomputed." in page
     assert "No breaks: everyone meets in consecutive slots" in page and "0 in all" not in page
     assert "mutual:" not in page and "FEASIBLE" not in page and "OPTIMAL" not in page and "GREEDY" not in page
     db.session.get(type(organiser), organiser.id).locale = "it"
