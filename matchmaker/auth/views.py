@@ -9,7 +9,7 @@ from flask_login.config import COOKIE_NAME
 from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, ForgotPasswordForm, LoginForm,
                                    RegisterForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
-from matchmaker.i18n import ROLE_LABELS, adopt_chosen_language, is_local_path
+from matchmaker.i18n import ROLE_LABELS, adopt_chosen_language, is_local_path, visitor_language
 from matchmaker.services import accounts, invitations, org_names
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -29,7 +29,7 @@ def _log_in(user, remember: bool = False, new_login: bool = True) -> None:
     """Start a session: each login's session and remember cookie get a value of their own (User.start_login);
     a new login (not this browser's session renewed after a password change) records its time."""
     if new_login:
-        accounts.record_login(user)
+        accounts.record_login(user, visitor_language())  # before login_user: the language used logged out
     user.start_login()
     login_user(user, remember=remember)
     adopt_chosen_language(user)

@@ -15,7 +15,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from matchmaker import taxonomy
 from matchmaker.extensions import db
-from matchmaker.i18n import mail_language
+from matchmaker.i18n import LANGUAGES, mail_language, visitor_language
 from matchmaker.models import ROLES, Organisation, User
 from matchmaker.models.user import ADMIN, MEMBER
 from matchmaker.models._common import utcnow
@@ -65,20 +65,21 @@ def _spend_a_password_check(password: str) -> None:
 
 
 def register_user(email: str, name: str, password: str, organisation_name: str, kind: str,
-                  link_for: callable, joining: bool = False) -> User | None:
+                  link_for: callable, joining: bool = False, language: str | None = None) -> User | None:
     """Create an unconfirmed member account and mail the confirmation link; for an address that has an account
     already, mail its owner instead. The caller answers the same either way (no enumeration); returns the new user,
     or None when the address was taken.
 
     No organisation is created yet: the name typed (and, unless `joining`, the kind) waits on the user until the
     address is confirmed (confirm_email creates the profile then). So an unconfirmed registration is in no list,
-    count, suggestion or similar-name hint, and one never confirmed squats no name."""
+    count, suggestion or similar-name hint, and one never confirmed squats no name. The account keeps `language`
+    (default: the language this browser uses the site in) as its preference: the mails it gets are written in it."""
     if find_user(email) is not None:
         _spend_a_password_check(password)
         _mail_taken_address(email)
         return None
     user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=None,
-                locale=mail_language(), email_confirmed=False,  # the language they registered in
+                locale=language if language in LANGUAGES else visitor_language(), email_confirmed=False,
                 joining_name=organisation_name.strip(), registration_kind=None if joining else kind)
     hash_password(user, password)
     db.session.add(user)
@@ -162,9 +163,13 @@ def authenticate(email: str, password: str, link_for: callable | None = None) ->
     return user
 
 
-def record_login(user: User) -> None:
-    """Note when the user last logged in (by password, confirmation link or invitation); commits."""
+def record_login(user: User, language: str | None = None) -> None:
+    """Note when the user last logged in (by password, confirmation link or invitation); an account without a saved
+    language (created by an admin, the CLI or before languages were saved) keeps `language`, the one this login
+    used; commits."""
     user.last_login_at = utcnow()
+    if user.locale not in LANGUAGES and language in LANGUAGES:
+        user.locale = language
     db.session.commit()
 
 
