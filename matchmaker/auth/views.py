@@ -141,6 +141,10 @@ def forgot_password():
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 def reset_password(token: str):
+    try:  # a used, expired or broken link says so at once, not after the new password is typed twice
+        accounts.reset_token_user(token)
+    except accounts.AccountError as exc:
+        return render_template("auth/reset_password.html", form=None, problem=str(exc))
     form = ResetPasswordForm()
     if form.validate_on_submit():
         try:

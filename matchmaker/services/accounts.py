@@ -212,8 +212,9 @@ def request_password_reset(email: str, link_for: callable) -> None:
                     "If you did not ask for this, ignore this message.", name=user.name, link=link))
 
 
-def reset_password(token: str, new_password: str) -> User:
-    """Set a new password from a valid reset token."""
+def reset_token_user(token: str) -> User:
+    """The user a reset link is for while it can still be used; AccountError saying why not (expired, not valid,
+    already used: the password has changed since it was sent)."""
     try:
         data = serializer("password-reset").loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
     except SignatureExpired:
@@ -223,6 +224,12 @@ def reset_password(token: str, new_password: str) -> User:
     user = db.session.get(User, data.get("uid"))
     if user is None or data.get("fp") != _password_fingerprint(user):
         raise AccountError(_("This reset link has already been used. Ask for a new one."))
+    return user
+
+
+def reset_password(token: str, new_password: str) -> User:
+    """Set a new password from a valid reset token."""
+    user = reset_token_user(token)
     hash_password(user, new_password)
     user.end_sessions()  # whoever knew the old password is logged out everywhere
     tokens.revoke_all(user)  # API tokens included

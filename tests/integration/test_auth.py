@@ -208,3 +208,15 @@ def test_admin_changes_a_role_but_not_their_own_admin_role(client):
     post_form(client, f"/admin/users/{admin.id}/role", {"role": "member"}, form_url="/admin/users")
     assert db.session.get(User, other.id).role == "organiser"
     assert db.session.get(User, admin.id).role == "admin"
+
+
+def test_a_used_reset_link_says_so_at_once_with_the_way_to_a_new_one(client, caplog):
+    user = make_user()
+    post_form(client, "/auth/forgot", {"email": user.email})
+    link = _link_from_log(caplog, "reset")
+    assert 'name="password"' in client.get(link).get_data(as_text=True)  # unused: the form
+    post_form(client, link, {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    html = client.get(link).get_data(as_text=True)
+    assert "already been used" in html and 'name="password"' not in html and 'href="/auth/forgot"' in html
+    broken = client.get("/auth/reset/not-a-token").get_data(as_text=True)
+    assert "not valid" in broken and 'name="password"' not in broken and 'href="/auth/forgot"' in broken
