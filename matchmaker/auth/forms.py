@@ -44,6 +44,10 @@ class ForgotPasswordForm(FlaskForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
 
 
+class ResendConfirmationForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+
+
 class ResetPasswordForm(FlaskForm):
     password = PasswordField(_l("New password"), validators=PASSWORD_RULES, description=PASSWORD_HINT)
     confirm = PasswordField(_l("Repeat new password"), validators=[EqualTo("password", _l("The passwords differ."))])

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from flask_login.config import COOKIE_NAME
 
 from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, ForgotPasswordForm, LoginForm,
-                                   RegisterForm, ResetPasswordForm)
+                                   RegisterForm, ResendConfirmationForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
 from matchmaker.i18n import ROLE_LABELS, adopt_chosen_language, is_local_path, visitor_language
 from matchmaker.services import accounts, invitations, org_names
@@ -80,8 +80,25 @@ def register():
         # The same answer whether or not the address has an account: the mail tells its owner.
         accounts.register_user(form.email.data, form.name.data, form.password.data, form.organisation_name.data,
                                form.kind.data, _confirm_link, joining=bool(form.joining.data))
-        return render_template("auth/check_mail.html", email=form.email.data.strip())
+        return _check_mail(form.email.data.strip())
     return render_template("auth/register.html", form=form)
+
+
+def _check_mail(email: str):
+    """The "check your mail" page, with the form that sends the confirmation link again."""
+    return render_template("auth/check_mail.html", email=email, form=ResendConfirmationForm(email=email))
+
+
+@bp.post("/resend-confirmation")
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"])
+def resend_confirmation():
+    """Send the confirmation link again; the same answer whether or not the address has an unconfirmed account."""
+    form = ResendConfirmationForm()
+    if not form.validate_on_submit():
+        return render_template("auth/check_mail.html", email=None, form=form)
+    accounts.resend_confirmation(form.email.data, _confirm_link)
+    flash(_("If an account waiting for confirmation has that address, we have sent it the link again."), "info")
+    return _check_mail(form.email.data.strip())
 
 
 @bp.get("/confirm/<token>")

@@ -113,6 +113,16 @@ def send_confirmation(user: User, link_for: callable) -> None:
                     link=link_for(confirmation_token(user))))
 
 
+def resend_confirmation(email: str, link_for: callable) -> None:
+    """Mail the confirmation link again to an unconfirmed, active account with this address; nothing otherwise.
+    The caller answers the same either way (no enumeration)."""
+    user = find_user(email)
+    if user is None or user.email_confirmed or not user.active:
+        current_app.logger.info("Confirmation asked again for an unknown or confirmed address")
+        return
+    send_confirmation(user, link_for)
+
+
 def confirmation_token(user: User) -> str:
     """The signed token of the link that confirms `user`'s address."""
     return serializer("confirm-email").dumps({"uid": user.id, "email": user.email})

@@ -82,6 +82,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/auth/register"): everyone(),
     ("POST", "/auth/register"): everyone(),
     ("GET", "/auth/confirm/<token>"): everyone(LOGIN),
+    ("POST", "/auth/resend-confirmation"): everyone(),  # the same answer for every address (no enumeration)
     ("GET", "/auth/forgot"): everyone(),
     ("POST", "/auth/forgot"): everyone(),
     ("GET", "/auth/reset/<token>"): everyone(),
