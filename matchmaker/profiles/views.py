@@ -14,6 +14,7 @@ from matchmaker.i18n import current_language
 from matchmaker.models import Organisation
 from matchmaker.profiles.forms import ProfileForm, profile_differences
 from matchmaker.services import profiles, review
+from matchmaker.services.next_step import next_step
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
 
@@ -76,8 +77,10 @@ def show(org_id: int):
     organisation = _organisation_or_404(org_id)
     can_edit = current_user.can_edit(organisation)
     interest = review.interest_state(current_user.organisation_id, organisation.id)
+    own = current_user.organisation_id == organisation.id
     return render_template("profiles/show.html", org=organisation, can_edit=can_edit, interest=interest,
-                           show_contact=review.may_see_contact(current_user, organisation, interest["connected"]))
+                           show_contact=review.may_see_contact(current_user, organisation, interest["connected"]),
+                           step=next_step(organisation) if own else None)
 
 
 @bp.get("/mine")
