@@ -13,7 +13,8 @@ from matchmaker.extensions import db
 from matchmaker.i18n import current_language
 from matchmaker.models import Organisation
 from matchmaker.profiles.forms import ProfileForm, profile_differences
-from matchmaker.services import profiles, review
+from matchmaker.services import profile_defaults, profiles, review
+from matchmaker.services.profile_schema import FIELD_GROUP_KINDS
 from matchmaker.services.next_step import next_step
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
@@ -103,6 +104,9 @@ def edit(org_id: int):
     form = ProfileForm(obj=organisation)
     if request.method == "GET" and _never_written(organisation):
         form.language.data = current_language()  # a new profile's texts: most likely in the language of the site
+    if request.method == "GET":
+        for name, value in profile_defaults.registration_defaults(organisation, current_user).items():
+            form[name].data = value  # shown in the form; stored only when the member saves it
     if form.validate_on_submit():
         try:
             profiles.update_profile(organisation, form.profile_data(), current_user, form.loaded_version())
@@ -113,12 +117,14 @@ def edit(org_id: int):
             form.version.data = organisation.version
             flash(_("Someone else saved this profile while you were editing it. Their version is shown below; "
                     "your text is kept in the form: check it and save again."), "error")
-            return render_template("profiles/edit.html", form=form, org=organisation, theirs=theirs), 409
+            return render_template("profiles/edit.html", form=form, org=organisation, theirs=theirs,
+                                   group_kinds=FIELD_GROUP_KINDS), 409
         flash(_("Profile saved."), "success")
         return redirect(url_for("profiles.show", org_id=organisation.id))
     if form.errors:
         flash(_("Please correct the fields marked below; nothing you typed was lost."), "error")
     return render_template("profiles/edit.html", form=form, org=organisation, suggested_tags=_suggested(organisation),
+                           group_kinds=FIELD_GROUP_KINDS,
                            similar=_similar(organisation))
 
 
