@@ -5,6 +5,7 @@ import dataclasses
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -126,6 +127,30 @@ def edit(org_id: int):
     return render_template("profiles/edit.html", form=form, org=organisation, suggested_tags=_suggested(organisation),
                            group_kinds=FIELD_GROUP_KINDS,
                            similar=_similar(organisation))
+
+
+@bp.post("/<int:org_id>/tags/accept")
+@login_required
+def accept_tags(org_id: int):
+    """Accept every suggested tag at once (they can be unticked on the form afterwards)."""
+    from matchmaker.services import tagging
+
+    organisation = _organisation_or_404(org_id)
+    if not current_user.can_edit(organisation):
+        abort(403)
+    version = request.form.get("version", "")
+    try:
+        added = tagging.accept_suggested(organisation, current_user,
+                                         int(version) if version.isascii() and version.isdigit() else None)
+    except profiles.ProfileConflict:
+        flash(_("Someone else saved this profile meanwhile: look at its tags again."), "error")
+    else:
+        if added:
+            flash(ngettext("%(num)s suggested tag accepted. You can untick it when you edit the profile.",
+                           "%(num)s suggested tags accepted. You can untick any of them when you edit the profile.",
+                           added), "success")
+    target = "profiles.edit" if request.form.get("back") == "edit" else "profiles.show"
+    return redirect(url_for(target, org_id=organisation.id))
 
 
 def _never_written(organisation: Organisation) -> bool:
