@@ -42,7 +42,7 @@ def select_locale() -> str:
     user_lang = getattr(current_user, "locale", None) if current_user else None
     if user_lang in LANGUAGES:
         return user_lang
-    return visitor_language()
+    return visitor_language() or DEFAULT_LANGUAGE
 
 
 def current_language() -> str:
@@ -149,14 +149,14 @@ def adopt_chosen_language(user) -> None:
         refresh()
 
 
-def visitor_language() -> str:
+def visitor_language(default: str | None = DEFAULT_LANGUAGE) -> str | None:
     """The language this browser uses the site in, not counting any account: the header switch's choice, else
-    Accept-Language, else the default (what a registration or a first login saves as the user's preference)."""
+    Accept-Language, else `default` (what a registration or a first login saves as the user's preference)."""
     if not has_request_context():
-        return DEFAULT_LANGUAGE
+        return default
     if session.get(SESSION_KEY) in LANGUAGES:
         return session[SESSION_KEY]
-    return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT_LANGUAGE
+    return request.accept_languages.best_match(list(LANGUAGES)) or default
 
 
 @bp.post("/language")

@@ -29,7 +29,9 @@ def _log_in(user, remember: bool = False, new_login: bool = True) -> None:
     """Start a session: each login's session and remember cookie get a value of their own (User.start_login);
     a new login (not this browser's session renewed after a password change) records its time."""
     if new_login:
-        accounts.record_login(user, visitor_language())  # before login_user: the language used logged out
+        # Before login_user: the language this browser used logged out (none known: nothing saved, the default
+        # applies until the user picks one).
+        accounts.record_login(user, visitor_language(default=None))
     user.start_login()
     login_user(user, remember=remember)
     adopt_chosen_language(user)

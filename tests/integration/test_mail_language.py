@@ -95,3 +95,9 @@ def test_the_calendar_of_someone_who_logged_in_in_italian_is_in_italian(app, cli
     token = db.session.get(EventParticipant, people[0].id).ical_token
     feed = icalendar.Calendar.from_ical(client.get(f"/events/calendar/{token}.ics").data)
     assert all(str(e["location"]).startswith("Tavolo ") for e in feed.walk("VEVENT"))
+
+
+def test_a_login_from_a_browser_that_says_no_language_saves_none(app, client):
+    user = make_user(locale=None)
+    assert post_form(client, "/auth/login", {"email": user.email, "password": PASSWORD}).status_code == 302
+    assert db.session.get(User, user.id).locale is None  # English applies, and the next browser may still say
