@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 from babel import numbers as babel_numbers
-from flask import (Blueprint, Flask, current_app, flash, has_request_context, redirect, render_template, request,
+from flask import (Blueprint, Flask, flash, has_request_context, redirect, render_template, request,
                    session, url_for)
 from flask_babel import LazyString, format_date, format_decimal, format_number, get_locale
 from flask_babel import gettext, refresh
@@ -42,9 +42,7 @@ def select_locale() -> str:
     user_lang = getattr(current_user, "locale", None) if current_user else None
     if user_lang in LANGUAGES:
         return user_lang
-    if session.get(SESSION_KEY) in LANGUAGES:
-        return session[SESSION_KEY]
-    return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT_LANGUAGE
+    return visitor_language() or DEFAULT_LANGUAGE
 
 
 def current_language() -> str:
@@ -151,6 +149,16 @@ def adopt_chosen_language(user) -> None:
         refresh()
 
 
+def visitor_language(default: str | None = DEFAULT_LANGUAGE) -> str | None:
+    """The language this browser uses the site in, not counting any account: the header switch's choice, else
+    Accept-Language, else `default` (what a registration or a first login saves as the user's preference)."""
+    if not has_request_context():
+        return default
+    if session.get(SESSION_KEY) in LANGUAGES:
+        return session[SESSION_KEY]
+    return request.accept_languages.best_match(list(LANGUAGES)) or default
+
+
 @bp.post("/language")
 def switch_language():
     """The header switch: a plain form post (no JavaScript), also when logged out."""
@@ -195,8 +203,9 @@ def init_app(app: Flask) -> None:
 
 
 def mail_language(*candidates: str | None) -> str:
-    """The first known language among `candidates` (a recipient's preference first), else the current one."""
+    """The first known language among `candidates` (a recipient's preference first), else the site's default
+    (English): never the language of whoever happens to cause the mail (an organiser publishing in Italian)."""
     for lang in candidates:
         if lang in LANGUAGES:
             return lang
-    return current_language() if current_app else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE

@@ -37,6 +37,9 @@ WORDING: dict[str, str] = {
                          "requests page."),
     "join_accepted": N_("%(name)s accepted you as a member of %(organisation)s."),
     "join_declined": N_("Your request to join %(organisation)s was declined."),
+    # A "join_requested" notification once someone has answered (services/membership.py rewrites it in place).
+    "join_request_accepted": N_("%(decider)s accepted %(name)s as a member of %(organisation)s."),
+    "join_request_declined": N_("%(decider)s declined the request of %(name)s to join %(organisation)s."),
 }
 
 

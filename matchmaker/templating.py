@@ -37,20 +37,11 @@ def register_template_helpers(app: Flask) -> None:
     @app.template_filter("profile_description")
     def profile_description(organisation) -> str:
         """An organisation's description; the sentence the CORDIS import generated is worded in the reader's
-        language (a member's own text is shown as written)."""
-        from flask_babel import gettext, ngettext
+        language wherever it is, also once a member has edited the profile around it (their own words are shown
+        as written)."""
+        from matchmaker.services.cordis import reword_generated
 
-        from matchmaker.services.cordis import generated_description
-
-        generated = generated_description(organisation.description) if organisation.source == "cordis" else None
-        if generated is None:
-            return organisation.description
-        count, acronyms = generated
-        return " ".join((ngettext("Took part in %(num)s Horizon Europe project: %(acronyms)s.",
-                                  "Took part in %(num)s Horizon Europe projects: %(acronyms)s.", count,
-                                  acronyms=acronyms),
-                         gettext("Profile imported from CORDIS – EU research projects under Horizon Europe "
-                                 "(CC BY 4.0).")))
+        return reword_generated(organisation.description, _cordis_sentence)
 
     @app.template_global()
     def unread_notifications() -> int:
@@ -82,3 +73,14 @@ def register_template_helpers(app: Flask) -> None:
         args = request.args.to_dict(flat=False)
         args["page"] = [str(page)]
         return f"{request.path}?{urlencode(args, doseq=True)}"
+
+
+def _cordis_sentence(count: int, acronyms: str) -> str:
+    """The CORDIS import's description sentence in the current language."""
+    from flask_babel import gettext, ngettext
+
+    return " ".join((ngettext("Took part in %(num)s Horizon Europe project: %(acronyms)s.",
+                              "Took part in %(num)s Horizon Europe projects: %(acronyms)s.", count,
+                              acronyms=acronyms),
+                     gettext("Profile imported from CORDIS – EU research projects under Horizon Europe "
+                             "(CC BY 4.0).")))

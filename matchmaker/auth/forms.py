@@ -44,6 +44,10 @@ class ForgotPasswordForm(AppForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
 
 
+class ResendConfirmationForm(AppForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+
+
 class ResetPasswordForm(AppForm):
     password = PasswordField(_l("New password"), validators=PASSWORD_RULES, description=PASSWORD_HINT)
     confirm = PasswordField(_l("Repeat new password"), validators=[EqualTo("password", _l("The passwords differ."))])

@@ -7,9 +7,9 @@ from flask_login import current_user, login_required, login_user, logout_user
 from flask_login.config import COOKIE_NAME
 
 from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, ForgotPasswordForm, LoginForm,
-                                   RegisterForm, ResetPasswordForm)
+                                   RegisterForm, ResendConfirmationForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
-from matchmaker.i18n import ROLE_LABELS, adopt_chosen_language, is_local_path
+from matchmaker.i18n import ROLE_LABELS, adopt_chosen_language, is_local_path, visitor_language
 from matchmaker.services import accounts, invitations, org_names
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -29,7 +29,9 @@ def _log_in(user, remember: bool = False, new_login: bool = True) -> None:
     """Start a session: each login's session and remember cookie get a value of their own (User.start_login);
     a new login (not this browser's session renewed after a password change) records its time."""
     if new_login:
-        accounts.record_login(user)
+        # Before login_user: the language this browser used logged out (none known: nothing saved, the default
+        # applies until the user picks one).
+        accounts.record_login(user, visitor_language(default=None))
     user.start_login()
     login_user(user, remember=remember)
     adopt_chosen_language(user)
@@ -80,8 +82,25 @@ def register():
         # The same answer whether or not the address has an account: the mail tells its owner.
         accounts.register_user(form.email.data, form.name.data, form.password.data, form.organisation_name.data,
                                form.kind.data, _confirm_link, joining=bool(form.joining.data))
-        return render_template("auth/check_mail.html", email=form.email.data.strip())
+        return _check_mail(form.email.data.strip())
     return render_template("auth/register.html", form=form)
+
+
+def _check_mail(email: str):
+    """The "check your mail" page, with the form that sends the confirmation link again."""
+    return render_template("auth/check_mail.html", email=email, form=ResendConfirmationForm(email=email))
+
+
+@bp.post("/resend-confirmation")
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"])
+def resend_confirmation():
+    """Send the confirmation link again; the same answer whether or not the address has an unconfirmed account."""
+    form = ResendConfirmationForm()
+    if not form.validate_on_submit():
+        return render_template("auth/check_mail.html", email=None, form=form)
+    accounts.resend_confirmation(form.email.data, _confirm_link)
+    flash(_("If an account waiting for confirmation has that address, we have sent it the link again."), "info")
+    return _check_mail(form.email.data.strip())
 
 
 @bp.get("/confirm/<token>")
@@ -141,6 +160,10 @@ def forgot_password():
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 def reset_password(token: str):
+    try:  # a used, expired or broken link says so at once, not after the new password is typed twice
+        accounts.reset_token_user(token)
+    except accounts.AccountError as exc:
+        return render_template("auth/reset_password.html", form=None, problem=str(exc))
     form = ResetPasswordForm()
     if form.validate_on_submit():
         try:

@@ -8,6 +8,7 @@ from sqlalchemy import func
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
 from matchmaker.services import membership, review_home
+from matchmaker.services.next_step import next_step
 
 bp = Blueprint("main", __name__)
 
@@ -16,7 +17,7 @@ bp = Blueprint("main", __name__)
 def home():
     if current_user.is_authenticated and current_user.organisation_id is not None:
         organisation = db.session.get(Organisation, current_user.organisation_id)
-        return render_template("main/dashboard.html", org=organisation,
+        return render_template("main/dashboard.html", org=organisation, step=next_step(organisation),
                                **review_home.dashboard(organisation, current_user))
     counts = dict(db.session.execute(
         db.select(Organisation.kind, func.count()).group_by(Organisation.kind)).all())

@@ -46,7 +46,8 @@ def ask(org_id: int):
 @bp.get("/requests")
 @login_required
 def requests():
-    return render_template("membership/requests.html", pending=membership.to_decide(current_user))
+    return render_template("membership/requests.html", pending=membership.to_decide(current_user),
+                           decided=membership.recently_decided(current_user))
 
 
 @bp.post("/requests/<int:join_id>/decide")

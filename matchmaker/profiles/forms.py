@@ -66,10 +66,10 @@ class ProfileForm(AppForm):
     trl = SelectField(_l("TRL of the main offer"), coerce=str, validate_choice=False,
                       choices=[("", "—")] + [(str(level), LazyString(gettext, label))
                                              for level, label in taxonomy.TRL_LEVELS])
-    funding_stage = SelectField(_l("Start-ups: funding stage"),
+    funding_stage = SelectField(_l("Funding stage"),
                                 choices=[("", "—")] + lazy_choices(taxonomy.FUNDING_STAGES),
                                 validate_choice=False)
-    funding_amount_sought = _amount(_l("Start-ups: amount sought (€)"))
+    funding_amount_sought = _amount(_l("Amount sought (€)"))
     ticket_min = _amount(_l("Investors: smallest ticket (€)"))
     ticket_max = _amount(_l("Investors: largest ticket (€)"))
     investor_stages = _checkboxes(_l("Investors: stages"), taxonomy.FUNDING_STAGES)

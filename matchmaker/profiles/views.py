@@ -5,6 +5,7 @@ import dataclasses
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -13,7 +14,9 @@ from matchmaker.extensions import db
 from matchmaker.i18n import current_language
 from matchmaker.models import Organisation
 from matchmaker.profiles.forms import ProfileForm, profile_differences
-from matchmaker.services import profiles, review
+from matchmaker.services import profile_defaults, profiles, review
+from matchmaker.services.profile_schema import FIELD_GROUP_KINDS
+from matchmaker.services.next_step import next_step
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
 
@@ -76,8 +79,10 @@ def show(org_id: int):
     organisation = _organisation_or_404(org_id)
     can_edit = current_user.can_edit(organisation)
     interest = review.interest_state(current_user.organisation_id, organisation.id)
+    own = current_user.organisation_id == organisation.id
     return render_template("profiles/show.html", org=organisation, can_edit=can_edit, interest=interest,
-                           show_contact=review.may_see_contact(current_user, organisation, interest["connected"]))
+                           show_contact=review.may_see_contact(current_user, organisation, interest["connected"]),
+                           step=next_step(organisation) if own else None)
 
 
 @bp.get("/mine")
@@ -100,6 +105,9 @@ def edit(org_id: int):
     form = ProfileForm(obj=organisation)
     if request.method == "GET" and _never_written(organisation):
         form.language.data = current_language()  # a new profile's texts: most likely in the language of the site
+    if request.method == "GET":
+        for name, value in profile_defaults.registration_defaults(organisation, current_user).items():
+            form[name].data = value  # shown in the form; stored only when the member saves it
     if form.validate_on_submit():
         try:
             profiles.update_profile(organisation, form.profile_data(), current_user, form.loaded_version())
@@ -110,13 +118,39 @@ def edit(org_id: int):
             form.version.data = organisation.version
             flash(_("Someone else saved this profile while you were editing it. Their version is shown below; "
                     "your text is kept in the form: check it and save again."), "error")
-            return render_template("profiles/edit.html", form=form, org=organisation, theirs=theirs), 409
+            return render_template("profiles/edit.html", form=form, org=organisation, theirs=theirs,
+                                   group_kinds=FIELD_GROUP_KINDS), 409
         flash(_("Profile saved."), "success")
         return redirect(url_for("profiles.show", org_id=organisation.id))
     if form.errors:
         flash(_("Please correct the fields marked below; nothing you typed was lost."), "error")
     return render_template("profiles/edit.html", form=form, org=organisation, suggested_tags=_suggested(organisation),
+                           group_kinds=FIELD_GROUP_KINDS,
                            similar=_similar(organisation))
+
+
+@bp.post("/<int:org_id>/tags/accept")
+@login_required
+def accept_tags(org_id: int):
+    """Accept every suggested tag at once (they can be unticked on the form afterwards)."""
+    from matchmaker.services import tagging
+
+    organisation = _organisation_or_404(org_id)
+    if not current_user.can_edit(organisation):
+        abort(403)
+    version = request.form.get("version", "")
+    try:
+        added = tagging.accept_suggested(organisation, current_user,
+                                         int(version) if version.isascii() and version.isdigit() else None)
+    except profiles.ProfileConflict:
+        flash(_("Someone else saved this profile meanwhile: look at its tags again."), "error")
+    else:
+        if added:
+            flash(ngettext("%(num)s suggested tag accepted. You can untick it when you edit the profile.",
+                           "%(num)s suggested tags accepted. You can untick any of them when you edit the profile.",
+                           added), "success")
+    target = "profiles.edit" if request.form.get("back") == "edit" else "profiles.show"
+    return redirect(url_for(target, org_id=organisation.id))
 
 
 def _never_written(organisation: Organisation) -> bool:

@@ -15,7 +15,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from matchmaker import taxonomy
 from matchmaker.extensions import db
-from matchmaker.i18n import mail_language
+from matchmaker.i18n import LANGUAGES, mail_language, visitor_language
 from matchmaker.models import ROLES, Organisation, User
 from matchmaker.models.user import ADMIN, MEMBER
 from matchmaker.models._common import utcnow
@@ -65,20 +65,21 @@ def _spend_a_password_check(password: str) -> None:
 
 
 def register_user(email: str, name: str, password: str, organisation_name: str, kind: str,
-                  link_for: callable, joining: bool = False) -> User | None:
+                  link_for: callable, joining: bool = False, language: str | None = None) -> User | None:
     """Create an unconfirmed member account and mail the confirmation link; for an address that has an account
     already, mail its owner instead. The caller answers the same either way (no enumeration); returns the new user,
     or None when the address was taken.
 
     No organisation is created yet: the name typed (and, unless `joining`, the kind) waits on the user until the
     address is confirmed (confirm_email creates the profile then). So an unconfirmed registration is in no list,
-    count, suggestion or similar-name hint, and one never confirmed squats no name."""
+    count, suggestion or similar-name hint, and one never confirmed squats no name. The account keeps `language`
+    (default: the language this browser uses the site in) as its preference: the mails it gets are written in it."""
     if find_user(email) is not None:
         _spend_a_password_check(password)
         _mail_taken_address(email)
         return None
     user = User(email=email.strip().lower(), name=name.strip(), role=MEMBER, organisation=None,
-                locale=mail_language(), email_confirmed=False,  # the language they registered in
+                locale=language if language in LANGUAGES else visitor_language(), email_confirmed=False,
                 joining_name=organisation_name.strip(), registration_kind=None if joining else kind)
     hash_password(user, password)
     db.session.add(user)
@@ -110,6 +111,16 @@ def send_confirmation(user: User, link_for: callable) -> None:
                   _("Hello %(name)s,\n\nopen this link to confirm your address and start using Matchmaker:\n"
                     "%(link)s\n\nIf you did not register, ignore this message.", name=user.name,
                     link=link_for(confirmation_token(user))))
+
+
+def resend_confirmation(email: str, link_for: callable) -> None:
+    """Mail the confirmation link again to an unconfirmed, active account with this address; nothing otherwise.
+    The caller answers the same either way (no enumeration)."""
+    user = find_user(email)
+    if user is None or user.email_confirmed or not user.active:
+        current_app.logger.info("Confirmation asked again for an unknown or confirmed address")
+        return
+    send_confirmation(user, link_for)
 
 
 def confirmation_token(user: User) -> str:
@@ -162,9 +173,13 @@ def authenticate(email: str, password: str, link_for: callable | None = None) ->
     return user
 
 
-def record_login(user: User) -> None:
-    """Note when the user last logged in (by password, confirmation link or invitation); commits."""
+def record_login(user: User, language: str | None = None) -> None:
+    """Note when the user last logged in (by password, confirmation link or invitation); an account without a saved
+    language (created by an admin, the CLI or before languages were saved) keeps `language`, the one this login
+    used; commits."""
     user.last_login_at = utcnow()
+    if user.locale not in LANGUAGES and language in LANGUAGES:
+        user.locale = language
     db.session.commit()
 
 
@@ -207,8 +222,9 @@ def request_password_reset(email: str, link_for: callable) -> None:
                     "If you did not ask for this, ignore this message.", name=user.name, link=link))
 
 
-def reset_password(token: str, new_password: str) -> User:
-    """Set a new password from a valid reset token."""
+def reset_token_user(token: str) -> User:
+    """The user a reset link is for while it can still be used; AccountError saying why not (expired, not valid,
+    already used: the password has changed since it was sent)."""
     try:
         data = serializer("password-reset").loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
     except SignatureExpired:
@@ -218,6 +234,12 @@ def reset_password(token: str, new_password: str) -> User:
     user = db.session.get(User, data.get("uid"))
     if user is None or data.get("fp") != _password_fingerprint(user):
         raise AccountError(_("This reset link has already been used. Ask for a new one."))
+    return user
+
+
+def reset_password(token: str, new_password: str) -> User:
+    """Set a new password from a valid reset token."""
+    user = reset_token_user(token)
     hash_password(user, new_password)
     user.end_sessions()  # whoever knew the old password is logged out everywhere
     tokens.revoke_all(user)  # API tokens included

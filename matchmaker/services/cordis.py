@@ -257,12 +257,12 @@ def _refresh_texts(organisations: list[Organisation]) -> None:
                                     f"Profile imported from {SOURCE_NOTE}.")
 
 
-GENERATED_DESCRIPTION = re.compile(r"Took part in (\d+) Horizon Europe projects?: (.*)\. Profile imported from "
-                                   + re.escape(SOURCE_NOTE) + r"\.", re.S)
+# The generated sentences anywhere in a text: a member who edits the profile often keeps them and adds their own.
+_GENERATED_SENTENCES = re.compile(r"Took part in (\d+) Horizon Europe projects?: (.*?)\. Profile imported from "
+                                  + re.escape(SOURCE_NOTE) + r"\.", re.S)
 
 
-def generated_description(text: str) -> tuple[int, str] | None:
-    """(number of projects, acronyms) when `text` is the description this import wrote, else None (a member's
-    own text): the web layer words the generated sentence in the reader's language."""
-    found = GENERATED_DESCRIPTION.fullmatch(text or "")
-    return (int(found.group(1)), found.group(2)) if found else None
+def reword_generated(text: str, word: Callable[[int, str], str]) -> str:
+    """`text` with each sentence the import generated (kept as stored, in English) replaced by
+    `word(number of projects, acronyms)`; the rest, a member's own words, unchanged."""
+    return _GENERATED_SENTENCES.sub(lambda found: word(int(found.group(1)), found.group(2)), text or "")

@@ -8,7 +8,7 @@ from itsdangerous import BadSignature, SignatureExpired
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
-from matchmaker.i18n import ROLE_LABELS, mail_language
+from matchmaker.i18n import ROLE_LABELS, mail_language, visitor_language
 from matchmaker.models import ROLES, Invitation, Organisation, User
 from matchmaker.models._common import utcnow
 from matchmaker.services import audit
@@ -31,7 +31,8 @@ def invite_user(inviter: User, email: str, organisation: Organisation | None, ro
     db.session.commit()
     token = serializer("invitation").dumps({"iid": invitation.id})
     link = link_for(token)
-    # The invitee has no account yet: write in the organisation's language, else in the inviter's.
+    # The invitee has no account yet: write in the organisation's language, else the site's default (never the
+    # inviter's: theirs says nothing about the reader's).
     with force_locale(mail_language(organisation.language if organisation else None)):
         role_label = str(ROLE_LABELS[role])
         if organisation:
@@ -64,7 +65,8 @@ def accept_invitation(token: str, name: str, password: str) -> User:
     if find_user(invitation.email):
         raise AccountError(_("This person already has an account."))
     user = User(email=invitation.email, name=name.strip(), role=invitation.role,
-                organisation_id=invitation.organisation_id, locale=mail_language())
+                organisation_id=invitation.organisation_id,
+                locale=visitor_language())  # the language they accept it in
     hash_password(user, password)
     invitation.accepted_at = utcnow()
     db.session.add(user)

@@ -88,6 +88,7 @@ def delete_account(user: User, password: str) -> Organisation | None:
             User.role == ADMIN, User.active.is_(True))).scalar_one() <= 1:
         raise AccountError(_("You are the only administrator: make someone else an administrator first."))
     organisation = user.organisation
+    membership.forget_requests_of(user)  # "X asks to join" would lead the deciders to an empty page
     # What points at the account keeps no link to it (the foreign keys say SET NULL; SQLite may not enforce
     # them, and could hand the same id to the next new account).
     for column in (Job.user_id, Invitation.invited_by_id, AuditEntry.actor_id, Feedback.user_id,

@@ -37,6 +37,22 @@ def confirm_tags(organisation: Organisation) -> None:
     organisation.suggested_sectors, organisation.suggested_therapeutic_areas = [], []
 
 
+def accept_suggested(organisation: Organisation, user, expected_version: int | None = None) -> int:
+    """A member accepts every suggested sector and therapeutic area at once (one save, as if each were ticked:
+    the tags become the member's own, and may be unticked later); returns how many were added. Raises what
+    update_profile raises (permission, ProfileConflict for a page loaded before another save)."""
+    from matchmaker.services.profiles import update_profile  # profiles imports this module
+
+    sectors = [c for c in organisation.suggested_sectors if c not in organisation.sectors]
+    areas = [c for c in organisation.suggested_therapeutic_areas if c not in organisation.therapeutic_areas]
+    if not sectors and not areas:
+        return 0
+    update_profile(organisation, {"sectors": [*organisation.sectors, *sectors],
+                                  "therapeutic_areas": [*organisation.therapeutic_areas, *areas]},
+                   user, expected_version)
+    return len(sectors) + len(areas)
+
+
 def retag_all(session, batch: int = 500) -> dict[str, int]:
     """Derive the suggested tags and the life-sciences flag of every organisation again (after the glossary
     changed: profiles are re-tagged only when saved or imported otherwise). Members' confirmed tags stay as they

@@ -208,3 +208,39 @@ def test_admin_changes_a_role_but_not_their_own_admin_role(client):
     post_form(client, f"/admin/users/{admin.id}/role", {"role": "member"}, form_url="/admin/users")
     assert db.session.get(User, other.id).role == "organiser"
     assert db.session.get(User, admin.id).role == "admin"
+
+
+def test_a_used_reset_link_says_so_at_once_with_the_way_to_a_new_one(client, caplog):
+    user = make_user()
+    post_form(client, "/auth/forgot", {"email": user.email})
+    link = _link_from_log(caplog, "reset")
+    assert 'name="password"' in client.get(link).get_data(as_text=True)  # unused: the form
+    post_form(client, link, {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    html = client.get(link).get_data(as_text=True)
+    assert "already been used" in html and 'name="password"' not in html and 'href="/auth/forgot"' in html
+    broken = client.get("/auth/reset/not-a-token").get_data(as_text=True)
+    assert "not valid" in broken and 'name="password"' not in broken and 'href="/auth/forgot"' in broken
+
+
+def test_check_mail_page_sends_the_confirmation_again_without_telling_who_has_an_account(client, caplog):
+    html = register(client).get_data(as_text=True)
+    assert 'action="/auth/resend-confirmation"' in html and "Resend the confirmation e-mail" in html
+    user = db.session.execute(db.select(User).where(User.email == "giulia@acme.example")).scalar_one()
+    confirmed = make_user(email_confirmed=True)
+    caplog.clear()
+    answers = []
+    for address in (user.email, "nobody@acme.example", confirmed.email):
+        response = post_form(client, "/auth/resend-confirmation", {"email": address}, form_url="/auth/register")
+        assert response.status_code == 200
+        answers.append(re.sub(r'value="[^"]*"', "", response.get_data(as_text=True).replace(address, "ADDRESS")))
+    assert answers[0] == answers[1] == answers[2] and "we have sent it the link again" in answers[0]
+    sent = [r.getMessage() for r in caplog.records if "Mail not configured" in r.getMessage()]
+    assert len(sent) == 1 and user.email in sent[0] and "/auth/confirm/" in sent[0]
+    assert client.post("/auth/resend-confirmation", data={"email": user.email}).status_code == 400  # no CSRF
+
+
+def test_sending_the_confirmation_again_is_rate_limited(app, client):
+    app.config["LOGIN_RATE_LIMIT"] = "2 per minute"
+    codes = [post_form(client, "/auth/resend-confirmation", {"email": f"x{i}@acme.example"},
+                       form_url="/auth/register").status_code for i in range(3)]
+    assert codes == [200, 200, 429]

@@ -72,3 +72,26 @@ def test_real_quotes_and_a_restated_opening_are_kept():
     restated = ("The aim of this project is to develop new therapies for rare diseases in adults. We will test. "
                 "The aim of this project is to develop new therapies for rare diseases in children as well.")
     assert clean_text(restated) == restated
+
+
+def test_the_generated_sentence_is_worded_for_the_reader_also_after_a_member_edits_the_profile(app, client):
+    from tests.helpers import login, make_user, post_form
+
+    import_cordis(SMALL_CORDIS)
+    org = db.session.execute(db.select(Organisation).where(Organisation.external_id == "999984059")).scalar_one()
+    login(client, make_user(organisation_id=org.id, locale="it"))
+    # The member keeps the generated sentence and adds their own words through the form.
+    saved = post_form(client, f"/profiles/{org.id}/edit", {
+        "name": org.name, "kind": org.kind, "country": "IT", "region": "Lombardia", "city": "Milano",
+        "language": "it", "version": str(org.version),
+        "description": org.description + "\n\nIstituto di ricerca con sede a Milano."})
+    assert saved.status_code == 302, saved.get_data(as_text=True)[:2000]
+    assert db.session.get(Organisation, org.id).source != "cordis"  # what hid the wording before
+    page = client.get(f"/profiles/{org.id}").get_data(as_text=True)
+    assert "Ha partecipato a 2 progetti Horizon Europe: " in page and "Took part in" not in page
+    assert "Istituto di ricerca con sede a Milano." in page
+    assert "Profile imported from" not in page and "EU research projects under" not in page  # the source line too
+    directory = client.get("/profiles/?q=" + org.name.split()[0]).get_data(as_text=True)
+    assert "Ha partecipato a 2 progetti" in directory and "Took part in" not in directory
+    post_form(client, "/language", {"lang": "en", "next": "/"}, form_url="/")  # the same profile read in English
+    assert "Took part in 2 Horizon Europe projects: " in client.get(f"/profiles/{org.id}").get_data(as_text=True)

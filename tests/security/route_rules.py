@@ -82,6 +82,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/auth/register"): everyone(),
     ("POST", "/auth/register"): everyone(),
     ("GET", "/auth/confirm/<token>"): everyone(LOGIN),
+    ("POST", "/auth/resend-confirmation"): everyone(),  # the same answer for every address (no enumeration)
     ("GET", "/auth/forgot"): everyone(),
     ("POST", "/auth/forgot"): everyone(),
     ("GET", "/auth/reset/<token>"): everyone(),
@@ -96,6 +97,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/profiles/mine"): members(302),
     ("GET", "/profiles/<int:org_id>/edit"): own_organisation(),
     ("POST", "/profiles/<int:org_id>/edit"): own_organisation(302),
+    ("POST", "/profiles/<int:org_id>/tags/accept"): own_organisation(302),
     # suggestions: one's own organisation's (organiser and admin have none: sent to the directory)
     ("GET", "/matches/"): {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "organiser": 302, "admin": 302},
     # reviewing suggestions (#17): one's own organisation's; organisers and admins without one are sent home
