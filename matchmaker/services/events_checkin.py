@@ -145,3 +145,24 @@ def no_shows(event: Event) -> list[dict]:
              "reporter_organisation": r_org or "", "absent": a_name, "absent_organisation": a_org or "",
              "absent_arrived": a_id in arrived, "reported_at": as_utc(report.reported_at)}
             for report, number, start, r_name, r_org, a_id, a_name, a_org in rows]
+
+
+def personal_records(participant: EventParticipant) -> dict:
+    """The participant's own event-day records for their personal data download: when they were checked in, the
+    no-shows they reported (meeting time, partner's name) and the meetings they were reported absent from (time)."""
+    arrived = db.session.scalar(select(CheckIn.arrived_at).where(CheckIn.participant_id == participant.id))
+    partner = aliased(EventParticipant)
+    reported = db.session.execute(
+        select(EventSlot.starts_at, partner.name).select_from(NoShow).join(Meeting, Meeting.id == NoShow.meeting_id)
+        .outerjoin(EventSlot, EventSlot.id == Meeting.ical_slot_id).join(partner, partner.id == NoShow.absent_id)
+        .where(NoShow.reporter_id == participant.id).order_by(NoShow.id)).all()
+    absent = db.session.execute(
+        select(EventSlot.starts_at).select_from(NoShow).join(Meeting, Meeting.id == NoShow.meeting_id)
+        .outerjoin(EventSlot, EventSlot.id == Meeting.ical_slot_id)
+        .where(NoShow.absent_id == participant.id).order_by(NoShow.id)).scalars().all()
+
+    def iso(moment):
+        return as_utc(moment).isoformat() if moment is not None else None
+    return {"checked_in_at": iso(arrived),
+            "no_shows_reported": [{"meeting_starts_at": iso(at), "partner": name} for at, name in reported],
+            "reported_absent_from": [{"meeting_starts_at": iso(at)} for at in absent]}

@@ -168,3 +168,20 @@ def test_my_day_and_the_desk_in_italian(app, clock):
     login(desk, organiser)
     page = desk.get(f"/events/{event.id}/checkin").get_data(as_text=True)
     assert "Accoglienza" in page and "0 partecipanti arrivati su 4" in page and "Assenze segnalate" in page
+
+
+def test_the_personal_data_download_has_one_s_own_event_day_records(app, clock):
+    import json
+
+    event, people, meetings = published_day()
+    from matchmaker.services import events_checkin
+
+    events_checkin.check_in(event, people[0], None)
+    events_checkin.report_no_show(people[0], meetings[0].id, rome(9, 5))  # Person 1 did not come
+    events_checkin.report_no_show(people[3], meetings[3].id, rome(14, 5))  # Person 3 says Person 0 did not come
+    events_checkin.report_no_show(people[2], meetings[1].id, rome(9, 5))  # between two others
+    client = _as(app, people[0])
+    [mine] = json.loads(client.get("/privacy/data.json").get_data(as_text=True))["event_participations"]
+    assert mine["checked_in_at"] is not None
+    assert mine["no_shows_reported"] == [{"meeting_starts_at": "2027-03-10T08:00:00+00:00", "partner": "Person 1"}]
+    assert mine["reported_absent_from"] == [{"meeting_starts_at": "2027-03-10T13:00:00+00:00"}]
