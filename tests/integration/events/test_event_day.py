@@ -162,3 +162,32 @@ def test_a_no_show_names_someone_else_by_a_database_rule(app):
         db.session.commit()
     db.session.rollback()
     assert db.session.get(Event, event.id) is not None
+
+
+def test_on_a_two_day_event_the_next_meeting_may_be_tomorrow(app):
+    from datetime import date
+
+    from matchmaker.models import EventParticipant, EventSlot, Meeting, MeetingSeat
+    from matchmaker.services.events_import import create_event
+    from matchmaker.services.events_publish import publish
+
+    event = create_event("Two days", "Europe/Rome", [date(2027, 3, 10), date(2027, 3, 11)],
+                         [("am", "09:00", "10:00")], 20, [], [("T1", False, "")], status="requests")
+    a, b = (EventParticipant(event_id=event.id, name=name) for name in ("Ada", "Bruno"))
+    db.session.add_all([a, b])
+    db.session.flush()
+    slots = db.session.scalars(db.select(EventSlot).where(EventSlot.event_id == event.id)
+                               .order_by(EventSlot.index)).all()
+    first, second = (Meeting(event_id=event.id, slot_id=slot.id, table_id=event.tables[0].id) for slot in
+                     (slots[0], slots[3]))  # 09:00 on each day
+    for meeting in (first, second):
+        meeting.seats = [MeetingSeat(participant_id=p.id, slot_id=meeting.slot_id) for p in (a, b)]
+    db.session.add_all([first, second])
+    db.session.commit()
+    publish(db.session.get(Event, event.id), notify_participants=False)
+    db.session.commit()
+    evening = my_day(event, a, rome(18, 0))
+    assert evening.state == TODAY and [i["meeting_id"] for i in evening.meetings] == [first.id]
+    assert evening.current is None and evening.next["meeting_id"] == second.id and not evening.next_is_today
+    tomorrow = my_day(event, a, rome(8, 0, day=11))
+    assert tomorrow.state == TODAY and tomorrow.next_is_today and tomorrow.meetings[0]["meeting_id"] == second.id

@@ -167,7 +167,7 @@ def test_my_day_and_the_desk_in_italian(app, clock):
     desk = app.test_client()
     login(desk, organiser)
     page = desk.get(f"/events/{event.id}/checkin").get_data(as_text=True)
-    assert "Accoglienza" in page and "0 partecipanti arrivati su 4" in page and "Assenze segnalate" in page
+    assert "Accoglienza" in page and "Arrivati: 0 partecipanti su 4" in page and "Assenze segnalate" in page
 
 
 def test_the_personal_data_download_has_one_s_own_event_day_records(app, clock):
