@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Response as FlaskResponse
 from flask import g
 from flask_babel import force_locale
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from spectree import Response
 from sqlalchemy import select
 
@@ -21,6 +21,7 @@ from matchmaker.services import events_moves
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import ORGANISER, events_of, role
 from matchmaker.services.events_agenda import agenda, ical
+from matchmaker.services.events_checkin import arrived_ids
 from matchmaker.services.events_people import participant_of
 
 
@@ -58,15 +59,28 @@ class EventOut(BaseModel):
 class Partner(BaseModel):
     name: str
     organisation: str
+    arrived: bool = Field(description="checked in at the event by its organisers")
+
+
+class AgendaMessage(BaseModel):
+    """What the requester wrote when asking for the meeting."""
+
+    text: str
+    author: str = Field(description="the requester's name")
+    mine: bool = Field(description="true when the caller wrote it")
 
 
 class AgendaItem(BaseModel):
     meeting_id: int
     slot: int
     table: int
+    table_name: str
+    virtual: bool
+    link: str = Field(description="a virtual room's address; empty for a physical table")
     start: str
     end: str
     partners: list[Partner]
+    message: AgendaMessage | None = Field(description="null when the meeting was not requested with a message")
 
 
 class AgendaOut(BaseModel):
@@ -132,14 +146,20 @@ def _iso(text: str) -> str:
 @api_auth
 @spec.validate(resp=Response(HTTP_200=AgendaOut, HTTP_401=ErrorOut, HTTP_404=ErrorOut), tags=["events"])
 def event_agenda(event_id: int):
-    """The caller's published meetings (an organiser who does not take part has none)."""
+    """The caller's published meetings (an organiser who does not take part has none): where and when, the
+    partners and whether each has checked in, and the message the requester wrote."""
     event, _who = _event(event_id)
     participant = participant_of(event, g.api_user)
     items = agenda(event, participant) if participant is not None and not participant.cancelled else []
+    arrived = arrived_ids(event, [p["participant_id"] for i in items for p in i["partners"]])
     return AgendaOut(items=[AgendaItem(
-        meeting_id=i["meeting_id"], slot=i["slot"] + 1, table=i["table"] + 1, start=i["start"].isoformat(),
-        end=i["end"].isoformat(), partners=[Partner(name=p["name"], organisation=p["organisation"])
-                                            for p in i["partners"]]) for i in items])
+        meeting_id=i["meeting_id"], slot=i["slot"] + 1, table=i["table"] + 1, table_name=i["table_name"],
+        virtual=i["virtual"], link=i["link"] if i["virtual"] else "", start=i["start"].isoformat(),
+        end=i["end"].isoformat(),
+        partners=[Partner(name=p["name"], organisation=p["organisation"], arrived=p["participant_id"] in arrived)
+                  for p in i["partners"]],
+        message=AgendaMessage(text=i["message"]["text"], author=i["message"]["from"], mine=i["message"]["mine"])
+        if i["message"] else None) for i in items])
 
 
 @bp.get("/events/<int:event_id>/agenda.ics")

@@ -15,4 +15,5 @@ bp.add_app_template_global(zone_name, "zone_name")
 bp.add_app_template_global(viewer_zone, "viewer_zone")
 bp.add_app_template_global(count_wording, "count_wording")
 
-from matchmaker.events import organiser, participant, people, schedule  # noqa: E402,F401  (registers the views)
+# importing the view modules registers their views
+from matchmaker.events import checkin, day, organiser, participant, people, schedule  # noqa: E402,F401

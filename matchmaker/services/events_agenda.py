@@ -61,17 +61,19 @@ def message_line(message: dict, quoted: bool = True) -> str:
 
 
 def partners_of(meeting_ids: list[int], me: int) -> dict[int, list[dict]]:
-    """The other participants of each meeting (name, organisation, organisation id), by meeting id."""
+    """The other participants of each meeting (participant id, name, organisation, organisation id), by meeting id."""
     result: dict[int, list[dict]] = {}
     if not meeting_ids:
         return result
-    for meeting_id, name, org_id, org_name in db.session.execute(
-            select(MeetingSeat.meeting_id, EventParticipant.name, Organisation.id, Organisation.name)
+    for meeting_id, participant_id, name, org_id, org_name in db.session.execute(
+            select(MeetingSeat.meeting_id, EventParticipant.id, EventParticipant.name, Organisation.id,
+                   Organisation.name)
             .join(EventParticipant, EventParticipant.id == MeetingSeat.participant_id)
             .outerjoin(Organisation, Organisation.id == EventParticipant.organisation_id)
             .where(MeetingSeat.meeting_id.in_(meeting_ids), MeetingSeat.participant_id != me)
             .order_by(MeetingSeat.id)):
-        result.setdefault(meeting_id, []).append({"name": name, "organisation": org_name or "",
+        result.setdefault(meeting_id, []).append({"participant_id": participant_id, "name": name,
+                                                  "organisation": org_name or "",
                                                   "organisation_id": org_id})
     return result
 

@@ -13,6 +13,7 @@ from matchmaker.models.event import Event, EventOrganiser, EventParticipant, Eve
 from matchmaker.models.event_meeting import Meeting, MeetingRequest, MeetingSeat
 from matchmaker.models.user import User
 from matchmaker.services.events_agenda import partners_of
+from matchmaker.services.events_checkin import personal_records
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -44,7 +45,8 @@ def _participation(participant: EventParticipant, event: Event) -> dict[str, Any
             "organisation": participant.organisation.name if participant.organisation else None,
             "cancelled": participant.cancelled, "registered_at": _iso(participant.created_at),
             "unavailable_slots": [_iso(s) for s in unavailable],
-            "meeting_requests": _requests(participant), "meetings": _meetings(participant)}
+            "meeting_requests": _requests(participant), "meetings": _meetings(participant),
+            **personal_records(participant)}
 
 
 def _requests(participant: EventParticipant) -> list[dict[str, Any]]:

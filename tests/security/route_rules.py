@@ -184,6 +184,11 @@ RULES: dict[tuple[str, str], dict] = {
     # guest without an account, so everyone gets 404 (the sender's 302: tests/integration/events/test_request_answers)
     ("POST", "/events/<int:event_id>/requests/<int:request_id>/withdraw"): event_participants(404),
     ("GET", "/events/<int:event_id>/agenda"): event_participants(),
+    ("GET", "/events/<int:event_id>/day"): event_participants(),  # "My day": the participant's own day only
+    # the world's meeting is not published: refused with a message, back to My day (302)
+    ("POST", "/events/<int:event_id>/day/meetings/<int:meeting_id>/no-show"): event_participants(302),
+    ("GET", "/events/<int:event_id>/checkin"): event_organisers(),
+    ("POST", "/events/<int:event_id>/checkin/<int:participant_id>"): event_organisers(302),
     # a participant cancels their own participation (member A leaves, then registers again: the matrix orders it)
     ("POST", "/events/<int:event_id>/leave"): event_participants(302),
     ("GET", "/events/calendar/<token>.ics"): everyone(404),  # a wrong secret

@@ -1,0 +1,48 @@
+"""The organisers' check-in desk: find a participant by name or organisation, mark them arrived or undo it, see
+how many have arrived and the no-shows participants reported. The event's organisers only (participants 403)."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from matchmaker.events import bp
+from matchmaker.events.access import organised
+from matchmaker.extensions import db
+from matchmaker.models.event import EventParticipant
+from matchmaker.services import events_checkin
+from matchmaker.services.events import Conflict
+
+
+@bp.get("/<int:event_id>/checkin")
+@login_required
+def checkin(event_id: int):
+    """The desk: the participants matching `q` with their arrival, the counts, the no-show reports."""
+    event = organised(event_id)
+    query = request.args.get("q", "")[:100]
+    rows, total = events_checkin.roster(event, query)
+    return render_template("events/checkin.html", event=event, query=query, rows=rows, total=total,
+                           counts=events_checkin.counts(event), no_shows=events_checkin.no_shows(event),
+                           is_organiser=True)
+
+
+@bp.post("/<int:event_id>/checkin/<int:participant_id>")
+@login_required
+def check_in(event_id: int, participant_id: int):
+    """Mark the participant arrived (or, with `undo`, not arrived); back to the same search."""
+    event = organised(event_id)
+    participant = db.session.get(EventParticipant, participant_id)
+    if participant is None or participant.event_id != event.id:
+        abort(404)
+    if request.form.get("undo"):
+        if events_checkin.undo_check_in(event, participant):
+            flash(_("%(name)s is no longer marked as arrived.", name=participant.name), "info")
+    else:
+        try:
+            events_checkin.check_in(event, participant, current_user.id)
+        except Conflict:
+            flash(_("Refused: %(name)s no longer takes part in this event.", name=participant.name), "error")
+        else:
+            flash(_("%(name)s has arrived.", name=participant.name), "success")
+    query = request.form.get("q", "")[:100]
+    return redirect(url_for("events.checkin", event_id=event.id, q=query or None))
