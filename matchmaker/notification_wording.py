@@ -27,6 +27,7 @@ WORDING: dict[str, str] = {
                                         "page says what this means."),
     "event_meeting_cancelled": N_("Your meeting with %(name)s at %(event)s is cancelled: they no longer take "
                                   "part. It is gone from your agenda."),
+    "event_added": N_("The organisers added you as a participant of %(event)s: see the event's page."),
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
     "event_request_declined": N_("%(name)s declined your meeting request at %(event)s: %(reason)s."),

@@ -41,7 +41,7 @@ def participants(event_id: int):
             if len(table.rows) > current_app.config["IMPORT_INLINE_ROWS"]:  # a big file: the worker imports it
                 job = events_people.import_in_background(event, data, upload.file.data.filename or "", current_user.id)
                 return redirect(url_for("events.participants", event_id=event.id, job=job.id))
-            _flash_import(events_people.import_rows(event, table.rows))
+            _flash_import(events_people.import_rows(event, table.rows, inviter_id=current_user.id))
         return redirect(url_for("events.participants", event_id=event.id))
     job = _import_job(event, request.args.get("job", type=db_id))
     query = (request.args.get("q") or "").strip()[:events_roster.MAX_QUERY]
@@ -57,7 +57,8 @@ def participants(event_id: int):
 def _add_one(event, form) -> bool:
     """Add the form's person; a refusal is shown on the form, which keeps what was typed."""
     try:
-        added = add_participant(event, form.name.data, form.email.data or "", form.organisation.data or "")
+        added = add_participant(event, form.name.data, form.email.data or "", form.organisation.data or "",
+                                inviter_id=current_user.id)
     except Conflict as exc:
         code = exc.reason[0]
         field = {"invalid_email": form.email, "unknown_organisation": form.organisation}.get(code, form.name)

@@ -13,6 +13,7 @@ from matchmaker.models.event import Event, EventParticipant
 from matchmaker.models.organisation import Organisation
 from matchmaker.models.user import User
 from matchmaker.services.events import Conflict
+from matchmaker.services.events_welcome import welcome
 
 
 @dataclass
@@ -24,28 +25,31 @@ class ImportReport:
 
 
 def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
-                progress: Callable[[Iterable], Iterable] | None = None) -> ImportReport:
+                progress: Callable[[Iterable], Iterable] | None = None, inviter_id: int | None = None) -> ImportReport:
     """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
     joins as that person, for that person's own organisation. Rows come with their line number; bad ones are
     reported by it (bad e-mail, the same e-mail twice, already a participant, unknown organisation), good ones
-    committed."""
-    report = ImportReport()
+    committed; the people added are told (events_welcome), a row refused as a duplicate is not told again."""
+    report, added = ImportReport(), []
     for number, row in (progress(rows) if progress else rows):
         try:
-            _add(event, row)
+            added.append(_add(event, row))
         except Conflict as exc:
             report.errors.append((number, exc.reason[0]))
         else:
             report.added += 1
     db.session.commit()
+    welcome(event, added, inviter_id)
     return report
 
 
-def add_participant(event: Event, name: str, email: str, organisation: str) -> EventParticipant:
-    """The organiser adds one person; committed. Raises Conflict ("invalid_email", "unknown_organisation",
+def add_participant(event: Event, name: str, email: str, organisation: str,
+                    inviter_id: int | None = None) -> EventParticipant:
+    """The organiser adds one person; committed and told (events_welcome). Raises Conflict ("invalid_email", "unknown_organisation",
     "already_registered" with the participant's name, "missing_name")."""
     participant = _add(event, {"name": name, "email": email, "organisation": organisation})
     db.session.commit()
+    welcome(event, [participant], inviter_id)
     return participant
 
 
