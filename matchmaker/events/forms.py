@@ -76,7 +76,8 @@ class GridForm(EventForm):
 class ParticipantForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
-    organisation = StringField(_l("Organisation (its name in the directory)"), validators=[Optional()])
+    organisation = StringField(_l("Organisation (its name in the directory)"), validators=[Optional()],
+                               description=_l("Type part of its name and choose a suggestion; leave empty for none."))
 
 
 class ImportForm(FlaskForm):

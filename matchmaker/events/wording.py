@@ -54,12 +54,40 @@ IMPORT_ERRORS = {"missing_name": _l("no name and no known e-mail"),
                  "invalid_email": _l("not a valid e-mail address")}
 
 
+def import_error(entry) -> str:
+    """One refused import row as a sentence: its line, and the value given with the closest names for an
+    organisation not found (entries stored before the parameters have only a line and a code)."""
+    line, code, params = (list(entry) + [{}])[:3]
+    if code in ("unknown_organisation", "ambiguous_organisation"):
+        error = _organisation_refusal(code, params or {})
+    else:
+        error = str(IMPORT_ERRORS.get(code, code))
+    return gettext("Row %(line)s: %(error)s", line=line, error=error)
+
+
+def _organisation_refusal(code: str, params: dict) -> str:
+    names = "; ".join(params.get("suggestions") or [])
+    if code == "ambiguous_organisation":
+        return gettext("“%(name)s” could be several organisations: %(names)s. Write the name in full.",
+                       name=params.get("name", ""), names=names)
+    if names:
+        return gettext("no organisation called “%(name)s” in the directory. Did you mean: %(names)s?",
+                       name=params.get("name", ""), names=names)
+    return gettext("no organisation called “%(name)s” in the directory.", name=params.get("name", ""))
+
+
 def enrol_refusal(reason: tuple[str, dict]) -> str:
     """Why the organiser's "Add a participant" form was refused, about the one person typed."""
     code, params = reason
     if code == "already_registered":
         return gettext("%(name)s is already a participant.", name=params.get("name", ""))
+    if code == "ambiguous_organisation":
+        return _organisation_refusal(code, params)
     if code == "unknown_organisation":
+        names = "; ".join(params.get("suggestions") or [])
+        if names:
+            return gettext("No organisation called “%(name)s” in the directory. Did you mean: %(names)s?",
+                           name=params.get("name", ""), names=names)
         return gettext("No organisation called “%(name)s” in the directory: check the name (as on its profile) "
                        "or leave it empty.", name=params.get("name", ""))
     if code == "invalid_email":

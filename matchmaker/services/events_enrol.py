@@ -10,18 +10,18 @@ from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models.event import Event, EventParticipant
-from matchmaker.models.organisation import Organisation
 from matchmaker.models.user import User
+from matchmaker.services import events_orgs
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_welcome import welcome
 
 
 @dataclass
 class ImportReport:
-    """Rows added and each refused row's number with its reason code."""
+    """Rows added and each refused row's number with its reason code and the code's parameters."""
 
     added: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, str, dict]] = field(default_factory=list)
 
 
 def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
@@ -35,7 +35,7 @@ def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
         try:
             added.append(_add(event, row))
         except Conflict as exc:
-            report.errors.append((number, exc.reason[0]))
+            report.errors.append((number, *exc.reason))
         else:
             report.added += 1
     db.session.commit()
@@ -46,7 +46,8 @@ def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
 def add_participant(event: Event, name: str, email: str, organisation: str,
                     inviter_id: int | None = None) -> EventParticipant:
     """The organiser adds one person; committed and told (events_welcome). Raises Conflict ("invalid_email", "unknown_organisation",
-    "already_registered" with the participant's name, "missing_name")."""
+    "ambiguous_organisation" with the closest names, "already_registered" with the participant's name,
+    "missing_name")."""
     participant = _add(event, {"name": name, "email": email, "organisation": organisation})
     db.session.commit()
     welcome(event, [participant], inviter_id)
@@ -64,10 +65,7 @@ def _add(event: Event, row: dict[str, str]) -> EventParticipant:
     if found is not None:
         raise Conflict("already_registered", {"name": found.name})
     org_name = (row.get("organisation") or "").strip()
-    organisation = db.session.execute(select(Organisation).where(Organisation.name == org_name)).scalar() \
-        if org_name else None
-    if org_name and organisation is None:
-        raise Conflict("unknown_organisation", {"name": org_name})
+    organisation = events_orgs.find(org_name) if org_name else None  # loosely; Conflict with the closest names
     # A person with an account always takes part for their own organisation (a row naming another one must
     # not make them a delegate of it, nor show them that organisation's suggestions).
     participant = EventParticipant(
