@@ -53,6 +53,10 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
     from matchmaker.i18n import one_stop
 
     try:
+        if code == "event_agenda_changed" and params.get("meetings"):  # the meetings named (events/wording.py)
+            from matchmaker.events.wording import agenda_change_details
+
+            return one_stop(gettext(template, **params)) + " " + agenda_change_details(params)
         return one_stop(gettext(template, **params))
     except (KeyError, ValueError, TypeError):  # a stored notification older than its wording's parameters
         return gettext(template.replace("%(", "(").replace(")s", ")"))

@@ -17,6 +17,8 @@ from matchmaker.models.event import (CLOSED, DRAFT, REGISTRATION, REQUESTS, Even
 from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
 from matchmaker.services import events_answers, events_people
 from matchmaker.services.events import Conflict
+from matchmaker.services.events_changes import last_told
+from matchmaker.services.events_clashes import published_clashes
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
 from matchmaker.services.events_agenda import ical, ics_filename, message_line
@@ -78,6 +80,8 @@ def availability(event_id: int):
         events_people.set_unavailable(participant, {int(v) for v in request.form.getlist("unavailable")
                                                     if v.isdigit()})
         flash(_("Availability saved."), "success")
+        for clash in published_clashes(event, participant):  # the published agenda stands until it is repaired
+            flash(wording.availability_clash(clash, event), "error")
         return redirect(url_for("events.availability", event_id=event.id))
     marked = set(db.session.execute(select(Unavailability.slot_id).where(
         Unavailability.participant_id == participant.id)).scalars())
@@ -199,7 +203,7 @@ def agenda(event_id: int):
                            items=agenda_items(event, participant), unplaced=unplaced,
                            feed=(feed := url_for("events.calendar", token=participant.ical_token, _external=True)),
                            webcal="webcal://" + feed.split("://", 1)[1], agenda_message=message_line,
-                           ics_name=ics_filename(event))
+                           ics_name=ics_filename(event), changed=last_told(current_user.id, event))
 
 
 @bp.get("/calendar/<token>.ics")

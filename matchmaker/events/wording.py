@@ -257,3 +257,37 @@ def weekday(moment, fmt: str) -> str:
 
         fmt = fmt.replace("%a", format_date(moment.date(), "EEE", locale=get_locale()).replace("%", "%%"))
     return moment.strftime(fmt)
+
+
+def _table_label(name: str) -> str:
+    from matchmaker.services.events_agenda import table_label
+
+    return table_label(name)
+
+
+def availability_clash(clash, event) -> str:
+    """Why a slot just marked unavailable clashes with the participant's published agenda, naming the meeting."""
+    table = clash.meeting.pub_table
+    return gettext("You marked %(when)s unavailable, but your published meeting %(number)s with %(partners)s "
+                   "(%(table)s) is then: it stays on your agenda until the organisers move it; tell them if you "
+                   "cannot attend.", when=localrange(clash.slot.starts_at, clash.slot.ends_at, event.time_zone),
+                   number=clash.meeting.number, partners=", ".join(clash.partners) or "–",
+                   table=_table_label(table.name) if table is not None else "–")
+
+
+def agenda_change_details(params: dict) -> str:
+    """The meetings an agenda-change notification names: 'Meeting 4 with Anna Rossi: now Wed ..., table T2.'"""
+    from datetime import datetime
+
+    zone, sentences = params.get("zone") or "Europe/Rome", []
+    for item in params.get("meetings", []):
+        with_whom = dict(number=item.get("number", ""), partners=item.get("partners") or "–")
+        if item.get("kind") == "cancelled" or not item.get("start"):
+            sentences.append(gettext("Meeting %(number)s with %(partners)s: cancelled.", **with_whom))
+            continue
+        when = localrange(datetime.fromisoformat(item["start"]), datetime.fromisoformat(item["end"]), zone)
+        table = _table_label(item.get("table") or "")
+        template = N_("Meeting %(number)s with %(partners)s: now %(when)s, %(table)s.") \
+            if item.get("kind") == "moved" else N_("Meeting %(number)s with %(partners)s: %(when)s, %(table)s.")
+        sentences.append(gettext(template, when=when, table=table, **with_whom))
+    return " ".join(sentences)

@@ -45,9 +45,9 @@ def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
 
 def add_participant(event: Event, name: str, email: str, organisation: str,
                     inviter_id: int | None = None) -> EventParticipant:
-    """The organiser adds one person; committed and told (events_welcome). Raises Conflict ("invalid_email", "unknown_organisation",
-    "ambiguous_organisation" with the closest names, "already_registered" with the participant's name,
-    "missing_name")."""
+    """The organiser adds one person; committed and told (events_welcome). Raises Conflict ("invalid_email",
+    "unknown_organisation" or "ambiguous_organisation" with the closest names, "already_registered" with the
+    participant's name, "missing_name")."""
     participant = _add(event, {"name": name, "email": email, "organisation": organisation})
     db.session.commit()
     welcome(event, [participant], inviter_id)

@@ -51,9 +51,9 @@ def test_an_import_matches_loosely_and_names_the_value_and_the_closest_names(app
     organiser = make_user(role="organiser")
     event, _people, _ = small_event(organiser=organiser)
     login(client, organiser)
-    page = _upload(client, event.id, "name,email,organisation\nAda,,Dompé Farmaceutici\nBob,,istituto neurologico "
-                                     "c. besta\nCleo,,Dompe Farmaceutica\nDan,,Istituto\nEva,,Fondazione IEO\n"
-                                     ).get_data(as_text=True)
+    rows = ("name,email,organisation\nAda,,Dompé Farmaceutici\nBob,,istituto neurologico c. besta\n"
+            "Cleo,,Dompe Farmaceutica\nDan,,Istituto\nEva,,Fondazione IEO\n")
+    page = _upload(client, event.id, rows).get_data(as_text=True)
     assert _organisation_of(event, "Ada") == orgs["dompe"] and _organisation_of(event, "Bob") == orgs["besta"]
     assert "Row 4: no organisation called “Dompe Farmaceutica” in the directory. Did you mean: DOMPE FARMACEUTICI " \
            "SPA" in page
