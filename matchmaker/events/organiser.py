@@ -192,9 +192,11 @@ def export(event_id: int, fmt: str):
     event = organised(event_id)
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    data, mimetype = events_export.export(event, fmt, published=request.args.get("draft") is None)
-    return Response(data, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="event-{event.id}-meetings.{fmt}"'})
+    published = request.args.get("draft") is None
+    data, mimetype = events_export.export(event, fmt, published=published,
+                                          emails=events_export.may_see_emails(current_user, event))
+    name = events_export.filename(event, fmt, published)
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def refusal_flash(exc: Conflict) -> None:
