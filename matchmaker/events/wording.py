@@ -291,3 +291,19 @@ def agenda_change_details(params: dict) -> str:
             if item.get("kind") == "moved" else N_("Meeting %(number)s with %(partners)s: %(when)s, %(table)s.")
         sentences.append(gettext(template, when=when, table=table, **with_whom))
     return " ".join(sentences)
+
+
+def date_refusal(reason: tuple[str, dict]) -> str:
+    """Why a request deadline was refused: it falls after the event's end (named in the reader's language)."""
+    from matchmaker.i18n import moment_text
+
+    return gettext("The request deadline must be before the event ends (%(end)s): requests after it could not be "
+                   "scheduled.", end=moment_text(reason[1]["end"]))
+
+
+def past_first_day(first_day) -> str:
+    """The warning for an event whose first day is already past (saved all the same)."""
+    from flask_babel import format_date
+
+    return gettext("The first day, %(day)s, is already past: check the date (saved as it is).",
+                   day=format_date(first_day, "full"))
