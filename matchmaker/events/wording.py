@@ -44,7 +44,7 @@ REFUSALS = {
                             "(table names and links can still change)"),
 }
 PRIORITY_TIERS = {"forced": _l("forced by the organisers"), "mutual": _l("mutual requests"),
-                  "one_sided": _l("one-sided requests")}
+                  "one_sided": _l("requests from one side only")}  # asked by one, accepted: not "unanswered"
 SOLVER_STATUSES = {"OPTIMAL": _l("optimal (proved best)"),
                    "FEASIBLE": _l("good, not proved optimal (the time limit was reached)"),
                    "GREEDY": _l("quick construction, not improved")}
