@@ -1,5 +1,6 @@
 """Italian wording of the events: one declined request reads "rifiutata" (its own context, not the plural share),
-the mails name the event as "per l’evento «…»", and the scheduler's tier reads "richieste di una sola parte" (not "non ricambiate", which read as "not accepted")."""
+the mails name the event as "per l’evento «…»", and the scheduler's tier reads "richieste di una sola parte" (not
+"non ricambiate", which read as "not accepted")."""
 from __future__ import annotations
 
 from flask_babel import force_locale
