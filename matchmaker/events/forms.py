@@ -7,8 +7,10 @@ from zoneinfo import available_timezones
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DateTimeLocalField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from matchmaker.imports.forms import MODE_CHOICES
 
 CLOCK_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d"  # 00:00-23:59 ("24:00" or "9:75" would crash the slot grid)
 CLOCK = rf"^{CLOCK_TIME}$"
@@ -82,6 +84,7 @@ class ParticipantForm(FlaskForm):
 
 class ImportForm(FlaskForm):
     file = FileField(_l("CSV or XLSX file (columns: name, email, organisation)"), validators=[FileRequired()])
+    mode = RadioField(_l("If some rows are wrong"), choices=MODE_CHOICES, default="good")  # as the directory's
 
 
 # Where the cluster's events take place: first in the select, the cluster's own zone at the top.

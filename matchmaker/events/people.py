@@ -41,9 +41,11 @@ def participants(event_id: int):
             flash(str(exc), "error")
         else:
             if len(table.rows) > current_app.config["IMPORT_INLINE_ROWS"]:  # a big file: the worker imports it
-                job = events_people.import_in_background(event, data, upload.file.data.filename or "", current_user.id)
+                job = events_people.import_in_background(event, data, upload.file.data.filename or "", current_user.id,
+                                                         upload.mode.data)
                 return redirect(url_for("events.participants", event_id=event.id, job=job.id))
-            _flash_import(events_people.import_rows(event, table.rows, inviter_id=current_user.id))
+            report = events_people.import_rows(event, table.rows, inviter_id=current_user.id, mode=upload.mode.data)
+            _flash_import(report)
         return redirect(url_for("events.participants", event_id=event.id))
     job = _import_job(event, request.args.get("job", type=db_id))
     query = (request.args.get("q") or "").strip()[:events_roster.MAX_QUERY]

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import false, or_, select
+from sqlalchemy import delete, false, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
@@ -25,11 +25,13 @@ class ImportReport:
 
 
 def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
-                progress: Callable[[Iterable], Iterable] | None = None, inviter_id: int | None = None) -> ImportReport:
+                progress: Callable[[Iterable], Iterable] | None = None, inviter_id: int | None = None,
+                mode: str = "good") -> ImportReport:
     """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
     joins as that person, for that person's own organisation. Rows come with their line number; bad ones are
     reported by it (bad e-mail, the same e-mail twice, already a participant, unknown organisation), good ones
-    committed; the people added are told (events_welcome), a row refused as a duplicate is not told again."""
+    committed (with mode "all", none if any row is bad); the people added are told (events_welcome), a row refused
+    as a duplicate is not told again."""
     report, added = ImportReport(), []
     for number, row in (progress(rows) if progress else rows):
         try:
@@ -38,6 +40,12 @@ def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
             report.errors.append((number, *exc.reason))
         else:
             report.added += 1
+    if report.errors and mode == "all":  # the organiser's choice: nothing unless every row is good
+        ids = [p.id for p in added]
+        db.session.rollback()
+        # in-memory SQLite (no BEGIN hook, extensions.py) commits a first savepoint on release: delete what remains
+        db.session.execute(delete(EventParticipant).where(EventParticipant.id.in_(ids)))
+        report.added, added = 0, []
     db.session.commit()
     welcome(event, added, inviter_id)
     return report

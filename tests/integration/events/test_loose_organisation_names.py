@@ -74,3 +74,18 @@ def test_the_suggestions_endpoint_is_the_organisers(app, client):
     page = post_form(client, f"/events/{event.id}/participants",
                      {"add-name": "Zoe", "add-organisation": found[0]["label"]}, follow_redirects=True)
     assert "Zoe added." in page.get_data(as_text=True) and _organisation_of(event, "Zoe") == orgs["besta"]
+
+
+def test_the_organiser_may_choose_to_import_nothing_when_a_row_is_wrong(app, client):
+    _directory()
+    organiser = make_user(role="organiser")
+    event, _people, _ = small_event(organiser=organiser)
+    login(client, organiser)
+    url = f"/events/{event.id}/participants"
+    rows = "name,email,organisation\nAda,,Dompé Farmaceutici\nDan,,Istituto\n"
+    form = {"csrf_token": csrf_token(client, url), "import-file": (io.BytesIO(rows.encode()), "people.csv"),
+            "import-mode": "all"}
+    page = client.post(url, data=form, content_type="multipart/form-data", follow_redirects=True)
+    assert "Row 3: “Istituto” could be several organisations" in page.get_data(as_text=True)
+    assert db.session.execute(select(EventParticipant).where(EventParticipant.name == "Ada")).first() is None
+    assert "Import nothing if any row is bad" in client.get(url).get_data(as_text=True)
