@@ -15,7 +15,7 @@ from matchmaker.matches import wording as match_wording
 from matchmaker.models.event import (CLOSED, DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant,
                                      Unavailability)
 from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
-from matchmaker.services import events_answers, events_people
+from matchmaker.services import events_answers, events_people, events_welcome
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_changes import last_told
 from matchmaker.services.events_clashes import published_clashes
@@ -30,6 +30,8 @@ from matchmaker.services.events_suggest import suggested
 @login_required
 def show(event_id: int):
     event = event_or_404(event_id)
+    if events_people.participant_of(event, current_user) is None:  # added by the organisers under their e-mail
+        events_welcome.claim(event, current_user)
     who = role(current_user, event)
     if who is None and event.status == DRAFT:
         abort(404)

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.i18n import mail_language
 from matchmaker.models import Invitation
 from matchmaker.models.event import Event, EventParticipant
-from matchmaker.models.user import MEMBER
+from matchmaker.models.user import MEMBER, User
 from matchmaker.services import mail, notifications
 from matchmaker.services.accounts import find_user, serializer
 
@@ -36,8 +37,10 @@ def welcome(event: Event, added: Iterable[EventParticipant], inviter_id: int | N
 
 def _invite(event: Event, participant: EventParticipant, inviter_id: int | None) -> int:
     """An invitation to register (as a member of the participant's organisation), mailed in its language."""
-    if find_user(participant.email):  # an account under another spelling of the address: it is told by notify
-        return 0
+    account = find_user(participant.email)
+    if account is not None:  # an account under another spelling of the address (the row stays unclaimed)
+        notifications.notify(account, "event_added", {"event": event.name}, event_link(event))
+        return 1
     invitation = Invitation(email=participant.email, role=MEMBER, organisation_id=participant.organisation_id,
                             invited_by_id=inviter_id)
     db.session.add(invitation)
@@ -53,6 +56,22 @@ def _invite(event: Event, participant: EventParticipant, inviter_id: int | None)
         if register:
             lines += ["", _("Open this link to create your account (choose your password):"), register]
         if page:
-            lines += ["", _("Then the event's page, where you confirm that you take part:"), page]
+            lines += ["", _("Then the event's page, once you are logged in:"), page]
         mail.send_mail(participant.email, _("You take part in %(event)s", event=event.name), "\n".join(lines))
     return 1
+
+
+def claim(event: Event, user: User) -> EventParticipant | None:
+    """The participation the organisers added under the user's confirmed e-mail, made theirs (their organisation,
+    else the row's); committed. None when there is none (or it was cancelled)."""
+    email = (user.email or "").strip().lower()
+    if not email or not user.email_confirmed:
+        return None
+    row = db.session.execute(select(EventParticipant).where(
+        EventParticipant.event_id == event.id, EventParticipant.email == email, EventParticipant.user_id.is_(None),
+        EventParticipant.cancelled.is_(False))).scalar()
+    if row is None:
+        return None
+    row.user_id, row.organisation_id = user.id, user.organisation_id or row.organisation_id
+    db.session.commit()
+    return row

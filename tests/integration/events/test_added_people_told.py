@@ -8,7 +8,7 @@ import io
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models import Invitation, Notification
+from matchmaker.models import EventParticipant, Invitation, Notification
 from matchmaker.services import mail
 from tests.helpers import csrf_token, login, make_org, make_user, post_form
 from tests.integration.events.builders import small_event
@@ -63,10 +63,17 @@ def test_the_invitation_link_creates_the_account_that_then_takes_part(app, clien
                                                            "add-organisation": "Acme Bio"})
     body = next(s[2] for s in sent if s[0] == "dora@example.org")
     path = body.split("https://mm.example.org", 2)[1].split()[0]
-    page = app.test_client().get(path)  # the invitee, not logged in
+    invitee = app.test_client()  # not logged in
+    page = invitee.get(path)
     assert page.status_code == 200 and 'name="password"' in page.get_data(as_text=True)
     invitation = db.session.execute(select(Invitation).where(Invitation.email == "dora@example.org")).scalar_one()
     assert invitation.organisation_id == org.id
+    post_form(invitee, path, {"name": "Dora Verdi", "password": "correct horse battery",
+                              "confirm": "correct horse battery"})
+    page = invitee.get(f"/events/{event.id}/").get_data(as_text=True)  # the event's page: her participation
+    dora = db.session.execute(select(EventParticipant).where(EventParticipant.email == "dora@example.org")).scalar_one()
+    assert dora.user is not None and dora.user.email == "dora@example.org" and dora.organisation_id == org.id
+    assert f'/events/{event.id}/availability' in page  # the participant's pages
 
 
 def test_the_add_form_notifies_a_person_with_an_account(app, client, monkeypatch):
