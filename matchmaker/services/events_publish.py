@@ -97,24 +97,21 @@ def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -
 
 def notify_changes(event: Event, kinds: dict[int, str]) -> int:
     """One notification per participant with an account whose agenda changed, naming the meetings (partners, new
-    time and table; events_changes); returns how many were sent."""
+    time and table; events_changes), all in one commit (which commits the publication with it); returns how many."""
+    from matchmaker.models.user import User
     from matchmaker.services.events_changes import NAMED, per_participant
+    from matchmaker.services.notifications import notify_each
 
     changed = per_participant(kinds)
-    told = 0
+    recipients = []
+    base = {"event": event.name, "zone": event.time_zone}
     for chunk in _chunks(list(changed)):
-        for participant in db.session.execute(select(EventParticipant).where(
-                EventParticipant.id.in_(chunk), EventParticipant.user_id.is_not(None))).scalars():
-            items = changed[participant.id]
+        for participant_id, user in db.session.execute(select(EventParticipant.id, User).join(
+                User, User.id == EventParticipant.user_id).where(EventParticipant.id.in_(chunk))):
+            items = changed[participant_id]
             counts = {kind: sum(1 for item in items if item["kind"] == kind) for kind in ("new", "moved", "cancelled")}
-            meetings = [{k: v for k, v in item.items() if k != "order"} for item in items]
-            _notify(event, [participant.user], counts | {"meetings": meetings[:NAMED], "zone": event.time_zone})
-            told += 1
-    return told  # the first notification's commit commits the publication with it
-
-
-def _notify(event: Event, users: list, params: dict) -> None:
-    """Hand the participants' changes to the notifications foundation (in-app, and mail for those who want it)."""
-    from matchmaker.services.notifications import notify_many
-
-    notify_many(users, "event_agenda_changed", {"event": event.name, **params}, f"/events/{event.id}/agenda")
+            meetings = [{k: v for k, v in item.items() if k != "order"} for item in items[:NAMED]]
+            recipients.append((user, base | counts | {"meetings": meetings}))
+    if recipients:
+        notify_each(recipients, "event_agenda_changed", f"/events/{event.id}/agenda")
+    return len(recipients)
