@@ -30,6 +30,7 @@ WORDING: dict[str, str] = {
     # the same, naming the person's organisation too (what a partner recognises): chosen by describe()
     "event_meeting_cancelled+organisation": N_("Your meeting with %(name)s (%(organisation)s) at %(event)s is "
                                                "cancelled: they no longer take part. It is gone from your agenda."),
+    "event_added": N_("The organisers added you as a participant of %(event)s: see the event's page."),
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
     "event_request_declined": N_("%(name)s declined your meeting request at %(event)s: %(reason)s."),
@@ -59,6 +60,10 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
     from matchmaker.i18n import one_stop
 
     try:
+        if code == "event_agenda_changed" and params.get("meetings"):  # the meetings named (events/wording.py)
+            from matchmaker.events.wording import agenda_change_details
+
+            return one_stop(gettext(template, **params)) + " " + agenda_change_details(params)
         return one_stop(gettext(template, **params))
     except (KeyError, ValueError, TypeError):  # a stored notification older than its wording's parameters
         return gettext(template.replace("%(", "(").replace(")s", ")"))

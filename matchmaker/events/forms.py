@@ -6,10 +6,11 @@ from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DateTimeLocalField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from matchmaker.form_base import AppForm
+from matchmaker.imports.forms import MODE_CHOICES
 
 CLOCK_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d"  # 00:00-23:59 ("24:00" or "9:75" would crash the slot grid)
 CLOCK = rf"^{CLOCK_TIME}$"
@@ -83,11 +84,13 @@ class GridForm(EventForm):
 class ParticipantForm(AppForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
-    organisation = StringField(_l("Organisation (its name in the directory)"), validators=[Optional()])
+    organisation = StringField(_l("Organisation (its name in the directory)"), validators=[Optional()],
+                               description=_l("Type part of its name and choose a suggestion; leave empty for none."))
 
 
 class ImportForm(AppForm):
     file = FileField(_l("CSV or XLSX file (columns: name, email, organisation)"), validators=[FileRequired()])
+    mode = RadioField(_l("If some rows are wrong"), choices=MODE_CHOICES, default="good")  # as the directory's
 
 
 # Where the cluster's events take place: first in the select, the cluster's own zone at the top.

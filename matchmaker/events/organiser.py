@@ -19,7 +19,7 @@ from matchmaker.request_guards import db_id
 from matchmaker.models.event import EventParticipant
 from matchmaker.models.event_meeting import REQUEST_STATES, MeetingRequest
 from matchmaker.permissions import organiser_required
-from matchmaker.services import events_export, events_people, events_settings
+from matchmaker.services import events_dates, events_export, events_people, events_settings
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import my_events, open_events
 from matchmaker.services.events_import import create_event, short_sessions
@@ -46,7 +46,7 @@ def create():
     form = EventForm()
     if form.first_day.data:  # shown again: the zones named as on the chosen first day
         form.time_zone.choices = zone_choices(form.first_day.data)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and _dates_ok(form, form.first_day.data, form.days.data):
         days, sessions, breaks, tables = _grid_of(form)
         event = create_event(form.name.data, form.time_zone.data, days, sessions, form.slot_minutes.data,
                              breaks, tables, organiser_id=current_user.id, description=form.description.data or "",
@@ -60,8 +60,25 @@ def create():
             flash(_("The last slot of the %(session)s session ends at %(ends)s, not %(asked)s: %(minutes)s-minute "
                     "slots do not fill it exactly. Change the times or the slot length below if needed.",
                     session=wording.session(code), ends=ends, asked=asked, minutes=form.slot_minutes.data), "info")
+        _warn_past(form.first_day.data, event.time_zone)
         return redirect(url_for("events.manage", event_id=event.id))
     return render_template("events/form.html", form=form, event=None)
+
+
+def _dates_ok(form, first_day, days: int) -> bool:
+    """The create form's request deadline is not after the event's end (else the refusal is on its field)."""
+    _days, sessions, _breaks, _tables = _grid_of(form)
+    try:
+        events_dates.check_deadline(form.request_deadline.data, events_dates.planned_end(first_day, days, sessions))
+    except Conflict as exc:
+        form.request_deadline.errors = [*form.request_deadline.errors, wording.date_refusal(exc.reason)]
+        return False
+    return True
+
+
+def _warn_past(first_day, zone: str) -> None:
+    if events_dates.first_day_past(first_day, zone):
+        flash(wording.past_first_day(first_day), "info")
 
 
 def _grid_of(form) -> tuple[list, list, list, list]:
@@ -120,10 +137,14 @@ def _save_settings(event, form) -> bool:
     zone = form.time_zone.data or event.time_zone
     moved = zone != event.time_zone
     try:
+        events_dates.check_deadline(form.request_deadline.data, events_dates.event_end(event))
         events_settings.set_status(event, form.status.data)
         events_settings.change_time_zone(event, zone)
     except Conflict as exc:
         db.session.rollback()
+        if exc.reason[0] == "deadline_after_event":
+            form.request_deadline.errors = [*form.request_deadline.errors, wording.date_refusal(exc.reason)]
+            return False
         field = form.status if exc.reason[0] == "status_not_allowed" else form.time_zone
         field.errors = [*field.errors, wording.refusal(exc.reason)]
         return False
@@ -147,6 +168,7 @@ def _change_grid(event, grid) -> None:
         return
     flash(_("Grid saved: %(slots)s slots and %(tables)s tables.", slots=change.slots, tables=change.tables),
           "success")
+    _warn_past(grid.first_day.data, event.time_zone)
     if change.dropped_marks:
         flash(_("%(count)s unavailability marks on removed slots were dropped.", count=change.dropped_marks), "info")
 
@@ -197,9 +219,11 @@ def export(event_id: int, fmt: str):
     event = organised(event_id)
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    data, mimetype = events_export.export(event, fmt, published=request.args.get("draft") is None)
-    return Response(data, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="event-{event.id}-meetings.{fmt}"'})
+    published = request.args.get("draft") is None
+    data, mimetype = events_export.export(event, fmt, published=published,
+                                          emails=events_export.may_see_emails(current_user, event))
+    name = events_export.filename(event, fmt, published)
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def refusal_flash(exc: Conflict) -> None:

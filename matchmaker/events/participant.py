@@ -15,8 +15,10 @@ from matchmaker.matches import wording as match_wording
 from matchmaker.models.event import (CLOSED, DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant,
                                      Unavailability)
 from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
-from matchmaker.services import events_answers, events_people
+from matchmaker.services import events_answers, events_people, events_welcome
 from matchmaker.services.events import Conflict
+from matchmaker.services.events_changes import last_told
+from matchmaker.services.events_clashes import published_clashes
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
 from matchmaker.services.events_agenda import ical, ics_filename, message_line
@@ -28,6 +30,8 @@ from matchmaker.services.events_suggest import suggested
 @login_required
 def show(event_id: int):
     event = event_or_404(event_id)
+    if events_people.participant_of(event, current_user) is None:  # added by the organisers under their e-mail
+        events_welcome.claim(event, current_user)
     who = role(current_user, event)
     if who is None and event.status == DRAFT:
         abort(404)
@@ -78,6 +82,8 @@ def availability(event_id: int):
         events_people.set_unavailable(participant, {int(v) for v in request.form.getlist("unavailable")
                                                     if v.isdigit()})
         flash(_("Availability saved."), "success")
+        for clash in published_clashes(event, participant):  # the published agenda stands until it is repaired
+            flash(wording.availability_clash(clash, event), "error")
         return redirect(url_for("events.availability", event_id=event.id))
     marked = set(db.session.execute(select(Unavailability.slot_id).where(
         Unavailability.participant_id == participant.id)).scalars())
@@ -210,7 +216,7 @@ def agenda(event_id: int):
                            items=agenda_items(event, participant), unplaced=unplaced,
                            feed=(feed := url_for("events.calendar", token=participant.ical_token, _external=True)),
                            webcal="webcal://" + feed.split("://", 1)[1], agenda_message=message_line,
-                           ics_name=ics_filename(event))
+                           ics_name=ics_filename(event), changed=last_told(current_user.id, event))
 
 
 @bp.get("/calendar/<token>.ics")

@@ -2,7 +2,7 @@
 task queue), cancelling and reinstating a participation."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -18,7 +18,7 @@ from matchmaker.models.event import EventParticipant
 from matchmaker.models.event_meeting import MeetingRequest
 from matchmaker.models.job import Job
 from matchmaker.request_guards import db_id
-from matchmaker.services import events_people, events_roster
+from matchmaker.services import events_orgs, events_people, events_roster, organisations
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_enrol import add_participant
 from matchmaker.services.tables import TableError, read_table
@@ -29,6 +29,8 @@ from matchmaker.services.tables import TableError, read_table
 def participants(event_id: int):
     event = organised(event_id)
     form, upload = ParticipantForm(prefix="add"), ImportForm(prefix="import")
+    form.organisation.render_kw = {"list": "organisation-options", "autocomplete": "off",
+                                   "data-source": url_for("events.organisation_search", event_id=event.id)}
     if request.method == "POST" and "add-name" in request.form and form.validate() and _add_one(event, form):
         return redirect(url_for("events.participants", event_id=event.id))
     if request.method == "POST" and "import-file" in request.files and upload.validate():
@@ -39,9 +41,11 @@ def participants(event_id: int):
             flash(str(exc), "error")
         else:
             if len(table.rows) > current_app.config["IMPORT_INLINE_ROWS"]:  # a big file: the worker imports it
-                job = events_people.import_in_background(event, data, upload.file.data.filename or "", current_user.id)
+                job = events_people.import_in_background(event, data, upload.file.data.filename or "", current_user.id,
+                                                         upload.mode.data)
                 return redirect(url_for("events.participants", event_id=event.id, job=job.id))
-            _flash_import(events_people.import_rows(event, table.rows))
+            report = events_people.import_rows(event, table.rows, inviter_id=current_user.id, mode=upload.mode.data)
+            _flash_import(report)
         return redirect(url_for("events.participants", event_id=event.id))
     job = _import_job(event, request.args.get("job", type=db_id))
     query = (request.args.get("q") or "").strip()[:events_roster.MAX_QUERY]
@@ -51,20 +55,31 @@ def participants(event_id: int):
                            query=query, total=total,
                            sent=sent, received=received, job=live(job) if job else None,
                            report=job.result if job and job.state == "done" and job.result else None,
-                           import_errors=wording.IMPORT_ERRORS)
+                           import_error=wording.import_error)
 
 
 def _add_one(event, form) -> bool:
     """Add the form's person; a refusal is shown on the form, which keeps what was typed."""
     try:
-        added = add_participant(event, form.name.data, form.email.data or "", form.organisation.data or "")
+        added = add_participant(event, form.name.data, form.email.data or "", form.organisation.data or "",
+                                inviter_id=current_user.id)
     except Conflict as exc:
         code = exc.reason[0]
-        field = {"invalid_email": form.email, "unknown_organisation": form.organisation}.get(code, form.name)
+        field = {"invalid_email": form.email, "unknown_organisation": form.organisation,
+                 "ambiguous_organisation": form.organisation}.get(code, form.name)
         field.errors = [*field.errors, wording.enrol_refusal(exc.reason)]
         return False
     flash(_("%(name)s added.", name=added.name), "success")
     return True
+
+
+@bp.get("/<int:event_id>/organisations.json")
+@login_required
+def organisation_search(event_id: int):
+    """Up to 10 directory organisations the typed name may mean (the add form's suggestions)."""
+    organised(event_id)
+    found = events_orgs.search(request.args.get("q", "")[:200])
+    return jsonify([{"id": o.id, "label": organisations.label(o)} for o in found])
 
 
 def _import_job(event, job_id: int | None):
@@ -92,8 +107,8 @@ def _request_counts(event) -> tuple[dict, dict]:
 
 def _flash_import(report) -> None:
     flash(count_wording.participants_added(report.added), "success" if report.added else "info")
-    for line, code in report.errors[:50]:
-        flash(_("Row %(line)s: %(error)s", line=line, error=wording.IMPORT_ERRORS.get(code, code)), "error")
+    for entry in report.errors[:50]:
+        flash(wording.import_error(entry), "error")
 
 
 def _participant_of(event, participant_id: int) -> EventParticipant:

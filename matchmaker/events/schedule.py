@@ -20,6 +20,7 @@ from matchmaker.jobs import enqueue, live
 from matchmaker.models.job import Job
 from matchmaker.services import events_moves
 from matchmaker.services.events import Conflict
+from matchmaker.services.events_clashes import published_clashes
 from matchmaker.services.events_grid import grid
 from matchmaker.services.events_job import KIND, best_so_far
 from matchmaker.services.events_people import expire_pending
@@ -39,7 +40,8 @@ def schedule(event_id: int):
     typed = {key: request.args.get(key, "") for key in ("meeting", "slot", "table", "other")}
     return render_template("events/schedule.html", event=event, job=view, best=best, grid=data, reasons=reasons,
                            report=event.report or {}, wording=wording, typed=typed, since_run=since_run,
-                           unpublished=unpublished_changes(event))
+                           unpublished=unpublished_changes(event),
+                           clashes=published_clashes(event) if event.published_version else [])
 
 
 def since_run(report: dict) -> str:

@@ -44,7 +44,7 @@ REFUSALS = {
                             "(table names and links can still change)"),
 }
 PRIORITY_TIERS = {"forced": _l("forced by the organisers"), "mutual": _l("mutual requests"),
-                  "one_sided": _l("one-sided requests")}
+                  "one_sided": _l("requests from one side only")}  # asked by one, accepted: not "unanswered"
 SOLVER_STATUSES = {"OPTIMAL": _l("optimal (proved best)"),
                    "FEASIBLE": _l("good, not proved optimal (the time limit was reached)"),
                    "GREEDY": _l("quick construction, not improved")}
@@ -54,12 +54,40 @@ IMPORT_ERRORS = {"missing_name": _l("no name and no known e-mail"),
                  "invalid_email": _l("not a valid e-mail address")}
 
 
+def import_error(entry) -> str:
+    """One refused import row as a sentence: its line, and the value given with the closest names for an
+    organisation not found (entries stored before the parameters have only a line and a code)."""
+    line, code, params = (list(entry) + [{}])[:3]
+    if code in ("unknown_organisation", "ambiguous_organisation"):
+        error = _organisation_refusal(code, params or {})
+    else:
+        error = str(IMPORT_ERRORS.get(code, code))
+    return gettext("Row %(line)s: %(error)s", line=line, error=error)
+
+
+def _organisation_refusal(code: str, params: dict) -> str:
+    names = "; ".join(params.get("suggestions") or [])
+    if code == "ambiguous_organisation":
+        return gettext("“%(name)s” could be several organisations: %(names)s. Write the name in full.",
+                       name=params.get("name", ""), names=names)
+    if names:
+        return gettext("no organisation called “%(name)s” in the directory. Did you mean: %(names)s?",
+                       name=params.get("name", ""), names=names)
+    return gettext("no organisation called “%(name)s” in the directory.", name=params.get("name", ""))
+
+
 def enrol_refusal(reason: tuple[str, dict]) -> str:
     """Why the organiser's "Add a participant" form was refused, about the one person typed."""
     code, params = reason
     if code == "already_registered":
         return gettext("%(name)s is already a participant.", name=params.get("name", ""))
+    if code == "ambiguous_organisation":
+        return _organisation_refusal(code, params)
     if code == "unknown_organisation":
+        names = "; ".join(params.get("suggestions") or [])
+        if names:
+            return gettext("No organisation called “%(name)s” in the directory. Did you mean: %(names)s?",
+                           name=params.get("name", ""), names=names)
         return gettext("No organisation called “%(name)s” in the directory: check the name (as on its profile) "
                        "or leave it empty.", name=params.get("name", ""))
     if code == "invalid_email":
@@ -229,3 +257,53 @@ def weekday(moment, fmt: str) -> str:
 
         fmt = fmt.replace("%a", format_date(moment.date(), "EEE", locale=get_locale()).replace("%", "%%"))
     return moment.strftime(fmt)
+
+
+def _table_label(name: str) -> str:
+    from matchmaker.services.events_agenda import table_label
+
+    return table_label(name)
+
+
+def availability_clash(clash, event) -> str:
+    """Why a slot just marked unavailable clashes with the participant's published agenda, naming the meeting."""
+    table = clash.meeting.pub_table
+    return gettext("You marked %(when)s unavailable, but your published meeting %(number)s with %(partners)s "
+                   "(%(table)s) is then: it stays on your agenda until the organisers move it; tell them if you "
+                   "cannot attend.", when=localrange(clash.slot.starts_at, clash.slot.ends_at, event.time_zone),
+                   number=clash.meeting.number, partners=", ".join(clash.partners) or "–",
+                   table=_table_label(table.name) if table is not None else "–")
+
+
+def agenda_change_details(params: dict) -> str:
+    """The meetings an agenda-change notification names: 'Meeting 4 with Anna Rossi: now Wed ..., table T2.'"""
+    from datetime import datetime
+
+    zone, sentences = params.get("zone") or "Europe/Rome", []
+    for item in params.get("meetings", []):
+        with_whom = dict(number=item.get("number", ""), partners=item.get("partners") or "–")
+        if item.get("kind") == "cancelled" or not item.get("start"):
+            sentences.append(gettext("Meeting %(number)s with %(partners)s: cancelled.", **with_whom))
+            continue
+        when = localrange(datetime.fromisoformat(item["start"]), datetime.fromisoformat(item["end"]), zone)
+        table = _table_label(item.get("table") or "")
+        template = N_("Meeting %(number)s with %(partners)s: now %(when)s, %(table)s.") \
+            if item.get("kind") == "moved" else N_("Meeting %(number)s with %(partners)s: %(when)s, %(table)s.")
+        sentences.append(gettext(template, when=when, table=table, **with_whom))
+    return " ".join(sentences)
+
+
+def date_refusal(reason: tuple[str, dict]) -> str:
+    """Why a request deadline was refused: it falls after the event's end (named in the reader's language)."""
+    from matchmaker.i18n import moment_text
+
+    return gettext("The request deadline must be before the event ends (%(end)s): requests after it could not be "
+                   "scheduled.", end=moment_text(reason[1]["end"]))
+
+
+def past_first_day(first_day) -> str:
+    """The warning for an event whose first day is already past (saved all the same)."""
+    from flask_babel import format_date
+
+    return gettext("The first day, %(day)s, is already past: check the date (saved as it is).",
+                   day=format_date(first_day, "full"))

@@ -44,7 +44,8 @@ def import_event_people(progress: Progress, payload: dict[str, Any]) -> dict:
 
     table = read_table(payload["data"], payload["filename"])
     event = db.session.get(Event, payload["event_id"])
-    report = import_rows(event, table.rows, progress=progress.phase(N_("Importing"), N_("rows")))
+    report = import_rows(event, table.rows, progress=progress.phase(N_("Importing"), N_("rows")),
+                         inviter_id=payload.get("inviter_id"), mode=payload.get("mode", "good"))
     progress.phase(N_("Imported"), N_("rows"), len(table.rows)).step(len(table.rows))
     return {"event_id": event.id, "added": report.added, "errors": [list(e) for e in report.errors],
             "message": "people_imported",

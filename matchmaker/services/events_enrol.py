@@ -5,47 +5,60 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import false, or_, select
+from sqlalchemy import delete, false, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.models.event import Event, EventParticipant
-from matchmaker.models.organisation import Organisation
 from matchmaker.models.user import User
+from matchmaker.services import events_orgs
 from matchmaker.services.events import Conflict
+from matchmaker.services.events_welcome import welcome
 
 
 @dataclass
 class ImportReport:
-    """Rows added and each refused row's number with its reason code."""
+    """Rows added and each refused row's number with its reason code and the code's parameters."""
 
     added: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, str, dict]] = field(default_factory=list)
 
 
 def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
-                progress: Callable[[Iterable], Iterable] | None = None) -> ImportReport:
+                progress: Callable[[Iterable], Iterable] | None = None, inviter_id: int | None = None,
+                mode: str = "good") -> ImportReport:
     """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
     joins as that person, for that person's own organisation. Rows come with their line number; bad ones are
     reported by it (bad e-mail, the same e-mail twice, already a participant, unknown organisation), good ones
-    committed."""
-    report = ImportReport()
+    committed (with mode "all", none if any row is bad); the people added are told (events_welcome), a row refused
+    as a duplicate is not told again."""
+    report, added = ImportReport(), []
     for number, row in (progress(rows) if progress else rows):
         try:
-            _add(event, row)
+            added.append(_add(event, row))
         except Conflict as exc:
-            report.errors.append((number, exc.reason[0]))
+            report.errors.append((number, *exc.reason))
         else:
             report.added += 1
+    if report.errors and mode == "all":  # the organiser's choice: nothing unless every row is good
+        ids = [p.id for p in added]
+        db.session.rollback()
+        # in-memory SQLite (no BEGIN hook, extensions.py) commits a first savepoint on release: delete what remains
+        db.session.execute(delete(EventParticipant).where(EventParticipant.id.in_(ids)))
+        report.added, added = 0, []
     db.session.commit()
+    welcome(event, added, inviter_id)
     return report
 
 
-def add_participant(event: Event, name: str, email: str, organisation: str) -> EventParticipant:
-    """The organiser adds one person; committed. Raises Conflict ("invalid_email", "unknown_organisation",
-    "already_registered" with the participant's name, "missing_name")."""
+def add_participant(event: Event, name: str, email: str, organisation: str,
+                    inviter_id: int | None = None) -> EventParticipant:
+    """The organiser adds one person; committed and told (events_welcome). Raises Conflict ("invalid_email",
+    "unknown_organisation" or "ambiguous_organisation" with the closest names, "already_registered" with the
+    participant's name, "missing_name")."""
     participant = _add(event, {"name": name, "email": email, "organisation": organisation})
     db.session.commit()
+    welcome(event, [participant], inviter_id)
     return participant
 
 
@@ -60,10 +73,7 @@ def _add(event: Event, row: dict[str, str]) -> EventParticipant:
     if found is not None:
         raise Conflict("already_registered", {"name": found.name})
     org_name = (row.get("organisation") or "").strip()
-    organisation = db.session.execute(select(Organisation).where(Organisation.name == org_name)).scalar() \
-        if org_name else None
-    if org_name and organisation is None:
-        raise Conflict("unknown_organisation", {"name": org_name})
+    organisation = events_orgs.find(org_name) if org_name else None  # loosely; Conflict with the closest names
     # A person with an account always takes part for their own organisation (a row naming another one must
     # not make them a delegate of it, nor show them that organisation's suggestions).
     participant = EventParticipant(

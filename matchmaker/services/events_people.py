@@ -50,12 +50,12 @@ def participant_of(event: Event, user: User) -> EventParticipant | None:
                                                              EventParticipant.user_id == user.id)).scalar()
 
 
-def import_in_background(event: Event, data: bytes, filename: str, user_id: int | None):
+def import_in_background(event: Event, data: bytes, filename: str, user_id: int | None, mode: str = "good"):
     """Queue a big participant import as an `import-event-people` job; returns the job."""
     from matchmaker.jobs import enqueue
 
-    return enqueue("import-event-people", {"event_id": event.id, "data": data, "filename": filename},
-                   user_id=user_id, label=filename)
+    return enqueue("import-event-people", {"event_id": event.id, "data": data, "filename": filename, "mode": mode,
+                                           "inviter_id": user_id}, user_id=user_id, label=filename)
 
 
 def set_unavailable(participant: EventParticipant, slot_ids: set[int]) -> None:

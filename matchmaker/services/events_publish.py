@@ -1,8 +1,6 @@
 """Publishing an event's draft as its agenda in one transaction, and telling participants what changed."""
 from __future__ import annotations
 
-from collections import defaultdict
-
 from sqlalchemy import select, update
 
 from matchmaker.extensions import db
@@ -98,25 +96,22 @@ def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -
 
 
 def notify_changes(event: Event, kinds: dict[int, str]) -> int:
-    """One notification per participant with an account whose agenda changed; returns how many were sent."""
-    per_person: dict[int, dict[str, int]] = defaultdict(lambda: {"new": 0, "moved": 0, "cancelled": 0})
-    for chunk in _chunks(list(kinds)):
-        for meeting_id, participant_id in db.session.execute(
-                select(MeetingSeat.meeting_id, MeetingSeat.participant_id).where(MeetingSeat.meeting_id.in_(chunk))):
-            per_person[participant_id][kinds[meeting_id]] += 1
-    groups: dict[tuple[int, int, int], list] = defaultdict(list)
-    for chunk in _chunks(list(per_person)):
-        for participant in db.session.execute(select(EventParticipant).where(
-                EventParticipant.id.in_(chunk), EventParticipant.user_id.is_not(None))).scalars():
-            counts = per_person[participant.id]
-            groups[(counts["new"], counts["moved"], counts["cancelled"])].append(participant.user)
-    for (new, moved, cancelled), users in groups.items():  # the first commit commits the publication with it
-        _notify(event, users, {"new": new, "moved": moved, "cancelled": cancelled})
-    return sum(len(users) for users in groups.values())
+    """One notification per participant with an account whose agenda changed, naming the meetings (partners, new
+    time and table; events_changes), all in one commit (which commits the publication with it); returns how many."""
+    from matchmaker.models.user import User
+    from matchmaker.services.events_changes import NAMED, per_participant
+    from matchmaker.services.notifications import notify_each
 
-
-def _notify(event: Event, users: list, counts: dict[str, int]) -> None:
-    """Hand the participants' changes to the notifications foundation (in-app, and mail for those who want it)."""
-    from matchmaker.services.notifications import notify_many
-
-    notify_many(users, "event_agenda_changed", {"event": event.name, **counts}, f"/events/{event.id}/agenda")
+    changed = per_participant(kinds)
+    recipients = []
+    base = {"event": event.name, "zone": event.time_zone}
+    for chunk in _chunks(list(changed)):
+        for participant_id, user in db.session.execute(select(EventParticipant.id, User).join(
+                User, User.id == EventParticipant.user_id).where(EventParticipant.id.in_(chunk))):
+            items = changed[participant_id]
+            counts = {kind: sum(1 for item in items if item["kind"] == kind) for kind in ("new", "moved", "cancelled")}
+            meetings = [{k: v for k, v in item.items() if k != "order"} for item in items[:NAMED]]
+            recipients.append((user, base | counts | {"meetings": meetings}))
+    if recipients:
+        notify_each(recipients, "event_agenda_changed", f"/events/{event.id}/agenda")
+    return len(recipients)

@@ -31,18 +31,24 @@ def notify(user: User, code: str, params: dict[str, Any] | None = None, link: st
 def notify_many(users: Iterable[User], code: str, params: dict[str, Any] | None = None, link: str | None = None,
                 *, mail: bool = True) -> list[Notification]:
     """The same notification for several users (one commit), each mailed in their own language."""
+    return notify_each([(u, params) for u in users], code, link, mail=mail)
+
+
+def notify_each(recipients: Iterable[tuple[User, dict[str, Any] | None]], code: str, link: str | None = None,
+                *, mail: bool = True) -> list[Notification]:
+    """One notification per (user, their own parameters), all in one commit, each mailed in the user's language."""
     if code not in WORDING:
         raise ValueError(f"no wording for notification code {code!r}")
     if link is not None and not _is_internal(link):
         raise ValueError("a notification links only to a page of this site")
-    users = [u for u in users if u is not None]
-    notes = [Notification(user_id=u.id, code=code, params=dict(params or {}), link=link) for u in users]
+    recipients = [(u, dict(params or {})) for u, params in recipients if u is not None]
+    notes = [Notification(user_id=u.id, code=code, params=params, link=link) for u, params in recipients]
     db.session.add_all(notes)
     db.session.commit()
     if mail:
-        for user in users:
+        for user, params in recipients:
             if user.notify_by_email and user.is_active:
-                _mail(user, code, params or {}, link)
+                _mail(user, code, params, link)
     return notes
 
 

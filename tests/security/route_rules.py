@@ -163,6 +163,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/events/<int:event_id>/delete"): event_organisers(302),  # the world's event has people: refused, back
     ("GET", "/events/<int:event_id>/participants"): event_organisers(),
     ("POST", "/events/<int:event_id>/participants"): event_organisers(),
+    ("GET", "/events/<int:event_id>/organisations.json"): event_organisers(),  # the add form's suggestions
     ("GET", "/events/<int:event_id>/participants/<int:participant_id>/cancel"): event_organisers(),  # confirm page
     ("POST", "/events/<int:event_id>/participants/<int:participant_id>/cancel"): event_organisers(302),
     ("POST", "/events/<int:event_id>/participants/<int:participant_id>/reinstate"): event_organisers(302),

@@ -45,3 +45,16 @@ def schedule_now(event: Event, time_limit: float = 2, publish: bool = False):
     run(job.id, {"event_id": event.id, "time_limit": time_limit, "workers": 1, "publish": publish})
     db.session.expire_all()
     return db.session.get(Job, job.id)
+
+
+def published_event(organiser=None, places=((0, 0), (0, 1)), pairs=((0, 1), (2, 3))):
+    """A small event with accounts whose meetings are placed at (slot, table) `places` and published (no notice)."""
+    from matchmaker.services import events_moves
+    from matchmaker.services.events_publish import publish
+
+    event, people, meetings = small_event(organiser=organiser, accounts=True, pairs=pairs)
+    for meeting, (slot, table) in zip(meetings, places):
+        events_moves.move(event, meeting.id, slot, table)
+    publish(db.session.get(Event, event.id), notify_participants=False)
+    db.session.commit()
+    return db.session.get(Event, event.id), people, meetings

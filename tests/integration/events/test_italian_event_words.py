@@ -1,5 +1,6 @@
 """Italian wording of the events: one declined request reads "rifiutata" (its own context, not the plural share),
-the mails name the event as "per l’evento «…»", and the scheduler's tier reads "richieste non ricambiate"."""
+the mails name the event as "per l’evento «…»", and the scheduler's tier reads "richieste di una sola parte" (not
+"non ricambiate", which read as "not accepted")."""
 from __future__ import annotations
 
 from flask_babel import force_locale
@@ -29,6 +30,8 @@ def test_event_sentences_read_naturally_in_italian(app):
         asked = describe("event_request_received", {"name": "Anna", "event": "Giornata del partenariato"})
         changed = describe("event_agenda_changed", {"event": "Giornata", "new": 0, "moved": 0, "cancelled": 1})
         tier = wording.tier("one_sided")
+    with app.test_request_context(), force_locale("en"):
+        assert wording.tier("one_sided") == "requests from one side only"
     assert asked == "Anna ti chiede un incontro per l’evento «Giornata del partenariato»."
     assert changed.startswith("La tua agenda per l’evento «Giornata» è cambiata")
-    assert tier == "richieste non ricambiate"
+    assert tier == "richieste di una sola parte"

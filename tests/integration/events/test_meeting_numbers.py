@@ -45,7 +45,7 @@ def test_the_schedule_page_and_the_export_show_numbers_and_the_form_takes_them(a
     assert "no such meeting in this event" in page
     rows = list(csv.reader(io.StringIO(client.get(f"/events/{event.id}/export.csv?draft=1")
                                        .get_data(as_text=True).lstrip("\ufeff"))))
-    assert rows[0][0] == "meeting" and sorted(r[0] for r in rows[1:]) == ["1", "2"]
+    assert rows[0][0] == "Meeting" and sorted(r[0] for r in rows[1:]) == ["1", "2"]
 
 
 def test_a_number_is_unique_in_its_event(app):

@@ -32,11 +32,13 @@ def test_a_big_participant_import_is_a_job_with_progress_and_row_errors(app, cli
     job = db.session.execute(db.select(Job)).scalar_one()
     assert (job.kind, job.state, job.user_id, job.label) == ("import-event-people", "done", organiser.id, "people.csv")
     assert (job.done, job.total) == (rows + 2, rows + 2)
-    assert job.result["added"] == rows and job.result["errors"] == [[rows + 2, "missing_name"],
-                                                                    [rows + 3, "unknown_organisation"]]
+    assert job.result["added"] == rows and job.result["errors"] == [
+        [rows + 2, "missing_name", {}],
+        [rows + 3, "unknown_organisation", {"name": "Nowhere Ltd", "suggestions": []}]]
     html = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f"{rows + 2} of {rows + 2} rows" in html
-    assert f"Row {rows + 2}: no name and no known e-mail" in html and f"Row {rows + 3}: unknown organisation" in html
+    assert f"Row {rows + 2}: no name and no known e-mail" in html
+    assert f"Row {rows + 3}: no organisation called “Nowhere Ltd”" in html
     count = db.select(db.func.count()).select_from(EventParticipant).where(EventParticipant.event_id == event.id)
     assert db.session.scalar(count) == len(people) + rows
     # another organiser's job is not shown here

@@ -1,0 +1,57 @@
+"""What changed on each participant's published agenda: the meetings a publication moved, added or cancelled, with
+their partners and new place (the notification names them), and the latest such changes a participant was told of
+(their agenda marks those meetings)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import Notification
+from matchmaker.models._common import as_utc
+from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
+from matchmaker.models.event_meeting import Meeting, MeetingSeat
+from matchmaker.services.events import _chunks
+
+NAMED = 5  # meetings named in one notification (the rest are in the counts)
+CODE = "event_agenda_changed"
+
+
+def per_participant(kinds: dict[int, str]) -> dict[int, list[dict]]:
+    """participant id -> the changed meetings of theirs: id, number, kind, partners' names, new start/end (UTC ISO)
+    and table name (none for a cancelled meeting), in slot order."""
+    seats: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    places: dict[int, tuple[Meeting, EventSlot | None, EventTable | None]] = {}
+    for chunk in _chunks(list(kinds)):
+        for meeting_id, pid, name in db.session.execute(
+                select(MeetingSeat.meeting_id, EventParticipant.id, EventParticipant.name)
+                .join(EventParticipant, EventParticipant.id == MeetingSeat.participant_id)
+                .where(MeetingSeat.meeting_id.in_(chunk))):
+            seats[meeting_id].append((pid, name))
+        for meeting, slot, table in db.session.execute(
+                select(Meeting, EventSlot, EventTable).outerjoin(EventSlot, EventSlot.id == Meeting.pub_slot_id)
+                .outerjoin(EventTable, EventTable.id == Meeting.pub_table_id).where(Meeting.id.in_(chunk))):
+            places[meeting.id] = (meeting, slot, table)
+    found: dict[int, list[dict]] = defaultdict(list)
+    for meeting_id, (meeting, slot, table) in places.items():
+        placed = kinds[meeting_id] != "cancelled" and slot is not None
+        for pid, _name in seats[meeting_id]:
+            found[pid].append({
+                "meeting": meeting_id, "number": meeting.number, "kind": kinds[meeting_id],
+                "partners": ", ".join(n for p, n in seats[meeting_id] if p != pid),
+                "start": as_utc(slot.starts_at).isoformat() if placed else None,
+                "end": as_utc(slot.ends_at).isoformat() if placed else None,
+                "table": table.name if placed and table is not None else None,
+                "order": slot.index if placed else -1})
+    for items in found.values():
+        items.sort(key=lambda item: (item["order"], item["number"]))
+    return found
+
+
+def last_told(user_id: int, event: Event) -> dict[int, str]:
+    """meeting id -> kind of change, from the latest agenda-change notification the user got for `event`."""
+    params = db.session.execute(select(Notification.params).where(
+        Notification.user_id == user_id, Notification.code == CODE, Notification.link == f"/events/{event.id}/agenda")
+        .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(1)).scalar()
+    return {int(m["meeting"]): m["kind"] for m in (params or {}).get("meetings", []) if "meeting" in m}

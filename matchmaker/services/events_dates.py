@@ -1,0 +1,37 @@
+"""The dates an organiser gives, checked: a request deadline after the event's end is refused (nobody could be
+scheduled); a first day already past is accepted with a warning (an event entered after the fact)."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from matchmaker.extensions import db
+from matchmaker.models._common import as_utc
+from matchmaker.models.event import Event, EventSlot
+from matchmaker.services.events import Conflict
+
+
+def planned_end(first_day: date, days: int, sessions: list[tuple[str, str, str]]) -> datetime:
+    """The end of the last session of the last day, in the event's clock time (naive), from the create form."""
+    last = max(time.fromisoformat(end) for _code, _start, end in sessions)
+    return datetime.combine(first_day + timedelta(days=max(days, 1) - 1), last)
+
+
+def event_end(event: Event) -> datetime | None:
+    """The end of the event's last slot in its clock time (naive); None without slots."""
+    end = db.session.scalar(select(func.max(EventSlot.ends_at)).where(EventSlot.event_id == event.id))
+    return as_utc(end).astimezone(ZoneInfo(event.time_zone)).replace(tzinfo=None) if end is not None else None
+
+
+def check_deadline(deadline: datetime | None, end: datetime | None) -> None:
+    """Conflict "deadline_after_event" (with the event's end) when the deadline, in the event's clock time, falls
+    after the event's end."""
+    if deadline is not None and end is not None and deadline > end:
+        raise Conflict("deadline_after_event", {"end": end})
+
+
+def first_day_past(first_day: date | None, zone: str) -> bool:
+    """True when the first day is before today in the event's time zone (a warning, not a refusal)."""
+    return first_day is not None and first_day < datetime.now(ZoneInfo(zone)).date()

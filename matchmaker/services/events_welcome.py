@@ -1,0 +1,77 @@
+"""Telling people the organisers added to an event (by hand or from a file): a notification and a mail for those with
+an account, an invitation to register (a signed link, naming the event) for those without one. Mail goes through the
+task queue; each person is told once, when their participation is created (a re-import refuses them as duplicates)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.i18n import mail_language
+from matchmaker.models import Invitation
+from matchmaker.models.event import Event, EventParticipant
+from matchmaker.models.user import MEMBER, User
+from matchmaker.services import mail, notifications
+from matchmaker.services.accounts import find_user, serializer
+
+
+def event_link(event: Event) -> str:
+    """The event page's path (what notifications link to)."""
+    return f"/events/{event.id}/"
+
+
+def welcome(event: Event, added: Iterable[EventParticipant], inviter_id: int | None = None) -> int:
+    """Tell each newly added participant that they take part in `event`; returns how many were told."""
+    told = 0
+    for participant in added:
+        if participant.user is not None:
+            notifications.notify(participant.user, "event_added", {"event": event.name}, event_link(event))
+            told += 1
+        elif participant.email:
+            told += _invite(event, participant, inviter_id)
+    return told
+
+
+def _invite(event: Event, participant: EventParticipant, inviter_id: int | None) -> int:
+    """An invitation to register (as a member of the participant's organisation), mailed in its language."""
+    account = find_user(participant.email)
+    if account is not None:  # an account under another spelling of the address (the row stays unclaimed)
+        notifications.notify(account, "event_added", {"event": event.name}, event_link(event))
+        return 1
+    invitation = Invitation(email=participant.email, role=MEMBER, organisation_id=participant.organisation_id,
+                            invited_by_id=inviter_id)
+    db.session.add(invitation)
+    db.session.commit()
+    token = serializer("invitation").dumps({"iid": invitation.id})
+    register = notifications.absolute_url(f"/auth/invitation/{token}")
+    page = notifications.absolute_url(event_link(event))
+    organisation = participant.organisation
+    with force_locale(mail_language(organisation.language if organisation else None)):
+        lines = [_("Hello %(name)s,", name=participant.name), "",
+                 _("The organisers of %(event)s added you as a participant: other participants can ask you for "
+                   "meetings, and you will find your agenda on Matchmaker.", event=event.name)]
+        if register:
+            lines += ["", _("Open this link to create your account (choose your password):"), register]
+        if page:
+            lines += ["", _("Then the event's page, once you are logged in:"), page]
+        mail.send_mail(participant.email, _("You take part in %(event)s", event=event.name), "\n".join(lines))
+    return 1
+
+
+def claim(event: Event, user: User) -> EventParticipant | None:
+    """The participation the organisers added under the user's confirmed e-mail, made theirs (their organisation,
+    else the row's); committed. None when there is none (or it was cancelled)."""
+    email = (user.email or "").strip().lower()
+    if not email or not user.email_confirmed:
+        return None
+    row = db.session.execute(select(EventParticipant).where(
+        EventParticipant.event_id == event.id, EventParticipant.email == email, EventParticipant.user_id.is_(None),
+        EventParticipant.cancelled.is_(False))).scalar()
+    if row is None:
+        return None
+    row.user_id, row.organisation_id = user.id, user.organisation_id or row.organisation_id
+    db.session.commit()
+    return row

@@ -1,0 +1,50 @@
+"""The agenda-change notification names the meetings (the walk: "0 new meetings, 1 moved and 0 cancelled" and
+nothing else): partner, new time and table; the agenda marks the meetings changed since the last publication."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import Event, EventParticipant, Meeting, Notification
+from matchmaker.notification_wording import describe
+from matchmaker.services import events_moves
+from matchmaker.services.events_publish import publish
+from tests.helpers import login
+from tests.integration.events.builders import published_event
+
+
+def test_a_republication_names_the_moved_meeting_and_the_agenda_marks_it(app, client):
+    event, people, meetings = published_event()
+    events_moves.move(event, meetings[0].id, 4, 1)  # slot 5 (14:20-14:40 in Rome), second table
+    publish(db.session.get(Event, event.id))
+    db.session.commit()
+    user_id = db.session.get(EventParticipant, people[0].id).user_id
+    note = db.session.execute(select(Notification).where(Notification.user_id == user_id)).scalar_one()
+    number = db.session.get(Meeting, meetings[0].id).number
+    text = describe(note.code, note.params)
+    assert text.startswith("Your agenda for Meet in Italy changed: 0 new meetings, 1 moved and 0 cancelled.")
+    assert f"Meeting {number} with Person 1: now" in text and "14:20–14:40, Table T2." in text
+    others = db.session.execute(select(Notification).where(
+        Notification.user_id == db.session.get(EventParticipant, people[2].id).user_id)).first()
+    assert others is None  # their meeting did not change
+
+    login(client, db.session.get(EventParticipant, people[0].id).user)
+    page = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
+    assert f'id="changed-{meetings[0].id}"' in page and "moved since the last publication" in page
+    with app.test_request_context(headers={"Accept-Language": "it"}):
+        from flask_babel import force_locale
+        with force_locale("it"):
+            italian = describe(note.code, note.params)
+    assert f"Incontro {number} con Person 1: ora" in italian and "Tavolo T2" in italian
+
+
+def test_a_cancelled_meeting_is_named_too(app):
+    event, people, meetings = published_event()
+    meeting = db.session.get(Meeting, meetings[1].id)
+    meeting.state = "cancelled"
+    db.session.commit()
+    publish(db.session.get(Event, event.id))
+    db.session.commit()
+    user_id = db.session.get(EventParticipant, people[3].id).user_id
+    note = db.session.execute(select(Notification).where(Notification.user_id == user_id)).scalar_one()
+    assert f"Meeting {meeting.number} with Person 2: cancelled." in describe(note.code, note.params)
