@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func
 
@@ -39,4 +40,7 @@ def api_reference():
     from matchmaker.services.api_reference import reference
 
     spec = document()
-    return render_template("main/api_reference.html", info=spec["info"], groups=reference(spec), prefix=PREFIX)
+    tags = {"account": _("Account"), "organisations": _("Organisations"), "suggestions": _("Suggestions"),
+            "events": _("Events")}
+    return render_template("main/api_reference.html", info=spec["info"], groups=reference(spec), prefix=PREFIX,
+                           tags=tags)

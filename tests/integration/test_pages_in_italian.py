@@ -32,6 +32,8 @@ IT = {"Accept-Language": "it-IT,it;q=0.9"}
 def visible_text(page: str) -> str:
     """What a reader sees or hears: text outside tags, plus placeholders and accessible labels."""
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    # text marked as English on purpose (the API reference's descriptions, which come from the code)
+    body = re.sub(r'<(p|span|td)\b[^>]*\blang="en"[^>]*>.*?</\1>', " ", body, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", body) + " " + " ".join(ATTRIBUTES.findall(body))
     return PLACE_NAMES.sub(" ", html_lib.unescape(text))
 
