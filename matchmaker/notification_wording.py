@@ -27,6 +27,8 @@ WORDING: dict[str, str] = {
                                         "page says what this means."),
     "event_meeting_cancelled": N_("Your meeting with %(name)s at %(event)s is cancelled: they no longer take "
                                   "part. It is gone from your agenda."),
+    "event_feedback_requested": N_("%(event)s is over: tell us how your meetings went, and say with whom you "
+                                   "want to continue."),
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
     "event_request_declined": N_("%(name)s declined your meeting request at %(event)s: %(reason)s."),
