@@ -13,6 +13,7 @@ from matchmaker.extensions import db
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import CLOSED, Event, EventParticipant, EventSlot
 from matchmaker.models.event_followup import CANCELLED, HELD, MeetingFeedback
+from matchmaker.models.event_meeting import Meeting
 from matchmaker.models.organisation import Organisation
 from matchmaker.models.user import User
 from matchmaker.services import events_checkin, events_day, review
@@ -137,3 +138,13 @@ def _continue(participant: EventParticipant, item: dict, user: User | None) -> b
             continue
         connected = review.express_interest(mine, target, "interested", user) and connected
     return connected
+
+
+def personal_records(participant: EventParticipant) -> list[dict]:
+    """The participant's own answers for their personal data download (the private note included: it is theirs)."""
+    rows = db.session.execute(
+        select(MeetingFeedback, Meeting.number).join(Meeting, Meeting.id == MeetingFeedback.meeting_id)
+        .where(MeetingFeedback.participant_id == participant.id).order_by(MeetingFeedback.id))
+    return [{"meeting": number, "took_place": row.outcome, "rating": row.rating, "note": row.note,
+             "wants_to_continue": row.wants_to_continue, "answered_at": as_utc(row.answered_at).isoformat()}
+            for row, number in rows]

@@ -132,3 +132,12 @@ def test_the_report_counts_outcomes_ratings_continues_and_connections(app):
     assert (rows["Person 2"]["no_show"], rows["Person 3"]["answered"]) == (1, 0)
     lines = events_followup_report.csv_text(report).lstrip("\ufeff").splitlines()
     assert lines[0].startswith("Participant,Organisation,Meetings,Answered") and len(lines) == 5
+
+
+def test_the_answers_are_in_their_authors_personal_data_only(app):
+    from matchmaker.services.events_privacy import event_data
+
+    event, people, meetings = published_day()
+    events_followup.answer(event, people[0], meetings[0].id, "held", 4, "my own words", now=AFTER)
+    mine = event_data(people[0].user_id)
+    assert "my own words" in repr(mine) and "my own words" not in repr(event_data(people[1].user_id))
