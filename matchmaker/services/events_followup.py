@@ -126,18 +126,18 @@ def _store(event: Event, participant: EventParticipant, meeting_id: int, values:
 
 def _continue(participant: EventParticipant, item: dict, user: User | None) -> bool:
     """Interest from the participant's organisation in each partner's (the suggestions' rule: mutual connects);
-    whether they are connected with every one of them now. Partners without an organisation, or of the same
-    one, are skipped."""
+    whether they are connected with every one of them now (False when there was nobody to express it to).
+    Partners without an organisation, or of the same one, are skipped."""
     mine = db.session.get(Organisation, participant.organisation_id) if participant.organisation_id else None
     if mine is None:
         return False
-    connected = True
+    answers = []
     for partner in item["partners"]:
         target = db.session.get(Organisation, partner["organisation_id"]) if partner["organisation_id"] else None
         if target is None or target.id == mine.id:
             continue
-        connected = review.express_interest(mine, target, "interested", user) and connected
-    return connected
+        answers.append(review.express_interest(mine, target, "interested", user))
+    return bool(answers) and all(answers)
 
 
 def personal_records(participant: EventParticipant) -> list[dict]:

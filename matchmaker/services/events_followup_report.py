@@ -60,8 +60,10 @@ def report(event: Event) -> dict:
         states[_meeting_state(meeting_id in no_show_meetings, outcomes[meeting_id])] += 1
     rows = _rows(people, people_of, no_shows, answers)
     ratings = [a[3] for a in answers if a[3] is not None and a[0] in placed]
-    pairs = {tuple(sorted((people[p][0].organisation_id, people[o][0].organisation_id)))
-             for m, p, _o, _r, cont in answers if cont and m in placed for o in people_of[m] if o != p}
+    org_of = {pid: participant.organisation_id for pid, (participant, _org) in people.items()}
+    pairs = {tuple(sorted((org_of[p], org_of[o])))
+             for m, p, _o, _r, cont in answers if cont and m in placed for o in people_of[m]
+             if o != p and org_of[p] is not None and org_of[o] is not None and org_of[p] != org_of[o]}
     connected = sum(1 for a, b in pairs if is_connected(a, b))
     return {"meetings": len(placed), "states": states, "ratings": len(ratings),
             "mean_rating": round(sum(ratings) / len(ratings), 2) if ratings else None,

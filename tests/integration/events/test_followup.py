@@ -141,3 +141,14 @@ def test_the_answers_are_in_their_authors_personal_data_only(app):
     events_followup.answer(event, people[0], meetings[0].id, "held", 4, "my own words", now=AFTER)
     mine = event_data(people[0].user_id)
     assert "my own words" in repr(mine) and "my own words" not in repr(event_data(people[1].user_id))
+
+
+def test_continue_with_a_guest_without_organisation_is_counted_but_connects_nobody(app):
+    event, people, meetings = published_day()
+    people[1].organisation_id = None  # a guest the organisers added without an organisation
+    db.session.commit()
+    assert not events_followup.answer(event, people[0], meetings[0].id, "held", 4, wants_to_continue=True,
+                                      user=_user(people[0]), now=AFTER)
+    assert db.session.execute(db.select(Interest)).first() is None
+    report = events_followup_report.report(event)
+    assert (report["continue"], report["connections"]) == (1, 0)
