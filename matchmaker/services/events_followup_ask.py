@@ -1,7 +1,8 @@
 """Asking for the follow-up: once an event with a published agenda ends (its last slot is over) or its organisers
-close it, each participant with an account gets one notification, and a mail in their language through the task
-queue, linking to their follow-up page. Never twice: the event's `event_feedback_ask` row (its primary key) is
-written in the same transaction as the notifications. A worker looks for such events every five minutes."""
+close it after it began, each participant with an account gets one notification, and a mail in their language
+through the task queue, linking to their follow-up page. Never twice: the event's `event_feedback_ask` row (its
+primary key) is written in the same transaction as the notifications. A worker looks for due events every five
+minutes."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -24,14 +25,15 @@ CODE = "event_feedback_requested"
 
 
 def due(now: datetime | None = None) -> list[Event]:
-    """Events to ask now: an agenda was published, not asked yet, closed or over, last slot ended within RECENT."""
+    """Events to ask now: an agenda was published, not asked yet, over or closed once it had begun (an event
+    called off before its first meeting asks nobody), its last slot ended within RECENT (or is still to come)."""
     now = as_utc(now or utcnow()).astimezone(timezone.utc)  # stored moments are UTC (compared as such)
-    ends = select(EventSlot.event_id, db.func.max(EventSlot.ends_at).label("end")).group_by(
-        EventSlot.event_id).subquery()
+    ends = select(EventSlot.event_id, db.func.min(EventSlot.starts_at).label("start"),
+                  db.func.max(EventSlot.ends_at).label("end")).group_by(EventSlot.event_id).subquery()
     rows = db.session.execute(
         select(Event, ends.c.end).join(ends, ends.c.event_id == Event.id)
         .outerjoin(FeedbackAsk, FeedbackAsk.event_id == Event.id)
-        .where(FeedbackAsk.event_id.is_(None), Event.published_version > 0,
+        .where(FeedbackAsk.event_id.is_(None), Event.published_version > 0, ends.c.start <= now,
                db.or_(Event.status == CLOSED, ends.c.end <= now), ends.c.end >= now - RECENT)
         .order_by(Event.id)).all()
     return [event for event, _end in rows]

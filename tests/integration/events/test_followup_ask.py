@@ -55,3 +55,11 @@ def test_an_event_without_a_published_agenda_or_long_over_is_not_asked(app, outb
     event.status = CLOSED
     db.session.commit()
     assert events_followup_ask.ask_due(rome(15, 5)) == 0 and outbox == []
+
+
+def test_an_event_called_off_before_it_began_asks_nobody(app, outbox):
+    event, _people, _meetings = published_day()
+    event.status = CLOSED
+    db.session.commit()
+    assert events_followup_ask.ask_due(rome(8, 59)) == 0 and outbox == []
+    assert events_followup_ask.ask_due(rome(9, 0)) == 4  # closed during the event: asked at once
