@@ -31,6 +31,8 @@ WORDING: dict[str, str] = {
     "event_meeting_cancelled+organisation": N_("Your meeting with %(name)s (%(organisation)s) at %(event)s is "
                                                "cancelled: they no longer take part. It is gone from your agenda."),
     "event_added": N_("The organisers added you as a participant of %(event)s: see the event's page."),
+    "event_feedback_requested": N_("%(event)s is over: tell us how your meetings went, and say with whom you "
+                                   "want to continue."),
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
     "event_request_declined": N_("%(name)s declined your meeting request at %(event)s: %(reason)s."),

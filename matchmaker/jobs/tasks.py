@@ -114,3 +114,4 @@ def scheduling_solve(progress: Progress, payload: dict[str, Any]) -> dict:
 
 
 from matchmaker.services import events_job  # noqa: E402,F401  (registers the event-schedule job kind)
+from matchmaker.services import events_followup_ask  # noqa: E402,F401  (the follow-up requests' periodic task)

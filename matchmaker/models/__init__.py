@@ -6,6 +6,7 @@ from matchmaker.models.data_stamp import DataStamp
 from matchmaker.models.engine import EngineChange, EngineSnapshot
 from matchmaker.models.event import Event, EventOrganiser, EventParticipant, EventSlot, EventTable, Unavailability
 from matchmaker.models.event_day import CheckIn, NoShow
+from matchmaker.models.event_followup import FeedbackAsk, MeetingFeedback
 from matchmaker.models.event_meeting import Meeting, MeetingRequest, MeetingSeat, Precedence
 from matchmaker.models.job import Job
 from matchmaker.models.membership import JoinRequest
@@ -16,7 +17,7 @@ from matchmaker.models.suggestion import Suggestion
 from matchmaker.models.user import ROLES, Invitation, User
 
 __all__ = ["ApiToken", "AuditEntry", "CheckIn", "Connection", "DataStamp", "EngineChange", "EngineSnapshot", "Event",
-           "EventOrganiser", "EventParticipant", "EventSlot", "EventTable", "Feedback", "FeedbackEvent", "Interest",
-           "Invitation", "Job", "JoinRequest", "Meeting", "MeetingRequest", "MeetingSeat", "NoShow", "Notification",
-           "Organisation", "OrganisationTag", "Participation", "Precedence", "Project", "ROLES", "Suggestion",
-           "Unavailability", "User"]
+           "EventOrganiser", "EventParticipant", "EventSlot", "EventTable", "Feedback", "FeedbackAsk", "FeedbackEvent",
+           "Interest", "Invitation", "Job", "JoinRequest", "Meeting", "MeetingFeedback", "MeetingRequest",
+           "MeetingSeat", "NoShow", "Notification", "Organisation", "OrganisationTag", "Participation", "Precedence",
+           "Project", "ROLES", "Suggestion", "Unavailability", "User"]

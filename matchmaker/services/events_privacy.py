@@ -14,6 +14,7 @@ from matchmaker.models.event_meeting import Meeting, MeetingRequest, MeetingSeat
 from matchmaker.models.user import User
 from matchmaker.services.events_agenda import partners_of
 from matchmaker.services.events_checkin import personal_records
+from matchmaker.services.events_followup import personal_records as followup_records
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -46,7 +47,7 @@ def _participation(participant: EventParticipant, event: Event) -> dict[str, Any
             "cancelled": participant.cancelled, "registered_at": _iso(participant.created_at),
             "unavailable_slots": [_iso(s) for s in unavailable],
             "meeting_requests": _requests(participant), "meetings": _meetings(participant),
-            **personal_records(participant)}
+            **personal_records(participant), "followup_answers": followup_records(participant)}
 
 
 def _requests(participant: EventParticipant) -> list[dict[str, Any]]:

@@ -101,8 +101,8 @@ def page_urls(app, org_id: int, tokens: dict) -> list[tuple[str, bool]]:
     urls = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static" or rule.endpoint.startswith("imports.template") \
-                or rule.rule.endswith(".json") or rule.rule.startswith("/api/") \
-                or rule.endpoint == "events.export":  # the API answers JSON, the export a file
+                or rule.rule.endswith((".json", ".csv")) or rule.rule.startswith("/api/") \
+                or rule.endpoint == "events.export":  # the API answers JSON, the exports a file
             continue
         args = {k: v for k, v in values.items() if k in rule.arguments}
         if "token" in rule.arguments:

@@ -190,6 +190,12 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/events/<int:event_id>/day/meetings/<int:meeting_id>/no-show"): event_participants(302),
     ("GET", "/events/<int:event_id>/checkin"): event_organisers(),
     ("POST", "/events/<int:event_id>/checkin/<int:participant_id>"): event_organisers(302),
+    # the follow-up after the event: the participant's own answers (the world's event is not over: the page says so,
+    # an answer is refused with a message, 302); the organisers' report and its CSV (theirs and admins' only)
+    ("GET", "/events/<int:event_id>/followup"): event_participants(),
+    ("POST", "/events/<int:event_id>/followup/meetings/<int:meeting_id>"): event_participants(302),
+    ("GET", "/events/<int:event_id>/followup/report"): event_organisers(),
+    ("GET", "/events/<int:event_id>/followup/report.csv"): event_organisers(),
     # a participant cancels their own participation (member A leaves, then registers again: the matrix orders it)
     ("POST", "/events/<int:event_id>/leave"): event_participants(302),
     ("GET", "/events/calendar/<token>.ics"): everyone(404),  # a wrong secret

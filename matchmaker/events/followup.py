@@ -1,0 +1,78 @@
+"""After the event: the participant's follow-up page (their own answers about their meetings) and the organisers'
+follow-up report with its CSV export. Participants see and change only their own answers (others: 404); the
+report is for the event's organisers and admins (its participants 403, everyone else 404)."""
+from __future__ import annotations
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+
+from matchmaker.events import bp
+from matchmaker.events.access import joined, organised
+from matchmaker.services import events_followup, events_followup_report
+from matchmaker.services.events import Conflict
+
+
+@bp.app_template_global("followup_open")
+def followup_open(event) -> bool:
+    """Whether the event's follow-up is open (an agenda was published and the event is over): pages link to it."""
+    return bool(event.published_version) and events_followup.is_over(event)
+
+
+REFUSALS = {"not_over": _l("the follow-up opens once the event is over"),
+            "no_such_meeting": _l("this meeting is not on your published agenda"),
+            "bad_outcome": _l("say whether the meeting took place"),
+            "bad_rating": _l("a rating is a number from 1 to 5, for a meeting that took place"),
+            "note_too_long": _l("the note is too long")}
+
+
+@bp.get("/<int:event_id>/followup")
+@login_required
+def followup(event_id: int):
+    """The participant's meetings with their own answers (open once the event is over)."""
+    event, participant = joined(event_id)
+    over = events_followup.is_over(event)
+    items = events_followup.meetings(event, participant) if over else []
+    return render_template("events/followup.html", event=event, participant=participant, over=over, items=items,
+                           outcomes=events_followup.OUTCOMES, note_max=events_followup.NOTE_MAX)
+
+
+@bp.post("/<int:event_id>/followup/meetings/<int:meeting_id>")
+@login_required
+def followup_answer(event_id: int, meeting_id: int):
+    """Save the participant's answer about one of their meetings; back to the page at that meeting."""
+    event, participant = joined(event_id)
+    form = request.form
+    try:
+        connected = events_followup.answer(event, participant, meeting_id, form.get("outcome", ""),
+                                           form.get("rating"), form.get("note", ""), bool(form.get("continue")),
+                                           current_user)
+    except Conflict as exc:
+        flash(_("Refused: %(reason)s", reason=REFUSALS.get(exc.reason[0], exc.reason[0])), "error")
+    else:
+        flash(_("Thank you: your answer is saved."), "success")
+        if connected:
+            flash(_("You are connected: both organisations want to continue. Contact details are on their "
+                    "profile."), "success")
+    return redirect(url_for("events.followup", event_id=event.id) + f"#meeting-{meeting_id}")
+
+
+@bp.get("/<int:event_id>/followup/report")
+@login_required
+def followup_report(event_id: int):
+    """The organisers' report: the meetings' outcomes, ratings, "continue" answers, connections, per participant."""
+    event = organised(event_id)
+    return render_template("events/followup_report.html", event=event, is_organiser=True,
+                           report=events_followup_report.report(event), over=events_followup.is_over(event))
+
+
+@bp.get("/<int:event_id>/followup/report.csv")
+@login_required
+def followup_report_csv(event_id: int):
+    """The report's per-participant rows as CSV, headers in the reader's language."""
+    event = organised(event_id)
+    body = events_followup_report.csv_text(events_followup_report.report(event))
+    name = f"followup-event-{event.id}.csv"
+    return Response(body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -1,0 +1,124 @@
+"""The follow-up pages: the participant's own answers (not before the event is over, not someone else's meeting,
+CSRF-protected), the organisers' report and CSV (theirs and admins' only, no private notes, headers in the reader's
+language), and the links to them."""
+from __future__ import annotations
+
+import pytest
+
+from matchmaker.extensions import db
+from matchmaker.models import Connection, MeetingFeedback, User
+from matchmaker.models.event import CLOSED
+from matchmaker.services import events_day, events_followup
+from tests.helpers import login, make_user, post_form
+from tests.integration.events.day_builders import published_day, rome
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    def freeze(moment):
+        monkeypatch.setattr(events_day, "current_time", lambda: moment)
+    freeze(rome(18))
+    return freeze
+
+
+def _as(app, user):
+    client = app.test_client()
+    login(client, user)
+    return client
+
+
+def _person(app, participant):
+    return _as(app, db.session.get(User, participant.user_id))
+
+
+def test_the_participant_answers_about_their_meetings(app, clock):
+    event, people, meetings = published_day()
+    client = _person(app, people[0])
+    page = f"/events/{event.id}/followup"
+    html = client.get(page).get_data(as_text=True)
+    assert html.count('class="followup-item') == 3 and "Person 1" in html and "Person 3" in html
+    assert "I want to continue with this partner" in html and "<script>" not in html and "style=" not in html
+    response = post_form(client, f"{page}/meetings/{meetings[0].id}",
+                         {"outcome": "held", "rating": "4", "note": "talk again in May", "continue": "1"}, page)
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"#meeting-{meetings[0].id}")
+    row = db.session.execute(db.select(MeetingFeedback)).scalar_one()
+    assert (row.outcome, row.rating, row.note, row.wants_to_continue) == ("held", 4, "talk again in May", True)
+    html = client.get(page).get_data(as_text=True)
+    assert "Thank you: your answer is saved." in html and "talk again in May" in html
+    partner = _person(app, people[1]).get(page).get_data(as_text=True)
+    assert "talk again in May" not in partner  # the note is its author's only
+    post_form(_person(app, people[1]), f"{page}/meetings/{meetings[0].id}", {"outcome": "held", "continue": "1"},
+              page)
+    assert db.session.execute(db.select(Connection)).scalar_one().withdrawn_at is None
+
+
+def test_before_the_end_the_page_waits_and_answers_are_refused(app, clock):
+    event, people, meetings = published_day()
+    clock(rome(9, 30))
+    client = _person(app, people[0])
+    page = f"/events/{event.id}/followup"
+    assert 'id="followup-not-yet"' in client.get(page).get_data(as_text=True)
+    response = post_form(client, f"{page}/meetings/{meetings[0].id}", {"outcome": "held"}, page,
+                         follow_redirects=True)
+    assert "the follow-up opens once the event is over" in response.get_data(as_text=True)
+    assert db.session.execute(db.select(MeetingFeedback)).first() is None
+
+
+def test_nobody_answers_for_someone_else(app, clock):
+    event, people, meetings = published_day()
+    page = f"/events/{event.id}/followup"
+    response = post_form(_person(app, people[0]), f"{page}/meetings/{meetings[1].id}", {"outcome": "held"}, page,
+                         follow_redirects=True)  # Persons 2 and 3's meeting
+    assert "not on your published agenda" in response.get_data(as_text=True)
+    outsider = _as(app, make_user(organisation_id=people[0].organisation_id))
+    assert outsider.get(page).status_code == 404
+    assert db.session.execute(db.select(MeetingFeedback)).first() is None
+
+
+def test_an_answer_without_csrf_token_is_refused(app, clock):
+    event, people, meetings = published_day()
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = _person(app, people[0]).post(f"/events/{event.id}/followup/meetings/{meetings[0].id}",
+                                            data={"outcome": "held"})
+    assert response.status_code == 400
+    assert db.session.execute(db.select(MeetingFeedback)).first() is None
+
+
+def test_the_report_is_the_organisers_and_shows_no_notes(app, clock):
+    organiser = make_user(role="organiser")
+    event, people, meetings = published_day(organiser=organiser)
+    events_followup.answer(event, people[0], meetings[0].id, "held", 5, "secret opinion", wants_to_continue=True)
+    report = f"/events/{event.id}/followup/report"
+    html = _as(app, organiser).get(report).get_data(as_text=True)
+    assert 'id="fig-meetings">4<' in html and 'id="fig-held">1<' in html and "5.0" in html
+    assert "secret opinion" not in html and "Person 0" in html
+    assert _person(app, people[0]).get(report).status_code == 403
+    assert _as(app, make_user(role="organiser")).get(report).status_code == 404
+    assert _as(app, make_user(role="admin")).get(report).status_code == 200
+    csv_response = _as(app, organiser).get(report + ".csv")
+    assert csv_response.mimetype == "text/csv" and "secret opinion" not in csv_response.get_data(as_text=True)
+    assert csv_response.get_data(as_text=True).lstrip("\ufeff").startswith("Participant,Organisation,Meetings")
+    assert _person(app, people[0]).get(report + ".csv").status_code == 403
+
+
+def test_the_csv_headers_are_in_the_readers_language(app, clock):
+    organiser = make_user(role="organiser", locale="it")
+    event, _people, _meetings = published_day(organiser=organiser)
+    body = _as(app, organiser).get(f"/events/{event.id}/followup/report.csv").get_data(as_text=True)
+    assert body.lstrip("\ufeff").startswith("Partecipante,Organizzazione,Incontri")
+
+
+def test_links_appear_once_the_event_is_over(app, clock):
+    organiser = make_user(role="organiser")
+    event, people, _meetings = published_day(organiser=organiser)
+    link = f'/events/{event.id}/followup"'
+    clock(rome(9, 30))
+    client = _person(app, people[0])
+    assert link not in client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
+    clock(rome(18))
+    for page in (f"/events/{event.id}/", f"/events/{event.id}/agenda", "/events/"):
+        assert link in client.get(page).get_data(as_text=True), page
+    event.status = CLOSED
+    db.session.commit()
+    assert f'/events/{event.id}/followup/report"' in _as(app, organiser).get(
+        f"/events/{event.id}/").get_data(as_text=True)
