@@ -180,3 +180,37 @@ def test_a_profile_whose_only_text_is_its_project_abstract_is_said_to_be_one():
     assert "glioma registries" in reasons.params("seek_meets_project")["terms"]
     mine = explain(matcher, "c", ranked["w"])  # a profile written by its members reads as before
     assert "seek_meets_offer" in mine.codes() and "seek_meets_project" not in mine.codes()
+
+
+def test_region_nationality_and_start_up_words_are_not_reasons_and_do_not_move_the_ranking():
+    investor = ProfileDoc("i", INVESTOR, kind="investor", language="it",
+                          seek="Start-up lombarde di dispositivi medici con un primo prototipo",
+                          investor_stages=frozenset({"seed"}), investor_sectors=frozenset({"medical_devices"}))
+    startup = ProfileDoc("s", COMPANY, kind="startup", language="it", startup_stage="seed",
+                         offer="Start-up lombarda: dispositivo EEG indossabile, validazione con un IRCCS lombardo; "
+                               "dispositivi medici italiani", sectors=frozenset({"medical_devices"}))
+    matcher = Matcher().fit([investor, startup, *FILLER])
+    match = next(m for m in matcher.rank("s", "investor") if m.target == "i")
+    reasons = explain(matcher, "s", match)
+    shown = [t.lower() for code in ("seek_meets_offer", "offer_meets_seek") for t in reasons.params(code).get("terms", [])]
+    assert "dispositivi medici" in shown
+    for word in ("lombardo", "lombarda", "lombarde", "start-up", "italiani"):
+        assert not any(word in term.split() for term in shown), (word, shown)
+    assert match.backward > 0  # the words still count in the score: only the reasons leave them out
+
+
+def test_investment_is_not_a_shared_want_between_an_investor_and_a_company():
+    investor = ProfileDoc("i", INVESTOR, kind="investor", seek="wearable medical devices",
+                          collaboration=frozenset({"investment", "licensing"}))
+    startup = ProfileDoc("s", COMPANY, kind="startup", offer="wearable medical devices", startup_stage="seed",
+                         collaboration=frozenset({"investment", "licensing"}))
+    matcher = Matcher().fit([investor, startup, *FILLER])
+    for source, target in (("s", "i"), ("i", "s")):
+        match = next(m for m in matcher.rank(source, "investor") if m.target == target)
+        reasons = explain(matcher, source, match)
+        assert reasons.params("collaboration") == {"types": ["licensing"]}
+    alone = ProfileDoc("i2", INVESTOR, kind="investor", seek="wearable medical devices",
+                       collaboration=frozenset({"investment"}))
+    matcher = Matcher().fit([alone, startup, *FILLER])
+    match = next(m for m in matcher.rank("s", "investor") if m.target == "i2")
+    assert "collaboration" not in explain(matcher, "s", match).codes()
