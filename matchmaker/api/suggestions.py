@@ -13,6 +13,7 @@ from matchmaker.extensions import db
 from matchmaker.matches import wording
 from matchmaker.matches.views import kinds_for
 from matchmaker.models import Organisation
+from matchmaker.models.review import INVESTOR_REASONS, REASONS, TECH_REASONS
 from matchmaker.services import review
 from matchmaker.services.review_list import Item, ReviewFilters, load_tags, reranked, review_page
 
@@ -43,8 +44,9 @@ class SuggestionsOut(BaseModel):
 
 class FeedbackIn(BaseModel):
     action: Literal["interested", "save", "decline", "undo"]
-    reason: Literal["not_relevant", "too_early", "too_late", "no_capacity", "ip_unclear", "already_in_contact",
-                    "other"] | None = None
+    reason: Literal[REASONS] | None = Field(None, description=(
+        "Required to decline. Tech transfer: " + ", ".join(TECH_REASONS) + "; investors: " + ", ".join(
+            INVESTOR_REASONS) + " (every code is accepted from anyone; 'other' needs a note)."))
     note: str = Field("", max_length=review.NOTE_MAX)
 
 
