@@ -58,7 +58,8 @@ PART_LINES = {"seek": ("seek_meets_offer", "seek_meets_project"),
               "track": ("similar_track",), "network": ("shared_partners",),
               "sectors": ("shared_sector", "investor_sector", "their_investor_sector"), "areas": ("shared_area",),
               "trl": ("trl_fit",),
-              "collaboration": ("collaboration",), "region": ("same_region",), "country": ("same_country",)}
+              "collaboration": ("collaboration",), "region": ("same_region",), "country": ("same_country",),
+              "ticket": ("ticket_fit", "their_ticket_fit")}
 
 
 @dataclass
@@ -253,7 +254,11 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     shown = {code for code, _ in items}
     # The headline's driver is the largest part whose reason line is shown (never a part the reader cannot see).
     driver = _driver(matcher, i, j, parts, shown)
-    return Reasons(items, scoring.strength(match.score, _confirmations(shown, similar)), driver)
+    # The ticket fit counts once, as a confirmation (and a round beyond the tickets caps the strength), not also
+    # through the score's level.
+    level = match.score - matcher.weights.ticket * (match.signals or {}).get("ticket", 0.0)
+    short = bool({"ticket_syndicate", "their_ticket_syndicate"} & shown)
+    return Reasons(items, scoring.strength(level, _confirmations(shown, similar), short), driver)
 
 
 def _project_text_title(matcher: Matcher, target: ProfileDoc) -> str:
