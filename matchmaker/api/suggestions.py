@@ -28,8 +28,15 @@ class SuggestionsQuery(BaseModel):
 
 class SuggestionOut(BaseModel):
     id: int
-    rank: int
-    score: float
+    rank: int = Field(description="The place in the list, which also follows your organisation's answers (interest "
+                                  "and declines move similar partners up or down), so it can differ from the "
+                                  "order of `score`.")
+    score: float = Field(description=(
+        "The match score of the pair: the engine's ranking score (text in both directions, track record on similar "
+        "work, shared partners and the structured overlaps, incl. the investor ticket fit, which can make it "
+        "negative), rounded to 6 decimals; the same number as the suggestions page's 'match score' tooltip. Not a "
+        "probability and not comparable across organisations; the page's words (strong / good / possible) weigh "
+        "it with the evidence beyond the text."))
     state: Literal["new", "saved", "interested", "declined"]
     reasons: list[str]
     target: OrgOut
