@@ -101,7 +101,7 @@ def card_actions(item, here: str, after: int | None = None, retry: dict | None =
     def render() -> str:
         return str(actions(item, here, labels, token=page_cache.TOKEN_SLOT, after=after))
 
-    key = (item.suggestion.id, item.state, here, after, current_language())
+    key = (item.suggestion.id, item.state, item.connected, here, after, current_language())
     return page_cache.fill_slots(page_cache.cached("suggestion-actions", key, render, stamped=False))
 
 

@@ -79,6 +79,11 @@ class Item:
     adjusted: float | None = None  # the score after the organisation's feedback, which orders the list
 
     @property
+    def connected(self) -> bool:
+        """Both organisations said interested: a connection (double opt-in), each sees the other's contact."""
+        return self.state == INTERESTED and self.they_are_interested
+
+    @property
     def order(self) -> float:
         """What the list is ordered by: the score after feedback (the match score when there is none)."""
         return self.score if self.adjusted is None else self.adjusted
