@@ -64,3 +64,17 @@ def test_tech_transfer_keeps_its_reasons_and_old_codes_stay_valid(client):
         client.post(f"/matches/suggestions/{s.id}/feedback",
                     data={"action": "decline", "reason": reason, "csrf_token": token})
         assert db.session.execute(db.select(Feedback.reason)).scalar_one() == reason
+
+
+def test_the_insight_page_counts_investor_reasons_under_investors_only(client):
+    from matchmaker.services import review
+
+    _investor_world()
+    rebuild_all()
+    fund = db.session.execute(db.select(Organisation).where(Organisation.name == "Med Fund")).scalar_one()
+    start = db.session.execute(db.select(Organisation).where(Organisation.name == "Wear Start")).scalar_one()
+    review.give_feedback(fund, start, "investor", "decline", None, reason="ticket_too_large")
+    login(client, make_user(role="organiser"))
+    html = client.get("/matches/insight").get_data(as_text=True)
+    assert "Round too large for our tickets" in html
+    assert html.count("Round too small for our tickets") == 1  # in the investor chart, not the tech-transfer one
