@@ -245,3 +245,15 @@ def test_ticket_fit_weighs_in_the_investor_ranking_both_ways_and_a_short_ticket_
     reasons = explain(matcher, "a", short)
     assert "their_ticket_syndicate" in reasons.codes() and reasons.strength != "strong"
     assert scoring.strength(0.5, 3, ticket_short=True) == "good"
+
+
+def test_an_italian_seek_for_biobanks_meets_an_english_biobank_offer_and_the_reasons_say_so():
+    """BioValle (Italian) seeks an IRCCS with biobanks of Alzheimer's patients; Besta (English) offers its biobank.
+    The two languages' stems never meet ("it:biobanc" and "biobank"): the glossary's concept does, and is named."""
+    company = ProfileDoc("c", COMPANY, language="it", seek="Cerchiamo un IRCCS con biobanche di pazienti con "
+                         "Alzheimer per validare i nostri biomarcatori")
+    irccs = ProfileDoc("r", RESEARCH, language="en", offer="Glioma immuno-oncology matchmaker",
+                       keywords="biobank; patient registries; epilepsy")
+    matcher = Matcher().fit([company, irccs, *FILLER])
+    match = next(m for m in matcher.rank("c", "tech-transfer") if m.target == "r")
+    assert "biobanks" in explain(matcher, "c", match).params("shared_concepts")["concepts"]
