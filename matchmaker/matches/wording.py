@@ -42,18 +42,23 @@ _LABELLED = (taxonomy.SECTORS, taxonomy.THERAPEUTIC_AREAS, taxonomy.COLLABORATIO
 
 
 def _as_label(term: str) -> str | None:
-    """A term that is a taxonomy label or a glossary concept's name in either language, in the reader's language
-    (lower case); None for any other term."""
+    """A term that is a taxonomy label or a glossary concept's name in either language, in the reader's language;
+    None for any other term."""
     key = taxonomy.fold(term)
     for vocabulary in _LABELLED:
         for entry in vocabulary.terms:
             if key in (taxonomy.fold(entry.label), taxonomy.fold(entry.label_it)):
-                return vocabulary_label(vocabulary, entry.code).lower()
+                return _lower_first(vocabulary_label(vocabulary, entry.code))
     for concept in glossary.CONCEPTS:
         name = concept.label
         if key in (taxonomy.fold(name), taxonomy.fold(_italian(name))):
-            return gettext(name).lower()
+            return _lower_first(gettext(name))
     return None
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: its first letter in lower case unless it is an acronym ("CDMO", "Big data / AI")."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _italian(message: str) -> str:

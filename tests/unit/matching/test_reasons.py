@@ -192,7 +192,8 @@ def test_region_nationality_and_start_up_words_are_not_reasons_and_do_not_move_t
     matcher = Matcher().fit([investor, startup, *FILLER])
     match = next(m for m in matcher.rank("s", "investor") if m.target == "i")
     reasons = explain(matcher, "s", match)
-    shown = [t.lower() for code in ("seek_meets_offer", "offer_meets_seek") for t in reasons.params(code).get("terms", [])]
+    shown = [t.lower() for code in ("seek_meets_offer", "offer_meets_seek")
+             for t in reasons.params(code).get("terms", [])]
     assert "dispositivi medici" in shown
     for word in ("lombardo", "lombarda", "lombarde", "start-up", "italiani"):
         assert not any(word in term.split() for term in shown), (word, shown)
@@ -230,6 +231,7 @@ def test_ticket_fit_weighs_in_the_investor_ranking_both_ways_and_a_short_ticket_
                       investor_stages=frozenset({"seed"}), investor_sectors=frozenset({"medical_devices"}),
                       ticket_min=250_000, ticket_max=3_000_000)
     matcher = Matcher().fit([startup, angels, fund, *FILLER])
+
     def without_ticket(match):
         return match.score - scoring.ScoreWeights().ticket * match.signals["ticket"]
 
