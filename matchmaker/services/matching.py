@@ -29,12 +29,23 @@ def match_kinds(organisation: Organisation) -> list[str]:
     side = side_of(organisation.kind)
     kinds = [kind for kind in ("tech-transfer", "investor") if (kind, side) in TARGET_SIDE]
     if side == COMPANY and organisation.kind != "startup" and not (
-            organisation.kind == "sme" and seeks_investment(ProfileDoc(
-                str(organisation.id), COMPANY, kind=organisation.kind, seek=organisation.seek or "",
-                collaboration=frozenset(organisation.collaboration_types), startup_stage=organisation.funding_stage,
-                amount_sought=organisation.funding_amount_sought))):
+            organisation.kind == "sme" and _sme_seeks_investment(organisation)):
         kinds.remove("investor")
     return kinds
+
+
+def _sme_seeks_investment(organisation: Organisation) -> bool:
+    """The engine's seeks_investment() of an SME's profile, kept per profile version while the data stays (its
+    collaboration types are tags: a query a page need not run each time)."""
+    from matchmaker import page_cache
+
+    def seeks() -> bool:
+        return seeks_investment(ProfileDoc(
+            str(organisation.id), COMPANY, kind=organisation.kind, seek=organisation.seek or "",
+            collaboration=frozenset(organisation.collaboration_types), startup_stage=organisation.funding_stage,
+            amount_sought=organisation.funding_amount_sought))
+
+    return page_cache.cached("sme-seeks-investment", (organisation.id, organisation.version), seeks)
 
 
 def doc_id(organisation_id: int, external_id: str | None) -> str:
