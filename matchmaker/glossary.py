@@ -72,6 +72,7 @@ CONCEPTS: tuple[Concept, ...] = (
        "cdmo cmo gmp contract-manufactur"),
     _c("nutraceutics", N_("nutraceutics"), "sector:nutraceutics",
        "nutraceut supplement integratore integratori probiot prebiot functional-food"),
+    _c("biobanks", N_("biobanks"), "", "bioban biobanc biorepositor"),  # a resource, not a sector or an area
     _c("health", N_("health care"), "",
        "health salut patient pazient clinic clinica clinico hospital ospedal disease malatt therap terap "
        "medical medic"),

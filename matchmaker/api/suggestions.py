@@ -13,6 +13,7 @@ from matchmaker.extensions import db
 from matchmaker.matches import wording
 from matchmaker.matches.views import kinds_for
 from matchmaker.models import Organisation
+from matchmaker.models.review import INVESTOR_REASONS, REASONS, TECH_REASONS
 from matchmaker.services import review
 from matchmaker.services.review_list import Item, ReviewFilters, load_tags, reranked, review_page
 
@@ -27,8 +28,15 @@ class SuggestionsQuery(BaseModel):
 
 class SuggestionOut(BaseModel):
     id: int
-    rank: int
-    score: float
+    rank: int = Field(description="The place in the list, which also follows your organisation's answers (interest "
+                                  "and declines move similar partners up or down), so it can differ from the "
+                                  "order of `score`.")
+    score: float = Field(description=(
+        "The match score of the pair: the engine's ranking score (text in both directions, track record on similar "
+        "work, shared partners and the structured overlaps, incl. the investor ticket fit, which can make it "
+        "negative), rounded to 6 decimals; the same number as the suggestions page's 'match score' tooltip. Not a "
+        "probability and not comparable across organisations; the page's words (strong / good / possible) weigh "
+        "it with the evidence beyond the text."))
     state: Literal["new", "saved", "interested", "declined"]
     reasons: list[str]
     target: OrgOut
@@ -43,8 +51,9 @@ class SuggestionsOut(BaseModel):
 
 class FeedbackIn(BaseModel):
     action: Literal["interested", "save", "decline", "undo"]
-    reason: Literal["not_relevant", "too_early", "too_late", "no_capacity", "ip_unclear", "already_in_contact",
-                    "other"] | None = None
+    reason: Literal[REASONS] | None = Field(None, description=(
+        "Required to decline. Tech transfer: " + ", ".join(TECH_REASONS) + "; investors: " + ", ".join(
+            INVESTOR_REASONS) + " (every code is accepted from anyone; 'other' needs a note)."))
     note: str = Field("", max_length=review.NOTE_MAX)
 
 

@@ -6,7 +6,7 @@ from flask_babel import lazy_pgettext, pgettext
 from markupsafe import Markup
 
 from matchmaker.i18n import current_language
-from matchmaker.models.review import REASONS
+from matchmaker.models.review import INVESTOR_REASONS, REASONS, TECH_REASONS
 
 # The state has its own message, apart from the button's ("Mi interessa"): Italian words each its own way. A card's
 # badge qualifies one partner (Italian: "il partner", singular: "Salvato per dopo"); the state filter's options the
@@ -21,9 +21,13 @@ ACTIONS = {"interested": _l("said interested"), "save": _l("saved it for later")
            "undo": _l("undid the answer"), "withdraw": _l("withdrew the interest")}
 REASON_LABELS = {"not_relevant": _l("Not relevant"), "too_early": _l("Too early"), "too_late": _l("Too late"),
                  "no_capacity": _l("No capacity"), "ip_unclear": _l("IP unclear"),
-                 "already_in_contact": _l("Already in contact"), "other": _l("Other")}
+                 "already_in_contact": _l("Already in contact"),
+                 "outside_thesis": _l("Outside our thesis or sectors"), "stage_mismatch": _l("Stage does not fit"),
+                 "ticket_too_small": _l("Round too small for our tickets"),
+                 "ticket_too_large": _l("Round too large for our tickets"),
+                 "portfolio_conflict": _l("Already in our portfolio, or a competitor is"), "other": _l("Other")}
 assert tuple(REASON_LABELS) == REASONS
-_REASON_OPTIONS: dict[str, Markup] = {}
+_REASON_OPTIONS: dict[tuple[str, bool], Markup] = {}
 KEY_ORDER = ("interested", "save", "decline", "undo", "next")
 
 
@@ -42,15 +46,17 @@ def key(action: str) -> str:
     return keys()[action][0].lower()
 
 
-def reason_options(selected: str | None = None) -> Markup:
-    """The decline form's <option>s of REASON_LABELS in the request's language (made once per language: every
-    card of the suggestions page has one); `selected` marks a reason chosen before (a decline that failed)."""
+def reason_options(selected: str | None = None, investor: bool = False) -> Markup:
+    """The decline form's <option>s in the request's language: an investor's own reasons (`investor`) or those of
+    tech transfer (made once per language and set: every card of the suggestions page has one); `selected` marks
+    a reason chosen before (a decline that failed)."""
+    codes = INVESTOR_REASONS if investor else TECH_REASONS
     if selected in REASON_LABELS:
         return Markup("").join(Markup('<option value="{}"{}>{}</option>').format(
-            code, Markup(" selected") if code == selected else "", label) for code, label in REASON_LABELS.items())
-    language = current_language()
-    options = _REASON_OPTIONS.get(language)
+            code, Markup(" selected") if code == selected else "", REASON_LABELS[code]) for code in codes)
+    key = (current_language(), investor)
+    options = _REASON_OPTIONS.get(key)
     if options is None:
-        options = _REASON_OPTIONS[language] = Markup("").join(
-            Markup('<option value="{}">{}</option>').format(code, label) for code, label in REASON_LABELS.items())
+        options = _REASON_OPTIONS[key] = Markup("").join(
+            Markup('<option value="{}">{}</option>').format(code, REASON_LABELS[code]) for code in codes)
     return options

@@ -16,11 +16,10 @@ from matchmaker import page_cache, taxonomy
 from matchmaker.extensions import db
 from matchmaker.i18n import _safe_next, current_language, money, one_stop
 from matchmaker.matches import labels, wording
-from matchmaker.matching.rank import TARGET_SIDE
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.request_guards import db_id
 from matchmaker.services import engine, profiles, review
-from matchmaker.services.matching import side_of
+from matchmaker.services.matching import match_kinds
 from matchmaker.services.review_list import AMOUNTS, ReviewFilters, review_page
 
 bp = Blueprint("matches", __name__, url_prefix="/matches")
@@ -30,9 +29,10 @@ KINDS = {"tech-transfer": _l("Tech transfer"), "investor": _l("Investors and sta
 
 
 def kinds_for(organisation: Organisation) -> dict:
-    """The match kinds that apply to the organisation (no empty tech-transfer tab for an investor)."""
-    side = side_of(organisation.kind)
-    return {code: label for code, label in KINDS.items() if (code, side) in TARGET_SIDE}
+    """The match kinds that apply to the organisation (no empty tech-transfer tab for an investor, no investor tab
+    for a company that cannot have investor suggestions)."""
+    kinds = match_kinds(organisation)
+    return {code: label for code, label in KINDS.items() if code in kinds}
 
 
 def chosen_kind(organisation: Organisation) -> str:
@@ -103,7 +103,7 @@ def card_actions(item, here: str, after: int | None = None, retry: dict | None =
     def render() -> str:
         return str(actions(item, here, labels, token=page_cache.TOKEN_SLOT, after=after))
 
-    key = (item.suggestion.id, item.state, here, after, current_language())
+    key = (item.suggestion.id, item.state, item.connected, here, after, current_language())
     return page_cache.fill_slots(page_cache.cached("suggestion-actions", key, render, stamped=False))
 
 

@@ -24,6 +24,7 @@ DRIVERS = {
     "collaboration": _l("mainly the collaboration you both want"),
     "region": _l("mainly being in your region"),
     "country": _l("mainly being in your country"),
+    "ticket": _l("mainly a round within the investor's tickets"),
 }
 
 
@@ -36,9 +37,50 @@ def _concepts(codes: list[str]) -> str:
     return ", ".join(gettext(glossary.label(c)) for c in codes)
 
 
+# The vocabularies whose labels people also write in their texts ("in-vitro diagnostics", "dispositivi medici").
+_LABELLED = (taxonomy.SECTORS, taxonomy.THERAPEUTIC_AREAS, taxonomy.COLLABORATION_TYPES)
+
+
+def _as_label(term: str) -> str | None:
+    """A term that is a taxonomy label or a glossary concept's name in either language, in the reader's language;
+    None for any other term."""
+    key = taxonomy.fold(term)
+    for vocabulary in _LABELLED:
+        for entry in vocabulary.terms:
+            if key in (taxonomy.fold(entry.label), taxonomy.fold(entry.label_it)):
+                return _lower_first(vocabulary_label(vocabulary, entry.code))
+    for concept in glossary.CONCEPTS:
+        name = concept.label
+        if key in (taxonomy.fold(name), taxonomy.fold(_italian(name))):
+            return _lower_first(gettext(name))
+    return None
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: its first letter in lower case unless it is an acronym ("CDMO", "Big data / AI")."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
+def _italian(message: str) -> str:
+    """A glossary label's Italian translation, whatever the request's language (cached per label)."""
+    cached = _ITALIAN.get(message)
+    if cached is None:
+        from flask_babel import force_locale
+
+        with force_locale("it"):
+            cached = _ITALIAN[message] = gettext(message)
+    return cached
+
+
+_ITALIAN: dict[str, str] = {}
+
+
 def _terms(terms: list[str]) -> str:
-    """Terms as the profiles wrote them; for an Italian reader, a word that names a glossary concept gets the
-    concept in Italian beside it ('cancer (oncologia)'), so English profile words still say something."""
+    """Terms as the profiles wrote them, except a taxonomy or glossary label, in the reader's language ("in-vitro
+    diagnostics" reads "diagnostica in vitro" in Italian); for an Italian reader, a word that names a glossary
+    concept gets the concept in Italian beside it ('cancer (oncologia)'), so English profile words still say
+    something."""
+    terms = [_as_label(term) or term for term in terms]
     if current_language() == "en":
         return ", ".join(terms)
     worded = []

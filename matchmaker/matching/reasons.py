@@ -10,7 +10,7 @@ import numpy as np
 from matchmaker import glossary
 from matchmaker.matching import scoring
 from matchmaker.matching.analysis import is_technical
-from matchmaker.matching.documents import COMPANY, ProfileDoc
+from matchmaker.matching.documents import COMPANY, INVESTOR, ProfileDoc
 from matchmaker.matching.rank import Match, Matcher
 
 Reason = tuple[str, dict]
@@ -33,7 +33,14 @@ GENERIC_WORDS = frozenset("""
     trattamenti terapia terapie sviluppo nuovo nuova nuovi nuove approccio sistema sistemi tecnologia tecnologie
     metodo metodi dati cura modello modelli analisi applicazione applicazioni innovativo innovativa soluzione
     soluzioni processo processi prodotto prodotti servizio servizi qualita mercato
-""".split())
+""".split()) | frozenset("""
+    start-up start-ups startup startups spin-off spin-offs spinoff spinoffs company companies sme smes
+    azienda aziende impresa imprese pmi societa
+    lombard lombardy lombardo lombarda lombardi lombarde lombardia italian italians italy italiano italiana
+    italiani italiane italia european europeo europea europei europee europe regional regionale regionali
+    national nazionale nazionali international internazionale internazionali local locale locali
+    milan milano milanese milanesi northern southern settentrionale meridionale
+""".split())  # who and where a profile is (its kind and region say it), not what it works on
 # Words of any life-science text: shown, but after every more specific term (technical, topical or plain).
 COMMON_SCIENCE = frozenset("""
     molecule molecules molecular protein proteins cell cells gene genes compound compounds sample samples
@@ -51,7 +58,8 @@ PART_LINES = {"seek": ("seek_meets_offer", "seek_meets_project"),
               "track": ("similar_track",), "network": ("shared_partners",),
               "sectors": ("shared_sector", "investor_sector", "their_investor_sector"), "areas": ("shared_area",),
               "trl": ("trl_fit",),
-              "collaboration": ("collaboration",), "region": ("same_region",), "country": ("same_country",)}
+              "collaboration": ("collaboration",), "region": ("same_region",), "country": ("same_country",),
+              "ticket": ("ticket_fit", "their_ticket_fit")}
 
 
 @dataclass
@@ -223,7 +231,10 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         items.append(("shared_sector", {"sectors": shared}))
     if source.trl is not None and target.trl is not None and scoring.trl_fit(source, target) > 0:
         items.append(("trl_fit", {"theirs": target.trl, "yours": source.trl}))
-    if shared := sorted(source.collaboration & target.collaboration):
+    # "Investment" between an investor and a company is not a want they share (one offers the money the other
+    # seeks): the stage and ticket lines say that fit; other shared types are still named.
+    complementary = {"investment"} if _investor_pair(source, target) else set()
+    if shared := sorted((source.collaboration & target.collaboration) - complementary):
         items.append(("collaboration", {"types": shared}))
     similar = _similar_projects(matcher, i, target)
     if similar:
@@ -243,7 +254,11 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     shown = {code for code, _ in items}
     # The headline's driver is the largest part whose reason line is shown (never a part the reader cannot see).
     driver = _driver(matcher, i, j, parts, shown)
-    return Reasons(items, scoring.strength(match.score, _confirmations(shown, similar)), driver)
+    # The ticket fit counts once, as a confirmation (and a round beyond the tickets caps the strength), not also
+    # through the score's level.
+    level = match.score - matcher.weights.ticket * (match.signals or {}).get("ticket", 0.0)
+    short = bool({"ticket_syndicate", "their_ticket_syndicate"} & shown)
+    return Reasons(items, scoring.strength(level, _confirmations(shown, similar), short), driver)
 
 
 def _project_text_title(matcher: Matcher, target: ProfileDoc) -> str:
@@ -278,9 +293,14 @@ def _similar_projects(matcher: Matcher, seek_row: int, target: ProfileDoc) -> in
     return int((cosines >= SIMILAR_PROJECT).sum())
 
 
+def _investor_pair(source: ProfileDoc, target: ProfileDoc) -> bool:
+    """Whether one of the two is an investor and the other a company."""
+    return {source.side, target.side} == {INVESTOR, COMPANY}
+
+
 def _investor_reasons(source: ProfileDoc, target: ProfileDoc) -> list[Reason]:
     """Stage and ticket fit, named for investors and start-ups alike."""
-    if "investor" not in (source.side, target.side) or COMPANY not in (source.side, target.side):
+    if not _investor_pair(source, target):
         return []
     startup, investor = (source, target) if source.side == COMPANY else (target, source)
     # Each reason is worded for the reader: a start-up reads "Invests at your stage", an investor "At a stage

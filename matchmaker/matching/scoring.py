@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from matchmaker.matching.documents import ProfileDoc
+from matchmaker.matching.documents import COMPANY, INVESTOR, ProfileDoc
 
 
 HUB_EXPONENT = 0.25
@@ -46,6 +46,7 @@ class ScoreWeights:
     collaboration: float = 0.02
     region: float = 0.04
     country: float = 0.02
+    ticket: float = 0.3  # a round within an investor's tickets adds this, one beyond them takes it off (by hand)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -60,13 +61,15 @@ def trl_fit(source: ProfileDoc, target: ProfileDoc) -> float:
     return max(0.0, 1.0 - max(0, abs(source.trl - target.trl) - 2) / 4)
 
 
-NO_SIGNALS = {"sectors": 0.0, "areas": 0.0, "trl": 0.0, "collaboration": 0.0, "region": 0.0, "country": 0.0}
+NO_SIGNALS = {"sectors": 0.0, "areas": 0.0, "trl": 0.0, "collaboration": 0.0, "region": 0.0, "country": 0.0,
+              "ticket": 0.0}
 
 
 def has_signals(source: ProfileDoc) -> bool:
     """Whether the source carries anything to compare (most imported profiles do not)."""
     return bool(source.sectors or source.areas or source.trl is not None or source.collaboration
-                or source.proximity != "anywhere")
+                or source.proximity != "anywhere" or source.amount_sought is not None
+                or source.ticket_min is not None or source.ticket_max is not None)
 
 
 def proximity(source: ProfileDoc, target: ProfileDoc) -> tuple[float, float]:
@@ -81,14 +84,26 @@ def proximity(source: ProfileDoc, target: ProfileDoc) -> tuple[float, float]:
     return 0.0, 0.0
 
 
+def ticket_fit(source: ProfileDoc, target: ProfileDoc) -> float:
+    """Between a company and an investor whose round and tickets are both known: 1 when the round is within the
+    tickets, -1 when it is not (beyond them, a syndicate is needed); 0 otherwise (either way round)."""
+    if {source.side, target.side} != {INVESTOR, COMPANY}:
+        return 0.0
+    startup, investor = (source, target) if source.side == COMPANY else (target, source)
+    amount, low, high = startup.amount_sought, investor.ticket_min, investor.ticket_max
+    if amount is None or low is None or high is None:
+        return 0.0
+    return 1.0 if low <= amount <= high else -1.0
+
+
 def structured(source: ProfileDoc, target: ProfileDoc) -> dict[str, float]:
-    """The structured signals of a pair, each in 0..1."""
+    """The structured signals of a pair, each in 0..1 (the ticket fit in -1..1)."""
     if not has_signals(source):
         return dict(NO_SIGNALS)  # nothing to compare: skip the set operations
     region, country = proximity(source, target)
     return {"sectors": overlap(source.sectors, target.sectors), "areas": overlap(source.areas, target.areas),
             "trl": trl_fit(source, target), "collaboration": overlap(source.collaboration, target.collaboration),
-            "region": region, "country": country}
+            "region": region, "country": country, "ticket": ticket_fit(source, target)}
 
 
 def overlap_score(weights: ScoreWeights, signals: dict[str, float]) -> float:
@@ -145,12 +160,14 @@ STRONG, GOOD = 0.30, 0.15  # score thresholds for the words shown to people
 CONFIRMATIONS = ("stage", "ticket", "sector", "area", "similar_track")  # evidence beyond the text, one each
 
 
-def strength(score: float, confirmations: int = 0) -> str:
+def strength(score: float, confirmations: int = 0, ticket_short: bool = False) -> str:
     """strong / good / possible, on the whole evidence: the score's level (strong ≥ STRONG: 3 points, good ≥ GOOD:
     2 points) plus one point for each independent confirmation beyond the text (the start-up's stage and round
     within the investor's, a shared sector, a shared therapeutic area, a track record of two or more funded
     projects on similar work);
     strong from 3 points, good from 2. So a start-up at the investor's stage, within its tickets and in its
-    sectors is a strong match even when the two texts share few words, and a text-only score reads as before."""
+    sectors is a strong match even when the two texts share few words, and a text-only score reads as before.
+    A round beyond the investor's tickets (`ticket_short`: a syndicate is needed) is at most a good match."""
     points = (3 if score >= STRONG else 2 if score >= GOOD else 0) + confirmations
-    return "strong" if points >= 3 else "good" if points >= 2 else "possible"
+    level = "strong" if points >= 3 else "good" if points >= 2 else "possible"
+    return "good" if ticket_short and level == "strong" else level

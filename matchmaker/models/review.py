@@ -15,7 +15,13 @@ from matchmaker.models._common import utcnow
 
 INTERESTED, SAVED, DECLINED = "interested", "saved", "declined"
 STATES = (INTERESTED, SAVED, DECLINED)
-REASONS = ("not_relevant", "too_early", "too_late", "no_capacity", "ip_unclear", "already_in_contact", "other")
+# Why a partner is declined, as codes (worded by matches/labels.py). Investors have their own (INVESTOR_REASONS:
+# outside the thesis or sectors, stage, ticket too small or too large, already in the portfolio or a competitor's
+# backer); every code stays valid for every answer, so older answers keep theirs.
+TECH_REASONS = ("not_relevant", "too_early", "too_late", "no_capacity", "ip_unclear", "already_in_contact", "other")
+INVESTOR_REASONS = ("outside_thesis", "stage_mismatch", "ticket_too_small", "ticket_too_large", "portfolio_conflict",
+                    "other")
+REASONS = TECH_REASONS[:-1] + INVESTOR_REASONS
 
 
 class Feedback(db.Model):

@@ -7,7 +7,7 @@ from sqlalchemy import func
 
 from matchmaker.extensions import db
 from matchmaker.matching.documents import COMPANY, INVESTOR, OTHER, RESEARCH, ProfileDoc
-from matchmaker.matching.rank import Matcher
+from matchmaker.matching.rank import TARGET_SIDE, Matcher, seeks_investment
 from matchmaker.models import Organisation, OrganisationTag, Participation, Project
 from matchmaker.taxonomy import COMPANY_KINDS, RESEARCH_KINDS
 
@@ -19,6 +19,33 @@ def side_of(kind: str) -> str:
     if kind in RESEARCH_KINDS:
         return RESEARCH
     return INVESTOR if kind == "investor" else OTHER
+
+
+def match_kinds(organisation: Organisation) -> list[str]:
+    """The match kinds whose suggestions an organisation can have: tech transfer for companies and research, the
+    investor kind for investors, start-ups (their tab says what to add to get investors) and SMEs that seek
+    investment (the engine's rule; a large company, or an SME that says nothing of investment, never gets investor
+    suggestions)."""
+    side = side_of(organisation.kind)
+    kinds = [kind for kind in ("tech-transfer", "investor") if (kind, side) in TARGET_SIDE]
+    if side == COMPANY and organisation.kind != "startup" and not (
+            organisation.kind == "sme" and _sme_seeks_investment(organisation)):
+        kinds.remove("investor")
+    return kinds
+
+
+def _sme_seeks_investment(organisation: Organisation) -> bool:
+    """The engine's seeks_investment() of an SME's profile, kept per profile version while the data stays (its
+    collaboration types are tags: a query a page need not run each time)."""
+    from matchmaker import page_cache
+
+    def seeks() -> bool:
+        return seeks_investment(ProfileDoc(
+            str(organisation.id), COMPANY, kind=organisation.kind, seek=organisation.seek or "",
+            collaboration=frozenset(organisation.collaboration_types), startup_stage=organisation.funding_stage,
+            amount_sought=organisation.funding_amount_sought))
+
+    return page_cache.cached("sme-seeks-investment", (organisation.id, organisation.version), seeks)
 
 
 def doc_id(organisation_id: int, external_id: str | None) -> str:

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
-from matchmaker.matching.rank import TARGET_SIDE
 from matchmaker.models import Feedback, Interest, Organisation, Suggestion, User
 from matchmaker.services import review
-from matchmaker.services.matching import side_of
+from matchmaker.services.matching import match_kinds
 from matchmaker.taxonomy import N_
 
 # (code, label, is it there?) for every part of a profile that suggestions depend on.
@@ -44,11 +43,8 @@ def completeness(organisation: Organisation) -> Completeness:
 
 def to_review(organisation: Organisation) -> dict[str, int]:
     """Per match kind that applies: how many suggestions have no answer yet."""
-    side = side_of(organisation.kind)
     result = {}
-    for kind in ("tech-transfer", "investor"):
-        if (kind, side) not in TARGET_SIDE:
-            continue
+    for kind in match_kinds(organisation):
         answered = select(Feedback.target_id).where(Feedback.organisation_id == organisation.id,
                                                     Feedback.kind == kind)
         interested = select(Interest.target_id).where(Interest.organisation_id == organisation.id)

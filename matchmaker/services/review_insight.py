@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from matchmaker.extensions import db
 from matchmaker.matching.rank import TARGET_SIDE
 from matchmaker.models import Feedback, Organisation, Suggestion
-from matchmaker.models.review import DECLINED, INTERESTED, REASONS
+from matchmaker.models.review import DECLINED, INTERESTED, REASONS, TECH_REASONS
 from matchmaker.services.matching import side_of
 from matchmaker.taxonomy import KINDS
 
@@ -35,7 +35,8 @@ class KindStats:
 
 def by_kind() -> list[KindStats]:
     """Answers per match kind, counted in SQL."""
-    stats = {kind: KindStats(kind, reasons={r: 0 for r in REASONS}) for kind in ("tech-transfer", "investor")}
+    shown = {"tech-transfer": TECH_REASONS, "investor": REASONS}  # investors' own reasons only where they decline
+    stats = {kind: KindStats(kind, reasons={r: 0 for r in codes}) for kind, codes in shown.items()}
     for kind, count in db.session.execute(select(Suggestion.kind, func.count()).group_by(Suggestion.kind)):
         if kind in stats:
             stats[kind].suggestions = count
@@ -50,8 +51,8 @@ def by_kind() -> list[KindStats]:
             s.interested += count
         elif state == DECLINED:
             s.declined += count
-            if reason in s.reasons:
-                s.reasons[reason] += count
+            if reason in s.reasons or reason in REASONS:  # (any valid code is counted where it was given)
+                s.reasons[reason] = s.reasons.get(reason, 0) + count
     return list(stats.values())
 
 

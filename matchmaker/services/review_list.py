@@ -69,13 +69,24 @@ class Item:
 
     suggestion: Suggestion
     target: Organisation
-    score: float
+    score: float  # the engine's match score of the pair (stored; the card's tooltip and the API's "score")
     rank: int
     state: str = NEW
     feedback: Feedback | None = None
     they_are_interested: bool = False
     explain: Callable[[], Reasons] = field(default=Reasons, repr=False, compare=False)
     cap: Callable[[], str] = field(default=lambda: "strong", repr=False, compare=False)  # see cap_strengths
+    adjusted: float | None = None  # the score after the organisation's feedback, which orders the list
+
+    @property
+    def connected(self) -> bool:
+        """Both organisations said interested: a connection (double opt-in), each sees the other's contact."""
+        return self.state == INTERESTED and self.they_are_interested
+
+    @property
+    def order(self) -> float:
+        """What the list is ordered by: the score after feedback (the match score when there is none)."""
+        return self.score if self.adjusted is None else self.adjusted
 
     @cached_property
     def evidence(self) -> Reasons:
@@ -235,7 +246,7 @@ def _apply_feedback(organisation: Organisation, items: list[Item], states: dict[
         vectors[[position[doc_id(i.target.id, i.target.external_id)] for i in candidates]],
         vectors[[position[ids[t]] for t in known]], answers)
     for rank, (n, score) in enumerate(order, start=1):
-        candidates[int(n)].score, candidates[int(n)].rank = score, rank
+        candidates[int(n)].adjusted, candidates[int(n)].rank = score, rank
     ranked = sorted(candidates, key=lambda i: i.rank) + [i for i in items if i not in candidates]
     items[:] = ranked
 
@@ -267,7 +278,7 @@ def queue_item(organisation: Organisation, kind: str, skip: int = 0) -> tuple[It
     """The review queue: the suggestions not answered yet, strongest then newest first; returns the one after
     `skip` skipped ones (wrapping round) and how many are left."""
     fresh = [i for i in reranked(organisation, kind) if i.state == NEW]
-    fresh.sort(key=lambda i: (-round(i.score, 9), -(i.suggestion.computed_at.timestamp()
+    fresh.sort(key=lambda i: (-round(i.order, 9), -(i.suggestion.computed_at.timestamp()
                                                     if i.suggestion.computed_at else 0)))
     if not fresh:
         return None, 0

@@ -120,3 +120,29 @@ def test_the_openapi_document_describes_the_review_endpoints(client):
         assert path in paths, sorted(paths)
     feedback = paths["/api/v1/suggestions/{suggestion_id}/feedback"]["post"]
     assert "requestBody" in feedback and {"200", "404", "422"} <= set(feedback["responses"])
+
+
+def test_the_api_score_is_the_cards_match_score_after_feedback_too(client):
+    """One number, one meaning: the API's `score` and the card's "match score" tooltip are the stored match score,
+    whatever the organisation's answers do to the order (they change `rank`)."""
+    import re
+
+    from tests.helpers import login
+
+    company, lab, _, alice, _ = setup()
+    h = bearer(alice)
+    first = client.get("/api/v1/suggestions?kind=tech-transfer", headers=h).json["items"][0]
+    client.post(f"/api/v1/suggestions/{first['id']}/feedback", headers=h, json={"action": "interested"})
+    stored = {s.id: s.score for s in db.session.execute(
+        db.select(Suggestion).where(Suggestion.source_id == company.id)).scalars()}
+    items = client.get("/api/v1/suggestions?kind=tech-transfer&state=interested", headers=h).json["items"]
+    items += client.get("/api/v1/suggestions?kind=tech-transfer", headers=h).json["items"]
+    assert items and all(item["score"] == round(stored[item["id"]], 6) for item in items)
+    login(client, alice)
+    html = client.get("/matches/?state=interested").get_data(as_text=True)
+    shown = re.search(r'title="match score ([0-9.,−-]+)"', html).group(1)
+    assert abs(float(shown.replace(",", ".").replace("−", "-")) - stored[first["id"]]) < 0.01
+    schema = client.get("/api/v1/openapi.json").json["components"]["schemas"]
+    described = [s["properties"]["score"].get("description", "") for s in schema.values()
+                 if "score" in s.get("properties", {})]
+    assert described and all("match score" in d and "tooltip" in d for d in described)

@@ -35,5 +35,19 @@ def test_profile_words_that_name_a_glossary_concept_are_glossed_in_italian(app):
     reasons = Reasons([("seek_meets_offer", {"terms": ["cancer", "heart", "biobank", "clinical trial", "oncologia"]})])
     with app.test_request_context(), force_locale("it"):
         line = reason_lines(reasons)[0]
-    assert line.endswith(": cancer (oncologia), heart (cardiologia), biobank, clinical trial, oncologia")
-    assert reason_lines(reasons)[0].endswith(": cancer, heart, biobank, clinical trial, oncologia")  # English
+    assert line.endswith(": cancer (oncologia), heart (cardiologia), biobank (biobanche), clinical trial, oncologia")
+    # English: a profile's Italian word that is a label ("oncologia") is worded in English
+    assert reason_lines(reasons)[0].endswith(": cancer, heart, biobank, clinical trial, oncology")
+
+
+def test_terms_that_are_taxonomy_or_glossary_labels_are_worded_in_the_readers_language(app):
+    from flask_babel import force_locale
+
+    reasons = Reasons([("offer_meets_seek", {"terms": ["in-vitro diagnostics", "Medical devices", "ctDNA"]})])
+    with app.test_request_context(), force_locale("it"):
+        line = reason_lines(reasons)[0]
+    assert line.endswith(": diagnostica in vitro, dispositivi medici, ctDNA"), line
+    assert "diagnostics" not in line
+    reasons = Reasons([("offer_meets_seek", {"terms": ["dispositivi medici", "diagnostica in vitro", "EEG", "cdmo"]})])
+    with app.test_request_context():
+        assert reason_lines(reasons)[0].endswith(": medical devices, in-vitro diagnostics, EEG, CDMO")

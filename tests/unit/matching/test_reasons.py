@@ -63,7 +63,7 @@ def test_a_perfect_fit_start_up_is_a_strong_match_for_the_investor_with_every_he
                          startup_stage="seed", amount_sought=1_000_000, sectors=frozenset({"medical_devices"}))
     matcher = Matcher().fit([investor, startup, *FILLER])
     match = next(m for m in matcher.rank("i", "investor") if m.target == "s")
-    assert match.score < scoring.GOOD  # the texts share little...
+    assert match.score - scoring.ScoreWeights().ticket < scoring.GOOD  # the texts share little...
     reasons = explain(matcher, "i", match)
     assert reasons.strength == "strong"  # ...but stage, round and sector all fit
     assert {"their_stage_fit", "their_ticket_fit", "their_investor_sector"} <= set(reasons.codes())
@@ -180,3 +180,82 @@ def test_a_profile_whose_only_text_is_its_project_abstract_is_said_to_be_one():
     assert "glioma registries" in reasons.params("seek_meets_project")["terms"]
     mine = explain(matcher, "c", ranked["w"])  # a profile written by its members reads as before
     assert "seek_meets_offer" in mine.codes() and "seek_meets_project" not in mine.codes()
+
+
+def test_region_nationality_and_start_up_words_are_not_reasons_and_do_not_move_the_ranking():
+    investor = ProfileDoc("i", INVESTOR, kind="investor", language="it",
+                          seek="Start-up lombarde di dispositivi medici con un primo prototipo",
+                          investor_stages=frozenset({"seed"}), investor_sectors=frozenset({"medical_devices"}))
+    startup = ProfileDoc("s", COMPANY, kind="startup", language="it", startup_stage="seed",
+                         offer="Start-up lombarda: dispositivo EEG indossabile, validazione con un IRCCS lombardo; "
+                               "dispositivi medici italiani", sectors=frozenset({"medical_devices"}))
+    matcher = Matcher().fit([investor, startup, *FILLER])
+    match = next(m for m in matcher.rank("s", "investor") if m.target == "i")
+    reasons = explain(matcher, "s", match)
+    shown = [t.lower() for code in ("seek_meets_offer", "offer_meets_seek")
+             for t in reasons.params(code).get("terms", [])]
+    assert "dispositivi medici" in shown
+    for word in ("lombardo", "lombarda", "lombarde", "start-up", "italiani"):
+        assert not any(word in term.split() for term in shown), (word, shown)
+    assert match.backward > 0  # the words still count in the score: only the reasons leave them out
+
+
+def test_investment_is_not_a_shared_want_between_an_investor_and_a_company():
+    investor = ProfileDoc("i", INVESTOR, kind="investor", seek="wearable medical devices",
+                          collaboration=frozenset({"investment", "licensing"}))
+    startup = ProfileDoc("s", COMPANY, kind="startup", offer="wearable medical devices", startup_stage="seed",
+                         collaboration=frozenset({"investment", "licensing"}))
+    matcher = Matcher().fit([investor, startup, *FILLER])
+    for source, target in (("s", "i"), ("i", "s")):
+        match = next(m for m in matcher.rank(source, "investor") if m.target == target)
+        reasons = explain(matcher, source, match)
+        assert reasons.params("collaboration") == {"types": ["licensing"]}
+    alone = ProfileDoc("i2", INVESTOR, kind="investor", seek="wearable medical devices",
+                       collaboration=frozenset({"investment"}))
+    matcher = Matcher().fit([alone, startup, *FILLER])
+    match = next(m for m in matcher.rank("s", "investor") if m.target == "i2")
+    assert "collaboration" not in explain(matcher, "s", match).codes()
+
+
+def test_ticket_fit_weighs_in_the_investor_ranking_both_ways_and_a_short_ticket_is_never_strong():
+    """An investor whose tickets cover the round ranks above one whose texts match better but whose tickets
+    fall short (a syndicate would be needed), in the start-up's list and in the investor's; the short one is
+    never a strong match, however well the texts and stage fit."""
+    words = "wearable EEG headband for epilepsy monitoring in children"
+    startup = ProfileDoc("s", COMPANY, kind="startup", offer=words, seek="seed investors for " + words,
+                         startup_stage="seed", amount_sought=1_200_000, sectors=frozenset({"medical_devices"}))
+    angels = ProfileDoc("a", INVESTOR, kind="investor", seek="wearable devices for children", offer="business angels",
+                        investor_stages=frozenset({"seed"}), investor_sectors=frozenset({"medical_devices"}),
+                        ticket_min=100_000, ticket_max=800_000)
+    fund = ProfileDoc("f", INVESTOR, kind="investor", seek="medical devices for neurology",
+                      investor_stages=frozenset({"seed"}), investor_sectors=frozenset({"medical_devices"}),
+                      ticket_min=250_000, ticket_max=3_000_000)
+    matcher = Matcher().fit([startup, angels, fund, *FILLER])
+
+    def without_ticket(match):
+        return match.score - scoring.ScoreWeights().ticket * match.signals["ticket"]
+
+    assert without_ticket(matcher.score_pair(startup, angels)) > without_ticket(matcher.score_pair(startup, fund))
+    assert [m.target for m in matcher.rank("s", "investor")] == ["f", "a"]
+    other = ProfileDoc("s2", COMPANY, kind="startup", offer="medical devices for neurology", startup_stage="seed",
+                       amount_sought=500_000, sectors=frozenset({"medical_devices"}))
+    big = ProfileDoc("s3", COMPANY, kind="startup", offer=words, seek="seed investors for " + words,
+                     startup_stage="seed", amount_sought=2_000_000, sectors=frozenset({"medical_devices"}))
+    matcher = Matcher().fit([angels, other, big, *FILLER])
+    assert [m.target for m in matcher.rank("a", "investor")] == ["s2", "s3"]  # the round within its tickets first
+    short = next(m for m in matcher.rank("a", "investor") if m.target == "s3")
+    reasons = explain(matcher, "a", short)
+    assert "their_ticket_syndicate" in reasons.codes() and reasons.strength != "strong"
+    assert scoring.strength(0.5, 3, ticket_short=True) == "good"
+
+
+def test_an_italian_seek_for_biobanks_meets_an_english_biobank_offer_and_the_reasons_say_so():
+    """BioValle (Italian) seeks an IRCCS with biobanks of Alzheimer's patients; Besta (English) offers its biobank.
+    The two languages' stems never meet ("it:biobanc" and "biobank"): the glossary's concept does, and is named."""
+    company = ProfileDoc("c", COMPANY, language="it", seek="Cerchiamo un IRCCS con biobanche di pazienti con "
+                         "Alzheimer per validare i nostri biomarcatori")
+    irccs = ProfileDoc("r", RESEARCH, language="en", offer="Glioma immuno-oncology matchmaker",
+                       keywords="biobank; patient registries; epilepsy")
+    matcher = Matcher().fit([company, irccs, *FILLER])
+    match = next(m for m in matcher.rank("c", "tech-transfer") if m.target == "r")
+    assert "biobanks" in explain(matcher, "c", match).params("shared_concepts")["concepts"]

@@ -1,0 +1,32 @@
+"""The "Investors and start-ups" tab is shown only to those who can have investor suggestions: investors, start-ups
+and SMEs that seek investment; an SME is told how to become eligible, a large company is not offered the tab."""
+from __future__ import annotations
+
+from matchmaker.extensions import db
+from matchmaker.services.suggestions import rebuild_all
+from tests.helpers import login, make_org, make_user
+from tests.integration.test_suggestions import world
+
+
+def test_only_organisations_that_can_have_investor_suggestions_see_the_tab(client):
+    world()
+    sme = make_org(name="Plain SME", kind="sme", offer="toxicology assays", seek="research partners in toxicology")
+    large = make_org(name="Big Pharma", kind="large_company", offer="drug manufacturing", seek="academic partners")
+    seeking = make_org(name="Funded SME", kind="sme", offer="organoid assays", seek="research partners",
+                       collaboration_types=["investment"])
+    startup = make_org(name="Tiny Start", kind="startup", offer="EEG wearable", seek="clinical partners")
+    investor = make_org(name="Seed Fund", kind="investor", seek="medical devices")
+    rebuild_all()
+    for organisation, tab in ((sme, False), (large, False), (seeking, True), (startup, True), (investor, True)):
+        user = make_user(organisation=organisation)
+        with client.session_transaction() as session:
+            session.clear()
+        login(client, user)
+        html = client.get("/matches/").get_data(as_text=True)
+        if organisation is not investor:  # (an investor has one kind of suggestions: no tabs at all)
+            assert ("Investors and start-ups" in html) is tab, organisation.name
+        home = client.get("/").get_data(as_text=True)
+        assert ("Investors and start-ups" in home) is tab, organisation.name
+        assert client.get("/matches/?kind=investor").status_code == (200 if tab else 404), organisation.name
+        assert ('id="investor-eligibility"' in html) is (organisation is sme), organisation.name
+    db.session.rollback()
