@@ -24,8 +24,9 @@ DRIVERS = {
     "collaboration": _l("mainly the collaboration you both want"),
     "region": _l("mainly being in your region"),
     "country": _l("mainly being in your country"),
-    "ticket": _l("mainly a round within the investor's tickets"),
+    "ticket": _l("mainly your round within their tickets"),  # the start-up reading; an investor's: below
 }
+INVESTOR_TICKET_DRIVER = _l("mainly their round within your tickets")
 
 
 def _labels(vocabulary: taxonomy.Vocabulary, codes: list[str], lower: bool = False) -> str:
@@ -169,4 +170,6 @@ def headline(reasons: Reasons) -> str:
     """"Strong match — mainly what you seek meets what they offer", in the current language."""
     strength = str(STRENGTHS[reasons.strength])
     driver = DRIVERS.get(reasons.driver)
+    if reasons.driver == "ticket" and any(code == "their_ticket_fit" for code, _params in reasons.items):
+        driver = INVESTOR_TICKET_DRIVER  # the reader is the investor: the round is theirs, the tickets yours
     return gettext("%(strength)s — %(driver)s", strength=strength, driver=driver) if driver else strength

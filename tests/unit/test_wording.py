@@ -51,3 +51,12 @@ def test_terms_that_are_taxonomy_or_glossary_labels_are_worded_in_the_readers_la
     reasons = Reasons([("offer_meets_seek", {"terms": ["dispositivi medici", "diagnostica in vitro", "EEG", "cdmo"]})])
     with app.test_request_context():
         assert reason_lines(reasons)[0].endswith(": medical devices, in-vitro diagnostics, EEG, CDMO")
+
+
+def test_the_ticket_driver_speaks_to_the_reader():
+    """A start-up reads of its round and their tickets, an investor of their round and its own tickets."""
+    ticket = {"amount": 1_000_000, "min": 250_000, "max": 3_000_000}
+    startup = Reasons([("ticket_fit", ticket)], "strong", "ticket")
+    investor = Reasons([("their_ticket_fit", ticket)], "strong", "ticket")
+    assert headline(startup) == "Strong match — mainly your round within their tickets"
+    assert headline(investor) == "Strong match — mainly their round within your tickets"
