@@ -193,4 +193,5 @@ def accept_invitation(token: str):
         _log_in(user)
         flash(_("Welcome to Matchmaker."), "success")
         return redirect(url_for("main.home"))
-    return render_template("auth/accept_invitation.html", form=form, invitation=invitation, role_labels=ROLE_LABELS)
+    return render_template("auth/accept_invitation.html", form=form, invitation=invitation, role_labels=ROLE_LABELS,
+                           asks_to_join=invitations.asks_to_join(invitation))

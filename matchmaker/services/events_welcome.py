@@ -14,7 +14,7 @@ from matchmaker.i18n import mail_language
 from matchmaker.models import Invitation
 from matchmaker.models.event import Event, EventParticipant
 from matchmaker.models.user import MEMBER, User
-from matchmaker.services import mail, notifications
+from matchmaker.services import invitations, mail, notifications
 from matchmaker.services.accounts import find_user, serializer
 
 
@@ -36,13 +36,14 @@ def welcome(event: Event, added: Iterable[EventParticipant], inviter_id: int | N
 
 
 def _invite(event: Event, participant: EventParticipant, inviter_id: int | None) -> int:
-    """An invitation to register (as a member of the participant's organisation), mailed in its language."""
+    """An invitation to register, mailed in the organisation's language: as a member of the participant's
+    organisation when it has no members, else without one, asking its members to confirm them."""
     account = find_user(participant.email)
     if account is not None:  # an account under another spelling of the address (the row stays unclaimed)
         notifications.notify(account, "event_added", {"event": event.name}, event_link(event))
         return 1
     invitation = Invitation(email=participant.email, role=MEMBER, organisation_id=participant.organisation_id,
-                            invited_by_id=inviter_id)
+                            invited_by_id=inviter_id, from_event=True)
     db.session.add(invitation)
     db.session.commit()
     token = serializer("invitation").dumps({"iid": invitation.id})
@@ -55,6 +56,9 @@ def _invite(event: Event, participant: EventParticipant, inviter_id: int | None)
                    "meetings, and you will find your agenda on Matchmaker.", event=event.name)]
         if register:
             lines += ["", _("Open this link to create your account (choose your password):"), register]
+            if invitations.asks_to_join(invitation):
+                lines += ["", _("Your colleagues at %(organisation)s will confirm you as a member of its profile.",
+                                organisation=organisation.name)]
         if page:
             lines += ["", _("Then the event's page, once you are logged in:"), page]
         mail.send_mail(participant.email, _("You take part in %(event)s", event=event.name), "\n".join(lines))

@@ -11,7 +11,7 @@ from matchmaker.extensions import db
 from matchmaker.i18n import ROLE_LABELS, mail_language, visitor_language
 from matchmaker.models import ROLES, Invitation, Organisation, User
 from matchmaker.models._common import utcnow
-from matchmaker.services import audit
+from matchmaker.services import audit, membership
 from matchmaker.services.accounts import AccountError, find_user, hash_password, serializer
 from matchmaker.services.mail import send_mail
 
@@ -59,13 +59,22 @@ def load_invitation(token: str) -> Invitation:
     return invitation
 
 
+def asks_to_join(invitation: Invitation) -> bool:
+    """An event organiser's invitation into an organisation that has members: accepting it does not make the
+    invitee a member but asks its members (organisers never add people to an organisation with members)."""
+    return bool(invitation.from_event and invitation.organisation_id
+                and membership.has_members(invitation.organisation_id))
+
+
 def accept_invitation(token: str, name: str, password: str) -> User:
-    """Create the invited user's account with the role and organisation of the invitation."""
+    """Create the invited user's account with the role and organisation of the invitation (for an event
+    invitation into an organisation with members: no organisation, and a pending request to join it)."""
     invitation = load_invitation(token)
     if find_user(invitation.email):
         raise AccountError(_("This person already has an account."))
+    ask = asks_to_join(invitation)
     user = User(email=invitation.email, name=name.strip(), role=invitation.role,
-                organisation_id=invitation.organisation_id,
+                organisation_id=None if ask else invitation.organisation_id,
                 locale=visitor_language())  # the language they accept it in
     hash_password(user, password)
     invitation.accepted_at = utcnow()
@@ -75,4 +84,6 @@ def accept_invitation(token: str, name: str, password: str) -> User:
     except IntegrityError:  # the same invitation accepted at the same moment by another request
         db.session.rollback()
         raise AccountError(_("This invitation has already been used.")) from None
+    if ask:
+        membership.ask(user, invitation.organisation)
     return user

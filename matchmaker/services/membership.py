@@ -51,7 +51,8 @@ def deciders(organisation: Organisation) -> list[User]:
         User.role.in_((ORGANISER, ADMIN)), User.active.is_(True))).scalars())
 
 
-def _has_members(organisation_id: int) -> bool:
+def has_members(organisation_id: int) -> bool:
+    """Whether the organisation has active members (who then decide who joins it)."""
     return db.session.execute(select(User.id).where(User.organisation_id == organisation_id,
                                                     User.active.is_(True)).limit(1)).first() is not None
 
@@ -64,7 +65,7 @@ def may_decide(user: User, request: JoinRequest) -> bool:
         return False
     if user.organisation_id == request.organisation_id or user.role == ADMIN:
         return True
-    return user.role == ORGANISER and not _has_members(request.organisation_id)
+    return user.role == ORGANISER and not has_members(request.organisation_id)
 
 
 def ask(user: User, organisation: Organisation) -> JoinRequest:
