@@ -24,7 +24,8 @@ REFUSALS = {"not_over": _l("the follow-up opens once the event is over"),
             "no_such_meeting": _l("this meeting is not on your published agenda"),
             "bad_outcome": _l("say whether the meeting took place"),
             "bad_rating": _l("a rating is a number from 1 to 5, for a meeting that took place"),
-            "note_too_long": _l("the note is too long")}
+            "note_too_long": _l("the note is too long"),
+            "closed_before": _l("the event was closed before this meeting began: it did not take place")}
 
 
 @bp.get("/<int:event_id>/followup")

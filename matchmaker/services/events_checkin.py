@@ -93,8 +93,13 @@ def _my_published(participant: EventParticipant, meeting_id: int) -> tuple[Meeti
 
 def report_no_show(participant: EventParticipant, meeting_id: int, now: datetime) -> bool:
     """The participant says their partner did not come to this published meeting of theirs (once it has begun),
-    committed; False when already reported. Refused: `no_such_meeting` (not theirs or not published), `not_started`."""
+    committed; False when already reported. Refused: `no_such_meeting` (not theirs or not published), `not_started`,
+    `event_closed` (the organisers closed the event before the meeting began: it never took place)."""
+    from matchmaker.services.events_day import started_before_close
+
     meeting, slot, absent = _my_published(participant, meeting_id)
+    if not started_before_close(db.session.get(Event, meeting.event_id), slot.starts_at, now):
+        raise Conflict("event_closed")
     if as_utc(slot.starts_at) > as_utc(now):
         raise Conflict("not_started")
     if reported_by(participant, [meeting.id]):

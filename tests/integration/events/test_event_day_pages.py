@@ -185,3 +185,28 @@ def test_the_personal_data_download_has_one_s_own_event_day_records(app, clock):
     assert mine["checked_in_at"] is not None
     assert mine["no_shows_reported"] == [{"meeting_starts_at": "2027-03-10T08:00:00+00:00", "partner": "Person 1"}]
     assert mine["reported_absent_from"] == [{"meeting_starts_at": "2027-03-10T13:00:00+00:00"}]
+
+
+def test_once_closed_my_day_says_so_and_only_meetings_begun_before_the_close_are_reported(app, clock):
+    from matchmaker.services.events_settings import set_status
+
+    event, people, meetings = published_day()
+    client = _as(app, people[0])
+    clock(rome(9, 25))  # the 09:20 meeting is under way; 14:00 is ahead
+    set_status(event, "closed")
+    db.session.commit()
+    clock(rome(9, 30))
+    page = client.get(f"/events/{event.id}/day").get_data(as_text=True)
+    assert "closed the event" in page
+    assert not _section(page, "next-meeting") and not _section(page, "current-meeting")
+    assert "did not take place (the event was closed before it)" in page
+    shown = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert 'id="my-day-link"' not in shown and 'id="followup-link"' in shown
+    later = f"/events/{event.id}/day/meetings/{meetings[3].id}/no-show"  # 14:00, after the close
+    refused = post_form(client, later, {}, form_url=f"/events/{event.id}/day", follow_redirects=True)
+    assert "closed the event before this meeting began" in refused.get_data(as_text=True)
+    clock(rome(14, 5))  # even once its time has come
+    post_form(client, later, {}, form_url=f"/events/{event.id}/day")
+    begun = f"/events/{event.id}/day/meetings/{meetings[2].id}/no-show"  # 09:20, begun before the close
+    post_form(client, begun, {}, form_url=f"/events/{event.id}/day")
+    assert [r.meeting_id for r in db.session.scalars(db.select(NoShow))] == [meetings[2].id]

@@ -122,3 +122,18 @@ def test_links_appear_once_the_event_is_over(app, clock):
     db.session.commit()
     assert f'/events/{event.id}/followup/report"' in _as(app, organiser).get(
         f"/events/{event.id}/").get_data(as_text=True)
+
+
+def test_the_follow_up_page_lists_meetings_after_the_close_without_a_form(app, clock):
+    from matchmaker.services.events_settings import set_status
+
+    event, people, meetings = published_day()
+    clock(rome(9, 25))
+    set_status(event, CLOSED)
+    db.session.commit()
+    clock(rome(18))
+    page = _person(app, people[0]).get(f"/events/{event.id}/followup").get_data(as_text=True)
+    later = page.split(f'id="meeting-{meetings[3].id}"')[1].split("</li>")[0]
+    assert "did not take place (the event was closed before it)" in later and "<form" not in later
+    begun = page.split(f'id="meeting-{meetings[2].id}"')[1].split("</li>")[0]
+    assert "<form" in begun
