@@ -20,6 +20,8 @@ def followup_open(event) -> bool:
     return bool(event.published_version) and events_followup.is_over(event)
 
 
+bp.add_app_template_filter(events_followup_report.rating_text, "rating_text")
+
 REFUSALS = {"not_over": _l("the follow-up opens once the event is over"),
             "no_such_meeting": _l("this meeting is not on your published agenda"),
             "bad_outcome": _l("say whether the meeting took place"),

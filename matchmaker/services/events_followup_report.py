@@ -7,6 +7,7 @@ import csv
 import io
 from collections import defaultdict
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -110,6 +111,11 @@ def _rows(people: dict, people_of: dict, no_shows: list, answers: list) -> list[
     return sorted(result, key=lambda r: (r["name"].lower(), r["organisation"].lower()))
 
 
+def rating_text(value: float | None) -> str:
+    """A mean rating with one decimal in the reader's locale ("4.5", "4,5"); "" for none."""
+    return "" if value is None else format_decimal(value, format="0.0")
+
+
 def _cell(value) -> str:
     """A CSV cell a spreadsheet will not run as a formula."""
     text = "" if value is None else str(value)
@@ -117,7 +123,8 @@ def _cell(value) -> str:
 
 
 def csv_text(data: dict) -> str:
-    """The report's rows as CSV (UTF-8 with BOM for spreadsheets), headers in the current language."""
+    """The report's rows as CSV (UTF-8 with BOM for spreadsheets), headers and decimal separator in the current
+    language (a "4,5" cell is quoted)."""
     header = [_("Participant"), _("Organisation"), _("Meetings"), _("Answered"), _("Took place"),
               _("Partner did not come"), _("Cancelled on the day"), _("Mean rating given"),
               _("Wants to continue")]
@@ -126,6 +133,6 @@ def csv_text(data: dict) -> str:
     writer.writerow(header)
     for row in data["rows"]:
         writer.writerow([_cell(row["name"]), _cell(row["organisation"]), row["meetings"], row["answered"], row[HELD],
-                         row[NO_SHOW], row[CANCELLED], "" if row["mean_rating"] is None else row["mean_rating"],
+                         row[NO_SHOW], row[CANCELLED], rating_text(row["mean_rating"]),
                          row["continue"]])
     return "\ufeff" + buffer.getvalue()

@@ -137,3 +137,15 @@ def test_the_follow_up_page_lists_meetings_after_the_close_without_a_form(app, c
     assert "did not take place (the event was closed before it)" in later and "<form" not in later
     begun = page.split(f'id="meeting-{meetings[2].id}"')[1].split("</li>")[0]
     assert "<form" in begun
+
+
+def test_the_mean_rating_is_written_in_the_readers_locale(app, clock):
+    organiser = make_user(role="organiser", locale="it")
+    event, people, meetings = published_day(organiser=organiser)
+    events_followup.answer(event, people[0], meetings[0].id, "held", 5)
+    events_followup.answer(event, people[1], meetings[0].id, "held", 4)
+    desk = _as(app, organiser)
+    html = desk.get(f"/events/{event.id}/followup/report").get_data(as_text=True)
+    assert 'id="fig-rating">4,5 ' in html and "4.5" not in html and ">5,0<" in html
+    body = desk.get(f"/events/{event.id}/followup/report.csv").get_data(as_text=True)
+    assert '"5,0"' in body and '"4,0"' in body and "5.0" not in body
