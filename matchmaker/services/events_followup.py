@@ -82,7 +82,8 @@ def answer(event: Event, participant: EventParticipant, meeting_id: int, outcome
            now: datetime | None = None) -> bool:
     """Store the participant's one answer about their published meeting and commit; returns whether the answer's
     "continue" left them connected with the partner. Refused (Conflict): `not_over`, `no_such_meeting`,
-    `closed_before` (the event was closed before the meeting began), `bad_outcome`, `bad_rating` (not 1-5, or a rating of a meeting that did not take place), `note_too_long`."""
+    `closed_before` (the event was closed before the meeting began), `bad_outcome`, `bad_rating` (not 1-5, or a
+    rating of a meeting that did not take place), `note_too_long`."""
     if not is_over(event, now):
         raise Conflict("not_over")
     item = next((i for i in agenda(event, participant) if i["meeting_id"] == meeting_id), None)

@@ -149,3 +149,18 @@ def test_the_mean_rating_is_written_in_the_readers_locale(app, clock):
     assert 'id="fig-rating">4,5 ' in html and "4.5" not in html and ">5,0<" in html
     body = desk.get(f"/events/{event.id}/followup/report.csv").get_data(as_text=True)
     assert '"5,0"' in body and '"4,0"' in body and "5.0" not in body
+
+
+def test_a_refused_answer_comes_back_as_typed_with_the_reason(app, clock):
+    event, people, meetings = published_day()
+    client = _person(app, people[0])
+    page = f"/events/{event.id}/followup"
+    events_followup.answer(event, people[0], meetings[0].id, "held", 3, "stored note")
+    response = post_form(client, f"{page}/meetings/{meetings[0].id}",
+                         {"outcome": "cancelled", "rating": "5", "note": "typed note", "continue": "1"}, page)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and 'id="followup-error"' in html and "a rating is a number" in html
+    form = html.split(f'id="meeting-{meetings[0].id}"')[1].split("</form>")[0]
+    assert ">typed note</textarea>" in form and 'value="cancelled" required checked' in form
+    assert 'value="5" checked' in form and 'name="continue" value="1" checked' in form
+    assert db.session.scalar(db.select(MeetingFeedback.note)) == "stored note"
