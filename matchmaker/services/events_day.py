@@ -42,9 +42,9 @@ def started_before_close(event: Event, start: datetime, now: datetime | None = N
 class MyDay:
     """What "My day" shows: `state` is one of UNPUBLISHED, BEFORE (the event has not started), TODAY (an event day),
     BETWEEN (a day between two event days), OVER, CLOSED (the organisers closed it: no now, no next); `day` is
-    the date whose meetings are listed (the first day before
-    the event, the last one after it); `current` and `next` are agenda items (see `events_agenda.agenda`), each
-    item with `when` (PAST, NOW, UPCOMING), `can_report`, `reported` and each partner's `arrived` flag."""
+    the date whose meetings are listed (the first day before the event, the last one after it); `current` and
+    `next` are agenda items (see `events_agenda.agenda`), each item with `when` (PAST, NOW,
+    UPCOMING), `can_report`, `reported` and each partner's `arrived` flag."""
 
     state: str
     now: datetime  # in the event's time zone
