@@ -21,9 +21,10 @@ def checkin(event_id: int):
     event = organised(event_id)
     query = request.args.get("q", "")[:100]
     rows, total = events_checkin.roster(event, query)
+    no_shows = events_checkin.no_shows(event)
     return render_template("events/checkin.html", event=event, query=query, rows=rows, total=total,
-                           counts=events_checkin.counts(event), no_shows=events_checkin.no_shows(event),
-                           is_organiser=True)
+                           counts=events_checkin.counts(event), no_shows=no_shows,
+                           no_show_meetings=events_checkin.no_show_meetings(no_shows), is_organiser=True)
 
 
 @bp.post("/<int:event_id>/checkin/<int:participant_id>")

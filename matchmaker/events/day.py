@@ -14,7 +14,8 @@ from matchmaker.services.events import Conflict
 from matchmaker.services.events_agenda import message_line
 
 REFUSALS = {"no_such_meeting": _l("this meeting is not on your published agenda"),
-            "not_started": _l("this meeting has not started yet")}
+            "not_started": _l("this meeting has not started yet"),
+            "event_closed": _l("the organisers closed the event before this meeting began")}
 
 
 @bp.get("/<int:event_id>/day")

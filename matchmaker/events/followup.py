@@ -20,11 +20,14 @@ def followup_open(event) -> bool:
     return bool(event.published_version) and events_followup.is_over(event)
 
 
+bp.add_app_template_filter(events_followup_report.rating_text, "rating_text")
+
 REFUSALS = {"not_over": _l("the follow-up opens once the event is over"),
             "no_such_meeting": _l("this meeting is not on your published agenda"),
             "bad_outcome": _l("say whether the meeting took place"),
             "bad_rating": _l("a rating is a number from 1 to 5, for a meeting that took place"),
-            "note_too_long": _l("the note is too long")}
+            "note_too_long": _l("the note is too long"),
+            "closed_before": _l("the event was closed before this meeting began: it did not take place")}
 
 
 @bp.get("/<int:event_id>/followup")
@@ -32,10 +35,21 @@ REFUSALS = {"not_over": _l("the follow-up opens once the event is over"),
 def followup(event_id: int):
     """The participant's meetings with their own answers (open once the event is over)."""
     event, participant = joined(event_id)
+    return _page(event, participant)
+
+
+def _page(event, participant, typed: dict | None = None, status: int = 200):
+    """The follow-up page; `typed` ({"meeting_id", "outcome", "rating", "note", "continue", "error"}) puts a refused
+    answer back in its meeting's form, with the reason, instead of the stored one."""
     over = events_followup.is_over(event)
     items = events_followup.meetings(event, participant) if over else []
+    mine = next((item for item in items if typed and item["meeting_id"] == typed["meeting_id"]), None)
+    if mine is not None:
+        mine.update({key: value for key, value in typed.items() if key != "meeting_id"})
+    elif typed:
+        flash(typed["error"], "error")
     return render_template("events/followup.html", event=event, participant=participant, over=over, items=items,
-                           outcomes=events_followup.OUTCOMES, note_max=events_followup.NOTE_MAX)
+                           outcomes=events_followup.OUTCOMES, note_max=events_followup.NOTE_MAX), status
 
 
 @bp.post("/<int:event_id>/followup/meetings/<int:meeting_id>")
@@ -49,12 +63,15 @@ def followup_answer(event_id: int, meeting_id: int):
                                            form.get("rating"), form.get("note", ""), bool(form.get("continue")),
                                            current_user)
     except Conflict as exc:
-        flash(_("Refused: %(reason)s", reason=REFUSALS.get(exc.reason[0], exc.reason[0])), "error")
-    else:
-        flash(_("Thank you: your answer is saved."), "success")
-        if connected:
-            flash(_("You are connected: both organisations want to continue. Contact details are on their "
-                    "profile."), "success")
+        rating = form.get("rating", "")
+        return _page(event, participant, {
+            "meeting_id": meeting_id, "outcome": form.get("outcome"), "note": form.get("note", ""),
+            "rating": int(rating) if rating.isdigit() else None, "continue": bool(form.get("continue")),
+            "error": _("Refused: %(reason)s", reason=REFUSALS.get(exc.reason[0], exc.reason[0]))}, 422)
+    flash(_("Thank you: your answer is saved."), "success")
+    if connected:
+        flash(_("You are connected: both organisations want to continue. Contact details are on their "
+                "profile."), "success")
     return redirect(url_for("events.followup", event_id=event.id) + f"#meeting-{meeting_id}")
 
 

@@ -47,6 +47,7 @@ class Event(db.Model):
     report: Mapped[dict | None] = mapped_column(JSON)  # the latest draft's quality report and moves
     schedule_job_id: Mapped[int | None] = mapped_column(ForeignKey("job.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # when the status became closed
 
     slots: Mapped[list[EventSlot]] = relationship(order_by="EventSlot.index", cascade="all, delete-orphan",
                                                   passive_deletes=True)

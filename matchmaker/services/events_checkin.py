@@ -93,8 +93,13 @@ def _my_published(participant: EventParticipant, meeting_id: int) -> tuple[Meeti
 
 def report_no_show(participant: EventParticipant, meeting_id: int, now: datetime) -> bool:
     """The participant says their partner did not come to this published meeting of theirs (once it has begun),
-    committed; False when already reported. Refused: `no_such_meeting` (not theirs or not published), `not_started`."""
+    committed; False when already reported. Refused: `no_such_meeting` (not theirs or not published), `not_started`,
+    `event_closed` (the organisers closed the event before the meeting began: it never took place)."""
+    from matchmaker.services.events_day import started_before_close
+
     meeting, slot, absent = _my_published(participant, meeting_id)
+    if not started_before_close(db.session.get(Event, meeting.event_id), slot.starts_at, now):
+        raise Conflict("event_closed")
     if as_utc(slot.starts_at) > as_utc(now):
         raise Conflict("not_started")
     if reported_by(participant, [meeting.id]):
@@ -127,8 +132,10 @@ def reported_by(participant: EventParticipant, meeting_ids: list[int]) -> set[in
 
 
 def no_shows(event: Event) -> list[dict]:
-    """Every no-show report of the event for its organisers, by slot: meeting number, slot start (UTC), reporter
-    and absent participant (each with organisation) and whether the absent one had checked in."""
+    """Every no-show report of the event for its organisers, by slot then meeting (a meeting's reports together):
+    meeting id and number, slot start (UTC), reporter and absent participant (each with organisation), whether the
+    absent one had checked in, and `contested` when the meeting's reports name different absentees (each side says
+    the other did not come)."""
     reporter, absent = aliased(EventParticipant), aliased(EventParticipant)
     reporter_org, absent_org = aliased(Organisation), aliased(Organisation)
     rows = db.session.execute(
@@ -141,10 +148,19 @@ def no_shows(event: Event) -> list[dict]:
         .outerjoin(absent_org, absent_org.id == absent.organisation_id)
         .where(NoShow.event_id == event.id).order_by(EventSlot.starts_at, Meeting.number, NoShow.id)).all()
     arrived = arrived_ids(event, [r[5] for r in rows])
-    return [{"number": number, "start": as_utc(start) if start else None, "reporter": r_name,
-             "reporter_organisation": r_org or "", "absent": a_name, "absent_organisation": a_org or "",
-             "absent_arrived": a_id in arrived, "reported_at": as_utc(report.reported_at)}
+    absent_of: dict[int, set[int]] = {}
+    for row in rows:
+        absent_of.setdefault(row[0].meeting_id, set()).add(row[5])
+    return [{"meeting_id": report.meeting_id, "number": number, "start": as_utc(start) if start else None,
+             "reporter": r_name, "reporter_organisation": r_org or "", "absent": a_name,
+             "absent_organisation": a_org or "", "absent_arrived": a_id in arrived,
+             "reported_at": as_utc(report.reported_at), "contested": len(absent_of[report.meeting_id]) > 1}
             for report, number, start, r_name, r_org, a_id, a_name, a_org in rows]
+
+
+def no_show_meetings(reports: list[dict]) -> int:
+    """How many meetings the `no_shows` reports are about (two sides reporting each other make one meeting)."""
+    return len({r["meeting_id"] for r in reports})
 
 
 def personal_records(participant: EventParticipant) -> dict:

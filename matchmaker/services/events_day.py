@@ -10,11 +10,12 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from matchmaker.models._common import as_utc, utcnow
+from matchmaker.models.event import CLOSED as CLOSED_STATUS
 from matchmaker.models.event import Event, EventParticipant
 from matchmaker.services.events_agenda import agenda
 from matchmaker.services.events_checkin import arrived_ids, reported_by
 
-UNPUBLISHED, BEFORE, TODAY, BETWEEN, OVER = "unpublished", "before", "today", "between", "over"
+UNPUBLISHED, BEFORE, TODAY, BETWEEN, OVER, CLOSED = "unpublished", "before", "today", "between", "over", "closed"
 PAST, NOW, UPCOMING = "past", "now", "upcoming"
 
 
@@ -23,12 +24,27 @@ def current_time() -> datetime:
     return utcnow()
 
 
+def closed_at(event: Event, now: datetime | None = None) -> datetime | None:
+    """When the organisers closed the event (UTC), None while it is not closed. An event closed before the moment
+    was recorded counts as closed at `now` (default: `current_time()`): what had not started yet never will."""
+    if event.status != CLOSED_STATUS:
+        return None
+    return as_utc(event.closed_at) if event.closed_at else as_utc(now or current_time())
+
+
+def started_before_close(event: Event, start: datetime, now: datetime | None = None) -> bool:
+    """Whether a meeting starting at `start` had begun when the event was closed (True while it is not closed)."""
+    close = closed_at(event, now)
+    return close is None or as_utc(start) < close
+
+
 @dataclass
 class MyDay:
     """What "My day" shows: `state` is one of UNPUBLISHED, BEFORE (the event has not started), TODAY (an event day),
-    BETWEEN (a day between two event days), OVER; `day` is the date whose meetings are listed (the first day before
-    the event, the last one after it); `current` and `next` are agenda items (see `events_agenda.agenda`), each
-    item with `when` (PAST, NOW, UPCOMING), `can_report`, `reported` and each partner's `arrived` flag."""
+    BETWEEN (a day between two event days), OVER, CLOSED (the organisers closed it: no now, no next); `day` is
+    the date whose meetings are listed (the first day before the event, the last one after it); `current` and
+    `next` are agenda items (see `events_agenda.agenda`), each item with `when` (PAST, NOW,
+    UPCOMING), `can_report`, `reported` and each partner's `arrived` flag."""
 
     state: str
     now: datetime  # in the event's time zone
@@ -57,8 +73,13 @@ def my_day(event: Event, participant: EventParticipant, now: datetime | None = N
     if not event.published_version or not days:
         return MyDay(UNPUBLISHED, now, first_day=days[0] if days else None)
     items = agenda(event, participant)
-    _annotate(event, participant, items, now)
+    close = closed_at(event, now)
+    moment = min(now, close.astimezone(zone)) if close else now  # a closed event's day stopped at the close
+    _annotate(event, participant, items, moment)
     today = now.date()
+    if close is not None:
+        day = min(max(today, days[0]), days[-1])
+        return MyDay(CLOSED, now, day, days[0], [i for i in items if i["start"].date() == day])
     if today < days[0]:
         state, day = BEFORE, days[0]
     elif today > days[-1]:

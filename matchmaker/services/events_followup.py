@@ -47,11 +47,13 @@ def answers_of(participant: EventParticipant) -> dict[int, MeetingFeedback]:
 
 def meetings(event: Event, participant: EventParticipant) -> list[dict]:
     """The participant's published meetings (agenda items) each with `outcome` (held / no_show / cancelled / None),
-    `rating`, `note`, `continue` from their own answer, and `connected` with each partner's organisation."""
+    `rating`, `note`, `continue` from their own answer, `connected` with each partner's organisation, and
+    `closed_before` (the organisers closed the event before it began: it did not take place, nothing to ask)."""
     items = agenda(event, participant)
     answers = answers_of(participant)
     no_shows = events_checkin.reported_by(participant, [item["meeting_id"] for item in items])
     for item in items:
+        item["closed_before"] = not events_day.started_before_close(event, item["start"])
         answer = answers.get(item["meeting_id"])
         item["outcome"] = NO_SHOW if item["meeting_id"] in no_shows else (answer.outcome if answer else None)
         item["rating"] = answer.rating if answer else None
@@ -80,12 +82,15 @@ def answer(event: Event, participant: EventParticipant, meeting_id: int, outcome
            now: datetime | None = None) -> bool:
     """Store the participant's one answer about their published meeting and commit; returns whether the answer's
     "continue" left them connected with the partner. Refused (Conflict): `not_over`, `no_such_meeting`,
-    `bad_outcome`, `bad_rating` (not 1-5, or a rating of a meeting that did not take place), `note_too_long`."""
+    `closed_before` (the event was closed before the meeting began), `bad_outcome`, `bad_rating` (not 1-5, or a
+    rating of a meeting that did not take place), `note_too_long`."""
     if not is_over(event, now):
         raise Conflict("not_over")
     item = next((i for i in agenda(event, participant) if i["meeting_id"] == meeting_id), None)
     if item is None:
         raise Conflict("no_such_meeting")
+    if not events_day.started_before_close(event, item["start"], now):
+        raise Conflict("closed_before")
     if outcome not in OUTCOMES:
         raise Conflict("bad_outcome")
     rating = _rating(rating)

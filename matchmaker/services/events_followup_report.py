@@ -7,18 +7,20 @@ import csv
 import io
 from collections import defaultdict
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models.event import Event, EventParticipant
+from matchmaker.models.event import Event, EventParticipant, EventSlot
 from matchmaker.models.event_day import NoShow
 from matchmaker.models.event_followup import CANCELLED, HELD, MeetingFeedback
 from matchmaker.models.event_meeting import Meeting, MeetingSeat
 from matchmaker.models.organisation import Organisation
+from matchmaker.services.events_day import started_before_close
 from matchmaker.services.review import is_connected
 
-NO_SHOW, NO_ANSWER = "no_show", "no_answer"
+NO_SHOW, NO_ANSWER, CLOSED_BEFORE = "no_show", "no_answer", "closed_before"
 
 
 def _meeting_state(no_show: bool, outcomes: set[str | None]) -> str:
@@ -31,15 +33,20 @@ def _meeting_state(no_show: bool, outcomes: set[str | None]) -> str:
 
 
 def report(event: Event) -> dict:
-    """{"meetings": placed count, "states": {held, no_show, cancelled, no_answer: count}, "ratings": count,
+    """{"meetings": placed count, "states": {held, no_show, cancelled, no_answer, closed_before (the event was
+    closed before it began: not asked, not "no answer"): count}, "ratings": count,
     "mean_rating": float | None, "continue": answers, "connections": organisation pairs connected now among
     those a "continue" answer named, "rows": per participant with a published meeting, by name}."""
     seats = db.session.execute(
-        select(MeetingSeat.meeting_id, MeetingSeat.participant_id).join(Meeting, Meeting.id == MeetingSeat.meeting_id)
-        .where(Meeting.event_id == event.id, Meeting.pub_slot_id.is_not(None))).all()
+        select(MeetingSeat.meeting_id, MeetingSeat.participant_id, EventSlot.starts_at)
+        .join(Meeting, Meeting.id == MeetingSeat.meeting_id).join(EventSlot, EventSlot.id == Meeting.pub_slot_id)
+        .where(Meeting.event_id == event.id)).all()
     people_of: dict[int, list[int]] = defaultdict(list)
-    for meeting_id, participant_id in seats:
+    closed_before = set()
+    for meeting_id, participant_id, starts_at in seats:
         people_of[meeting_id].append(participant_id)
+        if not started_before_close(event, starts_at):
+            closed_before.add(meeting_id)
     no_shows = db.session.execute(select(NoShow.meeting_id, NoShow.reporter_id).where(
         NoShow.event_id == event.id)).all()
     answers = db.session.execute(select(MeetingFeedback.meeting_id, MeetingFeedback.participant_id,
@@ -55,9 +62,10 @@ def report(event: Event) -> dict:
     outcomes: dict[int, set] = defaultdict(set)
     for meeting_id, _p, outcome, _r, _c in answers:
         outcomes[meeting_id].add(outcome)
-    states = dict.fromkeys((HELD, NO_SHOW, CANCELLED, NO_ANSWER), 0)
+    states = dict.fromkeys((HELD, NO_SHOW, CANCELLED, NO_ANSWER, CLOSED_BEFORE), 0)
     for meeting_id in placed:
-        states[_meeting_state(meeting_id in no_show_meetings, outcomes[meeting_id])] += 1
+        states[CLOSED_BEFORE if meeting_id in closed_before else
+               _meeting_state(meeting_id in no_show_meetings, outcomes[meeting_id])] += 1
     rows = _rows(people, people_of, no_shows, answers)
     ratings = [a[3] for a in answers if a[3] is not None and a[0] in placed]
     org_of = {pid: participant.organisation_id for pid, (participant, _org) in people.items()}
@@ -103,6 +111,11 @@ def _rows(people: dict, people_of: dict, no_shows: list, answers: list) -> list[
     return sorted(result, key=lambda r: (r["name"].lower(), r["organisation"].lower()))
 
 
+def rating_text(value: float | None) -> str:
+    """A mean rating with one decimal in the reader's locale ("4.5", "4,5"); "" for none."""
+    return "" if value is None else format_decimal(value, format="0.0")
+
+
 def _cell(value) -> str:
     """A CSV cell a spreadsheet will not run as a formula."""
     text = "" if value is None else str(value)
@@ -110,7 +123,8 @@ def _cell(value) -> str:
 
 
 def csv_text(data: dict) -> str:
-    """The report's rows as CSV (UTF-8 with BOM for spreadsheets), headers in the current language."""
+    """The report's rows as CSV (UTF-8 with BOM for spreadsheets), headers and decimal separator in the current
+    language (a "4,5" cell is quoted)."""
     header = [_("Participant"), _("Organisation"), _("Meetings"), _("Answered"), _("Took place"),
               _("Partner did not come"), _("Cancelled on the day"), _("Mean rating given"),
               _("Wants to continue")]
@@ -119,6 +133,6 @@ def csv_text(data: dict) -> str:
     writer.writerow(header)
     for row in data["rows"]:
         writer.writerow([_cell(row["name"]), _cell(row["organisation"]), row["meetings"], row["answered"], row[HELD],
-                         row[NO_SHOW], row[CANCELLED], "" if row["mean_rating"] is None else row["mean_rating"],
+                         row[NO_SHOW], row[CANCELLED], rating_text(row["mean_rating"]),
                          row["continue"]])
     return "\ufeff" + buffer.getvalue()

@@ -26,9 +26,16 @@ def allowed_statuses(event: Event) -> list[str]:
 
 
 def set_status(event: Event, status: str) -> None:
-    """Change the status if `allowed_statuses` allows it (the caller commits); else Conflict "status_not_allowed"."""
+    """Change the status if `allowed_statuses` allows it (the caller commits), noting when it was closed; else
+    Conflict "status_not_allowed"."""
     if status != event.status and status not in allowed_statuses(event):
         raise Conflict("status_not_allowed", {"status": status})
+    if status == CLOSED and event.status != CLOSED:  # the event day stops here (see events_day.closed_at)
+        from matchmaker.services.events_day import current_time
+
+        event.closed_at = current_time()
+    elif status != CLOSED:
+        event.closed_at = None
     event.status = status
 
 

@@ -167,7 +167,7 @@ def test_my_day_and_the_desk_in_italian(app, clock):
     desk = app.test_client()
     login(desk, organiser)
     page = desk.get(f"/events/{event.id}/checkin").get_data(as_text=True)
-    assert "Accoglienza" in page and "Arrivati: 0 partecipanti su 4" in page and "Assenze segnalate" in page
+    assert "Accoglienza" in page and "Arrivi: 0 su 4 partecipanti" in page and "Assenze segnalate" in page
 
 
 def test_the_personal_data_download_has_one_s_own_event_day_records(app, clock):
@@ -185,3 +185,57 @@ def test_the_personal_data_download_has_one_s_own_event_day_records(app, clock):
     assert mine["checked_in_at"] is not None
     assert mine["no_shows_reported"] == [{"meeting_starts_at": "2027-03-10T08:00:00+00:00", "partner": "Person 1"}]
     assert mine["reported_absent_from"] == [{"meeting_starts_at": "2027-03-10T13:00:00+00:00"}]
+
+
+def test_once_closed_my_day_says_so_and_only_meetings_begun_before_the_close_are_reported(app, clock):
+    from matchmaker.services.events_settings import set_status
+
+    event, people, meetings = published_day()
+    client = _as(app, people[0])
+    clock(rome(9, 25))  # the 09:20 meeting is under way; 14:00 is ahead
+    set_status(event, "closed")
+    db.session.commit()
+    clock(rome(9, 30))
+    page = client.get(f"/events/{event.id}/day").get_data(as_text=True)
+    assert "closed the event" in page
+    assert not _section(page, "next-meeting") and not _section(page, "current-meeting")
+    assert "did not take place (the event was closed before it)" in page
+    shown = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert 'id="my-day-link"' not in shown and 'id="followup-link"' in shown
+    later = f"/events/{event.id}/day/meetings/{meetings[3].id}/no-show"  # 14:00, after the close
+    refused = post_form(client, later, {}, form_url=f"/events/{event.id}/day", follow_redirects=True)
+    assert "closed the event before this meeting began" in refused.get_data(as_text=True)
+    clock(rome(14, 5))  # even once its time has come
+    post_form(client, later, {}, form_url=f"/events/{event.id}/day")
+    begun = f"/events/{event.id}/day/meetings/{meetings[2].id}/no-show"  # 09:20, begun before the close
+    post_form(client, begun, {}, form_url=f"/events/{event.id}/day")
+    assert [r.meeting_id for r in db.session.scalars(db.select(NoShow))] == [meetings[2].id]
+
+
+def test_contradictory_no_shows_are_one_meeting_flagged_together(app, clock):
+    organiser = make_user(role="organiser")
+    event, people, meetings = published_day(organiser=organiser)
+    url = f"/events/{event.id}/day/meetings/{meetings[0].id}/no-show"
+    clock(rome(9, 10))
+    for person in (people[0], people[1]):  # each says the other did not come
+        post_form(_as(app, person), url, {}, form_url=f"/events/{event.id}/day")
+    desk = app.test_client()
+    login(desk, organiser)
+    page = desk.get(f"/events/{event.id}/checkin").get_data(as_text=True)
+    assert "1 meeting reported by a participant" in page and "2 meetings" not in page
+    assert page.count('class="no-show-contested"') == 2 and page.count("each says the other did not come") == 2
+
+
+def test_the_check_in_counts_agree_with_their_number_in_italian(app, clock):
+    organiser = make_user(role="organiser", locale="it")
+    event, people, _ = published_day(organiser=organiser)
+    for person in people[1:]:
+        person.cancelled = True
+    db.session.add(CheckIn(event_id=event.id, participant_id=people[0].id))
+    db.session.commit()
+    desk = app.test_client()
+    login(desk, organiser)
+    page = desk.get(f"/events/{event.id}/checkin").get_data(as_text=True)
+    assert "Arrivi: 1 su 1 partecipante<" in page
+    found = desk.get(f"/events/{event.id}/checkin?q=person").get_data(as_text=True)
+    assert "Corrispondenze per “person”: 1 su 1 partecipante." in found

@@ -123,7 +123,7 @@ def test_the_report_counts_outcomes_ratings_continues_and_connections(app):
     events_followup.answer(event, people[0], meetings[2].id, "cancelled", now=AFTER)
     report = events_followup_report.report(event)
     assert report["meetings"] == 4
-    assert report["states"] == {"held": 1, "no_show": 1, "cancelled": 1, "no_answer": 1}
+    assert report["states"] == {"held": 1, "no_show": 1, "cancelled": 1, "no_answer": 1, "closed_before": 0}
     assert (report["ratings"], report["mean_rating"]) == (2, 4.0)
     assert (report["continue"], report["connections"]) == (2, 1)
     rows = {r["name"]: r for r in report["rows"]}
@@ -152,3 +152,23 @@ def test_continue_with_a_guest_without_organisation_is_counted_but_connects_nobo
     assert db.session.execute(db.select(Interest)).first() is None
     report = events_followup_report.report(event)
     assert (report["continue"], report["connections"]) == (1, 0)
+
+
+def test_meetings_not_begun_when_the_event_was_closed_are_not_asked_about(app, monkeypatch):
+    from matchmaker.services import events_day
+    from matchmaker.services.events_settings import set_status
+
+    event, people, meetings = published_day()
+    monkeypatch.setattr(events_day, "current_time", lambda: rome(9, 25))
+    set_status(event, CLOSED)
+    db.session.commit()
+    monkeypatch.setattr(events_day, "current_time", lambda: AFTER)
+    items = {i["meeting_id"]: i for i in events_followup.meetings(event, people[0])}
+    assert not items[meetings[0].id]["closed_before"] and not items[meetings[2].id]["closed_before"]
+    assert items[meetings[3].id]["closed_before"]  # 14:00, after the close at 09:25
+    with pytest.raises(Conflict) as refused:
+        events_followup.answer(event, people[0], meetings[3].id, "held", 4, now=AFTER)
+    assert refused.value.reason[0] == "closed_before"
+    events_followup.answer(event, people[0], meetings[0].id, "held", 4, now=AFTER)
+    states = events_followup_report.report(event)["states"]
+    assert states["closed_before"] == 1 and states["held"] == 1 and states["no_answer"] == 2

@@ -122,3 +122,45 @@ def test_links_appear_once_the_event_is_over(app, clock):
     db.session.commit()
     assert f'/events/{event.id}/followup/report"' in _as(app, organiser).get(
         f"/events/{event.id}/").get_data(as_text=True)
+
+
+def test_the_follow_up_page_lists_meetings_after_the_close_without_a_form(app, clock):
+    from matchmaker.services.events_settings import set_status
+
+    event, people, meetings = published_day()
+    clock(rome(9, 25))
+    set_status(event, CLOSED)
+    db.session.commit()
+    clock(rome(18))
+    page = _person(app, people[0]).get(f"/events/{event.id}/followup").get_data(as_text=True)
+    later = page.split(f'id="meeting-{meetings[3].id}"')[1].split("</li>")[0]
+    assert "did not take place (the event was closed before it)" in later and "<form" not in later
+    begun = page.split(f'id="meeting-{meetings[2].id}"')[1].split("</li>")[0]
+    assert "<form" in begun
+
+
+def test_the_mean_rating_is_written_in_the_readers_locale(app, clock):
+    organiser = make_user(role="organiser", locale="it")
+    event, people, meetings = published_day(organiser=organiser)
+    events_followup.answer(event, people[0], meetings[0].id, "held", 5)
+    events_followup.answer(event, people[1], meetings[0].id, "held", 4)
+    desk = _as(app, organiser)
+    html = desk.get(f"/events/{event.id}/followup/report").get_data(as_text=True)
+    assert 'id="fig-rating">4,5 ' in html and "4.5" not in html and ">5,0<" in html
+    body = desk.get(f"/events/{event.id}/followup/report.csv").get_data(as_text=True)
+    assert '"5,0"' in body and '"4,0"' in body and "5.0" not in body
+
+
+def test_a_refused_answer_comes_back_as_typed_with_the_reason(app, clock):
+    event, people, meetings = published_day()
+    client = _person(app, people[0])
+    page = f"/events/{event.id}/followup"
+    events_followup.answer(event, people[0], meetings[0].id, "held", 3, "stored note")
+    response = post_form(client, f"{page}/meetings/{meetings[0].id}",
+                         {"outcome": "cancelled", "rating": "5", "note": "typed note", "continue": "1"}, page)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and 'id="followup-error"' in html and "a rating is a number" in html
+    form = html.split(f'id="meeting-{meetings[0].id}"')[1].split("</form>")[0]
+    assert ">typed note</textarea>" in form and 'value="cancelled" required checked' in form
+    assert 'value="5" checked' in form and 'name="continue" value="1" checked' in form
+    assert db.session.scalar(db.select(MeetingFeedback.note)) == "stored note"
