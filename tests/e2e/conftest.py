@@ -48,11 +48,12 @@ def browser():
 
 @pytest.fixture
 def phone(browser, live_app):
-    """A page the size of a phone screen that records every URL it requests."""
+    """A page the size of a phone screen that records every URL it requests and every console error."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.requested = []
+    page.requested, page.console_errors = [], []
     page.on("request", lambda request: page.requested.append(request.url))
+    page.on("console", lambda message: page.console_errors.append(message.text) if message.type == "error" else None)
     page.set_default_timeout(10_000)
     yield page
     context.close()

@@ -24,8 +24,6 @@ def test_the_follow_up_on_a_phone(phone, live_app, monkeypatch):
         meeting_id = meetings[0].id
         db.session.remove()
     base = live_app.config["LIVE_URL"]
-    errors = []
-    phone.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     log_in(phone, base, email, "en")
     phone.goto(f"{base}/events/{event_id}/")
     phone.click("#followup-link")
@@ -41,7 +39,7 @@ def test_the_follow_up_on_a_phone(phone, live_app, monkeypatch):
     save.click()
     phone.wait_for_url(lambda url: "#meeting-" in url)
     screenshot(phone, "followup-390")
-    assert "Thank you: your answer is saved." in phone.content() and not errors
+    assert "Thank you: your answer is saved." in phone.content() and not phone.console_errors
     assert all(url.startswith(base) for url in phone.requested)
     with live_app.app_context():
         row = db.session.scalars(db.select(MeetingFeedback)).one()
