@@ -10,7 +10,8 @@ import numpy as np
 from matchmaker import glossary
 from matchmaker.matching import scoring
 from matchmaker.matching.analysis import is_technical
-from matchmaker.matching.documents import COMPANY, INVESTOR, ProfileDoc
+from matchmaker.matching.documents import ProfileDoc
+from matchmaker.matching.investor_reasons import investor_pair, investor_reasons
 from matchmaker.matching.rank import Match, Matcher
 
 Reason = tuple[str, dict]
@@ -224,7 +225,7 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     if backward:
         items.append(("project_meets_offer", {"terms": backward, "title": "" if forward else project}) if project
                      else ("offer_meets_seek", {"terms": backward}))
-    investor = _investor_reasons(source, target)
+    investor = investor_reasons(source, target)
     items += investor
     said_sectors = {code for code, _ in investor if code.endswith("investor_sector")}
     if (shared := sorted(source.sectors & target.sectors)) and not said_sectors:  # else said just above
@@ -233,7 +234,7 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         items.append(("trl_fit", {"theirs": target.trl, "yours": source.trl}))
     # "Investment" between an investor and a company is not a want they share (one offers the money the other
     # seeks): the stage and ticket lines say that fit; other shared types are still named.
-    complementary = {"investment"} if _investor_pair(source, target) else set()
+    complementary = {"investment"} if investor_pair(source, target) else set()
     if shared := sorted((source.collaboration & target.collaboration) - complementary):
         items.append(("collaboration", {"types": shared}))
     similar = _similar_projects(matcher, i, target)
@@ -291,28 +292,3 @@ def _similar_projects(matcher: Matcher, seek_row: int, target: ProfileDoc) -> in
         return 0
     cosines = (vectors @ matcher.index_.seek_[seek_row].T).toarray().ravel()
     return int((cosines >= SIMILAR_PROJECT).sum())
-
-
-def _investor_pair(source: ProfileDoc, target: ProfileDoc) -> bool:
-    """Whether one of the two is an investor and the other a company."""
-    return {source.side, target.side} == {INVESTOR, COMPANY}
-
-
-def _investor_reasons(source: ProfileDoc, target: ProfileDoc) -> list[Reason]:
-    """Stage and ticket fit, named for investors and start-ups alike."""
-    if not _investor_pair(source, target):
-        return []
-    startup, investor = (source, target) if source.side == COMPANY else (target, source)
-    # Each reason is worded for the reader: a start-up reads "Invests at your stage", an investor "At a stage
-    # you invest in" (the investor's codes start with "their_").
-    mine = "" if source is startup else "their_"
-    items: list[Reason] = []
-    if startup.startup_stage and startup.startup_stage in investor.investor_stages:
-        items.append((mine + "stage_fit", {"stage": startup.startup_stage}))
-    if startup.amount_sought is not None and investor.ticket_min is not None and investor.ticket_max is not None:
-        within = investor.ticket_min <= startup.amount_sought <= investor.ticket_max
-        items.append((mine + ("ticket_fit" if within else "ticket_syndicate"),
-                      {"amount": startup.amount_sought, "min": investor.ticket_min, "max": investor.ticket_max}))
-    if shared := sorted(investor.investor_sectors & (startup.sectors | startup.derived_sectors)):
-        items.append((mine + "investor_sector", {"sectors": shared}))
-    return items
