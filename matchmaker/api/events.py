@@ -127,7 +127,7 @@ def list_events():
 @spec.validate(resp=Response(HTTP_200=EventOut, HTTP_401=ErrorOut, HTTP_404=ErrorOut), tags=["events"])
 def show_event(event_id: int):
     """The event's time zone, slots (numbered from 1, local times with offset) and tables."""
-    from matchmaker.events.wording import localtime
+    from matchmaker.events.times import localtime
 
     event, _who = _event(event_id)
     iso = "%Y-%m-%dT%H:%M:%S%z"

@@ -2,7 +2,7 @@
 from flask import Blueprint
 
 from matchmaker import count_wording
-from matchmaker.events.wording import localrange, localtime, viewer_zone, weekday, zone_label, zone_name
+from matchmaker.events.times import localrange, localtime, viewer_zone, weekday, zone_label, zone_name
 from matchmaker.services.events_agenda import table_label
 
 bp = Blueprint("events", __name__, url_prefix="/events")

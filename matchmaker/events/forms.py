@@ -138,7 +138,7 @@ def _zone_choices(locale: str, day) -> list[tuple[str, str]]:
     """The choices in `locale` (the request's) with the abbreviations in force on `day` (at noon UTC)."""
     from datetime import datetime, time, timezone
 
-    from matchmaker.events.wording import zone_name
+    from matchmaker.events.times import zone_name
 
     noon = datetime.combine(day, time(12), tzinfo=timezone.utc)
     labelled = {zone: zone_name(zone, noon) for zone in _zones()}

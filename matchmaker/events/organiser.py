@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from matchmaker.events import bp, wording
+from matchmaker.events import bp, times, wording
 from matchmaker.events.access import organised
 from matchmaker.events.forms import (EventForm, GridForm, SettingsForm, grid_defaults, parse_breaks, parse_tables,
                                      zone_choices)
@@ -155,7 +155,7 @@ def _save_settings(event, form) -> bool:
     flash(_("Event saved."), "success")
     if moved:
         flash(_("Time zone now %(zone)s: the slots keep their clock times, now in that zone.",
-                zone=wording.zone_label(event)), "info")
+                zone=times.zone_label(event)), "info")
     return True
 
 

@@ -7,7 +7,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from matchmaker.events import bp, wording
+from matchmaker.events import bp, times, wording
 from matchmaker.events.access import event_or_404, joined
 from matchmaker.events.organiser import refusal_flash
 from matchmaker.extensions import db, limiter
@@ -95,7 +95,7 @@ def _slot_groups(event: Event) -> list[tuple[str, list[tuple[str, list]]]]:
     from itertools import groupby
 
     def day(slot) -> str:
-        return wording.localtime(slot.starts_at, event.time_zone, "date")
+        return times.localtime(slot.starts_at, event.time_zone, "date")
 
     return [(label, [(wording.session(code), list(slots)) for code, slots in groupby(in_day, lambda s: s.session)])
             for label, in_day in ((label, list(group)) for label, group in groupby(event.slots, day))]
