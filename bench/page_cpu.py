@@ -39,11 +39,33 @@ def paths(rng: random.Random, profiles: int, token: str) -> dict:
             "api": lambda: ("/api/v1/me", {"Authorization": f"Bearer {token}"})}
 
 
+def statements_of(client, path: str, headers: dict) -> list[str]:
+    """The SQL statements one request runs."""
+    from sqlalchemy import event
+
+    from matchmaker.extensions import db
+
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    with client.application.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        client.get(path, headers=headers)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return seen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--accounts", type=Path, required=True)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--pgdata", type=Path)
+    parser.add_argument("--statements", action="store_true", help="also print each kind's SQL statements (one warm request)")
     args = parser.parse_args()
     accounts = json.loads(args.accounts.read_text())
     from matchmaker import create_app
@@ -70,6 +92,9 @@ def main() -> None:
         server = (postgres_cpu(args.pgdata) - server) / args.n
         print(f"{kind:<17} {statistics.median(cpu) * 1000:>18.1f} {mean * 1000:>6.1f} "
               f"{server * 1000 if args.pgdata else float('nan'):>18.1f}")
+        if args.statements:
+            seen = statements_of(client, *next_request())
+            print(f"  {len(seen)} statements:" + "".join(f"\n    {' '.join(s.split())[:160]}" for s in seen))
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
 from matchmaker.services.events_agenda import ical, ics_filename, message_line
 from matchmaker.services.events_placement import UNPLACED, participant_names, placements
-from matchmaker.services.events_suggest import suggested
+from matchmaker.services.events_suggest import WITH_ORGANISATION, suggested
 
 
 @bp.get("/<int:event_id>/")
@@ -111,7 +111,7 @@ def suggestions(event_id: int):
         MeetingRequest.target_id == participant.id)).scalars()}  # who asked me: their request is accepted, not doubled
     rows = suggested(participant)
     shown = {other.id for other, _s, _r in rows}  # a suggested partner is not listed again under everyone
-    others = [p for p in db.session.execute(select(EventParticipant).where(
+    others = [p for p in db.session.execute(select(EventParticipant).options(*WITH_ORGANISATION).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
         EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars()
         if p.id not in shown]

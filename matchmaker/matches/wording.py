@@ -45,16 +45,30 @@ _LABELLED = (taxonomy.SECTORS, taxonomy.THERAPEUTIC_AREAS, taxonomy.COLLABORATIO
 def _as_label(term: str) -> str | None:
     """A term that is a taxonomy label or a glossary concept's name in either language, in the reader's language;
     None for any other term."""
-    key = taxonomy.fold(term)
-    for vocabulary in _LABELLED:
-        for entry in vocabulary.terms:
-            if key in (taxonomy.fold(entry.label), taxonomy.fold(entry.label_it)):
-                return _lower_first(vocabulary_label(vocabulary, entry.code))
-    for concept in glossary.CONCEPTS:
-        name = concept.label
-        if key in (taxonomy.fold(name), taxonomy.fold(_italian(name))):
-            return _lower_first(gettext(name))
-    return None
+    found = _label_keys().get(taxonomy.fold(term))
+    if found is None:
+        return None
+    vocabulary, code = found
+    return _lower_first(vocabulary_label(vocabulary, code) if vocabulary is not None else gettext(code))
+
+
+_LABEL_KEYS: dict[str, tuple[taxonomy.Vocabulary | None, str]] = {}
+
+
+def _label_keys() -> dict[str, tuple[taxonomy.Vocabulary | None, str]]:
+    """Every label's folded form in either language -> (its vocabulary, its code), or (None, the glossary concept's
+    name): the first in the order _as_label looks them up wins (made once: a page words hundreds of terms)."""
+    if not _LABEL_KEYS:
+        keys: dict[str, tuple[taxonomy.Vocabulary | None, str]] = {}
+        for vocabulary in _LABELLED:
+            for entry in vocabulary.terms:
+                for label in (entry.label, entry.label_it):
+                    keys.setdefault(taxonomy.fold(label), (vocabulary, entry.code))
+        for concept in glossary.CONCEPTS:
+            for name in (concept.label, _italian(concept.label)):
+                keys.setdefault(taxonomy.fold(name), (None, concept.label))
+        _LABEL_KEYS.update(keys)
+    return _LABEL_KEYS
 
 
 def _lower_first(label: str) -> str:

@@ -115,3 +115,23 @@ def test_the_api_loads_the_tags_of_a_page_of_suggestions_in_one_query(client):
         body = client.get("/api/v1/suggestions", headers=headers).json
     assert len(body["items"]) >= 2 and {"biotech"} in [set(i["target"]["sectors"]) for i in body["items"]]
     assert sum("FROM organisation_tag" in s for s in seen) == 1, "\n".join(s[:150] for s in seen)
+
+
+def test_an_event_suggestions_page_does_not_load_each_participants_organisation_on_its_own(client):
+    from matchmaker.models import EventParticipant
+    from tests.integration.events.builders import small_event
+
+    def statements_for(people: int) -> int:
+        event, participants, _ = small_event(people=people, accounts=True, pairs=())
+        me = db.session.get(EventParticipant, participants[0].id)
+        login(client, me.user)
+        client.get(f"/events/{event.id}/suggestions")  # the engine is loaded once per process
+        with statements() as seen:
+            page = client.get(f"/events/{event.id}/suggestions")
+        assert page.status_code == 200 and "Person 1" in page.get_data(as_text=True)
+        client.post("/auth/logout")
+        return len(seen)
+
+    rebuild_all()
+    # the participants with their organisations in one statement, however many there are (it was two per participant)
+    assert statements_for(3) == statements_for(12)

@@ -20,13 +20,16 @@ def test_the_event_suggestions_never_read_stronger_down_the_list(app, client, mo
               for p in people[1:]]
     own = ["good", "strong", "possible", "strong"]  # the engine's labels, by descending score
 
-    def suggestions_for(organisation, kind):
+    reasons = {org.id: Reasons([], strength, "seek") for org, strength in zip(others, own)}
+
+    def stored_suggestions(organisation, kind):
         if kind != "tech-transfer":
             return []
-        return [(SimpleNamespace(score=1.0 - i / 10), org, Reasons([], strength, "seek"))
-                for i, (org, strength) in enumerate(zip(others, own))]
+        return [(SimpleNamespace(score=1.0 - i / 10), org) for i, org in enumerate(others)]
 
-    monkeypatch.setattr("matchmaker.services.suggestions.suggestions_for", suggestions_for)
+    monkeypatch.setattr("matchmaker.services.suggestions.stored_suggestions", stored_suggestions)
+    monkeypatch.setattr("matchmaker.services.suggestions.explainer",
+                        lambda organisation: lambda suggestion, target: reasons[target.id])
     login(client, me.user)
     page = client.get(f"/events/{event.id}/suggestions").get_data(as_text=True)
     labels = re.findall(r'<p class="strength[^"]*">(\w+) match', page)
