@@ -71,6 +71,8 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
+        from matchmaker import db_ping
+        db_ping.install(db.engine, app.config.get("DB_PING_AFTER_IDLE", 2.0))
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True,
                      include_object=search_index.include_object)
     search_index.install(db.metadata, Session)

@@ -51,7 +51,9 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _normalise_db_url(
         os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'matchmaker.sqlite3'}")
     )
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    # A pooled connection idle this long is pinged before use (db_ping: not at every checkout, as pool_pre_ping does)
+    DB_PING_AFTER_IDLE = float(os.environ.get("DB_PING_AFTER_IDLE", "2"))
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # uploads (CSV/XLSX imports)
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

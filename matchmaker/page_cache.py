@@ -96,9 +96,12 @@ TOKEN_SLOT, NEXT_SLOT = "\x00csrf\x00", "\x00next\x00"
 
 def fill_slots(fragment: str, next_url: str = "") -> Markup:
     """`fragment` with this request's CSRF token (and `next_url`) put in its slots, escaped as the template would."""
-    from flask_wtf.csrf import generate_csrf
+    token = g.get("_escaped_csrf")
+    if token is None:  # a page fills a dozen slots: the token once
+        from flask_wtf.csrf import generate_csrf
 
-    return Markup(fragment.replace(TOKEN_SLOT, str(escape(generate_csrf()))).replace(NEXT_SLOT, str(escape(next_url))))
+        token = g._escaped_csrf = str(escape(generate_csrf()))
+    return Markup(fragment.replace(TOKEN_SLOT, token).replace(NEXT_SLOT, str(escape(next_url))))
 
 
 def bump(connection, name: str = DIRECTORY, if_table: bool = False) -> None:

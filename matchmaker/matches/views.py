@@ -1,6 +1,7 @@
 """Suggested partners for the logged-in member's organisation: review them (interested / save / decline / undo)."""
 from __future__ import annotations
 
+from dataclasses import astuple
 from urllib.parse import parse_qsl, urlsplit
 
 from flask import (Blueprint, abort, flash, get_template_attribute, redirect, render_template, request, session,
@@ -71,11 +72,26 @@ def index():
                            page=page, filters=filters, wording=wording, labels=labels,
                            can_act=organisation.id == current_user.organisation_id,
                            history=review.history(organisation.id, [i.target.id for i in page.items]),
-                           filter_selects=filter_selects(filters, areas=kind != "investor"), card_head=card_head,
-                           card_actions=card_actions, amounts=[(a, money(a)) for a in AMOUNTS],
+                           filter_form=filter_form(organisation, kind, filters), card_head=card_head,
+                           card_actions=card_actions,
                            retry=decline_retry({i.suggestion.id for i in page.items}),
                            notice_at=notice_at({"review-notice"} | {f"suggestion-{i.suggestion.id}"
                                                                     for i in page.items}))
+
+
+def filter_form(organisation: Organisation, kind: str, filters: ReviewFilters) -> Markup:
+    """The page's filter form: the same for every reader of a language with the same list (kind, the `org` asked
+    for, the organisation's kind), filters and data stamp (its region and country options), so kept."""
+    lang, org_arg = current_language(), request.args.get("org")
+
+    def render() -> Markup:
+        return Markup(render_template(
+            "matches/_filter_form.html", org=organisation, kind=kind, filters=filters, labels=labels,
+            filter_selects=filter_selects(filters, areas=kind != "investor"),
+            amounts=[(a, money(a)) for a in AMOUNTS]).strip())
+
+    key = (kind, org_arg, organisation.id if org_arg else None, organisation.kind, astuple(filters), lang)
+    return page_cache.cached("suggestion-filter-form", key, render)
 
 
 def filter_selects(filters, areas: bool = True) -> Markup:
