@@ -5,6 +5,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload
 
 from matchmaker.extensions import db
@@ -65,12 +66,16 @@ def revoke_all(user: User) -> int:
     return len(active)
 
 
+# The token with its user and organisation in one query; built once (every API request asks it).
+_BY_HASH = db.select(ApiToken).where(ApiToken.token_hash == bindparam("token_hash")).options(
+    joinedload(ApiToken.user).joinedload(User.organisation).lazyload(Organisation.tags))
+
+
 def user_for_token(secret: str) -> User | None:
     """The active user whose active token this is, else None (unknown, revoked, or the account is disabled)."""
     if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
         return None
-    token = db.session.scalar(db.select(ApiToken).where(ApiToken.token_hash == _digest(secret)).options(
-        joinedload(ApiToken.user).joinedload(User.organisation).lazyload(Organisation.tags)))  # one query
+    token = db.session.scalar(_BY_HASH, {"token_hash": _digest(secret)})
     if token is None or token.revoked_at is not None or not token.user.is_active:
         return None
     now = utcnow()
