@@ -1,11 +1,13 @@
 """CPU per request of each page of the load test, in-process (less sensitive to a shared machine than latency).
 
     DATABASE_URL=... .venv/bin/python bench/page_cpu.py --accounts /tmp/load.json [--n 200] [--pgdata DIR]
+        [--statements]
 
 Uses the database and accounts of `bench/load.py seed`; logs in as the first member through the form, then for
 each kind (directory page, directory search, profile, suggestions, GET /api/v1/me) warms up and times `--n`
 requests through Flask's test client: median and mean CPU of this process per request and, with `--pgdata` (the
-data directory of a PostgreSQL that serves nobody else), the server's CPU per request from /proc.
+data directory of a PostgreSQL that serves nobody else), the server's CPU per request from /proc; with
+`--statements`, the SQL statements of one more request of each kind.
 """
 from __future__ import annotations
 
@@ -65,7 +67,8 @@ def main() -> None:
     parser.add_argument("--accounts", type=Path, required=True)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--pgdata", type=Path)
-    parser.add_argument("--statements", action="store_true", help="also print each kind's SQL statements (one warm request)")
+    parser.add_argument("--statements", action="store_true",
+                        help="also print each kind's SQL statements (one warm request)")
     args = parser.parse_args()
     accounts = json.loads(args.accounts.read_text())
     from matchmaker import create_app
