@@ -17,6 +17,8 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     from flask import Flask
 
     app = Flask(__name__, instance_path=str(INSTANCE_DIR), template_folder=str(PROJECT_ROOT / "templates"))
+    from matchmaker.fast_jinja import Environment
+    app.jinja_environment = Environment  # before anything builds app.jinja_env
     app.config.from_object(Config)
     if config is None:
         app.config.from_pyfile(str(Path(app.instance_path) / "config.py"), silent=True)
