@@ -49,8 +49,9 @@ ONE_CORE_POLICY = "idle"
 # third original at 10 s, loaded machine (calibration 1.4-3.1 s): forum-14 222 -> 83 breaks, ticf-13crafc 41 -> 16
 # with CP-SAT; on the 10-slot events (60,000-85,000 clauses) the SAT neighbourhoods did better (3 against 12-17).
 CPSAT_LNS_MIN_CLAUSES = 120_000
-# Above this many hard clauses of the restricted encoding (forum-14 255,000, ticf-14crafa 288,000 and their
-# precedence and sparse-forbidden-slot variants; the other originals 23,000-191,000) the local search's
+# Above this many hard clauses of the restricted encoding (forum-14 255,000, ticf-14crafa 288,000, their
+# precedence and sparse-forbidden-slot variants, ticf-14crafa with 20% fixed meetings 227,000; not forum-14's
+# 200,000 nor the 40%-fixed ones; the other originals 23,000-191,000) the local search's
 # neighbourhoods on the restricted form are RC2 ones (rc2lns: each a small formula of the freed meetings solved to
 # its optimum) instead of SAT calls under assumptions on the whole formula. Measured 2026-11-29/30, one core,
 # loaded machine, same cached first schedule, 7 s: see the README's Benchmark figures.
