@@ -9,7 +9,7 @@ use (run under `taskset -c 0` for one core), before, before the variants and aft
 1-minute load average.
 
     .venv/bin/python bench/scheduling.py [--time-limit 10] [--large-time-limit 30] [--only PATTERN] [--variants]
-                                         [--every N] [--stress]
+                                         [--every N] [--stress] [--rc2-lns-min-clauses N]
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from matchmaker import scheduling  # scheduling.solve is imported on first use: the MaxSAT processes need no OR-Tools
-from matchmaker.scheduling import violations
+from matchmaker.scheduling import maxsat, violations
 from matchmaker.scheduling.dzn import read_dzn
 from matchmaker.scheduling.greedy import first_fit
 from matchmaker.scheduling.quality import report, total_breaks
@@ -204,11 +204,17 @@ def main() -> None:
     parser.add_argument("--variants", action="store_true", help="also generated variants of the original events")
     parser.add_argument("--every", type=int, default=1, help="variants of every Nth original only (a subset)")
     parser.add_argument("--stress", action="store_true", help="also precedences between unrelated meetings")
+    parser.add_argument("--rc2-lns-min-clauses", type=float, default=maxsat.RC2_LNS_MIN_CLAUSES,
+                        help="events whose restricted encoding has more hard clauses get RC2 neighbourhoods "
+                             "(default: the engine's; inf: never, the search before 2026-11-30)")
     args = parser.parse_args()
+    maxsat.RC2_LNS_MIN_CLAUSES = args.rc2_lns_min_clauses
     if not DATA.is_dir():
         sys.exit(f"benchmark data not found at {DATA}: clone the project with shared/ beside it")
     started = time.monotonic()
     print(calibration(), flush=True)
+    print(f"RC2 neighbourhoods above {maxsat.RC2_LNS_MIN_CLAUSES:,.0f} hard clauses of the restricted encoding",
+          flush=True)
     originals = benchmark_instances(args.time_limit, args.only)
     if args.variants or args.stress:
         benchmark_variants(args.time_limit, originals,

@@ -49,6 +49,13 @@ ONE_CORE_POLICY = "idle"
 # third original at 10 s, loaded machine (calibration 1.4-3.1 s): forum-14 222 -> 83 breaks, ticf-13crafc 41 -> 16
 # with CP-SAT; on the 10-slot events (60,000-85,000 clauses) the SAT neighbourhoods did better (3 against 12-17).
 CPSAT_LNS_MIN_CLAUSES = 120_000
+# Above this many hard clauses of the restricted encoding (forum-14 255,000, ticf-14crafa 288,000, their
+# precedence and sparse-forbidden-slot variants, ticf-14crafa with 20% fixed meetings 227,000; not forum-14's
+# 200,000 nor the 40%-fixed ones; the other originals 23,000-191,000) the local search's
+# neighbourhoods on the restricted form are RC2 ones (rc2lns: each a small formula of the freed meetings solved to
+# its optimum) instead of SAT calls under assumptions on the whole formula. Measured 2026-11-29/30, one core,
+# loaded machine, same cached first schedule, 7 s: see the README's Benchmark figures.
+RC2_LNS_MIN_CLAUSES = 220_000
 
 
 def usable_cores() -> int:
@@ -115,7 +122,8 @@ def _search_child(instance: Instance, must_place: list[int], conn, niceness: int
     conn.close()
 
 
-def _local_search_child(instance: Instance, must_place: list[int], conn, start: dict[int, int] | None) -> None:
+def _local_search_child(instance: Instance, must_place: list[int], conn, start: dict[int, int] | None,
+                        deadline: float = float("inf"), rc2_min_clauses: float | None = None) -> None:
     """Child process: the neighbourhood search (descent.descend) until ended, sending ("improved", slots) for each
     better schedule, ("optimal", slots) when the exact encoding shows no better one exists.
 
@@ -127,9 +135,12 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     neighbourhoods then took 49 to 25 breaks in 2 s). It goes on with the exact encoding once the restricted one
     is exhausted, or from `start` if the restricted encoding has no schedule (someone must have two breaks, as
     often with forbidden slots); on a large event, CP-SAT neighbourhoods (lns) replace the SAT ones in that last
-    case (see CPSAT_LNS_MIN_CLAUSES). Without `start` (the constructive schedule left meetings out) the start is
-    Glucose's first schedule of the exact encoding, found in a fraction of a second, so that a complete schedule
-    is streamed early even when the restricted encoding's first schedule takes seconds or never comes."""
+    case (see CPSAT_LNS_MIN_CLAUSES). On the largest events the neighbourhoods on the restricted form are RC2 ones
+    (rc2lns, see RC2_LNS_MIN_CLAUSES; `rc2_min_clauses`, the caller's value of it, since a forkserver child
+    imported this module afresh), which stop by themselves at `deadline`. Without `start` (the constructive
+    schedule left meetings out) the start is Glucose's first schedule of the exact encoding, found in a fraction of
+    a second, so that a complete schedule is streamed early even when the restricted encoding's first schedule
+    takes seconds or never comes."""
     exact = None
     if start is None:
         # No complete constructive schedule: Glucose's first schedule of the exact encoding comes at once (0.2-0.7 s
@@ -150,7 +161,16 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
         conn.close()
         return
     cost = None
-    if first is not None:
+    rc2_min_clauses = RC2_LNS_MIN_CLAUSES if rc2_min_clauses is None else rc2_min_clauses
+    if first is not None and len(restricted.wcnf.hard) > rc2_min_clauses:
+        from matchmaker.scheduling import rc2lns
+        cost, found, proved = rc2lns.search(instance, must_place, first, partial(send_schedule, instance, conn=conn),
+                                            lambda: time.monotonic() < deadline)
+        if not proved:  # the deadline: the parent ends this process now
+            conn.close()
+            return
+        start = found
+    elif first is not None:
         cost, found = descend(instance, restricted, conn, float("inf"), first)
         if start is None or (cost is not None and cost < total_breaks(instance, start)):
             start = found
@@ -207,7 +227,7 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
         pending[receiver] = name
 
     if workers > 1:
-        launch("local search", _local_search_child, start)
+        launch("local search", _local_search_child, start, deadline, RC2_LNS_MIN_CLAUSES)
     niceness = (RC2_NICENESS if cores > 1 else ONE_CORE_POLICY) if workers > 1 else 0
     launch("restricted-totalizer", _search_child, niceness)
     best: dict[int, int] | None = dict(start) if start is not None and workers > 1 else None

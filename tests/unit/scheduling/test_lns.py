@@ -47,14 +47,19 @@ def event_with_everything(seed: int = 3):
     return replace(base, meetings=meetings, precedences=tuple(precedences)), placed
 
 
-def test_one_neighbourhood_holding_the_whole_event_reaches_the_brute_force_optimum():
-    checked = 0
+def brute_force_cases(at_most_one_break_each: bool):
+    """(seed, instance, brute-force optimum, constructive schedule) of the small events whose meetings all fit."""
     for seed in range(40):
         instance = small_event(seed)
-        optimum = brute_force(instance, at_most_one_break_each=False)
+        optimum = brute_force(instance, at_most_one_break_each)
         start = construct(instance, seed=0).slot
-        if optimum is None or len(start) < len(instance.meetings):
-            continue
+        if optimum is not None and len(start) == len(instance.meetings):
+            yield seed, instance, optimum, start
+
+
+def test_one_neighbourhood_holding_the_whole_event_reaches_the_brute_force_optimum():
+    checked = 0
+    for seed, instance, optimum, start in brute_force_cases(at_most_one_break_each=False):
         assert len(start) <= lns.START_SIZE
         sent = []
         cost, slots = lns.search(instance, sorted(start), dict(start), sent.append, steps(3))
