@@ -218,3 +218,22 @@ def test_an_answer_that_never_ticked_continue_leaves_interest_from_elsewhere(app
                             db.session.get(Organisation, b.organisation_id), "interested", _user(a))
     events_followup.answer(event, a, meetings[0].id, "held", 4, user=_user(a), now=AFTER)
     assert db.session.execute(db.select(Interest)).scalar_one().organisation_id == a.organisation_id
+
+
+def test_the_participants_rows_count_meetings_cut_off_by_the_close_apart(app, monkeypatch):
+    from matchmaker.services import events_day
+    from matchmaker.services.events_settings import set_status
+
+    event, people, meetings = published_day()  # Person 0: 09:00, 09:20, 14:00
+    monkeypatch.setattr(events_day, "current_time", lambda: rome(9, 25))
+    set_status(event, CLOSED)
+    db.session.commit()
+    monkeypatch.setattr(events_day, "current_time", lambda: AFTER)
+    events_followup.answer(event, people[0], meetings[0].id, "held", 4, now=AFTER)
+    events_followup.answer(event, people[0], meetings[2].id, "held", 5, now=AFTER)
+    report = events_followup_report.report(event)
+    rows = {r["name"]: r for r in report["rows"]}
+    assert (rows["Person 0"]["meetings"], rows["Person 0"]["closed_before"], rows["Person 0"]["answered"]) == (2, 1, 2)
+    assert (rows["Person 3"]["meetings"], rows["Person 3"]["closed_before"]) == (1, 1)  # 09:00 with 2, 14:00 with 0
+    lines = events_followup_report.csv_text(report).lstrip("\ufeff").splitlines()
+    assert lines[0].endswith("Not begun when the event was closed") and lines[1].endswith(",1")
