@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from matchmaker.extensions import db
-from matchmaker.models import CheckIn, MeetingRequest, User
+from matchmaker.models import CheckIn, MeetingRequest
 from matchmaker.services import events_checkin, events_day
 from tests.e2e.conftest import log_in, screenshot
 from tests.e2e.test_filter_layout import MEASURE
