@@ -167,7 +167,7 @@ def test_a_refused_answer_comes_back_as_typed_with_the_reason(app, clock):
 
 
 @pytest.mark.parametrize("locale, name", [("en", "meet-in-italy-2027-03-10-follow-up.csv"),
-                                          ("it", "meet-in-italy-2027-03-10-dopo-l-evento.csv")])
+                                          ("it", "meet-in-italy-2027-03-10-dopo-evento.csv")])
 def test_the_csv_is_named_after_the_event_like_the_other_exports(app, clock, locale, name):
     organiser = make_user(role="organiser", locale=locale)
     event, _people, _meetings = published_day(organiser=organiser)
