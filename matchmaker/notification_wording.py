@@ -36,6 +36,12 @@ WORDING: dict[str, str] = {
     "event_request_received": N_("%(name)s asks you for a meeting at %(event)s."),
     "event_request_accepted": N_("%(name)s accepted your meeting request at %(event)s."),
     "event_request_declined": N_("%(name)s declined your meeting request at %(event)s: %(reason)s."),
+    # the same, naming the person's organisation too (chosen by describe() when the notice has one)
+    "event_request_received+organisation": N_("%(name)s (%(organisation)s) asks you for a meeting at %(event)s."),
+    "event_request_accepted+organisation": N_("%(name)s (%(organisation)s) accepted your meeting request at "
+                                              "%(event)s."),
+    "event_request_declined+organisation": N_("%(name)s (%(organisation)s) declined your meeting request at "
+                                              "%(event)s: %(reason)s."),
     "join_requested": N_("%(name)s asks to join %(organisation)s as a member. Accept or decline on the join "
                          "requests page."),
     "join_accepted": N_("%(name)s accepted you as a member of %(organisation)s."),

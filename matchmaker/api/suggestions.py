@@ -33,8 +33,9 @@ class SuggestionOut(BaseModel):
                                   "order of `score`.")
     score: float = Field(description=(
         "The match score of the pair: the engine's ranking score (text in both directions, track record on similar "
-        "work, shared partners and the structured overlaps, incl. the investor ticket fit, which can make it "
-        "negative), rounded to 6 decimals; the same number as the suggestions page's 'match score' tooltip. Not a "
+        "work, shared partners and the structured overlaps, incl. the investor ticket fit), rounded to 6 decimals, "
+        "never below 0 (a round beyond an investor's tickets can take the engine's score below zero: it reads 0 "
+        "and `rank` keeps the order); the same number as the suggestions page's 'match score' tooltip. Not a "
         "probability and not comparable across organisations; the page's words (strong / good / possible) weigh "
         "it with the evidence beyond the text."))
     state: Literal["new", "saved", "interested", "declined"]
@@ -58,7 +59,7 @@ class FeedbackIn(BaseModel):
 
 
 def item_out(item: Item) -> SuggestionOut:
-    return SuggestionOut(id=item.suggestion.id, rank=item.rank, score=round(item.score, 6), state=item.state,
+    return SuggestionOut(id=item.suggestion.id, rank=item.rank, score=round(item.shown_score, 6), state=item.state,
                          reasons=[str(line) for line in wording.reason_lines(item.reasons)],
                          target=org_out(item.target, g.api_user))
 

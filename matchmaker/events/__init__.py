@@ -2,13 +2,14 @@
 from flask import Blueprint
 
 from matchmaker import count_wording
-from matchmaker.events.times import localrange, localtime, viewer_zone, weekday, zone_label, zone_name
+from matchmaker.events.times import day_zone, localrange, localtime, viewer_zone, weekday, zone_label, zone_name
 from matchmaker.services.events_agenda import table_label
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 bp.add_app_template_filter(localtime, "localtime")
 bp.add_app_template_filter(weekday, "weekday")
 bp.add_app_template_filter(zone_label, "zone_label")
+bp.add_app_template_filter(day_zone, "day_zone")
 bp.add_app_template_filter(table_label, "table_label")
 bp.add_app_template_global(localrange, "localrange")
 bp.add_app_template_global(zone_name, "zone_name")

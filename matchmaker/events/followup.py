@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 
 from matchmaker.events import bp
 from matchmaker.events.access import joined, organised
-from matchmaker.services import events_followup, events_followup_report
+from matchmaker.services import events_export, events_followup, events_followup_report
 from matchmaker.services.events import Conflict
 
 
@@ -90,6 +90,6 @@ def followup_report_csv(event_id: int):
     """The report's per-participant rows as CSV, headers in the reader's language."""
     event = organised(event_id)
     body = events_followup_report.csv_text(events_followup_report.report(event))
-    name = f"followup-event-{event.id}.csv"
+    name = events_export.filename(event, "csv", words=_("follow-up"))  # named after the event, as every export
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

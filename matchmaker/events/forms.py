@@ -7,7 +7,8 @@ from zoneinfo import available_timezones
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, DateTimeLocalField, IntegerField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import (DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, StopValidation,
+                                ValidationError)
 
 from matchmaker.form_base import AppForm
 from matchmaker.imports.forms import MODE_CHOICES
@@ -22,6 +23,21 @@ def clock():
     return Regexp(CLOCK, message=CLOCK_MESSAGE)
 
 
+def whole(low: int, high: int):
+    """A whole number from `low` to `high`, with one message whatever is wrong: letters typed would otherwise get
+    WTForms' "not a whole number" and then the range's message about the same value."""
+    message = _l("Enter a whole number from %(min)s to %(max)s.", min=low, max=high)
+    in_range = NumberRange(low, high, message=message)
+
+    def check(form, field) -> None:
+        if field.process_errors:  # unreadable: this one message instead of the parser's and the range's
+            field.errors[:] = []
+            raise StopValidation(message)
+        in_range(form, field)
+
+    return check
+
+
 class EventForm(AppForm):
     """An event's settings; the slot grid is generated from days, sessions, slot length and breaks."""
 
@@ -31,17 +47,17 @@ class EventForm(AppForm):
     time_zone = SelectField(_l("Time zone"), default="Europe/Rome", choices=lambda: zone_choices(),
                             validate_choice=False, validators=[DataRequired()])  # our message, in the reader's language
     first_day = DateField(_l("First day"), validators=[InputRequired()])  # typed but unreadable: "Enter a valid date"
-    days = IntegerField(_l("Number of days"), default=1, validators=[NumberRange(1, 5)])
+    days = IntegerField(_l("Number of days"), default=1, validators=[whole(1, 5)])
     am_start = StringField(_l("Morning session starts"), default="09:00", validators=[clock()])
     am_end = StringField(_l("Morning session ends"), default="13:00", validators=[clock()])
     pm_start = StringField(_l("Afternoon session starts"), default="14:00", validators=[Optional(), clock()])
     pm_end = StringField(_l("Afternoon session ends"), default="17:30", validators=[Optional(), clock()])
     breaks = StringField(_l("Breaks (e.g. 10:40-11:00, 15:40-16:00)"), validators=[Optional(), Length(max=200)])
-    slot_minutes = IntegerField(_l("Slot length (minutes)"), default=20, validators=[NumberRange(5, 240)])
+    slot_minutes = IntegerField(_l("Slot length (minutes)"), default=20, validators=[whole(5, 240)])
     tables = TextAreaField(_l("Tables: a number, or one name per line (add '| link' for a virtual room)"),
                            default="20", validators=[DataRequired(), Length(max=20000)])
-    max_meetings = IntegerField(_l("Maximum meetings per participant"), validators=[Optional(), NumberRange(1, 100)])
-    request_quota = IntegerField(_l("Request quota per participant"), validators=[Optional(), NumberRange(1, 500)])
+    max_meetings = IntegerField(_l("Maximum meetings per participant"), validators=[Optional(), whole(1, 100)])
+    request_quota = IntegerField(_l("Request quota per participant"), validators=[Optional(), whole(1, 500)])
     request_deadline = DateTimeLocalField(_l("Request deadline (event time)"), format="%Y-%m-%dT%H:%M",
                                           validators=[Optional()])
 
@@ -60,8 +76,8 @@ class SettingsForm(AppForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
     venue = StringField(_l("Venue"), validators=[Optional(), Length(max=200)])
-    max_meetings = IntegerField(_l("Maximum meetings per participant"), validators=[Optional(), NumberRange(1, 100)])
-    request_quota = IntegerField(_l("Request quota per participant"), validators=[Optional(), NumberRange(1, 500)])
+    max_meetings = IntegerField(_l("Maximum meetings per participant"), validators=[Optional(), whole(1, 100)])
+    request_quota = IntegerField(_l("Request quota per participant"), validators=[Optional(), whole(1, 500)])
     request_deadline = DateTimeLocalField(_l("Request deadline (event time)"), format="%Y-%m-%dT%H:%M",
                                           validators=[Optional()])
     time_zone = SelectField(_l("Time zone"), choices=lambda: zone_choices(), validate_choice=False,

@@ -16,10 +16,10 @@ from matchmaker.events.forms import (EventForm, GridForm, SettingsForm, grid_def
                                      zone_choices)
 from matchmaker.extensions import db
 from matchmaker.request_guards import db_id
-from matchmaker.models.event import EventParticipant
+from matchmaker.models.event import CLOSED, EventParticipant
 from matchmaker.models.event_meeting import REQUEST_STATES, MeetingRequest
 from matchmaker.permissions import organiser_required
-from matchmaker.services import events_dates, events_export, events_people, events_settings
+from matchmaker.services import events_dates, events_export, events_followup_ask, events_people, events_settings
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import my_events, open_events
 from matchmaker.services.events_import import create_event, short_sessions
@@ -135,7 +135,7 @@ def delete(event_id: int):
 def _save_settings(event, form) -> bool:
     """Save the settings form (the status and time zone through their rules); a refusal is shown on its field."""
     zone = form.time_zone.data or event.time_zone
-    moved = zone != event.time_zone
+    moved, was = zone != event.time_zone, event.status
     try:
         events_dates.check_deadline(form.request_deadline.data, events_dates.event_end(event))
         events_settings.set_status(event, form.status.data)
@@ -151,8 +151,11 @@ def _save_settings(event, form) -> bool:
     for field in ("name", "description", "venue", "max_meetings", "request_quota"):
         setattr(event, field, getattr(form, field).data)
     event.request_deadline = _local_to_utc(form.request_deadline.data, event.time_zone)
+    closing = event.status == CLOSED and was != CLOSED
     db.session.commit()
     flash(_("Event saved."), "success")
+    if closing:
+        events_followup_ask.queue_ask(event, current_user.id)
     if moved:
         flash(_("Time zone now %(zone)s: the slots keep their clock times, now in that zone.",
                 zone=times.zone_label(event)), "info")

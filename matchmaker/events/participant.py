@@ -94,8 +94,11 @@ def _slot_groups(event: Event) -> list[tuple[str, list[tuple[str, list]]]]:
     """The event's slots by day (its date in the event's zone and the reader's language), then by session."""
     from itertools import groupby
 
+    spans = len(times.abbreviations(event)) > 1  # a summer-time switch: each day names its own abbreviation
+
     def day(slot) -> str:
-        return times.localtime(slot.starts_at, event.time_zone, "date")
+        date = times.localtime(slot.starts_at, event.time_zone, "date")
+        return f"{date} ({times.localtime(slot.starts_at, event.time_zone, '%Z')})" if spans else date
 
     return [(label, [(wording.session(code), list(slots)) for code, slots in groupby(in_day, lambda s: s.session)])
             for label, in_day in ((label, list(group)) for label, group in groupby(event.slots, day))]

@@ -46,14 +46,35 @@ def localrange(start, end, zone: str) -> str:
 
 
 def zone_label(event) -> str:
-    """The event's time zone as people say it: 'Rome time (CET)' / 'ora di Roma (CET)' (the abbreviation of the
-    event's first day), not the raw 'Europe/Rome'."""
-    return zone_name(event.time_zone, event.slots[0].starts_at if event.slots else None)
+    """The event's time zone as people say it: 'Rome time (CET)' / 'ora di Roma (CET)' (the abbreviation of its
+    days), not the raw 'Europe/Rome'; an event whose days span a summer-time switch names both, 'Rome time
+    (CET/CEST)', and each day says its own (day_zone)."""
+    both = abbreviations(event)
+    return zone_name(event.time_zone, event.slots[0].starts_at if event.slots else None,
+                     "/".join(both) if len(both) > 1 else None)
 
 
-def zone_name(zone_id: str, moment=None) -> str:
+def abbreviations(event) -> list[str]:
+    """The zone abbreviations of the event's slots, in order of first use (two when it spans a summer-time switch)."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(event.time_zone)
+    return list(dict.fromkeys(as_utc(slot.starts_at).astimezone(zone).tzname() for slot in event.slots))
+
+
+def day_zone(moment, event) -> str:
+    """The abbreviation in force at `moment` in the event's zone ("CEST") when the event spans a summer-time switch
+    (each day says its own), else "" (the page's one zone label says it)."""
+    from zoneinfo import ZoneInfo
+
+    if moment is None or len(abbreviations(event)) < 2:
+        return ""
+    return as_utc(moment).astimezone(ZoneInfo(event.time_zone)).tzname()
+
+
+def zone_name(zone_id: str, moment=None, abbreviation: str | None = None) -> str:
     """A time zone as the event pages name it: 'London time (GMT)', with the abbreviation in force at `moment`
-    (now when None); 'UTC' for UTC; the IANA name for a zone Babel cannot place."""
+    (now when None) unless `abbreviation` is given; 'UTC' for UTC; the IANA name for a zone Babel cannot place."""
     from datetime import datetime, timezone
     from zoneinfo import ZoneInfo
 
@@ -62,7 +83,7 @@ def zone_name(zone_id: str, moment=None) -> str:
     if zone_id in ("UTC", "Etc/UTC"):
         return "UTC"
     moment = moment or datetime.now(timezone.utc)
-    abbreviation = as_utc(moment).astimezone(ZoneInfo(zone_id)).tzname()
+    abbreviation = abbreviation or as_utc(moment).astimezone(ZoneInfo(zone_id)).tzname()
     try:
         city = get_timezone_location(zone_id, locale=_locale(), return_city=True)
     except LookupError:  # a zone Babel cannot place (one saved before the form checked it): its IANA name

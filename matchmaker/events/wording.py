@@ -5,7 +5,7 @@ from flask_babel import gettext, lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
 from matchmaker import scheduling_wording
-from matchmaker.events.times import localrange
+from matchmaker.events.times import localrange, zone_name
 from matchmaker.models.event import STATUS_LABELS
 from matchmaker.models.event_meeting import DECLINE_REASONS, REQUEST_STATES
 from matchmaker.taxonomy import N_
@@ -190,10 +190,11 @@ def availability_clash(clash, event) -> str:
 
 
 def agenda_change_details(params: dict) -> str:
-    """The meetings an agenda-change notification names: 'Meeting 4 with Anna Rossi: now Wed ..., table T2.'"""
+    """The meetings an agenda-change notification names: 'Meeting 4 with Anna Rossi: now Wed ..., table T2.', then
+    the event's zone those times are in ('Times: London time (GMT).', at the first named meeting)."""
     from datetime import datetime
 
-    zone, sentences = params.get("zone") or "Europe/Rome", []
+    zone, sentences, first = params.get("zone") or "Europe/Rome", [], None
     for item in params.get("meetings", []):
         with_whom = dict(number=item.get("number", ""), partners=item.get("partners") or "–")
         if item.get("kind") == "cancelled" or not item.get("start"):
@@ -204,6 +205,9 @@ def agenda_change_details(params: dict) -> str:
         template = N_("Meeting %(number)s with %(partners)s: now %(when)s, %(table)s.") \
             if item.get("kind") == "moved" else N_("Meeting %(number)s with %(partners)s: %(when)s, %(table)s.")
         sentences.append(gettext(template, when=when, table=table, **with_whom))
+        first = first or datetime.fromisoformat(item["start"])
+    if first is not None:  # its event's zone, whatever zone the page or the reader's other times are in
+        sentences.append(gettext("Times: %(zone)s.", zone=zone_name(zone, first)))
     return " ".join(sentences)
 
 

@@ -27,7 +27,7 @@ KIND_LABELS = {"import-orgs": N_("Organisations import"), "import-cordis": N_("C
                "import-event-people": N_("Event participants import"),
                "rebuild": N_("Suggestions rebuild"), "engine-fit": N_("Matching engine fit"), "mail": N_("E-mail"),
                "scheduling-solve": N_("Agenda scheduling"),
-               "event-schedule": N_("Event scheduling")}
+               "event-schedule": N_("Event scheduling"), "event-followup-ask": N_("Event follow-up request")}
 
 
 @huey.periodic_task(crontab(minute="*"))

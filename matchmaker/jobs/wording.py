@@ -38,6 +38,8 @@ MESSAGES: dict[str, str | Callable[[dict], str]] = {
     "engine_fitted": N_("engine version %(version)s"),
     "dzn_solved": N_("%(placed)s meetings placed, %(breaks)s breaks"),
     "event_scheduled": _schedule,
+    "followup_asked": lambda p: ngettext("asked %(num)s participant for their follow-up",
+                                         "asked %(num)s participants for their follow-up", p["num"]),
     "will_retry": N_("%(error)s (will retry)"),
     "not_queued": N_("Could not queue this job: %(error)s"),
 }

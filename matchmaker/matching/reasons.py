@@ -11,7 +11,7 @@ from matchmaker import glossary
 from matchmaker.matching import scoring
 from matchmaker.matching.analysis import is_technical
 from matchmaker.matching.documents import ProfileDoc
-from matchmaker.matching.investor_reasons import investor_pair, investor_reasons
+from matchmaker.matching.investor_reasons import investor_pair, investor_reasons, sector_concepts, without_stage_words
 from matchmaker.matching.rank import Match, Matcher
 
 Reason = tuple[str, dict]
@@ -205,12 +205,15 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     # A term that only restates a concept the "Both work on" line names ("infectious disease" beside infectious
     # diseases) gives its place to one that says more.
     said = set(forward_concepts + backward_concepts)
-    forward, backward = (_distinct(_beyond(said, terms), n_terms) for terms in (forward, backward))
+    pair = investor_pair(source, target)  # stage words are the stage line's, not terms
+    forward, backward = (_distinct(without_stage_words(_beyond(said, terms)) if pair else _beyond(said, terms),
+                                   n_terms) for terms in (forward, backward))
     shared_areas = sorted(source.areas & target.areas)
     named = {("therapeutic_area", a) for a in shared_areas} | {("sector", s) for s in source.sectors & target.sectors}
     # A concept whose tags the declared areas or sectors already name would say the same thing twice.
     concepts = [c for c in dict.fromkeys(forward_concepts + backward_concepts)
                 if not (set(glossary.tags(c)) and set(glossary.tags(c)) <= named)]
+    concepts, text_sectors = sector_concepts(concepts) if pair else (concepts, set())
     if concepts:
         items.append(("shared_concepts", {"concepts": concepts}))
     if shared_areas:
@@ -225,7 +228,7 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     if backward:
         items.append(("project_meets_offer", {"terms": backward, "title": "" if forward else project}) if project
                      else ("offer_meets_seek", {"terms": backward}))
-    investor = investor_reasons(source, target)
+    investor = investor_reasons(source, target, text_sectors)
     items += investor
     said_sectors = {code for code, _ in investor if code.endswith("investor_sector")}
     if (shared := sorted(source.sectors & target.sectors)) and not said_sectors:  # else said just above
@@ -234,7 +237,7 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         items.append(("trl_fit", {"theirs": target.trl, "yours": source.trl}))
     # "Investment" between an investor and a company is not a want they share (one offers the money the other
     # seeks): the stage and ticket lines say that fit; other shared types are still named.
-    complementary = {"investment"} if investor_pair(source, target) else set()
+    complementary = {"investment"} if pair else set()
     if shared := sorted((source.collaboration & target.collaboration) - complementary):
         items.append(("collaboration", {"types": shared}))
     similar = _similar_projects(matcher, i, target)

@@ -107,7 +107,7 @@ def report_no_show(participant: EventParticipant, meeting_id: int, now: datetime
     try:
         with db.session.begin_nested():
             db.session.add(NoShow(event_id=meeting.event_id, meeting_id=meeting.id, reporter_id=participant.id,
-                                  absent_id=absent))
+                                  absent_id=absent, reported_at=as_utc(now)))
     except IntegrityError:
         return False
     db.session.commit()
@@ -135,7 +135,8 @@ def no_shows(event: Event) -> list[dict]:
     """Every no-show report of the event for its organisers, by slot then meeting (a meeting's reports together):
     meeting id and number, slot start (UTC), reporter and absent participant (each with organisation), whether the
     absent one had checked in, and `contested` when the meeting's reports name different absentees (each side says
-    the other did not come)."""
+    the other did not come), `after_close` when it was filed after the organisers closed the event (from the
+    follow-up, about a meeting that had begun)."""
     reporter, absent = aliased(EventParticipant), aliased(EventParticipant)
     reporter_org, absent_org = aliased(Organisation), aliased(Organisation)
     rows = db.session.execute(
@@ -147,14 +148,18 @@ def no_shows(event: Event) -> list[dict]:
         .outerjoin(reporter_org, reporter_org.id == reporter.organisation_id)
         .outerjoin(absent_org, absent_org.id == absent.organisation_id)
         .where(NoShow.event_id == event.id).order_by(EventSlot.starts_at, Meeting.number, NoShow.id)).all()
+    from matchmaker.services.events_day import closed_at
+
     arrived = arrived_ids(event, [r[5] for r in rows])
+    close = closed_at(event)
     absent_of: dict[int, set[int]] = {}
     for row in rows:
         absent_of.setdefault(row[0].meeting_id, set()).add(row[5])
     return [{"meeting_id": report.meeting_id, "number": number, "start": as_utc(start) if start else None,
              "reporter": r_name, "reporter_organisation": r_org or "", "absent": a_name,
              "absent_organisation": a_org or "", "absent_arrived": a_id in arrived,
-             "reported_at": as_utc(report.reported_at), "contested": len(absent_of[report.meeting_id]) > 1}
+             "reported_at": as_utc(report.reported_at), "contested": len(absent_of[report.meeting_id]) > 1,
+             "after_close": close is not None and as_utc(report.reported_at) >= close}
             for report, number, start, r_name, r_org, a_id, a_name, a_org in rows]
 
 

@@ -36,12 +36,13 @@ def may_see_emails(user, event: Event) -> bool:
     return role(user, event) == ORGANISER
 
 
-def filename(event: Event, fmt: str, published: bool = True) -> str:
-    """'meet-in-italy-2027-03-10-meetings.csv' (the draft: '...-draft.csv'), in the reader's language."""
+def filename(event: Event, fmt: str, published: bool = True, words: str | None = None) -> str:
+    """'meet-in-italy-2027-03-10-meetings.csv' (the draft: '...-draft.csv'; another export's `words`, such as
+    'follow-up'), in the reader's language."""
     first = db.session.execute(select(EventSlot.starts_at).where(EventSlot.event_id == event.id)
                                .order_by(EventSlot.index).limit(1)).scalar()
     day = _local(first, ZoneInfo(event.time_zone))[:10] if first is not None else ""
-    words = gettext("meetings") if published else gettext("draft")
+    words = words or (gettext("meetings") if published else gettext("draft"))
     stem = "-".join(part for part in (ics_filename(event)[:-4], day, _slug(words)) if part)
     return f"{stem}.{fmt}"
 

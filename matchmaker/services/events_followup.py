@@ -1,19 +1,20 @@
 """After the event: a participant answers about each of their published meetings (did it take place, a rating 1-5, a
 private note, "I want to continue with this partner"). "My partner did not come" is the event day's no-show report
 (events_checkin), not a second record; "continue" is interest through the suggestions' service (review), so a
-mutual one connects the two organisations exactly as there."""
+mutual one connects the two organisations exactly as there, and unticking it takes that interest back as there."""
 from __future__ import annotations
 
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import CLOSED, Event, EventParticipant, EventSlot
 from matchmaker.models.event_followup import CANCELLED, HELD, MeetingFeedback
-from matchmaker.models.event_meeting import Meeting
+from matchmaker.models.event_meeting import Meeting, MeetingSeat
 from matchmaker.models.organisation import Organisation
 from matchmaker.models.user import User
 from matchmaker.services import events_checkin, events_day, review
@@ -99,6 +100,8 @@ def answer(event: Event, participant: EventParticipant, meeting_id: int, outcome
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
         raise Conflict("note_too_long", {"max": NOTE_MAX})
+    before = answers_of(participant).get(meeting_id)
+    had_continue = bool(before and before.wants_to_continue)
     if outcome == NO_SHOW:  # the event day's report is the record; reported at the meeting's start if need be
         moment = max(as_utc(now or events_day.current_time()), item["start"])
         events_checkin.report_no_show(participant, meeting_id, moment)
@@ -107,7 +110,11 @@ def answer(event: Event, participant: EventParticipant, meeting_id: int, outcome
     _store(event, participant, meeting_id, {"outcome": outcome if outcome != NO_SHOW else None, "rating": rating,
                                             "note": note, "wants_to_continue": bool(wants_to_continue)})
     db.session.commit()
-    return _continue(participant, item, user) if wants_to_continue else False
+    if wants_to_continue:
+        return _continue(participant, item, user)
+    if had_continue:  # unticked: the interest this answer expressed is taken back (review's rule)
+        _withdraw(participant, item, user)
+    return False
 
 
 def _store(event: Event, participant: EventParticipant, meeting_id: int, values: dict) -> MeetingFeedback:
@@ -143,6 +150,30 @@ def _continue(participant: EventParticipant, item: dict, user: User | None) -> b
             continue
         answers.append(review.express_interest(mine, target, "interested", user))
     return bool(answers) and all(answers)
+
+
+def _withdraw(participant: EventParticipant, item: dict, user: User | None) -> None:
+    """Take back the interest the participant's "continue" expressed in each partner's organisation, through the
+    suggestions' service (a connection it made ends and the other side is told, as for any withdrawal), unless
+    another follow-up answer from their organisation still wants to continue with that organisation."""
+    mine = participant.organisation_id
+    for partner in item["partners"]:
+        target = db.session.get(Organisation, partner["organisation_id"]) if partner["organisation_id"] else None
+        if target is None or mine is None or target.id == mine or _still_wanted(mine, target.id):
+            continue
+        review.express_interest(db.session.get(Organisation, mine), target, "withdraw", user)
+
+
+def _still_wanted(organisation_id: int, target_id: int) -> bool:
+    """Whether a follow-up answer of a member of the organisation still wants to continue with a meeting whose
+    other side includes the target organisation (any event)."""
+    me, them = aliased(EventParticipant), aliased(EventParticipant)
+    other = aliased(MeetingSeat)
+    return db.session.execute(
+        select(MeetingFeedback.id).join(me, me.id == MeetingFeedback.participant_id)
+        .join(other, other.meeting_id == MeetingFeedback.meeting_id).join(them, them.id == other.participant_id)
+        .where(MeetingFeedback.wants_to_continue.is_(True), me.organisation_id == organisation_id,
+               them.organisation_id == target_id).limit(1)).first() is not None
 
 
 def personal_records(participant: EventParticipant) -> list[dict]:

@@ -1,8 +1,12 @@
 """Asking for the follow-up: once an event with a published agenda ends (its last slot is over) or its organisers
 close it after it began, each participant with an account gets one notification, and a mail in their language
 through the task queue, linking to their follow-up page. Never twice: the event's `event_feedback_ask` row (its
-primary key) is written in the same transaction as the notifications. A worker looks for due events every five
-minutes."""
+primary key) is written in the same transaction as the notifications. Closing an event queues its ask at once
+(`queue_ask`); a worker also looks for due events every five minutes (events that simply ended, and a safety net).
+
+RECENT (30 days) keeps events that ended long ago from being asked: on the first deployment of the follow-up, or
+after the worker was down for weeks, people would otherwise be asked about meetings they no longer remember well.
+An event is due from the end of its last slot (or its close), so in normal running it is asked within minutes."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -13,28 +17,33 @@ from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
 from matchmaker.jobs.queue import huey
-from matchmaker.jobs.runner import in_app
-from matchmaker.models._common import as_utc, utcnow
+from matchmaker.jobs.runner import handler, in_app
+from matchmaker.models._common import as_utc
 from matchmaker.models.event import CLOSED, Event, EventParticipant, EventSlot
 from matchmaker.models.event_followup import FeedbackAsk
 from matchmaker.models.event_meeting import Meeting, MeetingSeat
+from matchmaker.models.job import Job
 from matchmaker.models.user import User
+from matchmaker.services import events_day
 
 RECENT = timedelta(days=30)  # events that ended longer ago than this are not asked (e.g. on the first deployment)
 CODE = "event_feedback_requested"
+JOB = "event-followup-ask"
 
 
-def due(now: datetime | None = None) -> list[Event]:
-    """Events to ask now: an agenda was published, not asked yet, over or closed once it had begun (an event
-    called off before its first meeting asks nobody), its last slot ended within RECENT (or is still to come)."""
-    now = as_utc(now or utcnow()).astimezone(timezone.utc)  # stored moments are UTC (compared as such)
+def due(now: datetime | None = None, event_id: int | None = None) -> list[Event]:
+    """Events to ask now (only `event_id` when given): an agenda was published, not asked yet, over or closed once
+    it had begun (an event called off before its first meeting asks nobody), its last slot ended within RECENT (or
+    is still to come)."""
+    now = as_utc(now or events_day.current_time()).astimezone(timezone.utc)  # stored moments are UTC
     ends = select(EventSlot.event_id, db.func.min(EventSlot.starts_at).label("start"),
                   db.func.max(EventSlot.ends_at).label("end")).group_by(EventSlot.event_id).subquery()
     rows = db.session.execute(
         select(Event, ends.c.end).join(ends, ends.c.event_id == Event.id)
         .outerjoin(FeedbackAsk, FeedbackAsk.event_id == Event.id)
         .where(FeedbackAsk.event_id.is_(None), Event.published_version > 0, ends.c.start <= now,
-               db.or_(Event.status == CLOSED, ends.c.end <= now), ends.c.end >= now - RECENT)
+               db.or_(Event.status == CLOSED, ends.c.end <= now), ends.c.end >= now - RECENT,
+               *(() if event_id is None else (Event.id == event_id,)))
         .order_by(Event.id)).all()
     return [event for event, _end in rows]
 
@@ -71,6 +80,25 @@ def ask(event: Event) -> int:
 def ask_due(now: datetime | None = None) -> int:
     """Ask every event that is due; how many participants were asked in all."""
     return sum(ask(event) for event in due(now))
+
+
+def queue_ask(event: Event, user_id: int | None = None) -> Job | None:
+    """Closing the event asks at once: an `event-followup-ask` job on the task queue when the event is due (the
+    caller has committed the close); None when it is not (called off before it began, asked already, ended more
+    than RECENT ago). The periodic task stays the safety net (a queue that was down, an event that just ended)."""
+    if not due(event_id=event.id):
+        return None
+    from matchmaker.jobs import enqueue
+
+    return enqueue(JOB, {"event_id": event.id}, user_id=user_id, label=event.name)
+
+
+@handler(JOB)
+def ask_job(progress, payload: dict) -> dict:
+    """The job behind `queue_ask`: ask the event if it is still due (once only, whoever comes first)."""
+    events = due(event_id=payload["event_id"])
+    asked = ask(events[0]) if events else 0
+    return {"message": "followup_asked", "message_params": {"num": asked}}
 
 
 @huey.periodic_task(crontab(minute="*/5"))

@@ -66,7 +66,7 @@ def report(event: Event) -> dict:
     for meeting_id in placed:
         states[CLOSED_BEFORE if meeting_id in closed_before else
                _meeting_state(meeting_id in no_show_meetings, outcomes[meeting_id])] += 1
-    rows = _rows(people, people_of, no_shows, answers)
+    rows = _rows(people, people_of, no_shows, answers, closed_before)
     ratings = [a[3] for a in answers if a[3] is not None and a[0] in placed]
     org_of = {pid: participant.organisation_id for pid, (participant, _org) in people.items()}
     pairs = {tuple(sorted((org_of[p], org_of[o])))
@@ -78,21 +78,23 @@ def report(event: Event) -> dict:
             "continue": sum(1 for a in answers if a[4] and a[0] in placed), "connections": connected, "rows": rows}
 
 
-def _rows(people: dict, people_of: dict, no_shows: list, answers: list) -> list[dict]:
-    """Per participant with a published meeting: meetings, answered, held, no-shows reported, cancelled, mean
-    rating given, "continue" answers."""
+def _rows(people: dict, people_of: dict, no_shows: list, answers: list, closed_before: set) -> list[dict]:
+    """Per participant with a published meeting: meetings (those that had begun when the event was closed),
+    closed_before (those that had not: counted apart, as in the totals), answered, held, no-shows reported,
+    cancelled, mean rating given, "continue" answers."""
     stats: dict[int, dict] = {}
     for meeting_id, members in people_of.items():
         for pid in members:
-            row = stats.setdefault(pid, {"meetings": 0, "answered": set(), HELD: 0, NO_SHOW: 0, CANCELLED: 0,
-                                         "ratings": [], "continue": 0})
-            row["meetings"] += 1
+            row = stats.setdefault(pid, {"meetings": 0, CLOSED_BEFORE: 0, "answered": set(), HELD: 0, NO_SHOW: 0,
+                                         CANCELLED: 0, "ratings": [], "continue": 0})
+            row[CLOSED_BEFORE if meeting_id in closed_before else "meetings"] += 1
+    asked = set(people_of) - closed_before
     for meeting_id, reporter in no_shows:
-        if reporter in stats and meeting_id in people_of:
+        if reporter in stats and meeting_id in asked:
             stats[reporter][NO_SHOW] += 1
             stats[reporter]["answered"].add(meeting_id)
     for meeting_id, pid, outcome, rating, cont in answers:
-        if pid not in stats or meeting_id not in people_of:
+        if pid not in stats or meeting_id not in asked:
             continue
         row = stats[pid]
         row["answered"].add(meeting_id)
@@ -127,12 +129,12 @@ def csv_text(data: dict) -> str:
     language (a "4,5" cell is quoted)."""
     header = [_("Participant"), _("Organisation"), _("Meetings"), _("Answered"), _("Took place"),
               _("Partner did not come"), _("Cancelled on the day"), _("Mean rating given"),
-              _("Wants to continue")]
+              _("Wants to continue"), _("Not begun when the event was closed")]
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
     for row in data["rows"]:
         writer.writerow([_cell(row["name"]), _cell(row["organisation"]), row["meetings"], row["answered"], row[HELD],
                          row[NO_SHOW], row[CANCELLED], rating_text(row["mean_rating"]),
-                         row["continue"]])
+                         row["continue"], row[CLOSED_BEFORE]])
     return "\ufeff" + buffer.getvalue()

@@ -156,11 +156,14 @@ def _accept_theirs(event: Event, theirs: MeetingRequest, requester: EventPartici
 
 
 def tell(whom: EventParticipant, code: str, who: EventParticipant, event: Event, link: str, **params) -> None:
-    """Notify a participant who has an account (the foundation's notify: in-app row, and mail if wanted)."""
+    """Notify a participant who has an account (the foundation's notify: in-app row, and mail if wanted), naming
+    `who` and their organisation (what the reader recognises)."""
     from matchmaker.services.notifications import notify
 
     if whom.user is not None:
-        notify(whom.user, code, {"name": who.name, "event": event.name, **params}, link)
+        organisation = who.organisation.name if who.organisation else ""
+        notify(whom.user, code, {"name": who.name, "organisation": organisation, "event": event.name, **params},
+               link)
 
 
 def cancelled_partners(participant: EventParticipant) -> set[int]:

@@ -84,6 +84,13 @@ class Item:
         return self.state == INTERESTED and self.they_are_interested
 
     @property
+    def shown_score(self) -> float:
+        """The match score as the card's tooltip and the API show it: never below 0 (a round beyond an investor's
+        tickets takes its ticket weight off and can leave the stored score negative; "match score -0.13" would read
+        as an error). The list's order and `rank` still follow the stored score."""
+        return max(self.score, 0.0)
+
+    @property
     def order(self) -> float:
         """What the list is ordered by: the score after feedback (the match score when there is none)."""
         return self.score if self.adjusted is None else self.adjusted

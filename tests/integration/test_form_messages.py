@@ -70,6 +70,6 @@ def test_the_event_form_says_what_to_enter_in_italian(app, client):
         "name": "Giornata", "time_zone": "Europe/Rome", "first_day": "10/03/2027", "days": "due",
         "am_start": "9.30", "am_end": "13:00", "slot_minutes": "20", "tables": "10"}).get_data(as_text=True))
     assert "Inserisci una data valida." in page
-    assert "Inserisci un numero intero (solo cifre)." in page
+    assert "Inserisci un numero intero da 1 a 5." in page and "Inserisci un numero da 1 a 5." not in page  # one message
     assert "Scrivi l’ora nel formato HH:MM, per esempio 09:30." in page
     assert not [stock for stock in STOCK_ITALIAN if stock in page]

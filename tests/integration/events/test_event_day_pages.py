@@ -239,3 +239,25 @@ def test_the_check_in_counts_agree_with_their_number_in_italian(app, clock):
     assert "Arrivi: 1 su 1 partecipante<" in page
     found = desk.get(f"/events/{event.id}/checkin?q=person").get_data(as_text=True)
     assert "Corrispondenze per “person”: 1 su 1 partecipante." in found
+
+
+def test_a_no_show_reported_after_the_close_is_marked_on_the_desk(app, clock):
+    from matchmaker.models.event import CLOSED
+    from matchmaker.services import events_checkin
+    from matchmaker.services.events_settings import set_status
+
+    organiser = make_user(role="organiser")
+    event, people, meetings = published_day(organiser=organiser)
+    clock(rome(9, 10))
+    events_checkin.report_no_show(people[0], meetings[0].id, rome(9, 10))  # during the event
+    clock(rome(9, 30))
+    set_status(event, CLOSED)
+    db.session.commit()
+    clock(rome(18))
+    events_checkin.report_no_show(people[2], meetings[2].id, rome(18))  # 09:20, begun before the close
+    reports = {r["meeting_id"]: r for r in events_checkin.no_shows(event)}
+    assert not reports[meetings[0].id]["after_close"] and reports[meetings[2].id]["after_close"]
+    desk = app.test_client()
+    login(desk, organiser)
+    page = desk.get(f"/events/{event.id}/checkin").get_data(as_text=True)
+    assert page.count("reported after the close") == 1

@@ -172,3 +172,68 @@ def test_meetings_not_begun_when_the_event_was_closed_are_not_asked_about(app, m
     events_followup.answer(event, people[0], meetings[0].id, "held", 4, now=AFTER)
     states = events_followup_report.report(event)["states"]
     assert states["closed_before"] == 1 and states["held"] == 1 and states["no_answer"] == 2
+
+
+def test_unticking_continue_takes_the_interest_back_and_ends_the_connection_it_made(app):
+    from matchmaker.models import Notification
+
+    event, people, meetings = published_day()
+    a, b = people[0], people[1]
+    events_followup.answer(event, a, meetings[0].id, "held", 5, wants_to_continue=True, user=_user(a), now=AFTER)
+    assert events_followup.answer(event, b, meetings[0].id, "held", 4, wants_to_continue=True, user=_user(b),
+                                  now=AFTER)
+    assert not events_followup.answer(event, a, meetings[0].id, "held", 5, wants_to_continue=False,
+                                      user=_user(a), now=AFTER)
+    assert db.session.execute(db.select(Interest.organisation_id, Interest.target_id)).all() == [
+        (b.organisation_id, a.organisation_id)]  # the other side's interest stays, as for any withdrawal
+    connection = db.session.execute(db.select(Connection)).scalar_one()
+    assert connection.withdrawn_at is not None and connection.withdrawn_by_id == a.organisation_id
+    told = db.session.execute(db.select(Notification.code).where(Notification.user_id == b.user_id)).scalars().all()
+    assert "connection_withdrawn" in told
+    item = next(i for i in events_followup.meetings(event, a) if i["meeting_id"] == meetings[0].id)
+    assert not item["continue"] and not item["connected"]
+
+
+def test_unticking_keeps_the_interest_another_continue_answer_still_expresses(app):
+    event, people, meetings = published_day()  # 0-1, 2-3, 0-2, 0-3
+    a, c = people[0], people[2]
+    c.organisation_id = people[1].organisation_id  # Person 2 works for Person 1's organisation
+    db.session.commit()
+    events_followup.answer(event, a, meetings[0].id, "held", wants_to_continue=True, user=_user(a), now=AFTER)
+    events_followup.answer(event, a, meetings[2].id, "held", wants_to_continue=True, user=_user(a), now=AFTER)
+    events_followup.answer(event, a, meetings[0].id, "held", wants_to_continue=False, user=_user(a), now=AFTER)
+    assert db.session.execute(db.select(Interest.organisation_id, Interest.target_id)).all() == [
+        (a.organisation_id, people[1].organisation_id)]  # meeting 3's answer still wants to continue
+    events_followup.answer(event, a, meetings[2].id, "held", wants_to_continue=False, user=_user(a), now=AFTER)
+    assert db.session.execute(db.select(Interest)).first() is None
+
+
+def test_an_answer_that_never_ticked_continue_leaves_interest_from_elsewhere(app):
+    from matchmaker.models import Organisation
+    from matchmaker.services import review
+
+    event, people, meetings = published_day()
+    a, b = people[0], people[1]
+    review.express_interest(db.session.get(Organisation, a.organisation_id),
+                            db.session.get(Organisation, b.organisation_id), "interested", _user(a))
+    events_followup.answer(event, a, meetings[0].id, "held", 4, user=_user(a), now=AFTER)
+    assert db.session.execute(db.select(Interest)).scalar_one().organisation_id == a.organisation_id
+
+
+def test_the_participants_rows_count_meetings_cut_off_by_the_close_apart(app, monkeypatch):
+    from matchmaker.services import events_day
+    from matchmaker.services.events_settings import set_status
+
+    event, people, meetings = published_day()  # Person 0: 09:00, 09:20, 14:00
+    monkeypatch.setattr(events_day, "current_time", lambda: rome(9, 25))
+    set_status(event, CLOSED)
+    db.session.commit()
+    monkeypatch.setattr(events_day, "current_time", lambda: AFTER)
+    events_followup.answer(event, people[0], meetings[0].id, "held", 4, now=AFTER)
+    events_followup.answer(event, people[0], meetings[2].id, "held", 5, now=AFTER)
+    report = events_followup_report.report(event)
+    rows = {r["name"]: r for r in report["rows"]}
+    assert (rows["Person 0"]["meetings"], rows["Person 0"]["closed_before"], rows["Person 0"]["answered"]) == (2, 1, 2)
+    assert (rows["Person 3"]["meetings"], rows["Person 3"]["closed_before"]) == (1, 1)  # 09:00 with 2, 14:00 with 0
+    lines = events_followup_report.csv_text(report).lstrip("\ufeff").splitlines()
+    assert lines[0].endswith("Not begun when the event was closed") and lines[1].endswith(",1")

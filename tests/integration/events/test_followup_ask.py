@@ -63,3 +63,33 @@ def test_an_event_called_off_before_it_began_asks_nobody(app, outbox):
     db.session.commit()
     assert events_followup_ask.ask_due(rome(8, 59)) == 0 and outbox == []
     assert events_followup_ask.ask_due(rome(9, 0)) == 4  # closed during the event: asked at once
+
+
+def test_closing_the_event_on_the_manage_page_queues_the_ask_at_once(app, client, outbox, monkeypatch):
+    from matchmaker.services import events_day
+    from tests.helpers import login, make_user, post_form
+
+    organiser = make_user(role="organiser")
+    event, people, _meetings = published_day(organiser=organiser)
+    monkeypatch.setattr(events_day, "current_time", lambda: rome(11, 0))  # begun, not over: only a close asks
+    login(client, organiser)
+    form = {"name": "Meet in Italy", "max_meetings": "4", "request_quota": "3", "status": "closed"}
+    assert post_form(client, f"/events/{event.id}/manage", form).status_code == 302
+    job = db.session.execute(db.select(Job).where(Job.kind == "event-followup-ask")).scalar_one()
+    assert job.state == "done" and job.user_id == organiser.id  # a job on the queue (run inline by the tests)
+    assert db.session.get(FeedbackAsk, event.id).recipients == 4 and len(outbox) == 4
+    assert events_followup_ask.ask_due() == 0  # the periodic task finds it asked
+
+
+def test_closing_an_event_that_never_began_queues_nothing(app, client, outbox, monkeypatch):
+    from matchmaker.services import events_day
+    from tests.helpers import login, make_user, post_form
+
+    organiser = make_user(role="organiser")
+    event, _people, _meetings = published_day(organiser=organiser)
+    monkeypatch.setattr(events_day, "current_time", lambda: rome(8, 0))
+    login(client, organiser)
+    form = {"name": "Meet in Italy", "max_meetings": "4", "request_quota": "3", "status": "closed"}
+    assert post_form(client, f"/events/{event.id}/manage", form).status_code == 302
+    assert db.session.execute(db.select(Job).where(Job.kind == "event-followup-ask")).first() is None
+    assert db.session.get(FeedbackAsk, event.id) is None and outbox == []

@@ -164,3 +164,12 @@ def test_a_refused_answer_comes_back_as_typed_with_the_reason(app, clock):
     assert ">typed note</textarea>" in form and 'value="cancelled" required checked' in form
     assert 'value="5" checked' in form and 'name="continue" value="1" checked' in form
     assert db.session.scalar(db.select(MeetingFeedback.note)) == "stored note"
+
+
+@pytest.mark.parametrize("locale, name", [("en", "meet-in-italy-2027-03-10-follow-up.csv"),
+                                          ("it", "meet-in-italy-2027-03-10-dopo-evento.csv")])
+def test_the_csv_is_named_after_the_event_like_the_other_exports(app, clock, locale, name):
+    organiser = make_user(role="organiser", locale=locale)
+    event, _people, _meetings = published_day(organiser=organiser)
+    response = _as(app, organiser).get(f"/events/{event.id}/followup/report.csv")
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{name}"'

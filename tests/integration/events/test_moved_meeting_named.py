@@ -48,3 +48,16 @@ def test_a_cancelled_meeting_is_named_too(app):
     user_id = db.session.get(EventParticipant, people[3].id).user_id
     note = db.session.execute(select(Notification).where(Notification.user_id == user_id)).scalar_one()
     assert f"Meeting {meeting.number} with Person 2: cancelled." in describe(note.code, note.params)
+
+
+def test_a_change_of_an_event_in_another_zone_is_worded_in_that_zone_on_the_notifications_page(app, client):
+    event, people, meetings = published_event()
+    event.time_zone = "Europe/London"  # the same instants, an event held in London
+    db.session.commit()
+    events_moves.move(event, meetings[0].id, 4, 1)  # 14:20 in Rome is 13:20 in London
+    publish(db.session.get(Event, event.id))
+    db.session.commit()
+    login(client, db.session.get(EventParticipant, people[0].id).user)
+    page = client.get("/notifications/").get_data(as_text=True)
+    assert "13:20–13:40, Table T2. Times: London time (GMT)." in page
+    assert "Rome time (CET)" in page  # the page's own times (when each notice came) stay in the viewer's zone

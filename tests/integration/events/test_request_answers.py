@@ -27,7 +27,27 @@ def test_a_declined_request_is_told_to_the_requester_with_the_reason(app, client
               form_url=f"/events/{event.id}/my-requests")
     told = db.session.execute(select(Notification).where(Notification.user_id == a.user_id,
                                                          Notification.code == "event_request_declined")).scalar_one()
-    assert describe(told.code, told.params) == f"{b.name} declined your meeting request at {event.name}: No time left."
+    assert describe(told.code, told.params) == (f"{b.name} ({b.organisation.name}) declined your meeting request at "
+                                                f"{event.name}: No time left.")
+
+
+def test_request_notices_name_the_person_and_their_organisation(app):
+    from flask_babel import force_locale
+
+    from matchmaker.services import events_answers
+
+    _organiser, event, (a, b, _c) = _people()
+    sent = events_people.request_meeting(event, a, b, "hello")
+    events_answers.accept_received(event, sent)
+    notes = {n.code: n for n in db.session.execute(select(Notification)).scalars()}
+    received, accepted = notes["event_request_received"], notes["event_request_accepted"]
+    assert describe(received.code, received.params) == (
+        f"{a.name} ({a.organisation.name}) asks you for a meeting at {event.name}.")
+    assert describe(accepted.code, accepted.params) == (
+        f"{b.name} ({b.organisation.name}) accepted your meeting request at {event.name}.")
+    with force_locale("it"):
+        assert describe(received.code, received.params).startswith(f"{a.name} ({a.organisation.name}) ")
+    assert describe("event_request_received", {"name": "Anna", "event": "E"}) == "Anna asks you for a meeting at E."
 
 
 def test_the_sender_withdraws_a_pending_request_and_nobody_else_can(app, client):
