@@ -26,6 +26,8 @@ REFUSALS = {
     "not_placed": _l("this meeting is not placed"),
     "no_such_meeting": _l("no such meeting in this event"),
     "invalid_partner": _l("you cannot request a meeting with this participant"),
+    "same_organisation": _l("this participant is from your own organisation: meetings here are with other "
+                            "organisations"),
     "deadline_passed": _l("the request deadline has passed"),
     "quota_reached": _l("you have reached the event's request quota"),
     "already_requested": _l("you have already sent this request"),
@@ -101,6 +103,8 @@ NAMED_REFUSALS = {  # the same refusals naming who or which meeting, when the re
     "participant_unavailable": (N_("%(name)s is unavailable in that slot"), ("name",)),
     "participant_at_max": (N_("%(name)s would exceed their maximum of %(max)s meetings"), ("name", "max")),
     "table_taken": (N_("that table is already taken in that slot (meeting %(number)s)"), ("number",)),
+    "same_organisation": (N_("%(name)s is from your own organisation: meetings here are with other organisations"),
+                          ("name",)),
 }
 
 
