@@ -75,6 +75,15 @@ def followup_answer(event_id: int, meeting_id: int):
     return redirect(url_for("events.followup", event_id=event.id) + f"#meeting-{meeting_id}")
 
 
+@bp.get("/<int:event_id>/followup/meetings/<int:meeting_id>")
+@login_required
+def followup_answer_again(event_id: int, meeting_id: int):
+    """A refused answer is shown at its form's address: reopened (a reload, the language switch), it is the follow-up
+    page at that meeting, not a 405."""
+    event, _participant = joined(event_id)
+    return redirect(url_for("events.followup", event_id=event.id) + f"#meeting-{meeting_id}")
+
+
 @bp.get("/<int:event_id>/followup/report")
 @login_required
 def followup_report(event_id: int):
