@@ -125,7 +125,8 @@ def confirm_cancel_participant(event_id: int, participant_id: int):
     event = organised(event_id)
     participant = _participant_of(event, participant_id)
     return render_template("events/cancel_participant.html", event=event, participant=participant,
-                           meetings=events_people.meeting_count(participant))
+                           meetings=events_people.meeting_count(participant), back=_roster_url(event),
+                           kept=_roster_args())
 
 
 @bp.post("/<int:event_id>/participants/<int:participant_id>/cancel")
@@ -136,7 +137,7 @@ def cancel_participant(event_id: int, participant_id: int):
     released = events_people.cancel_participant(participant)
     flash(ngettext("%(name)s cancelled; their meeting is cancelled.",
                    "%(name)s cancelled; %(num)s meetings cancelled.", released, name=participant.name), "info")
-    return redirect(url_for("events.participants", event_id=event.id))
+    return redirect(_roster_url(event))
 
 
 @bp.post("/<int:event_id>/participants/<int:participant_id>/reinstate")
@@ -147,4 +148,14 @@ def reinstate_participant(event_id: int, participant_id: int):
     events_people.reinstate(participant)
     flash(_("%(name)s takes part again (their cancelled meetings stay cancelled).", name=participant.name),
           "success")
-    return redirect(url_for("events.participants", event_id=event.id))
+    return redirect(_roster_url(event))
+
+
+def _roster_args() -> dict[str, str]:
+    """The participants list's search and page the organiser came from (a query string, or the form's fields)."""
+    return {key: value for key in ("q", "page") if (value := (request.values.get(key) or "").strip()[:100])}
+
+
+def _roster_url(event) -> str:
+    """The participants page as the organiser left it: the same search and page."""
+    return url_for("events.participants", event_id=event.id, **_roster_args())
