@@ -13,6 +13,7 @@ MESSAGES = {
     400: _l("The request could not be understood. Please go back and try again."),
     403: _l("You do not have permission to see or change this page."),
     404: _l("We could not find that page."),
+    405: _l("This address only receives a form. Go back to the page and send the form again."),
     413: _l("The uploaded file is too large."),
     429: _l("Too many attempts. Please wait a minute and try again."),
     500: _l("Something went wrong on our side. The team has been notified."),

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 
 from matchmaker.events import bp
 from matchmaker.events.access import joined, organised
-from matchmaker.services import events_export, events_followup, events_followup_report
+from matchmaker.services import events_export, events_followup, events_followup_credit, events_followup_report
 from matchmaker.services.events import Conflict
 
 
@@ -58,6 +58,7 @@ def followup_answer(event_id: int, meeting_id: int):
     """Save the participant's answer about one of their meetings; back to the page at that meeting."""
     event, participant = joined(event_id)
     form = request.form
+    already = events_followup_credit.already_connected(event, participant, meeting_id) if form.get("continue") else []
     try:
         connected = events_followup.answer(event, participant, meeting_id, form.get("outcome", ""),
                                            form.get("rating"), form.get("note", ""), bool(form.get("continue")),
@@ -69,9 +70,21 @@ def followup_answer(event_id: int, meeting_id: int):
             "rating": int(rating) if rating.isdigit() else None, "continue": bool(form.get("continue")),
             "error": _("Refused: %(reason)s", reason=REFUSALS.get(exc.reason[0], exc.reason[0]))}, 422)
     flash(_("Thank you: your answer is saved."), "success")
-    if connected:
+    if connected and already:
+        flash(_("You were already connected with %(names)s: contact details are on their profile.",
+                names=", ".join(already)), "info")
+    elif connected:
         flash(_("You are connected: both organisations want to continue. Contact details are on their "
                 "profile."), "success")
+    return redirect(url_for("events.followup", event_id=event.id) + f"#meeting-{meeting_id}")
+
+
+@bp.get("/<int:event_id>/followup/meetings/<int:meeting_id>")
+@login_required
+def followup_answer_again(event_id: int, meeting_id: int):
+    """A refused answer is shown at its form's address: reopened (a reload, the language switch), it is the follow-up
+    page at that meeting, not a 405."""
+    event, _participant = joined(event_id)
     return redirect(url_for("events.followup", event_id=event.id) + f"#meeting-{meeting_id}")
 
 

@@ -5,7 +5,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from matchmaker.events import bp, times, wording
 from matchmaker.events.access import event_or_404, joined
@@ -116,13 +116,21 @@ def suggestions(event_id: int):
     shown = {other.id for other, _s, _r in rows}  # a suggested partner is not listed again under everyone
     others = [p for p in db.session.execute(select(EventParticipant).options(*WITH_ORGANISATION).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
-        EventParticipant.id != participant.id).order_by(EventParticipant.name).limit(1000)).scalars()
-        if p.id not in shown]
+        EventParticipant.id != participant.id, *_other_organisations(participant))
+        .order_by(EventParticipant.name).limit(1000)).scalars() if p.id not in shown]
     return render_template("events/suggestions.html", event=event, participant=participant, rows=rows,
                            requested=requested, theirs=theirs, asked={k: r.state for k, r in theirs.items()},
                            cancelled=events_people.cancelled_partners(participant), match_wording=match_wording,
                            sent=events_people.sent_count(participant), others=others,
                            closed=events_people.requests_closed(event, participant))
+
+
+def _other_organisations(participant: EventParticipant) -> tuple:
+    """The filter that leaves the participant's colleagues out of the people they may ask for a meeting."""
+    if participant.organisation_id is None:
+        return ()
+    return (or_(EventParticipant.organisation_id.is_(None),
+                EventParticipant.organisation_id != participant.organisation_id),)
 
 
 @bp.post("/<int:event_id>/request/<int:target_id>")

@@ -2,7 +2,7 @@
 task queue), cancelling and reinstating a participation."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -18,7 +18,7 @@ from matchmaker.models.event import EventParticipant
 from matchmaker.models.event_meeting import MeetingRequest
 from matchmaker.models.job import Job
 from matchmaker.request_guards import db_id
-from matchmaker.services import events_orgs, events_people, events_roster, organisations
+from matchmaker.services import events_import_report, events_orgs, events_people, events_roster, organisations
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_enrol import add_participant
 from matchmaker.services.tables import TableError, read_table
@@ -45,7 +45,11 @@ def participants(event_id: int):
                                                          upload.mode.data)
                 return redirect(url_for("events.participants", event_id=event.id, job=job.id))
             report = events_people.import_rows(event, table.rows, inviter_id=current_user.id, mode=upload.mode.data)
-            _flash_import(report)
+            if report.errors:  # the report stays on the page, with its refused rows to download
+                job = events_import_report.record(event, report, len(table.rows), upload.file.data.filename or "",
+                                                  current_user.id)
+                return redirect(url_for("events.participants", event_id=event.id, job=job.id) + "#import-job")
+            flash(count_wording.participants_added(report.added), "success" if report.added else "info")
         return redirect(url_for("events.participants", event_id=event.id))
     job = _import_job(event, request.args.get("job", type=db_id))
     query = (request.args.get("q") or "").strip()[:events_roster.MAX_QUERY]
@@ -105,10 +109,19 @@ def _request_counts(event) -> tuple[dict, dict]:
     return sent, received
 
 
-def _flash_import(report) -> None:
-    flash(count_wording.participants_added(report.added), "success" if report.added else "info")
-    for entry in report.errors[:50]:
-        flash(wording.import_error(entry), "error")
+@bp.get("/<int:event_id>/participants/import/<int:job_id>/refused.csv")
+@login_required
+def refused_rows(event_id: int, job_id: int):
+    """The rows an import did not take, in the import's own columns with the reason, to fix and import again."""
+    event = organised(event_id)
+    job = _import_job(event, job_id)
+    if job.state != "done" or not (job.result or {}).get("rows"):
+        abort(404)
+    not_tried = _("not imported: other rows were refused and the import takes all rows or none")
+    body = events_import_report.refused_csv(job.result, wording.import_reason, not_tried, _("reason"))
+    prefix = _("refused-rows")  # the file name, in the reader's language
+    name = f"{prefix}-{event.id}-{job.id}.csv"
+    return Response(body, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def _participant_of(event, participant_id: int) -> EventParticipant:
@@ -125,7 +138,8 @@ def confirm_cancel_participant(event_id: int, participant_id: int):
     event = organised(event_id)
     participant = _participant_of(event, participant_id)
     return render_template("events/cancel_participant.html", event=event, participant=participant,
-                           meetings=events_people.meeting_count(participant))
+                           meetings=events_people.meeting_count(participant), back=_roster_url(event),
+                           kept=_roster_args())
 
 
 @bp.post("/<int:event_id>/participants/<int:participant_id>/cancel")
@@ -136,7 +150,7 @@ def cancel_participant(event_id: int, participant_id: int):
     released = events_people.cancel_participant(participant)
     flash(ngettext("%(name)s cancelled; their meeting is cancelled.",
                    "%(name)s cancelled; %(num)s meetings cancelled.", released, name=participant.name), "info")
-    return redirect(url_for("events.participants", event_id=event.id))
+    return redirect(_roster_url(event))
 
 
 @bp.post("/<int:event_id>/participants/<int:participant_id>/reinstate")
@@ -147,4 +161,14 @@ def reinstate_participant(event_id: int, participant_id: int):
     events_people.reinstate(participant)
     flash(_("%(name)s takes part again (their cancelled meetings stay cancelled).", name=participant.name),
           "success")
-    return redirect(url_for("events.participants", event_id=event.id))
+    return redirect(_roster_url(event))
+
+
+def _roster_args() -> dict[str, str]:
+    """The participants list's search and page the organiser came from (a query string, or the form's fields)."""
+    return {key: value for key in ("q", "page") if (value := (request.values.get(key) or "").strip()[:100])}
+
+
+def _roster_url(event) -> str:
+    """The participants page as the organiser left it: the same search and page."""
+    return url_for("events.participants", event_id=event.id, **_roster_args())

@@ -26,6 +26,8 @@ REFUSALS = {
     "not_placed": _l("this meeting is not placed"),
     "no_such_meeting": _l("no such meeting in this event"),
     "invalid_partner": _l("you cannot request a meeting with this participant"),
+    "same_organisation": _l("this participant is from your own organisation: meetings here are with other "
+                            "organisations"),
     "deadline_passed": _l("the request deadline has passed"),
     "quota_reached": _l("you have reached the event's request quota"),
     "already_requested": _l("you have already sent this request"),
@@ -48,7 +50,7 @@ PRIORITY_TIERS = {"forced": _l("forced by the organisers"), "mutual": _l("mutual
 SOLVER_STATUSES = {"OPTIMAL": _l("optimal (proved best)"),
                    "FEASIBLE": _l("good, not proved optimal (the time limit was reached)"),
                    "GREEDY": _l("quick construction, not improved")}
-IMPORT_ERRORS = {"missing_name": _l("no name and no known e-mail"),
+IMPORT_ERRORS = {"missing_name": _l("no name and no e-mail address: write at least the person’s name"),
                  "already_registered": _l("already a participant (the same person or e-mail)"),
                  "unknown_organisation": _l("unknown organisation"),
                  "invalid_email": _l("not a valid e-mail address")}
@@ -58,11 +60,17 @@ def import_error(entry) -> str:
     """One refused import row as a sentence: its line, and the value given with the closest names for an
     organisation not found (entries stored before the parameters have only a line and a code)."""
     line, code, params = (list(entry) + [{}])[:3]
+    return gettext("Row %(line)s: %(error)s", line=line, error=import_reason(code, params or {}))
+
+
+def import_reason(code: str, params: dict) -> str:
+    """Why an import row was refused, without its line (the refused rows' CSV has a column for it)."""
     if code in ("unknown_organisation", "ambiguous_organisation"):
-        error = _organisation_refusal(code, params or {})
-    else:
-        error = str(IMPORT_ERRORS.get(code, code))
-    return gettext("Row %(line)s: %(error)s", line=line, error=error)
+        return _organisation_refusal(code, params)
+    if code == "missing_name" and params.get("email"):
+        return gettext("no name: %(email)s has no account to take it from, so write the person’s name",
+                       email=params["email"])
+    return str(IMPORT_ERRORS.get(code, code))
 
 
 def _organisation_refusal(code: str, params: dict) -> str:
@@ -101,6 +109,8 @@ NAMED_REFUSALS = {  # the same refusals naming who or which meeting, when the re
     "participant_unavailable": (N_("%(name)s is unavailable in that slot"), ("name",)),
     "participant_at_max": (N_("%(name)s would exceed their maximum of %(max)s meetings"), ("name", "max")),
     "table_taken": (N_("that table is already taken in that slot (meeting %(number)s)"), ("number",)),
+    "same_organisation": (N_("%(name)s is from your own organisation: meetings here are with other organisations"),
+                          ("name",)),
 }
 
 

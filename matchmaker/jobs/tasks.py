@@ -37,8 +37,10 @@ def import_orgs(progress: Progress, payload: dict[str, Any]) -> dict:
 
 @handler("import-event-people")
 def import_event_people(progress: Progress, payload: dict[str, Any]) -> dict:
-    """A participant import into one event; the result lists each refused row's line and reason code."""
+    """A participant import into one event; the result lists each refused row's line and reason code, and the rows
+    not imported (to download, fix and import again)."""
     from matchmaker.models.event import Event
+    from matchmaker.services import events_import_report
     from matchmaker.services.events_people import import_rows
     from matchmaker.services.tables import read_table
 
@@ -47,9 +49,7 @@ def import_event_people(progress: Progress, payload: dict[str, Any]) -> dict:
     report = import_rows(event, table.rows, progress=progress.phase(N_("Importing"), N_("rows")),
                          inviter_id=payload.get("inviter_id"), mode=payload.get("mode", "good"))
     progress.phase(N_("Imported"), N_("rows"), len(table.rows)).step(len(table.rows))
-    return {"event_id": event.id, "added": report.added, "errors": [list(e) for e in report.errors],
-            "message": "people_imported",
-            "message_params": {"added": report.added, "refused": len(report.errors), "total": len(table.rows)}}
+    return events_import_report.result(event, report, len(table.rows))
 
 
 @handler("import-cordis")

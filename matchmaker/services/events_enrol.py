@@ -16,12 +16,17 @@ from matchmaker.services.events import Conflict
 from matchmaker.services.events_welcome import welcome
 
 
+COLUMNS = ("name", "email", "organisation")  # what a row of the table may give
+
+
 @dataclass
 class ImportReport:
-    """Rows added and each refused row's number with its reason code and the code's parameters."""
+    """Rows added, each refused row's number with its reason code and the code's parameters, and the rows not
+    imported ([line, {name, email, organisation}]: the refused ones, or every row when mode "all" kept none)."""
 
     added: int = 0
     errors: list[tuple[int, str, dict]] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)
 
 
 def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
@@ -32,15 +37,18 @@ def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
     reported by it (bad e-mail, the same e-mail twice, already a participant, unknown organisation), good ones
     committed (with mode "all", none if any row is bad); the people added are told (events_welcome), a row refused
     as a duplicate is not told again."""
-    report, added = ImportReport(), []
+    report, added, every = ImportReport(), [], []
     for number, row in (progress(rows) if progress else rows):
+        every.append([number, {key: (row.get(key) or "").strip() for key in COLUMNS}])
         try:
             added.append(_add(event, row))
         except Conflict as exc:
             report.errors.append((number, *exc.reason))
+            report.rows.append(every[-1])
         else:
             report.added += 1
     if report.errors and mode == "all":  # the organiser's choice: nothing unless every row is good
+        report.rows = every
         ids = [p.id for p in added]
         db.session.rollback()
         # in-memory SQLite (no BEGIN hook, extensions.py) commits a first savepoint on release: delete what remains
@@ -65,8 +73,8 @@ def add_participant(event: Event, name: str, email: str, organisation: str,
 def _add(event: Event, row: dict[str, str]) -> EventParticipant:
     email, name = _email(row.get("email") or ""), (row.get("name") or "").strip()
     user = db.session.execute(select(User).where(User.email == email)).scalar() if email else None
-    if not name and user is None:
-        raise Conflict("missing_name")
+    if not name and user is None:  # the name is taken from the account of a known e-mail only
+        raise Conflict("missing_name", {"email": email} if email else {})
     found = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id, or_(
         EventParticipant.user_id == user.id if user else false(),
         EventParticipant.email == email if email else false()))).scalars().first()

@@ -117,6 +117,9 @@ def answer(event: Event, participant: EventParticipant, meeting_id: int, outcome
     return False
 
 
+FOLLOWUP = "followup"  # the kind the review log records for interest given or taken back by a follow-up answer
+
+
 def _store(event: Event, participant: EventParticipant, meeting_id: int, values: dict) -> MeetingFeedback:
     """Insert or update the (meeting, participant) row; a concurrent insert of the same answer becomes an update."""
     where = select(MeetingFeedback).where(MeetingFeedback.meeting_id == meeting_id,
@@ -148,20 +151,24 @@ def _continue(participant: EventParticipant, item: dict, user: User | None) -> b
         target = db.session.get(Organisation, partner["organisation_id"]) if partner["organisation_id"] else None
         if target is None or target.id == mine.id:
             continue
-        answers.append(review.express_interest(mine, target, "interested", user))
+        answers.append(review.express_interest(mine, target, "interested", user, via=FOLLOWUP))
     return bool(answers) and all(answers)
 
 
 def _withdraw(participant: EventParticipant, item: dict, user: User | None) -> None:
     """Take back the interest the participant's "continue" expressed in each partner's organisation, through the
     suggestions' service (a connection it made ends and the other side is told, as for any withdrawal), unless
-    another follow-up answer from their organisation still wants to continue with that organisation."""
+    another follow-up answer from their organisation still wants to continue with that organisation. An interest
+    the organisation had expressed elsewhere first (a suggestion, a profile page: say, they were connected before
+    the event) was not the follow-up's to give, so it is not the follow-up's to take back."""
     mine = participant.organisation_id
     for partner in item["partners"]:
         target = db.session.get(Organisation, partner["organisation_id"]) if partner["organisation_id"] else None
         if target is None or mine is None or target.id == mine or _still_wanted(mine, target.id):
             continue
-        review.express_interest(db.session.get(Organisation, mine), target, "withdraw", user)
+        if review.interest_origin(mine, target.id) != FOLLOWUP:
+            continue
+        review.express_interest(db.session.get(Organisation, mine), target, "withdraw", user, via=FOLLOWUP)
 
 
 def _still_wanted(organisation_id: int, target_id: int) -> bool:

@@ -18,7 +18,7 @@ from matchmaker.models.event_followup import CANCELLED, HELD, MeetingFeedback
 from matchmaker.models.event_meeting import Meeting, MeetingSeat
 from matchmaker.models.organisation import Organisation
 from matchmaker.services.events_day import started_before_close
-from matchmaker.services.review import is_connected
+from matchmaker.services.events_followup_credit import made_since, since
 
 NO_SHOW, NO_ANSWER, CLOSED_BEFORE = "no_show", "no_answer", "closed_before"
 
@@ -72,7 +72,8 @@ def report(event: Event) -> dict:
     pairs = {tuple(sorted((org_of[p], org_of[o])))
              for m, p, _o, _r, cont in answers if cont and m in placed for o in people_of[m]
              if o != p and org_of[p] is not None and org_of[o] is not None and org_of[p] != org_of[o]}
-    connected = sum(1 for a, b in pairs if is_connected(a, b))
+    moment = since(event)  # a pair already connected before the event is not the follow-up's result
+    connected = sum(1 for a, b in pairs if made_since(a, b, moment))
     return {"meetings": len(placed), "states": states, "ratings": len(ratings),
             "mean_rating": round(sum(ratings) / len(ratings), 2) if ratings else None,
             "continue": sum(1 for a in answers if a[4] and a[0] in placed), "connections": connected, "rows": rows}

@@ -18,6 +18,16 @@ from matchmaker.services.organisations import LABEL_ID
 # Words that say what kind of body it is rather than which one (dropped before words are compared).
 GENERIC = frozenset({"fondazione", "foundation", "irccs", "ente", "the", "di", "del", "della", "dei", "degli", "de",
                      "of", "e", "and"})
+# Words that say what kind of body or company it is (legal forms included): a name sharing only these with another
+# ("Azienda Inesistente" and "Azienda Trasporti Milanesi") is not a near name, so they never bring a suggestion.
+KIND_WORDS = GENERIC | frozenset({
+    "azienda", "aziende", "societa", "spa", "srl", "srls", "sapa", "snc", "sas", "scarl", "onlus", "gruppo", "group",
+    "holding", "fondazione", "istituto", "istituti", "institute", "institut", "universita", "university",
+    "politecnico", "ospedale", "ospedaliera", "ospedaliero", "universitaria", "hospital", "policlinico",
+    "centro", "centre", "center", "consorzio", "consortium", "associazione", "association", "laboratorio",
+    "laboratori", "laboratory", "laboratories", "lab", "company", "companies", "ltd", "limited", "inc", "corp",
+    "gmbh", "ag", "sa", "bv", "nv", "llc", "plc", "studi", "ricerca", "research", "scientifico", "italia", "italy",
+    "italiana", "international", "nazionale", "national"})
 SUGGESTIONS = 3
 _VOWELS = re.compile(r"[aeiouy]")  # one-character wildcards in LIKE: stored accented vowels still match
 
@@ -68,10 +78,11 @@ def find(name: str) -> Organisation:
 
 
 def _near(wanted: list[str]) -> list[Organisation]:
-    """Organisations sharing at least one word with the name (the pool the closest names come from)."""
-    return list(db.session.execute(select(Organisation).where(or_(*[_like(w) for w in wanted if len(w) > 2]))
-                                   .order_by(Organisation.id).limit(1000)).scalars()) if any(
-        len(w) > 2 for w in wanted) else []
+    """Organisations sharing at least one telling word with the name (the pool the closest names come from): a
+    word that only says what kind of body it is (KIND_WORDS) brings none."""
+    telling = [w for w in wanted if len(w) > 2 and w not in KIND_WORDS]
+    return list(db.session.execute(select(Organisation).where(or_(*[_like(w) for w in telling]))
+                                   .order_by(Organisation.id).limit(1000)).scalars()) if telling else []
 
 
 def _closest(key: str, pool: list[Organisation]) -> list[str]:

@@ -99,6 +99,8 @@ def request_meeting(event: Event, requester: EventParticipant, target: EventPart
         raise Conflict("requests_closed" if code in ("not_open_yet", "requests_over") else code, params)
     if requester.id == target.id or target.event_id != event.id or target.cancelled:
         raise Conflict("invalid_partner")
+    if requester.organisation_id is not None and target.organisation_id == requester.organisation_id:
+        raise Conflict("same_organisation", {"name": target.name})  # colleagues meet at the office, not here
     if withdrawn:  # the pair's one row, asked anew
         return _renew(event, existing, requester, target, message)
     if existing is not None and theirs is None:

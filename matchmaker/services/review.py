@@ -185,13 +185,15 @@ def _remove_interest(organisation: Organisation, target: Organisation, outbox: O
         outbox.append((target, "connection_withdrawn", {"name": organisation.name}, organisation.id))
 
 
-def express_interest(organisation: Organisation, target: Organisation, action: str, user: User | None) -> bool:
-    """Interest from anywhere (a profile page, the API): "interested" or "withdraw"; returns connected; commits."""
+def express_interest(organisation: Organisation, target: Organisation, action: str, user: User | None,
+                     via: str = "") -> bool:
+    """Interest from anywhere (a profile page, the API): "interested" or "withdraw"; returns connected; commits.
+    `via` is logged as the answer's kind (the follow-up's "continue" says "followup", see `interest_origin`)."""
     _check(organisation, target)
     outbox: Outbox = []
     if action == "interested":
         connected, _ = _add_interest(organisation, target, user, outbox)
-        _log(organisation.id, target.id, "", "interested", user)
+        _log(organisation.id, target.id, via, "interested", user)
     elif action == "withdraw":
         had = db.session.execute(select(Interest.id).where(Interest.organisation_id == organisation.id,
                                                            Interest.target_id == target.id)).first()
@@ -200,13 +202,31 @@ def express_interest(organisation: Organisation, target: Organisation, action: s
         db.session.execute(delete(Feedback).where(Feedback.organisation_id == organisation.id,
                                                   Feedback.target_id == target.id, Feedback.state == INTERESTED))
         if had:
-            _log(organisation.id, target.id, "", "withdraw", user)
+            _log(organisation.id, target.id, via, "withdraw", user)
         connected = False
     else:
         raise ReviewError("bad_action", f"Unknown action {action!r}.")
     db.session.commit()
     _send(outbox)
     return connected
+
+
+def interest_origin(organisation_id: int, target_id: int) -> str | None:
+    """The kind logged with the answer that made the organisation's present interest in the target (the first
+    "interested" since its last withdrawal, decline or undo): "" from a profile page or the API, a suggestion kind,
+    "followup" from an event's follow-up; None when it has no interest or no such answer is logged."""
+    if not has_interest(organisation_id, target_id):
+        return None
+    rows = db.session.execute(select(FeedbackEvent.action, FeedbackEvent.kind).where(
+        FeedbackEvent.organisation_id == organisation_id, FeedbackEvent.target_id == target_id)
+        .order_by(FeedbackEvent.id.desc())).all()
+    origin = None
+    for action, kind in rows:
+        if action in ("withdraw", "decline", "undo"):
+            break
+        if action == "interested":
+            origin = kind
+    return origin
 
 
 def has_interest(organisation_id: int | None, target_id: int) -> bool:

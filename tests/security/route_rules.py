@@ -163,6 +163,8 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/events/<int:event_id>/delete"): event_organisers(302),  # the world's event has people: refused, back
     ("GET", "/events/<int:event_id>/participants"): event_organisers(),
     ("POST", "/events/<int:event_id>/participants"): event_organisers(),
+    # the world's job is not a participant import: 404 even for the organisers (the import's own test covers 200)
+    ("GET", "/events/<int:event_id>/participants/import/<int:job_id>/refused.csv"): event_organisers(404),
     ("GET", "/events/<int:event_id>/organisations.json"): event_organisers(),  # the add form's suggestions
     ("GET", "/events/<int:event_id>/participants/<int:participant_id>/cancel"): event_organisers(),  # confirm page
     ("POST", "/events/<int:event_id>/participants/<int:participant_id>/cancel"): event_organisers(302),
@@ -194,6 +196,7 @@ RULES: dict[tuple[str, str], dict] = {
     # an answer is refused with a message, 302); the organisers' report and its CSV (theirs and admins' only)
     ("GET", "/events/<int:event_id>/followup"): event_participants(),
     ("POST", "/events/<int:event_id>/followup/meetings/<int:meeting_id>"): event_participants(422),
+    ("GET", "/events/<int:event_id>/followup/meetings/<int:meeting_id>"): event_participants(302),
     ("GET", "/events/<int:event_id>/followup/report"): event_organisers(),
     ("GET", "/events/<int:event_id>/followup/report.csv"): event_organisers(),
     # a participant cancels their own participation (member A leaves, then registers again: the matrix orders it)

@@ -159,7 +159,7 @@ def test_my_day_and_the_desk_in_italian(app, clock):
     clock(rome(9, 5))
     html = _as(app, people[0]).get(f"/events/{event.id}/day").get_data(as_text=True)
     assert "La mia giornata" in html and "Adesso" in html and "<h2 id=\"next-title\">Prossimo</h2>" in html
-    assert "non ancora arrivato/a" in html and "Il mio interlocutore non si è presentato" in html
+    assert "arrivo non ancora registrato" in html and "Il mio interlocutore non si è presentato" in html
     assert "ora di Roma" in html and "aggiornato alle 09:05" in html and "Messaggio di Person 1" in html
     clock(rome(10, 0, day=2))
     assert "L’evento inizia mer 10 mar 2027." in _as(app, people[0]).get(f"/events/{event.id}/day").get_data(

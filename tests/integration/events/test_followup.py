@@ -237,3 +237,18 @@ def test_the_participants_rows_count_meetings_cut_off_by_the_close_apart(app, mo
     assert (rows["Person 3"]["meetings"], rows["Person 3"]["closed_before"]) == (1, 1)  # 09:00 with 2, 14:00 with 0
     lines = events_followup_report.csv_text(report).lstrip("\ufeff").splitlines()
     assert lines[0].endswith("Not begun when the event was closed") and lines[1].endswith(",1")
+
+
+def test_unticking_leaves_an_interest_given_before_the_follow_up_and_its_connection(app):
+    from matchmaker.models import Organisation
+    from matchmaker.services import review
+
+    event, people, meetings = published_day()
+    a, b = people[0], people[1]
+    org_a, org_b = (db.session.get(Organisation, p.organisation_id) for p in (a, b))
+    review.express_interest(org_a, org_b, "interested", _user(a))  # connected before the event
+    assert review.express_interest(org_b, org_a, "interested", _user(b))
+    events_followup.answer(event, a, meetings[0].id, "held", 5, wants_to_continue=True, user=_user(a), now=AFTER)
+    events_followup.answer(event, a, meetings[0].id, "held", 5, wants_to_continue=False, user=_user(a), now=AFTER)
+    assert review.has_interest(org_a.id, org_b.id)  # not the follow-up's to take back
+    assert db.session.execute(db.select(Connection)).scalar_one().withdrawn_at is None

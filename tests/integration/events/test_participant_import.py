@@ -11,7 +11,7 @@ from tests.integration.events.builders import small_event
 
 def _csv(rows: int) -> bytes:
     lines = ["name,email,organisation"] + [f"Guest {i},guest{i}@example.org," for i in range(rows)]
-    lines.append(",nobody@example.org,")  # line rows + 2: no name and no known e-mail
+    lines.append(",nobody@example.org,")  # line rows + 2: no name, and no account to take it from
     lines.append("Someone,,Nowhere Ltd")  # line rows + 3: unknown organisation
     return ("\n".join(lines) + "\n").encode()
 
@@ -33,12 +33,18 @@ def test_a_big_participant_import_is_a_job_with_progress_and_row_errors(app, cli
     assert (job.kind, job.state, job.user_id, job.label) == ("import-event-people", "done", organiser.id, "people.csv")
     assert (job.done, job.total) == (rows + 2, rows + 2)
     assert job.result["added"] == rows and job.result["errors"] == [
-        [rows + 2, "missing_name", {}],
+        [rows + 2, "missing_name", {"email": "nobody@example.org"}],
         [rows + 3, "unknown_organisation", {"name": "Nowhere Ltd", "suggestions": []}]]
     html = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f"{rows + 2} of {rows + 2} rows" in html
-    assert f"Row {rows + 2}: no name and no known e-mail" in html
+    assert f"Row {rows + 2}: no name: nobody@example.org has no account to take it from" in html
     assert f"Row {rows + 3}: no organisation called “Nowhere Ltd”" in html
+    assert "Download the 2 rows not imported" in html
+    download = client.get(f"/events/{event.id}/participants/import/{job.id}/refused.csv").get_data(as_text=True)
+    assert download.lstrip("\ufeff").splitlines()[1:] == [
+        ',nobody@example.org,,"no name: nobody@example.org has no account to take it from, so write the person’s '
+        'name"',
+        "Someone,,Nowhere Ltd,no organisation called “Nowhere Ltd” in the directory."]
     count = db.select(db.func.count()).select_from(EventParticipant).where(EventParticipant.event_id == event.id)
     assert db.session.scalar(count) == len(people) + rows
     # another organiser's job is not shown here
@@ -49,14 +55,20 @@ def test_a_big_participant_import_is_a_job_with_progress_and_row_errors(app, cli
 
 
 def test_a_small_participant_import_stays_inline(app, client):
+    """Imported inside the request; with refused rows its report is kept as a finished job (the page shows it, and
+    the refused rows can be downloaded)."""
     organiser = make_user(role="organiser")
     event, people, _meetings = small_event(organiser=organiser)
     login(client, organiser)
     response = _upload(client, event.id, _csv(2))
-    assert response.status_code == 302 and "job=" not in response.headers["Location"]
-    assert db.session.execute(db.select(Job)).scalar() is None
+    job = db.session.execute(db.select(Job)).scalar_one()
+    assert response.status_code == 302 and f"job={job.id}" in response.headers["Location"]
+    assert (job.kind, job.state, job.done, job.total, job.worker) == ("import-event-people", "done", 4, 4, "")
     html = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "2 participants added." in html and "Row 4: no name and no known e-mail" in html
+    assert "2 participants added." in html and "Row 4: no name: nobody@example.org has no account" in html
+    good = _upload(client, event.id, b"name,email,organisation\nZed,zed@example.org,\n")
+    assert "job=" not in good.headers["Location"] and db.session.scalar(db.select(db.func.count(Job.id))) == 1
+    assert "1 participant added." in client.get(good.headers["Location"]).get_data(as_text=True)
 
 
 def test_an_imported_account_takes_part_for_its_own_organisation(app):
