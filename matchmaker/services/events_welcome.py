@@ -80,3 +80,16 @@ def claim(event: Event, user: User) -> EventParticipant | None:
     row.user_id, row.organisation_id = user.id, user.organisation_id or row.organisation_id
     db.session.commit()
     return row
+
+
+def invited_event(user: User) -> Event | None:
+    """Where a person who has just accepted an organiser's invitation lands: the event whose organisers added their
+    address (the latest, when several did), that participation made theirs (`claim`); None when there is none."""
+    email = (user.email or "").strip().lower()
+    event_id = db.session.execute(select(EventParticipant.event_id).where(
+        EventParticipant.email == email, EventParticipant.user_id.is_(None), EventParticipant.cancelled.is_(False))
+        .order_by(EventParticipant.created_at.desc(), EventParticipant.id.desc()).limit(1)).scalar()
+    event = db.session.get(Event, event_id) if event_id is not None else None
+    if event is None or claim(event, user) is None:
+        return None
+    return event
