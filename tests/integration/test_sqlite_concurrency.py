@@ -14,6 +14,7 @@ from matchmaker.extensions import db, limiter
 from matchmaker.models import Feedback, Organisation, Suggestion, User
 from matchmaker.services import accounts
 from matchmaker.services.suggestions import rebuild_all
+from tests.conftest import IsolatedClient
 from tests.helpers import CSRF_RE, PASSWORD
 from tests.integration.test_profiles import FULL_FORM
 
@@ -28,6 +29,7 @@ def file_app(tmp_path):
                                             "LOGIN_RATE_LIMIT": "1000 per minute",
                                             "PROPAGATE_EXCEPTIONS": False})  # a failure answers 500, as served
     app = create_app(config)
+    app.test_client_class = IsolatedClient  # each request in its own app context, as served
     with app.app_context():
         db.create_all()
         limiter.reset()
@@ -153,3 +155,22 @@ def test_a_login_whose_commit_fails_starts_no_session(file_app, monkeypatch):
     assert "Log out" not in response.get_data(as_text=True)
     monkeypatch.undo()
     assert client.get("/matches/").status_code == 302  # to the login page: no session was started
+
+
+def test_pages_that_only_read_do_not_wait_for_a_writer(file_app, tmp_path):
+    import sqlite3
+    import time
+    (email, _), = _people(2)[:1]
+    rebuild_all()  # the engine fitted and stored, as on a served site (else a page queues its fit: a write)
+    client = file_app.test_client()
+    client.post("/auth/login", data={"email": email, "password": PASSWORD, "csrf_token": _token(client, "/auth/login")})
+    writer = sqlite3.connect(tmp_path / "db.sqlite3", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process holds the write lock (a worker's long transaction)
+    try:
+        started = time.monotonic()
+        for url in ("/", "/matches/", "/profiles/"):
+            assert client.get(url).status_code == 200, url
+        assert time.monotonic() - started < 5  # not held up by the busy timeout
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
