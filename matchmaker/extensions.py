@@ -41,7 +41,8 @@ babel = Babel()
 def configure_sqlite(engine: Engine) -> None:
     """Foreign keys enforced on every SQLite connection (as PostgreSQL does); on an SQLite file, real
     transactions too: pysqlite's own handling commits at the first savepoint's release (so a 'one
-    transaction' import was not one), and WAL lets the web server read while a worker writes."""
+    transaction' import was not one), and WAL lets the web server read while a worker writes. A request that
+    may write takes the write lock as its transaction begins (`begin_statement`)."""
     if engine.dialect.name != "sqlite":
         return
 
@@ -58,7 +59,29 @@ def configure_sqlite(engine: Engine) -> None:
     def _connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # pysqlite must not begin or commit on its own
         dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql(begin_statement())
+
+
+# How long a writer waits for another one's commit before giving up with "database is locked".
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def begin_statement() -> str:
+    """How an SQLite transaction begins: `BEGIN IMMEDIATE` (the write lock at once, waiting up to the busy timeout
+    for another writer) in a request whose method may write (POST, PUT, PATCH, DELETE), else a deferred `BEGIN`.
+
+    In WAL mode a deferred transaction reads from a snapshot; if it later writes after another connection has
+    committed since that snapshot, SQLite answers SQLITE_BUSY_SNAPSHOT ("database is locked") at once, without
+    waiting: the busy timeout cannot help, since the transaction's reads are stale. Simultaneous logins (each reads
+    the user, checks the password, then records the login) failed that way. Taking the lock first serialises the
+    writing requests (each waits its turn) while pages that only read (GET) stay concurrent."""
+    from flask import has_request_context, request
+
+    if has_request_context() and request.method not in SAFE_METHODS:
+        return "BEGIN IMMEDIATE"
+    return "BEGIN"

@@ -209,3 +209,15 @@ def mail_language(*candidates: str | None) -> str:
         if lang in LANGUAGES:
             return lang
     return DEFAULT_LANGUAGE
+
+
+# Countries whose people read one of the site's languages (an invitee's organisation's country says which).
+COUNTRY_LANGUAGES = {"IT": "it", "SM": "it", "VA": "it",
+                     "GB": "en", "IE": "en", "MT": "en", "US": "en", "CA": "en", "AU": "en", "NZ": "en"}
+
+
+def invitee_language(country: str | None) -> str:
+    """The language of a mail to someone whose own language is unknown (an invitation to a new address): their
+    organisation's country's (Italy: Italian), else the sender's (the language in force as the mail is written:
+    the request's, or the job's starter's), else the site's default."""
+    return mail_language(COUNTRY_LANGUAGES.get((country or "").strip().upper()), current_language())

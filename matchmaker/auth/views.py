@@ -10,7 +10,7 @@ from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, For
                                    RegisterForm, ResendConfirmationForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
 from matchmaker.i18n import ROLE_LABELS, adopt_chosen_language, is_local_path, visitor_language
-from matchmaker.services import accounts, invitations, org_names
+from matchmaker.services import accounts, events_welcome, invitations, org_names
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -191,6 +191,11 @@ def accept_invitation(token: str):
             flash(str(exc), "error")
             return redirect(url_for("auth.login"))
         _log_in(user)
+        event = events_welcome.invited_event(user) if invitation.from_event else None
+        if event is not None:  # the event the organisers' mail was about
+            flash(_("Welcome to Matchmaker. You take part in %(event)s: here is its page.", event=event.name),
+                  "success")
+            return redirect(url_for("events.show", event_id=event.id))
         flash(_("Welcome to Matchmaker."), "success")
         return redirect(url_for("main.home"))
     return render_template("auth/accept_invitation.html", form=form, invitation=invitation, role_labels=ROLE_LABELS,

@@ -38,9 +38,13 @@ def demo_load_command(if_empty: bool, data_dir: Path | None) -> None:
 def _demo_event() -> None:
     from matchmaker.services.events_demo import create_demo_event
 
+    from matchmaker.services.events_demo_more import create_more_demo_events
+
     event = create_demo_event(demo_service.DEMO_DOMAIN)
     if event is not None:
         click.echo(f"Demo event {event.name!r} published ({event.report['placed']} meetings).")
+    for more in create_more_demo_events(demo_service.DEMO_DOMAIN):
+        click.echo(f"Demo event {more.name!r} ({more.status}).")
 
 
 def _print_logins(logins: list[demo_service.DemoLogin]) -> None:

@@ -227,7 +227,8 @@ def agenda(event_id: int):
                            items=agenda_items(event, participant), unplaced=unplaced,
                            feed=(feed := url_for("events.calendar", token=participant.ical_token, _external=True)),
                            webcal="webcal://" + feed.split("://", 1)[1], agenda_message=message_line,
-                           ics_name=ics_filename(event), changed=last_told(current_user.id, event))
+                           ics_name=ics_filename(event), changed=last_told(current_user.id, event),
+                           closed=event.status == CLOSED)
 
 
 @bp.get("/calendar/<token>.ics")

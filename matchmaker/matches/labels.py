@@ -60,3 +60,8 @@ def reason_options(selected: str | None = None, investor: bool = False) -> Marku
         options = _REASON_OPTIONS[key] = Markup("").join(
             Markup('<option value="{}">{}</option>').format(code, REASON_LABELS[code]) for code in codes)
     return options
+
+
+# The profile form's fields investor matching uses (services/matching.investor_gaps), by the form's own labels.
+INVESTOR_FIELDS = {"funding_stage": _l("Funding stage"), "funding_amount_sought": _l("Amount sought (€)"),
+                   "sectors": _l("Sectors")}

@@ -20,7 +20,7 @@ from matchmaker.matches import labels, wording
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.request_guards import db_id
 from matchmaker.services import engine, profiles, review
-from matchmaker.services.matching import match_kinds
+from matchmaker.services.matching import investor_gaps, match_kinds
 from matchmaker.services.review_list import AMOUNTS, ReviewFilters, review_page
 
 bp = Blueprint("matches", __name__, url_prefix="/matches")
@@ -74,6 +74,8 @@ def index():
                            history=review.history(organisation.id, [i.target.id for i in page.items]),
                            filter_form=filter_form(organisation, kind, filters), card_head=card_head,
                            card_actions=card_actions,
+                           investor_gaps=[labels.INVESTOR_FIELDS[field] for field in investor_gaps(organisation)]
+                           if kind == "investor" and organisation.kind != "investor" and not page.total else [],
                            retry=decline_retry({i.suggestion.id for i in page.items}),
                            notice_at=notice_at({"review-notice"} | {f"suggestion-{i.suggestion.id}"
                                                                     for i in page.items}))

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.i18n import mail_language
+from matchmaker.i18n import invitee_language
 from matchmaker.models import Invitation
 from matchmaker.models.event import Event, EventParticipant
 from matchmaker.models.user import MEMBER, User
@@ -36,7 +36,8 @@ def welcome(event: Event, added: Iterable[EventParticipant], inviter_id: int | N
 
 
 def _invite(event: Event, participant: EventParticipant, inviter_id: int | None) -> int:
-    """An invitation to register, mailed in the organisation's language: as a member of the participant's
+    """An invitation to register, mailed in the language of the organisation's country, else the organiser's
+    (i18n.invitee_language): as a member of the participant's
     organisation when it has no members, else without one, asking its members to confirm them."""
     account = find_user(participant.email)
     if account is not None:  # an account under another spelling of the address (the row stays unclaimed)
@@ -50,7 +51,7 @@ def _invite(event: Event, participant: EventParticipant, inviter_id: int | None)
     register = notifications.absolute_url(f"/auth/invitation/{token}")
     page = notifications.absolute_url(event_link(event))
     organisation = participant.organisation
-    with force_locale(mail_language(organisation.language if organisation else None)):
+    with force_locale(invitee_language(organisation.country if organisation else None)):
         lines = [_("Hello %(name)s,", name=participant.name), "",
                  _("The organisers of %(event)s added you as a participant: other participants can ask you for "
                    "meetings, and you will find your agenda on Matchmaker.", event=event.name)]
@@ -79,3 +80,16 @@ def claim(event: Event, user: User) -> EventParticipant | None:
     row.user_id, row.organisation_id = user.id, user.organisation_id or row.organisation_id
     db.session.commit()
     return row
+
+
+def invited_event(user: User) -> Event | None:
+    """Where a person who has just accepted an organiser's invitation lands: the event whose organisers added their
+    address (the latest, when several did), that participation made theirs (`claim`); None when there is none."""
+    email = (user.email or "").strip().lower()
+    event_id = db.session.execute(select(EventParticipant.event_id).where(
+        EventParticipant.email == email, EventParticipant.user_id.is_(None), EventParticipant.cancelled.is_(False))
+        .order_by(EventParticipant.created_at.desc(), EventParticipant.id.desc()).limit(1)).scalar()
+    event = db.session.get(Event, event_id) if event_id is not None else None
+    if event is None or claim(event, user) is None:
+        return None
+    return event

@@ -8,7 +8,7 @@ from itsdangerous import BadSignature, SignatureExpired
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
-from matchmaker.i18n import ROLE_LABELS, mail_language, visitor_language
+from matchmaker.i18n import ROLE_LABELS, invitee_language, visitor_language
 from matchmaker.models import ROLES, Invitation, Organisation, User
 from matchmaker.models._common import utcnow
 from matchmaker.services import audit, membership
@@ -31,9 +31,9 @@ def invite_user(inviter: User, email: str, organisation: Organisation | None, ro
     db.session.commit()
     token = serializer("invitation").dumps({"iid": invitation.id})
     link = link_for(token)
-    # The invitee has no account yet: write in the organisation's language, else the site's default (never the
-    # inviter's: theirs says nothing about the reader's).
-    with force_locale(mail_language(organisation.language if organisation else None)):
+    # The invitee has no account yet, so no language of their own: their organisation's country's, else the
+    # inviter's (i18n.invitee_language).
+    with force_locale(invitee_language(organisation.country if organisation else None)):
         role_label = str(ROLE_LABELS[role])
         if organisation:
             body = _("%(inviter)s invited you to join %(organisation)s on Matchmaker as %(role)s.\n"

@@ -34,6 +34,19 @@ def match_kinds(organisation: Organisation) -> list[str]:
     return kinds
 
 
+def investor_gaps(organisation: Organisation) -> list[str]:
+    """What a start-up's or SME's profile leaves empty among the fields investor matching uses: its funding stage
+    and the amount it is raising (a company that states neither, nor "Investment" among its collaborations, is not
+    looking for investors: seeks_investment) and its sectors (an investor naming sectors sees only companies in
+    them). Field names of the profile form, in the form's order."""
+    gaps = [] if organisation.funding_stage else ["funding_stage"]
+    if organisation.funding_amount_sought is None:
+        gaps.append("funding_amount_sought")
+    if not organisation.sectors:
+        gaps.append("sectors")
+    return gaps
+
+
 def _sme_seeks_investment(organisation: Organisation) -> bool:
     """The engine's seeks_investment() of an SME's profile, kept per profile version while the data stays (its
     collaboration types are tags: a query a page need not run each time)."""

@@ -118,8 +118,13 @@ def test_demo_load_prints_logins_and_they_work(client, runner, shared_cordis_his
     # The demo's published partnering day gives every demo login an agenda of several meetings.
     from matchmaker.extensions import db
     from matchmaker.models import Event, EventParticipant, MeetingSeat, User
-    event = db.session.scalar(db.select(Event))
+    from matchmaker.services.events_demo import NAME
+    from matchmaker.services.events_demo_more import OPEN_NAME, PAST_NAME
+    event = db.session.scalar(db.select(Event).where(Event.name == NAME))
     assert event.status == "published"
+    # Beside it, an event open for registration and requests, and a past one with its follow-up.
+    statuses = dict(db.session.execute(db.select(Event.name, Event.status)).all())
+    assert statuses[OPEN_NAME] == "requests" and statuses[PAST_NAME] == "closed"
     for role in ("company", "researcher", "investor", "startup"):
         user = db.session.scalar(db.select(User).where(User.email == f"{role}@demo.matchmaker.example"))
         placed = db.session.scalar(db.select(db.func.count(MeetingSeat.meeting_id)).join(EventParticipant).where(

@@ -30,3 +30,21 @@ def test_only_organisations_that_can_have_investor_suggestions_see_the_tab(clien
         assert client.get("/matches/?kind=investor").status_code == (200 if tab else 404), organisation.name
         assert ('id="investor-eligibility"' in html) is (organisation is sme), organisation.name
     db.session.rollback()
+
+
+def test_a_startup_without_suggestions_is_told_which_fields_investors_need(client):
+    # A start-up with its offer, seek and sectors filled but no funding stage or amount: the investor tab names those
+    # two fields and links to the profile form; once they are given, none is named.
+    make_org(name="Seed Fund", kind="investor", seek="medical devices", sectors=["medtech"])
+    startup = make_org(name="Tiny Start", kind="startup", offer="EEG wearable", seek="clinical partners",
+                       sectors=["biotech"])
+    rebuild_all()
+    login(client, make_user(organisation=startup))
+    html = client.get("/matches/?kind=investor").get_data(as_text=True)
+    assert "Describe what you offer and seek" not in html
+    assert ("Investor suggestions need your funding stage, the amount you are raising and your sectors. Missing from "
+            f'<a href="/profiles/{startup.id}/edit">your profile</a>: Funding stage, Amount sought (€).') in html
+    startup.funding_stage, startup.funding_amount_sought = "seed", 500_000
+    db.session.commit()
+    html = client.get("/matches/?kind=investor").get_data(as_text=True)
+    assert 'id="investor-gaps"' in html and "Missing from" not in html and "No investor fits" in html

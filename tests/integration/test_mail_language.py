@@ -1,5 +1,6 @@
 """Mails and calendars speak the recipient's language: registration and a first login save the language the person
-uses; a recipient without a saved language gets the site's default (English), never the sender's language."""
+uses; a recipient without a saved language gets the site's default (English), never the sender's language; an
+invitation to a new address (no language known) is in its organisation's country's language, else the sender's."""
 from __future__ import annotations
 
 import logging
@@ -58,15 +59,42 @@ def test_a_recipient_without_a_saved_language_gets_the_default_not_the_senders(a
     assert "Ciao Lettore" in italian_mail
 
 
-def test_an_invitation_without_an_organisation_language_is_in_the_default_not_the_inviters(app, caplog):
+def test_an_invitation_is_in_the_organisations_countrys_language_else_the_inviters(app, caplog):
+    # The invitee has no language of their own: an Italian organisation (its profile written in English, as the
+    # CORDIS ones are) is written to in Italian whatever the inviter's language; a German one, or none, in the
+    # inviter's language (Italian, then English).
     admin = make_user(role="admin", locale="it")
-    with caplog.at_level(logging.WARNING), app.test_request_context("/", headers=ITALIAN), force_locale("it"):
-        invitations.invite_user(admin, "new@example.org", None, "member", lambda token: f"/i/{token}")
-        invitations.invite_user(admin, "nuovo@example.org", make_org(language="it"), "member",
-                                lambda token: f"/i/{token}")
-    plain, italian = _mails(caplog)
-    assert "You are invited to Matchmaker" in plain
-    assert "You are invited to Matchmaker" not in italian
+    italian, german = make_org(language="en", country="IT"), make_org(language="en", country="DE")
+    with caplog.at_level(logging.WARNING):
+        for lang, organisation, email in (("en", italian, "a@example.org"), ("it", german, "b@example.org"),
+                                          ("it", None, "c@example.org"), ("en", german, "d@example.org")):
+            with app.test_request_context("/"), force_locale(lang):
+                invitations.invite_user(admin, email, organisation, "member", lambda token: f"/i/{token}")
+    to_italian_org, german_by_italian, none_by_italian, german_by_english = _mails(caplog)
+    assert "Invito a Matchmaker" in to_italian_org and "Invito a Matchmaker" in german_by_italian
+    assert "You are invited to Matchmaker" not in to_italian_org
+    assert "You are invited to Matchmaker" not in german_by_italian
+    assert "You are invited to Matchmaker" not in none_by_italian
+    assert "You are invited to Matchmaker" in german_by_english
+
+
+def test_an_organisers_invitation_to_an_event_follows_the_same_rule(app, caplog):
+    from matchmaker.services import events_welcome
+    event, _, _ = small_event(people=0, pairs=())
+    rows = [EventParticipant(event_id=event.id, name="Anna Verdi", email="anna.verdi@example.org",
+                             organisation_id=make_org(language="en", country="IT").id),
+            EventParticipant(event_id=event.id, name="Hans Weber", email="hans@example.org",
+                             organisation_id=make_org(language="en", country="DE").id)]
+    db.session.add_all(rows)
+    db.session.commit()
+    with caplog.at_level(logging.WARNING), app.test_request_context("/"), force_locale("it"):
+        assert events_welcome.welcome(event, rows[:1]) == 1  # from an organiser working in Italian
+    with caplog.at_level(logging.WARNING), app.test_request_context("/"), force_locale("en"):
+        assert events_welcome.welcome(event, rows) == 2  # from one working in English
+    italian, italian_again, german = _mails(caplog)
+    for mail in (italian, italian_again):
+        assert "You take part in" not in mail and "Ciao Anna Verdi" in mail
+    assert "You take part in Meet in Italy" in german
 
 
 def test_an_organisers_italian_publish_mails_each_participant_in_their_language(app, caplog):

@@ -53,7 +53,8 @@ def _accept(app, path):
 @pytest.mark.parametrize("by_file", [True, False], ids=["csv", "add-form"])
 def test_an_invitation_into_an_organisation_with_members_asks_them(app, client, monkeypatch, by_file):
     body, path, org, event, colleague = _invited(app, client, monkeypatch, members=True, by_file=by_file)
-    assert "Your colleagues at Besta will confirm you" in body  # English: the site's default, not the organiser's
+    # Italian: the language of the organisation's country (Italy), not the profile's (English by default)
+    assert "I tuoi colleghi di Besta confermeranno" in body
     invitee, page = _accept(app, path)
     assert "Your colleagues at <strong>Besta</strong> will confirm you" in page
     ada = db.session.execute(select(User).where(User.email == "ada@example.org")).scalar_one()
@@ -71,8 +72,18 @@ def test_an_invitation_into_an_organisation_with_members_asks_them(app, client, 
 
 def test_an_invitation_into_an_organisation_without_members_makes_a_member(app, client, monkeypatch):
     body, path, org, _event, _ = _invited(app, client, monkeypatch, members=False, by_file=True, language="it")
-    assert "colleghi" not in body and "partecipante" in body  # the organisation's language
+    assert "colleghi" not in body and "partecipante" in body  # the organisation's country's language
     invitee, _page = _accept(app, path)
     ada = db.session.execute(select(User).where(User.email == "ada@example.org")).scalar_one()
     assert ada.organisation_id == org.id
     assert db.session.execute(select(JoinRequest)).scalars().all() == []
+
+
+def test_an_invitee_lands_on_the_events_page_with_a_welcome(app, client, monkeypatch):
+    _body, path, _org, event, _ = _invited(app, client, monkeypatch, members=False, by_file=False)
+    invitee = app.test_client()
+    response = post_form(invitee, path, {"name": "Ada Bianchi", "password": PASSWORD, "confirm": PASSWORD})
+    assert response.status_code == 302 and response.location.endswith(f"/events/{event.id}/")
+    page = invitee.get(response.location).get_data(as_text=True)
+    assert "Welcome to Matchmaker. You take part in Meet in Italy: here is its page." in page
+    assert f"/events/{event.id}/availability" in page  # her participation, claimed
