@@ -260,3 +260,15 @@ def excerpt(text: str, limit: int = 120) -> str:
 def last_activity(summary: Summary) -> datetime | None:
     """When the conversation last moved (its last message, else its creation)."""
     return summary.last.created_at if summary.last else summary.conversation.created_at
+
+
+def personal_data(user_id: int) -> dict:
+    """The messages the user wrote (for Download your data), with the partner each went to."""
+    rows = db.session.execute(select(Message, Conversation).join(
+        Conversation, Conversation.id == Message.conversation_id).where(Message.author_id == user_id)
+        .order_by(Message.id)).all()
+    partners = {c.other(m.author_organisation_id) for m, c in rows}
+    names = dict(db.session.execute(select(Organisation.id, Organisation.name).where(
+        Organisation.id.in_(partners))).all()) if partners else {}
+    return {"messages_written": [{"to": names.get(c.other(m.author_organisation_id)), "body": m.body,
+                                  "created_at": m.created_at.isoformat()} for m, c in rows]}

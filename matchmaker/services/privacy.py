@@ -10,7 +10,7 @@ from matchmaker.extensions import db
 from matchmaker.models import (ApiToken, AuditEntry, EventOrganiser, EventParticipant, Feedback, FeedbackEvent,
                                Interest, Invitation, Job, Message, Notification, Organisation, User)
 from matchmaker.models.user import ADMIN
-from matchmaker.services import audit, events_privacy, membership
+from matchmaker.services import audit, events_privacy, membership, messages
 from matchmaker.services.accounts import AccountError
 from matchmaker.services.profiles import PROFILE_FIELDS
 
@@ -52,6 +52,7 @@ def export_data(user: User) -> dict:
                            "decided_at": _plain(r.decided_at)} for r in membership.requests_of(user)],
         **events_privacy.event_data(user.id),
         **_review_data(user.id),
+        **messages.personal_data(user.id),
     }
 
 

@@ -151,12 +151,17 @@ def test_the_database_refuses_an_author_outside_the_pair_and_bad_bodies(app):
     db.session.rollback()
 
 
-def test_a_deleted_account_leaves_its_messages_without_a_name(app, client):
+def test_personal_data_lists_messages_written_and_deletion_leaves_them_without_a_name(app, client):
     from matchmaker.services.privacy import delete_account
     from tests.helpers import PASSWORD
 
+    from matchmaker.services.privacy import export_data
+
     acme, lab, alice, bob, conversation = connected_pair()
     messages.post(alice, conversation, "Kept for the organisation")
+    [written] = export_data(alice)["messages_written"]
+    assert written["to"] == "Liver Lab" and written["body"] == "Kept for the organisation"
+    assert export_data(bob)["messages_written"] == []
     delete_account(alice, PASSWORD)
     [message] = messages.page(conversation)[0]
     assert message.author_id is None and message.body == "Kept for the organisation"
