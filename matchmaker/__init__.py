@@ -120,11 +120,12 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.main.views import bp as main_bp
     from matchmaker.matches.views import bp as matches_bp
     from matchmaker.membership.views import bp as membership_bp
+    from matchmaker.messages.views import bp as messages_bp
     from matchmaker.notifications.views import bp as notifications_bp
     from matchmaker.privacy.views import bp as privacy_bp
     from matchmaker.profiles.views import bp as profiles_bp
 
     for bp in (main_bp, auth_bp, profiles_bp, matches_bp, imports_bp, admin_bp, jobs_bp, notifications_bp, tokens_bp,
-               privacy_bp, events_bp, membership_bp):
+               privacy_bp, events_bp, membership_bp, messages_bp):
         app.register_blueprint(bp)
     init_api(app)

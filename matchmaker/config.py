@@ -85,6 +85,7 @@ class Config:
     # cards are about 15 KB, so 1000 entries stay under about 15 MB per process).
     PAGE_CACHE_SIZE = int(os.environ.get("PAGE_CACHE_SIZE", "1000"))
     API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600 per minute")  # per client address, on /api/v1
+    MESSAGE_RATE_LIMIT = os.environ.get("MESSAGE_RATE_LIMIT", "10 per minute;200 per day")  # messages sent, per user
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")  # e.g. https://matchmaker.example.org: links in mails from jobs
     # Background jobs (Huey): Redis when REDIS_URL is set, else an SQLite file in instance/ (no server).
     REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -22,6 +22,9 @@ WORDING: dict[str, str] = {
                     "details are on their profile."),
     "connection_withdrawn": N_("%(name)s withdrew the connection with your organisation; contact details are "
                                "private again."),
+    # one per conversation until the recipient's organisation has read it (services/messages.py)
+    "message_received": N_("%(name)s sent your organisation a message. Until someone of your organisation has read "
+                           "the conversation, further messages in it bring no new notice."),
     "event_agenda_changed": N_("Your agenda for %(event)s changed: %(new)s, %(moved)s and %(cancelled)s."),
     "event_participation_cancelled": N_("The organisers cancelled your participation in %(event)s. The event "
                                         "page says what this means."),

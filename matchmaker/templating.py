@@ -52,18 +52,20 @@ def register_template_helpers(app: Flask) -> None:
 
     @app.template_global()
     def site_header() -> Markup:
-        """The page header, kept per menu (who is logged in, with which role and organisation), bell number and
-        language, with this request's CSRF token and address put in."""
+        """The page header, kept per menu (who is logged in, with which role and organisation), bell number, unread
+        messages and language, with this request's CSRF token and address put in."""
         from flask_login import current_user
 
         from matchmaker import page_cache
         from matchmaker.i18n import current_language
+        from matchmaker.messages.views import unread_messages
 
-        unread, user = unread_notifications(), current_user
+        unread, user, letters = unread_notifications(), current_user, unread_messages()
         menu = (user.organisation_id, user.is_organiser, user.is_admin) if user.is_authenticated else None
         fragment = page_cache.cached(
-            "site-header", (menu, unread, current_language()), stamped=False,
-            make=lambda: render_template("_site_header.html", unread=unread, token_slot=page_cache.TOKEN_SLOT,
+            "site-header", (menu, unread, letters, current_language()), stamped=False,
+            make=lambda: render_template("_site_header.html", unread=unread, letters=letters,
+                                         token_slot=page_cache.TOKEN_SLOT,
                                          next_slot=page_cache.NEXT_SLOT))
         return page_cache.fill_slots(fragment, request.full_path if request.query_string else request.path)
 

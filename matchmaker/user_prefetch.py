@@ -1,9 +1,10 @@
-"""The logged-in user read with the directory's data stamp and the bell's unread count in one statement.
+"""The logged-in user read with the directory's data stamp, the bell's unread count and the unread messages of
+the user's organisation (the navigation's Messages number) in one statement.
 
-Every page reads all three; reading them together saves two round trips per page. The stamp goes where
-`page_cache.stamp` keeps what this request first read (a commit that moves it drops it, as before). The count is
+Every page reads all four; reading them together saves two round trips per page. The stamp goes where
+`page_cache.stamp` keeps what this request first read (a commit that moves it drops it, as before). The counts are
 used only while the request has written nothing: any flush, ORM write statement, commit or rollback of the session
-drops it, and `services.notifications.unread_count` asks the database again.
+drops them, and `services.notifications.unread_count` (`messages.views.unread_messages`) asks the database again.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from matchmaker.page_cache import DIRECTORY
 
 _KEY = "_prefetched_unread"
+_MESSAGES_KEY = "_prefetched_unread_messages"
 
 
 @cache  # built once: every request runs it
@@ -25,7 +27,10 @@ def _statement():
     stamp = select(DataStamp.version).where(DataStamp.name == DIRECTORY).scalar_subquery()
     unread = (select(func.count(Notification.id))
               .where(Notification.user_id == User.id, Notification.read_at.is_(None)).scalar_subquery())
-    return select(User, stamp, unread).where(User.id == bindparam("user_id"))
+    from matchmaker.services.messages import _unread_of
+
+    messages = _unread_of(User.organisation_id).scalar_subquery()
+    return select(User, stamp, unread, messages).where(User.id == bindparam("user_id"))
 
 
 def load_user(user_id: int):
@@ -35,9 +40,10 @@ def load_user(user_id: int):
     row = db.session.execute(_statement(), {"user_id": user_id}).first()
     if row is None:
         return None
-    user, stamp, unread = row
+    user, stamp, unread, messages = row
     g.setdefault("_data_stamps", {}).setdefault(DIRECTORY, stamp or 0)
     g.setdefault(_KEY, {})[user.id] = unread or 0
+    g.setdefault(_MESSAGES_KEY, {})[user.id] = messages or 0
     return user
 
 
@@ -46,9 +52,15 @@ def unread(user_id: int) -> int | None:
     return g.get(_KEY, {}).get(user_id) if has_app_context() else None
 
 
+def unread_messages(user_id: int) -> int | None:
+    """The unread messages of the user's organisation, read with the user, if nothing was written since."""
+    return g.get(_MESSAGES_KEY, {}).get(user_id) if has_app_context() else None
+
+
 def _drop(*args, **kwargs) -> None:
     if has_app_context():
         g.pop(_KEY, None)
+        g.pop(_MESSAGES_KEY, None)
 
 
 def _drop_on_write(state) -> None:

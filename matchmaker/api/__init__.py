@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 PREFIX = "/api/v1"
 _ENDPOINT_MODULES = ("matchmaker.api.me", "matchmaker.api.organisations", "matchmaker.api.suggestions",
-                     "matchmaker.api.events")
+                     "matchmaker.api.events", "matchmaker.api.messages")
 
 
 class ErrorOut(BaseModel):

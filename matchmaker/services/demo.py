@@ -195,6 +195,9 @@ def load_demo(data_dir: Path, progress: Callable[[Iterable], Iterable] | None = 
         if find_user(login.email) is None:
             create_user(login.email, f"Demo {login.role}", login.password, role=roles.get(login.role, MEMBER),
                         organisation=orgs.get(login.organisation))
+    from matchmaker.services.messages_demo import create_demo_exchange
+
+    create_demo_exchange(DEMO_DOMAIN)  # a connected pair with a short exchange (the Messages pages)
     rebuild_all()
     return report, logins
 

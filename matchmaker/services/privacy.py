@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 
 from matchmaker.extensions import db
 from matchmaker.models import (ApiToken, AuditEntry, EventOrganiser, EventParticipant, Feedback, FeedbackEvent,
-                               Interest, Invitation, Job, Notification, Organisation, User)
+                               Interest, Invitation, Job, Message, Notification, Organisation, User)
 from matchmaker.models.user import ADMIN
-from matchmaker.services import audit, events_privacy, membership
+from matchmaker.services import audit, events_privacy, membership, messages
 from matchmaker.services.accounts import AccountError
 from matchmaker.services.profiles import PROFILE_FIELDS
 
@@ -52,6 +52,7 @@ def export_data(user: User) -> dict:
                            "decided_at": _plain(r.decided_at)} for r in membership.requests_of(user)],
         **events_privacy.event_data(user.id),
         **_review_data(user.id),
+        **messages.personal_data(user.id),
     }
 
 
@@ -92,7 +93,7 @@ def delete_account(user: User, password: str) -> Organisation | None:
     # What points at the account keeps no link to it (the foreign keys say SET NULL; SQLite may not enforce
     # them, and could hand the same id to the next new account).
     for column in (Job.user_id, Invitation.invited_by_id, AuditEntry.actor_id, Feedback.user_id,
-                   FeedbackEvent.user_id, Interest.user_id):
+                   FeedbackEvent.user_id, Interest.user_id, Message.author_id):
         db.session.execute(db.update(column.class_).where(column == user.id).values({column.key: None}))
     # Event participations stay (their meetings are other people's agendas too) without the account or address.
     db.session.execute(db.update(EventParticipant).where(EventParticipant.user_id == user.id)

@@ -164,6 +164,9 @@ def _add_interest(organisation: Organisation, target: Organisation, user: User |
         if not created and existing.withdrawn_at is None:
             return True, False
     existing.withdrawn_at, existing.withdrawn_by_id, existing.connected_at = None, None, utcnow()
+    from matchmaker.services.messages import ensure_conversation  # (messages reads connections from here)
+
+    ensure_conversation(low, high)  # the pair may write to each other from now on
     for a, b in ((organisation, target), (target, organisation)):
         outbox.append((a, "connected", {"name": b.name}, b.id))
     return True, True

@@ -46,9 +46,10 @@ def world(app):
                        therapeutic_areas=["oncology"], sectors=["pharma"], trl=4, collaboration_types=["licensing"],
                        funding_stage="seed", funding_amount_sought=1_500_000, contact_name="Giulia Rossi",
                        contact_email="giulia@brianza.example", contact_public=True)
-    make_org(name="Istituto Neurologico Milanese", kind="irccs_hospital", language="it", trl=5,
-             offer="Biomarcatori del glioma scoperti nella nostra biobanca; risonanza magnetica",
-             therapeutic_areas=["oncology", "neurology"], sectors=["pharma"], collaboration_types=["licensing"])
+    institute = make_org(name="Istituto Neurologico Milanese", kind="irccs_hospital", language="it", trl=5,
+                         offer="Biomarcatori del glioma scoperti nella nostra biobanca; risonanza magnetica",
+                         therapeutic_areas=["oncology", "neurology"], sectors=["pharma"],
+                         collaboration_types=["licensing"])
     make_org(name="Cantina Valtellina", kind="other", life_sciences=False, offer="Vino rosso e viticoltura di montagna")
     make_org(name="Fondo Salute Lombardia", kind="investor", ticket_min=250_000, ticket_max=2_000_000,
              investor_stages=["seed"], investor_sectors=["pharma"])
@@ -72,7 +73,19 @@ def world(app):
     run(done.id, {"data": csv.encode(), "filename": "soci.csv", "mode": "good"}, language="it")
     tokens["jobs"] = (done.id, queued.id)
     tokens["event"] = italian_event(users, company)
+    tokens["conversation"] = italian_conversation(users["member"], company, institute)
     return company, users, tokens
+
+
+def italian_conversation(member, company, partner) -> int:
+    """The company connected with the institute, and a message between them (the Messages pages)."""
+    from matchmaker.services import messages, review
+
+    review.express_interest(partner, company, "interested", None)
+    review.express_interest(company, partner, "interested", member)
+    conversation = messages.conversation_with(member, partner.id)
+    messages.post(member, conversation, "Buongiorno, possiamo sentirci la prossima settimana?")
+    return conversation.id
 
 
 def italian_event(users: dict, company) -> int:
@@ -97,7 +110,8 @@ def page_urls(app, org_id: int, tokens: dict) -> list[tuple[str, bool]]:
 
     participant = db.session.scalars(db.select(EventParticipant.id).where(
         EventParticipant.event_id == tokens["event"]).order_by(EventParticipant.id)).first()
-    values = {"org_id": org_id, "event_id": tokens["event"], "participant_id": participant}
+    values = {"org_id": org_id, "event_id": tokens["event"], "participant_id": participant,
+              "conversation_id": tokens["conversation"]}
     urls = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static" or rule.endpoint.startswith("imports.template") \

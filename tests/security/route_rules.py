@@ -63,6 +63,12 @@ def api_event(participant=200, organiser=200, admin=None) -> dict:
             "admin": organiser if admin is None else admin}
 
 
+def conversation_members(status=200, others=404) -> dict:
+    """The two organisations of the conversation in the URL (A and its partner, which no other role belongs to):
+    everyone else, admins and organisers included, gets `others` (a private conversation)."""
+    return {"anonymous": LOGIN, "member_a": status, "member_b": others, "organiser": others, "admin": others}
+
+
 def api_own_organisation(status=200) -> dict:
     """API calls about the caller's own organisation: members get `status`, users without one 403."""
     return {"anonymous": 401, "member_a": status, "member_b": status, "organiser": 403, "admin": 403}
@@ -110,6 +116,13 @@ RULES: dict[tuple[str, str], dict] = {
     # interest in A: its own members are told they cannot; B's member may; no organisation, no interest
     ("POST", "/matches/interest/<int:org_id>"): {"anonymous": LOGIN, "member_a": 302, "member_b": 302,
                                                  "organiser": 403, "admin": 403},
+    # messages between connected organisations: one's own organisation's conversations only (no organisation: sent
+    # home); a partner's link works for a connected organisation only (A itself, or B, not connected with A: 404)
+    ("GET", "/messages/"): {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "organiser": 302, "admin": 302},
+    ("GET", "/messages/with/<int:org_id>"): {"anonymous": LOGIN, "member_a": 404, "member_b": 404, "organiser": 403,
+                                             "admin": 403},
+    ("GET", "/messages/<int:conversation_id>"): conversation_members(200),
+    ("POST", "/messages/<int:conversation_id>"): conversation_members(422),  # no text: the form again, 422
     # imports and jobs: organisers and admins
     ("GET", "/imports/"): organisers(),
     ("POST", "/imports/"): organisers(),
@@ -151,6 +164,11 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/api/v1/suggestions/<int:suggestion_id>/feedback"): everyone(415, anonymous=401),
     ("POST", "/api/v1/organisations/<int:org_id>/interest"): everyone(415, anonymous=401),
     ("GET", "/api/v1/organisations/<int:org_id>"): everyone(200, anonymous=401),
+    # messages: the caller's organisation's conversations; another's conversation is 404 (admins included)
+    ("GET", "/api/v1/conversations"): api_own_organisation(200),
+    ("GET", "/api/v1/conversations/<int:conversation_id>/messages"): {
+        "anonymous": 401, "member_a": 200, "member_b": 404, "organiser": 404, "admin": 404},
+    ("POST", "/api/v1/conversations/<int:conversation_id>/messages"): everyone(415, anonymous=401),
     # events (#20): the world's event is organised by the organiser, member A takes part, member B does not
     ("GET", "/events/"): members(),
     ("GET", "/events/new"): organisers(),

@@ -31,6 +31,7 @@ class World:
     meeting: int = 0
     secrets: dict[str, str] | None = None  # each role's API bearer token
     join_request: int = 0  # a user without an organisation asks to join A
+    conversation: int = 0  # A's conversation with the member-less organisation it is connected with
 
     def params(self) -> dict[str, object]:
         """Values for the URL map's parameters: the resource belongs to organisation A / its member."""
@@ -38,7 +39,8 @@ class World:
                 "token": "not-a-valid-token", "filename": "css/app.css", "notification_id": self.notification,
                 "token_id": self.token, "suggestion_id": self.suggestion, "event_id": self.event,
                 "participant_id": self.participant, "target_id": self.guest, "request_id": self.meeting_request,
-                "meeting_id": self.meeting, "fmt": "csv", "join_id": self.join_request}
+                "meeting_id": self.meeting, "fmt": "csv", "join_id": self.join_request,
+                "conversation_id": self.conversation}
 
 
 def build_world() -> World:
@@ -67,9 +69,22 @@ def build_world() -> World:
     join_request = JoinRequest(user_id=joiner.id, organisation_id=a.id)
     db.session.add(join_request)
     db.session.commit()
+    conversation = build_conversation(a, unowned, users["member_a"])
     return World(a.id, b.id, unowned.id, {k: u.id for k, u in users.items()}, job.id, notification.id,
                  spare.id, suggestion=suggestion.id, secrets={role: secret for role, (_, secret) in tokens.items()},
-                 join_request=join_request.id, **event)
+                 join_request=join_request.id, conversation=conversation, **event)
+
+
+def build_conversation(a, other, member_a) -> int:
+    """A connected with `other` (which has no members, so no role of the matrix belongs to it), and one message
+    from member A in their conversation; returns its id."""
+    from matchmaker.services import messages, review
+
+    review.express_interest(other, a, "interested", None)
+    review.express_interest(a, other, "interested", member_a)
+    conversation = messages.conversation_with(member_a, other.id)
+    messages.post(member_a, conversation, "Hello from Acme")
+    return conversation.id
 
 
 def build_event(organiser, member_a, guest_org) -> dict[str, int]:

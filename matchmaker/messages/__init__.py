@@ -1,0 +1,1 @@
+"""Messages between connected organisations: the list, a conversation, and the counts the navigation shows."""
