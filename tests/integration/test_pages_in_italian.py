@@ -106,12 +106,13 @@ def italian_event(users: dict, company) -> int:
 
 def page_urls(app, org_id: int, tokens: dict) -> list[tuple[str, bool]]:
     """(URL, has a form to submit) for every rule that answers GET, with real values for its arguments."""
-    from matchmaker.models import EventParticipant
+    from matchmaker.models import EventParticipant, Meeting
 
     participant = db.session.scalars(db.select(EventParticipant.id).where(
         EventParticipant.event_id == tokens["event"]).order_by(EventParticipant.id)).first()
+    meeting = db.session.scalars(db.select(Meeting.id).where(Meeting.event_id == tokens["event"])).first()
     values = {"org_id": org_id, "event_id": tokens["event"], "participant_id": participant,
-              "conversation_id": tokens["conversation"]}
+              "conversation_id": tokens["conversation"], "meeting_id": meeting}
     urls = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static" or rule.endpoint.startswith("imports.template") \
