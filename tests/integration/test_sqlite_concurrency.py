@@ -159,7 +159,6 @@ def test_a_login_whose_commit_fails_starts_no_session(file_app, monkeypatch):
 
 def test_pages_that_only_read_do_not_wait_for_a_writer(file_app, tmp_path):
     import sqlite3
-    import time
     (email, _), = _people(2)[:1]
     rebuild_all()  # the engine fitted and stored, as on a served site (else a page queues its fit: a write)
     client = file_app.test_client()
@@ -167,10 +166,8 @@ def test_pages_that_only_read_do_not_wait_for_a_writer(file_app, tmp_path):
     writer = sqlite3.connect(tmp_path / "db.sqlite3", isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")  # another process holds the write lock (a worker's long transaction)
     try:
-        started = time.monotonic()
-        for url in ("/", "/matches/", "/profiles/"):
+        for url in ("/", "/matches/", "/profiles/"):  # (a page that waited for the lock would answer 500)
             assert client.get(url).status_code == 200, url
-        assert time.monotonic() - started < 5  # not held up by the busy timeout
     finally:
         writer.execute("ROLLBACK")
         writer.close()
