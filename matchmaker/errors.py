@@ -67,8 +67,8 @@ def register_error_handlers(app: Flask) -> None:
         if request.method in ("GET", "HEAD"):
             response = app.make_response(render(503, reload=True))
         else:
-            response = app.make_response(render(503, _("The service was busy and nothing was saved. Go back and "
-                                                        "send the form again.")))
+            message = _("The service was busy and nothing was saved. Go back and send the form again.")
+            response = app.make_response(render(503, message))
         response.headers["Retry-After"] = "1"
         return response
 
