@@ -30,3 +30,34 @@ def test_the_unread_count_shows_beside_the_folded_menu(phone, live_app):
     screenshot(phone, "phone-bell")
     badge.click()
     phone.wait_for_url(lambda url: url.rstrip("/").endswith("/notifications"))
+
+
+def test_unread_messages_show_beside_the_folded_menu_after_the_notices_are_read(phone, live_app):
+    from matchmaker.models import Notification
+    from matchmaker.services import messages, review
+    from tests.helpers import make_org
+
+    with live_app.app_context():
+        acme, lab = make_org(name="Acme Biotech"), make_org(name="Laboratorio Fegato", kind="university")
+        alice = make_user(email="alice@acme.example", name="Alice", organisation=acme)
+        bruno = make_user(email="bruno@lab.example", name="Bruno", organisation=lab)
+        review.express_interest(acme, lab, "interested", alice)
+        review.express_interest(lab, acme, "interested", bruno)
+        conversation = messages.conversation_with(alice, lab.id)
+        messages.post(alice, conversation, "Hello")
+        messages.post(alice, conversation, "Are you there?")
+        for notice in db.session.execute(db.select(Notification).where(Notification.user_id == bruno.id)).scalars():
+            notice.read_at = notice.created_at  # Bruno read every notice: only the messages are unread
+        db.session.commit()
+        db.session.remove()
+    base = live_app.config["LIVE_URL"]
+    log_in(phone, base, "bruno@lab.example", "it")
+    phone.goto(base + "/")
+    assert not phone.locator("#bell-phone").count()  # no unread notice
+    badge = phone.locator("#letters-phone")
+    assert badge.is_visible() and badge.inner_text().strip() == "✉ 2" and "2" in badge.get_attribute("aria-label")
+    box, menu = badge.bounding_box(), phone.locator(".nav-toggle-label").bounding_box()
+    assert box["x"] + box["width"] <= menu["x"] + 1 and abs(box["y"] - menu["y"]) < 30
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    badge.click()
+    phone.wait_for_url(lambda url: "/messages" in url)
