@@ -44,7 +44,8 @@ def _page(event, participant, typed: dict | None = None, status: int = 200):
     over = events_followup.is_over(event)
     items = events_followup.meetings(event, participant) if over else []
     mine = next((item for item in items if typed and item["meeting_id"] == typed["meeting_id"]), None)
-    if mine is not None:
+    if mine is not None:  # the stored "continue" stays known: the untick hint speaks of what was saved
+        mine["saved_continue"] = mine.get("continue")
         mine.update({key: value for key, value in typed.items() if key != "meeting_id"})
     elif typed:
         flash(typed["error"], "error")

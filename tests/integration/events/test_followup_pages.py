@@ -163,6 +163,7 @@ def test_a_refused_answer_comes_back_as_typed_with_the_reason(app, clock):
     form = html.split(f'id="meeting-{meetings[0].id}"')[1].split("</form>")[0]
     assert ">typed note</textarea>" in form and 'value="cancelled" required checked' in form
     assert 'value="5" checked' in form and 'name="continue" value="1" checked' in form
+    assert "followup-untick" not in form  # nothing was saved: no interest to take back
     assert db.session.scalar(db.select(MeetingFeedback.note)) == "stored note"
 
 
