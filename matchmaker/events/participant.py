@@ -15,7 +15,7 @@ from matchmaker.matches import wording as match_wording
 from matchmaker.models.event import (CLOSED, DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant,
                                      Unavailability)
 from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
-from matchmaker.services import events_answers, events_people, events_welcome
+from matchmaker.services import events_answers, events_followup, events_people, events_welcome
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_changes import last_told
 from matchmaker.services.events_clashes import published_clashes
@@ -79,15 +79,20 @@ def leave(event_id: int):
 def availability(event_id: int):
     event, participant = joined(event_id)
     if request.method == "POST":
-        events_people.set_unavailable(participant, {int(v) for v in request.form.getlist("unavailable")
-                                                    if v.isdigit()})
+        try:
+            events_people.set_unavailable(participant, {int(v) for v in request.form.getlist("unavailable")
+                                                        if v.isdigit()})
+        except Conflict as exc:
+            refusal_flash(exc)
+            return redirect(url_for("events.availability", event_id=event.id))
         flash(_("Availability saved."), "success")
         for clash in published_clashes(event, participant):  # the published agenda stands until it is repaired
             flash(wording.availability_clash(clash, event), "error")
         return redirect(url_for("events.availability", event_id=event.id))
     marked = set(db.session.execute(select(Unavailability.slot_id).where(
         Unavailability.participant_id == participant.id)).scalars())
-    return render_template("events/availability.html", event=event, marked=marked, days=_slot_groups(event))
+    return render_template("events/availability.html", event=event, marked=marked, days=_slot_groups(event),
+                           over=events_followup.is_over(event))
 
 
 def _slot_groups(event: Event) -> list[tuple[str, list[tuple[str, list]]]]:

@@ -174,3 +174,21 @@ def test_the_csv_is_named_after_the_event_like_the_other_exports(app, clock, loc
     event, _people, _meetings = published_day(organiser=organiser)
     response = _as(app, organiser).get(f"/events/{event.id}/followup/report.csv")
     assert response.headers["Content-Disposition"] == f'attachment; filename="{name}"'
+
+
+def test_after_the_event_availability_is_shown_but_no_longer_changes(app, clock):
+    from matchmaker.models import Unavailability
+
+    event, people, _meetings = published_day()
+    client = _person(app, people[0])
+    page = f"/events/{event.id}/availability"
+    clock(rome(8))  # before the event: saved as ever
+    slot = event.slots[0].id
+    post_form(client, page, {"unavailable": str(slot)}, page)
+    assert db.session.scalars(db.select(Unavailability.slot_id)).all() == [slot]
+    clock(rome(18))  # after the last slot
+    html = client.get(page).get_data(as_text=True)
+    assert 'id="availability-over"' in html and "<fieldset disabled" in html
+    response = post_form(client, page, {}, page)
+    assert "the event is over" in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert db.session.scalars(db.select(Unavailability.slot_id)).all() == [slot]  # nothing changed
