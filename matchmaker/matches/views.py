@@ -19,7 +19,7 @@ from matchmaker.i18n import _safe_next, current_language, money, one_stop
 from matchmaker.matches import labels, wording
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.request_guards import db_id
-from matchmaker.services import engine, profiles, review
+from matchmaker.services import engine, profiles, review, review_log
 from matchmaker.services.matching import investor_gaps, match_kinds
 from matchmaker.services.review_list import AMOUNTS, ReviewFilters, review_page
 
@@ -71,7 +71,7 @@ def index():
     return render_template("matches/index.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
                            page=page, filters=filters, wording=wording, labels=labels,
                            can_act=organisation.id == current_user.organisation_id,
-                           history=review.history(organisation.id, [i.target.id for i in page.items]),
+                           history=review_log.history(organisation.id, [i.target.id for i in page.items]),
                            filter_form=filter_form(organisation, kind, filters), card_head=card_head,
                            card_actions=card_actions,
                            investor_gaps=[labels.INVESTOR_FIELDS[field] for field in investor_gaps(organisation)]

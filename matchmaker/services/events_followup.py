@@ -17,7 +17,7 @@ from matchmaker.models.event_followup import CANCELLED, HELD, MeetingFeedback
 from matchmaker.models.event_meeting import Meeting, MeetingSeat
 from matchmaker.models.organisation import Organisation
 from matchmaker.models.user import User
-from matchmaker.services import events_checkin, events_day, review
+from matchmaker.services import events_checkin, events_day, review, review_log
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_agenda import agenda
 
@@ -166,7 +166,7 @@ def _withdraw(participant: EventParticipant, item: dict, user: User | None) -> N
         target = db.session.get(Organisation, partner["organisation_id"]) if partner["organisation_id"] else None
         if target is None or mine is None or target.id == mine or _still_wanted(mine, target.id):
             continue
-        if review.interest_origin(mine, target.id) != FOLLOWUP:
+        if review_log.interest_origin(mine, target.id) != FOLLOWUP:
             continue
         review.express_interest(db.session.get(Organisation, mine), target, "withdraw", user, via=FOLLOWUP)
 
