@@ -34,24 +34,20 @@ def test_the_unread_count_shows_beside_the_folded_menu(phone, live_app):
 
 def test_unread_messages_show_beside_the_folded_menu_after_the_notices_are_read(phone, live_app):
     from matchmaker.models import Notification
-    from matchmaker.services import messages, review
-    from tests.helpers import make_org
+    from matchmaker.services import messages
+    from tests.integration.messages.helpers import connected_pair
 
     with live_app.app_context():
-        acme, lab = make_org(name="Acme Biotech"), make_org(name="Laboratorio Fegato", kind="university")
-        alice = make_user(email="alice@acme.example", name="Alice", organisation=acme)
-        bruno = make_user(email="bruno@lab.example", name="Bruno", organisation=lab)
-        review.express_interest(acme, lab, "interested", alice)
-        review.express_interest(lab, acme, "interested", bruno)
-        conversation = messages.conversation_with(alice, lab.id)
+        _acme, _lab, alice, bob, conversation = connected_pair()
         messages.post(alice, conversation, "Hello")
         messages.post(alice, conversation, "Are you there?")
-        for notice in db.session.execute(db.select(Notification).where(Notification.user_id == bruno.id)).scalars():
-            notice.read_at = notice.created_at  # Bruno read every notice: only the messages are unread
+        for notice in db.session.execute(db.select(Notification).where(Notification.user_id == bob.id)).scalars():
+            notice.read_at = notice.created_at  # Bob read every notice: only the messages are unread
         db.session.commit()
+        email = bob.email
         db.session.remove()
     base = live_app.config["LIVE_URL"]
-    log_in(phone, base, "bruno@lab.example", "it")
+    log_in(phone, base, email, "it")
     phone.goto(base + "/")
     assert not phone.locator("#bell-phone").count()  # no unread notice
     badge = phone.locator("#letters-phone")
