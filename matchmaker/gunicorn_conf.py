@@ -23,3 +23,11 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None  # "-" for stdout
 errorlog = "-"
 # X-Forwarded-* headers are the app's business (PROXY_FIX_X_FOR), not gunicorn's.
 forwarded_allow_ips = ""
+# gunicorn 25.1+ opens a control socket for `gunicornc` at one path per user ($XDG_RUNTIME_DIR/gunicorn.ctl or
+# ~/.gunicorn/gunicorn.ctl): a second server of the same user (another instance, the CI smoke beside a running
+# server) takes that path over, and whichever stops first removes the other's socket. Off unless
+# GUNICORN_CONTROL_SOCKET names a path of this instance's own.
+_control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not _control_socket
+if _control_socket:
+    control_socket = _control_socket
