@@ -234,3 +234,23 @@ def test_the_code_drawn_is_the_qr_matrix_of_the_scan_address(app):
     assert _modules(svg) == expected
     other = segno.make(url.replace("badges/", "badges/x"), error="m", micro=False).matrix
     assert _modules(svg) != {(r, c) for r, row in enumerate(other) for c, bit in enumerate(row) if bit}
+
+
+def test_the_badges_and_the_confirm_page_in_italian(app):
+    organiser = make_user(role="organiser", locale="it")
+    event, people, _ = published_day(organiser=organiser)
+    people[1].organisation = make_org(name="Dompé Farmaceutici")
+    db.session.commit()
+    client = client_for(app, organiser)
+    sheet = client.get(f"/events/{event.id}/badges").get_data(as_text=True)
+    assert "<h1>Badge</h1>" in sheet and "Stampa i badge" in sheet and "otto per foglio A4" in sheet
+    assert "4 badge: tutti i partecipanti." in sheet and "1 foglio." in sheet
+    page = client.get(_url(people[1])).get_data(as_text=True)
+    assert "Segnare l’arrivo di Person 1 (Dompé Farmaceutici)?" in page and "Segna l’arrivo</button>" in page
+    done = post_form(client, _url(people[1]), {}, follow_redirects=True).get_data(as_text=True)
+    assert "Arrivo di Person 1 registrato." in done and "Arrivo registrato alle" in done
+    me = db.session.get(User, people[2].user_id)
+    me.locale = "it"
+    db.session.commit()
+    day = client_for(app, me).get(f"/events/{event.id}/day").get_data(as_text=True)
+    assert "Il tuo codice per l’accoglienza" in day and "Non hai il badge?" in day
