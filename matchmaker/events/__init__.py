@@ -17,4 +17,5 @@ bp.add_app_template_global(viewer_zone, "viewer_zone")
 bp.add_app_template_global(count_wording, "count_wording")
 
 # importing the view modules registers their views
-from matchmaker.events import badges, checkin, day, followup, organiser, participant, people, schedule  # noqa: E402,F401
+from matchmaker.events import checkin, day, followup, organiser, participant, people, schedule  # noqa: E402,F401
+from matchmaker.events import badges  # noqa: E402,F401

@@ -19,6 +19,7 @@ from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.notifications import absolute_url
 
 PER_PAGE = 8  # badges on one A4 sheet: two columns of four
+PER_PART = 20 * PER_PAGE  # badges drawn in one request (a QR code costs ~15 ms): a large event prints in parts
 
 
 def scan_url(participant) -> str:
@@ -58,10 +59,15 @@ def badges(event_id: int):
     one = request.args.get("participant", type=int)
     since = _since()
     rows = events_badges.badges(event, query, sort, one, events_badges.since_moment(event, since))
-    cards = [{"badge": b, "svg": events_badges.qr_svg(scan_url(b.participant))} for b in rows]
+    parts = max(1, -(-len(rows) // PER_PART))
+    part = min(max(request.args.get("part", 1, type=int), 1), parts)
+    first = (part - 1) * PER_PART
+    cards = [{"badge": b, "svg": events_badges.qr_svg(scan_url(b.participant))}
+             for b in rows[first:first + PER_PART]]
     pages = [cards[i:i + PER_PAGE] for i in range(0, len(cards), PER_PAGE)]
-    return render_template("events/badges.html", event=event, pages=pages, shown=len(cards), query=query, sort=sort,
-                           one=one, since=since, total=events_badges.current_count(event), is_organiser=True)
+    return render_template("events/badges.html", event=event, pages=pages, shown=len(rows), query=query, sort=sort,
+                           one=one, since=since, total=events_badges.current_count(event), part=part, parts=parts,
+                           first=first, drawn=len(cards), is_organiser=True)
 
 
 def _scanned(event_id: int, token: str):

@@ -3,6 +3,7 @@ and the badge sheet's rows (current participants, filtered and sorted, never the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
@@ -49,9 +50,13 @@ def participant_for(event: Event, token: str) -> EventParticipant | None:
 def qr_svg(url: str, title: str = "") -> Markup:
     """`url` as an inline SVG QR code (error correction M, no size: the stylesheet sizes it; no style attribute, so
     the Content-Security-Policy allows it)."""
+    return Markup(_svg(url, title))
+
+
+@lru_cache(maxsize=2048)  # a pure function of its arguments; segno's mask choice takes ~15 ms a code
+def _svg(url: str, title: str) -> str:
     code = segno.make(url, error="m", micro=False)
-    return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None,
-                                  title=title or None))
+    return code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr-code", lineclass=None, title=title or None)
 
 
 def arrived_at(participant: EventParticipant) -> datetime | None:

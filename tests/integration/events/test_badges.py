@@ -254,3 +254,33 @@ def test_the_badges_and_the_confirm_page_in_italian(app):
     db.session.commit()
     day = client_for(app, me).get(f"/events/{event.id}/day").get_data(as_text=True)
     assert "Il tuo codice per l’accoglienza" in day and "Non hai il badge?" in day
+
+
+def test_a_large_event_prints_in_parts_of_twenty_sheets(app, monkeypatch):
+    from matchmaker.events import badges as views
+
+    monkeypatch.setattr(views, "PER_PART", 16)  # two sheets a part, to keep the test small
+    organiser = make_user(role="organiser")
+    event, _, _ = small_event(people=35, pairs=(), organiser=organiser)
+    client = client_for(app, organiser)
+    first = client.get(f"/events/{event.id}/badges?sort=name").get_data(as_text=True)
+    assert first.count('<article class="badge"') == 16 and "part 1 of 3 (badges 1–16)" in first
+    assert "35 badges: every participant. 5 sheets." in " ".join(first.split())
+    last = client.get(f"/events/{event.id}/badges?sort=name&part=3").get_data(as_text=True)
+    assert last.count('<article class="badge"') == 3 and "part 3 of 3 (badges 33–35)" in last
+    assert re.findall(r'<p class="badge-name">([^<]+)</p>', last) == ["Person 7", "Person 8", "Person 9"]
+    assert f'/events/{event.id}/badges?sort=name&amp;part=2' in last
+    beyond = client.get(f"/events/{event.id}/badges?part=99").get_data(as_text=True)
+    assert "part 3 of 3" in beyond
+
+
+def test_no_code_once_the_event_is_closed_or_over(app, monkeypatch):
+    event, people, _ = published_day()
+    client = client_for(app, db.session.get(User, people[0].user_id))
+    monkeypatch.setattr(events_day, "current_time", lambda: rome(9, 0, day=11))  # the day after
+    assert 'id="my-checkin-code"' not in client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
+    monkeypatch.setattr(events_day, "current_time", lambda: rome(9, 5))
+    assert 'id="my-checkin-code"' in client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
+    event.status = "closed"
+    db.session.commit()
+    assert 'id="my-checkin-code"' not in client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
