@@ -65,3 +65,10 @@ def login(client: FlaskClient, user: User, password: str = PASSWORD):
     response = post_form(client, "/auth/login", {"email": user.email, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
     return response
+
+
+def client_for(app, user: User) -> FlaskClient:
+    """A test client of `app` logged in as `user`."""
+    client = app.test_client()
+    login(client, user)
+    return client

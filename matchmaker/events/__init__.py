@@ -18,3 +18,4 @@ bp.add_app_template_global(count_wording, "count_wording")
 
 # importing the view modules registers their views
 from matchmaker.events import checkin, day, followup, organiser, participant, people, schedule  # noqa: E402,F401
+from matchmaker.events import badges  # noqa: E402,F401

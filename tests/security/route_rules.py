@@ -52,6 +52,11 @@ def event_organisers(status=200) -> dict:
     return {"anonymous": LOGIN, "member_a": 403, "member_b": 404, "organiser": status, "admin": status}
 
 
+def event_organisers_404(status=200) -> dict:
+    """The event's own organisers and admins; everyone else, its participants included, 404 (a badge's QR code)."""
+    return {"anonymous": LOGIN, "member_a": 404, "member_b": 404, "organiser": status, "admin": status}
+
+
 def event_participants(status=200) -> dict:
     """The event's participants only (member A); everyone else, its organisers included, 404."""
     return {"anonymous": LOGIN, "member_a": status, "member_b": 404, "organiser": 404, "admin": 404}
@@ -210,6 +215,11 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/events/<int:event_id>/day/meetings/<int:meeting_id>/no-show"): event_participants(302),
     ("GET", "/events/<int:event_id>/checkin"): event_organisers(),
     ("POST", "/events/<int:event_id>/checkin/<int:participant_id>"): event_organisers(302),
+    ("GET", "/events/<int:event_id>/badges"): event_organisers(),
+    # a badge's QR code: the world's token is not a valid one, so its organisers get 404 too (the valid token's
+    # rows: tests/integration/events/test_badges.py)
+    ("GET", "/events/<int:event_id>/badges/<token>"): event_organisers_404(404),
+    ("POST", "/events/<int:event_id>/badges/<token>"): event_organisers_404(404),
     # the follow-up after the event: the participant's own answers (the world's event is not over: the page says so,
     # an answer is refused with a message, 302); the organisers' report and its CSV (theirs and admins' only)
     ("GET", "/events/<int:event_id>/followup"): event_participants(),
