@@ -236,3 +236,28 @@ def past_first_day(first_day) -> str:
 
     return gettext("The first day, %(day)s, is already past: check the date (saved as it is).",
                    day=format_date(first_day, "full"))
+
+
+def checkin_refusal(reason: tuple[str, dict], event, name: str) -> str:
+    """Why the desk refused to check someone in or out: not open yet (saying when it opens), over, closed, or the
+    person no longer takes part."""
+    from datetime import datetime
+
+    from matchmaker.events.times import localtime
+
+    code, params = reason
+    if code == "not_participating":
+        return gettext("Refused: %(name)s no longer takes part in this event.", name=name)
+    if code == "checkin_not_open" and params.get("opens"):
+        return gettext("Check-in is not open yet: it opens %(when)s, %(zone)s.", zone=zone_name(
+            event.time_zone, datetime.fromisoformat(params["opens"])),
+            when=localtime(datetime.fromisoformat(params["opens"]), event.time_zone))
+    if code == "checkin_not_open":
+        return gettext("Check-in is not open yet: the event has no slots.")
+    if code == "checkin_over":
+        return gettext("Check-in is over: the event ended %(when)s; the list of arrivals can no longer change.",
+                       when=localtime(datetime.fromisoformat(params["end"]), event.time_zone))
+    if code == "checkin_closed":
+        return gettext("Check-in is over: the organisers closed the event; the list of arrivals can no longer "
+                       "change.")
+    return refusal(reason)
