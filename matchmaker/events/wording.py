@@ -42,6 +42,7 @@ REFUSALS = {
                                  "move"),
     "event_not_deletable": _l("only a draft event that nobody has joined can be deleted; close it instead"),
     "not_participating": _l("you no longer take part in this event"),
+    "event_closed": _l("the event is closed: its requests can no longer be answered or withdrawn"),
     "event_over": _l("the event is over: availability can no longer change"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
