@@ -22,8 +22,8 @@ def _pending(event, people) -> tuple[MeetingRequest, MeetingRequest]:
     return first, second
 
 
-@pytest.mark.parametrize("locale,suggested,requests", [("en", "Suggested meetings", "My requests"),
-                                                        ("it", "Incontri suggeriti", "Le mie richieste")])
+@pytest.mark.parametrize("locale,suggested,requests", [
+    ("en", "Suggested meetings", "My requests"), ("it", "Incontri suggeriti", "Le mie richieste")])
 def test_the_closed_event_menu_has_no_suggestions_or_requests(app, locale, suggested, requests):
     event, people, _ = small_event(accounts=True, pairs=())
     user = db.session.get(User, people[0].user_id)
