@@ -42,6 +42,8 @@ REFUSALS = {
                                  "move"),
     "event_not_deletable": _l("only a draft event that nobody has joined can be deleted; close it instead"),
     "not_participating": _l("you no longer take part in this event"),
+    "colleagues": _l("these two participants are from the same organisation: meetings here are between different "
+                     "organisations"),
     "event_closed": _l("the event is closed: its requests can no longer be answered or withdrawn"),
     "event_over": _l("the event is over: availability can no longer change"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
@@ -113,6 +115,8 @@ NAMED_REFUSALS = {  # the same refusals naming who or which meeting, when the re
     "table_taken": (N_("that table is already taken in that slot (meeting %(number)s)"), ("number",)),
     "same_organisation": (N_("%(name)s is from your own organisation: meetings here are with other organisations"),
                           ("name",)),
+    "colleagues": (N_("%(first)s and %(second)s are colleagues at %(organisation)s: meetings here are between "
+                      "different organisations"), ("first", "second", "organisation")),
 }
 
 
