@@ -32,7 +32,8 @@ def test_the_desk_and_the_new_notices_fit_a_phone(phone, live_app, monkeypatch, 
     with live_app.app_context():
         organiser = make_user(role="organiser", email="desk@example.org")
         event, people, meetings = published_day(organiser=organiser)
-        db.session.add(CheckIn(event_id=event.id, participant_id=people[1].id, arrived_at=rome(18, 40, day=9).astimezone(timezone.utc)))
+        evening_before = rome(18, 40, day=9).astimezone(timezone.utc)
+        db.session.add(CheckIn(event_id=event.id, participant_id=people[1].id, arrived_at=evening_before))
         db.session.get(User, people[0].user_id).email = "ada@example.org"
         make_user(organisation_id=make_org().id, email="outsider@example.org")
         db.session.commit()
