@@ -2,7 +2,8 @@
 from flask import Blueprint
 
 from matchmaker import count_wording
-from matchmaker.events.times import day_zone, localrange, localtime, viewer_zone, weekday, zone_label, zone_name
+from matchmaker.events.times import (day_zone, localrange, localtime, time_today, viewer_zone, weekday, zone_label,
+                                     zone_name)
 from matchmaker.services.events_agenda import table_label
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -12,6 +13,7 @@ bp.add_app_template_filter(zone_label, "zone_label")
 bp.add_app_template_filter(day_zone, "day_zone")
 bp.add_app_template_filter(table_label, "table_label")
 bp.add_app_template_global(localrange, "localrange")
+bp.add_app_template_global(time_today, "time_today")
 bp.add_app_template_global(zone_name, "zone_name")
 bp.add_app_template_global(viewer_zone, "viewer_zone")
 bp.add_app_template_global(count_wording, "count_wording")

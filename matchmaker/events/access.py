@@ -5,7 +5,7 @@ from flask import abort
 from flask_login import current_user
 
 from matchmaker.extensions import db
-from matchmaker.models.event import Event, EventParticipant
+from matchmaker.models.event import DRAFT, Event, EventParticipant
 from matchmaker.services.events_access import ORGANISER, PARTICIPANT, role
 from matchmaker.services.events_people import participant_of
 
@@ -33,3 +33,15 @@ def joined(event_id: int) -> tuple[Event, EventParticipant]:
     if participant is None or participant.cancelled:
         abort(404)
     return event, participant
+
+
+def joined_or_none(event_id: int) -> tuple[Event, EventParticipant | None]:
+    """The event and the current user's participation, None when they take no part in it (or no longer); 404 only
+    for an event they may not see at all (a draft they do not organise), as on the event page."""
+    event = event_or_404(event_id)
+    participant = participant_of(event, current_user)
+    if participant is not None and not participant.cancelled:
+        return event, participant
+    if event.status == DRAFT and role(current_user, event) is None:
+        abort(404)
+    return event, None

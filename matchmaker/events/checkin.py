@@ -8,9 +8,10 @@ from flask_login import current_user, login_required
 
 from matchmaker.events import bp
 from matchmaker.events.access import organised
+from matchmaker.events.wording import checkin_refusal
 from matchmaker.extensions import db
 from matchmaker.models.event import EventParticipant
-from matchmaker.services import events_checkin
+from matchmaker.services import events_checkin, events_day, events_desk
 from matchmaker.services.events import Conflict
 
 
@@ -22,7 +23,9 @@ def checkin(event_id: int):
     query = request.args.get("q", "")[:100]
     rows, total = events_checkin.roster(event, query)
     no_shows = events_checkin.no_shows(event)
+    now = events_day.current_time()
     return render_template("events/checkin.html", event=event, query=query, rows=rows, total=total,
+                           desk=events_desk.desk(event, now), now=now, states=events_desk,
                            counts=events_checkin.counts(event), no_shows=no_shows,
                            no_show_meetings=events_checkin.no_show_meetings(no_shows), is_organiser=True)
 
@@ -35,15 +38,15 @@ def check_in(event_id: int, participant_id: int):
     participant = db.session.get(EventParticipant, participant_id)
     if participant is None or participant.event_id != event.id:
         abort(404)
-    if request.form.get("undo"):
-        if events_checkin.undo_check_in(event, participant):
-            flash(_("%(name)s is no longer marked as arrived.", name=participant.name), "info")
-    else:
-        try:
-            events_checkin.check_in(event, participant, current_user.id)
-        except Conflict:
-            flash(_("Refused: %(name)s no longer takes part in this event.", name=participant.name), "error")
+    now = events_day.current_time()
+    try:
+        if request.form.get("undo"):
+            if events_checkin.undo_check_in(event, participant, now):
+                flash(_("%(name)s is no longer marked as arrived.", name=participant.name), "info")
         else:
+            events_checkin.check_in(event, participant, current_user.id, now)  # False: already arrived, same news
             flash(_("%(name)s has arrived.", name=participant.name), "success")
+    except Conflict as exc:
+        flash(checkin_refusal(exc.reason, event, participant.name), "error")
     query = request.form.get("q", "")[:100]
     return redirect(url_for("events.checkin", event_id=event.id, q=query or None))

@@ -28,6 +28,16 @@ REFUSALS = {"not_over": _l("the follow-up opens once the event is over"),
             "bad_rating": _l("a rating is a number from 1 to 5, for a meeting that took place"),
             "note_too_long": _l("the note is too long"),
             "closed_before": _l("the event was closed before this meeting began: it did not take place")}
+NOT_RATED = {"cancelled": _l("a meeting cancelled on the day cannot be rated (choose “no rating”)"),
+             "no_show": _l("a meeting your partner did not come to cannot be rated (choose “no rating”)")}
+
+
+def refusal(reason: tuple[str, dict]) -> str:
+    """Why an answer was refused, as the reader sees the form (a rating refused names the outcome chosen)."""
+    code, params = reason
+    if code == "not_rated":
+        return str(NOT_RATED.get(params.get("outcome"), REFUSALS["bad_rating"]))
+    return str(REFUSALS.get(code, code))
 
 
 @bp.get("/<int:event_id>/followup")
@@ -69,7 +79,7 @@ def followup_answer(event_id: int, meeting_id: int):
         return _page(event, participant, {
             "meeting_id": meeting_id, "outcome": form.get("outcome"), "note": form.get("note", ""),
             "rating": int(rating) if rating.isdigit() else None, "continue": bool(form.get("continue")),
-            "error": _("Refused: %(reason)s", reason=REFUSALS.get(exc.reason[0], exc.reason[0]))}, 422)
+            "error": _("Refused: %(reason)s", reason=refusal(exc.reason))}, 422)
     flash(_("Thank you: your answer is saved."), "success")
     if connected and already:
         flash(_("You were already connected with %(names)s: contact details are on their profile.",

@@ -211,8 +211,12 @@ def force(event_id: int):
     if first is None or second is None or {first.event_id, second.event_id} != {event.id} or first.id == second.id:
         flash(_("Choose two different participants."), "error")
     else:
-        events_people.force(event, first, second)
-        flash(_("Forced meeting added."), "success")
+        try:
+            events_people.force(event, first, second)
+        except Conflict as exc:
+            refusal_flash(exc)
+        else:
+            flash(_("Forced meeting added."), "success")
     return redirect(url_for("events.requests", event_id=event.id))
 
 

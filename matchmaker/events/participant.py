@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
 from matchmaker.events import bp, times, wording
-from matchmaker.events.access import event_or_404, joined
+from matchmaker.events.access import event_or_404, joined, joined_or_none
 from matchmaker.events.organiser import refusal_flash
 from matchmaker.extensions import db, limiter
 from matchmaker.matches import wording as match_wording
@@ -112,7 +112,9 @@ def _slot_groups(event: Event) -> list[tuple[str, list[tuple[str, list]]]]:
 @bp.get("/<int:event_id>/suggestions")
 @login_required
 def suggestions(event_id: int):
-    event, participant = joined(event_id)
+    event, participant = joined_or_none(event_id)
+    if participant is None:  # a page that says so, not a bare 404: they may well mean to take part
+        return _not_registered(event)
     requested = set(db.session.execute(select(MeetingRequest.target_id).where(
         MeetingRequest.requester_id == participant.id)).scalars())
     theirs = {r.requester_id: r for r in db.session.execute(select(MeetingRequest).where(
@@ -128,6 +130,18 @@ def suggestions(event_id: int):
                            cancelled=events_people.cancelled_partners(participant), match_wording=match_wording,
                            sent=events_people.sent_count(participant), others=others,
                            closed=events_people.requests_closed(event, participant))
+
+
+def _not_registered(event: Event):
+    """403 with the reason and the way in: the registration button while registration is open to them, else why
+    not; the event's organisers are pointed to their own pages."""
+    participant = events_people.participant_of(event, current_user)  # cancelled, if any
+    who = role(current_user, event)
+    registration_open = event.status in (REGISTRATION, REQUESTS)
+    return render_template("events/not_registered.html", event=event, participant=participant,
+                           is_organiser=who == ORGANISER, registration_open=registration_open,
+                           can_register=registration_open and bool(current_user.organisation_id)
+                           and participant is None and who != ORGANISER), 403
 
 
 def _other_organisations(participant: EventParticipant) -> tuple:

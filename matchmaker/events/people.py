@@ -18,7 +18,8 @@ from matchmaker.models.event import EventParticipant
 from matchmaker.models.event_meeting import MeetingRequest
 from matchmaker.models.job import Job
 from matchmaker.request_guards import db_id
-from matchmaker.services import events_import_report, events_orgs, events_people, events_roster, organisations
+from matchmaker.services import (events_export, events_import_report, events_orgs, events_people, events_roster,
+                                 organisations)
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_enrol import add_participant
 from matchmaker.services.tables import TableError, read_table
@@ -119,8 +120,9 @@ def refused_rows(event_id: int, job_id: int):
         abort(404)
     not_tried = _("not imported: other rows were refused and the import takes all rows or none")
     body = events_import_report.refused_csv(job.result, wording.import_reason, not_tried, _("reason"))
-    prefix = _("refused-rows")  # the file name, in the reader's language
-    name = f"{prefix}-{event.id}-{job.id}.csv"
+    # named after the event like every export, with the import's number: 'meet-in-italy-2027-03-10-refused-rows-7.csv'
+    words = _("refused rows")
+    name = events_export.filename(event, "csv", words=f"{words} {job.id}")
     return Response(body, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 

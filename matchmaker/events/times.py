@@ -35,6 +35,17 @@ def localtime(moment, zone: str, fmt: str = "datetime") -> str:
     return moment_text(moment, _locale())
 
 
+def time_today(moment, zone: str, now) -> str:
+    """A moment as its time alone when it falls on `now`'s day in the event's zone ("09:05"), else with its date
+    ("Tue, Mar 9, 2027, 18:40"): an arrival yesterday is not read as one today."""
+    from zoneinfo import ZoneInfo
+
+    if moment is None:
+        return ""
+    same = as_utc(moment).astimezone(ZoneInfo(zone)).date() == as_utc(now).astimezone(ZoneInfo(zone)).date()
+    return localtime(moment, zone, "time" if same else "datetime")
+
+
 def localrange(start, end, zone: str) -> str:
     """From start to end in the event's zone and the reader's language; the day once when both fall on it."""
     from zoneinfo import ZoneInfo

@@ -42,6 +42,9 @@ REFUSALS = {
                                  "move"),
     "event_not_deletable": _l("only a draft event that nobody has joined can be deleted; close it instead"),
     "not_participating": _l("you no longer take part in this event"),
+    "colleagues": _l("these two participants are from the same organisation: meetings here are between different "
+                     "organisations"),
+    "event_closed": _l("the event is closed: its requests can no longer be answered or withdrawn"),
     "event_over": _l("the event is over: availability can no longer change"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
@@ -112,6 +115,8 @@ NAMED_REFUSALS = {  # the same refusals naming who or which meeting, when the re
     "table_taken": (N_("that table is already taken in that slot (meeting %(number)s)"), ("number",)),
     "same_organisation": (N_("%(name)s is from your own organisation: meetings here are with other organisations"),
                           ("name",)),
+    "colleagues": (N_("%(first)s and %(second)s are colleagues at %(organisation)s: meetings here are between "
+                      "different organisations"), ("first", "second", "organisation")),
 }
 
 
@@ -236,3 +241,28 @@ def past_first_day(first_day) -> str:
 
     return gettext("The first day, %(day)s, is already past: check the date (saved as it is).",
                    day=format_date(first_day, "full"))
+
+
+def checkin_refusal(reason: tuple[str, dict], event, name: str) -> str:
+    """Why the desk refused to check someone in or out: not open yet (saying when it opens), over, closed, or the
+    person no longer takes part."""
+    from datetime import datetime
+
+    from matchmaker.events.times import localtime
+
+    code, params = reason
+    if code == "not_participating":
+        return gettext("Refused: %(name)s no longer takes part in this event.", name=name)
+    if code == "checkin_not_open" and params.get("opens"):
+        return gettext("Check-in is not open yet: it opens %(when)s, %(zone)s.", zone=zone_name(
+            event.time_zone, datetime.fromisoformat(params["opens"])),
+            when=localtime(datetime.fromisoformat(params["opens"]), event.time_zone))
+    if code == "checkin_not_open":
+        return gettext("Check-in is not open yet: the event has no slots.")
+    if code == "checkin_over":
+        return gettext("Check-in is over: the event ended %(when)s; the list of arrivals can no longer change.",
+                       when=localtime(datetime.fromisoformat(params["end"]), event.time_zone))
+    if code == "checkin_closed":
+        return gettext("Check-in is over: the organisers closed the event; the list of arrivals can no longer "
+                       "change.")
+    return refusal(reason)

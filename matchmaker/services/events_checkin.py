@@ -2,7 +2,7 @@
 report a partner who did not come to a published meeting; the organisers' figures of both."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -27,24 +27,34 @@ def arrived_ids(event: Event, participant_ids: list[int]) -> set[int]:
         CheckIn.event_id == event.id, CheckIn.participant_id.in_(set(participant_ids)))).scalars())
 
 
-def check_in(event: Event, participant: EventParticipant, by_user_id: int | None) -> bool:
+def check_in(event: Event, participant: EventParticipant, by_user_id: int | None,
+             now: datetime | None = None) -> bool:
     """Mark the participant arrived and commit; False when they already were. A cancelled participation is
-    refused (`not_participating`)."""
+    refused (`not_participating`), and so is a check-in outside the desk's hours (`events_desk.require_open`)."""
+    from matchmaker.services.events_day import current_time as events_day_now
+    from matchmaker.services.events_desk import require_open
+
     if participant.event_id != event.id or participant.cancelled:
         raise Conflict("not_participating", {"name": participant.name})
+    require_open(event, now)
     if arrived_ids(event, [participant.id]):
         return False
     try:
         with db.session.begin_nested():  # two organisers at the door at once: the unique constraint decides
-            db.session.add(CheckIn(event_id=event.id, participant_id=participant.id, by_user_id=by_user_id))
+            db.session.add(CheckIn(event_id=event.id, participant_id=participant.id, by_user_id=by_user_id,
+                                   arrived_at=as_utc(now or events_day_now()).astimezone(timezone.utc)))
     except IntegrityError:
         return False
     db.session.commit()
     return True
 
 
-def undo_check_in(event: Event, participant: EventParticipant) -> bool:
-    """Take back a check-in (a mistake at the desk) and commit; False when there was none."""
+def undo_check_in(event: Event, participant: EventParticipant, now: datetime | None = None) -> bool:
+    """Take back a check-in (a mistake at the desk) and commit; False when there was none. Refused outside the
+    desk's hours, like a check-in (`events_desk.require_open`): the record of who came stands after the event."""
+    from matchmaker.services.events_desk import require_open
+
+    require_open(event, now)
     done = db.session.execute(delete(CheckIn).where(CheckIn.event_id == event.id,
                                                     CheckIn.participant_id == participant.id))
     db.session.commit()

@@ -48,7 +48,8 @@ def answers_of(participant: EventParticipant) -> dict[int, MeetingFeedback]:
 
 def meetings(event: Event, participant: EventParticipant) -> list[dict]:
     """The participant's published meetings (agenda items) each with `outcome` (held / no_show / cancelled / None),
-    `rating`, `note`, `continue` from their own answer, `connected` with each partner's organisation, and
+    `rating`, `note`, `continue` from their own answer, `connected` with each partner's organisation, `can_continue`
+    (a partner's organisation, not their own, that "continue" expresses interest in), and
     `closed_before` (the organisers closed the event before it began: it did not take place, nothing to ask)."""
     items = agenda(event, participant)
     answers = answers_of(participant)
@@ -63,6 +64,8 @@ def meetings(event: Event, participant: EventParticipant) -> list[dict]:
         item["answered"] = answer is not None or item["meeting_id"] in no_shows
         item["connected"] = any(review.is_connected(participant.organisation_id, p["organisation_id"])
                                 for p in item["partners"])
+        item["can_continue"] = participant.organisation_id is not None and any(  # "continue" reaches someone
+            p["organisation_id"] not in (None, participant.organisation_id) for p in item["partners"])
     return items
 
 
@@ -83,8 +86,8 @@ def answer(event: Event, participant: EventParticipant, meeting_id: int, outcome
            now: datetime | None = None) -> bool:
     """Store the participant's one answer about their published meeting and commit; returns whether the answer's
     "continue" left them connected with the partner. Refused (Conflict): `not_over`, `no_such_meeting`,
-    `closed_before` (the event was closed before the meeting began), `bad_outcome`, `bad_rating` (not 1-5, or a
-    rating of a meeting that did not take place), `note_too_long`."""
+    `closed_before` (the event was closed before the meeting began), `bad_outcome`, `bad_rating` (not 1-5),
+    `not_rated` {"outcome"} (a rating of a meeting that did not take place), `note_too_long`."""
     if not is_over(event, now):
         raise Conflict("not_over")
     item = next((i for i in agenda(event, participant) if i["meeting_id"] == meeting_id), None)
@@ -95,8 +98,8 @@ def answer(event: Event, participant: EventParticipant, meeting_id: int, outcome
     if outcome not in OUTCOMES:
         raise Conflict("bad_outcome")
     rating = _rating(rating)
-    if rating is not None and outcome != HELD:
-        raise Conflict("bad_rating")
+    if rating is not None and outcome != HELD:  # as the reader chose it: "cancelled" or "my partner did not come"
+        raise Conflict("not_rated", {"outcome": outcome})
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
         raise Conflict("note_too_long", {"max": NOTE_MAX})

@@ -10,6 +10,7 @@ from matchmaker.models.event import (DRAFT, REGISTRATION, REQUESTS, Event, Event
                                      Unavailability)
 from matchmaker.models.event_meeting import (ACCEPTED, CANCELLED, DECLINE_REASONS, DECLINED, EXPIRED, PENDING,
                                              WITHDRAWN, Meeting, MeetingRequest, MeetingSeat)
+from matchmaker.models.organisation import Organisation
 from matchmaker.models.user import User
 from matchmaker.scheduling import Priority
 from matchmaker.services.events import Conflict
@@ -217,7 +218,12 @@ def decline(request: MeetingRequest, reason: str) -> None:
 
 
 def force(event: Event, first: EventParticipant, second: EventParticipant) -> Meeting:
-    """The organiser's forced meeting between two participants (priority forced); committed."""
+    """The organiser's forced meeting between two participants (priority forced); committed. Two colleagues of one
+    organisation are refused (`colleagues`, naming both and it), as their own request to each other is."""
+    if first.organisation_id is not None and first.organisation_id == second.organisation_id:
+        organisation = db.session.get(Organisation, first.organisation_id)
+        raise Conflict("colleagues", {"first": first.name, "second": second.name,
+                                      "organisation": organisation.name if organisation else ""})
     request = _pair(event, first.id, second.id)
     if request is None:  # nobody asked: the request row is the organisers' (the participants see it as theirs)
         request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id, by_organisers=True)

@@ -202,7 +202,10 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/events/<int:event_id>/export.<fmt>"): event_organisers(),
     ("GET", "/events/<int:event_id>/availability"): event_participants(),
     ("POST", "/events/<int:event_id>/availability"): event_participants(302),
-    ("GET", "/events/<int:event_id>/suggestions"): event_participants(),
+    # anyone who may see the event but takes no part in it: 403 with a page that says so (and offers registration
+    # while it is open); an event they may not see (another's draft): 404 (tests/integration/events/test_not_registered)
+    ("GET", "/events/<int:event_id>/suggestions"): event_participants() | {"member_b": 403, "organiser": 403,
+                                                                           "admin": 403},
     ("POST", "/events/<int:event_id>/request/<int:target_id>"): event_participants(302),
     ("GET", "/events/<int:event_id>/my-requests"): event_participants(),
     ("POST", "/events/<int:event_id>/requests/<int:request_id>/answer"): event_participants(302),

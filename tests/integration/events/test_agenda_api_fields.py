@@ -6,7 +6,7 @@ from matchmaker.extensions import db
 from matchmaker.models import User
 from matchmaker.services import events_checkin
 from matchmaker.services.tokens import create_token
-from tests.integration.events.day_builders import published_day
+from tests.integration.events.day_builders import published_day, rome
 
 
 def _agenda(client, event, participant) -> list[dict]:
@@ -18,7 +18,7 @@ def _agenda(client, event, participant) -> list[dict]:
 
 def test_the_agenda_api_has_the_message_and_the_partners_arrival(app, client):
     event, people, _ = published_day(message="About your organoids", virtual_link="https://meet.example.org/b")
-    events_checkin.check_in(event, people[1], None)
+    events_checkin.check_in(event, people[1], None, rome(8, 45))
     asked, asker = _agenda(client, event, people[0]), _agenda(client, event, people[1])
     assert asked[0]["message"] == {"text": "About your organoids", "author": "Person 1", "mine": False}
     assert asker[0]["message"] == {"text": "About your organoids", "author": "Person 1", "mine": True}

@@ -71,3 +71,23 @@ def test_the_refusal_is_worded_in_italian(app):
         with force_locale("it"):
             text = wording.refusal(("same_organisation", {"name": "Paolo Neri"}))
     assert text.startswith("Paolo Neri") and "organizzazione" in text
+
+
+def test_the_organisers_cannot_force_a_meeting_between_colleagues(app, client):
+    organiser = make_user(role="organiser")
+    event, people, _ = small_event(pairs=(), accounts=True, organiser=organiser)
+    colleague = _colleague(event, people[0])
+    organisation = db.session.get(EventParticipant, people[0].id).organisation.name
+    with pytest.raises(Conflict) as refused:
+        events_people.force(event, people[0], colleague)
+    assert refused.value.reason == ("colleagues", {"first": "Person 0", "second": "Paolo Neri",
+                                                   "organisation": organisation})
+    login(client, organiser)
+    page = post_form(client, f"/events/{event.id}/force", {"first": colleague.id, "second": people[0].id},
+                     form_url=f"/events/{event.id}/requests", follow_redirects=True).get_data(as_text=True)
+    assert (f"Refused: Paolo Neri and Person 0 are colleagues at {organisation}: meetings here are between "
+            "different organisations") in page and "Forced meeting added." not in page
+    assert _requests() == 0
+    post_form(client, f"/events/{event.id}/force", {"first": people[0].id, "second": people[1].id},
+              form_url=f"/events/{event.id}/requests")
+    assert _requests() == 1  # two organisations: forced as before

@@ -88,13 +88,13 @@ def test_an_unpublished_agenda_shows_nothing(app):
 def test_partners_arrival_follows_the_check_in(app):
     event, people, _ = published_day()
     assert not my_day(event, people[0], rome(8, 50)).next["partners"][0]["arrived"]
-    assert events_checkin.check_in(event, people[1], None) is True
-    assert events_checkin.check_in(event, people[1], None) is False  # already arrived: nothing changes
+    assert events_checkin.check_in(event, people[1], None, rome(8, 45)) is True
+    assert events_checkin.check_in(event, people[1], None, rome(8, 45)) is False  # already arrived: nothing changes
     day = my_day(event, people[0], rome(8, 50))
     assert [p["arrived"] for i in day.meetings for p in i["partners"]] == [True, False, False]
     assert events_checkin.counts(event) == {"arrived": 1, "registered": 4}
-    assert events_checkin.undo_check_in(event, people[1]) is True
-    assert events_checkin.undo_check_in(event, people[1]) is False
+    assert events_checkin.undo_check_in(event, people[1], rome(8, 46)) is True
+    assert events_checkin.undo_check_in(event, people[1], rome(8, 46)) is False
     assert events_checkin.counts(event)["arrived"] == 0
 
 
@@ -112,7 +112,7 @@ def test_a_cancelled_participant_cannot_be_checked_in(app):
     people[3].cancelled = True
     db.session.commit()
     with pytest.raises(Conflict):
-        events_checkin.check_in(event, people[3], None)
+        events_checkin.check_in(event, people[3], None, rome(8, 45))
     assert events_checkin.counts(event) == {"arrived": 0, "registered": 3}
 
 
@@ -124,7 +124,7 @@ def test_the_roster_finds_people_by_name_or_organisation(app):
     assert total == 1 and rows[0]["participant"].id == people[2].id
     rows, total = events_checkin.roster(event, "PERSON")
     assert total == 4 and [r["participant"].name for r in rows] == ["Person 0", "Person 1", "Person 2", "Person 3"]
-    events_checkin.check_in(event, people[0], None)
+    events_checkin.check_in(event, people[0], None, rome(8, 45))
     assert events_checkin.roster(event, "person 0")[0][0]["arrived_at"] is not None
 
 

@@ -176,7 +176,7 @@ def test_the_personal_data_download_has_one_s_own_event_day_records(app, clock):
     event, people, meetings = published_day()
     from matchmaker.services import events_checkin
 
-    events_checkin.check_in(event, people[0], None)
+    events_checkin.check_in(event, people[0], None, rome(8, 45))
     events_checkin.report_no_show(people[0], meetings[0].id, rome(9, 5))  # Person 1 did not come
     events_checkin.report_no_show(people[3], meetings[3].id, rome(14, 5))  # Person 3 says Person 0 did not come
     events_checkin.report_no_show(people[2], meetings[1].id, rome(9, 5))  # between two others

@@ -67,7 +67,8 @@ def test_the_report_says_what_is_missing_and_the_refused_rows_download(app, clie
     assert "Download the 3 rows not imported" in page
     download = client.get(f"/events/{event.id}/participants/import/{job.id}/refused.csv")
     assert download.status_code == 200 and download.mimetype == "text/csv"
-    assert "attachment" in download.headers["Content-Disposition"]
+    assert download.headers["Content-Disposition"] == \
+        f'attachment; filename="meet-in-italy-2027-03-10-refused-rows-{job.id}.csv"'  # named after the event
     table = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
     assert table[0] == ["name", "email", "organisation", "reason"]
     assert [row[:3] for row in table[1:]] == [["", "senza.nome@example.org", "Istituto Besta"],
@@ -96,7 +97,8 @@ def test_an_all_or_nothing_import_offers_every_row_in_italian(app, client):
     assert "nome mancante: nessuno@example.org non ha un account" in page
     assert "Scarica le 2 righe non importate" in page and _count(event) == len(people)
     download = client.get(f"/events/{event.id}/participants/import/{job.id}/refused.csv")
-    assert "righe-rifiutate" in download.headers["Content-Disposition"]
+    assert download.headers["Content-Disposition"] == \
+        f'attachment; filename="meet-in-italy-2027-03-10-righe-rifiutate-{job.id}.csv"'
     table = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
     assert table[0][3] == "motivo" and table[1][0] == "Ada" and table[1][3].startswith("non importata")
     assert table[2][3].startswith("nome mancante")

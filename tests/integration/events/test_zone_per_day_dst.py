@@ -37,3 +37,29 @@ def test_each_day_names_its_own_abbreviation(app, client):
     availability = client.get(f"/events/{event.id}/availability").get_data(as_text=True)
     legends = re.findall(r'<fieldset class="slot-day" data-slot-group>\s*<legend>([^<]*)</legend>', availability)
     assert [re.search(r"\((\w+)\)$", day).group(1) for day in legends] == ["CET", "CEST", "CEST"], legends
+
+
+def test_the_schedule_grid_names_each_day_s_abbreviation_in_both_languages(app, client):
+    organiser = make_user(role="organiser")
+    event = _event(organiser)
+    login(client, organiser)
+    for locale, zone in (("en", "Rome time (CET/CEST)"), ("it", "ora di Roma (CET/CEST)")):
+        db.session.get(User, organiser.id).locale = locale
+        db.session.commit()
+        page = client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
+        grid = page[page.index('class="agenda-grid"'):].split("</thead>")[0]
+        days = re.findall(r'<span class="slot-day">([^<]*)</span>', grid)
+        assert [re.search(r"\((\w+)\)$", day).group(1) for day in days] == ["CET"] * 3 + ["CEST"] * 6, days
+        assert zone in page.split('id="grid-zone">')[1].split("</span>")[0]
+
+
+def test_a_grid_within_one_abbreviation_keeps_its_headers_short(app, client):
+    from tests.integration.events.builders import small_event
+
+    organiser = make_user(role="organiser")
+    event, *_ = small_event(organiser=organiser)
+    login(client, organiser)
+    page = client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
+    days = re.findall(r'<span class="slot-day">([^<]*)</span>', page)
+    assert days and all("(" not in day for day in days)  # the page's one label says CET
+    assert "Rome time (CET)" in page.split('id="grid-zone">')[1].split("</span>")[0]
