@@ -13,7 +13,7 @@ from matchmaker.events import bp, wording
 from matchmaker.events.access import event_or_404, organised
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import CLOSED
-from matchmaker.services import events_badges, events_checkin, events_day
+from matchmaker.services import events_badges, events_checkin, events_day, events_desk
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.notifications import absolute_url
@@ -87,8 +87,14 @@ def _scanned(event_id: int, token: str):
 def badge_scan(event_id: int, token: str):
     """What a badge's QR code opens: "Check in <name> (<organisation>)?" with one button, or why not."""
     event, participant = _scanned(event_id, token)
+    try:  # outside the desk's hours the page says why, with no button (the service would refuse the tap)
+        events_desk.require_open(event)
+        desk_shut = None
+    except Conflict as exc:
+        desk_shut = wording.checkin_refusal(exc.reason, event, participant.name)
     return render_template("events/badge_scan.html", event=event, participant=participant, token=token,
-                           arrived_at=events_badges.arrived_at(participant), is_organiser=True)
+                           arrived_at=events_badges.arrived_at(participant), desk_shut=desk_shut,
+                           is_organiser=True)
 
 
 @bp.post("/<int:event_id>/badges/<token>")
@@ -100,7 +106,7 @@ def badge_check_in(event_id: int, token: str):
     try:
         done = events_checkin.check_in(event, participant, current_user.id)
     except Conflict as exc:
-        flash(_("Not checked in: %(reason)s", reason=refusal(exc.reason, participant.name)), "error")
+        flash(_("Not checked in: %(reason)s", reason=refusal(exc.reason, event, participant.name)), "error")
     else:
         if done:
             flash(_("%(name)s has arrived.", name=participant.name), "success")
@@ -109,12 +115,15 @@ def badge_check_in(event_id: int, token: str):
     return redirect(url_for("events.badge_scan", event_id=event.id, token=token))
 
 
-def refusal(reason: tuple[str, dict], name: str) -> str:
-    """The check-in service's refusal in words: "not_participating" named from the desk's side, any other code
-    (say, outside the event's days) as the events' wording has it."""
+def refusal(reason: tuple[str, dict], event, name: str) -> str:
+    """The check-in service's refusal in words: "not_participating" named from the desk's side, the desk's hours
+    (`checkin_not_open`, `checkin_over`, `checkin_closed`) as the desk page words them, any other code as the
+    events' wording has it."""
     code, params = reason
     if code == "not_participating":
         return _("%(name)s no longer takes part in this event", name=name)
+    if code.startswith("checkin_"):
+        return wording.checkin_refusal(reason, event, name)
     if code in wording.REFUSALS or code in wording.NAMED_REFUSALS:
         return wording.refusal(reason)
     return _("the check-in service refused it (%(code)s)", code=code)

@@ -284,3 +284,15 @@ def test_no_code_once_the_event_is_closed_or_over(app, monkeypatch):
     event.status = "closed"
     db.session.commit()
     assert 'id="my-checkin-code"' not in client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
+
+
+def test_outside_the_desk_s_hours_a_scan_says_why_and_offers_no_button(app, monkeypatch):
+    organiser = make_user(role="organiser")
+    event, people, _ = published_day(organiser=organiser)
+    client = client_for(app, organiser)
+    monkeypatch.setattr(events_day, "current_time", lambda: rome(9, 0, day=11))  # the day after the event
+    page = client.get(_url(people[1])).get_data(as_text=True)
+    assert "Check-in is over" in page and 'id="scan-confirm"' not in page
+    refused = post_form(client, _url(people[1]), {}, follow_redirects=True).get_data(as_text=True)
+    assert "Not checked in: Check-in is over" in refused
+    assert events_checkin.arrived_ids(event, [people[1].id]) == set()
