@@ -50,4 +50,4 @@ def test_the_connected_card_in_italian(client):
     card = _card(client.get("/matches/?state=interested").get_data(as_text=True), s.id)
     assert "Collegati" in card and "I loro contatti" in card
     assert "Rifiutare chiude il collegamento con Liver Lab" in card
-    assert "la vostra conversazione in Messaggi si chiude" in card
+    assert "la conversazione in Messaggi si chiude (resta leggibile e si riapre" in card
