@@ -11,30 +11,22 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from matchmaker import create_app
 from matchmaker.config import TestConfig
-from matchmaker.extensions import db, limiter
+from matchmaker.extensions import db
 from matchmaker.models import Conversation, Message, Notification, User
 from matchmaker.services import messages
 from tests.helpers import make_user
 from tests.integration.messages.helpers import connected_pair
+from tests.integration.test_sqlite_concurrency import file_app  # noqa: F401 (a fixture: the SQLite file app)
 
 PAUSE = 0.5  # between a message's INSERT and its commit: long enough for the two posts to overlap
 
 
 @pytest.fixture
-def shared_app(request, tmp_path):
+def shared_app(request):
     """An app whose database more than one connection can use at once: a SQLite file, or DATABASE_URL's server."""
-    if not TestConfig.SQLALCHEMY_DATABASE_URI.startswith("sqlite"):
-        yield request.getfixturevalue("app")
-        return
-    app = create_app(type("FileDb", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}"}))
-    with app.app_context():
-        db.create_all()
-        limiter.reset()
-        yield app
-        db.session.remove()
-        db.engine.dispose()
+    sqlite = TestConfig.SQLALCHEMY_DATABASE_URI.startswith("sqlite")
+    return request.getfixturevalue("file_app" if sqlite else "app")
 
 
 def _slow_commit(session, _flush_context) -> None:
