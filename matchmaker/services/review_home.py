@@ -11,6 +11,7 @@ from matchmaker.services import review
 from matchmaker.services.matching import match_kinds
 from matchmaker.taxonomy import N_
 
+
 def _everyone(organisation: Organisation) -> bool:
     return True
 
