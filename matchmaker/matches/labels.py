@@ -62,6 +62,15 @@ def reason_options(selected: str | None = None, investor: bool = False) -> Marku
     return options
 
 
-# The profile form's fields investor matching uses (services/matching.investor_gaps), by the form's own labels.
-INVESTOR_FIELDS = {"funding_stage": _l("Funding stage"), "funding_amount_sought": _l("Amount sought (€)"),
-                   "sectors": _l("Sectors")}
+# The profile form's fields investor matching uses (services/matching.investor_gaps), named as inside a sentence
+# (lower case in both languages: "add to your profile: funding stage and sectors").
+INVESTOR_FIELDS = {"funding_stage": _l("funding stage"), "funding_amount_sought": _l("amount sought"),
+                   "sectors": _l("sectors")}
+
+
+def investor_gaps_text(fields: list[str]) -> str:
+    """The missing investor fields as one phrase of the reader's language ("funding stage and amount sought")."""
+    from babel.lists import format_list
+    from flask_babel import get_locale
+
+    return format_list([str(INVESTOR_FIELDS[field]) for field in fields], locale=get_locale()) if fields else ""

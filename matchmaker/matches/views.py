@@ -74,8 +74,9 @@ def index():
                            history=review_log.history(organisation.id, [i.target.id for i in page.items]),
                            filter_form=filter_form(organisation, kind, filters), card_head=card_head,
                            card_actions=card_actions,
-                           investor_gaps=[labels.INVESTOR_FIELDS[field] for field in investor_gaps(organisation)]
-                           if kind == "investor" and organisation.kind != "investor" and not page.total else [],
+                           # a start-up or SME: what investor matching lacks, above the list or instead of it
+                           investor_gaps=labels.investor_gaps_text(investor_gaps(organisation))
+                           if kind == "investor" and organisation.kind != "investor" else "",
                            retry=decline_retry({i.suggestion.id for i in page.items}),
                            notice_at=notice_at({"review-notice"} | {f"suggestion-{i.suggestion.id}"
                                                                     for i in page.items}))

@@ -42,11 +42,12 @@ def index():
 @bp.get("/with/<int:org_id>")
 @login_required
 def with_partner(org_id: int):
-    """The conversation with a connected partner (created on first use); 404 when not connected."""
+    """The conversation with a connected partner (created on first use); 404 when not connected, and for an account
+    without an organisation (organisers, admins): no conversation of others exists for them."""
     try:
         conversation = messages.conversation_with(current_user, org_id)
-    except messages.MessageError as exc:
-        abort(exc.status)
+    except messages.MessageError:
+        abort(404)
     return redirect(url_for("messages.show", conversation_id=conversation.id, _anchor="write"))
 
 

@@ -179,19 +179,32 @@ def post(user: User, conversation: Conversation, body: str | None) -> Message:
     if _rate_limited(user):
         raise MessageError(429, "rate_limited", "too many messages in a short time: wait a little")
     other = conversation.other(mine)
-    theirs = _side(conversation.id, other)
-    already_unread = db.session.execute(select(Message.id).where(
-        Message.conversation_id == conversation.id, Message.author_organisation_id == mine,
-        Message.id > theirs.last_read_id).limit(1)).first() is not None
+    first_unread = _first_unread(conversation, mine, other)
     message = Message(conversation_id=conversation.id, author_organisation_id=mine, author_id=user.id, body=text)
     db.session.add(message)
     db.session.flush()
     conversation.last_message_at = message.created_at
     _side(conversation.id, mine).last_read_id = message.id  # one's own message is read on one's side
     db.session.commit()
-    if not already_unread:
+    if first_unread:
         _notify(conversation, mine, other)
     return message
+
+
+def _first_unread(conversation: Conversation, mine: int, other: int) -> bool:
+    """Whether the message `mine` is about to write will be the first the other side has not read (it alone brings a
+    notice). The UPDATE of the conversation's row comes first and holds its lock until the commit: simultaneous posts
+    in one conversation queue there, so the second reads the first one's message (PostgreSQL, READ COMMITTED: each
+    statement sees what was committed before it) and sends no second notice. One row for the pair, whichever side
+    writes, so two sides writing at once cannot deadlock; SQLite takes its database-wide write lock here."""
+    db.session.execute(update(Conversation).where(Conversation.id == conversation.id)
+                       .values(last_message_at=Conversation.last_message_at)
+                       .execution_options(synchronize_session=False))
+    read_up_to = db.session.scalar(select(ConversationSide.last_read_id).where(
+        ConversationSide.conversation_id == conversation.id, ConversationSide.organisation_id == other))
+    return db.session.execute(select(Message.id).where(
+        Message.conversation_id == conversation.id, Message.author_organisation_id == mine,
+        Message.id > read_up_to).limit(1)).first() is None
 
 
 def _notify(conversation: Conversation, author_org: int, recipient_org: int) -> None:

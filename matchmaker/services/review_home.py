@@ -11,19 +11,47 @@ from matchmaker.services import review
 from matchmaker.services.matching import match_kinds
 from matchmaker.taxonomy import N_
 
-# (code, label, is it there?) for every part of a profile that suggestions depend on.
+
+def _everyone(organisation: Organisation) -> bool:
+    return True
+
+
+def _not_investor(organisation: Organisation) -> bool:
+    return organisation.kind != "investor"
+
+
+def _seeks_investors(organisation: Organisation) -> bool:
+    """A start-up, or an SME that seeks investment: investor matching reads its stage and amount (match_kinds)."""
+    return organisation.kind != "investor" and "investor" in match_kinds(organisation)
+
+
+def _investor(organisation: Organisation) -> bool:
+    return organisation.kind == "investor"
+
+
+# (code, label, is it there?, does matching use it for this kind?) for every part of a profile that suggestions
+# depend on: the texts and tags of every profile; TRL but for investors; a start-up's (or an investment-seeking
+# SME's) funding stage and amount sought; an investor's stages, sectors and tickets (rank.passes_investor_filters,
+# scoring.ticket_fit).
 PARTS = (
-    ("description", N_("“Who we are”: a short description"), lambda o: bool(o.description.strip())),
-    ("offer", N_("What you offer"), lambda o: len(o.offer.strip()) >= 80),
-    ("seek", N_("What you seek"), lambda o: len(o.seek.strip()) >= 40),
-    ("keywords", N_("Keywords"), lambda o: bool(o.keywords.strip())),
-    ("sectors", N_("Sectors"), lambda o: bool(o.sectors)),
-    ("therapeutic_areas", N_("Therapeutic areas"), lambda o: bool(o.therapeutic_areas)),
-    ("collaboration_types", N_("Collaboration types"), lambda o: bool(o.collaboration_types)),
-    ("trl", N_("TRL of the main offer"), lambda o: o.kind == "investor" or o.trl is not None),
-    ("contact", N_("Contact person and e-mail"), lambda o: bool(o.contact_name and o.contact_email)),
+    ("description", N_("“Who we are”: a short description"), lambda o: bool(o.description.strip()), _everyone),
+    ("offer", N_("What you offer"), lambda o: len(o.offer.strip()) >= 80, _everyone),
+    ("seek", N_("What you seek"), lambda o: len(o.seek.strip()) >= 40, _everyone),
+    ("keywords", N_("Keywords"), lambda o: bool(o.keywords.strip()), _everyone),
+    ("sectors", N_("Sectors"), lambda o: bool(o.sectors), _everyone),
+    ("therapeutic_areas", N_("Therapeutic areas"), lambda o: bool(o.therapeutic_areas), _everyone),
+    ("collaboration_types", N_("Collaboration types"), lambda o: bool(o.collaboration_types), _everyone),
+    ("trl", N_("TRL of the main offer"), lambda o: o.trl is not None, _not_investor),
+    ("funding_stage", N_("Funding stage"), lambda o: bool(o.funding_stage), _seeks_investors),
+    ("funding_amount_sought", N_("Amount sought (€)"), lambda o: o.funding_amount_sought is not None,
+     _seeks_investors),
+    ("investor_stages", N_("Investors: stages"), lambda o: bool(o.investor_stages), _investor),
+    ("investor_sectors", N_("Investors: sectors"), lambda o: bool(o.investor_sectors), _investor),
+    ("tickets", N_("Investors: smallest or largest ticket (€)"),
+     lambda o: o.ticket_min is not None or o.ticket_max is not None, _investor),
+    ("contact", N_("Contact person and e-mail"), lambda o: bool(o.contact_name and o.contact_email), _everyone),
     ("place", N_("City, region and country"),
-     lambda o: bool(o.city and o.country and (o.region or o.country != "IT"))),  # regions: Italian ones only
+     lambda o: bool(o.city and o.country and (o.region or o.country != "IT")), _everyone),  # regions: Italian only
 )
 
 
@@ -36,9 +64,11 @@ class Completeness:
 
 
 def completeness(organisation: Organisation) -> Completeness:
-    """The share of the profile parts filled in, and which are missing."""
-    missing = [label for _, label, present in PARTS if not present(organisation)]
-    return Completeness(round(100 * (len(PARTS) - len(missing)) / len(PARTS)), missing)
+    """The share of the profile parts that matching uses for this kind of organisation filled in, and which are
+    missing."""
+    parts = [(label, present) for _, label, present, applies in PARTS if applies(organisation)]
+    missing = [label for label, present in parts if not present(organisation)]
+    return Completeness(round(100 * (len(parts) - len(missing)) / len(parts)), missing)
 
 
 def to_review(organisation: Organisation) -> dict[str, int]:

@@ -15,7 +15,8 @@ def fits_the_phone(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_two_members_exchange_a_message_on_phones(browser, phone, live_app):
+def connected_members(live_app) -> int:
+    """Acme Biotech (alice@acme.example) and Laboratorio Fegato (bruno@lab.example), connected: the lab's id."""
     with live_app.app_context():
         acme, lab = make_org(name="Acme Biotech"), make_org(name="Laboratorio Fegato", kind="university")
         alice = make_user(email="alice@acme.example", name="Alice", organisation=acme)
@@ -24,6 +25,11 @@ def test_two_members_exchange_a_message_on_phones(browser, phone, live_app):
         review.express_interest(lab, acme, "interested", bruno)
         lab_id = lab.id
         db.session.remove()
+    return lab_id
+
+
+def test_two_members_exchange_a_message_on_phones(browser, phone, live_app):
+    lab_id = connected_members(live_app)
     base = live_app.config["LIVE_URL"]
     log_in(phone, base, "alice@acme.example", "en")
     phone.goto(base + "/matches/connections")

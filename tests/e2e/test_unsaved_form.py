@@ -1,4 +1,5 @@
-"""End-to-end: switching the language on the profile form after typing asks before the typing is lost."""
+"""End-to-end: on the profile form, the language switch carries what was typed across its reload; leaving by a link
+asks before the typing is lost; saving does not ask."""
 from __future__ import annotations
 
 import pytest
@@ -20,7 +21,7 @@ def editor(live_app):
     return f"/profiles/{org_id}/edit"
 
 
-def test_the_language_switch_asks_before_dropping_typing_and_saving_does_not(phone, live_app, editor):
+def test_the_language_switch_keeps_the_typing_a_link_asks_and_saving_does_not(phone, live_app, editor):
     base = live_app.config["LIVE_URL"]
     log_in(phone, base, "giulia@acme.example", "it")
     phone.goto(base + editor)
@@ -35,7 +36,10 @@ def test_the_language_switch_asks_before_dropping_typing_and_saving_does_not(pho
     phone.wait_for_selector("html[lang=en]")
     assert asked == []
     phone.fill("#offer", "Liver organoids for toxicology, and hepatocyte assays")
-    phone.click(".lang-switch button[value=it]")
+    phone.click(".lang-switch button[value=it]")  # the same page again, in Italian, with the typing
+    phone.wait_for_selector("html[lang=it]")
+    assert asked == [] and phone.input_value("#offer").startswith("Liver organoids")
+    phone.click(".brand")  # leaving asks
     phone.wait_for_timeout(500)
     assert asked == ["beforeunload"]
     assert phone.input_value("#offer").startswith("Liver organoids")  # still there

@@ -33,6 +33,7 @@ def test_a_connected_partners_card_says_connected_links_the_contact_and_warns_be
     assert f'href="/profiles/{lab.id}#contact"' in card
     assert "They are interested in you" not in card
     assert "Declining ends your connection with Liver Lab" in card
+    assert "your conversation in Messages closes (it stays readable and reopens if you both" in card
     assert is_connected(company.id, lab.id)
     act(client, s, action="decline", reason="not_relevant")
     assert not is_connected(company.id, lab.id)  # what the warning said
@@ -49,3 +50,4 @@ def test_the_connected_card_in_italian(client):
     card = _card(client.get("/matches/?state=interested").get_data(as_text=True), s.id)
     assert "Collegati" in card and "I loro contatti" in card
     assert "Rifiutare chiude il collegamento con Liver Lab" in card
+    assert "la conversazione in Messaggi si chiude (resta leggibile e si riapre" in card

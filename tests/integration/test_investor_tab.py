@@ -43,8 +43,30 @@ def test_a_startup_without_suggestions_is_told_which_fields_investors_need(clien
     html = client.get("/matches/?kind=investor").get_data(as_text=True)
     assert "Describe what you offer and seek" not in html
     assert ("Investor suggestions need your funding stage, the amount you are raising and your sectors. Missing from "
-            f'<a href="/profiles/{startup.id}/edit">your profile</a>: Funding stage, Amount sought (€).') in html
+            f'<a href="/profiles/{startup.id}/edit">your profile</a>: funding stage and amount sought.') in html
     startup.funding_stage, startup.funding_amount_sought = "seed", 500_000
     db.session.commit()
     html = client.get("/matches/?kind=investor").get_data(as_text=True)
     assert 'id="investor-gaps"' in html and "Missing from" not in html and "No investor fits" in html
+
+
+def test_a_startup_with_suggestions_is_told_which_fields_are_missing_above_the_list(client):
+    # Suggestions are there (a funding stage says it seeks investment) but the amount and the sectors are not: a short
+    # note above the list names them, in lower case mid-sentence, in English and Italian; none once all are given.
+    make_org(name="Seed Fund", kind="investor", seek="EEG wearable medical devices for epilepsy monitoring")
+    startup = make_org(name="Tiny Start", kind="startup", offer="EEG wearable for epilepsy monitoring",
+                       seek="seed investment", funding_stage="seed")
+    rebuild_all()
+    user = make_user(organisation=startup)
+    login(client, user)
+    html = client.get("/matches/?kind=investor").get_data(as_text=True)
+    assert "Seed Fund" in html and html.index('id="investor-gaps"') < html.index('id="suggestions"')
+    assert ("For investor suggestions that fit better, add to "
+            f'<a href="/profiles/{startup.id}/edit">your profile</a>: amount sought and sectors.') in html
+    user.locale = "it"
+    db.session.commit()
+    html = client.get("/matches/?kind=investor").get_data(as_text=True)
+    assert f'<a href="/profiles/{startup.id}/edit">tuo profilo</a>: importo cercato e settori.' in html
+    startup.funding_amount_sought, startup.sectors = 250_000, ["medtech"]
+    db.session.commit()
+    assert 'id="investor-gaps"' not in client.get("/matches/?kind=investor").get_data(as_text=True)

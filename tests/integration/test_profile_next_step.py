@@ -45,6 +45,7 @@ def test_a_complete_profile_misses_nothing_and_counts_what_is_left_to_review(app
     org = make_org(kind="investor", description="d", offer="o" * 80, seek="s" * 40, keywords="k", sectors=["biotech"],
                    therapeutic_areas=["oncology"], collaboration_types=["investment"], contact_name="A",
                    contact_email="a@b.example")
+    org.investor_stages, org.investor_sectors, org.ticket_min = ["seed"], ["biotech"], 100_000  # investors' own parts
     db.session.add(Suggestion(kind="investor", source_id=org.id, target_id=make_org(kind="startup").id, rank=1,
                               score=0.5))
     db.session.commit()

@@ -54,3 +54,18 @@ def test_the_confirmation_is_in_italian(app):
     db.session.commit()
     inside = _confirmation(client.get("/matches/connections").get_data(as_text=True))
     assert "Liver Lab" in inside and "Ritira" in inside and "Withdraw" not in inside
+
+
+def test_the_confirmations_say_the_conversation_closes_and_reopens(app):
+    """Withdrawing (connections page, profile page) or declining a connected partner closes their conversation in
+    Messages (readable, no new message) until both are interested again: each confirmation says so, in both
+    languages."""
+    client, acme, lab = _connected(app)
+    for url in ("/matches/connections", f"/profiles/{lab.id}"):
+        inside = _confirmation(client.get(url).get_data(as_text=True))
+        assert "conversation in Messages closes" in inside and "reopens if you both" in inside, url
+    user = db.session.execute(db.select(User).where(User.organisation_id == acme.id)).scalars().first()
+    user.locale = "it"
+    db.session.commit()
+    inside = _confirmation(client.get("/matches/connections").get_data(as_text=True))
+    assert "conversazione in Messaggi si chiude" in inside and "si riapre" in inside

@@ -122,10 +122,11 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/matches/interest/<int:org_id>"): {"anonymous": LOGIN, "member_a": 302, "member_b": 302,
                                                  "organiser": 403, "admin": 403},
     # messages between connected organisations: one's own organisation's conversations only (no organisation: sent
-    # home); a partner's link works for a connected organisation only (A itself, or B, not connected with A: 404)
+    # home); a partner's link works for a connected organisation only (A itself, or B, not connected with A: 404;
+    # organisers and admins, without an organisation: 404 too, as README Messages says)
     ("GET", "/messages/"): {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "organiser": 302, "admin": 302},
-    ("GET", "/messages/with/<int:org_id>"): {"anonymous": LOGIN, "member_a": 404, "member_b": 404, "organiser": 403,
-                                             "admin": 403},
+    ("GET", "/messages/with/<int:org_id>"): {"anonymous": LOGIN, "member_a": 404, "member_b": 404, "organiser": 404,
+                                             "admin": 404},
     ("GET", "/messages/<int:conversation_id>"): conversation_members(200),
     ("POST", "/messages/<int:conversation_id>"): conversation_members(422),  # no text: the form again, 422
     # imports and jobs: organisers and admins

@@ -1,17 +1,95 @@
-/* Forms marked data-warn-unsaved: once something is typed or changed, leaving the page (a link, the language switch,
-   closing the tab) asks first; submitting the form itself does not. */
+/* Forms marked data-warn-unsaved keep what the user typed.
+   - Leaving the page after typing (a link, closing the tab) asks first; submitting the form itself does not.
+   - A form the server sent back refused (data-warn-unsaved="refused": a message too long or over the rate limit, a
+     declined note without a reason, a follow-up answer, a profile with errors) counts as typed from the start: what
+     it holds is not saved.
+   - The language switch reloads the same page: instead of asking, it carries the typed values across (in this tab's
+     sessionStorage, read back and deleted by the very next page, never sent to the server). */
 (function () {
-  var dirty = [];
-  function isDirty() { return dirty.some(function (form) { return form.dataset.dirty === "1"; }); }
-  document.querySelectorAll("form[data-warn-unsaved]").forEach(function (form) {
-    dirty.push(form);
+  var PREFIX = "matchmaker-draft:";
+  var watched = Array.prototype.slice.call(document.querySelectorAll("form[data-warn-unsaved]"));
+  var carried = false;
+
+  function isDirty(form) { return form.dataset.dirty === "1"; }
+
+  function keyOf(form) {  /* the form's address (the same before and after the switch) and its id; attributes, as
+                             a field named "action" or "id" hides the form's own properties */
+    var action = new URL(form.getAttribute("action") || window.location.href, window.location.href);
+    return PREFIX + action.pathname + action.search + "#" + (form.getAttribute("id") || "");
+  }
+
+  function fields(form) {  /* what the user can change, and the profile's version (its conflict check) */
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrf_token" && !el.disabled &&
+        ["submit", "button", "reset", "file", "image"].indexOf(el.type) < 0;
+    });
+  }
+
+  function save(form) {
+    var values = fields(form).map(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") return [el.name, el.value, el.checked];
+      if (el.type === "select-multiple") {
+        return [el.name, Array.prototype.filter.call(el.options, function (o) { return o.selected; })
+          .map(function (o) { return o.value; })];
+      }
+      return [el.name, el.value];
+    });
+    sessionStorage.setItem(keyOf(form), JSON.stringify(values));
+  }
+
+  function restore(form, values) {
+    var els = fields(form);
+    var seen = {};
+    values.forEach(function (entry) {
+      var name = entry[0];
+      var nth = seen[name] = (seen[name] || 0) + 1;  /* the n-th field of that name, as when it was saved */
+      var el = els.filter(function (e) { return e.name === name; })[nth - 1];
+      if (!el) return;
+      if (el.type === "checkbox" || el.type === "radio") {
+        if (el.value !== entry[1] || el.checked === entry[2]) return;
+        el.checked = entry[2];
+      } else if (el.type === "select-multiple") {
+        Array.prototype.forEach.call(el.options, function (o) { o.selected = entry[1].indexOf(o.value) >= 0; });
+      } else if (el.value !== entry[1]) {
+        el.value = entry[1];
+      } else {
+        return;
+      }
+      el.dispatchEvent(new Event("change", { bubbles: true }));  /* e.g. the profile's kind shows its fields */
+    });
+    form.dataset.dirty = "1";
+    var details = form.closest("details");  /* a decline's form folded in its disclosure: show what came back */
+    if (details) details.open = true;
+  }
+
+  watched.forEach(function (form) {
+    form.dataset.dirty = form.dataset.warnUnsaved === "refused" ? "1" : "0";
     var mark = function () { form.dataset.dirty = "1"; };
     form.addEventListener("input", mark);
     form.addEventListener("change", mark);
     form.addEventListener("submit", function () { form.dataset.dirty = "0"; });
   });
+
+  try {  /* the typed values carried by the language switch: back into their forms, then forgotten */
+    watched.forEach(function (form) {
+      var kept = sessionStorage.getItem(keyOf(form));
+      if (kept) restore(form, JSON.parse(kept));
+    });
+    Object.keys(sessionStorage).forEach(function (key) {
+      if (key.indexOf(PREFIX) === 0) sessionStorage.removeItem(key);
+    });
+  } catch (e) { /* no sessionStorage (blocked): the switch asks instead */ }
+
+  document.addEventListener("submit", function (event) {
+    if (!event.target.matches || !event.target.matches(".lang-switch")) return;
+    try {
+      watched.filter(isDirty).forEach(save);
+      carried = true;
+    } catch (e) { carried = false; }  /* storage full or blocked: leaving asks, as for any link */
+  });
+
   window.addEventListener("beforeunload", function (event) {
-    if (!isDirty()) return;
+    if (carried || !watched.some(isDirty)) return;
     event.preventDefault();
     event.returnValue = "";  /* the browser shows its own "leave the page?" question */
   });

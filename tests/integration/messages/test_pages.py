@@ -103,6 +103,16 @@ def test_others_cannot_open_the_conversation(app, client):
     assert db.session.scalar(db.select(db.func.count(Message.id))) == 0
 
 
+def test_organisers_and_admins_get_404_on_a_partner_link(app):
+    """README Messages: admins and organisers have no reading right, so a pair's link is as absent to them (not 403)."""
+    acme, lab, alice, bob, conversation = connected_pair()
+    for user in (make_user(role="organiser"), make_user(role="admin"), make_user(role="admin", organisation=acme)):
+        other = app.test_client()
+        login(other, user)
+        assert other.get(f"/messages/with/{lab.id}").status_code == (302 if user.organisation_id else 404)
+        assert other.get(f"/messages/with/{acme.id}").status_code == 404
+
+
 def test_older_messages_are_paged(app, client):
     acme, lab, alice, bob, conversation = connected_pair()
     app.config["MESSAGE_RATE_LIMIT"] = "1000 per minute"

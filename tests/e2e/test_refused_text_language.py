@@ -1,0 +1,113 @@
+"""End-to-end on a phone (390 px): text typed into a form that was refused (a message too long, a follow-up answer)
+or not yet sent (a decline's note) survives the header's language switch, which reloads the page: the typed values
+come back in their form, in the other language, without a question; leaving by a link still asks
+(static/js/unsaved.js: forms marked data-warn-unsaved, "refused" when the server sent them back)."""
+from __future__ import annotations
+
+import pytest
+
+from matchmaker.extensions import db
+from matchmaker.models import Feedback, User
+from matchmaker.services import events_day
+from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.test_messages_phone import connected_members, fits_the_phone
+from tests.e2e.test_review import populate
+from tests.helpers import make_user
+from tests.integration.events.day_builders import published_day, rome
+
+pytestmark = pytest.mark.e2e
+
+
+def _dialogs(page) -> list[str]:
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", answer)
+    return asked
+
+
+def _switch(page, language: str) -> None:
+    page.click(f".lang-switch button[value={language}]")
+    page.wait_for_selector(f"html[lang={language}]")
+
+
+def test_a_refused_message_survives_the_language_switch(phone, live_app):
+    lab_id = connected_members(live_app)
+    base = live_app.config["LIVE_URL"]
+    log_in(phone, base, "alice@acme.example", "it")
+    asked = _dialogs(phone)
+    phone.goto(f"{base}/messages/with/{lab_id}")
+    text = "Proposta di collaborazione sugli organoidi epatici. " + "Dettagli. " * 400  # over 4,000 characters
+    phone.fill("textarea[name=body]", text)
+    phone.click("#write button[type=submit]")
+    phone.wait_for_selector("#write .errors")  # refused: the text comes back with the reason
+    assert phone.get_attribute("#write", "data-warn-unsaved") == "refused"
+    _switch(phone, "en")
+    assert phone.input_value("textarea[name=body]") == text
+    assert asked == [] and "Messages with Laboratorio Fegato" in phone.content()
+    screenshot(phone, "refused-message-after-switch-390")
+    assert fits_the_phone(phone) and [e for e in phone.console_errors if "status of 422" not in e] == []
+    phone.click(".brand")  # leaving by a link still asks: the text is not sent
+    phone.wait_for_timeout(400)
+    assert asked == ["beforeunload"] and "/messages/" in phone.url
+    _switch(phone, "it")  # and a second switch carries it again
+    assert phone.input_value("textarea[name=body]") == text and asked == ["beforeunload"]
+
+
+def test_a_refused_follow_up_answer_survives_the_language_switch(phone, live_app, monkeypatch):
+    monkeypatch.setattr(events_day, "current_time", lambda: rome(18))
+    with live_app.app_context():
+        event, people, meetings = published_day(organiser=make_user(role="organiser"))
+        email, event_id, meeting_id = db.session.get(User, people[0].user_id).email, event.id, meetings[0].id
+        db.session.remove()
+    base = live_app.config["LIVE_URL"]
+    log_in(phone, base, email, "en")
+    asked = _dialogs(phone)
+    phone.goto(f"{base}/events/{event_id}/followup")
+    item = phone.locator(f"#meeting-{meeting_id}")
+    item.get_by_label("It was cancelled on the day").check()
+    item.get_by_label("4", exact=True).check()  # a rating for a meeting that did not take place: refused
+    item.locator("textarea").fill("Call them on Monday about the assay")
+    item.get_by_role("button", name="Save my answer").click()
+    phone.wait_for_selector("#followup-error")
+    _switch(phone, "it")
+    item = phone.locator(f"#meeting-{meeting_id}")
+    assert item.locator("textarea").input_value() == "Call them on Monday about the assay"
+    assert item.locator("input[name=outcome][value=cancelled]").is_checked()
+    assert item.locator("input[name=rating][value='4']").is_checked()
+    assert asked == [] and f"/events/{event_id}/followup" in phone.url and fits_the_phone(phone)
+    screenshot(phone, "refused-followup-after-switch-390")
+
+
+def test_a_decline_note_and_a_profile_edit_survive_the_language_switch(phone, live_app):
+    populate(live_app)
+    base = live_app.config["LIVE_URL"]
+    log_in(phone, base, "tto@liverlab.example", "en")
+    asked = _dialogs(phone)
+    phone.goto(base + "/matches/")
+    card = phone.locator("li.card").first
+    card_id = card.get_attribute("id")
+    card.locator("details.decline summary").click()
+    card.locator("select[name=reason]").select_option("other")
+    card.locator("input[name=note]").fill("Outside our field for now")
+    _switch(phone, "it")
+    card = phone.locator(f"#{card_id}")
+    assert card.locator("details.decline").get_attribute("open") is not None  # opened again to show it
+    assert card.locator("input[name=note]").input_value() == "Outside our field for now"
+    assert card.locator("select[name=reason]").input_value() == "other"
+    assert asked == [] and fits_the_phone(phone)
+    assert phone.locator("details.decline[open]").count() == 1  # only the form typed in came back
+    card.locator("details.decline button[type=submit]").click()  # and the kept answer can be sent at once
+    phone.wait_for_load_state()
+    assert asked == []
+    with live_app.app_context():
+        org_id = db.session.scalars(db.select(User.organisation_id).where(User.email == "tto@liverlab.example")).one()
+        assert db.session.scalars(db.select(Feedback.note).where(Feedback.organisation_id == org_id)).all() == [
+            "Outside our field for now"]
+    phone.goto(f"{base}/profiles/{org_id}/edit")
+    phone.fill("#offer", "Liver organoids for toxicology, and hepatocyte assays")
+    _switch(phone, "en")
+    assert phone.input_value("#offer") == "Liver organoids for toxicology, and hepatocyte assays" and asked == []
