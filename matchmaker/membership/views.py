@@ -6,7 +6,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
-from matchmaker.i18n import one_stop
+from matchmaker.i18n import is_local_path, one_stop
 from matchmaker.models import JoinRequest, Organisation
 from matchmaker.services import membership, org_names
 
@@ -23,7 +23,7 @@ REFUSALS = {"has_organisation": _l("You already belong to an organisation."),
 def join():
     query = (request.args.get("q") or "").strip()[:255]
     found = org_names.similar(query) if query else membership.candidates(current_user)
-    return render_template("membership/join.html", found=found, query=query,
+    return render_template("membership/join.html", found=found, query=query, back=_return_to(),
                            mine=membership.requests_of(current_user))
 
 
@@ -40,7 +40,13 @@ def ask(org_id: int):
     else:
         flash(_("Your request to join %(organisation)s was sent to its members.", organisation=organisation.name),
               "success")
-    return redirect(url_for("membership.join"))
+    return redirect(url_for("membership.join", next=_return_to()))
+
+
+def _return_to() -> str | None:
+    """The page (an event's) the user registered from, carried until they belong to an organisation."""
+    target = request.args.get("next")
+    return target if is_local_path(target) else None
 
 
 @bp.get("/requests")

@@ -173,7 +173,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/events/"): members(),
     ("GET", "/events/new"): organisers(),
     ("POST", "/events/new"): organisers(),  # an empty form: the form again with its errors
-    ("GET", "/events/<int:event_id>/"): members(),  # an open event is visible to every member
+    ("GET", "/events/<int:event_id>/"): everyone(),  # not a draft: a public page for logged-out visitors (F22)
     ("POST", "/events/<int:event_id>/register"): {"anonymous": LOGIN, "member_a": 302, "member_b": 302,
                                                   "organiser": 403, "admin": 403},  # no organisation: 403
     ("GET", "/events/<int:event_id>/manage"): event_organisers(),
