@@ -13,7 +13,7 @@ from matchmaker.services import membership, org_names
 bp = Blueprint("membership", __name__, url_prefix="/membership")
 
 REFUSALS = {"has_organisation": _l("You already belong to an organisation."),
-            "already_asked": _l("You have already asked to join this organisation; its members will answer."),
+            "already_asked": _l("You have already asked to join this organisation; you will be told of the answer."),
             "already_decided": _l("This request has already been answered."),
             "not_allowed": _l("You cannot answer this request.")}
 
@@ -38,8 +38,10 @@ def ask(org_id: int):
     except membership.JoinError as exc:
         flash(str(REFUSALS[exc.code]), "error")
     else:
-        flash(_("Your request to join %(organisation)s was sent to its members.", organisation=organisation.name),
-              "success")
+        flash(_("Your request to join %(organisation)s was sent to its members.", organisation=organisation.name)
+              if membership.has_members(organisation.id) else
+              _("Your request to join %(organisation)s was sent to the cluster’s organisers (the organisation has no "
+                "members yet).", organisation=organisation.name), "success")
     return redirect(url_for("membership.join", next=_return_to()))
 
 
