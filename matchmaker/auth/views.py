@@ -201,6 +201,8 @@ def accept_invitation(token: str):
         flash(str(exc), "error")
         return redirect(url_for("auth.login"))
     form = AcceptInvitationForm()
+    if request.method == "GET" and not form.name.data:  # the name the organisers typed when they added the person
+        form.name.data = events_welcome.invited_name(invitation)
     if form.validate_on_submit():
         try:
             user = invitations.accept_invitation(token, form.name.data, form.password.data)
