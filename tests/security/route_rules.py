@@ -227,6 +227,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/api/v1/events/<int:event_id>/meetings"): api_event(participant=403),
     ("POST", "/api/v1/events/<int:event_id>/meetings/<int:meeting_id>/move"): everyone(415, anonymous=401),
     # one's own data (the account is the logged-in user's: no id in the URL)
+    ("GET", "/privacy/"): everyone(),  # the privacy notice, linked from the footer and the registration form
     ("GET", "/privacy/data.json"): members(),
     ("GET", "/privacy/delete"): members(),
     ("POST", "/privacy/delete"): members(),  # without the password: the form again

@@ -72,7 +72,7 @@ def test_registering_from_the_page_returns_to_the_event_after_confirmation(app, 
     register_url = re.search(r'href="(/auth/register\?next=[^"]+)"', login_page).group(1)
     response = post_form(client, register_url.replace("&amp;", "&"), {
         "name": "Laura Neri", "email": "laura@neo.example", "organisation_name": "Neo Diagnostics Srl",
-        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "new_organisation": "y"})
+        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "new_organisation": "y", "privacy": "y"})
     assert "Check your mail" in response.get_data(as_text=True)
     link = re.findall(r"http://localhost(/auth/confirm/\S+)", caplog.text)[-1]
     response = client.get(link)
@@ -90,7 +90,7 @@ def test_a_colleague_joining_an_organisation_keeps_the_event_to_return_to(app, c
     here = f"/events/{event.id}/"
     post_form(client, f"/auth/register?next={here}", {
         "name": "Laura Neri", "email": "laura@neo.example", "organisation_name": "Neo Diagnostics Srl",
-        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "joining": "y"})
+        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "joining": "y", "privacy": "y"})
     link = re.findall(r"http://localhost(/auth/confirm/\S+)", caplog.text)[-1]
     response = client.get(link)
     assert response.headers["Location"].startswith("/membership/join?next=")
