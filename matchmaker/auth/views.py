@@ -132,8 +132,8 @@ def confirm_email(token: str):
     back = _return_to()  # the page (an event's) the visitor registered from
     if user.organisation_id is not None:
         if back:
-            flash(_("Your account is ready. Complete your organisation's profile when you can, so we can find partners."),
-                  "success")
+            flash(_("Your account is ready. Complete your organisation's profile when you can, so we can find "
+                    "partners."), "success")
             return redirect(back)
         flash(_("Your account is ready. Complete your organisation's profile so we can find partners."), "success")
         return redirect(url_for("profiles.edit", org_id=user.organisation_id))

@@ -1,4 +1,5 @@
-"""Italian review wording after the newcomer walk: the history says "— motivo: fase troppo precoce per noi (TRL troppo basso)", not "(Troppo presto)";
+"""Italian review wording after the newcomer walk: the history says "— motivo: fase troppo precoce per noi (TRL troppo
+basso)", not "(Troppo presto)";
 the Interested button ("Mi interessa") and the state ("Interesse espresso") are separate messages, neither of them
 a masculine adjective about an organisation."""
 from __future__ import annotations

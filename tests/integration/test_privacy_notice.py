@@ -10,7 +10,8 @@ from matchmaker.models import User
 from tests.helpers import PASSWORD, post_form
 
 WORDS = {"en": ("Privacy notice", "to be completed by the operator", "I have read the privacy notice"),
-         "it": ("Informativa sulla privacy", "da completare a cura del gestore", "Ho letto l’informativa sulla privacy")}
+         "it": ("Informativa sulla privacy", "da completare a cura del gestore",
+                "Ho letto l’informativa sulla privacy")}
 
 
 @pytest.mark.parametrize("lang", ["en", "it"])
