@@ -87,6 +87,10 @@ class Config:
     API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600 per minute")  # per client address, on /api/v1
     MESSAGE_RATE_LIMIT = os.environ.get("MESSAGE_RATE_LIMIT", "10 per minute;200 per day")  # messages sent, per user
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")  # e.g. https://matchmaker.example.org: links in mails from jobs
+    # The privacy notice at /privacy/: the operator's own page (an http(s) address), else a template of templates/
+    # (the shipped default is a neutral text the operator must complete before going live).
+    PRIVACY_NOTICE_URL = os.environ.get("PRIVACY_NOTICE_URL", "")
+    PRIVACY_NOTICE_TEMPLATE = os.environ.get("PRIVACY_NOTICE_TEMPLATE", "privacy/notice.html")
     # Background jobs (Huey): Redis when REDIS_URL is set, else an SQLite file in instance/ (no server).
     REDIS_URL = os.environ.get("REDIS_URL", "")
     JOBS_SQLITE_PATH = os.environ.get("JOBS_SQLITE_PATH", "")  # default: instance/jobs.sqlite3

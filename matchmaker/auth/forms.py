@@ -32,6 +32,9 @@ class RegisterForm(AppForm):
     new_organisation = BooleanField(_l("It is a different organisation: create a new profile"))
     joining = BooleanField(_l("I work at an organisation already in the directory: create my account without an "
                               "organisation, then ask to join it"))
+    # The notice is linked above the box (auth/register.html); no consent asked: the box says it was shown.
+    privacy = BooleanField(_l("I have read the privacy notice"),
+                           validators=[DataRequired(_l("Tick the box once you have read the privacy notice."))])
 
 
 class ChangePasswordForm(AppForm):

@@ -41,6 +41,17 @@ def _confirm_link(token: str) -> str:
     return url_for("auth.confirm_email", token=token, _external=True)
 
 
+def _return_to() -> str | None:
+    """The page the visitor came from (`next`, same-site paths only), carried through registration."""
+    target = request.args.get("next")
+    return target if is_local_path(target) else None
+
+
+def _confirm_link_back(token: str) -> str:
+    """The confirmation link, carrying the page to return to once the address is confirmed."""
+    return url_for("auth.confirm_email", token=token, next=_return_to(), _external=True)
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], deduct_when=_failed)
 def login():
@@ -50,13 +61,13 @@ def login():
             user = accounts.authenticate(form.email.data, form.password.data, _confirm_link)
         except accounts.AccountError as exc:
             form.email.errors.append(str(exc))
-            return render_template("auth/login.html", form=form)
+            return render_template("auth/login.html", form=form, back=_return_to())
         if user is not None:
             _log_in(user, remember=form.remember.data)
             flash(_("Welcome, %(name)s.", name=user.name), "success")
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append(_("E-mail or password is not correct."))
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form, back=_return_to())
 
 
 @bp.post("/logout")
@@ -78,17 +89,18 @@ def register():
         decided = form.new_organisation.data or form.joining.data
         similar = [] if decided else org_names.similar(form.organisation_name.data)
         if similar:
-            return render_template("auth/register.html", form=form, similar=similar)
+            return render_template("auth/register.html", form=form, similar=similar, back=_return_to())
         # The same answer whether or not the address has an account: the mail tells its owner.
         accounts.register_user(form.email.data, form.name.data, form.password.data, form.organisation_name.data,
-                               form.kind.data, _confirm_link, joining=bool(form.joining.data))
+                               form.kind.data, _confirm_link_back, joining=bool(form.joining.data))
         return _check_mail(form.email.data.strip())
-    return render_template("auth/register.html", form=form)
+    return render_template("auth/register.html", form=form, back=_return_to())
 
 
 def _check_mail(email: str):
     """The "check your mail" page, with the form that sends the confirmation link again."""
-    return render_template("auth/check_mail.html", email=email, form=ResendConfirmationForm(email=email))
+    return render_template("auth/check_mail.html", email=email, form=ResendConfirmationForm(email=email),
+                           next=_return_to())
 
 
 @bp.post("/resend-confirmation")
@@ -98,7 +110,7 @@ def resend_confirmation():
     form = ResendConfirmationForm()
     if not form.validate_on_submit():
         return render_template("auth/check_mail.html", email=None, form=form)
-    accounts.resend_confirmation(form.email.data, _confirm_link)
+    accounts.resend_confirmation(form.email.data, _confirm_link_back)
     flash(_("If an account waiting for confirmation has that address, we have sent it the link again."), "info")
     return _check_mail(form.email.data.strip())
 
@@ -117,12 +129,17 @@ def confirm_email(token: str):
         flash(str(exc), "error")
         return redirect(url_for("auth.login"))
     _log_in(user)
+    back = _return_to()  # the page (an event's) the visitor registered from
     if user.organisation_id is not None:
+        if back:
+            flash(_("Your account is ready. Complete your organisation's profile when you can, so we can find "
+                    "partners."), "success")
+            return redirect(back)
         flash(_("Your account is ready. Complete your organisation's profile so we can find partners."), "success")
         return redirect(url_for("profiles.edit", org_id=user.organisation_id))
     if user.joining_name:
         flash(_("Your account is ready. Find your organisation and ask its members to let you join."), "success")
-        return redirect(url_for("membership.join"))
+        return redirect(url_for("membership.join", next=back))
     flash(_("Your account is ready."), "success")
     return redirect(url_for("main.home"))
 
@@ -184,6 +201,8 @@ def accept_invitation(token: str):
         flash(str(exc), "error")
         return redirect(url_for("auth.login"))
     form = AcceptInvitationForm()
+    if request.method == "GET" and not form.name.data:  # the name the organisers typed when they added the person
+        form.name.data = events_welcome.invited_name(invitation)
     if form.validate_on_submit():
         try:
             user = invitations.accept_invitation(token, form.name.data, form.password.data)

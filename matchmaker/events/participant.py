@@ -10,12 +10,12 @@ from sqlalchemy import or_, select
 from matchmaker.events import bp, times, wording
 from matchmaker.events.access import event_or_404, joined, joined_or_none
 from matchmaker.events.organiser import refusal_flash
-from matchmaker.extensions import db, limiter
+from matchmaker.extensions import db, limiter, login_manager
 from matchmaker.matches import wording as match_wording
 from matchmaker.models.event import (CLOSED, DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant,
                                      Unavailability)
 from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
-from matchmaker.services import events_answers, events_followup, events_people, events_welcome
+from matchmaker.services import events_answers, events_followup, events_people, events_public, events_welcome
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_changes import last_told
 from matchmaker.services.events_clashes import published_clashes
@@ -27,8 +27,9 @@ from matchmaker.services.events_suggest import WITH_ORGANISATION, suggested
 
 
 @bp.get("/<int:event_id>/")
-@login_required
 def show(event_id: int):
+    if not current_user.is_authenticated:
+        return _public_page(event_id)
     event = event_or_404(event_id)
     if events_people.participant_of(event, current_user) is None:  # added by the organisers under their e-mail
         events_welcome.claim(event, current_user)
@@ -42,6 +43,17 @@ def show(event_id: int):
                            meetings=events_people.meeting_count(participant) if participant else 0,
                            can_register=registration_open and current_user.organisation_id,
                            wording=wording, is_organiser=who == ORGANISER)
+
+
+def _public_page(event_id: int):
+    """A logged-out visitor: the event's public page (never a draft's: the login page, as for an unknown event)."""
+    event = db.session.get(Event, event_id)
+    if event is None or not events_public.is_public(event):
+        return login_manager.unauthorized()
+    here = url_for("events.show", event_id=event.id)
+    return render_template("events/public.html", event=event, wording=wording, here=here,
+                           registration_open=event.status in (REGISTRATION, REQUESTS),
+                           summary=events_public.summary(event))
 
 
 @bp.post("/<int:event_id>/register")

@@ -28,9 +28,9 @@ def home():
 
         return render_template("main/organiser.html", counts=counts, total=sum(counts.values()),
                                events=organised_events(current_user), event_status=status)
-    return render_template("main/home.html", counts=counts, total=sum(counts.values()),
-                           join_requests=membership.pending_requests_of(current_user)
-                           if current_user.is_authenticated else [])
+    join_requests = membership.pending_requests_of(current_user) if current_user.is_authenticated else []
+    return render_template("main/home.html", counts=counts, total=sum(counts.values()), join_requests=join_requests,
+                           organisers_decide=membership.memberless(r.organisation_id for r in join_requests))
 
 
 @bp.get("/developers/api")

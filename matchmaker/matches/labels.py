@@ -19,8 +19,10 @@ FILTER_STATES = {"new": lazy_pgettext("suggestion filter", "New"), "saved": lazy
                  "declined": lazy_pgettext("suggestion filter", "Declined")}
 ACTIONS = {"interested": _l("said interested"), "save": _l("saved it for later"), "decline": _l("declined it"),
            "undo": _l("undid the answer"), "withdraw": _l("withdrew the interest")}
-REASON_LABELS = {"not_relevant": _l("Not relevant"), "too_early": _l("Too early"), "too_late": _l("Too late"),
-                 "no_capacity": _l("No capacity"), "ip_unclear": _l("IP unclear"),
+# The stored codes stay; the words say what is early or late (the partner's stage) and what is missing (our capacity).
+REASON_LABELS = {"not_relevant": _l("Not relevant"), "too_early": _l("Too early-stage for us (TRL too low)"),
+                 "too_late": _l("Too late: already developed or partnered"),
+                 "no_capacity": _l("No capacity now (people or budget)"), "ip_unclear": _l("IP unclear"),
                  "already_in_contact": _l("Already in contact"),
                  "outside_thesis": _l("Outside our thesis or sectors"), "stage_mismatch": _l("Stage does not fit"),
                  "ticket_too_small": _l("Round too small for our tickets"),

@@ -6,14 +6,14 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db
-from matchmaker.i18n import one_stop
+from matchmaker.i18n import is_local_path, one_stop
 from matchmaker.models import JoinRequest, Organisation
 from matchmaker.services import membership, org_names
 
 bp = Blueprint("membership", __name__, url_prefix="/membership")
 
 REFUSALS = {"has_organisation": _l("You already belong to an organisation."),
-            "already_asked": _l("You have already asked to join this organisation; its members will answer."),
+            "already_asked": _l("You have already asked to join this organisation; you will be told of the answer."),
             "already_decided": _l("This request has already been answered."),
             "not_allowed": _l("You cannot answer this request.")}
 
@@ -23,7 +23,7 @@ REFUSALS = {"has_organisation": _l("You already belong to an organisation."),
 def join():
     query = (request.args.get("q") or "").strip()[:255]
     found = org_names.similar(query) if query else membership.candidates(current_user)
-    return render_template("membership/join.html", found=found, query=query,
+    return render_template("membership/join.html", found=found, query=query, back=_return_to(),
                            mine=membership.requests_of(current_user))
 
 
@@ -38,9 +38,17 @@ def ask(org_id: int):
     except membership.JoinError as exc:
         flash(str(REFUSALS[exc.code]), "error")
     else:
-        flash(_("Your request to join %(organisation)s was sent to its members.", organisation=organisation.name),
-              "success")
-    return redirect(url_for("membership.join"))
+        flash(_("Your request to join %(organisation)s was sent to its members.", organisation=organisation.name)
+              if membership.has_members(organisation.id) else
+              _("Your request to join %(organisation)s was sent to the cluster’s organisers (the organisation has no "
+                "members yet).", organisation=organisation.name), "success")
+    return redirect(url_for("membership.join", next=_return_to()))
+
+
+def _return_to() -> str | None:
+    """The page (an event's) the user registered from, carried until they belong to an organisation."""
+    target = request.args.get("next")
+    return target if is_local_path(target) else None
 
 
 @bp.get("/requests")

@@ -9,6 +9,7 @@ from wtforms.validators import InputRequired
 
 from matchmaker.extensions import db
 from matchmaker.form_base import AppForm
+from matchmaker.linkify import linkify
 from matchmaker.models import ConversationSide, Organisation
 from matchmaker.models.message import BODY_MAX
 from matchmaker.services import messages
@@ -95,6 +96,7 @@ def send(conversation_id: int):
 
 
 bp.add_app_template_global(messages.excerpt, "excerpt")
+bp.add_app_template_filter(linkify, "linkify")
 
 
 @bp.app_template_global()

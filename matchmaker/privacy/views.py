@@ -1,9 +1,10 @@
-"""A user's own data: download it as JSON, delete the account (with the password)."""
+"""The privacy notice (the operator's page or template); a user's own data: download it as JSON, delete the account
+(with the password)."""
 from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, logout_user
@@ -19,6 +20,15 @@ bp = Blueprint("privacy", __name__, url_prefix="/privacy")
 
 class DeleteAccountForm(AppForm):
     password = PasswordField(_l("Your password, to confirm"), validators=[DataRequired()])
+
+
+@bp.get("/")
+def notice():
+    """Who processes what data for what purpose: the operator's own page when PRIVACY_NOTICE_URL is set."""
+    url = current_app.config.get("PRIVACY_NOTICE_URL") or ""
+    if url.startswith(("https://", "http://")):
+        return redirect(url)
+    return render_template(current_app.config.get("PRIVACY_NOTICE_TEMPLATE") or "privacy/notice.html")
 
 
 @bp.get("/data.json")

@@ -52,18 +52,29 @@ def _invite(event: Event, participant: EventParticipant, inviter_id: int | None)
     page = notifications.absolute_url(event_link(event))
     organisation = participant.organisation
     with force_locale(invitee_language(organisation.country if organisation else None)):
-        lines = [_("Hello %(name)s,", name=participant.name), "",
-                 _("The organisers of %(event)s added you as a participant: other participants can ask you for "
-                   "meetings, and you will find your agenda on Matchmaker.", event=event.name)]
+        lines = [_("Dear %(name)s,", name=participant.name), "",
+                 _("The organisers of %(event)s have added you to its participants. Once you have an account, other "
+                   "participants can ask you for meetings and you will find your agenda on Matchmaker.",
+                   event=event.name)]
         if register:
-            lines += ["", _("Open this link to create your account (choose your password):"), register]
+            lines += ["", _("To create your account, open this link and choose a password:"), register]
             if invitations.asks_to_join(invitation):
-                lines += ["", _("Your colleagues at %(organisation)s will confirm you as a member of its profile.",
-                                organisation=organisation.name)]
+                lines += ["", _("Your colleagues at %(organisation)s already use Matchmaker: one of them will confirm "
+                                "that you belong to your organisation’s profile.", organisation=organisation.name)]
         if page:
-            lines += ["", _("Then the event's page, once you are logged in:"), page]
+            lines += ["", _("Once you are logged in, you will find the event here:"), page]
         mail.send_mail(participant.email, _("You take part in %(event)s", event=event.name), "\n".join(lines))
     return 1
+
+
+def invited_name(invitation: Invitation) -> str:
+    """The name the organisers typed for the person an event invitation was mailed to ("" when unknown)."""
+    if not invitation.from_event:
+        return ""
+    name = db.session.execute(select(EventParticipant.name).where(
+        EventParticipant.email == invitation.email, EventParticipant.user_id.is_(None))
+        .order_by(EventParticipant.id.desc())).scalars().first()
+    return name or ""
 
 
 def claim(event: Event, user: User) -> EventParticipant | None:

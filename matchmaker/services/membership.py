@@ -57,6 +57,16 @@ def has_members(organisation_id: int) -> bool:
                                                     User.active.is_(True)).limit(1)).first() is not None
 
 
+def memberless(organisation_ids) -> set[int]:
+    """Those of the organisations without active members: the cluster's organisers decide who joins them."""
+    ids = set(organisation_ids)
+    if not ids:
+        return set()
+    with_members = set(db.session.execute(select(User.organisation_id).where(
+        User.organisation_id.in_(ids), User.active.is_(True))).scalars())
+    return ids - with_members
+
+
 def may_decide(user: User, request: JoinRequest) -> bool:
     """The organisation's members decide; admins may always; organisers only for an organisation without members
     (an organiser may not edit a profile that has members, so may not add people to it either). Nobody decides

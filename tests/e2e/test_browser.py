@@ -25,6 +25,7 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
     phone.select_option("#kind", "startup")
     phone.fill("#password", PASSWORD)
     phone.fill("#confirm", PASSWORD)
+    phone.check("#privacy")
     phone.click("main button[type=submit]")
     phone.wait_for_selector("text=Check your mail")
     with live_app.app_context():  # the link of the confirmation mail

@@ -15,7 +15,7 @@ NEW_PASSWORD = "a much longer secret 42"
 
 def register(client, **overrides):
     data = {"name": "Giulia Rossi", "email": "giulia@acme.example", "organisation_name": "Acme Biotech",
-            "kind": "startup", "password": PASSWORD, "confirm": PASSWORD}
+            "kind": "startup", "password": PASSWORD, "confirm": PASSWORD, "privacy": "y"}
     data.update(overrides)
     return post_form(client, "/auth/register", data)
 

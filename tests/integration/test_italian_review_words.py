@@ -1,4 +1,5 @@
-"""Italian review wording after the newcomer walk: the history says "— motivo: troppo presto", not "(Troppo presto)";
+"""Italian review wording after the newcomer walk: the history says "— motivo: fase troppo precoce per noi (TRL troppo
+basso)", not "(Troppo presto)";
 the Interested button ("Mi interessa") and the state ("Interesse espresso") are separate messages, neither of them
 a masculine adjective about an organisation."""
 from __future__ import annotations
@@ -23,7 +24,7 @@ def test_the_history_names_the_reason_in_words(client):
     login(client, make_user(organisation=company, name="Mario Rossi", locale="it"))
     act(client, suggestion_of(company, lab), action="decline", reason="too_early")
     history = _history(client.get("/matches/?state=declined").get_data(as_text=True))
-    assert "Mario Rossi l’ha rifiutato — motivo: troppo presto" in history, history
+    assert "Mario Rossi l’ha rifiutato — motivo: fase troppo precoce per noi (TRL troppo basso)" in history, history
     assert "(Troppo presto)" not in history
 
 

@@ -84,7 +84,7 @@ def test_a_failing_smtp_server_is_not_a_500(client, app, caplog):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=9)  # nothing listens on the discard port
     response = post_form(client, "/auth/register", {"email": "new@example.org", "name": "New", "password":
                                                     "correct horse battery", "confirm": "correct horse battery",
-                                                    "organisation_name": "New Org", "kind": "sme"})
+                                                    "organisation_name": "New Org", "kind": "sme", "privacy": "y"})
     assert response.status_code == 200  # "check your mail" (the confirmation mail is queued)
     login_user = post_form(client, "/auth/forgot", {"email": "new@example.org"})
     assert login_user.status_code == 302

@@ -93,7 +93,7 @@ def test_an_organisers_invitation_to_an_event_follows_the_same_rule(app, caplog)
         assert events_welcome.welcome(event, rows) == 2  # from one working in English
     italian, italian_again, german = _mails(caplog)
     for mail in (italian, italian_again):
-        assert "You take part in" not in mail and "Ciao Anna Verdi" in mail
+        assert "You take part in" not in mail and "Gentile Anna Verdi" in mail
     assert "You take part in Meet in Italy" in german
 
 

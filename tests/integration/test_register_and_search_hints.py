@@ -15,7 +15,7 @@ def test_no_kind_is_preselected_and_one_must_be_chosen(client):
     assert "selected" not in kind and re.search(r'<option value="">', kind)
     refused = post_form(client, "/auth/register", {"name": "Giulia", "email": "g@acme.example", "kind": "",
                                                    "organisation_name": "Acme", "password": PASSWORD,
-                                                   "confirm": PASSWORD}).get_data(as_text=True)
+                                                   "confirm": PASSWORD, "privacy": "y"}).get_data(as_text=True)
     assert "Choose the kind of organisation." in refused and db.session.execute(db.select(User)).first() is None
 
 

@@ -15,7 +15,7 @@ from tests.helpers import PASSWORD, login, make_org, make_user, post_form
 
 def _register(client, **overrides):
     data = {"name": "Giulia Rossi", "email": "giulia@dompe.example", "organisation_name": "Dompé Farmaceutici",
-            "kind": "large_company", "password": PASSWORD, "confirm": PASSWORD}
+            "kind": "large_company", "password": PASSWORD, "confirm": PASSWORD, "privacy": "y"}
     data.update(overrides)
     return post_form(client, "/auth/register", data)
 

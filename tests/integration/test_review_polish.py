@@ -21,7 +21,7 @@ def test_the_declined_card_shows_the_reason_and_note_to_who_declined(app, client
     login(client, alice)
     act(client, suggestion_of(company, lab), action="decline", reason="too_early", note="TRL 3 only")
     note = _card_note(client.get("/matches/?state=declined").get_data(as_text=True))
-    assert note is not None and "Too early" in note and "“TRL 3 only”" in note
+    assert note is not None and "Too early-stage for us (TRL too low)" in note and "“TRL 3 only”" in note
     colleague = app.test_client()
     login(colleague, make_user(organisation=company))
     assert _card_note(colleague.get("/matches/?state=declined").get_data(as_text=True)) is None

@@ -179,7 +179,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/events/"): members(),
     ("GET", "/events/new"): organisers(),
     ("POST", "/events/new"): organisers(),  # an empty form: the form again with its errors
-    ("GET", "/events/<int:event_id>/"): members(),  # an open event is visible to every member
+    ("GET", "/events/<int:event_id>/"): everyone(),  # not a draft: a public page for logged-out visitors (F22)
     ("POST", "/events/<int:event_id>/register"): {"anonymous": LOGIN, "member_a": 302, "member_b": 302,
                                                   "organiser": 403, "admin": 403},  # no organisation: 403
     ("GET", "/events/<int:event_id>/manage"): event_organisers(),
@@ -241,6 +241,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/api/v1/events/<int:event_id>/meetings"): api_event(participant=403),
     ("POST", "/api/v1/events/<int:event_id>/meetings/<int:meeting_id>/move"): everyone(415, anonymous=401),
     # one's own data (the account is the logged-in user's: no id in the URL)
+    ("GET", "/privacy/"): everyone(),  # the privacy notice, linked from the footer and the registration form
     ("GET", "/privacy/data.json"): members(),
     ("GET", "/privacy/delete"): members(),
     ("POST", "/privacy/delete"): members(),  # without the password: the form again

@@ -142,7 +142,8 @@ def test_registering_a_taken_address_takes_as_long(app, client):
     method = "pbkdf2:sha256:300000"
     app.config["PASSWORD_HASH_METHOD"] = method
     make_user(email="taken@example.org")
-    data = {"name": "X", "organisation_name": "Org", "kind": "sme", "password": PASSWORD, "confirm": PASSWORD}
+    data = {"name": "X", "organisation_name": "Org", "kind": "sme", "password": PASSWORD, "confirm": PASSWORD,
+            "privacy": "y"}
     token = csrf_token(client, "/auth/register")
     emails = iter(f"new{i}@example.org" for i in range(10))
     names = iter(f"Org {i}" for i in range(20))  # each a new organisation (a known name gets the join hint first)
@@ -159,7 +160,7 @@ def test_concurrent_registrations_of_one_address_give_no_error(app, client, monk
     make_user(email="race@example.org")  # written by the other request after this one's check
     monkeypatch.setattr(accounts, "find_user", _first_call_misses(accounts.find_user))
     data = {"name": "X", "email": "race@example.org", "organisation_name": "Org", "kind": "sme",
-            "password": PASSWORD, "confirm": PASSWORD}
+            "password": PASSWORD, "confirm": PASSWORD, "privacy": "y"}
     response = post_form(client, "/auth/register", data)
     assert response.status_code == 200 and "Check your mail" in response.get_data(as_text=True)
 

@@ -54,7 +54,7 @@ def _accept(app, path):
 def test_an_invitation_into_an_organisation_with_members_asks_them(app, client, monkeypatch, by_file):
     body, path, org, event, colleague = _invited(app, client, monkeypatch, members=True, by_file=by_file)
     # Italian: the language of the organisation's country (Italy), not the profile's (English by default)
-    assert "I tuoi colleghi di Besta confermeranno" in body
+    assert "I tuoi colleghi di Besta usano già Matchmaker" in body
     invitee, page = _accept(app, path)
     assert "Your colleagues at <strong>Besta</strong> will confirm you" in page
     ada = db.session.execute(select(User).where(User.email == "ada@example.org")).scalar_one()
@@ -72,7 +72,7 @@ def test_an_invitation_into_an_organisation_with_members_asks_them(app, client, 
 
 def test_an_invitation_into_an_organisation_without_members_makes_a_member(app, client, monkeypatch):
     body, path, org, _event, _ = _invited(app, client, monkeypatch, members=False, by_file=True, language="it")
-    assert "colleghi" not in body and "partecipante" in body  # the organisation's country's language
+    assert "colleghi" not in body and "partecipanti" in body  # the organisation's country's language
     invitee, _page = _accept(app, path)
     ada = db.session.execute(select(User).where(User.email == "ada@example.org")).scalar_one()
     assert ada.organisation_id == org.id

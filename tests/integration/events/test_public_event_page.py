@@ -1,0 +1,98 @@
+"""F22: an event's link shows a logged-out visitor a public page (never a draft's, never who takes part by name),
+and logging in or registering from it brings the visitor back to the event."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from matchmaker.extensions import db
+from matchmaker.models import EventParticipant
+from tests.helpers import PASSWORD, make_org, make_user, post_form
+from tests.integration.events.builders import small_event
+
+
+def _event(status="registration"):
+    event, people, _ = small_event(accounts=True, pairs=())
+    event.status, event.venue, event.description = status, "Palazzo Lombardia", "Oncology partnering day"
+    people[0].user.email = "persona@example.org"
+    db.session.commit()
+    return event, people
+
+
+@pytest.mark.parametrize("lang, words", [("en", ("Log in to register", "Register your organisation", "10")),
+                                         ("it", ("Accedi per iscriverti", "Registra la tua organizzazione", "10"))])
+def test_a_logged_out_visitor_sees_the_event_not_its_people(app, client, lang, words):
+    event, people = _event()
+    client.set_cookie("lang", lang)
+    response = client.get(f"/events/{event.id}/", headers={"Accept-Language": lang})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert event.name in html and "Palazzo Lombardia" in html and "Oncology partnering day" in html
+    assert all(word in html for word in words)
+    assert "09:00" in html  # the first slot in the event's own zone (Europe/Rome), not UTC
+    assert f'href="/auth/login?next=/events/{event.id}/"' in html.replace("%2F", "/")
+    assert f'href="/auth/register?next=/events/{event.id}/"' in html.replace("%2F", "/")
+    assert "Person 0" not in html and "persona@example.org" not in html and people[0].organisation.name not in html
+
+
+@pytest.mark.parametrize("status", ["draft", None])
+def test_a_draft_or_unknown_event_sends_the_visitor_to_log_in(app, client, status):
+    event, _ = _event(status or "draft")
+    response = client.get(f"/events/{event.id if status else event.id + 99}/")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_a_closed_event_says_so(app, client):
+    event, _ = _event("closed")
+    html = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert "Registration is closed." in html and "Log in to register" not in html
+
+
+def test_logging_in_from_the_page_returns_to_the_event(app, client):
+    event, _ = _event()
+    user = make_user(organisation_id=make_org().id)
+    here = f"/events/{event.id}/"
+    response = post_form(client, f"/auth/login?next={here}", {"email": user.email, "password": PASSWORD})
+    assert response.headers["Location"] == here
+    assert 'id="register"' in client.get(here).get_data(as_text=True)  # the "Register for this event" button
+
+
+def test_login_refuses_a_foreign_next(app, client):
+    user = make_user(organisation_id=make_org().id)
+    response = post_form(client, "/auth/login?next=//evil.example/", {"email": user.email, "password": PASSWORD})
+    assert response.headers["Location"] == "/"
+    assert "/auth/login?next=" not in client.get("/auth/register?next=//evil.example/").get_data(as_text=True)
+
+
+def test_registering_from_the_page_returns_to_the_event_after_confirmation(app, client, caplog):
+    event, _ = _event()
+    here = f"/events/{event.id}/"
+    login_page = client.get(f"/auth/login?next={here}").get_data(as_text=True)
+    register_url = re.search(r'href="(/auth/register\?next=[^"]+)"', login_page).group(1)
+    response = post_form(client, register_url.replace("&amp;", "&"), {
+        "name": "Laura Neri", "email": "laura@neo.example", "organisation_name": "Neo Diagnostics Srl",
+        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "new_organisation": "y", "privacy": "y"})
+    assert "Check your mail" in response.get_data(as_text=True)
+    link = re.findall(r"http://localhost(/auth/confirm/\S+)", caplog.text)[-1]
+    response = client.get(link)
+    assert response.status_code == 302 and response.headers["Location"] == here
+    page = client.get(here).get_data(as_text=True)
+    assert 'id="register"' in page
+    post_form(client, f"/events/{event.id}/register", {}, form_url=here)
+    assert db.session.execute(db.select(EventParticipant).where(
+        EventParticipant.event_id == event.id, EventParticipant.name == "Laura Neri")).first() is not None
+
+
+def test_a_colleague_joining_an_organisation_keeps_the_event_to_return_to(app, client, caplog):
+    event, _ = _event()
+    make_org(name="Neo Diagnostics Srl")
+    here = f"/events/{event.id}/"
+    post_form(client, f"/auth/register?next={here}", {
+        "name": "Laura Neri", "email": "laura@neo.example", "organisation_name": "Neo Diagnostics Srl",
+        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "joining": "y", "privacy": "y"})
+    link = re.findall(r"http://localhost(/auth/confirm/\S+)", caplog.text)[-1]
+    response = client.get(link)
+    assert response.headers["Location"].startswith("/membership/join?next=")
+    join = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert f'href="{here}"' in join and 'id="return-to-event"' in join
