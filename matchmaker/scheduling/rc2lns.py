@@ -14,7 +14,7 @@ from matchmaker.scheduling.descent import neighbourhood
 from matchmaker.scheduling.encoding import SAT_SOLVER
 from matchmaker.scheduling.model import Instance
 from matchmaker.scheduling.presolve import domains
-from matchmaker.scheduling.quality import total_breaks
+from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
 from matchmaker.scheduling.subformula import SubFormula
 
 CONFLICTS = 50_000  # per neighbourhood, over all of RC2's SAT calls (20,000 did worse, 100,000 no better)
@@ -62,16 +62,24 @@ def improve(formula: SubFormula, slots: dict[int, int], free: set[int], keep_goi
 
 
 def search(instance: Instance, must_place: list[int], start: dict[int, int], send: Callable[[dict[int, int]], None],
-           keep_going: Callable[[], bool] = lambda: True, seed: int = 0) -> tuple[int, dict[int, int], bool]:
-    """Neighbourhood after neighbourhood from `start` (a schedule of `must_place` with at most one break each)
-    while `keep_going()`, sending each schedule with fewer breaks. Returns the fewest breaks found, that schedule,
-    and whether it is shown optimal for the one-break-each form (a neighbourhood of every meeting solved)."""
+           keep_going: Callable[[], bool] = lambda: True, seed: int = 0,
+           offered: Callable[[], dict[int, int] | None] = lambda: None) -> tuple[int, dict[int, int], bool]:
+    """Neighbourhood after neighbourhood from `start` (a schedule of `must_place`; participants with more than one
+    break there keep at most as many) while `keep_going()`, sending each schedule with fewer breaks; a schedule
+    `offered()` between two neighbourhoods (another search's) replaces the incumbent when it has fewer breaks.
+    Returns the fewest breaks found, that schedule, and whether it is shown optimal for the one-break-each form (a
+    neighbourhood of every meeting solved from a schedule with at most one break each)."""
     formula = SubFormula(instance, must_place, domains(instance, must_place))
     meetings_of = instance.meetings_of()
     slots, cost = dict(start), total_breaks(instance, start)
     rng, size = random.Random(seed), START_SIZE
     while cost > 0 and keep_going():
+        other = offered()
+        if other is not None and total_breaks(instance, other) < cost:
+            slots, cost = dict(other), total_breaks(instance, other)
         free = neighbourhood(instance, slots, meetings_of, size, rng)
+        whole = len(free) == len(slots) and max(
+            (breaks_of(taken, instance) for taken in busy_slots(instance, slots)), default=0) <= 1
         found = improve(formula, slots, free, keep_going)
         if found is None:
             size = max(MIN_SIZE, size * 4 // 5)
@@ -80,6 +88,6 @@ def search(instance: Instance, must_place: list[int], start: dict[int, int], sen
         if found and total_breaks(instance, found) < cost:
             slots, cost = found, total_breaks(instance, found)
             send(slots)
-        if len(free) == len(slots):
+        if whole:
             return cost, slots, True  # RC2's optimum over every meeting: nothing better with one break each
     return cost, slots, cost == 0
