@@ -60,7 +60,8 @@ RC2_LNS_MIN_CLAUSES = 220_000
 # the placement's / Glucose's first exact one), not from CaDiCaL's first schedule of the restricted encoding, which
 # took 3-20 s there on a loaded machine (loading 255,000-290,000 clauses, then 12,000-14,000 conflicts) and often
 # came after the time limit: they need only the small formula of each neighbourhood. The RC2 process (beside it)
-# then sends that first schedule as soon as it has it, and the local search adopts it if it has fewer breaks.
+# computes that first schedule instead, at the local search's priority (lowering its own only after it), and the
+# local search takes it as its incumbent when it comes (see rc2lns.search: a better start than the constructive one).
 # False: the search before 2026-11-30 (for old-against-new benchmark runs).
 RC2_LNS_FROM_START = True
 
@@ -116,13 +117,20 @@ def _search_child(instance: Instance, must_place: list[int], conn, niceness: int
     """Child process: RC2 on the restricted encoding, sending ("improved", slots), or ("optimal", slots) when it
     has no break at all; then RC2 on the exact encoding, sending ("optimal", slots) or ("unsat", None).
     `niceness`: see _lower_priority. Above `first_above` hard clauses it first sends the SAT solver's first schedule
-    of the restricted encoding (RC2's own solver, without assumptions), for a local search that did not wait for it
-    (see RC2_LNS_FROM_START)."""
-    _lower_priority(niceness)
+    of the restricted encoding (RC2's own solver, without assumptions), at the caller's priority, for a local search
+    that did not wait for it (see RC2_LNS_FROM_START), and yields the CPU only then."""
+    if first_above == float("inf"):
+        _lower_priority(niceness)
     restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
+    first = len(restricted.wcnf.hard) > first_above
+    if first_above < float("inf") and not first:
+        _lower_priority(niceness)
     with RC2(restricted.wcnf, solver=SAT_SOLVER) as rc2:
-        if len(restricted.wcnf.hard) > first_above and rc2.oracle.solve():
-            send_schedule(instance, restricted.decode(rc2.oracle.get_model()), conn)
+        if first:
+            rc2.oracle.conf_budget(FIRST_CONFLICTS_WITH_START)  # as the local search gave it before
+            if rc2.oracle.solve_limited():
+                send_schedule(instance, restricted.decode(rc2.oracle.get_model()), conn)
+            _lower_priority(niceness)
         model = rc2.compute()
         if model is not None and send_schedule(instance, restricted.decode(model), conn) == 0:
             conn.close()
@@ -151,8 +159,8 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     case (see CPSAT_LNS_MIN_CLAUSES). On the largest events the neighbourhoods on the restricted form are RC2 ones
     (rc2lns, see RC2_LNS_MIN_CLAUSES; `rc2_min_clauses`, the caller's value of it, since a forkserver child
     imported this module afresh), which stop by themselves at `deadline`; there they start at once from `start`
-    when there is one (RC2_LNS_FROM_START, `from_start` the caller's value) and adopt a better schedule the parent
-    forwards on `inbox` (the RC2 process's). Without `start` (the constructive
+    when there is one (RC2_LNS_FROM_START, `from_start` the caller's value) and take the RC2 process's first
+    schedule, which the parent forwards on `inbox`, when it comes (see rc2lns.search). Without `start` (the constructive
     schedule left meetings out) the start is Glucose's first schedule of the exact encoding, found in a fraction of
     a second, so that a complete schedule is streamed early even when the restricted encoding's first schedule
     takes seconds or never comes."""
@@ -286,13 +294,13 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
                     continue
                 if status == "improved":
                     breaks = total_breaks(instance, slots)
+                    if forward is not None and pending[receiver] != "local search":
+                        _forward(forward, slots)  # the local search may take it even if not the best (rc2lns)
                     if best is None or breaks < total_breaks(instance, best):
                         log(f"maxsat ({pending[receiver]}): {breaks} breaks after {time.monotonic() - started:.1f}s")
                         best = slots
                         if on_best is not None:
                             on_best(slots)
-                        if forward is not None and pending[receiver] != "local search":
-                            _forward(forward, slots)
                     continue
                 outcome = "not all meetings can be placed" if status == "unsat" else "optimal"
                 log(f"maxsat ({pending[receiver]}): {outcome} after {time.monotonic() - started:.1f}s")
