@@ -65,23 +65,23 @@ def search(instance: Instance, must_place: list[int], start: dict[int, int], sen
            keep_going: Callable[[], bool] = lambda: True, seed: int = 0,
            offered: Callable[[], dict[int, int] | None] = lambda: None) -> tuple[int, dict[int, int], bool]:
     """Neighbourhood after neighbourhood from `start` (a schedule of `must_place`; participants with more than one
-    break there keep at most as many) while `keep_going()`, sending each schedule with fewer breaks. A schedule
-    `offered()` between two neighbourhoods (another search's) replaces the incumbent when it has fewer breaks, or
-    when it has at most one break each and the incumbent does not: the better start, even with a few more breaks
-    (measured 2026-11-30 on forum-14 and ticf-14crafa, one core, loaded: from the constructive schedule 123 / 128
-    breaks, 53 / 50 after 2.5 s, then 38 / 30 at 10 s; from CaDiCaL's first one-break-each schedule, 48-67 breaks
-    at 2-4 s, 13 at 10 s). The caller streams the best schedule whoever found it.
+    break there keep at most as many) while `keep_going()`, sending each schedule with fewer breaks. The first
+    schedule `offered()` between two neighbourhoods (the SAT solver's first schedule of the whole one-break-each
+    form, from the other process) replaces the incumbent whatever its breaks: a better start (measured 2026-11-30 on
+    forum-14 and ticf-14crafa, one core, loaded: from the constructive schedule 123 / 128 breaks, 53 / 50 after
+    2.5 s, then stalled at 38 / 30 at 10 s; from that first schedule, 48-67 breaks at 2-4 s, 13 at 10 s); later ones
+    only when they have fewer breaks. The caller streams the best schedule whoever found it.
     Returns the fewest breaks found, that schedule, and whether it is shown optimal for the one-break-each form (a
     neighbourhood of every meeting solved from a schedule with at most one break each)."""
     formula = SubFormula(instance, must_place, domains(instance, must_place))
     meetings_of = instance.meetings_of()
     slots, cost = dict(start), total_breaks(instance, start)
     rng, size = random.Random(seed), START_SIZE
+    restarted = False
     while cost > 0 and keep_going():
         other = offered()
-        if other is not None and (total_breaks(instance, other) < cost
-                                  or one_break_each(instance, other) and not one_break_each(instance, slots)):
-            slots, cost = dict(other), total_breaks(instance, other)
+        if other is not None and (not restarted or total_breaks(instance, other) < cost):
+            slots, cost, restarted = dict(other), total_breaks(instance, other), True
         free = neighbourhood(instance, slots, meetings_of, size, rng)
         whole = len(free) == len(slots) and one_break_each(instance, slots)
         found = improve(formula, slots, free, keep_going)

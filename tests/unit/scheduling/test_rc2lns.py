@@ -182,12 +182,15 @@ def test_the_search_improves_a_constructive_start_and_adopts_a_better_schedule_o
     cost, best, _ = rc2lns.search(instance, everyone, dict(start), lambda s: None, steps(1),
                                   offered=lambda: next(offers, None))
     assert cost == good_cost and best == good  # adopted (the one look at the clock allowed no neighbourhood)
-    _, first = one_break_each_start(instance)  # a better start than a constructive one, whatever its breaks
-    for offer, taken in ((first, first), (start, good)):  # but not a schedule with more breaks and no better form
-        offers = iter([offer])
-        initial = dict(start) if offer is first else dict(good)
-        best = rc2lns.search(instance, everyone, initial, lambda s: None, steps(1), offered=lambda: next(offers))[1]
-        assert best == taken
+    _, first = one_break_each_start(instance)  # the first offered is a restart, whatever its breaks
+    assert total_breaks(instance, first) > good_cost
+    offers = iter([first])
+    best = rc2lns.search(instance, everyone, dict(good), lambda s: None, steps(1), offered=lambda: next(offers))[1]
+    assert best == first
+    offers, asked = iter([first, start]), []  # later ones only when they have fewer breaks: not the constructive one
+    cost = rc2lns.search(instance, everyone, dict(good), lambda s: None, steps(100),
+                         offered=lambda: asked.append(1) or next(offers, None))[0]
+    assert len(asked) >= 2 and cost <= total_breaks(instance, first) < total_breaks(instance, start)
 
 
 def test_on_a_large_event_the_local_search_starts_at_once_from_the_constructive_schedule(monkeypatch):
