@@ -10,6 +10,7 @@ use (run under `taskset -c 0` for one core), before, before the variants and aft
 
     .venv/bin/python bench/scheduling.py [--time-limit 10] [--large-time-limit 30] [--only PATTERN] [--variants]
                                          [--every N] [--stress] [--rc2-lns-min-clauses N]
+                                         [--rc2-lns-from-start yes|no] [--seed N]
 """
 from __future__ import annotations
 
@@ -35,10 +36,13 @@ def published() -> dict[str, str]:
         return {row["instance"]: row["best_breaks_fairness_d2"] for row in csv.DictReader(fh)}
 
 
+SEED = 0  # solve()'s seed (--seed)
+
+
 def row(instance, paper: str, limit: float):
     """Solve one instance, print its row; returns the result."""
     ff = report(instance, first_fit(instance))
-    result = scheduling.solve(instance, time_limit=limit, seed=0)
+    result = scheduling.solve(instance, time_limit=limit, seed=SEED)
     problems = violations(result.schedule, instance)
     r = result.report
     print(f"{instance.name:25} {len(instance.meetings):8} | {ff.placed:16} {ff.total_breaks:6} | {r.placed:11} "
@@ -172,7 +176,7 @@ def benchmark_large(limit: float) -> None:
             instance = synthetic_event(n, m, s, seed=1, tiers=tiers)
             bound = placement_upper_bound(instance)
             ff = first_fit(instance)
-            result = scheduling.solve(instance, time_limit=limit, seed=0)
+            result = scheduling.solve(instance, time_limit=limit, seed=SEED)
             assert not violations(result.schedule, instance)
             by_tier = [sum(1 for k in result.schedule.placements if instance.meetings[k].priority == tier)
                        for tier in (Priority.FORCED, Priority.MUTUAL, Priority.ONE_SIDED)]
@@ -207,13 +211,22 @@ def main() -> None:
     parser.add_argument("--rc2-lns-min-clauses", type=float, default=maxsat.RC2_LNS_MIN_CLAUSES,
                         help="events whose restricted encoding has more hard clauses get RC2 neighbourhoods "
                              "(default: the engine's; inf: never, the search before 2026-11-30)")
+    parser.add_argument("--rc2-lns-from-start", choices=("yes", "no"),
+                        default="yes" if maxsat.RC2_LNS_FROM_START else "no",
+                        help="RC2 neighbourhoods start at once from the constructive schedule (default: the engine's; "
+                             "no: from the restricted encoding's first schedule, the search before 2026-11-30)")
+    parser.add_argument("--seed", type=int, default=0, help="solve()'s seed (the constructive schedule's)")
     args = parser.parse_args()
+    global SEED
+    SEED = args.seed
     maxsat.RC2_LNS_MIN_CLAUSES = args.rc2_lns_min_clauses
+    maxsat.RC2_LNS_FROM_START = args.rc2_lns_from_start == "yes"
     if not DATA.is_dir():
         sys.exit(f"benchmark data not found at {DATA}: clone the project with shared/ beside it")
     started = time.monotonic()
     print(calibration(), flush=True)
-    print(f"RC2 neighbourhoods above {maxsat.RC2_LNS_MIN_CLAUSES:,.0f} hard clauses of the restricted encoding",
+    print(f"RC2 neighbourhoods above {maxsat.RC2_LNS_MIN_CLAUSES:,.0f} hard clauses of the restricted encoding, "
+          f"{'at once from the start' if maxsat.RC2_LNS_FROM_START else 'from its first schedule'}; seed {SEED}",
           flush=True)
     originals = benchmark_instances(args.time_limit, args.only)
     if args.variants or args.stress:

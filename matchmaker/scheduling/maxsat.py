@@ -56,6 +56,14 @@ CPSAT_LNS_MIN_CLAUSES = 120_000
 # its optimum) instead of SAT calls under assumptions on the whole formula. Measured 2026-11-29/30, one core,
 # loaded machine, same cached first schedule, 7 s: see the README's Benchmark figures.
 RC2_LNS_MIN_CLAUSES = 220_000
+# On those events the RC2 neighbourhoods start at once from the local search's start (the constructive schedule, or
+# the placement's / Glucose's first exact one), not from CaDiCaL's first schedule of the restricted encoding, which
+# took 3-20 s there on a loaded machine (loading 255,000-290,000 clauses, then 12,000-14,000 conflicts) and often
+# came after the time limit: they need only the small formula of each neighbourhood. The RC2 process (beside it)
+# computes that first schedule instead, at the local search's priority (lowering its own only after it), and the
+# local search takes it as its incumbent when it comes (see rc2lns.search: a better start than the constructive one).
+# False: the search before 2026-11-30 (for old-against-new benchmark runs).
+RC2_LNS_FROM_START = True
 
 
 def usable_cores() -> int:
@@ -104,13 +112,25 @@ def maximise_placement(instance: Instance, weights: list[int], time_limit: float
     return None if model is None else encoding.decode(model)
 
 
-def _search_child(instance: Instance, must_place: list[int], conn, niceness: int | str = 0) -> None:
+def _search_child(instance: Instance, must_place: list[int], conn, niceness: int | str = 0,
+                  first_above: float = float("inf")) -> None:
     """Child process: RC2 on the restricted encoding, sending ("improved", slots), or ("optimal", slots) when it
     has no break at all; then RC2 on the exact encoding, sending ("optimal", slots) or ("unsat", None).
-    `niceness`: see _lower_priority."""
-    _lower_priority(niceness)
+    `niceness`: see _lower_priority. Above `first_above` hard clauses it first sends the SAT solver's first schedule
+    of the restricted encoding (RC2's own solver, without assumptions), at the caller's priority, for a local search
+    that did not wait for it (see RC2_LNS_FROM_START), and yields the CPU only then."""
+    if first_above == float("inf"):
+        _lower_priority(niceness)
     restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
+    first = len(restricted.wcnf.hard) > first_above
+    if first_above < float("inf") and not first:
+        _lower_priority(niceness)
     with RC2(restricted.wcnf, solver=SAT_SOLVER) as rc2:
+        if first:
+            rc2.oracle.conf_budget(FIRST_CONFLICTS_WITH_START)  # as the local search gave it before
+            if rc2.oracle.solve_limited():
+                send_schedule(instance, restricted.decode(rc2.oracle.get_model()), conn)
+            _lower_priority(niceness)
         model = rc2.compute()
         if model is not None and send_schedule(instance, restricted.decode(model), conn) == 0:
             conn.close()
@@ -123,7 +143,8 @@ def _search_child(instance: Instance, must_place: list[int], conn, niceness: int
 
 
 def _local_search_child(instance: Instance, must_place: list[int], conn, start: dict[int, int] | None,
-                        deadline: float = float("inf"), rc2_min_clauses: float | None = None) -> None:
+                        deadline: float = float("inf"), rc2_min_clauses: float | None = None,
+                        inbox: Connection | None = None, from_start: bool | None = None) -> None:
     """Child process: the neighbourhood search (descent.descend) until ended, sending ("improved", slots) for each
     better schedule, ("optimal", slots) when the exact encoding shows no better one exists.
 
@@ -137,7 +158,9 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     often with forbidden slots); on a large event, CP-SAT neighbourhoods (lns) replace the SAT ones in that last
     case (see CPSAT_LNS_MIN_CLAUSES). On the largest events the neighbourhoods on the restricted form are RC2 ones
     (rc2lns, see RC2_LNS_MIN_CLAUSES; `rc2_min_clauses`, the caller's value of it, since a forkserver child
-    imported this module afresh), which stop by themselves at `deadline`. Without `start` (the constructive
+    imported this module afresh), which stop by themselves at `deadline`; there they start at once from `start`
+    when there is one (RC2_LNS_FROM_START, `from_start` the caller's value) and take the RC2 process's first
+    schedule, which the parent forwards on `inbox`, when it comes (see rc2lns.search). Without `start` (the constructive
     schedule left meetings out) the start is Glucose's first schedule of the exact encoding, found in a fraction of
     a second, so that a complete schedule is streamed early even when the restricted encoding's first schedule
     takes seconds or never comes."""
@@ -149,9 +172,12 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
         exact = Encoding(instance, must_place, **ENCODINGS["exact"])
         start = first_schedule(instance, exact, conn, FIRST_EXACT_CONFLICTS, sat_solver=LNS_SAT_SOLVER)
     restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
+    rc2_min_clauses = RC2_LNS_MIN_CLAUSES if rc2_min_clauses is None else rc2_min_clauses
+    from_start = RC2_LNS_FROM_START if from_start is None else from_start
+    large = len(restricted.wcnf.hard) > rc2_min_clauses
     one_each = start is not None and max((breaks_of(taken, instance) for taken in busy_slots(instance, start)),
                                          default=0) <= 1
-    first = start if one_each else first_schedule(
+    first = start if one_each or (large and from_start and start is not None) else first_schedule(
         instance, restricted, conn, FIRST_CONFLICTS if start is None else FIRST_CONFLICTS_WITH_START)
     if first is None and start is not None and len(restricted.wcnf.hard) > CPSAT_LNS_MIN_CLAUSES:
         # No one-break-each schedule in sight (forbidden slots often force two breaks on someone) and a large
@@ -161,11 +187,10 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
         conn.close()
         return
     cost = None
-    rc2_min_clauses = RC2_LNS_MIN_CLAUSES if rc2_min_clauses is None else rc2_min_clauses
-    if first is not None and len(restricted.wcnf.hard) > rc2_min_clauses:
+    if first is not None and large:
         from matchmaker.scheduling import rc2lns
         cost, found, proved = rc2lns.search(instance, must_place, first, partial(send_schedule, instance, conn=conn),
-                                            lambda: time.monotonic() < deadline)
+                                            lambda: time.monotonic() < deadline, offered=partial(_latest, inbox))
         if not proved:  # the deadline: the parent ends this process now
             conn.close()
             return
@@ -177,6 +202,25 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     if cost != 0:
         descend(instance, exact or Encoding(instance, must_place, **ENCODINGS["exact"]), conn, float("inf"), start)
     conn.close()
+
+
+def _latest(inbox: Connection | None) -> dict[int, int] | None:
+    """The last schedule waiting on `inbox` (None if none)."""
+    latest = None
+    try:
+        while inbox is not None and inbox.poll():
+            latest = inbox.recv()
+    except (EOFError, OSError):  # the parent closed it
+        pass
+    return latest
+
+
+def _forward(forward: Connection, slots: dict[int, int]) -> None:
+    """Offer the local search a better schedule found by the other process (it may have ended: then nothing)."""
+    try:
+        forward.send(slots)
+    except (BrokenPipeError, OSError):
+        pass
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -226,10 +270,14 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
         children.append((process, receiver))
         pending[receiver] = name
 
+    inbox, forward = context.Pipe(duplex=False) if RC2_LNS_FROM_START else (None, None)  # for the local search
     if workers > 1:
-        launch("local search", _local_search_child, start, deadline, RC2_LNS_MIN_CLAUSES)
+        launch("local search", _local_search_child, start, deadline, RC2_LNS_MIN_CLAUSES, inbox, RC2_LNS_FROM_START)
+    if inbox is not None:
+        inbox.close()
     niceness = (RC2_NICENESS if cores > 1 else ONE_CORE_POLICY) if workers > 1 else 0
-    launch("restricted-totalizer", _search_child, niceness)
+    launch("restricted-totalizer", _search_child, niceness,
+           RC2_LNS_MIN_CLAUSES if workers > 1 and RC2_LNS_FROM_START else float("inf"))
     best: dict[int, int] | None = dict(start) if start is not None and workers > 1 else None
     try:
         while pending and not stop.stopped:
@@ -246,6 +294,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
                     continue
                 if status == "improved":
                     breaks = total_breaks(instance, slots)
+                    if forward is not None and pending[receiver] != "local search":
+                        _forward(forward, slots)  # the local search may take it even if not the best (rc2lns)
                     if best is None or breaks < total_breaks(instance, best):
                         log(f"maxsat ({pending[receiver]}): {breaks} breaks after {time.monotonic() - started:.1f}s")
                         best = slots
@@ -264,3 +314,5 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
                 process.terminate()
             process.join(timeout=2)
             receiver.close()
+        if forward is not None:
+            forward.close()

@@ -1,13 +1,14 @@
 """The one-break-each MaxSAT formula of one neighbourhood: only the freed meetings' slots are variables; every other
 meeting stays where the schedule has it and enters as constants (its participants' busy slots, its table, its
-precedences). Hard: as `encoding` for the freed meetings; soft: "p has no break" for each participant touched."""
+precedences). Hard: as `encoding` for the freed meetings; soft: "p has no break" for each participant touched. A
+participant with more than one break in the schedule (a constructive start) may keep as many, not more."""
 from __future__ import annotations
 
-from pysat.card import CardEnc, EncType
+from pysat.card import CardEnc, EncType, ITotalizer
 from pysat.formula import WCNF
 
 from matchmaker.scheduling.model import Instance
-from matchmaker.scheduling.quality import busy_slots
+from matchmaker.scheduling.quality import breaks_of, busy_slots
 
 TRUE = 1  # variable 1 is true (a unit clause); -TRUE stands for false
 # Measured on forum-14 (2026-11-29): the k-modulo totalizer for "at most", the sequential counter for "equals";
@@ -37,6 +38,10 @@ class _Clauses:
         if bound < 0 or bound > len(lits):
             self.clauses.append([])  # cannot hold: the neighbourhood has no schedule
             return
+        if kind == "atmost" and bound == 0:
+            for lit in lits:
+                self.add([-lit])
+            return
         encode = CardEnc.atmost if kind == "atmost" else CardEnc.equals
         cnf = encode(lits=lits, bound=bound, top_id=self.top, encoding=ATMOST if kind == "atmost" else EQUALS)
         self.top = max(self.top, cnf.nv)
@@ -60,11 +65,12 @@ class SubFormula:
             self.before.setdefault(a, []).append(b)
 
     def build(self, slots: dict[int, int], free: set[int]) -> tuple[WCNF, dict[tuple[int, int], int]]:
-        """The formula of `slots` with the meetings of `free` freed, and its meeting×slot variables. `slots` must
-        give every participant at most one break (the incumbent is then one of the formula's models)."""
+        """The formula of `slots` with the meetings of `free` freed, and its meeting×slot variables; `slots` is one of
+        its models (each touched participant may have at most one break, or as many as `slots` gives them)."""
         inst, n = self.instance, len(self.instance.slots)
         kept = {m: s for m, s in slots.items() if m not in free}
         busy = busy_slots(inst, kept)
+        now = busy_slots(inst, slots)
         load = [0] * n
         for s in kept.values():
             load[s] += 1
@@ -95,17 +101,17 @@ class SubFormula:
             f.card(per_slot[s], inst.capacity(s) - load[s], "atmost")
         wcnf = WCNF()
         for p in sorted(free_of):
-            has_break = self._participant(f, p, busy[p], free_of[p], x)
-            if has_break is not None:
-                wcnf.append([-has_break], weight=1)
+            for lit in self._participant(f, p, busy[p], free_of[p], x, max(1, breaks_of(now[p], inst))):
+                wcnf.append([-lit], weight=1)
         wcnf.hard.extend(f.clauses)  # not WCNF.append: it recounts the variables clause by clause
         wcnf.nv = max(wcnf.nv, f.top)
         return wcnf, x
 
     def _participant(self, f: _Clauses, p: int, fixed: set[int], mine: list[int],
-                     x: dict[tuple[int, int], int]) -> int | None:
-        """p's busy slots, "busy slots = meetings" and at most one break; the "p has a break" variable (None when
-        the kept meetings decide it)."""
+                     x: dict[tuple[int, int], int], most: int = 1) -> list[int]:
+        """p's busy slots, "busy slots = meetings" and at most `most` breaks; literals whose count is p's breaks
+        beyond those the kept meetings decide ("p has a break" when `most` is 1; none when the kept meetings decide
+        them all)."""
         inst, n = self.instance, len(self.instance.slots)
         used: dict[int, int] = {}
         for s in range(n):
@@ -145,14 +151,12 @@ class SubFormula:
             ends.append(f.new())
             f.add([-lit for lit in premise] + [ends[-1]])
         variable = [e for e in ends if e != TRUE]
-        if TRUE in ends:  # the kept meetings give p its one break: no other
-            if ends.count(TRUE) > 1:
-                f.clauses.append([])
-            for e in variable:
-                f.add([-e])
-            return None
-        if not variable:
-            return None
+        room = most - ends.count(TRUE)
+        if not variable or room <= 0:  # the kept meetings decide p's breaks
+            f.card(variable, room, "atmost")
+            return []
+        if most > 1:  # a start where p has more than one break: each counts
+            return self._counted(f, variable, room)
         f.card(variable, 1, "atmost")
         has_break = f.new()
         for e in variable:
@@ -163,4 +167,15 @@ class SubFormula:
             for b in possible[i + 1:]:
                 if b - a >= self.count[p] and inst.slots[a].day == inst.slots[b].day:
                     f.add([-used[a], -used[b], has_break])
-        return has_break
+        return [has_break]
+
+    @staticmethod
+    def _counted(f: _Clauses, ends: list[int], room: int) -> list[int]:
+        """At most `room` of the break ends `ends`; literals "at least k+1 of them" (k < room), one soft clause each,
+        so that every break counts."""
+        with ITotalizer(lits=ends, ubound=room, top_id=f.top) as counter:
+            f.top = counter.top_id
+            f.clauses.extend(counter.cnf.clauses)
+            if len(counter.rhs) > room:
+                f.add([-counter.rhs[room]])
+            return list(counter.rhs[:room])

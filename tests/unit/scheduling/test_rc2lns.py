@@ -3,12 +3,13 @@ neighbourhood holds the whole event, valid and strictly improving schedules with
 forbidden slots, reproducible, and stopped between two conflict chunks when its caller says so."""
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
 
 from matchmaker.scheduling import maxsat, rc2lns, violations
-from matchmaker.scheduling.descent import first_schedule
+from matchmaker.scheduling.descent import first_schedule, neighbourhood
 from matchmaker.scheduling.dzn import read_dzn
 from matchmaker.scheduling.encoding import ENCODINGS, Encoding
 from matchmaker.scheduling.greedy import assign_tables
@@ -105,10 +106,9 @@ def test_the_search_stops_soon_after_its_caller_says_so():
     assert violations(assign_tables(instance, slots), instance) == []
 
 
-def test_local_search_of_a_large_event_uses_rc2_neighbourhoods_and_ends_at_its_deadline(monkeypatch):
-    instance, _ = event_with_everything()
-    everyone, start = one_break_each_start(instance)
-    monkeypatch.setattr(maxsat, "RC2_LNS_MIN_CLAUSES", 0)  # as on a large event
+def three_better_schedules_by_rc2_neighbourhoods(monkeypatch, instance, everyone, start):
+    """The local-search process of a large event sends ever better valid schedules of `start`'s meetings, with no
+    SAT neighbourhood."""
     monkeypatch.setattr(maxsat, "descend", lambda *args: pytest.fail("SAT neighbourhoods used"))
     sink = Sink(limit=3)
     with pytest.raises(Enough):
@@ -117,6 +117,13 @@ def test_local_search_of_a_large_event_uses_rc2_neighbourhoods_and_ends_at_its_d
     assert costs == sorted(set(costs), reverse=True) and costs[0] < total_breaks(instance, start)
     for _, slots in sink.sent:
         assert set(slots) == set(everyone) and violations(assign_tables(instance, slots), instance) == []
+
+
+def test_local_search_of_a_large_event_uses_rc2_neighbourhoods_and_ends_at_its_deadline(monkeypatch):
+    instance, _ = event_with_everything()
+    everyone, start = one_break_each_start(instance)
+    monkeypatch.setattr(maxsat, "RC2_LNS_MIN_CLAUSES", 0)  # as on a large event
+    three_better_schedules_by_rc2_neighbourhoods(monkeypatch, instance, everyone, start)
     exact = []
     monkeypatch.setattr(maxsat, "descend", lambda *args: exact.append(args) or (0, None))  # after a proof only
     sink = Sink()
@@ -134,3 +141,74 @@ def test_only_the_largest_events_get_rc2_neighbourhoods():
         sizes[name] = len(Encoding(instance, everyone, **ENCODINGS["restricted-totalizer"]).wcnf.hard)
     large = {name for name, size in sizes.items() if size > maxsat.RC2_LNS_MIN_CLAUSES}
     assert large == {"forum-14.original", "ticf-14crafa.original"}, sizes
+
+
+def constructive_start(seed: int = 3):
+    """An event, its meetings and a complete constructive schedule of it in which someone has two breaks or more."""
+    instance, placed = event_with_everything(seed)
+    everyone = list(range(len(instance.meetings)))
+    assert sorted(placed) == everyone and violations(assign_tables(instance, placed), instance) == []
+    assert max(breaks_of(b, instance) for b in busy_slots(instance, placed)) >= 2
+    return instance, everyone, dict(placed)
+
+
+def test_from_a_constructive_start_neighbourhoods_never_add_breaks_to_anyone_with_more_than_one():
+    instance, everyone, start = constructive_start()
+    formula = SubFormula(instance, everyone, domains(instance, everyone))
+    before = [breaks_of(b, instance) for b in busy_slots(instance, start)]
+    rng = random.Random(0)
+    meetings_of = instance.meetings_of()
+    for size in (10, 30, 60, len(everyone)):
+        free = neighbourhood(instance, start, meetings_of, size, rng)
+        found = rc2lns.improve(formula, start, free, lambda: True)
+        assert found, size  # the start is one of the neighbourhood's schedules: never "no schedule"
+        assert violations(assign_tables(instance, found), instance) == []
+        assert all(found[m] == start[m] for m in everyone if m not in free)
+        after = [breaks_of(b, instance) for b in busy_slots(instance, found)]
+        assert total_breaks(instance, found) <= total_breaks(instance, start)
+        assert all(a <= max(1, b) for a, b in zip(after, before))
+
+
+def test_the_search_improves_a_constructive_start_and_adopts_a_better_schedule_offered():
+    instance, everyone, start = constructive_start()
+    sent: list[dict[int, int]] = []
+    cost, best, proved = rc2lns.search(instance, everyone, dict(start), sent.append, steps(30))
+    assert sent and cost == total_breaks(instance, best) < total_breaks(instance, start)
+    assert violations(assign_tables(instance, best), instance) == []
+    _, good = one_break_each_start(instance)
+    good_cost, good, _ = rc2lns.search(instance, everyone, dict(good), lambda s: None, steps(200))
+    assert good_cost < total_breaks(instance, start)
+    offers = iter([good])  # another search's schedule, offered before the first neighbourhood
+    cost, best, _ = rc2lns.search(instance, everyone, dict(start), lambda s: None, steps(1),
+                                  offered=lambda: next(offers, None))
+    assert cost == good_cost and best == good  # adopted (the one look at the clock allowed no neighbourhood)
+    _, first = one_break_each_start(instance)  # the first offered is a restart, whatever its breaks
+    assert total_breaks(instance, first) > good_cost
+    offers = iter([first])
+    best = rc2lns.search(instance, everyone, dict(good), lambda s: None, steps(1), offered=lambda: next(offers))[1]
+    assert best == first
+    offers, asked = iter([first, start]), []  # later ones only when they have fewer breaks: not the constructive one
+    cost = rc2lns.search(instance, everyone, dict(good), lambda s: None, steps(100),
+                         offered=lambda: asked.append(1) or next(offers, None))[0]
+    assert len(asked) >= 2 and cost <= total_breaks(instance, first) < total_breaks(instance, start)
+
+
+def test_on_a_large_event_the_local_search_starts_at_once_from_the_constructive_schedule(monkeypatch):
+    instance, everyone, start = constructive_start()
+    monkeypatch.setattr(maxsat, "RC2_LNS_MIN_CLAUSES", 0)  # as on a large event
+    # The full encoding's first schedule never comes (as on a loaded machine at 10 s): it must not be waited for.
+    monkeypatch.setattr(maxsat, "first_schedule", lambda *args, **kw: pytest.fail("waited for the first schedule"))
+    three_better_schedules_by_rc2_neighbourhoods(monkeypatch, instance, everyone, start)
+
+
+def test_the_rc2_process_sends_the_first_schedule_for_a_local_search_that_did_not_wait():
+    instance, everyone, _ = constructive_start()
+    plain, first = Sink(), Sink()
+    maxsat._search_child(instance, everyone, plain)
+    maxsat._search_child(instance, everyone, first, 0, 0)
+    outcome = [[(status, total_breaks(instance, slots)) for status, slots in sink.sent] for sink in (first, plain)]
+    assert outcome[0][1:] == outcome[1]  # then RC2 as before (its schedules may differ, not their breaks)
+    status, slots = first.sent[0]
+    assert status in ("improved", "optimal") and set(slots) == set(everyone)
+    assert violations(assign_tables(instance, slots), instance) == []
+    assert max(breaks_of(b, instance) for b in busy_slots(instance, slots)) <= 1
