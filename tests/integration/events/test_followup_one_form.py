@@ -21,7 +21,7 @@ def _signed_in(app):
 def test_saving_at_one_card_keeps_what_was_typed_in_the_others(app):
     client, page, first, second = _signed_in(app)
     html = client.get(page).get_data(as_text=True)
-    assert html.count('id="followup-form"') == 1 and f'name="note-{second}"' in html
+    assert html.count('id="followup-form"') == 1 and f'name="note-{second}"' in html and "data-warn-unsaved" in html
     done = post_form(client, f"{page}/answers", {
         f"outcome-{first}": "held", f"rating-{first}": "3",
         f"outcome-{second}": "held", f"rating-{second}": "5", f"note-{second}": "mandare proposta",
