@@ -33,6 +33,13 @@ WORDING: dict[str, str] = {
     # the same, naming the person's organisation too (what a partner recognises): chosen by describe()
     "event_meeting_cancelled+organisation": N_("Your meeting with %(name)s (%(organisation)s) at %(event)s is "
                                                "cancelled: they no longer take part. It is gone from your agenda."),
+    "event_request_expired": N_("Your meeting request to %(name)s at %(event)s expired unanswered: the organisers "
+                                "closed the requests and published the agenda."),
+    "event_request_expired+organisation": N_("Your meeting request to %(name)s (%(organisation)s) at %(event)s "
+                                             "expired unanswered: the organisers closed the requests and published "
+                                             "the agenda."),
+    "event_called_off": N_("%(event)s was called off by the organisers: your meetings are cancelled (your calendar "
+                           "feed shows them as cancelled). The event page says more."),
     "event_added": N_("The organisers added you as a participant of %(event)s: see the event's page."),
     "event_feedback_requested": N_("%(event)s is over: tell us how your meetings went, and say with whom you "
                                    "want to continue."),

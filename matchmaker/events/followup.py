@@ -6,18 +6,26 @@ from __future__ import annotations
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from matchmaker.events import bp
 from matchmaker.events.access import joined, organised
-from matchmaker.services import events_export, events_followup, events_followup_credit, events_followup_report
+from matchmaker.services import (events_closing, events_export, events_followup, events_followup_all,
+                                 events_followup_credit, events_followup_report)
 from matchmaker.services.events import Conflict
 
 
 @bp.app_template_global("followup_open")
 def followup_open(event) -> bool:
     """Whether the event's follow-up is open (an agenda was published and the event is over): pages link to it."""
-    return bool(event.published_version) and events_followup.is_over(event)
+    return bool(event.published_version) and events_followup.is_over(event) and not events_closing.called_off(event)
+
+
+@bp.app_template_global("called_off")
+def called_off(event) -> bool:
+    """Whether the organisers closed the event before it began: pages say so and ask nothing about it."""
+    return events_closing.called_off(event)
 
 
 bp.add_app_template_filter(events_followup_report.rating_text, "rating_text")
@@ -49,18 +57,48 @@ def followup(event_id: int):
 
 
 def _page(event, participant, typed: dict | None = None, status: int = 200):
-    """The follow-up page; `typed` ({"meeting_id", "outcome", "rating", "note", "continue", "error"}) puts a refused
-    answer back in its meeting's form, with the reason, instead of the stored one."""
+    """The follow-up page; `typed` ({meeting id: {"outcome", "rating", "note", "continue", "error"?}}) puts answers
+    not stored (refused, with the reason) back in their meetings' cards instead of the stored ones."""
     over = events_followup.is_over(event)
     items = events_followup.meetings(event, participant) if over else []
-    mine = next((item for item in items if typed and item["meeting_id"] == typed["meeting_id"]), None)
-    if mine is not None:  # the stored "continue" stays known: the untick hint speaks of what was saved
-        mine["saved_continue"] = mine.get("continue")
-        mine.update({key: value for key, value in typed.items() if key != "meeting_id"})
-    elif typed:
-        flash(typed["error"], "error")
+    for item in items:
+        if typed and item["meeting_id"] in typed:  # the stored "continue" stays known: the untick hint speaks of it
+            item["saved_continue"] = item.get("continue")
+            item.update(typed[item["meeting_id"]])
+    lost = [t["error"] for mid, t in (typed or {}).items() if t.get("error") and mid not in {
+        i["meeting_id"] for i in items}]
+    for error in lost:
+        flash(error, "error")
     return render_template("events/followup.html", event=event, participant=participant, over=over, items=items,
                            outcomes=events_followup.OUTCOMES, note_max=events_followup.NOTE_MAX), status
+
+
+@bp.post("/<int:event_id>/followup/answers")
+@login_required
+def followup_answers(event_id: int):
+    """Save every changed answer of the page's one form; refused ones come back typed, with their reasons."""
+    event, participant = joined(event_id)
+    ids = [item["meeting_id"] for item in events_followup.meetings(event, participant)] \
+        if events_followup.is_over(event) else []
+    typed = events_followup_all.typed_answers(request.form, ids)
+    saved, refused, connected = events_followup_all.answer_all(event, participant, typed, current_user)
+    anchor = request.form.get("at", type=int)
+    if refused:
+        back = {mid: typed[mid] | {"error": _("Refused: %(reason)s", reason=refusal(reason))}
+                for mid, reason in refused.items()}
+        if saved:
+            flash(ngettext("%(num)s answer saved; the one marked below was not.",
+                           "%(num)s answers saved; the ones marked below were not.", len(saved)), "info")
+        return _page(event, participant, back, 422)
+    if saved:
+        flash(_("Thank you: your answer is saved.") if len(saved) == 1 else
+              _("Thank you: your %(num)s answers are saved.", num=len(saved)), "success")
+    else:
+        flash(_("Nothing to save: no answer changed."), "info")
+    if connected:
+        flash(_("You are connected: both organisations want to continue. Contact details are on their "
+                "profile."), "success")
+    return redirect(url_for("events.followup", event_id=event.id) + (f"#meeting-{anchor}" if anchor else ""))
 
 
 @bp.post("/<int:event_id>/followup/meetings/<int:meeting_id>")
@@ -76,10 +114,10 @@ def followup_answer(event_id: int, meeting_id: int):
                                            current_user)
     except Conflict as exc:
         rating = form.get("rating", "")
-        return _page(event, participant, {
-            "meeting_id": meeting_id, "outcome": form.get("outcome"), "note": form.get("note", ""),
+        return _page(event, participant, {meeting_id: {
+            "outcome": form.get("outcome"), "note": form.get("note", ""),
             "rating": int(rating) if rating.isdigit() else None, "continue": bool(form.get("continue")),
-            "error": _("Refused: %(reason)s", reason=refusal(exc.reason))}, 422)
+            "error": _("Refused: %(reason)s", reason=refusal(exc.reason))}}, 422)
     flash(_("Thank you: your answer is saved."), "success")
     if connected and already:
         flash(_("You were already connected with %(names)s: contact details are on their profile.",

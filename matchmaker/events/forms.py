@@ -1,12 +1,14 @@
 """Forms of the events pages (CSRF through Flask-WTF)."""
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, DateTimeLocalField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (BooleanField, DateField, DateTimeLocalField, IntegerField, RadioField, SelectField, StringField,
+                     TextAreaField)
 from wtforms.validators import (DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, StopValidation,
                                 ValidationError)
 
@@ -16,6 +18,10 @@ from matchmaker.imports.forms import MODE_CHOICES
 CLOCK_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d"  # 00:00-23:59 ("24:00" or "9:75" would crash the slot grid)
 CLOCK = rf"^{CLOCK_TIME}$"
 CLOCK_MESSAGE = _l("Write the time as HH:MM, for example 09:30.")
+SESSION_REFUSALS = {"session_backwards": _l("This session ends (%(end)s) before it starts (%(start)s): check the "
+                                            "two times (swapped?)."),
+                    "sessions_overlap": _l("The afternoon session starts (%(start)s) before the morning session ends "
+                                           "(%(end)s).")}
 
 
 def clock():
@@ -69,6 +75,19 @@ class EventForm(AppForm):
         if field.data and parse_breaks(field.data) is None:
             raise ValidationError(_l("Write breaks as HH:MM-HH:MM, separated by commas."))
 
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' own rules, then the sessions' order, each refusal on its field (the typing stays)."""
+        valid = super().validate(extra_validators)
+        times = [getattr(self, name, None) for name in ("am_start", "am_end", "pm_start", "pm_end")]
+        if None in times or any(field.errors for field in times):
+            return valid
+        from matchmaker.services.events_dates import session_problems
+        am, pm = (times[0].data, times[1].data), (times[2].data, times[3].data)
+        problems = session_problems(am, pm if pm[0] and pm[1] else None)
+        for name, (code, params) in problems.items():
+            getattr(self, name).errors = [*getattr(self, name).errors, SESSION_REFUSALS[code] % params]
+        return valid and not problems
+
 
 class SettingsForm(AppForm):
     """What may change once the grid exists."""
@@ -87,6 +106,9 @@ class SettingsForm(AppForm):
     status = SelectField(_l("Status"), description=_l("Publish the agenda from the Schedule page. Once it is "
                                                       "published, the event can only be closed (or reopened): "
                                                       "going back would hide the agenda from the participants."))
+    confirm_call_off = BooleanField(_l("Yes, call the event off"), description=_l(
+        "Needed only to close the event before it starts: closing then calls it off, tells every participant and "
+        "cancels their meetings in their calendars."))
 
     validate_time_zone = EventForm.validate_time_zone
 
@@ -192,13 +214,19 @@ def grid_defaults(event) -> dict:
                 f"{t.name} | {t.link}" if t.virtual else t.name for t in event.tables)}
 
 
+URL_IN_LINE = re.compile(r"^(.*?)\s*(https?://\S+)\s*$", re.IGNORECASE)
+
+
 def parse_tables(text: str) -> list[tuple[str, bool, str]]:
-    """A count ("20") or one name per line, "name | link" for a virtual room."""
+    """A count ("20") or one name per line, "name | link" (or "name https://…") for a virtual room."""
     text = text.strip()
     if text.isdigit():
         return [(str(i + 1), False, "") for i in range(min(int(text), 500))]
     rows = []
     for line in filter(None, (line.strip() for line in text.splitlines())):
-        name, _sep, link = (part.strip() for part in line.partition("|"))
+        name, sep, link = (part.strip() for part in line.partition("|"))
+        bare = None if sep else URL_IN_LINE.match(line)  # "Virtual 1 https://…" without "|": a virtual room too
+        if bare:
+            name, link = bare.group(1).strip() or f"{len(rows) + 1}", bare.group(2)
         rows.append((name[:80], bool(link), link[:500]))
     return rows

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -19,7 +20,8 @@ from matchmaker.request_guards import db_id
 from matchmaker.models.event import CLOSED, EventParticipant
 from matchmaker.models.event_meeting import REQUEST_STATES, MeetingRequest
 from matchmaker.permissions import organiser_required
-from matchmaker.services import events_dates, events_export, events_followup_ask, events_people, events_settings
+from matchmaker.services import (events_closing, events_dates, events_export, events_followup_ask, events_people,
+                                 events_settings)
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import my_events, open_events
 from matchmaker.services.events_import import create_event, short_sessions
@@ -100,6 +102,8 @@ def manage(event_id: int):
             _change_grid(event, grid)
             return redirect(url_for("events.manage", event_id=event.id))
     form = SettingsForm(obj=event)
+    if not events_closing.calls_off(event):  # the call-off confirmation is for an event not started yet
+        del form.confirm_call_off
     form.status.choices = [(code, wording.status(code)) for code in events_settings.allowed_statuses(event)]
     if event.slots:  # the zones named as on the event's first day (CEST for a May event, not today's CET)
         form.time_zone.choices = zone_choices(event.slots[0].starts_at.date())
@@ -136,6 +140,13 @@ def _save_settings(event, form) -> bool:
     """Save the settings form (the status and time zone through their rules); a refusal is shown on its field."""
     zone = form.time_zone.data or event.time_zone
     moved, was = zone != event.time_zone, event.status
+    calling_off = form.status.data == CLOSED and events_closing.calls_off(event)
+    if calling_off and not form.confirm_call_off.data:
+        form.status.errors = [*form.status.errors, _(
+            "The event has not started: closing it now calls it off. Every participant is told, their meetings "
+            "are cancelled in their calendars and pending requests expire. Tick “Yes, call the event off” to "
+            "confirm.")]
+        return False
     try:
         events_dates.check_deadline(form.request_deadline.data, events_dates.event_end(event))
         events_settings.set_status(event, form.status.data)
@@ -154,7 +165,12 @@ def _save_settings(event, form) -> bool:
     closing = event.status == CLOSED and was != CLOSED
     db.session.commit()
     flash(_("Event saved."), "success")
-    if closing:
+    if closing and calling_off:
+        told = events_closing.call_off(event)
+        flash(ngettext("The event is called off: %(num)s participant was told and their meetings are cancelled.",
+                       "The event is called off: %(num)s participants were told and their meetings are cancelled.",
+                       told), "info")
+    elif closing:
         events_followup_ask.queue_ask(event, current_user.id)
     if moved:
         flash(_("Time zone now %(zone)s: the slots keep their clock times, now in that zone.",

@@ -18,7 +18,7 @@ from matchmaker.extensions import db
 from matchmaker.request_guards import db_id
 from matchmaker.jobs import enqueue, live
 from matchmaker.models.job import Job
-from matchmaker.services import events_moves
+from matchmaker.services import events_closing, events_moves
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_clashes import published_clashes
 from matchmaker.services.events_grid import grid
@@ -40,7 +40,7 @@ def schedule(event_id: int):
     typed = {key: request.args.get(key, "") for key in ("meeting", "slot", "table", "other")}
     return render_template("events/schedule.html", event=event, job=view, best=best, grid=data, reasons=reasons,
                            report=event.report or {}, wording=wording, typed=typed, since_run=since_run,
-                           unpublished=unpublished_changes(event),
+                           unpublished=unpublished_changes(event), ending=events_closing.requests_ending(event),
                            clashes=published_clashes(event) if event.published_version else [])
 
 
@@ -91,10 +91,18 @@ def run(event_id: int):
 @login_required
 def publish(event_id: int):
     event = organised(event_id)
+    ending = events_closing.requests_ending(event)
+    if ending and request.form.get("confirm") != "1":  # the page's disclosure says what publishing ends
+        flash(_("The draft was not published: confirm that publishing ends the meeting requests."), "error")
+        return redirect(url_for("events.schedule", event_id=event.id, _anchor="publish-confirm"))
     counts = publish_event(event)
     db.session.commit()
     changes = count_wording.agenda_changes(**counts)
     flash(_("Agenda published: %(new)s, %(moved)s, %(cancelled)s.", **changes), "success")
+    if ending and ending["pending"]:
+        flash(ngettext("%(num)s pending meeting request expired; its sender was told.",
+                       "%(num)s pending meeting requests expired; their senders were told.", ending["pending"]),
+              "info")
     return redirect(url_for("events.schedule", event_id=event.id))
 
 
@@ -107,13 +115,15 @@ def change(event_id: int):
     action, version = form.get("action", ""), form.get("version", type=db_id)
     try:  # people type the meetings' numbers in the event, not their ids
         meeting_id = events_moves.by_number(event, form.get("meeting", type=db_id))
+        told = None
         if action == "move":
-            events_moves.move(event, meeting_id, form.get("slot", type=int, default=-1),
-                              form.get("table", type=int, default=-1), version)
+            told = events_moves.move(event, meeting_id, form.get("slot", type=int, default=-1),
+                                     form.get("table", type=int, default=-1), version)
         elif action == "swap":
-            events_moves.swap(event, meeting_id, events_moves.by_number(event, form.get("other", type=db_id)), version)
+            other = events_moves.by_number(event, form.get("other", type=db_id))
+            told = events_moves.swap(event, meeting_id, other, version)
         elif action == "unplace":
-            events_moves.unplace(event, meeting_id, version)
+            told = events_moves.unplace(event, meeting_id, version)
         elif action in ("lock", "unlock"):
             events_moves.set_locked(event, meeting_id, action == "lock")
         else:
@@ -124,6 +134,16 @@ def change(event_id: int):
         typed = {key: form.get(key, "")[:20] for key in ("meeting", "slot", "table", "other") if form.get(key)}
         return redirect(url_for("events.schedule", event_id=event_id, **typed))
     else:
-        flash(_("Agenda changed."), "success")
+        flash(_changed_wording(event, told), "success")
     # Back to the top of the page: the message (done, or why it was refused) and the recomputed report are there.
     return redirect(url_for("events.schedule", event_id=event_id))
+
+
+def _changed_wording(event, told: list[str] | None) -> str:
+    """What a manual change did: on a published agenda it is public at once, and the people notified are named."""
+    if told is None or event.status != "published":
+        return _("Agenda changed.")
+    if not told:
+        return _("Agenda changed and published at once (no participant with an account to notify).")
+    return _("Agenda changed and published at once; notified: %(names)s.",
+             names=format_list(sorted(set(told)), locale=get_locale()))

@@ -9,7 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.models.event import Event, EventOrganiser, EventParticipant
 from matchmaker.models.user import User
 
-ORGANISER, PARTICIPANT = "organiser", "participant"
+ORGANISER, PARTICIPANT, ADMIN = "organiser", "participant", "admin"  # ADMIN: my_events only
 
 
 def role(user: User | None, event: Event) -> str | None:
@@ -106,7 +106,8 @@ def upcoming_first(rows: list[tuple], now: datetime) -> list[tuple]:
 
 
 def my_events(user: User) -> list[tuple[Event, datetime | None, datetime | None, bool, str]]:
-    """The events of `events_of` as (event, first slot start, last slot end, upcoming, role), upcoming ones
+    """The events of `events_of` as (event, first slot start, last slot end, upcoming, role: an admin's events
+    they do not organise are ADMIN), upcoming ones
     (not closed, not over) soonest first, then the others, latest first."""
     from matchmaker.models._common import as_utc, utcnow
     from matchmaker.models.event import CLOSED
@@ -114,6 +115,10 @@ def my_events(user: User) -> list[tuple[Event, datetime | None, datetime | None,
     mine = dict((event.id, who) for event, who in events_of(user))
     if not mine:
         return []
+    if user.is_admin:  # an admin may manage every event, but organises only those they were added to
+        organised = set(db.session.execute(select(EventOrganiser.event_id).where(
+            EventOrganiser.user_id == user.id)).scalars())
+        mine = {event_id: who if event_id in organised else ADMIN for event_id, who in mine.items()}
     spans = _spans()
     query = select(Event, spans.c.start, spans.c.end, db.and_(Event.status != CLOSED, _not_over(spans))).outerjoin(
         spans, spans.c.event_id == Event.id).where(Event.id.in_(mine))

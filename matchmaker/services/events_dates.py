@@ -35,3 +35,20 @@ def check_deadline(deadline: datetime | None, end: datetime | None) -> None:
 def first_day_past(first_day: date | None, zone: str) -> bool:
     """True when the first day is before today in the event's time zone (a warning, not a refusal)."""
     return first_day is not None and first_day < datetime.now(ZoneInfo(zone)).date()
+
+
+def session_problems(am: tuple[str, str], pm: tuple[str, str] | None) -> dict[str, tuple[str, dict]]:
+    """A grid's sessions checked (times as HH:MM, already readable): {form field: (code, params)} for a session
+    ending before (or when) it starts ("session_backwards") and an afternoon starting before the morning ends
+    ("sessions_overlap"); empty when the sessions are in order."""
+    problems: dict[str, tuple[str, dict]] = {}
+    am_start, am_end = (time.fromisoformat(t.zfill(5)) for t in am)
+    if am_end <= am_start:
+        problems["am_end"] = ("session_backwards", {"start": am[0], "end": am[1]})
+    if pm is not None:
+        pm_start, pm_end = (time.fromisoformat(t.zfill(5)) for t in pm)
+        if pm_end <= pm_start:
+            problems["pm_end"] = ("session_backwards", {"start": pm[0], "end": pm[1]})
+        if "am_end" not in problems and pm_start < am_end:
+            problems["pm_start"] = ("sessions_overlap", {"start": pm[0], "end": am[1]})
+    return problems

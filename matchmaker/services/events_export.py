@@ -86,12 +86,21 @@ def _local(moment, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
+def spreadsheet_csv(buffer: io.StringIO):
+    """A CSV writer a spreadsheet of the reader's language opens in columns: ';' in Italian (where ',' is the
+    decimal separator and Excel splits on ';'), ',' otherwise; files are written as UTF-8 with a BOM."""
+    from flask_babel import get_locale
+
+    locale = get_locale()
+    return csv.writer(buffer, delimiter=";" if locale is not None and locale.language == "it" else ",")
+
+
 def export(event: Event, fmt: str, published: bool = True, emails: bool = False) -> tuple[bytes, str]:
     """The file's bytes and its MIME type (the caller decides `emails` with may_see_emails)."""
     data = rows(event, published, emails)
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = spreadsheet_csv(buffer)
         writer.writerow(header(emails))
         writer.writerows(data)
         return buffer.getvalue().encode("utf-8-sig"), "text/csv"

@@ -3,7 +3,6 @@ the day, no answer), the ratings, the "continue" answers and the connections bet
 them, and one row per participant. Organisers never see the participants' private notes: nothing here reads them."""
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 
@@ -126,13 +125,15 @@ def _cell(value) -> str:
 
 
 def csv_text(data: dict) -> str:
-    """The report's rows as CSV (UTF-8 with BOM for spreadsheets), headers and decimal separator in the current
-    language (a "4,5" cell is quoted)."""
+    """The report's rows as CSV (UTF-8 with BOM for spreadsheets), headers, decimal and field separators in the
+    current language (Italian: "4,5" in ';'-separated columns)."""
+    from matchmaker.services.events_export import spreadsheet_csv
+
     header = [_("Participant"), _("Organisation"), _("Meetings"), _("Answered"), _("Took place"),
               _("Partner did not come"), _("Cancelled on the day"), _("Mean rating given"),
               _("Wants to continue"), _("Not begun when the event was closed")]
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = spreadsheet_csv(buffer)  # ';' in Italian
     writer.writerow(header)
     for row in data["rows"]:
         writer.writerow([_cell(row["name"]), _cell(row["organisation"]), row["meetings"], row["answered"], row[HELD],

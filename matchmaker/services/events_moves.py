@@ -17,9 +17,10 @@ from matchmaker.services.events_publish import publish_at_once
 from matchmaker.services.events_rules import check_changes
 
 
-def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_version: int | None = None) -> None:
+def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_version: int | None = None) -> list[str]:
     """Apply meeting id -> (slot index, table index) or None (unplace) to the draft, or raise Conflict with the
-    validator's reason; committed. `expected_version` is the event version the organiser's page showed."""
+    validator's reason; committed. On a published agenda the change is published at once: returns the names of the
+    people notified (else []). `expected_version` is the event version the organiser's page showed."""
     version = event.version if expected_version is None else expected_version
     loaded = events.load(event)
     wanted: dict[int, Placement | None] = {}
@@ -43,12 +44,12 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
         events.bump_version(event, version)
         events.write_draft(_only(loaded, wanted), _subset(schedule, wanted))
         _refresh_report(event, loaded, schedule)
-        if event.status == PUBLISHED:
-            publish_at_once(event, [loaded.meetings[i].id for i in wanted])
+        told = publish_at_once(event, [loaded.meetings[i].id for i in wanted]) if event.status == PUBLISHED else []
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
         raise Conflict("changed_meanwhile") from None
+    return told
 
 
 def _named(loaded: events.Loaded, reason: tuple[str, dict]) -> tuple[str, dict]:
@@ -109,22 +110,23 @@ def by_number(event: Event, number: int | None) -> int:
     return found
 
 
-def move(event: Event, meeting_id: int, slot: int, table: int, expected_version: int | None = None) -> None:
+def move(event: Event, meeting_id: int, slot: int, table: int, expected_version: int | None = None) -> list[str]:
     """Move (or place) one meeting at slot/table index."""
-    change(event, {meeting_id: (slot, table)}, expected_version)
+    return change(event, {meeting_id: (slot, table)}, expected_version)
 
 
-def swap(event: Event, first_id: int, second_id: int, expected_version: int | None = None) -> None:
+def swap(event: Event, first_id: int, second_id: int, expected_version: int | None = None) -> list[str]:
     """Exchange the places of two placed meetings."""
     a, b = db.session.get(Meeting, first_id), db.session.get(Meeting, second_id)
     if a is None or b is None or a.slot is None or b.slot is None:
         raise Conflict("not_placed", {})
-    change(event, {a.id: (b.slot.index, b.table.index), b.id: (a.slot.index, a.table.index)}, expected_version)
+    return change(event, {a.id: (b.slot.index, b.table.index), b.id: (a.slot.index, a.table.index)},
+                  expected_version)
 
 
-def unplace(event: Event, meeting_id: int, expected_version: int | None = None) -> None:
+def unplace(event: Event, meeting_id: int, expected_version: int | None = None) -> list[str]:
     """Take a meeting out of the agenda (it stays requested)."""
-    change(event, {meeting_id: None}, expected_version)
+    return change(event, {meeting_id: None}, expected_version)
 
 
 def set_locked(event: Event, meeting_id: int, locked: bool) -> None:

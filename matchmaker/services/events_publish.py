@@ -10,8 +10,13 @@ from matchmaker.services.events import _chunks
 
 
 def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
-    """Make the draft the agenda: new, moved and cancelled meetings raise their iCal SEQUENCE; participants with a
-    change are notified. Returns the counts {"new", "moved", "cancelled"} (the caller commits)."""
+    """Make the draft the agenda (pending requests expire, their requesters told): new, moved and cancelled
+    meetings raise their iCal SEQUENCE; participants with a change are notified. Returns the
+    counts {"new", "moved", "cancelled"} (the caller commits)."""
+    from matchmaker.services.events_closing import expire_all_pending
+
+    expire_all_pending(event)  # requests end with the publication: none stays acceptable but never scheduled
+    event = db.session.get(Event, event.id)
     changes = draft_changes(event)
     counts = _counts(changes)
     apply_published(list(changes.values()))
@@ -80,9 +85,10 @@ def _seat_rows(ids: list[int]) -> list[dict]:
     return rows
 
 
-def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -> None:
+def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -> list[str]:
     """On a published agenda, publish these meetings' draft places now and notify their participants (a manual
-    change; a cancelled participation tells its partners itself: `notify=False`); the caller commits."""
+    change; a cancelled participation tells its partners itself: `notify=False`); the caller commits. Returns the
+    names of the people notified."""
     changed = []
     for meeting in db.session.execute(select(Meeting).where(Meeting.id.in_(meeting_ids))).scalars():
         placed = meeting.state == ACTIVE and meeting.slot_id is not None
@@ -91,13 +97,13 @@ def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -
         if new != old:
             changed.append(("new" if old[0] is None else "cancelled" if new[0] is None else "moved", meeting))
     apply_published(changed)
-    if notify:
-        notify_changes(event, {m.id: kind for kind, m in changed})
+    return notify_changes(event, {m.id: kind for kind, m in changed}) if notify and changed else []
 
 
-def notify_changes(event: Event, kinds: dict[int, str]) -> int:
+def notify_changes(event: Event, kinds: dict[int, str]) -> list[str]:
     """One notification per participant with an account whose agenda changed, naming the meetings (partners, new
-    time and table; events_changes), all in one commit (which commits the publication with it); returns how many."""
+    time and table; events_changes), all in one commit (which commits the publication with it); returns their
+    names."""
     from matchmaker.models.user import User
     from matchmaker.services.events_changes import NAMED, per_participant
     from matchmaker.services.notifications import notify_each
@@ -114,4 +120,4 @@ def notify_changes(event: Event, kinds: dict[int, str]) -> int:
             recipients.append((user, base | counts | {"meetings": meetings}))
     if recipients:
         notify_each(recipients, "event_agenda_changed", f"/events/{event.id}/agenda")
-    return len(recipients)
+    return [user.name for user, _params in recipients]

@@ -94,7 +94,9 @@ def test_organiser_runs_an_event_and_participants_follow(browser, phone, live_ap
     organiser.click("#run-schedule")
     organiser.wait_for_selector("#placed")
     assert "1 of 1 meeting placed" in organiser.inner_text("#placed")
-    organiser.click("#publish")
+    organiser.click("#publish")  # requests are still open: the disclosure says what publishing ends
+    assert "participants can no longer request meetings" in organiser.inner_text("#publish-confirm")
+    organiser.click("#publish-confirmed")
     organiser.wait_for_selector("text=Agenda published")
     screenshot(organiser, "event-schedule")
 
@@ -112,7 +114,7 @@ def test_organiser_runs_an_event_and_participants_follow(browser, phone, live_ap
     organiser.fill("#change-form input[name=meeting]", meeting)
     organiser.select_option("#change-form select[name=slot]", str((column + 1) % 6))
     organiser.click("#change-form button[value=move]")
-    organiser.wait_for_selector("text=Agenda changed.")
+    organiser.wait_for_selector("text=Agenda changed and published at once; notified:")
     phone.goto(event_url + "/agenda")
     after = _feed(phone)
     assert list(after) == [uid]

@@ -33,7 +33,8 @@ def test_a_published_event_cannot_go_back_and_says_why(app, client):
     assert refused.status_code == 200 and db.session.get(Event, event.id).status == "published"
     text = refused.get_data(as_text=True)
     assert "Choose one of the options in the list" in text or "cannot be chosen" in text
-    assert post_form(client, f"/events/{event.id}/manage", dict(SETTINGS, status="closed")).status_code == 302
+    assert post_form(client, f"/events/{event.id}/manage", dict(SETTINGS, status="closed",
+                                                                confirm_call_off="y")).status_code == 302
     assert db.session.get(Event, event.id).status == "closed"
     assert post_form(client, f"/events/{event.id}/manage", dict(SETTINGS, status="published")).status_code == 302
     assert db.session.get(Event, event.id).status == "published"

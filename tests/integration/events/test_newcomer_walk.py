@@ -121,7 +121,7 @@ def test_counts_use_the_plural_form_of_the_readers_language(app, client):
         assert placed in client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
         if locale == "it":  # the first publication: one new meeting
             token = csrf_token(client, f"/events/{event.id}/schedule")
-            page = client.post(f"/events/{event.id}/publish", data={"csrf_token": token},
+            page = client.post(f"/events/{event.id}/publish", data={"csrf_token": token, "confirm": "1"},
                                follow_redirects=True).get_data(as_text=True)
             assert published in page, page
     with force_locale("it"):

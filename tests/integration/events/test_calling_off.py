@@ -1,0 +1,70 @@
+"""Closing an event before its first slot calls it off: confirmation first, then every participant told (in-app and
+mail in their language, through the queue), every meeting CANCELLED in the feeds with a higher SEQUENCE, the pages
+saying so and asking nothing about it; the organiser's home does not call it past."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import Event, Job, Meeting, Notification
+from tests.helpers import login, logout, make_user, post_form
+from tests.integration.events.builders import published_event
+from tests.integration.events.test_followup_ask import outbox  # noqa: F401  (the mail fixture)
+
+
+def _settings(event, status, **more):
+    return {"name": event.name, "status": status, "max_meetings": "", "request_quota": "", **more}
+
+
+def test_closing_before_the_event_needs_a_confirmation_then_calls_it_off(app, client, outbox):  # noqa: F811
+    organiser = make_user(role="organiser")
+    event, people, meetings = published_event(organiser=organiser)
+    people[1].user.locale = "it"
+    db.session.commit()
+    sequence = db.session.get(Meeting, meetings[0].id).sequence
+    login(client, organiser)
+    url = f"/events/{event.id}/manage"
+    page = client.get(url).get_data(as_text=True)
+    assert "Yes, call the event off" in page
+    refused = post_form(client, url, _settings(event, "closed")).get_data(as_text=True)
+    assert "closing it now calls it off" in refused and db.session.get(Event, event.id).status == "published"
+
+    done = post_form(client, url, _settings(event, "closed", confirm_call_off="y"), follow_redirects=True)
+    assert "The event is called off: 4 participants were told" in done.get_data(as_text=True)
+    assert db.session.get(Event, event.id).status == "closed"
+    home = client.get("/").get_data(as_text=True)
+    assert "called off" in home and "· past" not in home
+    logout(client)
+
+    notes = db.session.execute(select(Notification).where(Notification.code == "event_called_off")).scalars().all()
+    assert len(notes) == 4
+    assert db.session.scalar(select(db.func.count(Job.id)).where(Job.kind == "mail")) == 4
+    italian = [body for to, _s, body in outbox if to == people[1].user.email]
+    assert italian and "è stato annullato dagli organizzatori" in italian[0]
+
+    login(client, people[0].user)
+    feed = client.get(f"/events/calendar/{people[0].ical_token}.ics").get_data(as_text=True)
+    assert "STATUS:CANCELLED" in feed and "STATUS:CONFIRMED" not in feed
+    assert f"SEQUENCE:{sequence + 1}" in feed
+    agenda = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
+    assert 'id="called-off"' in agenda and "how did your meetings go" not in agenda
+    shown = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert 'id="called-off"' in shown and 'id="followup-link"' not in shown
+
+
+def test_closing_after_the_event_began_keeps_the_follow_up(app, client, monkeypatch):
+    from datetime import datetime, timezone
+
+    from matchmaker.services import events_day
+    organiser = make_user(role="organiser")
+    event, people, _meetings = published_event(organiser=organiser)
+    monkeypatch.setattr(events_day, "current_time", lambda: datetime(2027, 3, 10, 12, 0, tzinfo=timezone.utc))
+    login(client, organiser)
+    url = f"/events/{event.id}/manage"
+    assert "Yes, call the event off" not in client.get(url).get_data(as_text=True)
+    post_form(client, url, _settings(event, "closed"))
+    assert db.session.get(Event, event.id).status == "closed"
+    assert not db.session.execute(select(Notification).where(Notification.code == "event_called_off")).first()
+    logout(client)
+    login(client, people[0].user)
+    assert 'id="followup-link"' in client.get(f"/events/{event.id}/").get_data(as_text=True)

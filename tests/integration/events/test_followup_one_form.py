@@ -1,0 +1,45 @@
+"""The follow-up page is one form: answers typed in several meeting cards are all kept when any Save is pressed;
+a refused card comes back typed with its reason while the others are saved."""
+from __future__ import annotations
+
+from matchmaker.extensions import db
+from matchmaker.models import MeetingFeedback, User
+from tests.helpers import login, post_form
+from tests.integration.events.day_builders import published_day
+from tests.integration.events.test_followup_refusal_reload import after_the_event  # noqa: F401  (autouse)
+
+
+def _signed_in(app):
+    """A participant's client on their follow-up page, with their first two meetings."""
+    event, people, meetings = published_day()
+    client = app.test_client()
+    login(client, db.session.get(User, people[0].user_id))
+    mine = [m.id for m in meetings if any(s.participant_id == people[0].id for s in m.seats)]
+    return client, f"/events/{event.id}/followup", mine[0], mine[1]
+
+
+def test_saving_at_one_card_keeps_what_was_typed_in_the_others(app):
+    client, page, first, second = _signed_in(app)
+    html = client.get(page).get_data(as_text=True)
+    assert html.count('id="followup-form"') == 1 and f'name="note-{second}"' in html and "data-warn-unsaved" in html
+    done = post_form(client, f"{page}/answers", {
+        f"outcome-{first}": "held", f"rating-{first}": "3",
+        f"outcome-{second}": "held", f"rating-{second}": "5", f"note-{second}": "mandare proposta",
+        f"continue-{second}": "1", "at": str(first)}, page)
+    assert done.status_code == 302 and done.headers["Location"].endswith(f"#meeting-{first}")
+    stored = {f.meeting_id: f for f in db.session.execute(db.select(MeetingFeedback)).scalars()}
+    assert stored[first].rating == 3 and stored[second].rating == 5
+    assert stored[second].note == "mandare proposta" and stored[second].wants_to_continue
+    assert "your 2 answers are saved" in client.get(page).get_data(as_text=True)
+
+
+def test_a_refused_card_keeps_its_typing_and_the_others_are_saved(app):
+    client, page, first, second = _signed_in(app)
+    refused = post_form(client, f"{page}/answers", {
+        f"outcome-{first}": "held", f"rating-{first}": "4",
+        f"outcome-{second}": "cancelled", f"rating-{second}": "5", f"note-{second}": "pioggia"}, page)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "a meeting cancelled on the day cannot be rated" in html
+    assert ">pioggia</textarea>" in html and "1 answer saved; the one marked below was not." in html
+    stored = {f.meeting_id: f for f in db.session.execute(db.select(MeetingFeedback)).scalars()}
+    assert list(stored) == [first] and stored[first].rating == 4

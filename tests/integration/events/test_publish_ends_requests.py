@@ -1,0 +1,78 @@
+"""Publishing while meeting requests are open or pending asks for confirmation and says what it ends; on publish,
+pending requests expire and their senders are told; the event page stops quoting the deadline."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+
+from matchmaker.extensions import db
+from matchmaker.models import Event, MeetingRequest, Notification
+from matchmaker.models.event_meeting import EXPIRED, PENDING
+from tests.helpers import login, logout, make_user, post_form
+from tests.integration.events.builders import small_event
+
+
+def _open_event_with_a_pending_request(organiser):
+    event, people, _meetings = small_event(organiser=organiser, accounts=True, pairs=())
+    event.request_deadline = datetime(2027, 3, 1, 18, 0, tzinfo=timezone.utc)
+    request = MeetingRequest(event_id=event.id, requester_id=people[0].id, target_id=people[1].id, state=PENDING)
+    db.session.add(request)
+    db.session.commit()
+    return event, people, request
+
+
+def test_publish_while_requests_are_open_asks_first_then_expires_the_pending_ones(app, client):
+    organiser = make_user(role="organiser")
+    event, people, request = _open_event_with_a_pending_request(organiser)
+    login(client, organiser)
+    page = client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
+    assert 'id="publish-confirm"' in page and "1 request is still waiting for an answer" in page
+    assert "participants can no longer request meetings" in page and "Mon, Mar 1, 2027" in page
+
+    refused = post_form(client, f"/events/{event.id}/publish", {}, form_url=f"/events/{event.id}/schedule",
+                        follow_redirects=True)
+    assert "The draft was not published" in refused.get_data(as_text=True)
+    assert db.session.get(Event, event.id).status == "requests"
+    assert db.session.get(MeetingRequest, request.id).state == PENDING
+
+    done = post_form(client, f"/events/{event.id}/publish", {"confirm": "1"}, form_url=f"/events/{event.id}/schedule",
+                     follow_redirects=True).get_data(as_text=True)
+    assert "1 pending meeting request expired; its sender was told." in done
+    assert db.session.get(Event, event.id).status == "published"
+    assert db.session.get(MeetingRequest, request.id).state == EXPIRED
+    requester = people[0].user
+    notes = db.session.execute(select(Notification).where(Notification.user_id == requester.id)).scalars().all()
+    assert [n.code for n in notes] == ["event_request_expired"]
+    logout(client)
+
+    login(client, requester)
+    shown = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert "Requests until" not in shown  # requests are over: no deadline quoted
+    assert "expired unanswered" in client.get("/notifications/").get_data(as_text=True)
+
+
+def test_publish_after_the_requests_phase_with_nothing_pending_is_one_click(app, client):
+    organiser = make_user(role="organiser")
+    event, _people, _m = small_event(organiser=organiser, accounts=True, pairs=())
+    event.status = "scheduling"
+    db.session.commit()
+    login(client, organiser)
+    page = client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
+    assert 'id="publish-confirm"' not in page
+    post_form(client, f"/events/{event.id}/publish", {}, form_url=f"/events/{event.id}/schedule")
+    assert db.session.get(Event, event.id).status == "published"
+
+
+def test_the_expired_notice_and_confirmation_read_in_italian(app, client):
+    from flask_babel import force_locale
+
+    from matchmaker.notification_wording import describe
+    with app.test_request_context(), force_locale("it"):
+        text = describe("event_request_expired", {"event": "Giornata", "name": "Anna", "organisation": "Dompé"})
+    assert text.startswith("La tua richiesta di incontro a Anna (Dompé)") and "scaduta" in text
+    organiser = make_user(role="organiser", locale="it")
+    event, _people, _request = _open_event_with_a_pending_request(organiser)
+    login(client, organiser)
+    page = client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
+    assert "1 richiesta attende ancora una risposta" in page
