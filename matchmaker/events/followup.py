@@ -101,6 +101,15 @@ def followup_answers(event_id: int):
     return redirect(url_for("events.followup", event_id=event.id) + (f"#meeting-{anchor}" if anchor else ""))
 
 
+@bp.get("/<int:event_id>/followup/answers")
+@login_required
+def followup_answers_again(event_id: int):
+    """The page's one form answers a refusal at its own address: reopened (a reload, the language switch, whose typed
+    values the page's script carries), it is the follow-up page, not a 405."""
+    event, _participant = joined(event_id)
+    return redirect(url_for("events.followup", event_id=event.id))
+
+
 @bp.post("/<int:event_id>/followup/meetings/<int:meeting_id>")
 @login_required
 def followup_answer(event_id: int, meeting_id: int):

@@ -61,15 +61,18 @@ def test_researcher_reviews_the_queue_and_two_organisations_connect(browser, liv
     screenshot(researcher, "review-queue")
 
     # Keyboard: N skips to the next, I says interested in the one on screen.
+    researcher.wait_for_load_state("load")
     researcher.keyboard.press("n")
     researcher.wait_for_url("**skip=1**")
     second = researcher.inner_text("#queue-item h2")
     assert second != first and left(researcher) == start
+    researcher.wait_for_load_state("load")
     researcher.keyboard.press("i")
     researcher.wait_for_selector(f"text=You said you are interested in {second}")
     assert left(researcher) == start - 1
 
     # D opens the decline form with its reasons; the declined partner leaves the list.
+    researcher.wait_for_load_state("load")  # the page's keyboard script is bound (a busy machine loads it late)
     researcher.keyboard.press("d")
     declined = researcher.inner_text("#queue-item h2")
     researcher.select_option("#queue-item select[name=reason]", "too_early")

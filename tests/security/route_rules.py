@@ -230,6 +230,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/events/<int:event_id>/followup/meetings/<int:meeting_id>"): event_participants(422),
     ("GET", "/events/<int:event_id>/followup/meetings/<int:meeting_id>"): event_participants(302),
     ("POST", "/events/<int:event_id>/followup/answers"): event_participants(302),
+    ("GET", "/events/<int:event_id>/followup/answers"): event_participants(302),
     ("GET", "/events/<int:event_id>/followup/report"): event_organisers(),
     ("GET", "/events/<int:event_id>/followup/report.csv"): event_organisers(),
     # a participant cancels their own participation (member A leaves, then registers again: the matrix orders it)
