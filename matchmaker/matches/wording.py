@@ -27,6 +27,12 @@ DRIVERS = {
     "ticket": _l("mainly your round within their tickets"),  # the start-up reading; an investor's: below
 }
 INVESTOR_TICKET_DRIVER = _l("mainly their round within your tickets")
+# Between an investor and a company the text parts are where the investor's focus meets the company's profile.
+FOCUS_DRIVERS = {"investor_focus": _l("mainly your profile meeting their investment focus"),
+                 "their_investor_focus": _l("mainly their profile meeting your investment focus")}
+# A company's clinical study and a hospital open to clinical studies (when no other shared want is named).
+CLINICAL_DRIVERS = {"clinical_site": _l("mainly a clinical site for the study you seek"),
+                    "their_clinical_site": _l("mainly the clinical study they seek")}
 
 
 def _labels(vocabulary: taxonomy.Vocabulary, codes: list[str], lower: bool = False) -> str:
@@ -119,6 +125,25 @@ def _similar_track(similar: int, total: int) -> str:
                     similar, count=format_number(similar), total=format_number(total))
 
 
+def _names(names: list[str], count: int) -> str:
+    """Up to two names and "and N more" for the others ("A, B and 3 more"), in the current language."""
+    more = count - len(names)
+    if more <= 0:
+        return gettext("%(first)s and %(second)s", first=names[0], second=names[1]) if len(names) == 2 \
+            else ", ".join(names)
+    return ngettext("%(names)s and %(num)s more", "%(names)s and %(num)s more", more, names=", ".join(names))
+
+
+def _shared_partners(count: int, partners: list[str] = (), names: list[str] = ()) -> str:
+    """The past partners two organisations have in common, named when the service found their names (`names`; the
+    engine gives ids, `partners`)."""
+    if not names:
+        return ngettext("You have a past partner in common", "You have %(count)s past partners in common", count,
+                        count=format_number(count))
+    return ngettext("You have a past partner in common: %(names)s", "You have %(count)s past partners in common: "
+                    "%(names)s", count, count=format_number(count), names=_names(list(names), count))
+
+
 def _ticket(message: str) -> Callable[..., str]:
     """The wording of a ticket reason (`message` marked with N_): the round and the investor's tickets in euros."""
     def word(amount: int, min: int, max: int) -> str:  # noqa: A002 - the engine's parameter names
@@ -136,6 +161,10 @@ SIGNALS: dict[str, Callable[..., str]] = {
                                               terms=_terms(terms)),
     "offer_meets_seek": lambda terms: gettext("What they seek meets what you offer: %(terms)s",
                                               terms=_terms(terms)),
+    "investor_focus": lambda terms: gettext("Their investment focus meets your profile: %(terms)s",
+                                            terms=_terms(terms)),
+    "their_investor_focus": lambda terms: gettext("Their profile meets your investment focus: %(terms)s",
+                                                  terms=_terms(terms)),
     "seek_meets_project": lambda terms, title: gettext(
         "Their only profile text is the abstract of their funded project “%(title)s”; what you seek meets it: "
         "%(terms)s", title=_title(title), terms=_terms(terms)),
@@ -167,9 +196,9 @@ SIGNALS: dict[str, Callable[..., str]] = {
     "track_record": lambda projects: ngettext(
         "Track record: %(count)s funded project", "Track record: %(count)s funded projects", projects,
         count=format_number(projects)),
-    "shared_partners": lambda count: ngettext(
-        "You have a past partner in common", "You have %(count)s past partners in common", count,
-        count=format_number(count)),
+    "clinical_site": lambda: gettext("A hospital open to clinical studies: the clinical partner you seek"),
+    "their_clinical_site": lambda: gettext("A company seeking a clinical study: you can be its clinical site"),
+    "shared_partners": _shared_partners,
     "same_region": lambda region: gettext("In your region (%(region)s)", region=region),
     "same_country": lambda country: gettext("In your country (%(country)s)", country=country_name(country)),
 }
@@ -186,4 +215,9 @@ def headline(reasons: Reasons) -> str:
     driver = DRIVERS.get(reasons.driver)
     if reasons.driver == "ticket" and any(code == "their_ticket_fit" for code, _params in reasons.items):
         driver = INVESTOR_TICKET_DRIVER  # the reader is the investor: the round is theirs, the tickets yours
+    codes = reasons.codes()
+    if reasons.driver in ("seek", "offer"):
+        driver = next((FOCUS_DRIVERS[code] for code in codes if code in FOCUS_DRIVERS), driver)
+    if reasons.driver == "collaboration" and "collaboration" not in codes:
+        driver = next((CLINICAL_DRIVERS[code] for code in codes if code in CLINICAL_DRIVERS), driver)
     return gettext("%(strength)s — %(driver)s", strength=strength, driver=driver) if driver else strength
