@@ -165,10 +165,20 @@ SIGNALS: dict[str, Callable[..., str]] = {
                                             terms=_terms(terms)),
     "their_investor_focus": lambda terms: gettext("Their profile meets your investment focus: %(terms)s",
                                                   terms=_terms(terms)),
-    "seek_meets_project": lambda terms, title: gettext(
+    "seek_meets_project": lambda terms, title, others=0: ngettext(
+        "Their only profile text, like that of %(num)s other partner of the project, is the abstract of their funded "
+        "project “%(title)s”; what you seek meets it: %(terms)s",
+        "Their only profile text, like that of %(num)s other partners of the project, is the abstract of their "
+        "funded project “%(title)s”; what you seek meets it: %(terms)s", others, title=_title(title),
+        terms=_terms(terms)) if others else gettext(
         "Their only profile text is the abstract of their funded project “%(title)s”; what you seek meets it: "
         "%(terms)s", title=_title(title), terms=_terms(terms)),
-    "project_meets_offer": lambda terms, title: gettext(
+    "project_meets_offer": lambda terms, title, others=0: ngettext(
+        "Their only profile text, like that of %(num)s other partner of the project, is the abstract of their funded "
+        "project “%(title)s”; it meets what you offer: %(terms)s",
+        "Their only profile text, like that of %(num)s other partners of the project, is the abstract of their "
+        "funded project “%(title)s”; it meets what you offer: %(terms)s", others, title=_title(title),
+        terms=_terms(terms)) if title and others else gettext(
         "Their only profile text is the abstract of their funded project “%(title)s”; it meets what you offer: "
         "%(terms)s", title=_title(title), terms=_terms(terms)) if title else gettext(
         "That project's abstract meets what you offer: %(terms)s", terms=_terms(terms)),

@@ -174,12 +174,14 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         # A profile imported from a funded project has that project's abstract as its only text: its words are the
         # project's, not a description of the organisation's capabilities (several partners read the same). The
         # project's title is named once, on the first of the two lines.
-        project = _project_text_title(matcher, target)
+        project_id, project = _project_text(matcher, target)
+        others = _same_text_partners(matcher, target, project_id) if project_id else 0
         if forward:
-            items.append(("seek_meets_project", {"terms": forward, "title": project}) if project
+            items.append(("seek_meets_project", {"terms": forward, "title": project, "others": others}) if project
                          else ("seek_meets_offer", {"terms": forward}))
         if backward:
-            items.append(("project_meets_offer", {"terms": backward, "title": "" if forward else project})
+            items.append(("project_meets_offer", {"terms": backward, "title": "" if forward else project,
+                                                  "others": 0 if forward else others})
                          if project else ("offer_meets_seek", {"terms": backward}))
     said_sectors = {code for code, _ in investor if code.endswith("investor_sector")}
     if (shared := sorted(source.sectors & target.sectors)) and not said_sectors:  # else said just above
@@ -240,17 +242,32 @@ def _shared_partners(matcher: Matcher, i: int, j: int) -> list[str]:
     return [str(ids[column]) for _, column in ordered]
 
 
-def _project_text_title(matcher: Matcher, target: ProfileDoc) -> str:
-    """The title of the funded project whose "title. abstract" is the target's whole profile text ("" if none)."""
+def _project_text(matcher: Matcher, target: ProfileDoc) -> tuple[str, str]:
+    """(the id, the title) of the funded project whose "title. abstract" is the target's whole profile text (("", "")
+    if none)."""
     if target.seek.strip() or target.keywords.strip() or not target.projects:
-        return ""
+        return "", ""
     offer = " ".join(target.offer.split())
     texts = getattr(matcher.network_, "projects", {}) or {}
     for project in sorted(target.projects):
         text = " ".join(texts.get(project, "").split())
         if text and text == offer:
-            return text.partition(". ")[0]
-    return ""
+            return project, text.partition(". ")[0]
+    return "", ""
+
+
+def _same_text_partners(matcher: Matcher, target: ProfileDoc, project: str) -> int:
+    """How many other profiles have that same project's abstract as their only text (its other partners imported
+    from it read word for word the same reasons)."""
+    cached = getattr(matcher, "_project_members", None)
+    if cached is None or cached[0] is not matcher.network_.partners_:  # the network is rebuilt when projects change
+        members: dict[str, list[str]] = {}
+        for doc in matcher.docs_.values():
+            for each in doc.projects:
+                members.setdefault(each, []).append(doc.id)
+        cached = matcher._project_members = (matcher.network_.partners_, members)
+    return sum(1 for other in cached[1].get(project, ()) if other != target.id
+               and _project_text(matcher, matcher.docs_[other])[0] == project)
 
 
 def _confirmations(codes: set[str], similar: int = 0) -> int:

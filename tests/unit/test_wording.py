@@ -101,3 +101,18 @@ def test_investor_pairs_read_as_an_investment_focus_and_a_hospital_as_a_clinical
                                                 "clinico"
             assert headline(clinical) == "Corrispondenza possibile — soprattutto un centro clinico per lo studio " \
                                          "che cerchi"
+
+
+def test_a_project_abstract_shared_by_other_partners_is_said_once_on_its_line(app):
+    from flask_babel import force_locale
+
+    line = Reasons([("seek_meets_project", {"terms": ["registries"], "title": "Innovative designs", "others": 2})])
+    alone = Reasons([("seek_meets_project", {"terms": ["registries"], "title": "Innovative designs", "others": 0})])
+    with app.test_request_context():
+        assert reason_lines(line) == ["Their only profile text, like that of 2 other partners of the project, is the "
+                                      "abstract of their funded project “Innovative designs”; what you seek meets it: "
+                                      "registries"]
+        assert reason_lines(alone)[0].startswith("Their only profile text is the abstract")
+        with force_locale("it"):
+            assert reason_lines(line)[0].startswith("Il loro unico testo di profilo, come quello di altri 2 partner "
+                                                    "del progetto, è la sintesi")

@@ -93,3 +93,18 @@ def test_a_hospitals_clinical_studies_meet_a_companys_need_and_their_trls_are_no
     assert other.params("trl_fit") == {"theirs": 5, "yours": 6}
     assert other.params("collaboration") == {"types": ["clinical_study", "licensing"]}
     assert "clinical_site" in PART_LINES["collaboration"]
+
+
+def test_profiles_whose_only_text_is_the_same_project_abstract_say_so():
+    # F12: Pharmetheus, Roche and Novartis in a row, each with word-for-word the reasons of one CORDIS abstract
+    text = "Paediatric registries. Innovative designs and extrapolation for paediatric drug trials using registries"
+    projects = {"p1": text, "p2": "Coastal erosion. Sediment transport models"}
+    company = ProfileDoc("c", COMPANY, seek="paediatric registries and extrapolation")
+    members = [ProfileDoc(f"m{k}", COMPANY if k else RESEARCH, offer=text, projects=frozenset({"p1"}))
+               for k in range(3)]
+    own = ProfileDoc("own", RESEARCH, offer=text + ". We also run our own registries", projects=frozenset({"p1"}))
+    matcher = Matcher().fit([company, *members, own, *FILLER], projects)
+    reasons = explain(matcher, "c", next(m for m in matcher.rank("c") if m.target == "m0"))
+    assert reasons.params("seek_meets_project")["others"] == 2  # m1 and m2 read the same; "own" wrote more
+    mine = explain(matcher, "c", next(m for m in matcher.rank("c") if m.target == "own"))
+    assert "seek_meets_project" not in mine.codes()
