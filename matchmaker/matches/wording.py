@@ -9,7 +9,7 @@ from matchmaker import glossary, taxonomy
 from matchmaker.taxonomy import N_
 from matchmaker.i18n import country_name, current_language, money, vocabulary_label
 from matchmaker.matching.analysis import fold
-from matchmaker.matching.reasons import Reasons
+from matchmaker.matching.reasons import GENERIC, Reasons
 
 STRENGTHS = {"strong": _l("Strong match"), "good": _l("Good match"), "possible": _l("Possible match")}
 DRIVERS = {
@@ -98,18 +98,28 @@ _ITALIAN: dict[str, str] = {}
 
 def _terms(terms: list[str]) -> str:
     """Terms as the profiles wrote them, except a taxonomy or glossary label, in the reader's language ("in-vitro
-    diagnostics" reads "diagnostica in vitro" in Italian); for an Italian reader, a word that names a glossary
-    concept gets the concept in Italian beside it ('cancer (oncologia)'), so English profile words still say
-    something."""
-    terms = [_as_label(term) or term for term in terms]
+    diagnostics" reads "diagnostica in vitro" in Italian); for an Italian reader, a word or phrase that names a
+    glossary concept gets the concept in Italian beside it ('cancer (oncologia)', 'preclinical models (sviluppo di
+    farmaci)'), so English profile words still say something."""
+    labels = [_as_label(term) for term in terms]
     if current_language() == "en":
-        return ", ".join(terms)
+        return ", ".join(label or term for label, term in zip(labels, terms))
     worded = []
-    for term in terms:
-        code = glossary.concept_of(fold(term).lower()) if " " not in term else None
+    for label, term in zip(labels, terms):
+        code = None if label else _concept_of(term)  # a label is already in the reader's words
         concept = gettext(glossary.label(code)) if code else ""
-        worded.append(f"{term} ({concept})" if concept and fold(concept).lower() != fold(term).lower() else term)
+        worded.append(f"{term} ({concept})" if concept and fold(concept).lower() != fold(term).lower()
+                      else label or term)
     return ", ".join(worded)
+
+
+def _concept_of(term: str) -> str | None:
+    """The glossary concept a term names: a word's own, or for a phrase that of its first word naming a specific
+    concept ("preclinical models": drug development; "clinical trial": none, "clinical" is only health)."""
+    words = fold(term).lower().split()
+    if len(words) == 1:
+        return glossary.concept_of(words[0])
+    return next((code for code in map(glossary.concept_of, words) if code and code not in GENERIC), None)
 
 
 def _title(title: str, limit: int = 70) -> str:

@@ -116,3 +116,15 @@ def test_a_project_abstract_shared_by_other_partners_is_said_once_on_its_line(ap
         with force_locale("it"):
             assert reason_lines(line)[0].startswith("Il loro unico testo di profilo, come quello di altri 2 partner "
                                                     "del progetto, è la sintesi")
+
+
+def test_an_english_phrase_that_names_a_glossary_concept_is_glossed_in_italian(app):
+    # F2: "preclinical models, licenses" stayed English in an Italian sentence
+    from flask_babel import force_locale
+
+    reasons = Reasons([("seek_meets_offer", {"terms": ["preclinical models", "biomarker studies", "clinical trial",
+                                                       "licenses"]})])
+    with app.test_request_context(), force_locale("it"):
+        line = reason_lines(reasons)[0]
+    assert line.endswith(": preclinical models (sviluppo di farmaci), biomarker studies (medicina molecolare), "
+                         "clinical trial, licenses"), line
