@@ -136,12 +136,16 @@ def _similar_track(similar: int, total: int) -> str:
 
 
 def _names(names: list[str], count: int) -> str:
-    """Up to two names and "and N more" for the others ("A, B and 3 more"), in the current language."""
+    """Up to two names and "and N more" for the others ("A, B and 3 more"; "A; B and 3 more" when a name has a
+    comma), in the current language."""
     more = count - len(names)
     if more <= 0:
         return gettext("%(first)s and %(second)s", first=names[0], second=names[1]) if len(names) == 2 \
             else ", ".join(names)
-    return ngettext("%(names)s and %(num)s more", "%(names)s and %(num)s more", more, names=", ".join(names))
+    # "; " between names when one has a comma of its own ("INSTITUT NATIONAL DE RECHERCHE POUR L'AGRICULTURE,
+    # L'ALIMENTATION ET L'ENVIRONNEMENT")
+    separator = "; " if any("," in name for name in names) else ", "
+    return ngettext("%(names)s and %(num)s more", "%(names)s and %(num)s more", more, names=separator.join(names))
 
 
 def _shared_partners(count: int, partners: list[str] = (), names: list[str] = ()) -> str:

@@ -74,6 +74,9 @@ def test_shared_past_partners_are_named_up_to_two_and_the_rest_counted(app):
         assert reason_lines(two) == ["You have 2 past partners in common: Inserm and Karolinska"]
         assert reason_lines(five) == ["You have 5 past partners in common: Inserm, Karolinska and 3 more"]
         assert reason_lines(unnamed) == ["You have a past partner in common"]
+        comma = Reasons([("shared_partners", {"count": 4, "partners": ["p1", "p2"],
+                                              "names": ["INRAE, L'ALIMENTATION", "Inserm"]})])
+        assert reason_lines(comma) == ["You have 4 past partners in common: INRAE, L'ALIMENTATION; Inserm and 2 more"]
         with force_locale("it"):
             assert reason_lines(one) == ["Un partner passato in comune: UPPSALA UNIVERSITET"]
             assert reason_lines(two) == ["2 partner passati in comune: Inserm e Karolinska"]
