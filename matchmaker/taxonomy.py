@@ -64,6 +64,27 @@ KINDS = Vocabulary("kind", (
     Term("association", "Association", "Associazione"),
     Term("other", "Other", "Altro"),
 ))
+# IRCCS is an Italian accreditation (Ministero della Salute): a hospital outside Italy is shown as a hospital, and
+# the filters and counts, which hold both, name both. The stored kind stays "irccs_hospital".
+HOSPITAL_ABROAD = Term("irccs_hospital", "Hospital", "Ospedale")
+KIND_GROUPS = {"irccs_hospital": Term("irccs_hospital", "IRCCS and hospitals", "IRCCS e ospedali")}
+
+
+def kind_label(kind: str | None, country: str | None, lang: str = "en") -> str:
+    """An organisation's kind as shown on its card and profile: "IRCCS / hospital" only in Italy (or where the
+    country is unknown), "Hospital" elsewhere."""
+    if kind == HOSPITAL_ABROAD.code and country and country.upper() != "IT":
+        return HOSPITAL_ABROAD.label_it if lang == "it" else HOSPITAL_ABROAD.label
+    return KINDS.label(kind, lang)
+
+
+def kind_choices(lang: str = "en") -> list[tuple[str, str]]:
+    """(code, label) pairs of the kinds for filters and counts, a kind that groups several named for all of them
+    ("IRCCS and hospitals")."""
+    return [(code, (KIND_GROUPS[code].label_it if lang == "it" else KIND_GROUPS[code].label)
+             if code in KIND_GROUPS else label) for code, label in KINDS.choices(lang)]
+
+
 # The EU's (and CORDIS's) own codes for two countries, and their ISO 3166 codes that profiles use.
 EU_COUNTRY_CODES = {"UK": "GB", "EL": "GR"}
 COMPANY_KINDS = frozenset({"large_company", "sme", "startup"})

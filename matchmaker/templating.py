@@ -34,6 +34,13 @@ def register_template_helpers(app: Flask) -> None:
     def label(code: str | None, vocabulary: str) -> str:
         return vocabulary_label(taxonomy.VOCABULARIES[vocabulary], code)
 
+    @app.template_filter("kind_label")
+    def kind_label(organisation) -> str:
+        """An organisation's kind in the current language, a hospital outside Italy not called an IRCCS."""
+        from matchmaker.i18n import current_language
+
+        return taxonomy.kind_label(organisation.kind, organisation.country, current_language())
+
     @app.template_filter("profile_description")
     def profile_description(organisation) -> str:
         """An organisation's description; the sentence the CORDIS import generated is worded in the reader's

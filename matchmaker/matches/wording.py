@@ -9,7 +9,7 @@ from matchmaker import glossary, taxonomy
 from matchmaker.taxonomy import N_
 from matchmaker.i18n import country_name, current_language, money, vocabulary_label
 from matchmaker.matching.analysis import fold
-from matchmaker.matching.reasons import Reasons
+from matchmaker.matching.reasons import GENERIC, Reasons
 
 STRENGTHS = {"strong": _l("Strong match"), "good": _l("Good match"), "possible": _l("Possible match")}
 DRIVERS = {
@@ -27,6 +27,12 @@ DRIVERS = {
     "ticket": _l("mainly your round within their tickets"),  # the start-up reading; an investor's: below
 }
 INVESTOR_TICKET_DRIVER = _l("mainly their round within your tickets")
+# Between an investor and a company the text parts are where the investor's focus meets the company's profile.
+FOCUS_DRIVERS = {"investor_focus": _l("mainly your profile meeting their investment focus"),
+                 "their_investor_focus": _l("mainly their profile meeting your investment focus")}
+# A company's clinical study and a hospital open to clinical studies (when no other shared want is named).
+CLINICAL_DRIVERS = {"clinical_site": _l("mainly a clinical site for the study you seek"),
+                    "their_clinical_site": _l("mainly the clinical study they seek")}
 
 
 def _labels(vocabulary: taxonomy.Vocabulary, codes: list[str], lower: bool = False) -> str:
@@ -92,18 +98,28 @@ _ITALIAN: dict[str, str] = {}
 
 def _terms(terms: list[str]) -> str:
     """Terms as the profiles wrote them, except a taxonomy or glossary label, in the reader's language ("in-vitro
-    diagnostics" reads "diagnostica in vitro" in Italian); for an Italian reader, a word that names a glossary
-    concept gets the concept in Italian beside it ('cancer (oncologia)'), so English profile words still say
-    something."""
-    terms = [_as_label(term) or term for term in terms]
+    diagnostics" reads "diagnostica in vitro" in Italian); for an Italian reader, a word or phrase that names a
+    glossary concept gets the concept in Italian beside it ('cancer (oncologia)', 'preclinical models (sviluppo di
+    farmaci)'), so English profile words still say something."""
+    labels = [_as_label(term) for term in terms]
     if current_language() == "en":
-        return ", ".join(terms)
+        return ", ".join(label or term for label, term in zip(labels, terms))
     worded = []
-    for term in terms:
-        code = glossary.concept_of(fold(term).lower()) if " " not in term else None
+    for label, term in zip(labels, terms):
+        code = None if label else _concept_of(term)  # a label is already in the reader's words
         concept = gettext(glossary.label(code)) if code else ""
-        worded.append(f"{term} ({concept})" if concept and fold(concept).lower() != fold(term).lower() else term)
+        worded.append(f"{term} ({concept})" if concept and fold(concept).lower() != fold(term).lower()
+                      else label or term)
     return ", ".join(worded)
+
+
+def _concept_of(term: str) -> str | None:
+    """The glossary concept a term names: a word's own, or for a phrase that of its first word naming a specific
+    concept ("preclinical models": drug development; "clinical trial": none, "clinical" is only health)."""
+    words = fold(term).lower().split()
+    if len(words) == 1:
+        return glossary.concept_of(words[0])
+    return next((code for code in map(glossary.concept_of, words) if code and code not in GENERIC), None)
 
 
 def _title(title: str, limit: int = 70) -> str:
@@ -117,6 +133,29 @@ def _similar_track(similar: int, total: int) -> str:
     return ngettext("Track record: %(count)s of their %(total)s funded projects is on work like yours",
                     "Track record: %(count)s of their %(total)s funded projects are on work like yours",
                     similar, count=format_number(similar), total=format_number(total))
+
+
+def _names(names: list[str], count: int) -> str:
+    """Up to two names and "and N more" for the others ("A, B and 3 more"; "A; B and 3 more" when a name has a
+    comma), in the current language."""
+    more = count - len(names)
+    if more <= 0:
+        return gettext("%(first)s and %(second)s", first=names[0], second=names[1]) if len(names) == 2 \
+            else ", ".join(names)
+    # "; " between names when one has a comma of its own ("INSTITUT NATIONAL DE RECHERCHE POUR L'AGRICULTURE,
+    # L'ALIMENTATION ET L'ENVIRONNEMENT")
+    separator = "; " if any("," in name for name in names) else ", "
+    return ngettext("%(names)s and %(num)s more", "%(names)s and %(num)s more", more, names=separator.join(names))
+
+
+def _shared_partners(count: int, partners: list[str] = (), names: list[str] = ()) -> str:
+    """The past partners two organisations have in common, named when the service found their names (`names`; the
+    engine gives ids, `partners`)."""
+    if not names:
+        return ngettext("You have a past partner in common", "You have %(count)s past partners in common", count,
+                        count=format_number(count))
+    return ngettext("You have a past partner in common: %(names)s", "You have %(count)s past partners in common: "
+                    "%(names)s", count, count=format_number(count), names=_names(list(names), count))
 
 
 def _ticket(message: str) -> Callable[..., str]:
@@ -136,10 +175,24 @@ SIGNALS: dict[str, Callable[..., str]] = {
                                               terms=_terms(terms)),
     "offer_meets_seek": lambda terms: gettext("What they seek meets what you offer: %(terms)s",
                                               terms=_terms(terms)),
-    "seek_meets_project": lambda terms, title: gettext(
+    "investor_focus": lambda terms: gettext("Their investment focus meets your profile: %(terms)s",
+                                            terms=_terms(terms)),
+    "their_investor_focus": lambda terms: gettext("Their profile meets your investment focus: %(terms)s",
+                                                  terms=_terms(terms)),
+    "seek_meets_project": lambda terms, title, others=0: ngettext(
+        "Their only profile text, like that of %(num)s other partner of the project, is the abstract of their funded "
+        "project “%(title)s”; what you seek meets it: %(terms)s",
+        "Their only profile text, like that of %(num)s other partners of the project, is the abstract of their "
+        "funded project “%(title)s”; what you seek meets it: %(terms)s", others, title=_title(title),
+        terms=_terms(terms)) if others else gettext(
         "Their only profile text is the abstract of their funded project “%(title)s”; what you seek meets it: "
         "%(terms)s", title=_title(title), terms=_terms(terms)),
-    "project_meets_offer": lambda terms, title: gettext(
+    "project_meets_offer": lambda terms, title, others=0: ngettext(
+        "Their only profile text, like that of %(num)s other partner of the project, is the abstract of their funded "
+        "project “%(title)s”; it meets what you offer: %(terms)s",
+        "Their only profile text, like that of %(num)s other partners of the project, is the abstract of their "
+        "funded project “%(title)s”; it meets what you offer: %(terms)s", others, title=_title(title),
+        terms=_terms(terms)) if title and others else gettext(
         "Their only profile text is the abstract of their funded project “%(title)s”; it meets what you offer: "
         "%(terms)s", title=_title(title), terms=_terms(terms)) if title else gettext(
         "That project's abstract meets what you offer: %(terms)s", terms=_terms(terms)),
@@ -167,9 +220,9 @@ SIGNALS: dict[str, Callable[..., str]] = {
     "track_record": lambda projects: ngettext(
         "Track record: %(count)s funded project", "Track record: %(count)s funded projects", projects,
         count=format_number(projects)),
-    "shared_partners": lambda count: ngettext(
-        "You have a past partner in common", "You have %(count)s past partners in common", count,
-        count=format_number(count)),
+    "clinical_site": lambda: gettext("A hospital open to clinical studies: the clinical partner you seek"),
+    "their_clinical_site": lambda: gettext("A company seeking a clinical study: you can be its clinical site"),
+    "shared_partners": _shared_partners,
     "same_region": lambda region: gettext("In your region (%(region)s)", region=region),
     "same_country": lambda country: gettext("In your country (%(country)s)", country=country_name(country)),
 }
@@ -186,4 +239,9 @@ def headline(reasons: Reasons) -> str:
     driver = DRIVERS.get(reasons.driver)
     if reasons.driver == "ticket" and any(code == "their_ticket_fit" for code, _params in reasons.items):
         driver = INVESTOR_TICKET_DRIVER  # the reader is the investor: the round is theirs, the tickets yours
+    codes = reasons.codes()
+    if reasons.driver in ("seek", "offer"):
+        driver = next((FOCUS_DRIVERS[code] for code in codes if code in FOCUS_DRIVERS), driver)
+    if reasons.driver == "collaboration" and "collaboration" not in codes:
+        driver = next((CLINICAL_DRIVERS[code] for code in codes if code in CLINICAL_DRIVERS), driver)
     return gettext("%(strength)s — %(driver)s", strength=strength, driver=driver) if driver else strength

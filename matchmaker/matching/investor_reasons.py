@@ -37,6 +37,21 @@ def sector_concepts(concepts: list[str]) -> tuple[list[str], set[str]]:
     return left, sectors
 
 
+def sector_terms(terms: list[str]) -> tuple[list[str], set[str]]:
+    """(the terms left, the sectors of those that are a sector's label in either language): "dispositivi medici"
+    in both texts is a sector the investor invests in, not something it offers."""
+    labels = {taxonomy.fold(label): entry.code for entry in taxonomy.SECTORS.terms
+              for label in (entry.label, entry.label_it)}
+    left, sectors = [], set()
+    for term in terms:
+        code = labels.get(taxonomy.fold(term))  # a label as written, not an alias ("diagnostics" is not IVD)
+        if code:
+            sectors.add(code)
+        else:
+            left.append(term)
+    return left, sectors
+
+
 def investor_reasons(source: ProfileDoc, target: ProfileDoc,
                      text_sectors: set[str] = frozenset()) -> list[tuple[str, dict]]:
     """Stage, ticket and sector fit, named for investors and start-ups alike; `text_sectors` are sectors both

@@ -10,56 +10,34 @@ import numpy as np
 from matchmaker import glossary
 from matchmaker.matching import scoring
 from matchmaker.matching.analysis import is_technical
-from matchmaker.matching.documents import ProfileDoc
-from matchmaker.matching.investor_reasons import investor_pair, investor_reasons, sector_concepts, without_stage_words
+from matchmaker.matching.documents import COMPANY, ProfileDoc
+from matchmaker.matching.investor_reasons import (investor_pair, investor_reasons, sector_concepts, sector_terms,
+                                                  without_stage_words)
 from matchmaker.matching.rank import Match, Matcher
+from matchmaker.matching.reason_terms import (AFTER_IN, COMMON_SCIENCE, GENERIC_WORDS, beyond, distinct,
+                                              says_something, whole_terms)
 
 Reason = tuple[str, dict]
 GENERIC = ("health",)  # glossary concepts too broad to put a word ahead of others (patient, disease, clinical)
 SIMILAR_PROJECT = 0.1  # a project counts as similar work when its cosine with the seek text reaches this
 TRACK_CONFIRMS = 2  # similar projects it takes to confirm the text: an imported profile's one project IS its text
+NAMED_PARTNERS = 2  # shared past partners named on the line ("and 3 more" for the others)
+HOSPITAL = "irccs_hospital"  # the kind whose TRL says nothing beside a company's, and that hosts clinical studies
+CLINICAL = "clinical_study"
 CONSIDERED = 30  # the largest contributions among which reasons pick technical and life-science terms first
 CORPUS_GENERIC = 0.04  # a word used by more than this share of the directory's profiles says nothing to a reader
 CORPUS_GENERIC_MIN = 20  # ... once it is used by at least this many (a small directory has no generic words)
-# Words every life-science profile uses, in both languages (a small directory cannot tell them by frequency).
-GENERIC_WORDS = frozenset("""
-    disease diseases clinical clinic study studies research researcher researchers patient patients treatment
-    treatments therapy therapies therapeutic development develop new novel approach approaches data system systems
-    technology technologies method methods care model models analysis based use application applications
-    innovative innovation solution solutions process processes field level levels high improve improved
-    knowledge work area areas service services quality impact market product products life science sciences
-    heterogeneous various several different specific current particular potential major key main important
-    significant relevant available existing common overall
-    malattia malattie clinico clinica clinici studio studi ricerca ricerche paziente pazienti trattamento
-    trattamenti terapia terapie sviluppo nuovo nuova nuovi nuove approccio sistema sistemi tecnologia tecnologie
-    metodo metodi dati cura modello modelli analisi applicazione applicazioni innovativo innovativa soluzione
-    soluzioni processo processi prodotto prodotti servizio servizi qualita mercato
-""".split()) | frozenset("""
-    start-up start-ups startup startups spin-off spin-offs spinoff spinoffs company companies sme smes
-    azienda aziende impresa imprese pmi societa
-    lombard lombardy lombardo lombarda lombardi lombarde lombardia italian italians italy italiano italiana
-    italiani italiane italia european europeo europea europei europee europe regional regionale regionali
-    national nazionale nazionali international internazionale internazionali local locale locali
-    milan milano milanese milanesi northern southern settentrionale meridionale
-""".split())  # who and where a profile is (its kind and region say it), not what it works on
-# Words of any life-science text: shown, but after every more specific term (technical, topical or plain).
-COMMON_SCIENCE = frozenset("""
-    molecule molecules molecular protein proteins cell cells gene genes compound compounds sample samples
-    refined longitudinal option options outcome outcomes tool tools target targets mechanism mechanisms
-    pathway pathways biology biological chemical drug drugs response responses effect effects factor factors
-    molecola molecole proteina proteine cellula cellule gene geni
-""".split())
-# Latin words that people write after "in" (a stop word the engine drops): reasons show the phrase as written.
-AFTER_IN = frozenset({"vitro", "vivo", "silico", "situ", "utero", "ovo"})
 # The reason lines that show each part of the score (the headline names a part only when its line is shown).
 # The text parts are split: their share from glossary concepts is the "concepts" part ("Both work on ..."), the
 # rest stays "seek"/"offer" (the words of "What you seek meets what they offer: ...").
-PART_LINES = {"seek": ("seek_meets_offer", "seek_meets_project"),
-              "offer": ("offer_meets_seek", "project_meets_offer"), "concepts": ("shared_concepts",),
+PART_LINES = {"seek": ("seek_meets_offer", "seek_meets_project", "investor_focus", "their_investor_focus"),
+              "offer": ("offer_meets_seek", "project_meets_offer", "investor_focus", "their_investor_focus"),
+              "concepts": ("shared_concepts",),
               "track": ("similar_track",), "network": ("shared_partners",),
               "sectors": ("shared_sector", "investor_sector", "their_investor_sector"), "areas": ("shared_area",),
               "trl": ("trl_fit",),
-              "collaboration": ("collaboration",), "region": ("same_region",), "country": ("same_country",),
+              "collaboration": ("collaboration", "clinical_site", "their_clinical_site"),
+              "region": ("same_region",), "country": ("same_country",),
               "ticket": ("ticket_fit", "their_ticket_fit")}
 
 
@@ -133,21 +111,6 @@ def _corpus_generic(matcher: Matcher) -> frozenset[str]:
     return cached
 
 
-def _says_something(word: str) -> bool:
-    """False for a written term made only of words every life-science profile uses or of adverbs
-    ("importantly", "significantly")."""
-    return not all(part.lower() in GENERIC_WORDS or (part.lower().endswith("ly") and len(part) > 5)
-                   for part in word.split())
-
-
-def _beyond(concepts: set[str], terms: list[str]) -> list[str]:
-    """`terms` without those that only repeat the names of `concepts` ("infectious disease" beside the concept
-    infectious diseases); a more specific word of a concept ("glioma" beside oncology) stays."""
-    named = {word.rstrip("s") for code in concepts for word in glossary.label(code).lower().split()}
-    return [term for term in terms
-            if not all(part.lower().rstrip("s") in named or part.lower() in GENERIC_WORDS for part in term.split())]
-
-
 def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[list[str], list[str]]:
     """(concepts, terms): glossary concepts by weight, then terms as people wrote them, technical terms
     (gene names, acronyms, CAR-T) and life-science words ahead of generic ones; words common to much of the
@@ -158,7 +121,7 @@ def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[li
     words = [(word, weight) for word, weight in ((matcher.index_.readable(term), weight) for term, weight in pairs
                                                  if not term.startswith(glossary.CONCEPT_PREFIX)
                                                  and term not in generic and matcher.index_.is_phrase(term))
-             if _says_something(word)]
+             if says_something(word)]
 
     def rank(item: tuple[str, float]) -> tuple[int, float]:
         word, weight = item
@@ -176,25 +139,6 @@ def _split(matcher: Matcher, pairs: list[tuple[str, float]], n: int) -> tuple[li
     return concepts[:3], terms
 
 
-def _distinct(terms: list[str], n: int) -> list[str]:
-    """The first `n` of `terms` (in order) without a term whose words another shown term contains ("pre-clinical"
-    beside "pre-clinical drug": the longer one stays, in the shorter one's place)."""
-    def within(short: str, long: str) -> bool:
-        return short != long and f" {short.lower()} " in f" {long.lower()} "
-
-    shown: list[str] = []
-    for term in terms:
-        if any(within(term, other) for other in shown):
-            continue
-        inner = [k for k, other in enumerate(shown) if within(other, term)]
-        if inner:
-            shown[inner[0]] = term
-            shown = [other for k, other in enumerate(shown) if k not in inner[1:]]
-        elif len(shown) < n:
-            shown.append(term)
-    return shown
-
-
 def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) -> Reasons:
     """Reasons for `match` as a suggestion to `source_id`."""
     source, target = matcher.docs_[source_id], matcher.docs_[match.target]
@@ -206,8 +150,9 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     # diseases) gives its place to one that says more.
     said = set(forward_concepts + backward_concepts)
     pair = investor_pair(source, target)  # stage words are the stage line's, not terms
-    forward, backward = (_distinct(without_stage_words(_beyond(said, terms)) if pair else _beyond(said, terms),
-                                   n_terms) for terms in (forward, backward))
+    # A lone adjective or fragment ("recombinant", "hits") gives its place to a whole term when one is left.
+    forward, backward = (distinct(whole_terms(without_stage_words(beyond(said, terms)) if pair
+                                              else beyond(said, terms)), n_terms) for terms in (forward, backward))
     shared_areas = sorted(source.areas & target.areas)
     named = {("therapeutic_area", a) for a in shared_areas} | {("sector", s) for s in source.sectors & target.sectors}
     # A concept whose tags the declared areas or sectors already name would say the same thing twice.
@@ -218,36 +163,50 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
         items.append(("shared_concepts", {"concepts": concepts}))
     if shared_areas:
         items.append(("shared_area", {"areas": shared_areas}))
-    # A profile imported from a funded project has that project's abstract as its only text: its words are the
-    # project's, not a description of the organisation's capabilities (several partners read the same). The
-    # project's title is named once, on the first of the two lines.
-    project = _project_text_title(matcher, target)
-    if forward:
-        items.append(("seek_meets_project", {"terms": forward, "title": project}) if project
-                     else ("seek_meets_offer", {"terms": forward}))
-    if backward:
-        items.append(("project_meets_offer", {"terms": backward, "title": "" if forward else project}) if project
-                     else ("offer_meets_seek", {"terms": backward}))
-    investor = investor_reasons(source, target, text_sectors)
-    items += investor
+    investor: list[Reason] = []
+    if pair:  # an investor offers money, not what its texts name: one line says where its focus meets the company
+        focus, term_sectors = sector_terms(distinct(forward + backward, n_terms))
+        investor = investor_reasons(source, target, text_sectors | term_sectors)
+        items += investor
+        if focus:
+            items.append(("investor_focus" if source.side == COMPANY else "their_investor_focus", {"terms": focus}))
+    else:
+        # A profile imported from a funded project has that project's abstract as its only text: its words are the
+        # project's, not a description of the organisation's capabilities (several partners read the same). The
+        # project's title is named once, on the first of the two lines.
+        project_id, project = _project_text(matcher, target)
+        others = _same_text_partners(matcher, target, project_id) if project_id else 0
+        if forward:
+            items.append(("seek_meets_project", {"terms": forward, "title": project, "others": others}) if project
+                         else ("seek_meets_offer", {"terms": forward}))
+        if backward:
+            items.append(("project_meets_offer", {"terms": backward, "title": "" if forward else project,
+                                                  "others": 0 if forward else others})
+                         if project else ("offer_meets_seek", {"terms": backward}))
     said_sectors = {code for code, _ in investor if code.endswith("investor_sector")}
     if (shared := sorted(source.sectors & target.sectors)) and not said_sectors:  # else said just above
         items.append(("shared_sector", {"sectors": shared}))
-    if source.trl is not None and target.trl is not None and scoring.trl_fit(source, target) > 0:
+    if source.trl is not None and target.trl is not None and scoring.trl_fit(source, target) > 0 \
+            and not _hospital_and_company(source, target):
         items.append(("trl_fit", {"theirs": target.trl, "yours": source.trl}))
     # "Investment" between an investor and a company is not a want they share (one offers the money the other
-    # seeks): the stage and ticket lines say that fit; other shared types are still named.
+    # seeks): the stage and ticket lines say that fit; other shared types are still named. A clinical study
+    # between a company and a hospital is a fit of two sides (the company's study, the hospital's site).
     complementary = {"investment"} if pair else set()
-    if shared := sorted((source.collaboration & target.collaboration) - complementary):
+    wanted = source.collaboration & target.collaboration
+    if CLINICAL in wanted and _hospital_and_company(source, target):
+        complementary.add(CLINICAL)
+        items.append(("clinical_site" if source.side == COMPANY else "their_clinical_site", {}))
+    if shared := sorted(wanted - complementary):
         items.append(("collaboration", {"types": shared}))
     similar = _similar_projects(matcher, i, target)
     if similar:
         items.append(("similar_track", {"similar": similar, "total": len(target.projects) or target.activity}))
     elif target.activity:
         items.append(("track_record", {"projects": target.activity}))
-    common = len(_products(matcher.network_.partners_, i, matcher.network_.partners_, j)[0])
+    common = _shared_partners(matcher, i, j)
     if common:
-        items.append(("shared_partners", {"count": common}))
+        items.append(("shared_partners", {"count": len(common), "partners": common[:NAMED_PARTNERS]}))
     if source.country and source.country == target.country:
         if source.region and source.region == target.region:
             items.append(("same_region", {"region": target.region}))
@@ -265,17 +224,50 @@ def explain(matcher: Matcher, source_id: str, match: Match, n_terms: int = 5) ->
     return Reasons(items, scoring.strength(level, _confirmations(shown, similar), short), driver)
 
 
-def _project_text_title(matcher: Matcher, target: ProfileDoc) -> str:
-    """The title of the funded project whose "title. abstract" is the target's whole profile text ("" if none)."""
+def _hospital_and_company(source: ProfileDoc, target: ProfileDoc) -> bool:
+    """Whether one of the two is a hospital or IRCCS and the other a company."""
+    return (source.kind == HOSPITAL and target.side == COMPANY) or (target.kind == HOSPITAL and source.side == COMPANY)
+
+
+def _shared_partners(matcher: Matcher, i: int, j: int) -> list[str]:
+    """The ids of the past partners two profiles have in common, the least connected first (a partner few others
+    worked with says more than a hub), then by id."""
+    network = matcher.network_
+    columns = _products(network.partners_, i, network.partners_, j)[0]
+    if not len(columns):
+        return []
+    degree = np.diff(network.partners_.indptr)[columns]
+    ids = matcher.index_.ids_
+    ordered = sorted(zip(degree.tolist(), columns.tolist()), key=lambda pair: (pair[0], str(ids[pair[1]])))
+    return [str(ids[column]) for _, column in ordered]
+
+
+def _project_text(matcher: Matcher, target: ProfileDoc) -> tuple[str, str]:
+    """(the id, the title) of the funded project whose "title. abstract" is the target's whole profile text (("", "")
+    if none)."""
     if target.seek.strip() or target.keywords.strip() or not target.projects:
-        return ""
+        return "", ""
     offer = " ".join(target.offer.split())
     texts = getattr(matcher.network_, "projects", {}) or {}
     for project in sorted(target.projects):
         text = " ".join(texts.get(project, "").split())
         if text and text == offer:
-            return text.partition(". ")[0]
-    return ""
+            return project, text.partition(". ")[0]
+    return "", ""
+
+
+def _same_text_partners(matcher: Matcher, target: ProfileDoc, project: str) -> int:
+    """How many other profiles have that same project's abstract as their only text (its other partners imported
+    from it read word for word the same reasons)."""
+    cached = getattr(matcher, "_project_members", None)
+    if cached is None or cached[0] is not matcher.network_.partners_:  # the network is rebuilt when projects change
+        members: dict[str, list[str]] = {}
+        for doc in matcher.docs_.values():
+            for each in doc.projects:
+                members.setdefault(each, []).append(doc.id)
+        cached = matcher._project_members = (matcher.network_.partners_, members)
+    return sum(1 for other in cached[1].get(project, ()) if other != target.id
+               and _project_text(matcher, matcher.docs_[other])[0] == project)
 
 
 def _confirmations(codes: set[str], similar: int = 0) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from sqlalchemy import bindparam, delete
 from sqlalchemy.orm import defer, lazyload
@@ -31,13 +32,32 @@ def matcher(refresh: bool = False) -> Matcher:
 
 def _org_ids(doc_ids: Iterable[str] | None = None) -> dict[str, int]:
     """Engine ids -> organisation ids (all, or only those asked for)."""
-    stmt = db.select(Organisation.id, Organisation.external_id)
+    return {doc_id(i, e): i for i, e, _name in db.session.execute(_by_doc_ids(doc_ids)).all()}
+
+
+def _by_doc_ids(doc_ids: Iterable[str] | None):
+    """SELECT id, external_id, name of the organisations with these engine ids (all when None)."""
+    stmt = db.select(Organisation.id, Organisation.external_id, Organisation.name)
     if doc_ids is not None:
         wanted = set(doc_ids)
         numeric = [int(d[4:]) for d in wanted if d.startswith("org:")]
         external = [d for d in wanted if not d.startswith("org:")]
         stmt = stmt.where(Organisation.id.in_(numeric) | Organisation.external_id.in_(external))
-    return {doc_id(i, e): i for i, e in db.session.execute(stmt).all()}
+    return stmt
+
+
+def _with_partner_names(reasons: Reasons, names: dict[str, str]) -> Reasons:
+    """`reasons` with the shared past partners' names beside the engine's ids (every organisation's name is public
+    in the directory, and the partnerships are public CORDIS data); `names` caches the look-ups of one page."""
+    params = reasons.params("shared_partners")
+    if not params.get("partners"):
+        return reasons
+    missing = [p for p in params["partners"] if p not in names]
+    if missing:
+        names.update({doc_id(i, e): name for i, e, name in db.session.execute(_by_doc_ids(missing)).all()})
+    named = [names[p] for p in params["partners"] if p in names]
+    items = [(code, {**p, "names": named} if code == "shared_partners" else p) for code, p in reasons.items]
+    return replace(reasons, items=items)
 
 
 def _rows(kind: str, source: int, matches: list[Match], ids: dict[str, int]) -> list[dict]:
@@ -180,6 +200,7 @@ def explainer(organisation: Organisation) -> Callable[[Suggestion, Organisation]
     now; no reasons for a profile the engine does not know yet)."""
     engine = matcher()
     source = doc_id(organisation.id, organisation.external_id)
+    names: dict[str, str] = {}
 
     def reasons(suggestion: Suggestion, target: Organisation) -> Reasons:
         signals = dict(suggestion.signals or {})
@@ -187,7 +208,7 @@ def explainer(organisation: Organisation) -> Callable[[Suggestion, Organisation]
         match = Match(doc_id(target.id, target.external_id), suggestion.score, suggestion.forward,
                       suggestion.backward, track, signals, shared)
         known = source in engine.docs_ and match.target in engine.docs_
-        return explain(engine, source, match) if known else Reasons()
+        return _with_partner_names(explain(engine, source, match), names) if known else Reasons()
 
     return reasons
 

@@ -74,7 +74,8 @@ def test_switching_to_italian_in_the_header(browser, live_app, partners, width, 
         assert page.inner_text("h1") == "Partner suggeriti per Farmaceutici Brianza"
         reasons = page.inner_text(".suggestions")
         assert "Istituto Neurologico Milanese" in reasons and "Entrambe attive in oncologia" in reasons
-        assert "Il loro TRL 5 è compatibile con il tuo TRL 4" in reasons
+        assert "Offrono ciò che cerchi: biomarkers (medicina molecolare), glioma (oncologia)" in reasons
+        assert "TRL 5 è compatibile" not in reasons  # a hospital's TRL is not compared with a company's
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         screenshot(page, f"suggestions-it-{width}")
 

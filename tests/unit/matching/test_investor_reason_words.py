@@ -43,7 +43,7 @@ def test_an_investors_sector_named_only_by_the_texts_joins_the_sector_line():
 def test_stage_words_are_not_terms_between_an_investor_and_a_start_up():
     for reader, other in (("i", "s"), ("s", "i")):
         reasons = _reasons(reader, other)
-        terms = [term.lower() for code in ("seek_meets_offer", "offer_meets_seek")
+        terms = [term.lower() for code in ("investor_focus", "their_investor_focus")
                  for term in reasons.params(code).get("terms", [])]
         assert terms, reader  # the texts still meet on other words
         assert not [t for t in terms if {"seed", "pre-seed", "preseed"} & set(t.replace(",", " ").split())], terms

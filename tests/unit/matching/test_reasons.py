@@ -94,7 +94,7 @@ def test_the_headline_driver_always_has_its_reason_line_and_generic_words_are_no
 
 
 def test_terms_that_repeat_a_named_concept_and_adverbs_are_not_reasons():
-    from matchmaker.matching.reasons import _beyond, _says_something
+    from matchmaker.matching.reason_terms import beyond as _beyond, says_something as _says_something
 
     assert _beyond({"infectious_diseases"}, ["infectious disease", "infectious", "zika", "glioma"]) == \
         ["zika", "glioma"]
@@ -192,9 +192,9 @@ def test_region_nationality_and_start_up_words_are_not_reasons_and_do_not_move_t
     matcher = Matcher().fit([investor, startup, *FILLER])
     match = next(m for m in matcher.rank("s", "investor") if m.target == "i")
     reasons = explain(matcher, "s", match)
-    shown = [t.lower() for code in ("seek_meets_offer", "offer_meets_seek")
-             for t in reasons.params(code).get("terms", [])]
-    assert "dispositivi medici" in shown
+    shown = [t.lower() for t in reasons.params("investor_focus").get("terms", [])]
+    # "dispositivi medici" is the investor's sector the start-up is in (not something the investor offers)
+    assert reasons.params("investor_sector") == {"sectors": ["medical_devices"]} and "dispositivi medici" not in shown
     for word in ("lombardo", "lombarda", "lombarde", "start-up", "italiani"):
         assert not any(word in term.split() for term in shown), (word, shown)
     assert match.backward > 0  # the words still count in the score: only the reasons leave them out
