@@ -46,7 +46,7 @@ def test_badge_sheet_and_qr_check_in(browser, phone, live_app, monkeypatch):
     sheet.click("#nav-badges")
     sheet.wait_for_url(lambda url: url.endswith(f"/events/{event_id}/badges"))
     screenshot(sheet, "badges-1280")
-    assert sheet.locator("article.badge").count() == 9 and sheet.locator("article.badge svg.qr-code").count() == 9
+    assert sheet.locator("article.name-badge").count() == 9 and sheet.locator("article.name-badge svg.qr-code").count() == 9
     assert sheet.locator("section.badge-sheet").count() == 2
     badge = sheet.locator(f"#badge-{person_id}")
     assert "Giulia Bianchi-Santamaria" in badge.inner_text() and "Carlo Besta" in badge.inner_text()
@@ -55,7 +55,7 @@ def test_badge_sheet_and_qr_check_in(browser, phone, live_app, monkeypatch):
     assert all(url.startswith(base) for url in requested)  # no CDN
     sheet.emulate_media(media="print")
     screenshot(sheet, "badges-print")
-    boxes = [sheet.locator("section.badge-sheet").first.locator("article.badge").nth(i).bounding_box()
+    boxes = [sheet.locator("section.badge-sheet").first.locator("article.name-badge").nth(i).bounding_box()
              for i in range(8)]
     assert {round(b["width"] / MM) for b in boxes} == {95} and {round(b["height"] / MM) for b in boxes} == {69}
     assert len({round(b["x"]) for b in boxes}) == 2 and len({round(b["y"]) for b in boxes}) == 4

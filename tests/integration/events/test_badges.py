@@ -95,7 +95,7 @@ def test_nine_badges_make_two_a4_sheets(app):
     event, _, _ = small_event(people=9, pairs=(), organiser=organiser)
     html = client_for(app, organiser).get(f"/events/{event.id}/badges").get_data(as_text=True)
     sheets = html.split('<section class="badge-sheet"')[1:]
-    assert [s.count('<article class="badge"') for s in sheets] == [8, 1]
+    assert [s.count('<article class="name-badge"') for s in sheets] == [8, 1]
 
 
 def test_scanning_a_badge_checks_the_participant_in_once(app):
@@ -264,10 +264,10 @@ def test_a_large_event_prints_in_parts_of_twenty_sheets(app, monkeypatch):
     event, _, _ = small_event(people=35, pairs=(), organiser=organiser)
     client = client_for(app, organiser)
     first = client.get(f"/events/{event.id}/badges?sort=name").get_data(as_text=True)
-    assert first.count('<article class="badge"') == 16 and "part 1 of 3 (badges 1–16)" in first
+    assert first.count('<article class="name-badge"') == 16 and "part 1 of 3 (badges 1–16)" in first
     assert "35 badges: every participant. 5 sheets." in " ".join(first.split())
     last = client.get(f"/events/{event.id}/badges?sort=name&part=3").get_data(as_text=True)
-    assert last.count('<article class="badge"') == 3 and "part 3 of 3 (badges 33–35)" in last
+    assert last.count('<article class="name-badge"') == 3 and "part 3 of 3 (badges 33–35)" in last
     assert re.findall(r'<p class="badge-name">([^<]+)</p>', last) == ["Person 7", "Person 8", "Person 9"]
     assert f'/events/{event.id}/badges?sort=name&amp;part=2' in last
     beyond = client.get(f"/events/{event.id}/badges?part=99").get_data(as_text=True)
