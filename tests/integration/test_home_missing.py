@@ -49,3 +49,16 @@ def test_each_kind_is_asked_for_what_its_matching_uses(app):
     investor.investor_stages, investor.investor_sectors, investor.ticket_max = ["seed"], ["biotech"], 2_000_000
     db.session.commit()
     assert completeness(investor).missing == [] and completeness(investor).percent == 100
+
+
+def test_a_nearly_complete_profile_is_not_called_thin(client):
+    lab = make_org(name="Organoid Lab", kind="university", **{**FULL, "keywords": ""})
+    login(client, make_user(organisation=lab))
+    page = client.get("/").get_data(as_text=True)
+    assert completeness(lab).percent >= 80 and _missing(client)
+    assert "Still missing:" in page and "thin profile" not in page
+    bare = make_org(name="Bare Lab", kind="university", offer="Organoids")
+    other = client.application.test_client()
+    login(other, make_user(organisation=bare))
+    assert completeness(bare).percent < 80
+    assert "A thin profile gets poor suggestions" in other.get("/").get_data(as_text=True)

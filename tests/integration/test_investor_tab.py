@@ -42,12 +42,13 @@ def test_a_startup_without_suggestions_is_told_which_fields_investors_need(clien
     login(client, make_user(organisation=startup))
     html = client.get("/matches/?kind=investor").get_data(as_text=True)
     assert "Describe what you offer and seek" not in html
-    assert ("Investor suggestions need your funding stage, the amount you are raising and your sectors. Missing from "
-            f'<a href="/profiles/{startup.id}/edit">your profile</a>: funding stage and amount sought.') in html
+    assert ("Investors are suggested from your funding stage, the amount you are raising and your sectors: add to "
+            f'<a href="/profiles/{startup.id}/edit">your profile</a> what is missing, funding stage and amount sought.'
+            ) in html
     startup.funding_stage, startup.funding_amount_sought = "seed", 500_000
     db.session.commit()
     html = client.get("/matches/?kind=investor").get_data(as_text=True)
-    assert 'id="investor-gaps"' in html and "Missing from" not in html and "No investor fits" in html
+    assert 'id="investor-gaps"' in html and "what is missing" not in html and "No investor fits" in html
 
 
 def test_a_startup_with_suggestions_is_told_which_fields_are_missing_above_the_list(client):
