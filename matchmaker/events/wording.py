@@ -46,6 +46,10 @@ REFUSALS = {
                      "organisations"),
     "event_closed": _l("the event is closed: its requests can no longer be answered or withdrawn"),
     "event_over": _l("the event is over: availability can no longer change"),
+    "called_off_final": _l("the event was called off and its participants were told: it cannot be reopened. "
+                           "Create a new event if it takes place after all"),
+    "called_off_no_agenda": _l("the event was called off: its agenda can no longer be scheduled or published"),
+    "closed_no_agenda": _l("the event is closed: its agenda can no longer be scheduled or published"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
 }

@@ -75,6 +75,15 @@ def called_off(event: Event) -> bool:
         and as_utc(event.closed_at) < start
 
 
+def refuse_if_closed(event: Event) -> None:
+    """Publishing or scheduling a closed event is refused: Conflict "called_off_no_agenda" for a called-off event
+    (publishing would silently put it back on), "closed_no_agenda" for one that took place."""
+    from matchmaker.services.events import Conflict
+
+    if event.status == CLOSED:
+        raise Conflict("called_off_no_agenda" if called_off(event) else "closed_no_agenda")
+
+
 def call_off(event: Event) -> int:
     """After the status became closed before the first slot: every published meeting leaves the agenda and the
     calendar feeds (STATUS:CANCELLED, SEQUENCE raised; the draft is kept, should the event be reopened), pending
