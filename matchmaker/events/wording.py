@@ -175,6 +175,16 @@ def status(code: str) -> str:
     return gettext(STATUS_LABELS.get(code, code))
 
 
+CALLED_OFF = lazy_pgettext("event status", "Called off")
+
+
+def event_status(event) -> str:
+    """The event's status as lists show it: "Called off" for an event closed before it began, not "Closed"."""
+    from matchmaker.services.events_closing import called_off
+
+    return str(CALLED_OFF) if event.status == "closed" and called_off(event) else status(event.status)
+
+
 # A single meeting request's state, in its own context: "declined" elsewhere is a plural share ("rifiutati").
 REQUEST_STATE_LABELS = {"pending": lazy_pgettext("meeting request", "pending"),
                         "accepted": lazy_pgettext("meeting request", "accepted"),

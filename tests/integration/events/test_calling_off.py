@@ -123,3 +123,24 @@ def test_a_called_off_event_cannot_be_reopened_from_the_manage_page(app, client)
     db.session.commit()
     it = client.get(f"/events/{event.id}/manage").get_data(as_text=True)
     assert "non può essere riaperto" in it
+
+
+def test_a_called_off_event_s_pages_do_not_speak_of_an_event_that_happened(app, client):
+    """R3: My day, follow-up, check-in desk, the event menu and /events/ say the event was called off."""
+    event, people, _meetings = _called_off(client)
+    manage = client.get(f"/events/{event.id}/manage").get_data(as_text=True)
+    assert 'id="nav-checkin"' not in manage and 'id="nav-followup-report"' not in manage
+    desk = client.get(f"/events/{event.id}/checkin").get_data(as_text=True)
+    assert 'id="called-off"' in desk and "the organisers closed the event" not in desk
+    assert "Called off" in client.get("/events/").get_data(as_text=True)
+    logout(client)
+    login(client, people[0].user)
+    day = client.get(f"/events/{event.id}/day").get_data(as_text=True)
+    assert 'id="called-off"' in day and "Thank you for taking part" not in day
+    followup = client.get(f"/events/{event.id}/followup").get_data(as_text=True)
+    assert 'id="called-off"' in followup and "You had no published meetings" not in followup
+    mine = client.get("/events/").get_data(as_text=True)
+    assert "Called off" in mine and "Follow-up: how did your meetings go?" not in mine
+    people[0].user.locale = "it"
+    db.session.commit()
+    assert "Annullato" in client.get("/events/").get_data(as_text=True)
