@@ -56,6 +56,8 @@ def test_a_note_or_continue_without_an_outcome_is_refused_in_place_never_dropped
     assert refused.status_code == 422 and "Refused: say whether the meeting took place" in html
     assert ">richiamare a gennaio</textarea>" in html and "1 answer saved; the one marked below was not." in html
     assert "answer is saved" not in html
+    assert f'id="meeting-{second}" data-refused' in html  # R9: the mark the language switch carries
+    assert 'data-not-saved="Not saved: this answer was refused.' in html
     stored = {f.meeting_id: f for f in db.session.execute(db.select(MeetingFeedback)).scalars()}
     assert second not in stored
 
