@@ -4,7 +4,6 @@ scanning more (R7), a closed event's public page says who took part (R1); Englis
 from __future__ import annotations
 
 from matchmaker.extensions import db
-from matchmaker.models import User
 from matchmaker.services import events_day
 from tests.helpers import client_for, make_user, post_form
 from tests.integration.events.builders import schedule_now, small_event
