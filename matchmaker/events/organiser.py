@@ -105,6 +105,9 @@ def manage(event_id: int):
     if not events_closing.calls_off(event):  # the call-off confirmation is for an event not started yet
         del form.confirm_call_off
     form.status.choices = [(code, wording.status(code)) for code in events_settings.allowed_statuses(event)]
+    if events_closing.called_off(event):  # it stays closed (events_settings.allowed_statuses): the page says why
+        form.status.description = _("The event was called off and its participants were told: it cannot be "
+                                    "reopened. Create a new event if it takes place after all.")
     if event.slots:  # the zones named as on the event's first day (CEST for a May event, not today's CET)
         form.time_zone.choices = zone_choices(event.slots[0].starts_at.date())
     if event.published_version:  # shown, not sent: the zone stays (see events_settings.change_time_zone)
@@ -156,7 +159,7 @@ def _save_settings(event, form) -> bool:
         if exc.reason[0] == "deadline_after_event":
             form.request_deadline.errors = [*form.request_deadline.errors, wording.date_refusal(exc.reason)]
             return False
-        field = form.status if exc.reason[0] == "status_not_allowed" else form.time_zone
+        field = form.status if exc.reason[0] in ("status_not_allowed", "called_off_final") else form.time_zone
         field.errors = [*field.errors, wording.refusal(exc.reason)]
         return False
     for field in ("name", "description", "venue", "max_meetings", "request_quota"):

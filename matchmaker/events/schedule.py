@@ -76,6 +76,11 @@ def run(event_id: int):
     if current is not None and not current.finished:
         flash(_("A scheduling job is already running for this event."), "info")
         return redirect(url_for("events.schedule", event_id=event.id))
+    try:
+        events_closing.refuse_if_closed(event)
+    except Conflict as exc:
+        refusal_flash(exc)
+        return redirect(url_for("events.schedule", event_id=event.id))
     expire_pending(event)
     asked = request.form.get("time_limit", 30.0, type=float)
     limit = min(max(asked, 1.0), 600.0) if math.isfinite(asked) else 30.0  # 'nan' passes min/max
@@ -91,6 +96,11 @@ def run(event_id: int):
 @login_required
 def publish(event_id: int):
     event = organised(event_id)
+    try:
+        events_closing.refuse_if_closed(event)
+    except Conflict as exc:
+        refusal_flash(exc)
+        return redirect(url_for("events.schedule", event_id=event.id))
     ending = events_closing.requests_ending(event)
     if ending and request.form.get("confirm") != "1":  # the page's disclosure says what publishing ends
         flash(_("The draft was not published: confirm that publishing ends the meeting requests."), "error")

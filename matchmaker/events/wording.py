@@ -46,6 +46,10 @@ REFUSALS = {
                      "organisations"),
     "event_closed": _l("the event is closed: its requests can no longer be answered or withdrawn"),
     "event_over": _l("the event is over: availability can no longer change"),
+    "called_off_final": _l("the event was called off and its participants were told: it cannot be reopened. "
+                           "Create a new event if it takes place after all"),
+    "called_off_no_agenda": _l("the event was called off: its agenda can no longer be scheduled or published"),
+    "closed_no_agenda": _l("the event is closed: its agenda can no longer be scheduled or published"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
 }
@@ -169,6 +173,16 @@ def solver_status(code: str | None) -> str:
 
 def status(code: str) -> str:
     return gettext(STATUS_LABELS.get(code, code))
+
+
+CALLED_OFF = lazy_pgettext("event status", "Called off")
+
+
+def event_status(event) -> str:
+    """The event's status as lists show it: "Called off" for an event closed before it began, not "Closed"."""
+    from matchmaker.services.events_closing import called_off
+
+    return str(CALLED_OFF) if event.status == "closed" and called_off(event) else status(event.status)
 
 
 # A single meeting request's state, in its own context: "declined" elsewhere is a plural share ("rifiutati").

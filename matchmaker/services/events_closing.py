@@ -29,15 +29,25 @@ def pending_count(event: Event) -> int:
 
 def requests_ending(event: Event, now: datetime | None = None) -> dict | None:
     """What publishing the draft would end, for its confirmation: {"pending": n, "deadline": UTC or None,
-    "open": requests could still be sent} while requests are open (before their deadline) or some wait for an
-    answer; None when publishing ends nothing."""
+    "open": requests could still be sent, "draft": meetings placed in the draft (0: an empty agenda would be
+    published)} while requests are open (before their deadline) or some wait for an answer; None when publishing
+    ends nothing."""
     now = as_utc(now or events_day.current_time())
     deadline = as_utc(event.request_deadline) if event.request_deadline else None
     still_open = event.status == REQUESTS and (deadline is None or now <= deadline)
     pending = pending_count(event)
     if not still_open and not pending:
         return None
-    return {"pending": pending, "deadline": deadline if still_open else None, "open": still_open}
+    return {"pending": pending, "deadline": deadline if still_open else None, "open": still_open,
+            "draft": draft_count(event)}
+
+
+def draft_count(event: Event) -> int:
+    """How many meetings the draft places (active, in a slot)."""
+    from matchmaker.models.event_meeting import ACTIVE
+
+    return db.session.scalar(select(func.count()).select_from(Meeting).where(
+        Meeting.event_id == event.id, Meeting.state == ACTIVE, Meeting.slot_id.is_not(None))) or 0
 
 
 def expire_all_pending(event: Event, tell: bool = True) -> int:
@@ -73,6 +83,15 @@ def called_off(event: Event) -> bool:
     start = first_start(event)
     return event.status == CLOSED and event.closed_at is not None and start is not None \
         and as_utc(event.closed_at) < start
+
+
+def refuse_if_closed(event: Event) -> None:
+    """Publishing or scheduling a closed event is refused: Conflict "called_off_no_agenda" for a called-off event
+    (publishing would silently put it back on), "closed_no_agenda" for one that took place."""
+    from matchmaker.services.events import Conflict
+
+    if event.status == CLOSED:
+        raise Conflict("called_off_no_agenda" if called_off(event) else "closed_no_agenda")
 
 
 def call_off(event: Event) -> int:

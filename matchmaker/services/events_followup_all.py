@@ -21,6 +21,16 @@ def typed_answers(form, meeting_ids: list[int]) -> dict[int, dict]:
     return typed
 
 
+def _typed_without_outcome(item: dict, answer: dict) -> bool:
+    """A note or "continue" typed in a card whose outcome was not chosen: refused in place (`bad_outcome`), never
+    dropped. Not stored without an outcome: a row without one reads as "my partner did not come" beside the day's
+    report, and "continue" would reach a partner about a meeting nobody said took place."""
+    if answer["outcome"] is not None:
+        return False
+    typed = (answer["note"].strip(), answer["continue"])
+    return any(typed) and typed != (item["note"] or "", item["continue"])
+
+
 def _changed(item: dict, answer: dict) -> bool:
     if answer["outcome"] is None:  # a card left untouched (or not answered yet): nothing to store
         return False
@@ -30,12 +40,18 @@ def _changed(item: dict, answer: dict) -> bool:
 
 def answer_all(event: Event, participant: EventParticipant, typed: dict[int, dict],
                user: User | None = None) -> tuple[list[int], dict[int, tuple[str, dict]], list[int]]:
-    """Store every changed answer (each committed); returns (saved meeting ids, refused {meeting id: reason},
+    """Store every changed answer (each committed; a note or "continue" without an outcome is refused, never
+    dropped); returns (saved meeting ids, refused {meeting id: reason},
     meeting ids whose "continue" left the participant connected)."""
     saved, refused, connected = [], {}, []
     for item in events_followup.meetings(event, participant):
         answer = typed.get(item["meeting_id"])
-        if answer is None or item["closed_before"] or not _changed(item, answer):
+        if answer is None or item["closed_before"]:
+            continue
+        if _typed_without_outcome(item, answer):
+            refused[item["meeting_id"]] = ("bad_outcome", {})
+            continue
+        if not _changed(item, answer):
             continue
         try:
             if events_followup.answer(event, participant, item["meeting_id"], answer["outcome"], answer["rating"],

@@ -25,3 +25,11 @@ def summary(event: Event) -> list[tuple[str, int]]:
         .where(EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))
         .group_by(Organisation.kind)).all()
     return sorted(((kind, count) for kind, count in rows), key=lambda item: (-item[1], item[0]))
+
+
+def took_place(event: Event) -> bool:
+    """Whether the event is over (closed after it began, or past its last slot): its page says who took part, not
+    who takes part so far."""
+    from matchmaker.services import events_closing, events_followup
+
+    return events_followup.is_over(event) and not events_closing.called_off(event)

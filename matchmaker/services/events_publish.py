@@ -12,9 +12,11 @@ from matchmaker.services.events import _chunks
 def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
     """Make the draft the agenda (pending requests expire, their requesters told): new, moved and cancelled
     meetings raise their iCal SEQUENCE; participants with a change are notified. Returns the
-    counts {"new", "moved", "cancelled"} (the caller commits)."""
-    from matchmaker.services.events_closing import expire_all_pending
+    counts {"new", "moved", "cancelled"} (the caller commits). A closed event is refused (see
+    `events_closing.refuse_if_closed`)."""
+    from matchmaker.services.events_closing import expire_all_pending, refuse_if_closed
 
+    refuse_if_closed(event)
     expire_all_pending(event)  # requests end with the publication: none stays acceptable but never scheduled
     event = db.session.get(Event, event.id)
     changes = draft_changes(event)

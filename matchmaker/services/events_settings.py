@@ -17,7 +17,12 @@ UTC = ZoneInfo("UTC")
 def allowed_statuses(event: Event) -> list[str]:
     """The statuses the manage form offers. Before the first publication: any status before "published" (going
     back reopens a phase) or closed; "published" only through Publish, which makes the agenda. Once an agenda is
-    published: published or closed, never back to a phase that would hide it from the participants."""
+    published: published or closed, never back to a phase that would hide it from the participants. A called-off
+    event stays closed: its participants were told it is cancelled and nothing would tell them it is on again."""
+    from matchmaker.services.events_closing import called_off
+
+    if called_off(event):
+        return [CLOSED]
     if event.published_version:
         allowed = [PUBLISHED, CLOSED]
     else:
@@ -27,8 +32,12 @@ def allowed_statuses(event: Event) -> list[str]:
 
 def set_status(event: Event, status: str) -> None:
     """Change the status if `allowed_statuses` allows it (the caller commits), noting when it was closed; else
-    Conflict "status_not_allowed"."""
+    Conflict "status_not_allowed" ("called_off_final" for a called-off event)."""
     if status != event.status and status not in allowed_statuses(event):
+        from matchmaker.services.events_closing import called_off
+
+        if called_off(event):
+            raise Conflict("called_off_final")
         raise Conflict("status_not_allowed", {"status": status})
     if status == CLOSED and event.status != CLOSED:  # the event day stops here (see events_day.closed_at)
         from matchmaker.services.events_day import current_time

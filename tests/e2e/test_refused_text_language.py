@@ -78,6 +78,8 @@ def test_a_refused_follow_up_answer_survives_the_language_switch(phone, live_app
     assert item.locator("textarea").input_value() == "Call them on Monday about the assay"
     assert item.locator(f"input[name=outcome-{meeting_id}][value=cancelled]").is_checked()
     assert item.locator(f"input[name=rating-{meeting_id}][value='4']").is_checked()
+    assert "Non salvata" in item.locator(".carried-refusal").inner_text()  # R9: still marked as not saved
+    assert phone.get_attribute("#followup-form", "data-warn-unsaved") == "refused"
     assert asked == [] and f"/events/{event_id}/followup" in phone.url and fits_the_phone(phone)
     screenshot(phone, "refused-followup-after-switch-390")
 

@@ -4,7 +4,9 @@
      declined note without a reason, a follow-up answer, a profile with errors) counts as typed from the start: what
      it holds is not saved.
    - The language switch reloads the same page: instead of asking, it carries the typed values across (in this tab's
-     sessionStorage, read back and deleted by the very next page, never sent to the server). */
+     sessionStorage, read back and deleted by the very next page, never sent to the server), with the ids of the
+     parts the server marked refused (data-refused): the next page marks them again with the form's data-not-saved
+     text, in its language, and the form stays "refused" (nothing in it is saved). */
 (function () {
   var PREFIX = "matchmaker-draft:";
   var watched = Array.prototype.slice.call(document.querySelectorAll("form[data-warn-unsaved]"));
@@ -34,10 +36,31 @@
       }
       return [el.name, el.value];
     });
-    sessionStorage.setItem(keyOf(form), JSON.stringify(values));
+    var refused = Array.prototype.map.call(form.querySelectorAll("[data-refused][id]"), function (el) {
+      return el.id;
+    });
+    sessionStorage.setItem(keyOf(form), JSON.stringify({ values: values, refused: refused }));
   }
 
-  function restore(form, values) {
+  function markRefused(form, ids) {  /* the parts refused before the switch: "not saved", in this page's language */
+    ids.forEach(function (id) {
+      var part = document.getElementById(id);
+      if (!part || !form.contains(part) || part.hasAttribute("data-refused")) return;
+      part.setAttribute("data-refused", "");
+      if (form.dataset.notSaved) {
+        var line = document.createElement("p");
+        line.className = "errors carried-refusal";
+        line.setAttribute("role", "alert");
+        line.textContent = form.dataset.notSaved;
+        part.insertBefore(line, part.querySelector("[data-refusal-here]"));
+      }
+    });
+    if (ids.length) form.dataset.warnUnsaved = "refused";
+  }
+
+  function restore(form, kept) {
+    var values = Array.isArray(kept) ? kept : kept.values;
+    markRefused(form, Array.isArray(kept) ? [] : kept.refused || []);
     var els = fields(form);
     var seen = {};
     values.forEach(function (entry) {

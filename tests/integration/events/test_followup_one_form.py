@@ -43,3 +43,28 @@ def test_a_refused_card_keeps_its_typing_and_the_others_are_saved(app):
     assert ">pioggia</textarea>" in html and "1 answer saved; the one marked below was not." in html
     stored = {f.meeting_id: f for f in db.session.execute(db.select(MeetingFeedback)).scalars()}
     assert list(stored) == [first] and stored[first].rating == 4
+
+
+def test_a_note_or_continue_without_an_outcome_is_refused_in_place_never_dropped(app):
+    """R8: a card with a private note and "continue" but no outcome is not silently dropped while the page says
+    saved: it is refused in place, its typing kept, and counted as not saved."""
+    client, page, first, second = _signed_in(app)
+    refused = post_form(client, f"{page}/answers", {
+        f"outcome-{first}": "no_show",
+        f"note-{second}": "richiamare a gennaio", f"continue-{second}": "1", "at": str(first)}, page)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "Refused: say whether the meeting took place" in html
+    assert ">richiamare a gennaio</textarea>" in html and "1 answer saved; the one marked below was not." in html
+    assert "answer is saved" not in html
+    assert f'id="meeting-{second}" data-refused' in html  # R9: the mark the language switch carries
+    assert 'data-not-saved="Not saved: this answer was refused.' in html
+    stored = {f.meeting_id: f for f in db.session.execute(db.select(MeetingFeedback)).scalars()}
+    assert second not in stored
+
+
+def test_a_note_alone_without_an_outcome_is_refused_not_lost(app):
+    client, page, first, second = _signed_in(app)
+    refused = post_form(client, f"{page}/answers", {f"note-{second}": "da richiamare"}, page)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "say whether the meeting took place" in html
+    assert ">da richiamare</textarea>" in html and "Nothing to save" not in html
