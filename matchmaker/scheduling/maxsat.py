@@ -3,7 +3,6 @@ encodings of `encoding`, side by side in processes, streaming every better sched
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -12,6 +11,7 @@ from multiprocessing.connection import Connection, wait
 
 from pysat.examples.rc2 import RC2
 
+from matchmaker.scheduling.cores import ONE_CORE_POLICY, RC2_NICENESS, lower_priority, usable_cores
 from matchmaker.scheduling.descent import (FIRST_CONFLICTS, FIRST_CONFLICTS_WITH_START, FIRST_EXACT_CONFLICTS,
                                            LNS_SAT_SOLVER, descend, first_schedule, send_schedule)
 from matchmaker.scheduling.encoding import ENCODINGS, SAT_SOLVER, Encoding
@@ -33,15 +33,6 @@ PORTFOLIO = ("local search", "restricted-totalizer")
 # RC2 for the placement runs in the caller's process, stopped by an interrupt (which pysat's CaDiCaL lacks);
 # Glucose 3 is as fast on it (0.1-0.7 s on every benchmark instance and variant; CaDiCaL 0.1-1.7 s).
 PLACEMENT_SAT_SOLVER = "g3"
-# Beside a local search, RC2 runs at a lower priority: on two free cores each has its own and this changes
-# nothing; when the cores are shared (one core, or a loaded machine) the local search, which decides the result
-# whenever RC2 cannot end in time, keeps the CPU, and RC2 still gets what the local search leaves.
-RC2_NICENESS = 10
-# With one usable core (`taskset -c 0`, a container limited to one CPU) RC2 could only run at the local search's
-# expense, and on the events where it matters it cannot end in time there (alone on a free core of our machine it
-# took 5-26 s on the five hard originals, three times that on the issue's machine): it then runs as an idle-class
-# process, on the CPU only when the local search leaves it (e.g. once the local search has ended with a proof).
-ONE_CORE_POLICY = "idle"
 # When no one-break-each schedule is found (see _local_search_child), the local search goes on with CP-SAT
 # neighbourhoods (lns) instead of SAT ones on the exact encoding if the restricted encoding has more hard clauses
 # than this: the long one-day events (21-22 slots, 140,000-290,000 clauses) where building and loading the exact
@@ -64,27 +55,6 @@ RC2_LNS_MIN_CLAUSES = 220_000
 # local search takes it as its incumbent when it comes (see rc2lns.search: a better start than the constructive one).
 # False: the search before 2026-11-30 (for old-against-new benchmark runs).
 RC2_LNS_FROM_START = True
-
-
-def usable_cores() -> int:
-    """How many cores this process may run on (its CPU affinity, e.g. under taskset), not how many the machine has."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _lower_priority(niceness: int | str) -> None:
-    """This process (RC2 beside a local search) yields the CPU: by `niceness`, or, for ONE_CORE_POLICY, as an
-    idle-class process where the platform has one (else at the lowest priority)."""
-    if niceness == ONE_CORE_POLICY:
-        try:
-            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-            return
-        except (AttributeError, OSError):
-            niceness = 19
-    if niceness:
-        os.nice(niceness)
 
 
 def maximise_placement(instance: Instance, weights: list[int], time_limit: float, stop: Stop = NEVER
@@ -116,21 +86,21 @@ def _search_child(instance: Instance, must_place: list[int], conn, niceness: int
                   first_above: float = float("inf")) -> None:
     """Child process: RC2 on the restricted encoding, sending ("improved", slots), or ("optimal", slots) when it
     has no break at all; then RC2 on the exact encoding, sending ("optimal", slots) or ("unsat", None).
-    `niceness`: see _lower_priority. Above `first_above` hard clauses it first sends the SAT solver's first schedule
-    of the restricted encoding (RC2's own solver, without assumptions), at the caller's priority, for a local search
-    that did not wait for it (see RC2_LNS_FROM_START), and yields the CPU only then."""
+    `niceness`: see cores.lower_priority. Above `first_above` hard clauses it first sends the SAT solver's first
+    schedule of the restricted encoding (RC2's own solver, without assumptions), at the caller's priority, for a local
+    search that did not wait for it (see RC2_LNS_FROM_START), and yields the CPU only then."""
     if first_above == float("inf"):
-        _lower_priority(niceness)
+        lower_priority(niceness)
     restricted = Encoding(instance, must_place, **ENCODINGS["restricted-totalizer"])
     first = len(restricted.wcnf.hard) > first_above
     if first_above < float("inf") and not first:
-        _lower_priority(niceness)
+        lower_priority(niceness)
     with RC2(restricted.wcnf, solver=SAT_SOLVER) as rc2:
         if first:
             rc2.oracle.conf_budget(FIRST_CONFLICTS_WITH_START)  # as the local search gave it before
             if rc2.oracle.solve_limited():
                 send_schedule(instance, restricted.decode(rc2.oracle.get_model()), conn)
-            _lower_priority(niceness)
+            lower_priority(niceness)
         model = rc2.compute()
         if model is not None and send_schedule(instance, restricted.decode(model), conn) == 0:
             conn.close()

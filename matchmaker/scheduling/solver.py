@@ -118,7 +118,7 @@ def _improve(instance: Instance, hint: dict[int, int], previous: Schedule | None
     if previous is not None:
         return _cpsat_phases(instance, hint, previous, time_limit, seed, workers, log, on_best=on_best, stop=stop)
     # The local search and RC2 side by side whenever workers > 1, also on one core (RC2 then only takes what the
-    # local search leaves: see maxsat.ONE_CORE_POLICY); workers=1: RC2 alone (reproducible).
+    # local search leaves: see cores.ONE_CORE_POLICY); workers=1: RC2 alone (reproducible).
     processes = min(workers, len(maxsat.PORTFOLIO))
     everyone = list(range(len(instance.meetings)))
     if _all_placeable_at_first_sight(instance):

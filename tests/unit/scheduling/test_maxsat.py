@@ -256,7 +256,7 @@ def test_usable_cores_follow_the_cpu_affinity_not_the_machine():
 def test_with_one_core_rc2_only_takes_what_the_local_search_leaves():
     """On one usable core RC2 runs as an idle-class process (its own process, so not here), and the local search
     beside it still reaches and proves the optimum."""
-    probe = ("import os; from matchmaker.scheduling import maxsat; maxsat._lower_priority(maxsat.ONE_CORE_POLICY); "
+    probe = ("import os; from matchmaker.scheduling import cores; cores.lower_priority(cores.ONE_CORE_POLICY); "
              "print(os.sched_getscheduler(0) == os.SCHED_IDLE)")
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout == "True\n"
     instance, optimum = next((small_event(seed), best) for seed in range(40)
