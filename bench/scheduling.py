@@ -10,7 +10,7 @@ use (run under `taskset -c 0` for one core), before, before the variants and aft
 
     .venv/bin/python bench/scheduling.py [--time-limit 10] [--large-time-limit 30] [--only PATTERN] [--variants]
                                          [--every N] [--stress] [--rc2-lns-min-clauses N]
-                                         [--rc2-lns-from-start yes|no] [--seed N]
+                                         [--rc2-lns-from-start yes|no] [--seed N] [--seeds 0,1,2]
 """
 from __future__ import annotations
 
@@ -36,7 +36,11 @@ def published() -> dict[str, str]:
         return {row["instance"]: row["best_breaks_fairness_d2"] for row in csv.DictReader(fh)}
 
 
-SEED = 0  # solve()'s seed (--seed)
+SEED = 0  # solve()'s seed (--seed, or each of --seeds in turn)
+# With --seeds: family -> [total breaks ours, per seed], and family -> what it is compared with (the paper's total, or
+# the bound of the originals' schedules), printed together at the end.
+PER_SEED: dict[str, list[int]] = {}
+REFERENCE: dict[str, str] = {}
 
 
 def row(instance, paper: str, limit: float):
@@ -78,6 +82,8 @@ def benchmark_instances(limit: float, only: str) -> dict[str, dict[int, int]]:
             t[4] += int(paper)
     print()
     for family, (count, feasible, full, ours, paper_total, ff_full) in sorted(totals.items()):
+        PER_SEED.setdefault(f"UdG {family}", []).append(ours)
+        REFERENCE[f"UdG {family}"] = f"paper {paper_total} ({feasible} of {count} with a published optimum)"
         print(f"UdG {family}: {count} instances, {feasible} with a published optimum; of those fully placed ours "
               f"{full}, first-fit {ff_full}; total breaks ours {ours} vs paper's MaxSAT optima {paper_total} "
               f"(time limit {limit:.0f}s each)")
@@ -126,6 +132,9 @@ def benchmark_variants(limit: float, originals: dict[str, dict[int, int]], famil
             t[6] += source_breaks if source_valid else 0
     valid = {family for family, _, source_valid in families if source_valid}
     for family, (count, full, ff_full, optimal, ours, ff_breaks, source) in totals.items():
+        PER_SEED.setdefault(family, []).append(ours)
+        REFERENCE[family] = (f"bound <= {source} in the last seed's run" if family in valid else "no reference") + \
+            f"; fully placed {full} of {count} in the last seed's run"
         print(f"{family}: {count} instances; fully placed ours {full}, first-fit {ff_full}; proved optimal {optimal}; "
               f"total breaks ours {ours}, first-fit {ff_breaks} (on what each places)"
               + (f"; the originals' schedules {source}" if family in valid else "") + f" ({limit:.0f}s each)")
@@ -216,9 +225,13 @@ def main() -> None:
                         help="RC2 neighbourhoods start at once from the constructive schedule (default: the engine's; "
                              "no: from the restricted encoding's first schedule, the search before 2026-11-30)")
     parser.add_argument("--seed", type=int, default=0, help="solve()'s seed (the constructive schedule's)")
+    parser.add_argument("--seeds", default="",
+                        help="comma-separated seeds: the whole run once per seed, then each family's total per seed "
+                             "(how much of a figure is the luck of one seed); overrides --seed")
     args = parser.parse_args()
     global SEED
-    SEED = args.seed
+    seeds = [int(x) for x in args.seeds.split(",") if x.strip()] or [args.seed]
+    SEED = seeds[0]
     maxsat.RC2_LNS_MIN_CLAUSES = args.rc2_lns_min_clauses
     maxsat.RC2_LNS_FROM_START = args.rc2_lns_from_start == "yes"
     if not DATA.is_dir():
@@ -226,12 +239,22 @@ def main() -> None:
     started = time.monotonic()
     print(calibration(), flush=True)
     print(f"RC2 neighbourhoods above {maxsat.RC2_LNS_MIN_CLAUSES:,.0f} hard clauses of the restricted encoding, "
-          f"{'at once from the start' if maxsat.RC2_LNS_FROM_START else 'from its first schedule'}; seed {SEED}",
-          flush=True)
-    originals = benchmark_instances(args.time_limit, args.only)
-    if args.variants or args.stress:
-        benchmark_variants(args.time_limit, originals,
-                           (VARIANTS if args.variants else ()) + (STRESS_VARIANTS if args.stress else ()), args.every)
+          f"{'at once from the start' if maxsat.RC2_LNS_FROM_START else 'from its first schedule'}; "
+          f"seed{'s' if len(seeds) > 1 else ''} {', '.join(map(str, seeds))}", flush=True)
+    for seed in seeds:
+        SEED = seed
+        if len(seeds) > 1:
+            print(f"\nseed {seed}; {calibration()}", flush=True)
+        originals = benchmark_instances(args.time_limit, args.only)
+        if args.variants or args.stress:
+            benchmark_variants(args.time_limit, originals,
+                               (VARIANTS if args.variants else ()) + (STRESS_VARIANTS if args.stress else ()),
+                               args.every)
+    if len(seeds) > 1:
+        print(f"\ntotal breaks ours per seed ({', '.join(map(str, seeds))}), {args.time_limit:.0f}s each:")
+        for family, values in PER_SEED.items():
+            print(f"{family}: {', '.join(map(str, values))} (mean {sum(values) / len(values):.1f}, min {min(values)}, "
+                  f"max {max(values)}); {REFERENCE[family]}")
     if not args.only:
         benchmark_large(args.large_time_limit)
     print(f"\nbenchmark wall time {time.monotonic() - started:.0f}s; {calibration()}")
