@@ -96,3 +96,43 @@ def test_a_colleague_joining_an_organisation_keeps_the_event_to_return_to(app, c
     assert response.headers["Location"].startswith("/membership/join?next=")
     join = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f'href="{here}"' in join and 'id="return-to-event"' in join
+
+
+def _add(event, kind):
+    organisation = make_org(kind=kind)
+    db.session.add(EventParticipant(event_id=event.id, name=f"Someone of {organisation.name}",
+                                    organisation_id=organisation.id))
+    db.session.commit()
+
+
+def test_kinds_of_fewer_than_three_are_folded_or_left_out(app, client):
+    event, _ = _event()  # four SMEs
+    for kind in ("university", "university", "investor"):
+        _add(event, kind)
+    html = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert "4 × SME · 3 × Other" in html and "University" not in html and "Investor" not in html
+    italian = client.get(f"/events/{event.id}/", headers={"Accept-Language": "it"}).get_data(as_text=True)
+    assert "4 × PMI · 3 × Altro" in italian
+
+
+def test_a_small_event_shows_no_breakdown(app, client):
+    event, people = _event()
+    for participant in people[2:]:
+        participant.cancelled = True
+    db.session.commit()
+    html = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert 'id="taking-part"' not in html and "× SME" not in html
+
+
+def test_a_called_off_event_says_so_and_not_who_took_part(app, client):
+    from datetime import datetime, timezone
+
+    event, _ = _event("closed")
+    event.closed_at = datetime(2027, 3, 1, tzinfo=timezone.utc)  # before its first slot (10 March 2027)
+    db.session.commit()
+    html = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert 'id="called-off"' in html and "This event was called off by the organisers" in html
+    assert "Called off" in html and "Taking part so far" not in html and "Took part" not in html
+    assert 'id="taking-part"' not in html and "× SME" not in html
+    italian = client.get(f"/events/{event.id}/", headers={"Accept-Language": "it"}).get_data(as_text=True)
+    assert "Questo evento è stato annullato dagli organizzatori" in italian and "Partecipano finora" not in italian
