@@ -3,6 +3,7 @@ and logging in or registering from it brings the visitor back to the event."""
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -136,3 +137,37 @@ def test_a_called_off_event_says_so_and_not_who_took_part(app, client):
     assert 'id="taking-part"' not in html and "× SME" not in html
     italian = client.get(f"/events/{event.id}/", headers={"Accept-Language": "it"}).get_data(as_text=True)
     assert "Questo evento è stato annullato dagli organizzatori" in italian and "Partecipano finora" not in italian
+
+
+def _header_register(html):
+    return re.search(r'<a href="([^"]*)" id="nav-register">', html).group(1).replace("&amp;", "&")
+
+
+def _next_of(url):
+    path, _, query = url.partition("?")
+    assert path == "/auth/register"
+    return parse_qs(query).get("next")
+
+
+def test_the_header_s_register_link_returns_to_the_page(app, client):
+    event, _ = _event()
+    here = f"/events/{event.id}/"
+    assert _next_of(_header_register(client.get(here).get_data(as_text=True))) == [here]
+    page = client.get(f"{here}?from=mail&lang=it").get_data(as_text=True)
+    assert _next_of(_header_register(page)) == [f"{here}?from=mail&lang=it"]  # the query kept, encoded
+    login_page = client.get(f"/auth/login?next={here}").get_data(as_text=True)
+    assert _next_of(_header_register(login_page)) == [here]  # where the login page returns, not the login page
+    for foreign in ("//evil.example/", "https://evil.example/"):
+        assert _header_register(client.get(f"/auth/login?next={foreign}").get_data(as_text=True)) == "/auth/register"
+    assert _header_register(client.get("/").get_data(as_text=True)) == "/auth/register"
+
+
+def test_registering_from_the_header_returns_to_the_event(app, client, caplog):
+    event, _ = _event()
+    here = f"/events/{event.id}/"
+    register_url = _header_register(client.get(here).get_data(as_text=True))
+    post_form(client, register_url, {
+        "name": "Laura Neri", "email": "laura@neo.example", "organisation_name": "Neo Diagnostics Srl",
+        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "new_organisation": "y", "privacy": "y"})
+    link = re.findall(r"http://localhost(/auth/confirm/\S+)", caplog.text)[-1]
+    assert client.get(link).headers["Location"] == here
