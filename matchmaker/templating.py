@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Flask, render_template, request
+from flask import Flask, render_template, request, url_for
 from markupsafe import Markup
 
 from matchmaker import taxonomy
-from matchmaker.i18n import vocabulary_label
+from matchmaker.i18n import is_local_path, vocabulary_label
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -73,8 +73,9 @@ def register_template_helpers(app: Flask) -> None:
             "site-header", (menu, unread, letters, current_language()), stamped=False,
             make=lambda: render_template("_site_header.html", unread=unread, letters=letters,
                                          token_slot=page_cache.TOKEN_SLOT,
-                                         next_slot=page_cache.NEXT_SLOT))
-        return page_cache.fill_slots(fragment, request.full_path if request.query_string else request.path)
+                                         next_slot=page_cache.NEXT_SLOT, register_slot=page_cache.REGISTER_SLOT))
+        here = request.full_path if request.query_string else request.path
+        return page_cache.fill_slots(fragment, here, "" if user.is_authenticated else _register_url(here))
 
     @app.template_global()
     def url_with_page(page: int) -> str:
@@ -82,6 +83,17 @@ def register_template_helpers(app: Flask) -> None:
         args = request.args.to_dict(flat=False)
         args["page"] = [str(page)]
         return f"{request.path}?{urlencode(args, doseq=True)}"
+
+
+def _register_url(here: str) -> str:
+    """The header's "Register" link for a visitor: back to this page once the account is confirmed (`next`, a
+    same-site path only); from the login or registration page, back to where that page returns; from the home page,
+    no `next` (a new account then lands in its profile's editor)."""
+    if request.blueprint == "auth":
+        back = request.args.get("next")
+    else:
+        back = None if request.endpoint == "main.home" else here
+    return url_for("auth.register", next=back if is_local_path(back) else None)
 
 
 def _cordis_sentence(count: int, acronyms: str) -> str:

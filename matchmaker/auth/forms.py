@@ -13,6 +13,13 @@ PASSWORD_HINT = _l("At least 10 characters.")
 PASSWORD_RULES = [DataRequired(), Length(min=10, max=128, message=_l("Use at least 10 characters."))]
 
 
+def privacy_box() -> BooleanField:
+    """The box every new account ticks (registering, accepting an invitation): the notice is linked above it
+    (auth/_privacy.html); no consent asked: the box says it was shown."""
+    return BooleanField(_l("I have read the privacy notice"),
+                        validators=[DataRequired(_l("Tick the box once you have read the privacy notice."))])
+
+
 class LoginForm(AppForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
@@ -32,9 +39,7 @@ class RegisterForm(AppForm):
     new_organisation = BooleanField(_l("It is a different organisation: create a new profile"))
     joining = BooleanField(_l("I work at an organisation already in the directory: create my account without an "
                               "organisation, then ask to join it"))
-    # The notice is linked above the box (auth/register.html); no consent asked: the box says it was shown.
-    privacy = BooleanField(_l("I have read the privacy notice"),
-                           validators=[DataRequired(_l("Tick the box once you have read the privacy notice."))])
+    privacy = privacy_box()
 
 
 class ChangePasswordForm(AppForm):
@@ -60,3 +65,4 @@ class AcceptInvitationForm(AppForm):
     name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
     password = PasswordField(_l("Password"), validators=PASSWORD_RULES, description=PASSWORD_HINT)
     confirm = PasswordField(_l("Repeat password"), validators=[EqualTo("password", _l("The passwords differ."))])
+    privacy = privacy_box()

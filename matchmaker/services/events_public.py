@@ -17,14 +17,37 @@ def is_public(event: Event) -> bool:
     return event.status != DRAFT and event.status in PUBLIC_STATUSES
 
 
+# A kind is counted on the public page only when at least this many organisations are of it, so that nobody can
+# tell who takes part in a small event; smaller kinds are folded into "other", shown only if that many again.
+MIN_SHOWN = 3
+OTHER = "other"
+
+
+def visible_summary(counts: list[tuple[str | None, int]], minimum: int = MIN_SHOWN) -> list[tuple[str, int]]:
+    """The counts by kind a visitor may see: each kind with at least `minimum` (most first), then the smaller kinds,
+    the kind "other" and the unknown one folded into one "other" count if it reaches `minimum` too; nothing when
+    fewer than `minimum` take part in all."""
+    if sum(count for _kind, count in counts) < minimum:
+        return []
+    shown = sorted(((kind, count) for kind, count in counts if kind not in (OTHER, None) and count >= minimum),
+                   key=lambda item: (-item[1], item[0]))
+    folded = sum(count for kind, count in counts if kind in (OTHER, None) or count < minimum)
+    return shown + [(OTHER, folded)] if folded >= minimum else shown
+
+
 def summary(event: Event) -> list[tuple[str, int]]:
-    """Organisations taking part, counted by kind (most first): no names, no people."""
+    """Organisations taking part, counted by kind as a visitor may see them (`visible_summary`): no names, no
+    people, and nothing at all for an event that was called off."""
+    from matchmaker.services import events_closing
+
+    if events_closing.called_off(event):
+        return []
     rows = db.session.execute(
         select(Organisation.kind, func.count(func.distinct(Organisation.id)))
         .join(EventParticipant, EventParticipant.organisation_id == Organisation.id)
         .where(EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))
         .group_by(Organisation.kind)).all()
-    return sorted(((kind, count) for kind, count in rows), key=lambda item: (-item[1], item[0]))
+    return visible_summary([(kind, count) for kind, count in rows])
 
 
 def took_place(event: Event) -> bool:

@@ -72,7 +72,7 @@ def test_a_refused_follow_up_answer_survives_the_language_switch(phone, live_app
     item.get_by_label("4", exact=True).check()  # a rating for a meeting that did not take place: refused
     item.locator("textarea").fill("Call them on Monday about the assay")
     item.get_by_role("button", name="Save my answer").click()
-    phone.wait_for_selector("#followup-error")
+    phone.wait_for_selector(f"#followup-error-{meeting_id}")
     _switch(phone, "it")
     item = phone.locator(f"#meeting-{meeting_id}")
     assert item.locator("textarea").input_value() == "Call them on Monday about the assay"

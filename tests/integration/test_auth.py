@@ -188,7 +188,8 @@ def test_admin_invites_user_into_organisation(client, caplog):
     post_form(client, "/auth/logout", {}, form_url="/")
     page = client.get(link).get_data(as_text=True)
     assert "Istituto Test" in page
-    accepted = post_form(client, link, {"name": "New Colleague", "password": PASSWORD, "confirm": PASSWORD})
+    accepted = post_form(client, link, {"name": "New Colleague", "password": PASSWORD, "confirm": PASSWORD,
+                                        "privacy": "y"})
     assert accepted.status_code == 302
     user = find_user("new@example.org")
     assert user.organisation_id == org.id and user.role == "member"

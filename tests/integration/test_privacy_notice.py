@@ -43,3 +43,35 @@ def test_registering_needs_the_box_and_keeps_what_was_typed(client):
     assert db.session.execute(db.select(User)).first() is None
     accepted = post_form(client, "/auth/register", dict(data, privacy="y")).get_data(as_text=True)
     assert "Check your mail" in accepted
+
+
+def _invitation_link(client):
+    from matchmaker.models import Invitation
+    from matchmaker.services import accounts
+
+    invitation = Invitation(email="marco@acme.example", role="member")
+    db.session.add(invitation)
+    db.session.commit()
+    with client.application.test_request_context():
+        return f"/auth/invitation/{accounts.serializer('invitation').dumps({'iid': invitation.id})}"
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_accepting_an_invitation_asks_the_same_box(client, lang):
+    title, _draft, box = WORDS[lang]
+    form = client.get(_invitation_link(client), headers={"Accept-Language": lang}).get_data(as_text=True)
+    assert 'href="/privacy/"' in form and box in form and 'name="privacy"' in form and 'id="privacy-link"' in form
+
+
+def test_accepting_an_invitation_needs_the_box_and_keeps_what_was_typed(client):
+    link = _invitation_link(client)
+    data = {"name": "Marco Bruni", "password": PASSWORD, "confirm": PASSWORD}
+    refused = post_form(client, link, data)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 200 and "Tick the box once you have read the privacy notice." in html
+    assert 'value="Marco Bruni"' in html and PASSWORD not in html
+    assert db.session.execute(db.select(User)).first() is None
+    accepted = post_form(client, link, dict(data, privacy="y"))
+    assert accepted.status_code == 302
+    user = db.session.execute(db.select(User)).scalar_one()
+    assert user.email == "marco@acme.example" and user.name == "Marco Bruni"

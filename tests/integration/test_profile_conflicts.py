@@ -98,7 +98,7 @@ def test_two_acceptances_of_one_invitation_give_a_message_not_a_500(client, monk
     monkeypatch.setattr(invitations, "find_user", lambda email: calls.append(email) or (
         None if len(calls) == 1 else real_find(email)))
     response = client.post(f"/auth/invitation/{token}", data={
-        "name": "Racer", "password": "correct horse battery", "confirm": "correct horse battery",
+        "name": "Racer", "password": "correct horse battery", "confirm": "correct horse battery", "privacy": "y",
         "csrf_token": csrf_token(client, f"/auth/invitation/{token}")}, follow_redirects=True)
     assert response.status_code == 200 and "already been used" in response.get_data(as_text=True)
 

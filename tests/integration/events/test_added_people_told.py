@@ -69,7 +69,7 @@ def test_the_invitation_link_creates_the_account_that_then_takes_part(app, clien
     invitation = db.session.execute(select(Invitation).where(Invitation.email == "dora@example.org")).scalar_one()
     assert invitation.organisation_id == org.id
     post_form(invitee, path, {"name": "Dora Verdi", "password": "correct horse battery",
-                              "confirm": "correct horse battery"})
+                              "confirm": "correct horse battery", "privacy": "y"})
     page = invitee.get(f"/events/{event.id}/").get_data(as_text=True)  # the event's page: her participation
     dora = db.session.execute(select(EventParticipant).where(EventParticipant.email == "dora@example.org")).scalar_one()
     assert dora.user is not None and dora.user.email == "dora@example.org" and dora.organisation_id == org.id

@@ -46,7 +46,7 @@ def _invited(app, client, monkeypatch, *, members: bool, by_file: bool, language
 def _accept(app, path):
     invitee = app.test_client()
     page = invitee.get(path).get_data(as_text=True)
-    post_form(invitee, path, {"name": "Ada Bianchi", "password": PASSWORD, "confirm": PASSWORD})
+    post_form(invitee, path, {"name": "Ada Bianchi", "password": PASSWORD, "confirm": PASSWORD, "privacy": "y"})
     return invitee, page
 
 
@@ -82,7 +82,8 @@ def test_an_invitation_into_an_organisation_without_members_makes_a_member(app, 
 def test_an_invitee_lands_on_the_events_page_with_a_welcome(app, client, monkeypatch):
     _body, path, _org, event, _ = _invited(app, client, monkeypatch, members=False, by_file=False)
     invitee = app.test_client()
-    response = post_form(invitee, path, {"name": "Ada Bianchi", "password": PASSWORD, "confirm": PASSWORD})
+    response = post_form(invitee, path, {"name": "Ada Bianchi", "password": PASSWORD, "confirm": PASSWORD,
+                                         "privacy": "y"})
     assert response.status_code == 302 and response.location.endswith(f"/events/{event.id}/")
     page = invitee.get(response.location).get_data(as_text=True)
     assert "Welcome to Matchmaker. You take part in Meet in Italy: here is its page." in page

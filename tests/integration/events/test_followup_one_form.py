@@ -2,6 +2,8 @@
 a refused card comes back typed with its reason while the others are saved."""
 from __future__ import annotations
 
+import re
+
 from matchmaker.extensions import db
 from matchmaker.models import MeetingFeedback, User
 from tests.helpers import login, post_form
@@ -68,3 +70,17 @@ def test_a_note_alone_without_an_outcome_is_refused_not_lost(app):
     html = refused.get_data(as_text=True)
     assert refused.status_code == 422 and "say whether the meeting took place" in html
     assert ">da richiamare</textarea>" in html and "Nothing to save" not in html
+
+
+def test_two_refused_cards_have_an_error_of_their_own(app):
+    client, page, first, second = _signed_in(app)
+    refused = post_form(client, f"{page}/answers", {
+        f"outcome-{first}": "cancelled", f"rating-{first}": "4",
+        f"outcome-{second}": "cancelled", f"rating-{second}": "5"}, page)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and html.count('role="alert" id="followup-error-') == 2
+    ids = re.findall(r'role="alert" id="(followup-error-\d+)"', html)
+    assert ids == [f"followup-error-{first}", f"followup-error-{second}"] and 'id="followup-error"' not in html
+    for meeting_id in (first, second):
+        card = html.split(f'id="meeting-{meeting_id}"')[1].split("</li>")[0]
+        assert card.count(f'aria-describedby="followup-error-{meeting_id}"') == 2  # both questions point to it

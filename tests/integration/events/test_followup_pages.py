@@ -159,7 +159,7 @@ def test_a_refused_answer_comes_back_as_typed_with_the_reason(app, clock):
     response = post_form(client, f"{page}/meetings/{meetings[0].id}",
                          {"outcome": "cancelled", "rating": "5", "note": "typed note", "continue": "1"}, page)
     html = response.get_data(as_text=True)
-    assert response.status_code == 422 and 'id="followup-error"' in html and \
+    assert response.status_code == 422 and f'id="followup-error-{meetings[0].id}"' in html and \
         "Refused: a meeting cancelled on the day cannot be rated (choose “no rating”)" in html
     form = html.split(f'id="meeting-{meetings[0].id}"')[1].split("</li>")[0]
     assert ">typed note</textarea>" in form and 'value="cancelled" checked' in form

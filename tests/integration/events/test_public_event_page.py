@@ -3,6 +3,7 @@ and logging in or registering from it brings the visitor back to the event."""
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -96,3 +97,77 @@ def test_a_colleague_joining_an_organisation_keeps_the_event_to_return_to(app, c
     assert response.headers["Location"].startswith("/membership/join?next=")
     join = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f'href="{here}"' in join and 'id="return-to-event"' in join
+
+
+def _add(event, kind):
+    organisation = make_org(kind=kind)
+    db.session.add(EventParticipant(event_id=event.id, name=f"Someone of {organisation.name}",
+                                    organisation_id=organisation.id))
+    db.session.commit()
+
+
+def test_kinds_of_fewer_than_three_are_folded_or_left_out(app, client):
+    event, _ = _event()  # four SMEs
+    for kind in ("university", "university", "investor"):
+        _add(event, kind)
+    html = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert "4 × SME · 3 × Other" in html and "University" not in html and "Investor" not in html
+    italian = client.get(f"/events/{event.id}/", headers={"Accept-Language": "it"}).get_data(as_text=True)
+    assert "4 × PMI · 3 × Altro" in italian
+
+
+def test_a_small_event_shows_no_breakdown(app, client):
+    event, people = _event()
+    for participant in people[2:]:
+        participant.cancelled = True
+    db.session.commit()
+    html = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert 'id="taking-part"' not in html and "× SME" not in html
+
+
+def test_a_called_off_event_says_so_and_not_who_took_part(app, client):
+    from datetime import datetime, timezone
+
+    event, _ = _event("closed")
+    event.closed_at = datetime(2027, 3, 1, tzinfo=timezone.utc)  # before its first slot (10 March 2027)
+    db.session.commit()
+    html = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert 'id="called-off"' in html and "This event was called off by the organisers" in html
+    assert "Called off" in html and "Taking part so far" not in html and "Took part" not in html
+    assert 'id="taking-part"' not in html and "× SME" not in html
+    italian = client.get(f"/events/{event.id}/", headers={"Accept-Language": "it"}).get_data(as_text=True)
+    assert "Questo evento è stato annullato dagli organizzatori" in italian and "Partecipano finora" not in italian
+
+
+def _header_register(html):
+    return re.search(r'<a href="([^"]*)" id="nav-register">', html).group(1).replace("&amp;", "&")
+
+
+def _next_of(url):
+    path, _, query = url.partition("?")
+    assert path == "/auth/register"
+    return parse_qs(query).get("next")
+
+
+def test_the_header_s_register_link_returns_to_the_page(app, client):
+    event, _ = _event()
+    here = f"/events/{event.id}/"
+    assert _next_of(_header_register(client.get(here).get_data(as_text=True))) == [here]
+    page = client.get(f"{here}?from=mail&lang=it").get_data(as_text=True)
+    assert _next_of(_header_register(page)) == [f"{here}?from=mail&lang=it"]  # the query kept, encoded
+    login_page = client.get(f"/auth/login?next={here}").get_data(as_text=True)
+    assert _next_of(_header_register(login_page)) == [here]  # where the login page returns, not the login page
+    for foreign in ("//evil.example/", "https://evil.example/"):
+        assert _header_register(client.get(f"/auth/login?next={foreign}").get_data(as_text=True)) == "/auth/register"
+    assert _header_register(client.get("/").get_data(as_text=True)) == "/auth/register"
+
+
+def test_registering_from_the_header_returns_to_the_event(app, client, caplog):
+    event, _ = _event()
+    here = f"/events/{event.id}/"
+    register_url = _header_register(client.get(here).get_data(as_text=True))
+    post_form(client, register_url, {
+        "name": "Laura Neri", "email": "laura@neo.example", "organisation_name": "Neo Diagnostics Srl",
+        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "new_organisation": "y", "privacy": "y"})
+    link = re.findall(r"http://localhost(/auth/confirm/\S+)", caplog.text)[-1]
+    assert client.get(link).headers["Location"] == here
