@@ -91,19 +91,23 @@ def cached(kind: str, key: tuple, make: Callable[[], Any], stamped: bool = True)
 
 # Where a cached fragment holds something of the request's own: NUL never reaches a page (request_guards refuse
 # it in every request, and it is not in any template), so these cannot clash with the fragment's text.
-TOKEN_SLOT, NEXT_SLOT, REGISTER_SLOT = "\x00csrf\x00", "\x00next\x00", "\x00register\x00"
+TOKEN_SLOT, NEXT_SLOT = "\x00csrf\x00", "\x00next\x00"
+LOGIN_SLOT, REGISTER_SLOT = "\x00login\x00", "\x00register\x00"  # the header's links for a visitor
 
 
-def fill_slots(fragment: str, next_url: str = "", register_url: str = "") -> Markup:
-    """`fragment` with this request's CSRF token (and `next_url`, `register_url`) put in its slots, escaped as the
-    template would."""
+def fill_slots(fragment: str, next_url: str = "", register_url: str = "", login_url: str = "") -> Markup:
+    """`fragment` with this request's CSRF token (and `next_url`, `register_url`, `login_url`) put in its slots,
+    escaped as the template would."""
     token = g.get("_escaped_csrf")
     if token is None:  # a page fills a dozen slots: the token once
         from flask_wtf.csrf import generate_csrf
 
         token = g._escaped_csrf = str(escape(generate_csrf()))
     text = fragment.replace(TOKEN_SLOT, token).replace(NEXT_SLOT, str(escape(next_url)))
-    return Markup(text.replace(REGISTER_SLOT, str(escape(register_url))) if REGISTER_SLOT in text else text)
+    for slot, url in ((REGISTER_SLOT, register_url), (LOGIN_SLOT, login_url)):
+        if slot in text:
+            text = text.replace(slot, str(escape(url)))
+    return Markup(text)
 
 
 def bump(connection, name: str = DIRECTORY, if_table: bool = False) -> None:

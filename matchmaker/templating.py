@@ -73,9 +73,13 @@ def register_template_helpers(app: Flask) -> None:
             "site-header", (menu, unread, letters, current_language()), stamped=False,
             make=lambda: render_template("_site_header.html", unread=unread, letters=letters,
                                          token_slot=page_cache.TOKEN_SLOT,
-                                         next_slot=page_cache.NEXT_SLOT, register_slot=page_cache.REGISTER_SLOT))
+                                         next_slot=page_cache.NEXT_SLOT, register_slot=page_cache.REGISTER_SLOT,
+                                         login_slot=page_cache.LOGIN_SLOT))
         here = request.full_path if request.query_string else request.path
-        return page_cache.fill_slots(fragment, here, "" if user.is_authenticated else _register_url(here))
+        if user.is_authenticated:
+            return page_cache.fill_slots(fragment, here)
+        return page_cache.fill_slots(fragment, here, register_url=_visitor_url("auth.register", here),
+                                     login_url=_visitor_url("auth.login", here))
 
     @app.template_global()
     def url_with_page(page: int) -> str:
@@ -85,15 +89,16 @@ def register_template_helpers(app: Flask) -> None:
         return f"{request.path}?{urlencode(args, doseq=True)}"
 
 
-def _register_url(here: str) -> str:
-    """The header's "Register" link for a visitor: back to this page once the account is confirmed (`next`, a
-    same-site path only); from the login or registration page, back to where that page returns; from the home page,
-    no `next` (a new account then lands in its profile's editor)."""
+def _visitor_url(endpoint: str, here: str) -> str:
+    """The header's "Register" or "Log in" link (`endpoint`) for a visitor: back to this page once the account is
+    confirmed or the visitor logged in (`next`, a same-site path only); from the login or registration page, back to
+    where that page returns; from the home page, no `next` (a new account then lands in its profile's editor, a
+    login on the home page)."""
     if request.blueprint == "auth":
         back = request.args.get("next")
     else:
         back = None if request.endpoint == "main.home" else here
-    return url_for("auth.register", next=back if is_local_path(back) else None)
+    return url_for(endpoint, next=back if is_local_path(back) else None)
 
 
 def _cordis_sentence(count: int, acronyms: str) -> str:

@@ -6,6 +6,8 @@ in the event's time zone, with their offset.
 """
 from __future__ import annotations
 
+from typing import Literal
+
 from flask import Response as FlaskResponse
 from flask import g
 from flask_babel import force_locale
@@ -19,7 +21,7 @@ from matchmaker.models.event import Event, EventSlot, EventTable
 from matchmaker.models.event_meeting import ACTIVE, Meeting, MeetingSeat
 from matchmaker.services import events_moves
 from matchmaker.services.events import Conflict
-from matchmaker.services.events_access import ORGANISER, events_of, role
+from matchmaker.services.events_access import ORGANISER, events_with_role, role
 from matchmaker.services.events_agenda import agenda, ical
 from matchmaker.services.events_checkin import arrived_ids
 from matchmaker.services.events_people import participant_of
@@ -29,7 +31,9 @@ class EventItem(BaseModel):
     id: int
     name: str
     status: str
-    role: str
+    role: Literal["organiser", "participant", "admin"] = Field(description=(
+        "organiser: one of the event's organisers; participant: takes part in it; admin: an administrator who "
+        "is not one of its organisers (may use its organiser endpoints all the same)"))
 
 
 class EventList(BaseModel):
@@ -118,8 +122,10 @@ def _event(event_id: int, organiser: bool = False) -> tuple[Event, str]:
 @api_auth
 @spec.validate(resp=Response(HTTP_200=EventList, HTTP_401=ErrorOut), tags=["events"])
 def list_events():
-    """The events the caller organises (role "organiser") or takes part in ("participant")."""
-    return EventList(items=[EventItem(id=e.id, name=e.name, status=e.status, role=r) for e, r in events_of(g.api_user)])
+    """The events the caller organises (role "organiser") or takes part in ("participant"); for an administrator,
+    every event ("admin" where they are not one of its organisers)."""
+    return EventList(items=[EventItem(id=e.id, name=e.name, status=e.status, role=r)
+                            for e, r in events_with_role(g.api_user)])
 
 
 @bp.get("/events/<int:event_id>")

@@ -38,11 +38,25 @@ def kinds_for(organisation: Organisation) -> dict:
 
 def chosen_kind(organisation: Organisation) -> str:
     """The kind asked for, else the first that applies; 404 for one that does not apply."""
-    kinds = kinds_for(organisation)
-    kind = request.args.get("kind") or next(iter(kinds), "tech-transfer")
-    if kinds and kind not in kinds:
+    kind, investors_not_offered = asked_kind(organisation)
+    if investors_not_offered:
         abort(404)
     return kind
+
+
+def asked_kind(organisation: Organisation) -> tuple[str, bool]:
+    """The kind asked for ("investors" read as "investor"), else the first that applies, and whether the investor
+    kind was asked for by an organisation that cannot have it (then the first kind that applies, for the page to
+    say why); 404 for any other kind that does not apply."""
+    kinds = kinds_for(organisation)
+    first = next(iter(kinds), "tech-transfer")
+    kind = request.args.get("kind") or first
+    kind = "investor" if kind == "investors" else kind
+    if kinds and kind not in kinds:
+        if kind == "investor":
+            return first, True
+        abort(404)
+    return kind, False
 
 
 def own_organisation() -> Organisation | None:
@@ -65,10 +79,11 @@ def index():
     if organisation is None:
         flash(_("Your account does not belong to an organisation, so there is nobody to match yet."), "info")
         return redirect(url_for("main.home"))
-    kind = chosen_kind(organisation)
+    kind, investors_not_offered = asked_kind(organisation)  # (a large company, a research centre…: told why)
     filters = ReviewFilters.from_args(request.args)
     page = review_page(organisation, kind, filters, request.args.get("page", 1, type=int))
     return render_template("matches/index.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
+                           investors_not_offered=investors_not_offered,
                            page=page, filters=filters, wording=wording, labels=labels,
                            can_act=organisation.id == current_user.organisation_id,
                            history=review_log.history(organisation.id, [i.target.id for i in page.items]),

@@ -9,7 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.models.event import Event, EventOrganiser, EventParticipant
 from matchmaker.models.user import User
 
-ORGANISER, PARTICIPANT, ADMIN = "organiser", "participant", "admin"  # ADMIN: my_events only
+ORGANISER, PARTICIPANT, ADMIN = "organiser", "participant", "admin"  # ADMIN: events_with_role only
 
 
 def role(user: User | None, event: Event) -> str | None:
@@ -37,6 +37,17 @@ def events_of(user: User) -> list[tuple[Event, str]]:
     ids = organised | joined
     rows = db.session.execute(select(Event).where(Event.id.in_(ids)).order_by(Event.id)).scalars() if ids else []
     return [(e, ORGANISER if e.id in organised else PARTICIPANT) for e in rows]
+
+
+def events_with_role(user: User) -> list[tuple[Event, str]]:
+    """The events of `events_of` with the role to show: an admin's events they were not added to as organisers
+    are ADMIN (an admin may manage every event, but organises only those), whether or not they take part."""
+    mine = events_of(user)
+    if not user.is_admin or not mine:
+        return mine
+    organised = set(db.session.execute(select(EventOrganiser.event_id).where(
+        EventOrganiser.user_id == user.id)).scalars())
+    return [(event, ORGANISER if event.id in organised else ADMIN) for event, _who in mine]
 
 
 def _spans():
@@ -106,19 +117,14 @@ def upcoming_first(rows: list[tuple], now: datetime) -> list[tuple]:
 
 
 def my_events(user: User) -> list[tuple[Event, datetime | None, datetime | None, bool, str]]:
-    """The events of `events_of` as (event, first slot start, last slot end, upcoming, role: an admin's events
-    they do not organise are ADMIN), upcoming ones
+    """The events of `events_with_role` as (event, first slot start, last slot end, upcoming, role), upcoming ones
     (not closed, not over) soonest first, then the others, latest first."""
     from matchmaker.models._common import as_utc, utcnow
     from matchmaker.models.event import CLOSED
 
-    mine = dict((event.id, who) for event, who in events_of(user))
+    mine = dict((event.id, who) for event, who in events_with_role(user))
     if not mine:
         return []
-    if user.is_admin:  # an admin may manage every event, but organises only those they were added to
-        organised = set(db.session.execute(select(EventOrganiser.event_id).where(
-            EventOrganiser.user_id == user.id)).scalars())
-        mine = {event_id: who if event_id in organised else ADMIN for event_id, who in mine.items()}
     spans = _spans()
     query = select(Event, spans.c.start, spans.c.end, db.and_(Event.status != CLOSED, _not_over(spans))).outerjoin(
         spans, spans.c.event_id == Event.id).where(Event.id.in_(mine))

@@ -27,7 +27,11 @@ def test_only_organisations_that_can_have_investor_suggestions_see_the_tab(clien
             assert ("Investors and start-ups" in html) is tab, organisation.name
         home = client.get("/").get_data(as_text=True)
         assert ("Investors and start-ups" in home) is tab, organisation.name
-        assert client.get("/matches/?kind=investor").status_code == (200 if tab else 404), organisation.name
+        asked = client.get("/matches/?kind=investor")  # not offered: the usual page, saying why (an SME: how to)
+        page = asked.get_data(as_text=True)
+        assert asked.status_code == 200, organisation.name
+        assert ('id="investor-not-offered"' in page) is (organisation is large), organisation.name
+        assert ('id="investor-eligibility"' in page) is (organisation is sme), organisation.name
         assert ('id="investor-eligibility"' in html) is (organisation is sme), organisation.name
     db.session.rollback()
 
@@ -71,3 +75,31 @@ def test_a_startup_with_suggestions_is_told_which_fields_are_missing_above_the_l
     startup.funding_amount_sought, startup.sectors = 250_000, ["medtech"]
     db.session.commit()
     assert 'id="investor-gaps"' not in client.get("/matches/?kind=investor").get_data(as_text=True)
+
+
+def test_asking_for_investors_where_they_are_not_offered_says_why(client):
+    """A large company or a research centre asking for investor suggestions (a link, an old bookmark, "investors"
+    typed for "investor") gets its usual suggested partners and a sentence saying why investors are not offered,
+    with a link to its usual list; in Italian too. Any other kind that does not apply stays a 404."""
+    world()
+    large = make_org(name="Big Pharma", kind="large_company", offer="drug manufacturing", seek="academic partners")
+    lab = make_org(name="Lab Uni", kind="university", offer="organoid models", seek="industrial partners")
+    rebuild_all()
+    for organisation in (large, lab):
+        with client.session_transaction() as session:
+            session.clear()
+        login(client, make_user(organisation=organisation))
+        usual = client.get("/matches/").get_data(as_text=True)
+        for asked in ("investor", "investors"):
+            response = client.get(f"/matches/?kind={asked}")
+            html = response.get_data(as_text=True)
+            assert response.status_code == 200, (organisation.name, asked)
+            notice = html[html.index('id="investor-not-offered"'):]
+            notice = notice[:notice.index("</p>")]
+            assert "not offered to your organisation" in notice and 'href="/matches/"' in notice
+            assert usual.count('class="card"') == html.count('class="card"')  # the usual list below
+        italian = client.get("/matches/?kind=investor", headers={"Accept-Language": "it"}).get_data(as_text=True)
+        assert "non sono proposti alla tua organizzazione" in italian
+        assert client.get("/matches/?kind=zzz").status_code == 404
+        assert 'id="investor-not-offered"' not in usual
+    db.session.rollback()

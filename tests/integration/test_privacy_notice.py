@@ -3,6 +3,8 @@ operator's page or template), linked from the footer and the registration form, 
 register (everything typed but the passwords kept when it is not)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from matchmaker.extensions import db
@@ -75,3 +77,19 @@ def test_accepting_an_invitation_needs_the_box_and_keeps_what_was_typed(client):
     assert accepted.status_code == 302
     user = db.session.execute(db.select(User)).scalar_one()
     assert user.email == "marco@acme.example" and user.name == "Marco Bruni"
+
+
+def test_the_refused_box_is_described_by_its_error(client):
+    """A screen reader on the box reads why it was refused, as on a text field: the box's aria-describedby names the
+    element holding the error (an id of its own)."""
+    data = {"name": "Giulia Rossi", "email": "giulia@acme.example", "organisation_name": "Acme RNA",
+            "kind": "startup", "password": PASSWORD, "confirm": PASSWORD}
+    refused = post_form(client, "/auth/register", data).get_data(as_text=True)
+    box = re.search(r'<input[^>]*name="privacy"[^>]*>', refused).group(0)
+    assert 'aria-invalid="true"' in box
+    described_by = re.search(r'aria-describedby="([^"]+)"', box).group(1)
+    assert refused.count(f'id="{described_by}"') == 1
+    errors = re.search(rf'<[a-z]+[^>]*id="{described_by}"[^>]*>(.*?)</ul>', refused, re.S).group(1)
+    assert "Tick the box once you have read the privacy notice." in errors
+    fresh = client.get("/auth/register").get_data(as_text=True)
+    assert "aria-describedby" not in re.search(r'<input[^>]*name="privacy"[^>]*>', fresh).group(0)

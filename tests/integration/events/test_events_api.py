@@ -70,3 +70,21 @@ def test_events_api(app, client):
     assert client.post(move, json={"slot": "x"}, headers=o).status_code == 422
     assert client.get("/api/v1/events/999", headers=o).status_code == 404
     assert db.session.get(Event, event.id).status == "published"
+
+
+def test_an_admin_is_listed_as_admin_where_not_an_organiser(app, client):
+    """An administrator sees every event in the API, as "admin" where they are not one of its organisers (they are
+    not its organiser), "organiser" where they are; the schema lists the three roles."""
+    from matchmaker.models.event import EventOrganiser
+
+    admin, organiser = make_user(role="admin"), make_user(role="organiser")
+    theirs, _, _ = small_event(organiser=organiser)
+    ours, _, _ = small_event(organiser=admin)
+    assert db.session.query(EventOrganiser).filter_by(event_id=ours.id, user_id=admin.id).count() == 1
+    roles = {item["id"]: item["role"] for item in client.get("/api/v1/events", headers=_auth(admin)).json["items"]}
+    assert roles == {theirs.id: "admin", ours.id: "organiser"}
+    assert client.get("/api/v1/events", headers=_auth(organiser)).json["items"][0]["role"] == "organiser"
+    assert client.get(f"/api/v1/events/{theirs.id}/meetings", headers=_auth(admin)).status_code == 200  # still may
+    schema = client.get("/api/v1/openapi.json").json["components"]["schemas"]
+    item = next(value for key, value in schema.items() if key.endswith(".EventItem"))
+    assert set(item["properties"]["role"]["enum"]) == {"organiser", "participant", "admin"}

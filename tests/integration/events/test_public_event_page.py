@@ -139,27 +139,44 @@ def test_a_called_off_event_says_so_and_not_who_took_part(app, client):
     assert "Questo evento è stato annullato dagli organizzatori" in italian and "Partecipano finora" not in italian
 
 
+def _header_link(html, which="register"):
+    return re.search(rf'<a href="([^"]*)" id="nav-{which}">', html).group(1).replace("&amp;", "&")
+
+
 def _header_register(html):
-    return re.search(r'<a href="([^"]*)" id="nav-register">', html).group(1).replace("&amp;", "&")
+    return _header_link(html, "register")
 
 
-def _next_of(url):
+def _next_of(url, which="register"):
     path, _, query = url.partition("?")
-    assert path == "/auth/register"
+    assert path == f"/auth/{which}"
     return parse_qs(query).get("next")
 
 
-def test_the_header_s_register_link_returns_to_the_page(app, client):
+@pytest.mark.parametrize("which", ["register", "login"])
+def test_the_header_s_visitor_links_return_to_the_page(app, client, which):
     event, _ = _event()
     here = f"/events/{event.id}/"
-    assert _next_of(_header_register(client.get(here).get_data(as_text=True))) == [here]
+    assert _next_of(_header_link(client.get(here).get_data(as_text=True), which), which) == [here]
     page = client.get(f"{here}?from=mail&lang=it").get_data(as_text=True)
-    assert _next_of(_header_register(page)) == [f"{here}?from=mail&lang=it"]  # the query kept, encoded
-    login_page = client.get(f"/auth/login?next={here}").get_data(as_text=True)
-    assert _next_of(_header_register(login_page)) == [here]  # where the login page returns, not the login page
+    assert _next_of(_header_link(page, which), which) == [f"{here}?from=mail&lang=it"]  # the query kept, encoded
+    for auth_page in ("login", "register"):  # where the login or registration page returns, not that page
+        html = client.get(f"/auth/{auth_page}?next={here}").get_data(as_text=True)
+        assert _next_of(_header_link(html, which), which) == [here]
+        assert _header_link(client.get(f"/auth/{auth_page}").get_data(as_text=True), which) == f"/auth/{which}"
     for foreign in ("//evil.example/", "https://evil.example/"):
-        assert _header_register(client.get(f"/auth/login?next={foreign}").get_data(as_text=True)) == "/auth/register"
-    assert _header_register(client.get("/").get_data(as_text=True)) == "/auth/register"
+        html = client.get(f"/auth/login?next={foreign}").get_data(as_text=True)
+        assert _header_link(html, which) == f"/auth/{which}"
+    assert _header_link(client.get("/").get_data(as_text=True), which) == f"/auth/{which}"
+
+
+def test_logging_in_from_the_header_returns_to_the_page(app, client):
+    event, _ = _event()
+    user = make_user(organisation_id=make_org().id)
+    here = f"/events/{event.id}/?from=mail"
+    login_url = _header_link(client.get(here).get_data(as_text=True), "login")
+    response = post_form(client, login_url, {"email": user.email, "password": PASSWORD})
+    assert response.headers["Location"] == here
 
 
 def test_registering_from_the_header_returns_to_the_event(app, client, caplog):
