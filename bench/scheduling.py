@@ -115,7 +115,8 @@ def benchmark_variants(limit: float, originals: dict[str, dict[int, int]], famil
         base = read_dzn(path)
         slots = originals.get(base.name)
         if slots is None:
-            slots = {m: p.slot for m, p in scheduling.solve(base, time_limit=limit).schedule.placements.items()}
+            schedule = scheduling.solve(base, time_limit=limit, seed=SEED).schedule
+            slots = {m: p.slot for m, p in schedule.placements.items()}
         source_breaks = total_breaks(base, slots)
         for family, make, source_valid in families:
             instance = make(base, slots)
