@@ -50,26 +50,31 @@ def draft_count(event: Event) -> int:
         Meeting.event_id == event.id, Meeting.state == ACTIVE, Meeting.slot_id.is_not(None))) or 0
 
 
-def expire_all_pending(event: Event, tell: bool = True) -> int:
+def expire_pending(event: Event) -> list[tuple]:
     """Requests ended by the organisers (publication, call-off): every pending one expires, so none stays
-    acceptable but never scheduled; each requester with an account is told (unless `tell` is False). Committed;
-    returns how many expired."""
-    from matchmaker.services.notifications import notify_each
-
+    acceptable but never scheduled. Not committed: it ends them in the transaction of what ends them (all or
+    nothing). Returns the requesters to tell, (user, parameters), for `tell_expired` once that is done."""
     requests = db.session.execute(select(MeetingRequest).where(
         MeetingRequest.event_id == event.id, MeetingRequest.state == PENDING)).scalars().all()
     recipients = []
     for request in requests:
         request.state = EXPIRED
         requester, target = request.requester, request.target
-        if tell and requester.user is not None and not requester.cancelled:
+        if requester.user is not None and not requester.cancelled:
             organisation = target.organisation.name if target.organisation else ""
             recipients.append((requester.user, {"name": target.name, "organisation": organisation,
                                                 "event": event.name}))
-    db.session.commit()
+    db.session.flush()
+    return recipients
+
+
+def tell_expired(event: Event, recipients: list[tuple]) -> None:
+    """Tell each requester whose request expired (`expire_pending`'s list); the notifications' commit also commits
+    what ended the requests."""
+    from matchmaker.services.notifications import notify_each
+
     if recipients:
         notify_each(recipients, EXPIRED_CODE, f"/events/{event.id}/my-requests")
-    return len(requests)
 
 
 def calls_off(event: Event, now: datetime | None = None) -> bool:
@@ -105,8 +110,8 @@ def call_off(event: Event) -> int:
     published = db.session.execute(select(Meeting).where(
         Meeting.event_id == event.id, Meeting.pub_slot_id.is_not(None))).scalars().all()
     apply_published([("cancelled", meeting) for meeting in published])
+    expire_pending(event)  # nobody is told of these: everyone is told the event is off
     db.session.commit()
-    expire_all_pending(event, tell=False)
     users = [p.user for p in db.session.execute(select(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
         EventParticipant.user_id.is_not(None))).scalars()]

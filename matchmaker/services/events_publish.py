@@ -12,12 +12,13 @@ from matchmaker.services.events import _chunks
 def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
     """Make the draft the agenda (pending requests expire, their requesters told): new, moved and cancelled
     meetings raise their iCal SEQUENCE; participants with a change are notified. Returns the
-    counts {"new", "moved", "cancelled"} (the caller commits). A closed event is refused (see
+    counts {"new", "moved", "cancelled"}. Expiry and publication are one transaction: nothing is committed
+    until both are done (then the notifications commit them, or the caller does). A closed event is refused (see
     `events_closing.refuse_if_closed`)."""
-    from matchmaker.services.events_closing import expire_all_pending, refuse_if_closed
+    from matchmaker.services.events_closing import expire_pending, refuse_if_closed, tell_expired
 
     refuse_if_closed(event)
-    expire_all_pending(event)  # requests end with the publication: none stays acceptable but never scheduled
+    expired = expire_pending(event)  # requests end with the publication: none stays acceptable but never scheduled
     event = db.session.get(Event, event.id)
     changes = draft_changes(event)
     counts = _counts(changes)
@@ -26,6 +27,7 @@ def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
     event.status, event.published_version = PUBLISHED, event.published_version + 1
     if notify_participants and changes:
         notify_changes(event, {mid: kind for mid, (kind, _m) in changes.items()})
+    tell_expired(event, expired)
     return counts
 
 

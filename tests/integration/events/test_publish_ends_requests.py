@@ -76,3 +76,23 @@ def test_the_expired_notice_and_confirmation_read_in_italian(app, client):
     login(client, organiser)
     page = client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
     assert "1 richiesta attende ancora una risposta" in page
+
+
+def test_a_publication_that_fails_leaves_the_requests_pending_and_nobody_told(app, monkeypatch):
+    from matchmaker.services import events_publish
+
+    def broken(_changes):
+        raise RuntimeError("the database went away mid-publication")
+
+    organiser = make_user(role="organiser")
+    event, people, request = _open_event_with_a_pending_request(organiser)
+    monkeypatch.setattr(events_publish, "apply_published", broken)
+    try:
+        events_publish.publish(db.session.get(Event, event.id))
+    except RuntimeError:
+        db.session.rollback()  # what the request's (or the job's) failure does
+    else:
+        raise AssertionError("the publication did not fail")
+    assert db.session.get(MeetingRequest, request.id).state == PENDING  # expiry and publication: all or nothing
+    assert db.session.get(Event, event.id).status == "requests"
+    assert db.session.scalar(select(Notification).where(Notification.user_id == people[0].user.id)) is None
