@@ -53,7 +53,7 @@ def _public_page(event_id: int):
     here = url_for("events.show", event_id=event.id)
     return render_template("events/public.html", event=event, wording=wording, here=here,
                            registration_open=event.status in (REGISTRATION, REQUESTS),
-                           summary=events_public.summary(event), took_place=events_public.took_place(event))
+                           page=events_public.public_page(event))
 
 
 @bp.post("/<int:event_id>/register")

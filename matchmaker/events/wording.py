@@ -178,11 +178,14 @@ def status(code: str) -> str:
 CALLED_OFF = lazy_pgettext("event status", "Called off")
 
 
-def event_status(event) -> str:
-    """The event's status as lists show it: "Called off" for an event closed before it began, not "Closed"."""
+def event_status(event, is_called_off: bool | None = None) -> str:
+    """The event's status as lists show it: "Called off" for an event closed before it began, not "Closed"
+    (`is_called_off`: that answer when the caller has it already)."""
     from matchmaker.services.events_closing import called_off
 
-    return str(CALLED_OFF) if event.status == "closed" and called_off(event) else status(event.status)
+    if event.status == "closed" and (called_off(event) if is_called_off is None else is_called_off):
+        return str(CALLED_OFF)
+    return status(event.status)
 
 
 # A single meeting request's state, in its own context: "declined" elsewhere is a plural share ("rifiutati").

@@ -1,6 +1,8 @@
 """What a logged-out visitor may see of an event: which events have a public page, and who takes part by kind."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 
 from matchmaker.extensions import db
@@ -35,24 +37,30 @@ def visible_summary(counts: list[tuple[str | None, int]], minimum: int = MIN_SHO
     return shown + [(OTHER, folded)] if folded >= minimum else shown
 
 
-def summary(event: Event) -> list[tuple[str, int]]:
-    """Organisations taking part, counted by kind as a visitor may see them (`visible_summary`): no names, no
-    people, and nothing at all for an event that was called off."""
-    from matchmaker.services import events_closing
+@dataclass(frozen=True)
+class PublicPage:
+    """What the public page says beyond the event's own fields, each worked out once per page."""
+    called_off: bool  # closed before its first slot: it did not take place
+    took_place: bool  # over, and not called off: the page says who took part, not who takes part so far
+    summary: list[tuple[str, int]]  # organisations taking part by kind (`visible_summary`); none if called off
 
-    if events_closing.called_off(event):
-        return []
+
+def public_page(event: Event) -> PublicPage:
+    """The public page's facts: whether the event was called off (asked once), whether it took place (closed after it
+    began, or past its last slot), and who takes part by kind: no names, no people, nothing at all for an event that
+    was called off."""
+    from matchmaker.services import events_closing, events_followup
+
+    off = events_closing.called_off(event)
+    return PublicPage(called_off=off, took_place=events_followup.is_over(event) and not off,
+                      summary=[] if off else summary(event))
+
+
+def summary(event: Event) -> list[tuple[str, int]]:
+    """Organisations taking part, counted by kind as a visitor may see them (`visible_summary`)."""
     rows = db.session.execute(
         select(Organisation.kind, func.count(func.distinct(Organisation.id)))
         .join(EventParticipant, EventParticipant.organisation_id == Organisation.id)
         .where(EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))
         .group_by(Organisation.kind)).all()
     return visible_summary([(kind, count) for kind, count in rows])
-
-
-def took_place(event: Event) -> bool:
-    """Whether the event is over (closed after it began, or past its last slot): its page says who took part, not
-    who takes part so far."""
-    from matchmaker.services import events_closing, events_followup
-
-    return events_followup.is_over(event) and not events_closing.called_off(event)

@@ -139,6 +139,23 @@ def test_a_called_off_event_says_so_and_not_who_took_part(app, client):
     assert "Questo evento è stato annullato dagli organizzatori" in italian and "Partecipano finora" not in italian
 
 
+@pytest.mark.parametrize("closed_on, words", [
+    (1, ("This event was called off", "Called off")), (11, ("Registration is closed.", "Took part:"))])
+def test_the_public_page_asks_once_whether_the_event_was_called_off(app, client, monkeypatch, closed_on, words):
+    from datetime import datetime, timezone
+
+    from matchmaker.services import events_closing
+
+    event, _ = _event("closed")
+    event.closed_at = datetime(2027, 3, closed_on, tzinfo=timezone.utc)  # before or after its first slot (10 March)
+    db.session.commit()
+    asked, real = [], events_closing.called_off
+    monkeypatch.setattr(events_closing, "called_off", lambda event: asked.append(event.id) or real(event))
+    html = client.get(f"/events/{event.id}/").get_data(as_text=True)
+    assert all(word in html for word in words)
+    assert asked == [event.id]  # one query of the first slot per page, not one per mention
+
+
 def _header_link(html, which="register"):
     return re.search(rf'<a href="([^"]*)" id="nav-{which}">', html).group(1).replace("&amp;", "&")
 
