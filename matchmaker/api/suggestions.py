@@ -11,7 +11,7 @@ from matchmaker.api import ApiError, ErrorOut, api_auth, bp, spec
 from matchmaker.api.organisations import OrgOut, callers_organisation, org_out
 from matchmaker.extensions import db
 from matchmaker.matches import wording
-from matchmaker.matches.views import kinds_for
+from matchmaker.matches.kinds import kinds_for
 from matchmaker.models import Organisation
 from matchmaker.models.review import INVESTOR_REASONS, REASONS, TECH_REASONS
 from matchmaker.services import review

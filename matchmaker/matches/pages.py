@@ -8,8 +8,8 @@ from flask_login import current_user, login_required
 from matchmaker.extensions import db
 from matchmaker.i18n import one_stop
 from matchmaker.matches import labels, wording
-from matchmaker.matches.views import (_review_error, back_to, bp, chosen_kind, decline_retry, kinds_for,
-                                      notice_at, own_organisation)
+from matchmaker.matches.kinds import chosen_kind, kinds_for
+from matchmaker.matches.views import _review_error, back_to, bp, decline_retry, notice_at, own_organisation
 from matchmaker.models import Organisation
 from matchmaker.permissions import organiser_required
 from matchmaker.services import review, review_insight

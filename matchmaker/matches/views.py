@@ -7,7 +7,6 @@ from urllib.parse import parse_qsl, urlsplit
 from flask import (Blueprint, abort, flash, get_template_attribute, redirect, render_template, request, session,
                    url_for)
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from markupsafe import Markup
 from sqlalchemy.orm import lazyload
@@ -17,46 +16,16 @@ from matchmaker import page_cache, taxonomy
 from matchmaker.extensions import db
 from matchmaker.i18n import _safe_next, current_language, money, one_stop
 from matchmaker.matches import labels, wording
+from matchmaker.matches.kinds import asked_kind, kinds_for
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.request_guards import db_id
 from matchmaker.services import engine, profiles, review, review_log
-from matchmaker.services.matching import investor_gaps, match_kinds
+from matchmaker.services.matching import investor_gaps
 from matchmaker.services.review_list import AMOUNTS, ReviewFilters, review_page
 
 bp = Blueprint("matches", __name__, url_prefix="/matches")
 bp.add_app_template_filter(wording.reason_lines, "reason_lines")
 bp.add_app_template_global(lambda org: review.may_see_contact(current_user, org), "may_see_contact")
-KINDS = {"tech-transfer": _l("Tech transfer"), "investor": _l("Investors and start-ups")}
-
-
-def kinds_for(organisation: Organisation) -> dict:
-    """The match kinds that apply to the organisation (no empty tech-transfer tab for an investor, no investor tab
-    for a company that cannot have investor suggestions)."""
-    kinds = match_kinds(organisation)
-    return {code: label for code, label in KINDS.items() if code in kinds}
-
-
-def chosen_kind(organisation: Organisation) -> str:
-    """The kind asked for, else the first that applies; 404 for one that does not apply."""
-    kind, investors_not_offered = asked_kind(organisation)
-    if investors_not_offered:
-        abort(404)
-    return kind
-
-
-def asked_kind(organisation: Organisation) -> tuple[str, bool]:
-    """The kind asked for ("investors" read as "investor"), else the first that applies, and whether the investor
-    kind was asked for by an organisation that cannot have it (then the first kind that applies, for the page to
-    say why); 404 for any other kind that does not apply."""
-    kinds = kinds_for(organisation)
-    first = next(iter(kinds), "tech-transfer")
-    kind = request.args.get("kind") or first
-    kind = "investor" if kind == "investors" else kind
-    if kinds and kind not in kinds:
-        if kind == "investor":
-            return first, True
-        abort(404)
-    return kind, False
 
 
 def own_organisation() -> Organisation | None:
@@ -79,11 +48,11 @@ def index():
     if organisation is None:
         flash(_("Your account does not belong to an organisation, so there is nobody to match yet."), "info")
         return redirect(url_for("main.home"))
-    kind, investors_not_offered = asked_kind(organisation)  # (a large company, a research centre…: told why)
+    kind, refused = asked_kind(organisation)  # a kind that does not exist or apply: the usual list, told why
     filters = ReviewFilters.from_args(request.args)
     page = review_page(organisation, kind, filters, request.args.get("page", 1, type=int))
     return render_template("matches/index.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
-                           investors_not_offered=investors_not_offered,
+                           refused=refused,
                            page=page, filters=filters, wording=wording, labels=labels,
                            can_act=organisation.id == current_user.organisation_id,
                            history=review_log.history(organisation.id, [i.target.id for i in page.items]),

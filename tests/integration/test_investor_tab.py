@@ -80,7 +80,7 @@ def test_a_startup_with_suggestions_is_told_which_fields_are_missing_above_the_l
 def test_asking_for_investors_where_they_are_not_offered_says_why(client):
     """A large company or a research centre asking for investor suggestions (a link, an old bookmark, "investors"
     typed for "investor") gets its usual suggested partners and a sentence saying why investors are not offered,
-    with a link to its usual list; in Italian too. Any other kind that does not apply stays a 404."""
+    with a link to its usual list; in Italian too."""
     world()
     large = make_org(name="Big Pharma", kind="large_company", offer="drug manufacturing", seek="academic partners")
     lab = make_org(name="Lab Uni", kind="university", offer="organoid models", seek="industrial partners")
@@ -100,6 +100,82 @@ def test_asking_for_investors_where_they_are_not_offered_says_why(client):
             assert usual.count('class="card"') == html.count('class="card"')  # the usual list below
         italian = client.get("/matches/?kind=investor", headers={"Accept-Language": "it"}).get_data(as_text=True)
         assert "non sono proposti alla tua organizzazione" in italian
-        assert client.get("/matches/?kind=zzz").status_code == 404
         assert 'id="investor-not-offered"' not in usual
+    db.session.rollback()
+
+
+def _notice(html: str, notice_id: str) -> str:
+    notice = html[html.index(f'id="{notice_id}"'):]
+    return notice[:notice.index("</p>")]
+
+
+def test_a_kind_that_does_not_exist_gives_the_usual_list_and_says_so(client):
+    """A mistyped `?kind=` (any organisation, one with no kind of suggestions too) is the usual page, saying the link
+    asks for a kind that does not exist; only the review queue, whose links come from the list, answers 404."""
+    world()
+    large = make_org(name="Big Pharma", kind="large_company", offer="drug manufacturing", seek="academic partners")
+    investor = make_org(name="Seed Fund", kind="investor", seek="medical devices")
+    association = make_org(name="Assobiotec", kind="association", offer="advocacy", seek="members")
+    rebuild_all()
+    for organisation in (large, investor, association):
+        with client.session_transaction() as session:
+            session.clear()
+        login(client, make_user(organisation=organisation))
+        usual = client.get("/matches/").get_data(as_text=True)
+        response = client.get("/matches/?kind=zzz")
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200, organisation.name
+        notice = _notice(html, "kind-unknown")
+        assert "asks for a kind of suggestions that does not exist" in notice, organisation.name
+        assert ('href="/matches/"' in notice) is (organisation is not association)  # an association has no list
+        assert usual.count('class="card"') == html.count('class="card"') and 'id="kind-unknown"' not in usual
+        italian = client.get("/matches/?kind=zzz", headers={"Accept-Language": "it"}).get_data(as_text=True)
+        assert "un tipo di suggerimenti che non esiste" in _notice(italian, "kind-unknown")
+        assert client.get("/matches/review?kind=zzz").status_code == 404
+    db.session.rollback()
+
+
+def test_a_kind_the_organisation_cannot_have_gives_the_usual_list_and_says_why(client):
+    """An investor asking for tech transfer, an association for either kind: the usual page (200, never a bare 404),
+    saying why that kind is not offered to them; an association is not told which investor fields it lacks."""
+    world()
+    investor = make_org(name="Seed Fund", kind="investor", seek="medical devices")
+    association = make_org(name="Assobiotec", kind="association", offer="advocacy", seek="members")
+    rebuild_all()
+    asked = ((investor, "tech-transfer"), (association, "tech-transfer"), (association, "investor"),
+             (association, "investors"))
+    for organisation, kind in asked:
+        with client.session_transaction() as session:
+            session.clear()
+        login(client, make_user(organisation=organisation))
+        usual = client.get("/matches/").get_data(as_text=True)
+        response = client.get(f"/matches/?kind={kind}")
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200, (organisation.name, kind)
+        notice = _notice(html, f"{kind.rstrip('s')}-not-offered")
+        assert "so they are not offered to your organisation" in notice, (organisation.name, kind)
+        assert ('href="/matches/"' in notice) is (organisation is investor)
+        assert usual.count('class="card"') == html.count('class="card"') and "not-offered" not in usual
+        assert 'id="investor-gaps"' not in html
+        assert 'id="kind-unknown"' not in html
+    italian = client.get("/matches/?kind=tech-transfer", headers={"Accept-Language": "it"}).get_data(as_text=True)
+    assert "non sono proposti alla tua organizzazione" in _notice(italian, "tech-transfer-not-offered")
+    db.session.rollback()
+
+
+def test_an_admin_looking_at_another_organisation_reads_its_name_not_your_organisation(client):
+    world()
+    large = make_org(name="Big Pharma", kind="large_company", offer="drug manufacturing", seek="academic partners")
+    investor = make_org(name="Seed Fund", kind="investor", seek="medical devices")
+    rebuild_all()
+    login(client, make_user(role="admin"))
+    for organisation, kind in ((large, "investor"), (investor, "tech-transfer")):
+        html = client.get(f"/matches/?org={organisation.id}&kind={kind}").get_data(as_text=True)
+        notice = _notice(html, f"{kind}-not-offered")
+        assert f"not offered to {organisation.name} (" in notice and "your organisation" not in notice
+        assert f"the usual suggested partners of {organisation.name}" in notice
+        assert f'href="/matches/?org={organisation.id}"' in notice
+        italian = client.get(f"/matches/?org={organisation.id}&kind={kind}",
+                             headers={"Accept-Language": "it"}).get_data(as_text=True)
+        assert f"non sono proposti a {organisation.name} (" in _notice(italian, f"{kind}-not-offered")
     db.session.rollback()

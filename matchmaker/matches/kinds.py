@@ -1,0 +1,44 @@
+"""Which kind of suggestions a page lists (tech transfer, investors): the one asked for by `?kind=` when it applies to
+the organisation, else the first that does, with why the one asked for was not shown."""
+from __future__ import annotations
+
+from flask import abort, request
+from flask_babel import lazy_gettext as _l
+
+from matchmaker.models import Organisation
+from matchmaker.services.matching import match_kinds
+
+KINDS = {"tech-transfer": _l("Tech transfer"), "investor": _l("Investors and start-ups")}
+UNKNOWN = "unknown"
+
+
+def kinds_for(organisation: Organisation) -> dict:
+    """The match kinds that apply to the organisation (no empty tech-transfer tab for an investor, no investor tab
+    for a company that cannot have investor suggestions)."""
+    kinds = match_kinds(organisation)
+    return {code: label for code, label in KINDS.items() if code in kinds}
+
+
+def asked_kind(organisation: Organisation) -> tuple[str, str | None]:
+    """The kind asked for ("investors" read as "investor"), else the first that applies; and, when the one asked for
+    is not shown, why: UNKNOWN (no such kind: a mistyped link) or the kind itself (one the organisation cannot
+    have: an old bookmark, a link meant for someone else), the page then listing the first kind that applies and
+    saying why."""
+    kinds = kinds_for(organisation)
+    first = next(iter(kinds), "tech-transfer")  # (an association or "other" has none: an empty list)
+    asked = request.args.get("kind")
+    if not asked:
+        return first, None
+    asked = "investor" if asked == "investors" else asked
+    if asked not in KINDS:
+        return first, UNKNOWN
+    return (asked, None) if asked in kinds else (first, asked)
+
+
+def chosen_kind(organisation: Organisation) -> str:
+    """The kind asked for, else the first that applies; 404 for one that does not apply or does not exist (the
+    review queue: its links come from the list, which says why a kind is not shown)."""
+    kind, refused = asked_kind(organisation)
+    if refused:
+        abort(404)
+    return kind
