@@ -14,7 +14,7 @@ from matchmaker.events.access import event_or_404, organised
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import CLOSED
 from matchmaker.services import events_badges, events_checkin, events_day, events_desk
-from matchmaker.services.events import Conflict, is_published
+from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.notifications import absolute_url
 
@@ -31,9 +31,9 @@ def scan_url(participant) -> str:
 
 @bp.app_template_global("checkin_code")
 def checkin_code(event, participant) -> dict | None:
-    """The participant's own check-in code for My day and the agenda: {"svg", "arrived_at"}; None before its agenda
-    is published or once the event is closed or over (nothing to check in to)."""
-    if event.status == CLOSED or participant.cancelled or not is_published(event):
+    """The participant's own check-in code for My day and the agenda: {"svg", "arrived_at"}; None once the event is
+    closed or over (nothing left to check in to)."""
+    if event.status == CLOSED or participant.cancelled:
         return None
     if event.slots and as_utc(max(slot.ends_at for slot in event.slots)) <= events_day.current_time():
         return None
@@ -54,8 +54,6 @@ def badges(event_id: int):
     """The badge sheet: every current participant (or the search, one participant, those added since a day), by
     organisation or by name, eight to an A4 page."""
     event = organised(event_id)
-    if not is_published(event):  # a badge's QR code checks in: none before the agenda (the page says so)
-        return render_template("events/badges.html", event=event, unpublished=True, is_organiser=True)
     query = request.args.get("q", "")[:events_badges.MAX_QUERY]
     sort = request.args.get("sort") if request.args.get("sort") in events_badges.SORTS else "organisation"
     one = request.args.get("participant", type=int)

@@ -261,8 +261,8 @@ def past_first_day(first_day) -> str:
 
 
 def checkin_refusal(reason: tuple[str, dict], event, name: str) -> str:
-    """Why the desk refused to check someone in or out: no agenda published yet, not open yet (saying when it
-    opens), over, closed, or the person no longer takes part."""
+    """Why the desk refused to check someone in or out: not open yet (saying when it opens), over, closed, or the
+    person no longer takes part."""
     from datetime import datetime
 
     from matchmaker.events.times import localtime
@@ -270,8 +270,6 @@ def checkin_refusal(reason: tuple[str, dict], event, name: str) -> str:
     code, params = reason
     if code == "not_participating":
         return gettext("Refused: %(name)s no longer takes part in this event.", name=name)
-    if code == "checkin_not_published":
-        return gettext("Check-in is not open: the agenda of this event is not published yet.")
     if code == "checkin_not_open" and params.get("opens"):
         return gettext("Check-in is not open yet: it opens %(when)s, %(zone)s.", zone=zone_name(
             event.time_zone, datetime.fromisoformat(params["opens"])),

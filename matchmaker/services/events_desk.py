@@ -1,7 +1,6 @@
-"""When the check-in desk is open: once the event's agenda is published, from the evening before the event's first
-day (18:00 in its time zone, for a welcome or badge pick-up the night before) until its last slot ends or its
-organisers close it. Before, the desk says when it opens (or that the agenda is not published yet); after, its list
-stays readable but nobody is checked in or out."""
+"""When the check-in desk is open: from the evening before the event's first day (18:00 in its time zone, for a
+welcome or badge pick-up the night before) until its last slot ends or its organisers close it. Before, the desk
+says when it opens; after, its list stays readable but nobody is checked in or out."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,18 +12,16 @@ from sqlalchemy import func, select
 from matchmaker.extensions import db
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import Event, EventSlot
-from matchmaker.services.events import Conflict, is_published
+from matchmaker.services.events import Conflict
 
 OPENS_AT = time(18)  # local time on the evening before the first day
 NO_SLOTS, BEFORE, OPEN, OVER, CLOSED = "no_slots", "before", "open", "over", "closed"
-UNPUBLISHED = "unpublished"  # no agenda published yet: nothing to check in to (badges are not printed either)
 
 
 @dataclass(frozen=True)
 class Desk:
-    """The desk's state at a moment: UNPUBLISHED (no agenda published yet), NO_SLOTS (no grid yet), BEFORE, OPEN,
-    OVER (the last slot ended) or CLOSED (by the organisers); `opens` and `ends` in UTC (None without slots or
-    agenda), `ends` the close when it came first."""
+    """The desk's state at a moment: NO_SLOTS (no grid yet), BEFORE, OPEN, OVER (the last slot ended) or CLOSED (by
+    the organisers); `opens` and `ends` in UTC (None without slots), `ends` the close when it came first."""
 
     state: str
     opens: datetime | None = None
@@ -41,11 +38,9 @@ def desk(event: Event, now: datetime | None = None) -> Desk:
     from matchmaker.services.events_day import closed_at, current_time
 
     now = as_utc(now or current_time())
-    close = closed_at(event, now)
-    if close is None and not is_published(event):
-        return Desk(UNPUBLISHED)
     first, last = db.session.execute(select(func.min(EventSlot.starts_at), func.max(EventSlot.ends_at)).where(
         EventSlot.event_id == event.id)).one()
+    close = closed_at(event, now)
     if first is None:
         return Desk(CLOSED if close else NO_SLOTS)
     zone = ZoneInfo(event.time_zone)
@@ -60,12 +55,9 @@ def desk(event: Event, now: datetime | None = None) -> Desk:
 
 
 def require_open(event: Event, now: datetime | None = None) -> None:
-    """Refuse a check-in or its undoing outside the desk's hours: `checkin_not_published` (no agenda yet),
-    `checkin_not_open` {"opens": ISO time, or absent without slots}, `checkin_over` {"end": ISO time},
-    `checkin_closed` (the organisers closed the event)."""
+    """Refuse a check-in or its undoing outside the desk's hours: `checkin_not_open` {"opens": ISO time, or absent
+    without slots}, `checkin_over` {"end": ISO time}, `checkin_closed` (the organisers closed the event)."""
     state = desk(event, now)
-    if state.state == UNPUBLISHED:
-        raise Conflict("checkin_not_published", {})
     if state.state == BEFORE:
         raise Conflict("checkin_not_open", {"opens": state.opens.isoformat()})
     if state.state == NO_SLOTS:

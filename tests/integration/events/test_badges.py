@@ -10,7 +10,7 @@ import pytest
 import segno
 
 from matchmaker.extensions import db
-from matchmaker.models import CheckIn, Event, User
+from matchmaker.models import CheckIn, User
 from matchmaker.services import events_badges, events_checkin, events_day
 from matchmaker.services.events import Conflict
 from tests.helpers import client_for, csrf_token, make_org, make_user, post_form
@@ -22,15 +22,6 @@ from tests.integration.events.day_builders import published_day, rome
 def on_the_day(monkeypatch):
     """The event-day clock on the event's morning (the check-in service may keep to the event's days)."""
     monkeypatch.setattr(events_day, "current_time", lambda: rome(9, 5))
-
-
-def _published(built):
-    """small_event's (event, people, meetings) with its agenda published (badges and check-in need one)."""
-    from matchmaker.services.events_publish import publish
-
-    event, people, meetings = built
-    publish(event, notify_participants=False)
-    return db.session.get(Event, event.id), people, meetings
 
 
 def _url(participant) -> str:
@@ -57,7 +48,7 @@ def test_a_token_names_its_participant_and_nothing_else(app):
 
 def test_the_badge_sheet_has_every_current_participant_with_a_qr_code_and_no_e_mail(app):
     organiser = make_user(role="organiser")
-    event, people, _ = _published(small_event(organiser=organiser, accounts=True))
+    event, people, _ = small_event(organiser=organiser, accounts=True)
     people[0].email = "person0@private.example"
     people[1].organisation = make_org(name="Zeta Pharma", contact_email="contact@zeta.example")
     people[2].organisation = make_org(name="Alfa Biotech")
@@ -83,7 +74,7 @@ def test_the_sheet_filters_by_search_one_participant_and_added_since(app):
     from datetime import datetime, timezone
 
     organiser = make_user(role="organiser")
-    event, people, _ = _published(small_event(organiser=organiser))
+    event, people, _ = small_event(organiser=organiser)
     people[0].created_at = datetime(2027, 1, 5, 12, tzinfo=timezone.utc)
     for person in people[1:]:
         person.created_at = datetime(2027, 2, 20, 12, tzinfo=timezone.utc)
@@ -101,7 +92,7 @@ def test_the_sheet_filters_by_search_one_participant_and_added_since(app):
 
 def test_nine_badges_make_two_a4_sheets(app):
     organiser = make_user(role="organiser")
-    event, _, _ = _published(small_event(people=9, pairs=(), organiser=organiser))
+    event, _, _ = small_event(people=9, pairs=(), organiser=organiser)
     html = client_for(app, organiser).get(f"/events/{event.id}/badges").get_data(as_text=True)
     sheets = html.split('<section class="badge-sheet"')[1:]
     assert [s.count('<article class="name-badge"') for s in sheets] == [8, 1]
@@ -270,7 +261,7 @@ def test_a_large_event_prints_in_parts_of_twenty_sheets(app, monkeypatch):
 
     monkeypatch.setattr(views, "PER_PART", 16)  # two sheets a part, to keep the test small
     organiser = make_user(role="organiser")
-    event, _, _ = _published(small_event(people=35, pairs=(), organiser=organiser))
+    event, _, _ = small_event(people=35, pairs=(), organiser=organiser)
     client = client_for(app, organiser)
     first = client.get(f"/events/{event.id}/badges?sort=name").get_data(as_text=True)
     assert first.count('<article class="name-badge"') == 16 and "part 1 of 3 (badges 1–16)" in first
@@ -305,38 +296,3 @@ def test_outside_the_desk_s_hours_a_scan_says_why_and_offers_no_button(app, monk
     refused = post_form(client, _url(people[1]), {}, follow_redirects=True).get_data(as_text=True)
     assert "Not checked in: Check-in is over" in refused
     assert events_checkin.arrived_ids(event, [people[1].id]) == set()
-
-
-def test_before_the_agenda_is_published_no_check_in_and_no_badges_only_why(app):
-    """A draft (no agenda published yet, even on the event's day) has nothing to check in to: the desk, the badge
-    sheet and a scanned badge say so with no list, sheet or button, the service refuses, the participant sees no
-    code; once the agenda is published, all of it works."""
-    organiser = make_user(role="organiser")
-    event, people, _ = small_event(organiser=organiser, accounts=True)
-    client = client_for(app, organiser)
-    desk = client.get(f"/events/{event.id}/checkin").get_data(as_text=True)
-    assert "The agenda of this event is not published yet: check-in opens once it is" in desk
-    assert f'href="/events/{event.id}/schedule"' in desk.split('id="checkin-unpublished"', 1)[1]
-    assert 'id="checkin-list"' not in desk and "Arrived</button>" not in desk and 'role="search"' not in desk
-    sheet = client.get(f"/events/{event.id}/badges").get_data(as_text=True)
-    assert 'id="badges-unpublished"' in sheet and "Badges are printed once the agenda" in sheet
-    assert 'class="name-badge"' not in sheet and "<svg" not in sheet and 'id="print-badges"' not in sheet
-    scan = client.get(_url(people[1])).get_data(as_text=True)
-    assert "the agenda of this event is not published yet" in scan and 'id="scan-confirm"' not in scan
-    refused = post_form(client, _url(people[1]), {}, follow_redirects=True).get_data(as_text=True)
-    assert "Not checked in: Check-in is not open: the agenda of this event is not published yet." in refused
-    with pytest.raises(Conflict) as refusal:
-        events_checkin.check_in(event, people[1], organiser.id)
-    assert refusal.value.reason[0] == "checkin_not_published"
-    assert events_checkin.arrived_ids(event, [p.id for p in people]) == set()
-    me = client_for(app, db.session.get(User, people[0].user_id))
-    assert 'id="my-checkin-code"' not in me.get(f"/events/{event.id}/day").get_data(as_text=True)
-    italian = client.get(f"/events/{event.id}/checkin", headers={"Accept-Language": "it"}).get_data(as_text=True)
-    assert "L’agenda di questo evento non è ancora pubblicata" in italian
-
-    _published((event, people, None))
-    desk = client.get(f"/events/{event.id}/checkin").get_data(as_text=True)
-    assert 'id="checkin-unpublished"' not in desk and "Arrived</button>" in desk
-    assert 'class="name-badge"' in client.get(f"/events/{event.id}/badges").get_data(as_text=True)
-    assert 'id="scan-confirm"' in client.get(_url(people[1])).get_data(as_text=True)
-    assert 'id="my-checkin-code"' in me.get(f"/events/{event.id}/day").get_data(as_text=True)
