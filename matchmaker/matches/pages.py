@@ -23,6 +23,8 @@ def queue():
     if organisation is None:
         return redirect(url_for("matches.index"))
     kind = chosen_kind(organisation)
+    if not kinds_for(organisation):  # an association or "other": nothing to review, the list says why
+        return redirect(url_for("matches.index", org=request.args.get("org")))
     skip = max(request.args.get("skip", 0, type=int), 0)
     item, left = queue_item(organisation, kind, skip)
     return render_template("matches/queue.html", org=organisation, kind=kind, kinds=kinds_for(organisation),

@@ -68,13 +68,11 @@ def expire_pending(event: Event) -> list[tuple]:
     return recipients
 
 
-def tell_expired(event: Event, recipients: list[tuple]) -> None:
-    """Tell each requester whose request expired (`expire_pending`'s list); the notifications' commit also commits
-    what ended the requests."""
-    from matchmaker.services.notifications import notify_each
-
+def tell_expired(event: Event, recipients: list[tuple], batch) -> None:
+    """Tell each requester whose request expired (`expire_pending`'s list): their notifications are added to
+    `batch` (a notifications.Batch), whose commit also commits what ended the requests."""
     if recipients:
-        notify_each(recipients, EXPIRED_CODE, f"/events/{event.id}/my-requests")
+        batch.add(recipients, EXPIRED_CODE, f"/events/{event.id}/my-requests")
 
 
 def calls_off(event: Event, now: datetime | None = None) -> bool:

@@ -12,10 +12,11 @@ from matchmaker.services.events import _chunks
 def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
     """Make the draft the agenda (pending requests expire, their requesters told): new, moved and cancelled
     meetings raise their iCal SEQUENCE; participants with a change are notified. Returns the
-    counts {"new", "moved", "cancelled"}. Expiry and publication are one transaction: nothing is committed
-    until both are done (then the notifications commit them, or the caller does). A closed event is refused (see
-    `events_closing.refuse_if_closed`)."""
+    counts {"new", "moved", "cancelled"}. Expiry, publication and every notification of them are one transaction,
+    committed here once all are done (the mails go after it): a failure on the way leaves nothing of them. A closed
+    event is refused (see `events_closing.refuse_if_closed`)."""
     from matchmaker.services.events_closing import expire_pending, refuse_if_closed, tell_expired
+    from matchmaker.services.notifications import Batch
 
     refuse_if_closed(event)
     expired = expire_pending(event)  # requests end with the publication: none stays acceptable but never scheduled
@@ -25,9 +26,11 @@ def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
     apply_published(list(changes.values()))
     event = db.session.get(Event, event.id)
     event.status, event.published_version = PUBLISHED, event.published_version + 1
+    told = Batch()
     if notify_participants and changes:
-        notify_changes(event, {mid: kind for mid, (kind, _m) in changes.items()})
-    tell_expired(event, expired)
+        notify_changes(event, {mid: kind for mid, (kind, _m) in changes.items()}, told)
+    tell_expired(event, expired, told)
+    told.commit()
     return counts
 
 
@@ -104,10 +107,10 @@ def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -
     return notify_changes(event, {m.id: kind for kind, m in changed}) if notify and changed else []
 
 
-def notify_changes(event: Event, kinds: dict[int, str]) -> list[str]:
+def notify_changes(event: Event, kinds: dict[int, str], batch=None) -> list[str]:
     """One notification per participant with an account whose agenda changed, naming the meetings (partners, new
-    time and table; events_changes), all in one commit (which commits the publication with it); returns their
-    names."""
+    time and table; events_changes), all in one commit (which commits the publication with it), or added to
+    `batch` (a notifications.Batch: its commit does that); returns their names."""
     from matchmaker.models.user import User
     from matchmaker.services.events_changes import NAMED, per_participant
     from matchmaker.services.notifications import notify_each
@@ -123,5 +126,6 @@ def notify_changes(event: Event, kinds: dict[int, str]) -> list[str]:
             meetings = [{k: v for k, v in item.items() if k != "order"} for item in items[:NAMED]]
             recipients.append((user, base | counts | {"meetings": meetings}))
     if recipients:
-        notify_each(recipients, "event_agenda_changed", f"/events/{event.id}/agenda")
+        (batch.add if batch is not None else notify_each)(recipients, "event_agenda_changed",
+                                                          f"/events/{event.id}/agenda")
     return [user.name for user, _params in recipients]

@@ -11,11 +11,13 @@ from matchmaker.services.review_home import completeness, to_review
 @dataclass(frozen=True)
 class NextStep:
     """`to_review`: suggestions without an answer; `waiting`: suggestions apply to this kind but none is there yet;
-    `missing`: labels (marked, untranslated) of the parts still empty."""
+    `missing`: labels (marked, untranslated) of the parts still empty; `suggested`: some kind of suggestions applies
+    to the organisation (not to an association or "other": a fuller profile does not bring it any)."""
 
     to_review: int
     waiting: bool
     missing: tuple[str, ...]
+    suggested: bool = True
 
     def __bool__(self) -> bool:
         return bool(self.to_review or self.waiting or self.missing)
@@ -26,7 +28,7 @@ def next_step(organisation: Organisation) -> NextStep:
     counts = to_review(organisation)
     pending = sum(counts.values())
     return NextStep(to_review=pending, waiting=bool(counts) and pending == 0 and not _any_suggestion(organisation),
-                    missing=tuple(completeness(organisation).missing))
+                    missing=tuple(completeness(organisation).missing), suggested=bool(counts))
 
 
 def _any_suggestion(organisation: Organisation) -> bool:

@@ -37,19 +37,42 @@ def notify_many(users: Iterable[User], code: str, params: dict[str, Any] | None 
 def notify_each(recipients: Iterable[tuple[User, dict[str, Any] | None]], code: str, link: str | None = None,
                 *, mail: bool = True) -> list[Notification]:
     """One notification per (user, their own parameters), all in one commit, each mailed in the user's language."""
-    if code not in WORDING:
-        raise ValueError(f"no wording for notification code {code!r}")
-    if link is not None and not _is_internal(link):
-        raise ValueError("a notification links only to a page of this site")
-    recipients = [(u, dict(params or {})) for u, params in recipients if u is not None]
-    notes = [Notification(user_id=u.id, code=code, params=params, link=link) for u, params in recipients]
-    db.session.add_all(notes)
-    db.session.commit()
-    if mail:
-        for user, params in recipients:
-            if user.notify_by_email and user.is_active:
-                _mail(user, code, params, link)
+    batch = Batch()
+    notes = batch.add(recipients, code, link, mail=mail)
+    batch.commit()
     return notes
+
+
+class Batch:
+    """Notifications of several kinds that land in one commit with the change they tell of (`add` each kind, then
+    `commit`): nothing is committed, and nobody mailed, until then, so a failure on the way leaves nobody told of a
+    change that was rolled back."""
+
+    def __init__(self) -> None:
+        self._mails: list[tuple[User, str, dict[str, Any], str | None]] = []
+
+    def add(self, recipients: Iterable[tuple[User, dict[str, Any] | None]], code: str, link: str | None = None,
+            *, mail: bool = True) -> list[Notification]:
+        """One notification per (user, their own parameters), added to the session (not committed); their mails
+        wait for `commit`."""
+        if code not in WORDING:
+            raise ValueError(f"no wording for notification code {code!r}")
+        if link is not None and not _is_internal(link):
+            raise ValueError("a notification links only to a page of this site")
+        recipients = [(u, dict(params or {})) for u, params in recipients if u is not None]
+        notes = [Notification(user_id=u.id, code=code, params=params, link=link) for u, params in recipients]
+        db.session.add_all(notes)
+        if mail:
+            self._mails += [(user, code, params, link) for user, params in recipients
+                            if user.notify_by_email and user.is_active]
+        return notes
+
+    def commit(self) -> None:
+        """Commit the session (the change and every notification added), then send the mails."""
+        db.session.commit()
+        mails, self._mails = self._mails, []
+        for user, code, params, link in mails:
+            _mail(user, code, params, link)
 
 
 def _is_internal(link: str) -> bool:

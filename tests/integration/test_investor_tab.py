@@ -179,3 +179,26 @@ def test_an_admin_looking_at_another_organisation_reads_its_name_not_your_organi
                              headers={"Accept-Language": "it"}).get_data(as_text=True)
         assert f"non sono proposti a {organisation.name} (" in _notice(italian, f"{kind}-not-offered")
     db.session.rollback()
+
+
+def test_an_admin_reads_the_sme_s_name_in_how_to_get_investor_suggestions(client):
+    """The SME's eligibility notice says "your profile" to its members only: an admin looking at it (?org=) is told
+    what to add to that organisation's profile, by name, in English and Italian."""
+    world()
+    sme = make_org(name="Plain SME", kind="sme", offer="toxicology assays", seek="research partners in toxicology")
+    rebuild_all()
+    login(client, make_user(organisation=sme))
+    own = _notice(client.get("/matches/").get_data(as_text=True), "investor-eligibility")
+    assert "in your profile." in own
+    with client.session_transaction() as session:
+        session.clear()
+    login(client, make_user(role="admin"))
+    for kind in ("", "&kind=investor"):
+        notice = _notice(client.get(f"/matches/?org={sme.id}{kind}").get_data(as_text=True), "investor-eligibility")
+        assert ("For Plain SME to get them, add “Investment” to the collaborations it wants, or a funding stage, "
+                "in its profile.") in notice, kind
+        assert "your profile" not in notice and "you want" not in notice, kind
+        assert f'href="/profiles/{sme.id}/edit"' in notice
+    italian = client.get(f"/matches/?org={sme.id}", headers={"Accept-Language": "it"}).get_data(as_text=True)
+    assert "Perché Plain SME li riceva" in _notice(italian, "investor-eligibility")
+    db.session.rollback()

@@ -22,6 +22,18 @@ def _open_event_with_a_pending_request(organiser):
     return event, people, request
 
 
+def _publish_and_fail(event):
+    """Publish `event`, which must raise RuntimeError, then roll back as the request's (or the job's) failure does."""
+    from matchmaker.services import events_publish
+
+    try:
+        events_publish.publish(db.session.get(Event, event.id))
+    except RuntimeError:
+        db.session.rollback()
+    else:
+        raise AssertionError("the publication did not fail")
+
+
 def test_publish_while_requests_are_open_asks_first_then_expires_the_pending_ones(app, client):
     organiser = make_user(role="organiser")
     event, people, request = _open_event_with_a_pending_request(organiser)
@@ -87,12 +99,44 @@ def test_a_publication_that_fails_leaves_the_requests_pending_and_nobody_told(ap
     organiser = make_user(role="organiser")
     event, people, request = _open_event_with_a_pending_request(organiser)
     monkeypatch.setattr(events_publish, "apply_published", broken)
-    try:
-        events_publish.publish(db.session.get(Event, event.id))
-    except RuntimeError:
-        db.session.rollback()  # what the request's (or the job's) failure does
-    else:
-        raise AssertionError("the publication did not fail")
+    _publish_and_fail(event)
     assert db.session.get(MeetingRequest, request.id).state == PENDING  # expiry and publication: all or nothing
     assert db.session.get(Event, event.id).status == "requests"
     assert db.session.scalar(select(Notification).where(Notification.user_id == people[0].user.id)) is None
+
+
+def test_when_telling_the_requesters_fails_nothing_of_the_publication_is_committed(app, monkeypatch):
+    """The agenda-change notices and the expiry notices land in the publication's one commit: a failure while the
+    requesters are told leaves the event unpublished, the request pending, nobody notified and nobody mailed."""
+    from matchmaker.models import Meeting
+    from matchmaker.services import events_closing, events_moves, events_publish, notifications
+
+    organiser = make_user(role="organiser")
+    event, people, meetings = small_event(organiser=organiser, accounts=True, pairs=((0, 1),))
+    events_moves.move(event, meetings[0].id, 0, 0)  # a new meeting: its two participants are told of it
+    request = MeetingRequest(event_id=event.id, requester_id=people[2].id, target_id=people[3].id, state=PENDING)
+    db.session.add(request)
+    db.session.commit()
+    mailed, tell_expired, failing = [], events_closing.tell_expired, [True]
+    monkeypatch.setattr(notifications, "_mail", lambda user, code, *_args: mailed.append((user.id, code)))
+
+    def tell_or_fail(*args):
+        if failing:
+            raise RuntimeError("the notification table refused the row")
+        tell_expired(*args)
+
+    monkeypatch.setattr(events_closing, "tell_expired", tell_or_fail)
+    _publish_and_fail(event)
+    assert db.session.get(Event, event.id).status == "requests"
+    assert db.session.get(MeetingRequest, request.id).state == PENDING
+    assert db.session.get(Meeting, meetings[0].id).pub_slot_id is None
+    assert db.session.scalars(select(Notification)).all() == [] and mailed == []
+
+    failing.clear()
+    events_publish.publish(db.session.get(Event, event.id))  # the same, told: all of it at once
+    db.session.rollback()  # (nothing was left to the caller)
+    assert db.session.get(Event, event.id).status == "published"
+    expected = sorted([(people[0].user_id, "event_agenda_changed"), (people[1].user_id, "event_agenda_changed"),
+                       (people[2].user_id, "event_request_expired")])
+    assert sorted((n.user_id, n.code) for n in db.session.scalars(select(Notification))) == expected
+    assert sorted(mailed) == expected
