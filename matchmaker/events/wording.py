@@ -50,6 +50,8 @@ REFUSALS = {
                            "Create a new event if it takes place after all"),
     "called_off_no_agenda": _l("the event was called off: its agenda can no longer be scheduled or published"),
     "closed_no_agenda": _l("the event is closed: its agenda can no longer be scheduled or published"),
+    "publish_draft_event": _l("the event is still a draft: open its registration first (Settings, status "
+                              "“Registration open”); its agenda is published after registration and requests"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
 }
