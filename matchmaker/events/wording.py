@@ -263,8 +263,8 @@ def past_first_day(first_day) -> str:
 
 
 def checkin_refusal(reason: tuple[str, dict], event, name: str) -> str:
-    """Why the desk refused to check someone in or out: not open yet (saying when it opens), over, closed, or the
-    person no longer takes part."""
+    """Why the desk refused to check someone in or out: a draft or called-off event (no desk at all), not open yet
+    (saying when it opens), over, closed, or the person no longer takes part."""
     from datetime import datetime
 
     from matchmaker.events.times import localtime
@@ -272,6 +272,10 @@ def checkin_refusal(reason: tuple[str, dict], event, name: str) -> str:
     code, params = reason
     if code == "not_participating":
         return gettext("Refused: %(name)s no longer takes part in this event.", name=name)
+    if code == "checkin_not_opened":
+        return gettext("No check-in: the event is still a draft and its registration has not opened.")
+    if code == "checkin_called_off":
+        return gettext("No check-in: the event was called off.")
     if code == "checkin_not_open" and params.get("opens"):
         return gettext("Check-in is not open yet: it opens %(when)s, %(zone)s.", zone=zone_name(
             event.time_zone, datetime.fromisoformat(params["opens"])),
