@@ -104,8 +104,10 @@ def manage(event_id: int):
     form = SettingsForm(obj=event)
     if not events_closing.calls_off(event):  # the call-off confirmation is for an event not started yet
         del form.confirm_call_off
-    form.status.choices = [(code, wording.status(code)) for code in events_settings.allowed_statuses(event)]
-    if events_closing.called_off(event):  # it stays closed (events_settings.allowed_statuses): the page says why
+    off = events_closing.called_off(event)  # its status reads "Called off", not "Closed", as on every page
+    form.status.choices = [(code, wording.event_status(event, off) if code == event.status else wording.status(code))
+                           for code in events_settings.allowed_statuses(event)]
+    if off:  # it stays closed (events_settings.allowed_statuses): the page says why
         form.status.description = _("The event was called off and its participants were told: it cannot be "
                                     "reopened. Create a new event if it takes place after all.")
     if event.slots:  # the zones named as on the event's first day (CEST for a May event, not today's CET)
@@ -121,7 +123,8 @@ def manage(event_id: int):
         "requests": db.session.scalar(select(db.func.count()).select_from(MeetingRequest).where(
             MeetingRequest.event_id == event.id))}
     return render_template("events/manage.html", event=event, form=form, grid=grid, counts=counts, wording=wording,
-                           placed=placed_meetings(event), deletable=events_settings.deletable(event))
+                           placed=placed_meetings(event), deletable=events_settings.deletable(event),
+                           called_off_event=off)
 
 
 @bp.post("/<int:event_id>/delete")
