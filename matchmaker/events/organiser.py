@@ -9,6 +9,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import select
 
 from matchmaker.events import bp, times, wording
@@ -101,6 +102,7 @@ def manage(event_id: int):
         if grid.validate_on_submit():
             _change_grid(event, grid)
             return redirect(url_for("events.manage", event_id=event.id))
+        refused_notice(grid)
     form = SettingsForm(obj=event)
     if not events_closing.calls_off(event):  # the call-off confirmation is for an event not started yet
         del form.confirm_call_off
@@ -118,6 +120,8 @@ def manage(event_id: int):
         form.request_deadline.data = event.request_deadline.astimezone(ZoneInfo(event.time_zone)).replace(tzinfo=None)
     if "grid-slot_minutes" not in request.form and form.validate_on_submit() and _save_settings(event, form):
         return redirect(url_for("events.manage", event_id=event.id))
+    if "grid-slot_minutes" not in request.form:
+        refused_notice(form)
     counts = {"participants": db.session.scalar(select(db.func.count()).select_from(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))),
         "requests": db.session.scalar(select(db.func.count()).select_from(MeetingRequest).where(
@@ -140,6 +144,16 @@ def delete(event_id: int):
         return redirect(url_for("events.manage", event_id=event_id))
     flash(_("Event “%(name)s” deleted.", name=name), "info")
     return redirect(url_for("events.index"))
+
+
+def refused_notice(form) -> None:
+    """A refused form comes back at the top of the page with its errors below the fold: say so there, with a link
+    to the first field to correct (nothing when the form has no error)."""
+    field = next((f for f in form if f.errors and getattr(f.widget, "input_type", "") != "hidden"), None)
+    if field is not None:
+        flash(Markup('{} <a href="#{}" id="first-error-link">{}</a>').format(
+            _("Please correct the fields marked below; nothing you typed was lost."), field.id,
+            _("Go to “%(field)s”", field=field.label.text)), "error")
 
 
 def _save_settings(event, form) -> bool:
