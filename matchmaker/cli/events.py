@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from matchmaker.extensions import db
 from matchmaker.jobs import wording
-from matchmaker.models.event import Event, EventSlot, EventTable
+from matchmaker.models.event import DRAFT, Event, EventSlot, EventTable
 from matchmaker.models.event_meeting import ACTIVE, Meeting
 from matchmaker.models.job import DONE, QUEUED, Job
 from matchmaker.scheduling.dzn import DznError
@@ -49,6 +49,8 @@ def schedule_command(event_id: int, time_limit: float, seed: int, workers: int |
     event = db.session.get(Event, event_id)
     if event is None:
         raise click.ClickException(f"no event {event_id}")
+    if publish and event.status == DRAFT:  # events_publish.refuse_if_draft: refused before a run is spent
+        raise click.ClickException(f"event {event_id} is a draft: open its registration before publishing")
     job = Job(kind=KIND, state=QUEUED, label=event.name[:255])
     db.session.add(job)
     db.session.commit()

@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from matchmaker.events import bp, wording
 from matchmaker.events.access import event_or_404, organised
 from matchmaker.models._common import as_utc
-from matchmaker.models.event import CLOSED
+from matchmaker.models.event import CLOSED, DRAFT
 from matchmaker.services import events_badges, events_checkin, events_day, events_desk
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_access import ORGANISER, role
@@ -31,9 +31,9 @@ def scan_url(participant) -> str:
 
 @bp.app_template_global("checkin_code")
 def checkin_code(event, participant) -> dict | None:
-    """The participant's own check-in code for My day and the agenda: {"svg", "arrived_at"}; None once the event is
-    closed or over (nothing left to check in to)."""
-    if event.status == CLOSED or participant.cancelled:
+    """The participant's own check-in code for My day and the agenda: {"svg", "arrived_at"}; None while the event is
+    a draft, once it is closed or over (nothing to check in to)."""
+    if event.status in (CLOSED, DRAFT) or participant.cancelled:
         return None
     if event.slots and as_utc(max(slot.ends_at for slot in event.slots)) <= events_day.current_time():
         return None
@@ -54,6 +54,10 @@ def badges(event_id: int):
     """The badge sheet: every current participant (or the search, one participant, those added since a day), by
     organisation or by name, eight to an A4 page."""
     event = organised(event_id)
+    withheld = events_desk.withheld(event)
+    if withheld is not None:  # a draft or called-off event: nobody to badge (the page says why, with no sheet)
+        return render_template("events/badges.html", event=event, withheld=withheld, states=events_desk,
+                               is_organiser=True)
     query = request.args.get("q", "")[:events_badges.MAX_QUERY]
     sort = request.args.get("sort") if request.args.get("sort") in events_badges.SORTS else "organisation"
     one = request.args.get("participant", type=int)

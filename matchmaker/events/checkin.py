@@ -20,12 +20,15 @@ from matchmaker.services.events import Conflict
 def checkin(event_id: int):
     """The desk: the participants matching `q` with their arrival, the counts, the no-show reports."""
     event = organised(event_id)
+    now = events_day.current_time()
+    desk = events_desk.desk(event, now)
+    if desk.state in (events_desk.NOT_OPENED, events_desk.CALLED_OFF):  # no desk: the page says why, nothing else
+        return render_template("events/checkin.html", event=event, desk=desk, states=events_desk, is_organiser=True)
     query = request.args.get("q", "")[:100]
     rows, total = events_checkin.roster(event, query)
     no_shows = events_checkin.no_shows(event)
-    now = events_day.current_time()
     return render_template("events/checkin.html", event=event, query=query, rows=rows, total=total,
-                           desk=events_desk.desk(event, now), now=now, states=events_desk,
+                           desk=desk, now=now, states=events_desk,
                            counts=events_checkin.counts(event), no_shows=no_shows,
                            no_show_meetings=events_checkin.no_show_meetings(no_shows), is_organiser=True)
 

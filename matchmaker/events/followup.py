@@ -151,6 +151,8 @@ def followup_answer_again(event_id: int, meeting_id: int):
 def followup_report(event_id: int):
     """The organisers' report: the meetings' outcomes, ratings, "continue" answers, connections, per participant."""
     event = organised(event_id)
+    if events_closing.called_off(event):  # nothing took place: the page says so, no figures and no download
+        return render_template("events/followup_report.html", event=event, is_organiser=True, called_off_event=True)
     return render_template("events/followup_report.html", event=event, is_organiser=True,
                            report=events_followup_report.report(event), over=events_followup.is_over(event))
 
@@ -160,6 +162,8 @@ def followup_report(event_id: int):
 def followup_report_csv(event_id: int):
     """The report's per-participant rows as CSV, headers in the reader's language."""
     event = organised(event_id)
+    if events_closing.called_off(event):  # no report of an event that did not take place: its page says why
+        return redirect(url_for("events.followup_report", event_id=event.id))
     body = events_followup_report.csv_text(events_followup_report.report(event))
     name = events_export.filename(event, "csv", words=_("follow-up"))  # named after the event, as every export
     return Response(body, mimetype="text/csv",

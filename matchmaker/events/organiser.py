@@ -9,6 +9,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import select
 
 from matchmaker.events import bp, times, wording
@@ -101,11 +102,14 @@ def manage(event_id: int):
         if grid.validate_on_submit():
             _change_grid(event, grid)
             return redirect(url_for("events.manage", event_id=event.id))
+        refused_notice(grid)
     form = SettingsForm(obj=event)
     if not events_closing.calls_off(event):  # the call-off confirmation is for an event not started yet
         del form.confirm_call_off
-    form.status.choices = [(code, wording.status(code)) for code in events_settings.allowed_statuses(event)]
-    if events_closing.called_off(event):  # it stays closed (events_settings.allowed_statuses): the page says why
+    off = events_closing.called_off(event)  # its status reads "Called off", not "Closed", as on every page
+    form.status.choices = [(code, wording.event_status(event, off) if code == event.status else wording.status(code))
+                           for code in events_settings.allowed_statuses(event)]
+    if off:  # it stays closed (events_settings.allowed_statuses): the page says why
         form.status.description = _("The event was called off and its participants were told: it cannot be "
                                     "reopened. Create a new event if it takes place after all.")
     if event.slots:  # the zones named as on the event's first day (CEST for a May event, not today's CET)
@@ -116,12 +120,15 @@ def manage(event_id: int):
         form.request_deadline.data = event.request_deadline.astimezone(ZoneInfo(event.time_zone)).replace(tzinfo=None)
     if "grid-slot_minutes" not in request.form and form.validate_on_submit() and _save_settings(event, form):
         return redirect(url_for("events.manage", event_id=event.id))
+    if "grid-slot_minutes" not in request.form:
+        refused_notice(form)
     counts = {"participants": db.session.scalar(select(db.func.count()).select_from(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))),
         "requests": db.session.scalar(select(db.func.count()).select_from(MeetingRequest).where(
             MeetingRequest.event_id == event.id))}
     return render_template("events/manage.html", event=event, form=form, grid=grid, counts=counts, wording=wording,
-                           placed=placed_meetings(event), deletable=events_settings.deletable(event))
+                           placed=placed_meetings(event), deletable=events_settings.deletable(event),
+                           called_off_event=off)
 
 
 @bp.post("/<int:event_id>/delete")
@@ -137,6 +144,16 @@ def delete(event_id: int):
         return redirect(url_for("events.manage", event_id=event_id))
     flash(_("Event “%(name)s” deleted.", name=name), "info")
     return redirect(url_for("events.index"))
+
+
+def refused_notice(form) -> None:
+    """A refused form comes back at the top of the page with its errors below the fold: say so there, with a link
+    to the first field to correct (nothing when the form has no error)."""
+    field = next((f for f in form if f.errors and getattr(f.widget, "input_type", "") != "hidden"), None)
+    if field is not None:
+        flash(Markup('{} <a href="#{}" id="first-error-link">{}</a>').format(
+            _("Please correct the fields marked below; nothing you typed was lost."), field.id,
+            _("Go to “%(field)s”", field=field.label.text)), "error")
 
 
 def _save_settings(event, form) -> bool:

@@ -7,7 +7,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
-from matchmaker.events import bp, times, wording
+from matchmaker.events import bp, public_wording, times, wording
 from matchmaker.events.access import event_or_404, joined, joined_or_none
 from matchmaker.events.organiser import refusal_flash
 from matchmaker.extensions import db, limiter, login_manager
@@ -50,10 +50,10 @@ def _public_page(event_id: int):
     event = db.session.get(Event, event_id)
     if event is None or not events_public.is_public(event):
         return login_manager.unauthorized()
-    here = url_for("events.show", event_id=event.id)
-    return render_template("events/public.html", event=event, wording=wording, here=here,
+    here, page = url_for("events.show", event_id=event.id), events_public.public_page(event)
+    return render_template("events/public.html", event=event, here=here, page=page,
                            registration_open=event.status in (REGISTRATION, REQUESTS),
-                           page=events_public.public_page(event))
+                           status=public_wording.status(event, page))
 
 
 @bp.post("/<int:event_id>/register")

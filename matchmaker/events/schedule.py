@@ -24,8 +24,8 @@ from matchmaker.services.events_clashes import published_clashes
 from matchmaker.services.events_grid import grid
 from matchmaker.services.events_job import KIND, best_so_far
 from matchmaker.services.events_people import expire_pending
+from matchmaker.services.events_publish import confirmation, refuse_if_draft, unpublished_changes
 from matchmaker.services.events_publish import publish as publish_event
-from matchmaker.services.events_publish import unpublished_changes
 
 
 @bp.get("/<int:event_id>/schedule")
@@ -40,7 +40,7 @@ def schedule(event_id: int):
     typed = {key: request.args.get(key, "") for key in ("meeting", "slot", "table", "other")}
     return render_template("events/schedule.html", event=event, job=view, best=best, grid=data, reasons=reasons,
                            report=event.report or {}, wording=wording, typed=typed, since_run=since_run,
-                           unpublished=unpublished_changes(event), ending=events_closing.requests_ending(event),
+                           unpublished=unpublished_changes(event), confirm=confirmation(event),
                            clashes=published_clashes(event) if event.published_version else [])
 
 
@@ -97,14 +97,18 @@ def run(event_id: int):
 def publish(event_id: int):
     event = organised(event_id)
     try:
+        refuse_if_draft(event)
         events_closing.refuse_if_closed(event)
     except Conflict as exc:
         refusal_flash(exc)
         return redirect(url_for("events.schedule", event_id=event.id))
-    ending = events_closing.requests_ending(event)
-    if ending and request.form.get("confirm") != "1":  # the page's disclosure says what publishing ends
-        flash(_("The draft was not published: confirm that publishing ends the meeting requests."), "error")
+    confirm = confirmation(event)
+    if confirm and request.form.get("confirm") != "1":  # the page's disclosure says what publishing ends or empties
+        flash(_("The draft was not published: confirm that publishing ends the meeting requests.") if confirm["ending"]
+              else _("The draft was not published: it holds no meeting; confirm that every participant gets an "
+                     "empty agenda."), "error")
         return redirect(url_for("events.schedule", event_id=event.id, _anchor="publish-confirm"))
+    ending = confirm and confirm["ending"]
     counts = publish_event(event)
     db.session.commit()
     changes = count_wording.agenda_changes(**counts)

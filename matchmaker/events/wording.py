@@ -46,10 +46,13 @@ REFUSALS = {
                      "organisations"),
     "event_closed": _l("the event is closed: its requests can no longer be answered or withdrawn"),
     "event_over": _l("the event is over: availability can no longer change"),
+    "availability_called_off": _l("the event was called off: availability can no longer change"),
     "called_off_final": _l("the event was called off and its participants were told: it cannot be reopened. "
                            "Create a new event if it takes place after all"),
     "called_off_no_agenda": _l("the event was called off: its agenda can no longer be scheduled or published"),
     "closed_no_agenda": _l("the event is closed: its agenda can no longer be scheduled or published"),
+    "publish_draft_event": _l("the event is still a draft: open its registration first (Settings, status "
+                              "“Registration open”); its agenda is published after registration and requests"),
     "grid_has_meetings": _l("meetings are already placed in the draft or the published agenda; unplace them first "
                             "(table names and links can still change)"),
 }
@@ -261,8 +264,8 @@ def past_first_day(first_day) -> str:
 
 
 def checkin_refusal(reason: tuple[str, dict], event, name: str) -> str:
-    """Why the desk refused to check someone in or out: not open yet (saying when it opens), over, closed, or the
-    person no longer takes part."""
+    """Why the desk refused to check someone in or out: a draft or called-off event (no desk at all), not open yet
+    (saying when it opens), over, closed, or the person no longer takes part."""
     from datetime import datetime
 
     from matchmaker.events.times import localtime
@@ -270,6 +273,10 @@ def checkin_refusal(reason: tuple[str, dict], event, name: str) -> str:
     code, params = reason
     if code == "not_participating":
         return gettext("Refused: %(name)s no longer takes part in this event.", name=name)
+    if code == "checkin_not_opened":
+        return gettext("No check-in: the event is still a draft and its registration has not opened.")
+    if code == "checkin_called_off":
+        return gettext("No check-in: the event was called off.")
     if code == "checkin_not_open" and params.get("opens"):
         return gettext("Check-in is not open yet: it opens %(when)s, %(zone)s.", zone=zone_name(
             event.time_zone, datetime.fromisoformat(params["opens"])),

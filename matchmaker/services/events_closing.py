@@ -29,17 +29,15 @@ def pending_count(event: Event) -> int:
 
 def requests_ending(event: Event, now: datetime | None = None) -> dict | None:
     """What publishing the draft would end, for its confirmation: {"pending": n, "deadline": UTC or None,
-    "open": requests could still be sent, "draft": meetings placed in the draft (0: an empty agenda would be
-    published)} while requests are open (before their deadline) or some wait for an answer; None when publishing
-    ends nothing."""
+    "open": requests could still be sent} while requests are open (before their deadline) or some wait for an
+    answer; None when publishing ends nothing."""
     now = as_utc(now or events_day.current_time())
     deadline = as_utc(event.request_deadline) if event.request_deadline else None
     still_open = event.status == REQUESTS and (deadline is None or now <= deadline)
     pending = pending_count(event)
     if not still_open and not pending:
         return None
-    return {"pending": pending, "deadline": deadline if still_open else None, "open": still_open,
-            "draft": draft_count(event)}
+    return {"pending": pending, "deadline": deadline if still_open else None, "open": still_open}
 
 
 def draft_count(event: Event) -> int:

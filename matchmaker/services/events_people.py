@@ -61,11 +61,14 @@ def import_in_background(event: Event, data: bytes, filename: str, user_id: int 
 
 def set_unavailable(participant: EventParticipant, slot_ids: set[int]) -> None:
     """Replace the participant's unavailable slots (ids of the event's slots); committed. Refused once the event is
-    over (its last slot ended, or the organisers closed it): availability then changes nothing but the record."""
+    over (its last slot ended, or the organisers closed it): availability then changes nothing but the record
+    ("availability_called_off" for an event called off before it began, "event_over" otherwise)."""
+    from matchmaker.services.events_closing import called_off
     from matchmaker.services.events_followup import is_over
 
-    if is_over(db.session.get(Event, participant.event_id)):
-        raise Conflict("event_over", {})
+    event = db.session.get(Event, participant.event_id)
+    if is_over(event):
+        raise Conflict("availability_called_off" if called_off(event) else "event_over", {})
     valid = set(db.session.execute(select(EventSlot.id).where(EventSlot.event_id == participant.event_id,
                                                               EventSlot.id.in_(slot_ids))).scalars())
     db.session.execute(delete(Unavailability).where(Unavailability.participant_id == participant.id))

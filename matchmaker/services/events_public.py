@@ -37,30 +37,44 @@ def visible_summary(counts: list[tuple[str | None, int]], minimum: int = MIN_SHO
     return shown + [(OTHER, folded)] if folded >= minimum else shown
 
 
+def visible_total(counts: list[tuple[str | None, int]], minimum: int = MIN_SHOWN) -> int:
+    """How many organisations take part in all, as the page states it beside `visible_summary` (so a kind left out
+    of the breakdown does not silently vanish): the total from `minimum` up, else 0 (nothing said)."""
+    total = sum(count for _kind, count in counts)
+    return total if total >= minimum else 0
+
+
 @dataclass(frozen=True)
 class PublicPage:
     """What the public page says beyond the event's own fields, each worked out once per page."""
     called_off: bool  # closed before its first slot: it did not take place
     took_place: bool  # over, and not called off: the page says who took part, not who takes part so far
     summary: list[tuple[str, int]]  # organisations taking part by kind (`visible_summary`); none if called off
+    total: int = 0  # organisations taking part in all (`visible_total`): 0 when the page says nothing of them
+
+    @property
+    def complete(self) -> bool:
+        """Whether the breakdown by kind names every organisation counted (else the page says "including")."""
+        return sum(count for _kind, count in self.summary) == self.total
 
 
 def public_page(event: Event) -> PublicPage:
     """The public page's facts: whether the event was called off (asked once), whether it took place (closed after it
-    began, or past its last slot), and who takes part by kind: no names, no people, nothing at all for an event that
-    was called off."""
+    began, or past its last slot), and who takes part: how many organisations in all and by kind, no names, no people,
+    nothing at all for an event that was called off."""
     from matchmaker.services import events_closing, events_followup
 
     off = events_closing.called_off(event)
+    counts = [] if off else kind_counts(event)
     return PublicPage(called_off=off, took_place=events_followup.is_over(event) and not off,
-                      summary=[] if off else summary(event))
+                      summary=visible_summary(counts), total=visible_total(counts))
 
 
-def summary(event: Event) -> list[tuple[str, int]]:
-    """Organisations taking part, counted by kind as a visitor may see them (`visible_summary`)."""
+def kind_counts(event: Event) -> list[tuple[str | None, int]]:
+    """How many organisations of each kind take part (current participants), every kind however small."""
     rows = db.session.execute(
         select(Organisation.kind, func.count(func.distinct(Organisation.id)))
         .join(EventParticipant, EventParticipant.organisation_id == Organisation.id)
         .where(EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))
         .group_by(Organisation.kind)).all()
-    return visible_summary([(kind, count) for kind, count in rows])
+    return [(kind, count) for kind, count in rows]

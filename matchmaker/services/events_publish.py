@@ -4,20 +4,21 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from matchmaker.extensions import db
-from matchmaker.models.event import PUBLISHED, Event, EventParticipant
+from matchmaker.models.event import DRAFT, PUBLISHED, Event, EventParticipant
 from matchmaker.models.event_meeting import ACTIVE, Meeting, MeetingSeat
-from matchmaker.services.events import _chunks
+from matchmaker.services.events import Conflict, _chunks
 
 
 def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
     """Make the draft the agenda (pending requests expire, their requesters told): new, moved and cancelled
     meetings raise their iCal SEQUENCE; participants with a change are notified. Returns the
     counts {"new", "moved", "cancelled"}. Expiry, publication and every notification of them are one transaction,
-    committed here once all are done (the mails go after it): a failure on the way leaves nothing of them. A closed
-    event is refused (see `events_closing.refuse_if_closed`)."""
+    committed here once all are done (the mails go after it): a failure on the way leaves nothing of them. A draft
+    event (`refuse_if_draft`) and a closed one (`events_closing.refuse_if_closed`) are refused."""
     from matchmaker.services.events_closing import expire_pending, refuse_if_closed, tell_expired
     from matchmaker.services.notifications import Batch
 
+    refuse_if_draft(event)
     refuse_if_closed(event)
     expired = expire_pending(event)  # requests end with the publication: none stays acceptable but never scheduled
     event = db.session.get(Event, event.id)
@@ -32,6 +33,23 @@ def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
     tell_expired(event, expired, told)
     told.commit()
     return counts
+
+
+def refuse_if_draft(event: Event) -> None:
+    """Publishing an event still in status draft is refused (Conflict "publish_draft_event"): publishing would skip
+    registration for good (a published event can only be closed), so nobody could ever join it."""
+    if event.status == DRAFT:
+        raise Conflict("publish_draft_event")
+
+
+def confirmation(event: Event) -> dict | None:
+    """What the organisers must confirm before publishing: {"ending": what it ends (`events_closing.requests_ending`,
+    or None), "empty": the draft places no meeting, so every participant would get an empty agenda}; None when
+    publishing needs no confirmation."""
+    from matchmaker.services.events_closing import draft_count, requests_ending
+
+    ending, empty = requests_ending(event), draft_count(event) == 0
+    return {"ending": ending, "empty": empty} if ending or empty else None
 
 
 def draft_changes(event: Event) -> dict[int, tuple[str, Meeting]]:

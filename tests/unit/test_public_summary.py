@@ -26,3 +26,12 @@ def test_fewer_than_three_in_all_show_nothing():
 
 def test_three_of_different_kinds_are_only_an_other_count():
     assert visible_summary([("sme", 1), ("university", 1), ("investor", 1)]) == [("other", 3)]
+
+
+def test_the_total_is_stated_from_three_up_so_a_left_out_kind_still_counts():
+    from matchmaker.services.events_public import visible_total
+
+    counts = [("sme", 100), ("university", 48), ("investor", 2)]
+    assert visible_summary(counts) == [("sme", 100), ("university", 48)] and visible_total(counts) == 150
+    assert visible_total([("sme", 1), ("university", 1)]) == 0 and visible_total([]) == 0
+    assert visible_total([("sme", 1), ("university", 1), ("investor", 1)]) == 3

@@ -65,8 +65,12 @@ def test_publish_while_requests_are_open_asks_first_then_expires_the_pending_one
 
 
 def test_publish_after_the_requests_phase_with_nothing_pending_is_one_click(app, client):
+    from matchmaker.services import events_moves
+
     organiser = make_user(role="organiser")
-    event, _people, _m = small_event(organiser=organiser, accounts=True, pairs=())
+    event, _people, meetings = small_event(organiser=organiser, accounts=True, pairs=((0, 1),))
+    events_moves.move(event, meetings[0].id, 0, 0)  # an empty draft asks first (test_publish_draft_event.py)
+    event = db.session.get(Event, event.id)
     event.status = "scheduling"
     db.session.commit()
     login(client, organiser)

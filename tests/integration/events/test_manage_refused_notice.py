@@ -1,0 +1,61 @@
+"""A refused settings (or grid) form on the manage page says so at the top, where the page reloads, with a link to
+the first field to correct: closing without "Yes, call the event off" is no longer a silent reload."""
+from __future__ import annotations
+
+from matchmaker.extensions import db
+from matchmaker.models import Event, User
+from tests.helpers import client_for, csrf_token, make_user, post_form
+from tests.integration.events.builders import published_event, small_event
+
+
+def _top(page: str) -> str:
+    """The page above the event's heading: where the reader lands after the reload."""
+    return page.split("<h1>", 1)[0]
+
+
+def test_closing_without_the_tick_says_so_at_the_top_with_a_link_to_the_status(app):
+    organiser = make_user(role="organiser")
+    event, _people, _meetings = published_event(organiser=organiser)
+    client = client_for(app, organiser)
+    page = post_form(client, f"/events/{event.id}/manage", {"name": event.name, "status": "closed",
+                                                            "max_meetings": "", "request_quota": ""})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and db.session.get(Event, event.id).status == "published"
+    top = _top(html)
+    assert "flash-error" in top and "Please correct the fields marked below" in top
+    assert '<a href="#status" id="first-error-link">Go to “Status”</a>' in top
+    assert 'id="status"' in html and 'id="status-errors"' in html and "closing it now calls it off" in html
+
+    db.session.get(User, organiser.id).locale = "it"
+    db.session.commit()
+    html = post_form(client, f"/events/{event.id}/manage", {"name": event.name, "status": "closed",
+                                                            "max_meetings": "", "request_quota": ""}
+                     ).get_data(as_text=True)
+    assert "Correggi i campi" in _top(html) and "Vai a «Stato»" in _top(html)
+
+
+def test_a_refused_deadline_or_grid_links_to_its_own_field(app):
+    organiser = make_user(role="organiser")
+    event, _people, _meetings = small_event(organiser=organiser)
+    client = client_for(app, organiser)
+    url = f"/events/{event.id}/manage"
+    html = post_form(client, url, {"name": event.name, "status": "requests", "max_meetings": "",
+                                   "request_quota": "", "request_deadline": "2027-03-11T09:00"}).get_data(as_text=True)
+    assert 'href="#request_deadline" id="first-error-link"' in _top(html)
+
+    grid = {"first_day": "2027-03-10", "days": "1", "am_start": "13:00", "am_end": "09:00", "pm_start": "",
+            "pm_end": "", "breaks": "", "slot_minutes": "20", "tables": "T1\nT2"}
+    html = client.post(url, data={f"grid-{k}": v for k, v in grid.items()} | {
+        "grid-csrf_token": csrf_token(client, url)}).get_data(as_text=True)
+    assert 'href="#grid-am_' in _top(html) and "Please correct the fields marked below" in _top(html)
+
+
+def test_a_saved_form_has_no_such_notice(app):
+    organiser = make_user(role="organiser")
+    event, _people, _meetings = small_event(organiser=organiser)
+    client = client_for(app, organiser)
+    done = post_form(client, f"/events/{event.id}/manage", {"name": event.name, "status": "requests",
+                                                            "max_meetings": "", "request_quota": ""},
+                     follow_redirects=True).get_data(as_text=True)
+    assert "Event saved." in done and "first-error-link" not in done
+    assert "first-error-link" not in client.get(f"/events/{event.id}/manage").get_data(as_text=True)

@@ -1,0 +1,59 @@
+"""The public event page states how many organisations take part in all (a kind too small to be named no longer
+vanishes) and words the event's status for a visitor ("Agenda published", not the workflow's "Published")."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from matchmaker.extensions import db
+from tests.integration.events.test_public_event_page import _add, _event
+
+
+def _taking_part(client, event, lang="en") -> str:
+    html = client.get(f"/events/{event.id}/", headers={"Accept-Language": lang}).get_data(as_text=True)
+    return " ".join(html.split('id="taking-part">', 1)[1].split("</p>", 1)[0].split())
+
+
+def _status(client, event, lang="en") -> str:
+    html = client.get(f"/events/{event.id}/", headers={"Accept-Language": lang}).get_data(as_text=True)
+    return html.split('id="event-status">', 1)[1].split(" · ", 1)[0]
+
+
+def test_the_total_is_stated_when_a_small_kind_is_left_out(app, client):
+    event, _ = _event()  # four SMEs
+    _add(event, "investor")
+    _add(event, "investor")
+    assert _taking_part(client, event) == "Taking part so far: 6 organisations, including: 4 × SME."
+    assert "Investor" not in _taking_part(client, event)  # two investors: counted, never named
+    assert _taking_part(client, event, "it") == "Partecipano finora: 6 organizzazioni, tra cui: 4 × PMI."
+
+
+def test_a_complete_breakdown_says_the_total_with_its_kinds(app, client):
+    event, _ = _event()
+    for _i in range(3):
+        _add(event, "university")
+    assert _taking_part(client, event) == "Taking part so far: 7 organisations (4 × SME · 3 × University)."
+    event.status, event.closed_at = "closed", datetime(2027, 3, 10, 12, tzinfo=timezone.utc)  # after it began
+    db.session.commit()
+    assert _taking_part(client, event) == "Took part: 7 organisations (4 × SME · 3 × University)."
+    _add(event, "investor")
+    assert _taking_part(client, event) == "Took part: 8 organisations, including: 4 × SME · 3 × University."
+    italian = "Hanno partecipato: 8 organizzazioni, tra cui: 4 × PMI · 3 × Università."
+    assert _taking_part(client, event, "it") == italian
+
+
+@pytest.mark.parametrize("status, closed_on, english, italian", [
+    ("registration", None, "Registration open", "Iscrizioni aperte"),
+    ("requests", None, "Meeting requests open", "Richieste di incontro aperte"),
+    ("scheduling", None, "Scheduling in progress", "Agenda in preparazione"),
+    ("published", None, "Agenda published", "Agenda pubblicata"),
+    ("closed", 11, "Took place", "Si è svolto"),
+    ("closed", 1, "Called off", "Annullato")])
+def test_the_status_is_worded_for_a_visitor(app, client, status, closed_on, english, italian):
+    event, _ = _event(status)
+    if closed_on:
+        event.closed_at = datetime(2027, 3, closed_on, tzinfo=timezone.utc)  # after or before the first slot
+        db.session.commit()
+    assert _status(client, event) == english
+    assert _status(client, event, "it") == italian
