@@ -89,6 +89,9 @@ def kind_choices(lang: str = "en") -> list[tuple[str, str]]:
 EU_COUNTRY_CODES = {"UK": "GB", "EL": "GR"}
 COMPANY_KINDS = frozenset({"large_company", "sme", "startup"})
 RESEARCH_KINDS = frozenset({"university", "irccs_hospital", "public_research_centre", "private_research_centre"})
+# The kinds whose profile has a TRL to give: a technology readiness level rates what companies and research offer
+# (matching compares it across a pair); an investor, an association or "other" offers no technology to rate.
+TRL_KINDS = COMPANY_KINDS | RESEARCH_KINDS
 
 SECTORS = Vocabulary("sector", (
     Term("pharma", "Pharma", "Farmaceutica"),

@@ -1,14 +1,16 @@
 """Account forms: they check shape only, never log in or write to the database."""
 from __future__ import annotations
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from matchmaker import taxonomy
-from matchmaker.form_base import AppForm
+from matchmaker.form_base import CHOOSE, AppForm
 from matchmaker.i18n import lazy_choices
 
+JOIN, NEW = "y", "n"  # the answers about a similar organisation ("joining=y" is what the checkbox used to send)
 PASSWORD_HINT = _l("At least 10 characters.")
 PASSWORD_RULES = [DataRequired(), Length(min=10, max=128, message=_l("Use at least 10 characters."))]
 
@@ -35,11 +37,22 @@ class RegisterForm(AppForm):
                        validators=[DataRequired(_l("Choose the kind of organisation."))])
     password = PasswordField(_l("Password"), validators=PASSWORD_RULES, description=PASSWORD_HINT)
     confirm = PasswordField(_l("Repeat password"), validators=[EqualTo("password", _l("The passwords differ."))])
-    # Shown only after the page pointed at a similar organisation of the directory (auth/register.html).
-    new_organisation = BooleanField(_l("It is a different organisation: create a new profile"))
-    joining = BooleanField(_l("I work at an organisation already in the directory: create my account without an "
-                              "organisation, then ask to join it"))
+    # Shown only after the page pointed at a similar organisation of the directory (auth/register.html): one answer
+    # of two ("y": join it, "n": a different organisation), none before; `similar_shown` says the page asked.
+    joining = RadioField(_l("Is it your organisation?"), validate_choice=False, choices=[
+        (JOIN, _l("I work at an organisation already in the directory: create my account without an organisation, "
+                  "then ask to join it")),
+        (NEW, _l("It is a different organisation: create a new profile"))])
+    similar_shown = HiddenField()
     privacy = privacy_box()
+
+    def validate_joining(self, field: RadioField) -> None:
+        if field.data not in (None, "", JOIN, NEW):
+            raise ValidationError(gettext(CHOOSE))
+
+    def organisation_answer(self) -> str | None:
+        """JOIN or NEW once the registrant has answered about the similar organisation, else None."""
+        return self.joining.data if self.joining.data in (JOIN, NEW) else None
 
 
 class ChangePasswordForm(AppForm):

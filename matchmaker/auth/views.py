@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_login.config import COOKIE_NAME
 
-from matchmaker.auth.forms import (AcceptInvitationForm, ChangePasswordForm, ForgotPasswordForm, LoginForm,
+from matchmaker.auth.forms import (JOIN, AcceptInvitationForm, ChangePasswordForm, ForgotPasswordForm, LoginForm,
                                    RegisterForm, ResendConfirmationForm, ResetPasswordForm)
 from matchmaker.extensions import limiter
 from matchmaker.i18n import ROLE_LABELS, adopt_chosen_language, is_local_path, visitor_language
@@ -86,15 +86,22 @@ def register():
     if form.validate_on_submit():
         # A profile that already exists under another spelling ("DOMPE FARMACEUTICI SPA"): say how to join it
         # before creating a second one. The answer depends on the organisation's name only, never on the address.
-        decided = form.new_organisation.data or form.joining.data
-        similar = [] if decided else org_names.similar(form.organisation_name.data)
+        answer = form.organisation_answer()
+        similar = [] if answer else org_names.similar(form.organisation_name.data)
         if similar:
+            if form.similar_shown.data:  # asked already, and sent again without an answer
+                form.joining.errors.append(_("Choose one of the two answers: join the organisation already in the "
+                                             "directory, or create a new profile."))
+            form.similar_shown.data = "1"
             return render_template("auth/register.html", form=form, similar=similar, back=_return_to())
         # The same answer whether or not the address has an account: the mail tells its owner.
         accounts.register_user(form.email.data, form.name.data, form.password.data, form.organisation_name.data,
-                               form.kind.data, _confirm_link_back, joining=bool(form.joining.data))
+                               form.kind.data, _confirm_link_back, joining=answer == JOIN)
         return _check_mail(form.email.data.strip())
-    return render_template("auth/register.html", form=form, back=_return_to())
+    # Refused for another field after the page asked about a similar organisation: the question stays, answered or
+    # not (what was typed is kept).
+    similar = org_names.similar(form.organisation_name.data or "") if form.similar_shown.data else []
+    return render_template("auth/register.html", form=form, similar=similar, back=_return_to())
 
 
 def _check_mail(email: str):

@@ -15,11 +15,14 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from matchmaker import taxonomy
 from matchmaker.form_base import AppForm
 from matchmaker.i18n import country_choices, lazy_choices
-from matchmaker.services.profile_schema import LIMITS, validate_profile
+from matchmaker.services.profile_groups import FIELD_GROUPS, validate_for_kind
+from matchmaker.services.profile_schema import FIELD_GROUP_KINDS, LIMITS
 from matchmaker.services.profiles import PROFILE_FIELDS
 
 
 # Every country's ISO code (Babel's territories that are countries, not "World", "EU" or pseudo-regions).
+# The legends of the groups of fields that apply to some kinds only (templates/profiles/edit.html).
+GROUP_LABELS = {"seeking_investment": _l("Seeking investment"), "investing": _l("Investing")}
 COUNTRY_CODES = tuple(code for code in Locale("en").territories
                       if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"})
 
@@ -83,19 +86,34 @@ class ProfileForm(AppForm):
     def __init__(self, *args, obj=None, **kwargs):
         super().__init__(*args, obj=obj, **kwargs)
         # The stored texts: one an import stored longer than the form's limit is accepted back unchanged.
+        self.kept_groups: list[str] = []
         self._stored = {name: getattr(obj, name) for name in LIMITS if obj is not None and hasattr(obj, name)}
         # Country names in the reader's language, the codes as values; a stored code Babel does not know stays.
         codes = set(COUNTRY_CODES) | ({self.country.data} if self.country.data else set())
         self.country.choices = [("", "—")] + country_choices(codes)
 
     def validate(self, extra_validators=None) -> bool:
-        """CSRF and the fields' own checks, then the profile schema; its messages go under their fields."""
+        """CSRF and the fields' own checks, then the profile schema; its messages go under their fields. The groups
+        that do not apply to the kind chosen never refuse the save (services/profile_groups.py): one with an error
+        is kept as stored, and named in `kept_groups`."""
         valid = super().validate(extra_validators)
-        self._clean, errors = validate_profile({name: self[name].data for name in PROFILE_FIELDS}, self._stored)
+        self._clean, errors, self.kept_groups = validate_for_kind(
+            {name: self[name].data for name in PROFILE_FIELDS}, self._stored)
         for name, messages in errors.items():
             field = self[name] if name in PROFILE_FIELDS else self.name
             field.errors = [*field.errors, *messages]
         return valid and not errors
+
+    def hidden_groups(self) -> list[str]:
+        """The groups of fields the page hides for the kind in the form (as templates/profiles/edit.html does)."""
+        return [group for group, kinds in FIELD_GROUP_KINDS.items() if self.kind.data not in kinds]
+
+    def unseen_errors(self) -> list[str]:
+        """'Label: message' for each error on a field the page does not show (a hidden group, a hidden input), so
+        that the page can say it where the reader sees it."""
+        hidden = {name for group in self.hidden_groups() for name in FIELD_GROUPS[group]}
+        return [f"{field.label.text}: {' '.join(map(str, field.errors))}" for field in self
+                if field.errors and (field.name in hidden or getattr(field.widget, "input_type", "") == "hidden")]
 
     def loaded_version(self) -> int | None:
         """The version the form was loaded with; None when not sent (no check), -1 when garbled (outdated)."""

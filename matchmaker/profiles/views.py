@@ -13,7 +13,7 @@ from matchmaker import page_cache
 from matchmaker.extensions import db
 from matchmaker.i18n import current_language
 from matchmaker.models import Organisation
-from matchmaker.profiles.forms import ProfileForm, profile_differences
+from matchmaker.profiles.forms import GROUP_LABELS, ProfileForm, profile_differences
 from matchmaker.services import profile_defaults, profiles, review
 from matchmaker.services.profile_schema import FIELD_GROUP_KINDS
 from matchmaker.services.next_step import next_step
@@ -121,12 +121,26 @@ def edit(org_id: int):
             return render_template("profiles/edit.html", form=form, org=organisation, theirs=theirs,
                                    group_kinds=FIELD_GROUP_KINDS), 409
         flash(_("Profile saved."), "success")
+        if form.kept_groups:
+            flash(_("The fields under %(groups)s do not apply to this kind of organisation and held values that "
+                    "could not be saved: they keep their previous values.",
+                    groups=", ".join(f"“{GROUP_LABELS[g]}”" for g in form.kept_groups)), "info")
         return redirect(url_for("profiles.show", org_id=organisation.id))
     if form.errors:
-        flash(_("Please correct the fields marked below; nothing you typed was lost."), "error")
+        _flash_refused(form)
     return render_template("profiles/edit.html", form=form, org=organisation, suggested_tags=_suggested(organisation),
                            group_kinds=FIELD_GROUP_KINDS,
                            similar=_similar(organisation))
+
+
+def _flash_refused(form: ProfileForm) -> None:
+    """Say that the form was refused; an error on a field the page does not show is spelt out in the message."""
+    unseen = form.unseen_errors()
+    if len(unseen) < len(form.errors):
+        flash(_("Please correct the fields marked below; nothing you typed was lost."), "error")
+    if unseen:
+        flash(_("Refused in a part of the form not shown for the kind chosen: %(fields)s",
+                fields="; ".join(unseen)), "error")
 
 
 @bp.post("/<int:org_id>/tags/accept")

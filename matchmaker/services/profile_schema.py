@@ -36,6 +36,7 @@ FIELD_GROUP_KINDS = {"seeking_investment": SME_KINDS, "investing": frozenset({"i
 
 
 SHOWN = 60  # characters of a bad value repeated in its message
+REQUIRED = N_("This field is required.")  # worded as every form's own (form_base.py): one sentence everywhere
 
 
 def _fail(message: str, **values: Any) -> PydanticCustomError:
@@ -60,7 +61,7 @@ def _kept(info: ValidationInfo | None, value: str) -> bool:
 
 def _blank(required: bool, blank: Any) -> Any:
     if required:
-        raise _fail(N_("required"))
+        raise _fail(REQUIRED)
     return blank
 
 
@@ -286,7 +287,7 @@ def validate_profile(raw: Mapping[str, Any], stored: Mapping[str, Any] | None = 
         errors: dict[str, list[str]] = {}
         for error in exc.errors(include_url=False):
             field = str(error["loc"][0]) if error["loc"] else "__all__"
-            errors.setdefault(field, []).append(gettext("required") if error["type"] == "missing" else error["msg"])
+            errors.setdefault(field, []).append(gettext(REQUIRED) if error["type"] == "missing" else error["msg"])
         return {}, errors
     data = profile.model_dump(include=profile.model_fields_set)
     if data.get("region") and "country" not in data and not (stored or {}).get("country"):

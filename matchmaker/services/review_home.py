@@ -9,15 +9,16 @@ from matchmaker.extensions import db
 from matchmaker.models import Feedback, Interest, Organisation, Suggestion, User
 from matchmaker.services import review
 from matchmaker.services.matching import match_kinds
-from matchmaker.taxonomy import N_
+from matchmaker.taxonomy import TRL_KINDS, N_
 
 
 def _everyone(organisation: Organisation) -> bool:
     return True
 
 
-def _not_investor(organisation: Organisation) -> bool:
-    return organisation.kind != "investor"
+def _rates_its_offer(organisation: Organisation) -> bool:
+    """A company or a research organisation: TRL applies to its kind (taxonomy.TRL_KINDS)."""
+    return organisation.kind in TRL_KINDS
 
 
 def _seeks_investors(organisation: Organisation) -> bool:
@@ -29,10 +30,10 @@ def _investor(organisation: Organisation) -> bool:
     return organisation.kind == "investor"
 
 
-# (code, label, is it there?, does matching use it for this kind?) for every part of a profile that suggestions
-# depend on: the texts and tags of every profile; TRL but for investors; a start-up's (or an investment-seeking
-# SME's) funding stage and amount sought; an investor's stages, sectors and tickets (rank.passes_investor_filters,
-# scoring.ticket_fit).
+# (code, label, is it there?, does it apply to this kind?) for every part of a profile that suggestions (or, for an
+# association or "other", the directory) depend on: the texts and tags of every profile; the TRL of a company's or
+# research organisation's offer; a start-up's (or an investment-seeking SME's) funding stage and amount sought; an
+# investor's stages, sectors and tickets (rank.passes_investor_filters, scoring.ticket_fit).
 PARTS = (
     ("description", N_("“Who we are”: a short description"), lambda o: bool(o.description.strip()), _everyone),
     ("offer", N_("What you offer"), lambda o: len(o.offer.strip()) >= 80, _everyone),
@@ -41,7 +42,7 @@ PARTS = (
     ("sectors", N_("Sectors"), lambda o: bool(o.sectors), _everyone),
     ("therapeutic_areas", N_("Therapeutic areas"), lambda o: bool(o.therapeutic_areas), _everyone),
     ("collaboration_types", N_("Collaboration types"), lambda o: bool(o.collaboration_types), _everyone),
-    ("trl", N_("TRL of the main offer"), lambda o: o.trl is not None, _not_investor),
+    ("trl", N_("TRL of the main offer"), lambda o: o.trl is not None, _rates_its_offer),
     ("funding_stage", N_("Funding stage"), lambda o: bool(o.funding_stage), _seeks_investors),
     ("funding_amount_sought", N_("Amount sought (€)"), lambda o: o.funding_amount_sought is not None,
      _seeks_investors),

@@ -73,3 +73,27 @@ def test_the_event_form_says_what_to_enter_in_italian(app, client):
     assert "Inserisci un numero intero da 1 a 5." in page and "Inserisci un numero da 1 a 5." not in page  # one message
     assert "Scrivi l’ora nel formato HH:MM, per esempio 09:30." in page
     assert not [stock for stock in STOCK_ITALIAN if stock in page]
+
+
+def _field_errors(page: str, field_id: str) -> list[str]:
+    import re
+
+    found = re.search(rf'<ul class="errors" id="{field_id}-errors">(.*?)</ul>', page, re.S)
+    return re.findall(r"<li>(.*?)</li>", found.group(1)) if found else []
+
+
+def test_a_required_field_says_so_in_one_sentence_on_every_form(app):
+    """The profile schema said "required" ("obbligatorio") where the other forms say "This field is required."."""
+    from tests.helpers import make_org
+
+    for language, sentence in (("en", "This field is required."), ("it", "Questo campo è obbligatorio.")):
+        visitor = app.test_client()
+        visitor.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+        register = html.unescape(post_form(visitor, "/auth/register", {"name": ""}).get_data(as_text=True))
+        assert _field_errors(register, "name") == [sentence]
+        member = app.test_client()
+        org = make_org()
+        login(member, make_user(organisation=org, locale=language))
+        profile = html.unescape(post_form(member, f"/profiles/{org.id}/edit", {"name": " ", "kind": "sme"})
+                                .get_data(as_text=True))
+        assert _field_errors(profile, "name") == [sentence]

@@ -1,6 +1,6 @@
 """The home page's "Missing:" checklist follows what matching uses for each kind of organisation: a start-up (or an
 SME seeking investment) is asked for its funding stage and amount, an investor for its stages, sectors and tickets
-(never a TRL), a research lab or a plain SME for neither."""
+(never a TRL), a research lab or a plain SME for neither; an association or "other" organisation for no TRL."""
 from __future__ import annotations
 
 import re
@@ -62,3 +62,15 @@ def test_a_nearly_complete_profile_is_not_called_thin(client):
     login(other, make_user(organisation=bare))
     assert completeness(bare).percent < 80
     assert "A thin profile gets poor suggestions" in other.get("/").get_data(as_text=True)
+
+
+def test_an_association_is_not_asked_for_a_trl(client):
+    """TRL rates a technology on offer: it applies to companies and research organisations only (TRL_KINDS)."""
+    for kind in ("association", "other"):
+        organisation = make_org(name=f"Assobiotec {kind}", kind=kind, **(FULL | {"trl": None, "keywords": ""}))
+        assert completeness(organisation).missing == ["Keywords"], kind
+    lab = make_org(name="Trl-less Lab", kind="irccs_hospital", **(FULL | {"trl": None}))
+    assert completeness(lab).missing == ["TRL of the main offer"]
+    association = make_org(name="Assobiotec", kind="association", **(FULL | {"trl": None, "keywords": ""}))
+    login(client, make_user(organisation=association))
+    assert _missing(client) == ["Keywords"]

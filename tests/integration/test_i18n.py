@@ -122,7 +122,7 @@ def test_the_import_report_in_italian(client):
             "file": (io.BytesIO(b"name,kind,trl\nAlfa,sme,4\n,sme,12\n"), "orgs.csv")}
     html = client.post("/imports/", data=data, content_type="multipart/form-data").get_data(as_text=True)
     assert "1 creata" in html and "1 riga su 2 scartata" in html
-    assert "name: obbligatorio" in html and "trl: «12» non è un livello da 1 a 9" in html
+    assert "name: Questo campo è obbligatorio." in html and "trl: «12» non è un livello da 1 a 9" in html
 
 
 def test_reasons_are_worded_in_the_users_language(app):

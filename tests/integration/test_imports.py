@@ -36,7 +36,7 @@ def test_good_rows_land_and_bad_rows_are_reported_by_line(app):
     lines = {e.line for e in report.errors}
     assert lines == {3, 4, 6}
     messages = " | ".join(e.message for e in report.errors)
-    assert "name: required" in messages and "trl: '12'" in messages
+    assert "name: This field is required." in messages and "trl: '12'" in messages
     assert "country: 'Italy'" in messages and "unknown value 'unknown-sector'" in messages
     assert "contact_email" in messages
     epsilon = db.session.execute(db.select(Organisation).where(Organisation.name == "Epsilon IRCCS")).scalar_one()
@@ -163,7 +163,7 @@ def test_cli_import_prints_summary_and_fails_on_bad_rows(runner, tmp_path):
     path.write_text(GOOD_AND_BAD)
     result = runner.invoke(args=["import-orgs", str(path)])
     assert result.exit_code == 1
-    assert "line 3: name: required" in result.output
+    assert "line 3: name: This field is required." in result.output
     assert "imported: 2 created, 0 updated, 3 of 5 rows refused" in result.output
     result = runner.invoke(args=["import-orgs", str(path), "--mode", "all"])
     assert "NOTHING imported" in result.output

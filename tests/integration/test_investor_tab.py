@@ -110,8 +110,9 @@ def _notice(html: str, notice_id: str) -> str:
 
 
 def test_a_kind_that_does_not_exist_gives_the_usual_list_and_says_so(client):
-    """A mistyped `?kind=` (any organisation, one with no kind of suggestions too) is the usual page, saying the link
-    asks for a kind that does not exist; only the review queue, whose links come from the list, answers 404."""
+    """A mistyped `?kind=` is the usual page, saying the link asks for a kind that does not exist (but to an
+    organisation with no kind of suggestions, which is told that instead: one message); only the review queue, whose
+    links come from the list, answers 404."""
     world()
     large = make_org(name="Big Pharma", kind="large_company", offer="drug manufacturing", seek="academic partners")
     investor = make_org(name="Seed Fund", kind="investor", seek="medical devices")
@@ -125,19 +126,23 @@ def test_a_kind_that_does_not_exist_gives_the_usual_list_and_says_so(client):
         response = client.get("/matches/?kind=zzz")
         html = response.get_data(as_text=True)
         assert response.status_code == 200, organisation.name
+        assert usual.count('class="card"') == html.count('class="card"') and 'id="kind-unknown"' not in usual
+        assert client.get("/matches/review?kind=zzz").status_code == 404
+        if organisation is association:  # no list at all: only why it gets none (test_kinds_without_suggestions)
+            assert 'id="kind-unknown"' not in html and 'id="no-suggestions-for-kind"' in html
+            continue
         notice = _notice(html, "kind-unknown")
         assert "asks for a kind of suggestions that does not exist" in notice, organisation.name
-        assert ('href="/matches/"' in notice) is (organisation is not association)  # an association has no list
-        assert usual.count('class="card"') == html.count('class="card"') and 'id="kind-unknown"' not in usual
+        assert 'href="/matches/"' in notice
         italian = client.get("/matches/?kind=zzz", headers={"Accept-Language": "it"}).get_data(as_text=True)
         assert "un tipo di suggerimenti che non esiste" in _notice(italian, "kind-unknown")
-        assert client.get("/matches/review?kind=zzz").status_code == 404
     db.session.rollback()
 
 
 def test_a_kind_the_organisation_cannot_have_gives_the_usual_list_and_says_why(client):
     """An investor asking for tech transfer, an association for either kind: the usual page (200, never a bare 404),
-    saying why that kind is not offered to them; an association is not told which investor fields it lacks."""
+    saying why that kind is not offered to the investor; the association, which gets no kind of suggestions, is told
+    that alone (one message), and not which investor fields it lacks."""
     world()
     investor = make_org(name="Seed Fund", kind="investor", seek="medical devices")
     association = make_org(name="Assobiotec", kind="association", offer="advocacy", seek="members")
@@ -152,14 +157,17 @@ def test_a_kind_the_organisation_cannot_have_gives_the_usual_list_and_says_why(c
         response = client.get(f"/matches/?kind={kind}")
         html = response.get_data(as_text=True)
         assert response.status_code == 200, (organisation.name, kind)
-        notice = _notice(html, f"{kind.rstrip('s')}-not-offered")
-        assert "so they are not offered to your organisation" in notice, (organisation.name, kind)
-        assert ('href="/matches/"' in notice) is (organisation is investor)
         assert usual.count('class="card"') == html.count('class="card"') and "not-offered" not in usual
         assert 'id="investor-gaps"' not in html
         assert 'id="kind-unknown"' not in html
-    italian = client.get("/matches/?kind=tech-transfer", headers={"Accept-Language": "it"}).get_data(as_text=True)
-    assert "non sono proposti alla tua organizzazione" in _notice(italian, "tech-transfer-not-offered")
+        if organisation is association:
+            assert "not-offered" not in html and 'id="no-suggestions-for-kind"' in html, kind
+            continue
+        notice = _notice(html, f"{kind.rstrip('s')}-not-offered")
+        assert "so they are not offered to your organisation" in notice, (organisation.name, kind)
+        assert 'href="/matches/"' in notice
+        italian = client.get(f"/matches/?kind={kind}", headers={"Accept-Language": "it"}).get_data(as_text=True)
+        assert "non sono proposti alla tua organizzazione" in _notice(italian, "tech-transfer-not-offered")
     db.session.rollback()
 
 

@@ -33,7 +33,7 @@ def test_a_big_upload_becomes_a_job_and_its_page_shows_progress_then_the_report(
     assert (job.kind, job.state, job.user_id, job.label) == ("import-orgs", "done", organiser.id, "big.csv")
     assert (job.done, job.total) == (41, 41) and job.finished_at is not None
     html = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "41 of 41 rows" in html and "40 created" in html and "name: required" in html
+    assert "41 of 41 rows" in html and "40 created" in html and "name: This field is required." in html
     assert db.session.execute(db.select(db.func.count(Organisation.id))).scalar() == 40
     jobs_page = client.get("/jobs/").get_data(as_text=True)
     assert "Organisations import" in jobs_page and organiser.email in jobs_page

@@ -63,3 +63,14 @@ def test_a_company_s_home_page_still_leads_to_its_suggestions(client):
     home = client.get("/").get_data(as_text=True).split("</header>", 1)[1]
     assert "Suggestions to review" in home and 'href="/matches/"' in home and "better suggestions" in home
     assert 'id="no-suggestions-for-kind"' not in home
+
+
+def test_a_link_to_a_kind_of_suggestions_gives_an_association_the_one_explanation(client):
+    association = make_org(name="Assobiotec", kind="association", offer="advocacy", seek="members")
+    login(client, make_user(organisation=association))
+    for asked in ("tech-transfer", "investor", "nonsense"):
+        html = client.get(f"/matches/?kind={asked}").get_data(as_text=True)
+        assert html.count('class="notice"') == 1, asked
+        assert 'id="no-suggestions-for-kind"' in html, asked
+        assert "kind-unknown" not in html and "-not-offered" not in html and "does not exist" not in html, asked
+        assert "so they are not offered" not in html, asked

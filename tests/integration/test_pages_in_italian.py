@@ -157,7 +157,8 @@ def test_a_background_import_reports_in_its_starters_language(world, client):
     done, queued = tokens["jobs"]
     page = " ".join(visible_text(client.get(f"/imports/?job={done}", headers=IT).get_data(as_text=True)).split())
     assert "Completata — 26 su 26 righe" in page and "25 create" in page
-    assert "name: obbligatorio" in page and "«pmi» non è" not in page  # 'pmi' is the Italian label of sme
+    assert "name: Questo campo è obbligatorio." in page
+    assert "«pmi» non è" not in page  # 'pmi' is the Italian label of sme
     assert "trl: «12» non è un livello da 1 a 9" in page
     assert "In attesa che un processo di lavoro la avvii." in visible_text(
         client.get(f"/imports/?job={queued}", headers=IT).get_data(as_text=True))

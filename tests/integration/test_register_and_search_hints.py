@@ -22,7 +22,7 @@ def test_no_kind_is_preselected_and_one_must_be_chosen(client):
 def test_the_password_rule_is_a_hint_before_any_error(client):
     page = client.get("/auth/register").get_data(as_text=True)
     password = page.split('id="password"', 1)[1].split('id="confirm"', 1)[0]
-    assert '<p class="help">At least 10 characters.</p>' in password
+    assert '<p class="help" id="password-help">At least 10 characters.</p>' in password
 
 
 def test_a_search_without_hits_speaks_of_the_words(client):

@@ -64,10 +64,10 @@ def test_registration_points_at_the_existing_profile_then_allows_a_new_one(app, 
     # an anonymous visitor learns only that a similar profile exists: no name, place or link (the directory needs
     # a login)
     assert "/profiles/" not in hint and "DOMPE" not in hint and "Milano" not in hint
-    assert "very similar name" in hint and "ask to join it" in hint and 'name="new_organisation"' in hint
+    assert "very similar name" in hint and "ask to join it" in hint and 'value="n"' in hint
     assert 'name="joining"' in hint  # the way forward for a colleague: an account without an organisation
     assert db.session.execute(db.select(User)).first() is None  # nothing created yet
-    done = _register(client, new_organisation="y")
+    done = _register(client, joining="n")
     assert "Check your mail" in done.get_data(as_text=True)
     user = db.session.execute(db.select(User)).scalar_one()
     assert user.organisation is None and user.joining_name == "Dompé Farmaceutici"  # its profile: at confirmation
@@ -96,3 +96,43 @@ def test_after_login_the_member_sees_the_similar_organisation_by_name(app, clien
     hint = page.split('id="similar-organisations"', 1)[1].split("</div>", 1)[0]
     assert f'href="/profiles/{dompe.id}"' in hint and "DOMPE FARMACEUTICI SPA" in hint
     assert f'href="/profiles/{mine.id}"' not in hint
+
+
+def _hint(page: str) -> str:
+    return page.split('id="similar-organisations"', 1)[1].split("</div>", 1)[0]
+
+
+def test_the_answer_about_a_similar_organisation_is_one_of_two_radios_explained_by_the_notice(app, client):
+    make_org(name="DOMPE FARMACEUTICI SPA")
+    hint = _hint(_register(client).get_data(as_text=True))
+    radios = re.findall(r'<input[^>]*type="radio"[^>]*>', hint)
+    assert len(radios) == 2 and all('name="joining"' in r for r in radios)
+    assert 'type="checkbox"' not in hint
+    assert 'id="similar-organisations-advice"' in hint
+    assert re.search(r'<fieldset aria-describedby="similar-organisations-advice"><legend>', hint)
+
+
+def test_sending_the_form_again_without_an_answer_asks_for_one_and_keeps_what_was_typed(app, client):
+    make_org(name="DOMPE FARMACEUTICI SPA")
+    _register(client)
+    page = _register(client, similar_shown="1").get_data(as_text=True)
+    hint = _hint(page)
+    assert "Choose one of the two answers" in hint
+    assert 'aria-describedby="similar-organisations-advice joining-errors"' in hint
+    assert 'value="Giulia Rossi"' in page and 'value="Dompé Farmaceutici"' in page
+    assert db.session.execute(db.select(User)).first() is None
+
+
+def test_an_answer_is_kept_when_another_field_is_refused(app, client):
+    make_org(name="DOMPE FARMACEUTICI SPA")
+    page = _register(client, similar_shown="1", joining="n", confirm="something else").get_data(as_text=True)
+    assert "The passwords differ." in page
+    assert re.search(r'<input checked[^>]*name="joining"[^>]*value="n"', _hint(page))
+    assert db.session.execute(db.select(User)).first() is None
+
+
+def test_a_forged_answer_is_refused(app, client):
+    make_org(name="DOMPE FARMACEUTICI SPA")
+    refused = _register(client, similar_shown="1", joining="both").get_data(as_text=True)
+    assert "Choose one of the options" in refused and "Check your mail" not in refused
+    assert db.session.execute(db.select(User)).first() is None

@@ -71,3 +71,22 @@ def test_the_queue_keeps_a_failed_decline_open_too(client):
     assert response.status_code == 302
     html = client.get(page).get_data(as_text=True)
     assert '<option value="other" selected>' in html and "decline-error" in html and " open>" in html
+
+
+def test_the_field_a_failed_decline_is_about_is_marked_invalid_and_described_by_the_error(client):
+    import re
+
+    company, _, _ = world()
+    rebuild_all()
+    login(client, make_user(organisation=company))
+    first, second = listed(company)[:2]
+    answer(client, first, action="decline", reason="other", note="")
+    card = card_html(client.get("/matches/?kind=tech-transfer").get_data(as_text=True), first)
+    note = re.search(r'<input type="text" name="note"[^>]*>', card).group(0)
+    assert 'aria-invalid="true"' in note and f'aria-describedby="decline-error-{first.id}"' in note
+    assert 'aria-invalid' not in re.search(r'<select name="reason"[^>]*>', card).group(0)
+    answer(client, second, action="decline", reason="")
+    card = card_html(client.get("/matches/?kind=tech-transfer").get_data(as_text=True), second)
+    reason = re.search(r'<select name="reason"[^>]*>', card).group(0)
+    assert 'aria-invalid="true"' in reason and f'aria-describedby="decline-error-{second.id}"' in reason
+    assert 'aria-invalid' not in re.search(r'<input type="text" name="note"[^>]*>', card).group(0)

@@ -17,7 +17,7 @@ BESTA = "Fondazione IRCCS Istituto Neurologico C. Besta"
 def _register(client, email="ricerca@besta.example", name=BESTA):
     return post_form(client, "/auth/register", {
         "name": "Chiara Verdi", "email": email, "organisation_name": name, "kind": "irccs_hospital",
-        "password": PASSWORD, "confirm": PASSWORD, "new_organisation": "y", "privacy": "y"})
+        "password": PASSWORD, "confirm": PASSWORD, "joining": "n", "privacy": "y"})
 
 
 def _without_tokens(html: str) -> str:

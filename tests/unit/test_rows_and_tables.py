@@ -33,8 +33,8 @@ def test_row_errors_are_all_reported_at_once():
     data, errors = parse_row({"name": "", "kind": "spaceship", "trl": "TRL 10", "ticket_min": "5",
                               "ticket_max": "1", "contact_public": "maybe", "website": "acme.example"})
     joined = " | ".join(errors)
-    for fragment in ("name: required", "unknown value 'spaceship'", "trl", "ticket_max: The largest ticket must not",
-                     "contact_public"):
+    for fragment in ("name: This field is required.", "unknown value 'spaceship'", "trl",
+                     "ticket_max: The largest ticket must not", "contact_public"):
         assert fragment in joined
     assert parse_row({"name": "X", "kind": "sme", "website": "acme.example"})[0]["website"] == "https://acme.example"
 
