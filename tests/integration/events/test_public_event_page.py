@@ -111,9 +111,10 @@ def test_kinds_of_fewer_than_three_are_folded_or_left_out(app, client):
     for kind in ("university", "university", "investor"):
         _add(event, kind)
     html = client.get(f"/events/{event.id}/").get_data(as_text=True)
-    assert "4 × SME · 3 × Other" in html and "University" not in html and "Investor" not in html
+    assert "4 × SME · 3 of other kinds" in html and "University" not in html and "Investor" not in html
+    assert "× Other" not in html  # the folded count is not the kind "other"
     italian = client.get(f"/events/{event.id}/", headers={"Accept-Language": "it"}).get_data(as_text=True)
-    assert "4 × PMI · 3 × Altro" in italian
+    assert "4 × PMI · 3 di altri tipi" in italian and "× Altro" not in italian
 
 
 def test_a_small_event_shows_no_breakdown(app, client):

@@ -43,6 +43,20 @@ def test_a_complete_breakdown_says_the_total_with_its_kinds(app, client):
     assert _taking_part(client, event, "it") == italian
 
 
+def test_kinds_all_too_small_to_name_read_as_various_kinds(app, client):
+    event, people = _event()  # four organisations...
+    for person, kind in zip(people, ("sme", "investor", "university", "association")):
+        person.organisation.kind = kind  # ...of four kinds, none of which may be named
+    db.session.commit()
+    assert _taking_part(client, event) == "Taking part so far: 4 organisations (4 of various kinds)."
+    assert _taking_part(client, event, "it") == "Partecipano finora: 4 organizzazioni (4 di vari tipi)."
+    _add(event, "university")
+    _add(event, "university")  # three universities now: named, the other three folded
+    assert _taking_part(client, event) == "Taking part so far: 6 organisations (3 × University · 3 of other kinds)."
+    italian = "Partecipano finora: 6 organizzazioni (3 × Università · 3 di altri tipi)."
+    assert _taking_part(client, event, "it") == italian
+
+
 @pytest.mark.parametrize("status, closed_on, english, italian", [
     ("registration", None, "Registration open", "Iscrizioni aperte"),
     ("requests", None, "Meeting requests open", "Richieste di incontro aperte"),
