@@ -44,3 +44,20 @@ def test_accept_their_request_from_suggestions_is_a_plain_acceptance(app, client
     told = db.session.execute(select(Notification).where(
         Notification.user_id == them.user_id, Notification.code == "event_request_accepted")).scalar_one()
     assert told.read_at is None
+
+
+def test_when_every_other_participant_is_suggested_the_full_list_says_so(app, client):
+    """"All participants" leaves out those suggested above: with nobody else it must not say that nobody from another
+    organisation has registered (they have: they are the suggestions)."""
+    company, lab, _other = world()
+    event, people, _ = small_event(people=2, pairs=(), accounts=True)
+    for person, org in ((people[0], company), (people[1], lab)):
+        person.organisation_id = person.user.organisation_id = org.id
+    db.session.commit()
+    rebuild_all()
+    login(client, db.session.get(EventParticipant, people[0].id).user)
+    page = client.get(f"/events/{event.id}/suggestions").get_data(as_text=True)
+    suggested, everyone = page.split('id="all-participants"', 1)
+    assert "<h2>Person 1" in suggested
+    assert "Every other participant is among the suggestions above." in everyone
+    assert "Nobody from another organisation has registered yet." not in page
