@@ -48,7 +48,7 @@ def draft_count(event: Event) -> int:
         Meeting.event_id == event.id, Meeting.state == ACTIVE, Meeting.slot_id.is_not(None))) or 0
 
 
-def expire_pending(event: Event) -> list[tuple]:
+def expire_all_pending(event: Event) -> list[tuple]:
     """Requests ended by the organisers (publication, call-off): every pending one expires, so none stays
     acceptable but never scheduled. Not committed: it ends them in the transaction of what ends them (all or
     nothing). Returns the requesters to tell, (user, parameters), for `tell_expired` once that is done."""
@@ -67,7 +67,7 @@ def expire_pending(event: Event) -> list[tuple]:
 
 
 def tell_expired(event: Event, recipients: list[tuple], batch) -> None:
-    """Tell each requester whose request expired (`expire_pending`'s list): their notifications are added to
+    """Tell each requester whose request expired (`expire_all_pending`'s list): their notifications are added to
     `batch` (a notifications.Batch), whose commit also commits what ended the requests."""
     if recipients:
         batch.add(recipients, EXPIRED_CODE, f"/events/{event.id}/my-requests")
@@ -106,7 +106,7 @@ def call_off(event: Event) -> int:
     published = db.session.execute(select(Meeting).where(
         Meeting.event_id == event.id, Meeting.pub_slot_id.is_not(None))).scalars().all()
     apply_published([("cancelled", meeting) for meeting in published])
-    expire_pending(event)  # nobody is told of these: everyone is told the event is off
+    expire_all_pending(event)  # nobody is told of these: everyone is told the event is off
     db.session.commit()
     users = [p.user for p in db.session.execute(select(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),

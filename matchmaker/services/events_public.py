@@ -29,7 +29,7 @@ def visible_summary(counts: list[tuple[str | None, int]], minimum: int = MIN_SHO
     """The counts by kind a visitor may see: each kind with at least `minimum` (most first), then the smaller kinds,
     the kind "other" and the unknown one folded into one "other" count if it reaches `minimum` too; nothing when
     fewer than `minimum` take part in all."""
-    if sum(count for _kind, count in counts) < minimum:
+    if not visible_total(counts, minimum):
         return []
     shown = sorted(((kind, count) for kind, count in counts if kind not in (OTHER, None) and count >= minimum),
                    key=lambda item: (-item[1], item[0]))

@@ -15,12 +15,12 @@ def publish(event: Event, notify_participants: bool = True) -> dict[str, int]:
     counts {"new", "moved", "cancelled"}. Expiry, publication and every notification of them are one transaction,
     committed here once all are done (the mails go after it): a failure on the way leaves nothing of them. A draft
     event (`refuse_if_draft`) and a closed one (`events_closing.refuse_if_closed`) are refused."""
-    from matchmaker.services.events_closing import expire_pending, refuse_if_closed, tell_expired
+    from matchmaker.services.events_closing import expire_all_pending, refuse_if_closed, tell_expired
     from matchmaker.services.notifications import Batch
 
     refuse_if_draft(event)
     refuse_if_closed(event)
-    expired = expire_pending(event)  # requests end with the publication: none stays acceptable but never scheduled
+    expired = expire_all_pending(event)  # requests end with the publication: none stays acceptable but never scheduled
     event = db.session.get(Event, event.id)
     changes = draft_changes(event)
     counts = _counts(changes)
