@@ -1,5 +1,9 @@
 """Stopping a solve before its time limit (a cancelled job): the caller's flag, polled on a thread, ends the phase
-that is running (a CP-SAT search, RC2, the wait on the MaxSAT processes) and skips the phases after it."""
+that is running (a CP-SAT search, RC2, the wait on the MaxSAT processes) and skips the phases after it.
+
+Once fired, the running phases are told again at every poll until the solve ends: an interrupt can land before the
+search it is meant for has started and be lost (CpSolver.stop_search does nothing until Solve has made its search,
+which a stop landing just after the hook is entered missed: a repair solve ran 51 s of its 60 in CI)."""
 from __future__ import annotations
 
 import threading
@@ -29,25 +33,31 @@ class Stop:
 
     def _watch(self, should_stop: Callable[[], bool], poll: float) -> None:
         while not self._closed.wait(poll):
+            if self._fired.is_set():
+                self._interrupt_running()  # again: an interrupt that came before its search started is lost
+                continue
             try:
                 asked = should_stop()
             except Exception:  # a flag that cannot be read does not stop the solve  # noqa: BLE001
                 asked = False
             if asked:
                 self.fire()
-                return
 
     def fire(self) -> None:
         """Stop now: every running phase is told, and later phases see `stopped`."""
+        self._fired.set()
+        self._interrupt_running()
+
+    def _interrupt_running(self) -> None:
         with self._lock:
-            self._fired.set()
             hooks = list(self._hooks)
         for hook in hooks:
             hook()
 
     @contextmanager
     def hook(self, interrupt: Callable[[], None]) -> Iterator[None]:
-        """While the block runs, `interrupt()` is called if the stop fires (at once if it already has)."""
+        """While the block runs, `interrupt()` is called if the stop fires (at once if it already has), and again at
+        every poll after that (it must bear being called more than once)."""
         with self._lock:
             self._hooks.append(interrupt)
             fired = self._fired.is_set()
