@@ -11,6 +11,7 @@ from sqlalchemy.sql.elements import Grouping  # PostgreSQL wants an index's CASE
 
 from matchmaker.extensions import db
 from matchmaker.models._common import utcnow
+from matchmaker.taxonomy import TRL_KINDS
 
 if TYPE_CHECKING:
     from matchmaker.models.cordis import Participation
@@ -107,6 +108,12 @@ class Organisation(db.Model):
     investor_sectors = _facet_property("investor_sector")
     suggested_sectors = _facet_property("suggested_sector")
     suggested_therapeutic_areas = _facet_property("suggested_area")
+
+    @property
+    def shown_trl(self) -> int | None:
+        """The TRL, for the kinds it applies to (taxonomy.TRL_KINDS): one kept from an earlier kind is neither shown
+        nor matched on (the profile form hides the field for the other kinds)."""
+        return self.trl if self.kind in TRL_KINDS else None
 
     def __repr__(self) -> str:
         return f"<Organisation {self.id} {self.name!r}>"

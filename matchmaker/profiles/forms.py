@@ -21,7 +21,8 @@ from matchmaker.services.profiles import PROFILE_FIELDS
 
 
 # The legends of the groups of fields that apply to some kinds only (templates/profiles/edit.html).
-GROUP_LABELS = {"seeking_investment": _l("Seeking investment"), "investing": _l("Investing")}
+GROUP_LABELS = {"seeking_investment": _l("Seeking investment"), "investing": _l("Investing"),
+                "maturity": _l("Technology readiness")}
 # Every country's ISO code (Babel's territories that are countries, not "World", "EU" or pseudo-regions).
 COUNTRY_CODES = tuple(code for code in Locale("en").territories
                       if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"})

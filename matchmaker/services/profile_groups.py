@@ -1,5 +1,5 @@
-"""The profile form's field groups that apply to some kinds only (seeking investment, investing), and how a save
-treats the groups that do not apply to the kind chosen.
+"""The profile form's field groups that apply to some kinds only (seeking investment, investing, the TRL), and how a
+save treats the groups that do not apply to the kind chosen.
 
 A group that does not apply is hidden on the form but still sent back, and the profile keeps what it holds: the
 service stores every field whatever the kind, and matching reads a group only for the kinds it applies to, so
@@ -16,7 +16,8 @@ from matchmaker import taxonomy
 from matchmaker.services.profile_schema import FIELD_GROUP_KINDS, validate_profile
 
 FIELD_GROUPS = {"seeking_investment": ("funding_stage", "funding_amount_sought"),
-                "investing": ("ticket_min", "ticket_max", "investor_stages", "investor_sectors")}
+                "investing": ("ticket_min", "ticket_max", "investor_stages", "investor_sectors"),
+                "maturity": ("trl",)}
 
 
 def groups_not_applying(kind: str | None) -> list[str]:

@@ -18,6 +18,7 @@ from matchmaker.services.matching import doc_id
 from matchmaker.services.profiles import DirectoryFilters, directory_query
 from matchmaker.services.engine import ready as engine_ready
 from matchmaker.services.suggestions import explainer, matcher, stored_suggestions
+from matchmaker.taxonomy import TRL_KINDS
 
 NEW = "new"
 STATE_FILTERS = (NEW, *STATES)
@@ -182,6 +183,8 @@ def _matching_targets(organisation: Organisation, kind: str, f: ReviewFilters) -
                                                 & (OrganisationTag.code == f.sector)))
     stmt = stmt.where(Organisation.id.in_(select(Suggestion.target_id).where(
         Suggestion.source_id == organisation.id, Suggestion.kind == kind)))
+    if f.trl_min is not None or f.trl_max is not None:  # a TRL is read only for the kinds it applies to
+        stmt = stmt.where(Organisation.kind.in_(sorted(TRL_KINDS)))
     if f.trl_min is not None:
         stmt = stmt.where(Organisation.trl >= f.trl_min)
     if f.trl_max is not None:

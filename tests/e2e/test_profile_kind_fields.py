@@ -1,4 +1,5 @@
-"""End-to-end: the profile form shows the investment fields of the chosen kind, and follows a change of kind."""
+"""End-to-end: the profile form shows the investment fields and the TRL of the chosen kind, and follows a change of
+kind."""
 from __future__ import annotations
 
 import pytest
@@ -19,8 +20,10 @@ def test_changing_the_kind_shows_the_fields_that_apply(phone, live_app):
     base = live_app.config["LIVE_URL"]
     log_in(phone, base, "ada@acme.example", "en")
     phone.goto(base + url)
-    assert phone.is_visible("#funding_stage") and not phone.is_visible("#ticket_min")
+    assert phone.is_visible("#funding_stage") and not phone.is_visible("#ticket_min") and phone.is_visible("#trl")
     phone.select_option("#kind", "investor")
-    assert not phone.is_visible("#funding_stage") and phone.is_visible("#ticket_min")
+    assert not phone.is_visible("#funding_stage") and phone.is_visible("#ticket_min") and not phone.is_visible("#trl")
     phone.select_option("#kind", "university")
-    assert not phone.is_visible("#funding_stage") and not phone.is_visible("#ticket_min")
+    assert not phone.is_visible("#funding_stage") and not phone.is_visible("#ticket_min") and phone.is_visible("#trl")
+    phone.select_option("#kind", "association")
+    assert not phone.is_visible("#trl")

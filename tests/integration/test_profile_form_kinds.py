@@ -1,5 +1,6 @@
 """The profile form shows the investment fields that apply to the kind (start-ups and SMEs may seek investment,
-investors invest) and fills the contact e-mail, contact person and country in from the registration where empty."""
+investors invest), the TRL to companies and research organisations only, and fills the contact e-mail, contact
+person and country in from the registration where empty."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ import re
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
 from matchmaker.services.profile_defaults import country_of
-from tests.helpers import login, make_org, make_user
+from tests.helpers import login, logout, make_org, make_user
 
 
 def _group(html: str, group_id: str) -> str:
@@ -36,6 +37,26 @@ def test_a_university_sees_neither_and_a_hidden_groups_values_stay_in_the_form(a
     html = _edit_page(client, "university", funding_stage="seed")
     assert " hidden" in _group(html, "seeking-investment") and " hidden" in _group(html, "investing")
     assert re.search(r'<option selected value="seed">', html)  # still sent back on save: nothing is lost
+
+
+def test_the_trl_is_asked_of_companies_and_research_only(app, client):
+    assert " hidden" not in _group(_edit_page(client, "sme"), "maturity")
+    logout(client)
+    assert " hidden" not in _group(_edit_page(client, "irccs_hospital"), "maturity")
+    for kind in ("investor", "association", "other"):
+        logout(client)
+        html = _edit_page(client, kind, trl=5)
+        assert " hidden" in _group(html, "maturity"), kind
+        assert re.search(r'<option selected value="5">', html)  # kept in the form, as the other hidden groups
+
+
+def test_a_trl_kept_from_an_earlier_kind_is_not_shown(app, client):
+    org = make_org(kind="investor", trl=6)
+    login(client, make_user(organisation_id=org.id))
+    assert "TRL of the main offer" not in client.get(f"/profiles/{org.id}").get_data(as_text=True)
+    org.kind = "sme"
+    db.session.commit()
+    assert "TRL of the main offer:</strong> 6" in client.get(f"/profiles/{org.id}").get_data(as_text=True)
 
 
 def test_the_registrants_address_name_and_country_fill_the_empty_fields(app, client):

@@ -40,6 +40,15 @@ def test_valid_fields_of_a_group_that_no_longer_applies_are_kept(client):
     assert (saved.kind, saved.ticket_min, saved.ticket_max) == ("startup", 200_000, 2_000_000)
 
 
+def test_a_bad_trl_does_not_block_an_investors_save(client):
+    org = _investor(client)
+    org.trl = 4
+    db.session.commit()
+    page = html_lib.unescape(_save(client, org, kind="investor", trl="12").get_data(as_text=True))
+    assert "Profile saved." in page and "The fields under “Technology readiness” do not apply" in page
+    assert db.session.get(Organisation, org.id).trl == 4
+
+
 def test_the_fields_that_apply_are_still_checked(client):
     org = _investor(client)
     response = _save(client, org, kind="investor", **BAD_TICKETS)
