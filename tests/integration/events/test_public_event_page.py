@@ -73,7 +73,7 @@ def test_registering_from_the_page_returns_to_the_event_after_confirmation(app, 
     register_url = re.search(r'href="(/auth/register\?next=[^"]+)"', login_page).group(1)
     response = post_form(client, register_url.replace("&amp;", "&"), {
         "name": "Laura Neri", "email": "laura@neo.example", "organisation_name": "Neo Diagnostics Srl",
-        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "new_organisation": "y", "privacy": "y"})
+        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "privacy": "y"})
     assert "Check your mail" in response.get_data(as_text=True)
     link = re.findall(r"http://localhost(/auth/confirm/\S+)", caplog.text)[-1]
     response = client.get(link)
@@ -203,6 +203,6 @@ def test_registering_from_the_header_returns_to_the_event(app, client, caplog):
     register_url = _header_register(client.get(here).get_data(as_text=True))
     post_form(client, register_url, {
         "name": "Laura Neri", "email": "laura@neo.example", "organisation_name": "Neo Diagnostics Srl",
-        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "new_organisation": "y", "privacy": "y"})
+        "kind": "sme", "password": PASSWORD, "confirm": PASSWORD, "privacy": "y"})
     link = re.findall(r"http://localhost(/auth/confirm/\S+)", caplog.text)[-1]
     assert client.get(link).headers["Location"] == here
