@@ -2,8 +2,13 @@
 poorly: "Non è una opzione valida"), saying what to enter rather than what went wrong where we can."""
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from flask import flash
 from flask_babel import get_translations
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from flask_wtf.i18n import translations as stock
 
 from matchmaker.taxonomy import N_
@@ -75,3 +80,17 @@ class AppForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return MESSAGES
+
+
+def refused_notice(form: FlaskForm, hidden: Collection[str] = ()) -> bool:
+    """A refused form comes back at the top of the page with its errors below the fold: say so there, with a link
+    to the first field to correct. Fields named in `hidden` (out of sight) and hidden inputs are not linked to.
+    Returns whether it said so (False: no error on a field in sight)."""
+    field = next((f for f in form if f.errors and f.name not in hidden
+                  and getattr(f.widget, "input_type", "") != "hidden"), None)
+    if field is None:
+        return False
+    flash(Markup('{} <a href="#{}" id="first-error-link">{}</a>').format(
+        _("Please correct the fields marked below; nothing you typed was lost."), field.id,
+        _("Go to “%(field)s”", field=field.label.text)), "error")
+    return True

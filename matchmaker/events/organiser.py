@@ -9,7 +9,6 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
-from markupsafe import Markup
 from sqlalchemy import select
 
 from matchmaker.events import bp, times, wording
@@ -17,6 +16,7 @@ from matchmaker.events.access import organised
 from matchmaker.events.forms import (EventForm, GridForm, SettingsForm, grid_defaults, parse_breaks, parse_tables,
                                      zone_choices)
 from matchmaker.extensions import db
+from matchmaker.form_base import refused_notice
 from matchmaker.request_guards import db_id
 from matchmaker.models.event import CLOSED, EventParticipant
 from matchmaker.models.event_meeting import REQUEST_STATES, MeetingRequest
@@ -144,16 +144,6 @@ def delete(event_id: int):
         return redirect(url_for("events.manage", event_id=event_id))
     flash(_("Event “%(name)s” deleted.", name=name), "info")
     return redirect(url_for("events.index"))
-
-
-def refused_notice(form) -> None:
-    """A refused form comes back at the top of the page with its errors below the fold: say so there, with a link
-    to the first field to correct (nothing when the form has no error)."""
-    field = next((f for f in form if f.errors and getattr(f.widget, "input_type", "") != "hidden"), None)
-    if field is not None:
-        flash(Markup('{} <a href="#{}" id="first-error-link">{}</a>').format(
-            _("Please correct the fields marked below; nothing you typed was lost."), field.id,
-            _("Go to “%(field)s”", field=field.label.text)), "error")
 
 
 def _save_settings(event, form) -> bool:

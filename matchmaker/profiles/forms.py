@@ -109,10 +109,14 @@ class ProfileForm(AppForm):
         """The groups of fields the page hides for the kind in the form (as templates/profiles/edit.html does)."""
         return [group for group, kinds in FIELD_GROUP_KINDS.items() if self.kind.data not in kinds]
 
+    def hidden_fields(self) -> set[str]:
+        """The names of the fields in the groups the page hides for the kind chosen."""
+        return {name for group in self.hidden_groups() for name in FIELD_GROUPS[group]}
+
     def unseen_errors(self) -> list[str]:
         """'Label: message' for each error on a field the page does not show (a hidden group, a hidden input), so
         that the page can say it where the reader sees it."""
-        hidden = {name for group in self.hidden_groups() for name in FIELD_GROUPS[group]}
+        hidden = self.hidden_fields()
         return [f"{field.label.text}: {' '.join(map(str, field.errors))}" for field in self
                 if field.errors and (field.name in hidden or getattr(field.widget, "input_type", "") == "hidden")]
 

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from matchmaker import page_cache
 from matchmaker.extensions import db
+from matchmaker.form_base import refused_notice
 from matchmaker.i18n import current_language
 from matchmaker.models import Organisation
 from matchmaker.profiles.forms import GROUP_LABELS, ProfileForm, profile_differences
@@ -136,8 +137,7 @@ def edit(org_id: int):
 def _flash_refused(form: ProfileForm) -> None:
     """Say that the form was refused; an error on a field the page does not show is spelt out in the message."""
     unseen = form.unseen_errors()
-    if len(unseen) < len(form.errors):
-        flash(_("Please correct the fields marked below; nothing you typed was lost."), "error")
+    refused_notice(form, hidden=form.hidden_fields())
     if unseen:
         flash(_("Refused in a part of the form not shown for the kind chosen: %(fields)s",
                 fields="; ".join(unseen)), "error")

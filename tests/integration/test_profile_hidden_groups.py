@@ -52,7 +52,10 @@ def test_a_bad_trl_does_not_block_an_investors_save(client):
 def test_the_fields_that_apply_are_still_checked(client):
     org = _investor(client)
     response = _save(client, org, kind="investor", **BAD_TICKETS)
-    assert response.status_code == 200 and "must not be smaller" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "must not be smaller" in page
+    # the message at the top links to the field to correct, far down this long form
+    assert 'nothing you typed was lost. <a href="#ticket_max" id="first-error-link">Go to' in page
     assert db.session.get(Organisation, org.id).ticket_max == 900_000
 
 
@@ -61,4 +64,5 @@ def test_an_error_on_a_field_the_page_hides_is_named_in_the_message(client):
     page = html_lib.unescape(_save(client, org, kind="no such kind", **BAD_TICKETS).get_data(as_text=True))
     assert "Refused in a part of the form not shown for the kind chosen: Investors: largest ticket (€): " \
            "The largest ticket must not be smaller than the smallest." in page
+    assert 'href="#kind" id="first-error-link"' in page  # the kind, in sight, is linked; the tickets are not
     assert db.session.get(Organisation, org.id).kind == "investor"
