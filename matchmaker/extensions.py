@@ -1,6 +1,10 @@
 """Flask extensions, created unbound here and bound to an app in create_app()."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -69,6 +73,27 @@ def configure_sqlite(engine: Engine) -> None:
 # How long a writer waits for another one's commit before giving up with "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_WRITE_LOCK_FIRST: ContextVar[bool] = ContextVar("sqlite_write_lock_first", default=False)
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """A transaction of its own for a background job that writes after a long computation, committed at the end
+    (rolled back on an error). The transaction the job had open is ended first (committed: the job has written
+    nothing yet): on SQLite, writing from its snapshot after anyone else has committed (a login, an answer) fails
+    at once with SQLITE_BUSY_SNAPSHOT ("database is locked"), which a minute's solve made nearly certain. The new
+    one begins with `BEGIN IMMEDIATE` (see begin_statement): its reads are fresh, and it waits its turn to write.
+    On PostgreSQL, just a transaction of its own."""
+    db.session.commit()
+    token = _WRITE_LOCK_FIRST.set(True)
+    try:
+        yield
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    finally:
+        _WRITE_LOCK_FIRST.reset(token)
 
 
 def begin_statement() -> str:
@@ -79,9 +104,10 @@ def begin_statement() -> str:
     committed since that snapshot, SQLite answers SQLITE_BUSY_SNAPSHOT ("database is locked") at once, without
     waiting: the busy timeout cannot help, since the transaction's reads are stale. Simultaneous logins (each reads
     the user, checks the password, then records the login) failed that way. Taking the lock first serialises the
-    writing requests (each waits its turn) while pages that only read (GET) stay concurrent."""
+    writing requests (each waits its turn) while pages that only read (GET) stay concurrent. A job's
+    `write_transaction` begins the same way."""
     from flask import has_request_context, request
 
-    if has_request_context() and request.method not in SAFE_METHODS:
+    if _WRITE_LOCK_FIRST.get() or has_request_context() and request.method not in SAFE_METHODS:
         return "BEGIN IMMEDIATE"
     return "BEGIN"

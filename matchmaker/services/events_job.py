@@ -1,14 +1,15 @@
 """The event scheduling job (worker and `flask events schedule` alike): solve, save the draft, optionally publish.
 
-The whole job is one transaction: a failed, cancelled or killed job leaves the draft and the published agenda as
-they were. The best schedule so far is kept in the queue's storage for the schedule page.
+The job writes in one transaction at its end (the draft, and the publication if asked): a failed, cancelled or
+killed job leaves the draft and the published agenda as they were. The best schedule so far is kept in the queue's
+storage for the schedule page.
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from matchmaker.extensions import db
+from matchmaker.extensions import db, write_transaction
 from matchmaker.jobs.queue import huey, key, peek
 from matchmaker.jobs.runner import JobCancelled, Progress, handler
 from matchmaker.models.event import Event
@@ -64,11 +65,13 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
     if problems:
         raise RuntimeError(f"the schedule breaks a rule: {problems[0]}")
     progress.phase(N_("Saving the draft"))
-    events.save_result(event, loaded, result, expected=version)
     published = None
-    if payload.get("publish"):
-        published = publish(db.session.get(Event, event.id))
-    db.session.commit()
+    # Read afresh and written at once (on SQLite, writing from the snapshot read before the solve fails whenever
+    # anyone saved anything meanwhile); the version still says whether the organiser changed the event meanwhile.
+    with write_transaction():
+        events.save_result(event, loaded, result, expected=version)
+        if payload.get("publish"):
+            published = publish(db.session.get(Event, event.id))
     report = result.report
     return {"message": "event_scheduled", "message_params": {  # worded by jobs/wording.py for the reader
                 "placed": report.placed, "requested": report.requested, "breaks": report.total_breaks},
