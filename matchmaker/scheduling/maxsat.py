@@ -55,6 +55,10 @@ RC2_LNS_MIN_CLAUSES = 220_000
 # local search takes it as its incumbent when it comes (see rc2lns.search: a better start than the constructive one).
 # False: the search before 2026-11-30 (for old-against-new benchmark runs).
 RC2_LNS_FROM_START = True
+# On those events the local search first anneals its start for this share of its time (anneal: Kempe-chain moves,
+# 40-50% fewer breaks than the RC2 neighbourhoods alone at 10 s on forum-14 and ticf-14crafa, see anneal's
+# docstring), then goes on with the RC2 neighbourhoods from the annealed schedule. 0: the search before 2026-11-30.
+ANNEAL_SHARE = 0.6
 
 
 def maximise_placement(instance: Instance, weights: list[int], time_limit: float, stop: Stop = NEVER
@@ -114,7 +118,8 @@ def _search_child(instance: Instance, must_place: list[int], conn, niceness: int
 
 def _local_search_child(instance: Instance, must_place: list[int], conn, start: dict[int, int] | None,
                         deadline: float = float("inf"), rc2_min_clauses: float | None = None,
-                        inbox: Connection | None = None, from_start: bool | None = None) -> None:
+                        inbox: Connection | None = None, from_start: bool | None = None,
+                        anneal_share: float | None = None) -> None:
     """Child process: the neighbourhood search (descent.descend) until ended, sending ("improved", slots) for each
     better schedule, ("optimal", slots) when the exact encoding shows no better one exists.
 
@@ -130,7 +135,9 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     (rc2lns, see RC2_LNS_MIN_CLAUSES; `rc2_min_clauses`, the caller's value of it, since a forkserver child
     imported this module afresh), which stop by themselves at `deadline`; there they start at once from `start`
     when there is one (RC2_LNS_FROM_START, `from_start` the caller's value) and take the RC2 process's first
-    schedule, which the parent forwards on `inbox`, when it comes (see rc2lns.search). Without `start` (the constructive
+    schedule, which the parent forwards on `inbox`, when it comes (see rc2lns.search); with ANNEAL_SHARE
+    (`anneal_share`) they first anneal it for that share of the time, and take the RC2 process's schedules only when
+    better. Without `start` (the constructive
     schedule left meetings out) the start is Glucose's first schedule of the exact encoding, found in a fraction of
     a second, so that a complete schedule is streamed early even when the restricted encoding's first schedule
     takes seconds or never comes."""
@@ -159,8 +166,15 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     cost = None
     if first is not None and large:
         from matchmaker.scheduling import rc2lns
-        cost, found, proved = rc2lns.search(instance, must_place, first, partial(send_schedule, instance, conn=conn),
-                                            lambda: time.monotonic() < deadline, offered=partial(_latest, inbox))
+        from matchmaker.scheduling.anneal import anneal
+
+        send = partial(send_schedule, instance, conn=conn)
+        share = ANNEAL_SHARE if anneal_share is None else anneal_share
+        annealed = share > 0 and deadline < float("inf")
+        if annealed:
+            _, first = anneal(instance, first, time.monotonic() + share * (deadline - time.monotonic()), send)
+        cost, found, proved = rc2lns.search(instance, must_place, first, send, lambda: time.monotonic() < deadline,
+                                            offered=partial(_latest, inbox), take_first_offer=not annealed)
         if not proved:  # the deadline: the parent ends this process now
             conn.close()
             return
@@ -242,7 +256,8 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
 
     inbox, forward = context.Pipe(duplex=False) if RC2_LNS_FROM_START else (None, None)  # for the local search
     if workers > 1:
-        launch("local search", _local_search_child, start, deadline, RC2_LNS_MIN_CLAUSES, inbox, RC2_LNS_FROM_START)
+        launch("local search", _local_search_child, start, deadline, RC2_LNS_MIN_CLAUSES, inbox, RC2_LNS_FROM_START,
+               ANNEAL_SHARE)
     if inbox is not None:
         inbox.close()
     niceness = (RC2_NICENESS if cores > 1 else ONE_CORE_POLICY) if workers > 1 else 0

@@ -63,21 +63,23 @@ def improve(formula: SubFormula, slots: dict[int, int], free: set[int], keep_goi
 
 def search(instance: Instance, must_place: list[int], start: dict[int, int], send: Callable[[dict[int, int]], None],
            keep_going: Callable[[], bool] = lambda: True, seed: int = 0,
-           offered: Callable[[], dict[int, int] | None] = lambda: None) -> tuple[int, dict[int, int], bool]:
+           offered: Callable[[], dict[int, int] | None] = lambda: None, take_first_offer: bool = True
+           ) -> tuple[int, dict[int, int], bool]:
     """Neighbourhood after neighbourhood from `start` (a schedule of `must_place`; participants with more than one
     break there keep at most as many) while `keep_going()`, sending each schedule with fewer breaks. The first
     schedule `offered()` between two neighbourhoods (the SAT solver's first schedule of the whole one-break-each
     form, from the other process) replaces the incumbent whatever its breaks: a better start (measured 2026-11-30 on
     forum-14 and ticf-14crafa, one core, loaded: from the constructive schedule 123 / 128 breaks, 53 / 50 after
     2.5 s, then stalled at 38 / 30 at 10 s; from that first schedule, 48-67 breaks at 2-4 s, 13 at 10 s); later ones
-    only when they have fewer breaks. The caller streams the best schedule whoever found it.
+    only when they have fewer breaks (every one, without `take_first_offer`: a start already better, such as the
+    annealing's). The caller streams the best schedule whoever found it.
     Returns the fewest breaks found, that schedule, and whether it is shown optimal for the one-break-each form (a
     neighbourhood of every meeting solved from a schedule with at most one break each)."""
     formula = SubFormula(instance, must_place, domains(instance, must_place))
     meetings_of = instance.meetings_of()
     slots, cost = dict(start), total_breaks(instance, start)
     rng, size = random.Random(seed), START_SIZE
-    restarted = False
+    restarted = not take_first_offer
     while cost > 0 and keep_going():
         other = offered()
         if other is not None and (not restarted or total_breaks(instance, other) < cost):

@@ -1,0 +1,75 @@
+"""The annealing (the first phase of the local search on the largest events): every step keeps every rule (fixed
+meetings, forbidden slots, precedences, tables, days), its count of breaks is the schedule's, a Kempe chain swap
+makes room where no single move can, it is reproducible for a number of steps, and the schedules it sends get
+strictly better and end with the one it returns."""
+from __future__ import annotations
+
+import random
+
+from matchmaker.scheduling import violations
+from matchmaker.scheduling.anneal import _State, anneal
+from matchmaker.scheduling.greedy import assign_tables
+from matchmaker.scheduling.model import Slot
+from matchmaker.scheduling.quality import total_breaks
+from tests.unit.scheduling.test_lns import brute_force_cases, event_with_everything
+from tests.unit.scheduling.helpers import make_instance
+
+FAR = float("inf")
+
+
+def _valid(instance, slots) -> bool:
+    return violations(assign_tables(instance, slots), instance) == []
+
+
+def test_every_step_keeps_the_rules_and_counts_the_breaks_right():
+    instance, start = event_with_everything()
+    state, rng = _State(instance, start), random.Random(1)
+    fixed = {m for m, meeting in enumerate(instance.meetings) if meeting.fixed_slot is not None}
+    movable, taken = sorted(set(start) - fixed), 0
+    for i in range(3000):
+        m = rng.choice(movable)
+        b = rng.choice(state.domain[m])
+        if b != state.slot[m]:
+            taken += state.step(m, b, 0.5, rng)
+        if i % 100 == 0:
+            assert state.breaks == total_breaks(instance, state.slot) and _valid(instance, state.slot)
+    assert taken > 100 and state.breaks == total_breaks(instance, state.slot) and _valid(instance, state.slot)
+    assert all(state.slot[m] == instance.meetings[m].fixed_slot for m in fixed)
+
+
+def test_a_kempe_chain_swap_makes_room_where_no_single_move_can():
+    # One table, four slots. A-B in slot 0, A-C in slot 3, C-D in slot 1: A (0, 3) and C (1, 3) have a break each.
+    # A-C cannot move to slot 1 alone (C meets D there, at the only table); its chain swaps A-C and C-D between
+    # slots 3 and 1: A (0, 1) has no break left, C (1, 3) keeps its one.
+    instance = make_instance(4, [(0, 1), (0, 2), (2, 3)], n_slots=4, n_tables=1,
+                             slots=tuple(Slot(0, "am", str(s)) for s in range(4)))
+    start = {0: 0, 1: 3, 2: 1}
+    state = _State(instance, start)
+    assert state.breaks == total_breaks(instance, start) == 2
+    assert state.chain(1, 3, 1) == {1, 2}
+    assert state.step(1, 1, 1e-9, random.Random(0))  # fewer breaks: always taken
+    assert state.slot == {0: 0, 1: 1, 2: 3} and state.breaks == total_breaks(instance, state.slot) == 1
+    assert _valid(instance, state.slot)
+
+
+def test_it_reaches_the_optimum_of_small_events_and_sends_ever_better_schedules():
+    reached = checked = improved = 0
+    for seed, instance, optimum, start in brute_force_cases(at_most_one_break_each=False):
+        sent = []
+        breaks, slots = anneal(instance, dict(start), FAR, sent.append, seed=seed, max_steps=20_000)
+        assert breaks == total_breaks(instance, slots) >= optimum and _valid(instance, slots), seed
+        costs = [total_breaks(instance, s) for s in sent]
+        assert costs == sorted(set(costs), reverse=True) and all(c < total_breaks(instance, start) for c in costs)
+        assert not sent or sent[-1] == slots
+        reached += breaks == optimum
+        improved += breaks < total_breaks(instance, start)
+        checked += 1
+    assert checked >= 15 and reached == checked and improved >= 3
+
+
+def test_same_seed_same_steps_same_schedule_and_a_larger_event_improves():
+    instance, start = event_with_everything()
+    runs = [anneal(instance, dict(start), FAR, lambda s: None, seed=4, max_steps=30_000) for _ in range(2)]
+    assert runs[0] == runs[1]
+    breaks, slots = runs[0]
+    assert breaks < total_breaks(instance, start) and _valid(instance, slots)
