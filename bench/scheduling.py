@@ -227,7 +227,7 @@ def main() -> None:
                              "no: from the restricted encoding's first schedule, the search before 2026-11-30)")
     parser.add_argument("--anneal-share", type=float, default=maxsat.ANNEAL_SHARE,
                         help="share of the local search's time spent annealing before the RC2 neighbourhoods "
-                             "(default: the engine's; 0: none, the search before 2026-11-30 12:50 UTC)")
+                             "(default: the engine's; 0: none, the search before 2026-11-30 13:00 UTC)")
     parser.add_argument("--seed", type=int, default=0, help="solve()'s seed (the constructive schedule's)")
     parser.add_argument("--seeds", default="",
                         help="comma-separated seeds: the whole run once per seed, then each family's total per seed "

@@ -82,9 +82,19 @@ def write_transaction() -> Iterator[None]:
     (rolled back on an error). The transaction the job had open is ended first (committed: the job has written
     nothing yet): on SQLite, writing from its snapshot after anyone else has committed (a login, an answer) fails
     at once with SQLITE_BUSY_SNAPSHOT ("database is locked"), which a minute's solve made nearly certain. The new
-    one begins with `BEGIN IMMEDIATE` (see begin_statement): its reads are fresh, and it waits its turn to write.
-    On PostgreSQL, just a transaction of its own."""
-    db.session.commit()
+    one begins with `BEGIN IMMEDIATE` (see begin_statement): it waits its turn to write. Only the first transaction
+    of the block does (one the block commits and begins again, such as the mail queued after a publication, does
+    not hold the lock from its start). On PostgreSQL, just a transaction of its own.
+
+    Objects read before keep what they hold (ending the read transaction does not expire them: a job's rows are
+    many, and their ids are what a save needs; reloading each was one query per row under the lock): expire, or
+    read again, what must be fresh."""
+    session = db.session()
+    expiring, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expiring
     token = _WRITE_LOCK_FIRST.set(True)
     try:
         yield
@@ -108,6 +118,9 @@ def begin_statement() -> str:
     `write_transaction` begins the same way."""
     from flask import has_request_context, request
 
-    if _WRITE_LOCK_FIRST.get() or has_request_context() and request.method not in SAFE_METHODS:
+    if _WRITE_LOCK_FIRST.get():
+        _WRITE_LOCK_FIRST.set(False)  # the first transaction of a job's write_transaction only
+        return "BEGIN IMMEDIATE"
+    if has_request_context() and request.method not in SAFE_METHODS:
         return "BEGIN IMMEDIATE"
     return "BEGIN"

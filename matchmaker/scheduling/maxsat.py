@@ -57,7 +57,8 @@ RC2_LNS_MIN_CLAUSES = 220_000
 RC2_LNS_FROM_START = True
 # On those events the local search first anneals its start for this share of its time (anneal: Kempe-chain moves,
 # 40-50% fewer breaks than the RC2 neighbourhoods alone at 10 s on forum-14 and ticf-14crafa, see anneal's
-# docstring), then goes on with the RC2 neighbourhoods from the annealed schedule. 0: the search before 2026-11-30.
+# docstring), then goes on with the RC2 neighbourhoods from the annealed schedule. 0: the search before 2026-11-30
+# 13:00 UTC.
 ANNEAL_SHARE = 0.6
 
 

@@ -49,10 +49,14 @@ class Stop:
         self._interrupt_running()
 
     def _interrupt_running(self) -> None:
+        # Under the lock, so that a phase leaving its block waits for a call in progress: an interrupt must never
+        # reach a solver already freed (pysat's interrupt on a deleted solver). The interrupts do not block.
         with self._lock:
-            hooks = list(self._hooks)
-        for hook in hooks:
-            hook()
+            for hook in self._hooks:
+                try:
+                    hook()
+                except Exception:  # noqa: BLE001  (a failing interrupt must not keep the others from being told)
+                    pass
 
     @contextmanager
     def hook(self, interrupt: Callable[[], None]) -> Iterator[None]:

@@ -69,6 +69,7 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
     # Read afresh and written at once (on SQLite, writing from the snapshot read before the solve fails whenever
     # anyone saved anything meanwhile); the version still says whether the organiser changed the event meanwhile.
     with write_transaction():
+        db.session.expire(event)  # its status and version afresh; the meetings' and slots' ids as loaded
         events.save_result(event, loaded, result, expected=version)
         if payload.get("publish"):
             published = publish(db.session.get(Event, event.id))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import create_engine, update
 
 from matchmaker import scheduling
-from matchmaker.extensions import db
+from matchmaker.extensions import begin_statement, db, write_transaction
 from matchmaker.models import Event, Meeting, User
 from tests.integration.events.builders import schedule_now, small_event
 from tests.integration.test_sqlite_concurrency import file_app  # noqa: F401  (the fixture: an SQLite file, WAL)
@@ -44,3 +44,10 @@ def test_an_organisers_change_during_the_solve_is_still_caught(file_app, monkeyp
     assert job.state == "failed" and "changed_meanwhile" in (job.message or "")
     assert db.session.execute(db.select(Meeting).where(Meeting.event_id == event.id,
                                                        Meeting.slot_id.is_not(None))).first() is None
+
+
+def test_only_the_first_transaction_of_a_write_transaction_takes_the_lock_first(file_app):  # noqa: F811
+    with write_transaction():
+        assert begin_statement() == "BEGIN IMMEDIATE"
+        assert begin_statement() == "BEGIN"  # the mail queued after a publication, say: not under the lock at once
+    assert begin_statement() == "BEGIN"

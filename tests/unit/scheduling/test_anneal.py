@@ -5,13 +5,16 @@ strictly better and end with the one it returns."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
-from matchmaker.scheduling import violations
+import pytest
+
+from matchmaker.scheduling import rc2lns, violations
 from matchmaker.scheduling.anneal import _State, anneal
 from matchmaker.scheduling.greedy import assign_tables
 from matchmaker.scheduling.model import Slot
 from matchmaker.scheduling.quality import total_breaks
-from tests.unit.scheduling.test_lns import brute_force_cases, event_with_everything
+from tests.unit.scheduling.test_lns import brute_force_cases, event_with_everything, steps
 from tests.unit.scheduling.helpers import make_instance
 
 FAR = float("inf")
@@ -21,8 +24,18 @@ def _valid(instance, slots) -> bool:
     return violations(assign_tables(instance, slots), instance) == []
 
 
-def test_every_step_keeps_the_rules_and_counts_the_breaks_right():
+def _over_two_days(instance):
+    """The same event with its morning on one day and its afternoon on the next (no break across the night)."""
+    days = tuple(replace(slot, day=0 if slot.session == "am" else 1) for slot in instance.slots)
+    return replace(instance, slots=days)
+
+
+@pytest.mark.parametrize("days", [1, 2])
+def test_every_step_keeps_the_rules_and_counts_the_breaks_right(days):
     instance, start = event_with_everything()
+    if days == 2:
+        instance = _over_two_days(instance)
+        assert len({slot.day for slot in instance.slots}) == 2
     state, rng = _State(instance, start), random.Random(1)
     fixed = {m for m, meeting in enumerate(instance.meetings) if meeting.fixed_slot is not None}
     movable, taken = sorted(set(start) - fixed), 0
@@ -73,3 +86,21 @@ def test_same_seed_same_steps_same_schedule_and_a_larger_event_improves():
     assert runs[0] == runs[1]
     breaks, slots = runs[0]
     assert breaks < total_breaks(instance, start) and _valid(instance, slots)
+
+
+def test_the_rc2_neighbourhoods_keep_an_annealed_start_against_a_worse_offer(monkeypatch):
+    instance, placed = event_with_everything()
+    everyone = sorted(placed)
+    _, good = anneal(instance, dict(placed), FAR, lambda s: None, seed=2, max_steps=30_000)
+    worse = dict(placed)
+    assert total_breaks(instance, worse) > total_breaks(instance, good)
+    started_from = []
+    real = rc2lns.improve
+    monkeypatch.setattr(rc2lns, "improve", lambda formula, slots, *args, **kwargs: started_from.append(
+        total_breaks(instance, slots)) or real(formula, slots, *args, **kwargs))
+    for take, first in ((True, worse), (False, good)):
+        started_from.clear()
+        cost, _, _ = rc2lns.search(instance, everyone, dict(good), lambda s: None, steps(1),
+                                   offered=lambda: dict(worse), take_first_offer=take)
+        assert started_from == [total_breaks(instance, first)], take
+    assert cost <= total_breaks(instance, good)
