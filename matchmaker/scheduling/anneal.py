@@ -52,12 +52,7 @@ class _State:
             for p in self.participants[m]:
                 self.mask[p] |= self.bit[s]
                 self.meeting_at[p][s] = m
-        self.before: dict[int, list[int]] = {}
-        self.after: dict[int, list[int]] = {}
-        for b, a in instance.precedences:
-            if b in self.slot and a in self.slot:
-                self.after.setdefault(b, []).append(a)
-                self.before.setdefault(a, []).append(b)
+        self.before, self.after = instance.precedence_lists
         self.breaks = sum(self.breaks_of(mask) for mask in self.mask)
 
     def breaks_of(self, mask: int) -> int:
@@ -81,8 +76,10 @@ class _State:
         return chain
 
     def in_order(self, m: int, s: int, moved: dict[int, int]) -> bool:
-        return (all(moved.get(b, self.slot[b]) < s for b in self.before.get(m, ()))
-                and all(moved.get(a, self.slot[a]) > s for a in self.after.get(m, ())))
+        """Whether m in slot s keeps its precedences, with `moved` moved (as greedy.State.order_ok: a meeting not
+        in the schedule constrains nothing)."""
+        return (all(moved.get(b, self.slot.get(b, -1)) < s for b in self.before.get(m, ()))
+                and all(moved.get(a, self.slot.get(a, len(self.capacity))) > s for a in self.after.get(m, ())))
 
     def step(self, m: int, b: int, temperature: float, rng: random.Random) -> bool:
         """Move m to slot b with its chain if the result is valid and the annealing takes it."""
@@ -139,7 +136,11 @@ def anneal(instance: Instance, slots: dict[int, int], deadline: float, send: Cal
     started = last_sent = time.monotonic()
     span = max(deadline - started, 1e-3)
     temperature, steps = T_START, 0
-    with_break = [p for p, mask in enumerate(state.mask) if meetings_of[p] and state.breaks_of(mask)]
+
+    def with_break() -> list[int]:  # participants with a break and a meeting that can move
+        return [p for p, mask in enumerate(state.mask) if meetings_of[p] and state.breaks_of(mask)]
+
+    someone_with_a_break = with_break()
     while meetings and best > 0 and (max_steps is None or steps < max_steps):
         steps += 1
         if steps % CHECK_EVERY == 0:
@@ -148,12 +149,12 @@ def anneal(instance: Instance, slots: dict[int, int], deadline: float, send: Cal
                 break
             share = (now - started) / span if max_steps is None else steps / max_steps
             temperature = T_START * (T_END / T_START) ** share
-            with_break = [p for p, mask in enumerate(state.mask) if meetings_of[p] and state.breaks_of(mask)]
+            someone_with_a_break = with_break()
             if best < sent and now - last_sent >= SEND_EVERY:
                 send(dict(best_slots))
                 sent, last_sent = best, now
-        if with_break and rng.random() < TOWARDS_BREAKS:
-            m = rng.choice(meetings_of[rng.choice(with_break)])
+        if someone_with_a_break and rng.random() < TOWARDS_BREAKS:
+            m = rng.choice(meetings_of[rng.choice(someone_with_a_break)])
         else:
             m = rng.choice(meetings)
         b = rng.choice(state.domain[m])

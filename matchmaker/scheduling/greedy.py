@@ -15,11 +15,7 @@ class State:
         self.slot: dict[int, int] = {}
         self.busy: list[dict[int, int]] = [dict() for _ in range(instance.n_participants)]  # p -> slot -> meeting
         self.load = [0] * len(instance.slots)
-        self.before: dict[int, list[int]] = {}
-        self.after: dict[int, list[int]] = {}
-        for b, a in instance.precedences:
-            self.after.setdefault(b, []).append(a)
-            self.before.setdefault(a, []).append(b)
+        self.before, self.after = instance.precedence_lists
 
     def fits(self, m: int, s: int) -> bool:
         """Can meeting m go into slot s now (it is in no slot)?"""

@@ -25,11 +25,7 @@ class Neighbourhoods:
         self.instance, self.slots = instance, dict(start)
         self.domain = domains(instance, must_place)
         self.meetings_of = instance.meetings_of()
-        self.after: dict[int, list[int]] = {}  # meeting -> meetings that must come after it
-        self.before: dict[int, list[int]] = {}
-        for b, a in instance.precedences:
-            self.after.setdefault(b, []).append(a)
-            self.before.setdefault(a, []).append(b)
+        self.before, self.after = instance.precedence_lists  # meeting -> meetings that must come before / after it
         self.cost = total_breaks(instance, self.slots)
         self.rng, self.size, self.seed = random.Random(seed), START_SIZE, seed
 

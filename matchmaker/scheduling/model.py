@@ -77,6 +77,17 @@ class Instance:
         return result
 
     @cached_property
+    def precedence_lists(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """(before, after): for each meeting with precedences, the meetings that must come before it and those that
+        must come after it (shared: read, never change them)."""
+        before: dict[int, list[int]] = {}
+        after: dict[int, list[int]] = {}
+        for b, a in self.precedences:
+            after.setdefault(b, []).append(a)
+            before.setdefault(a, []).append(b)
+        return before, after
+
+    @cached_property
     def _eligible(self) -> tuple[tuple[int, ...], ...]:
         result = []
         for meeting in self.meetings:

@@ -58,11 +58,7 @@ class SubFormula:
         for m in scheduled:
             for p in instance.meetings[m].participants:
                 self.count[p] += 1
-        self.after: dict[int, list[int]] = {}
-        self.before: dict[int, list[int]] = {}
-        for b, a in instance.precedences:
-            self.after.setdefault(b, []).append(a)
-            self.before.setdefault(a, []).append(b)
+        self.before, self.after = instance.precedence_lists
 
     def build(self, slots: dict[int, int], free: set[int]) -> tuple[WCNF, dict[tuple[int, int], int]]:
         """The formula of `slots` with the meetings of `free` freed, and its meeting×slot variables; `slots` is one of
