@@ -15,8 +15,8 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from matchmaker import taxonomy
 from matchmaker.form_base import AppForm
 from matchmaker.i18n import country_choices, lazy_choices
-from matchmaker.services.profile_groups import FIELD_GROUPS, validate_for_kind
-from matchmaker.services.profile_schema import FIELD_GROUP_KINDS, LIMITS
+from matchmaker.services.profile_groups import FIELD_GROUP_KINDS, FIELD_GROUPS, validate_for_kind
+from matchmaker.services.profile_schema import LIMITS
 from matchmaker.services.profiles import PROFILE_FIELDS
 
 

@@ -16,7 +16,7 @@ from matchmaker.i18n import current_language
 from matchmaker.models import Organisation
 from matchmaker.profiles.forms import GROUP_LABELS, ProfileForm, profile_differences
 from matchmaker.services import profile_defaults, profiles, review
-from matchmaker.services.profile_schema import FIELD_GROUP_KINDS
+from matchmaker.services.profile_groups import FIELD_GROUP_KINDS
 from matchmaker.services.next_step import next_step
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")

@@ -7,7 +7,7 @@ and at most 2 × tables participants are busy in a slot. Soft: "no break ends at
 (the exact encoding), or "p has no break" with at most one break each (the restricted one, see maxsat.PORTFOLIO).
 
 With `placement` (a weight per meeting) the meetings become optional and the soft clauses are "m is placed"
-instead, with no break clauses: the most meetings that can be placed together (maxsat.maximise_placement).
+instead, with no break clauses: the most meetings that can be placed together (placement.maximise_placement).
 """
 from __future__ import annotations
 

@@ -3,7 +3,6 @@ encodings of `encoding`, side by side in processes, streaming every better sched
 from __future__ import annotations
 
 import multiprocessing
-import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -30,9 +29,6 @@ from matchmaker.scheduling.stopping import NEVER, POLL_SECONDS, Stop
 # local search had no time (495 breaks on the six hard originals at 10 s on a loaded machine, 121 with this
 # design in the same conditions). Figures: bench/scheduling.py and the README.
 PORTFOLIO = ("local search", "restricted-totalizer")
-# RC2 for the placement runs in the caller's process, stopped by an interrupt (which pysat's CaDiCaL lacks);
-# Glucose 3 is as fast on it (0.1-0.7 s on every benchmark instance and variant; CaDiCaL 0.1-1.7 s).
-PLACEMENT_SAT_SOLVER = "g3"
 # When no one-break-each schedule is found (see _local_search_child), the local search goes on with CP-SAT
 # neighbourhoods (lns) instead of SAT ones on the exact encoding if the restricted encoding has more hard clauses
 # than this: the long one-day events (21-22 slots, 140,000-290,000 clauses) where building and loading the exact
@@ -60,31 +56,6 @@ RC2_LNS_FROM_START = True
 # docstring), then goes on with the RC2 neighbourhoods from the annealed schedule. 0: the search before 2026-11-30
 # 13:00 UTC.
 ANNEAL_SHARE = 0.6
-
-
-def maximise_placement(instance: Instance, weights: list[int], time_limit: float, stop: Stop = NEVER
-                       ) -> dict[int, int] | None:
-    """The most meetings that can be placed together, weighted by `weights`: RC2 on the encoding with a soft
-    clause "m is placed" per meeting instead of the breaks. None if the time limit (or `stop`) interrupted it.
-
-    Core-guided MaxSAT suits events where few meetings must be left out: each core it finds is a set of
-    meetings of which one must go. On the benchmark's events with forbidden slots it proves the best placement
-    in under a second, where CP-SAT found no proof in 10 s and placed 1-5 fewer; when hundreds must be left
-    out it needs as many cores and is slower than CP-SAT (see solver._placement).
-    """
-    if stop.stopped:
-        return None
-    everyone = list(range(len(instance.meetings)))
-    encoding = Encoding(instance, everyone, **ENCODINGS["exact"], placement=weights)
-    with RC2(encoding.wcnf, solver=PLACEMENT_SAT_SOLVER) as rc2:
-        timer = threading.Timer(time_limit, rc2.interrupt)
-        timer.start()
-        try:
-            with stop.hook(rc2.interrupt):
-                model = None if stop.stopped else rc2.compute(expect_interrupt=True)
-        finally:
-            timer.cancel()
-    return None if model is None else encoding.decode(model)
 
 
 def _search_child(instance: Instance, must_place: list[int], conn, niceness: int | str = 0,

@@ -9,6 +9,7 @@ from matchmaker.scheduling import cpsat, maxsat, quality
 from matchmaker.scheduling.flowbound import placement_upper_bound
 from matchmaker.scheduling.greedy import State, assign_tables, construct
 from matchmaker.scheduling.model import Instance, Move, Placement, Result, Schedule
+from matchmaker.scheduling.placement import maximise_placement
 from matchmaker.scheduling.quality import report
 from matchmaker.scheduling.reasons import Reason, unplaced_reason
 from matchmaker.scheduling.stopping import NEVER, Stop
@@ -176,7 +177,7 @@ def _placement(instance: Instance, hint: dict[int, int], time_limit: float, seed
     started = time.monotonic()
     if len(instance.meetings) - placement_upper_bound(instance) <= MAXSAT_PLACEMENT_MAX_LEFT_OUT:
         weights = cpsat.tier_weights(instance)
-        slots = maxsat.maximise_placement(instance, weights, time_limit * MAXSAT_PLACEMENT_SHARE, stop)
+        slots = maximise_placement(instance, weights, time_limit * MAXSAT_PLACEMENT_SHARE, stop)
         if slots is not None:
             log.append(f"placement (MaxSAT): {len(slots)} (optimal) in {time.monotonic() - started:.2f}s")
             return slots, "OPTIMAL"

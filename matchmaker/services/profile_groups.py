@@ -13,7 +13,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from matchmaker import taxonomy
-from matchmaker.services.profile_schema import FIELD_GROUP_KINDS, validate_profile
+from matchmaker.services.profile_schema import SME_KINDS, validate_profile
+
+# Which kinds the form's groups apply to: start-ups and SMEs may seek investment; investors invest; a TRL is asked of
+# companies and research organisations only (what investors, associations and others offer has no readiness level).
+FIELD_GROUP_KINDS = {"seeking_investment": SME_KINDS, "investing": frozenset({"investor"}),
+                     "maturity": taxonomy.TRL_KINDS}
 
 FIELD_GROUPS = {"seeking_investment": ("funding_stage", "funding_amount_sought"),
                 "investing": ("ticket_min", "ticket_max", "investor_stages", "investor_sectors"),

@@ -31,10 +31,6 @@ LIMITS = {"name": 255, "external_id": 64, "city": 120, "region": 120, "website":
           "offer": 100_000, "seek": 20_000, "keywords": 2000, "contact_name": 120, "contact_email": 254,
           "contact_phone": 40}
 SME_KINDS = frozenset({"sme", "startup"})  # start-ups and SMEs are SMEs (EU definition); large companies are not
-# Which kinds the form's groups apply to: start-ups and SMEs may seek investment; investors invest; a TRL is asked of
-# companies and research organisations only (what investors, associations and others offer has no readiness level).
-FIELD_GROUP_KINDS = {"seeking_investment": SME_KINDS, "investing": frozenset({"investor"}),
-                     "maturity": taxonomy.TRL_KINDS}
 
 
 SHOWN = 60  # characters of a bad value repeated in its message

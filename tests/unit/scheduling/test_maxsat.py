@@ -13,7 +13,7 @@ from pysat.examples.rc2 import RC2
 from pysat.solvers import Solver
 
 from matchmaker.scheduling import Meeting, Priority, Slot, violations
-from matchmaker.scheduling import descent, maxsat
+from matchmaker.scheduling import descent, maxsat, placement
 from matchmaker.scheduling.cpsat import tier_weights
 from matchmaker.scheduling.encoding import ENCODINGS, SAT_SOLVER, Encoding
 from matchmaker.scheduling.greedy import assign_tables
@@ -105,7 +105,7 @@ def brute_force_placement(instance, weights: list[int]) -> int:
 def test_placement_by_maxsat_reaches_the_brute_force_optimum(seed):
     instance = crowded_event(seed)
     weights = tier_weights(instance)
-    slots = maxsat.maximise_placement(instance, weights, time_limit=30)
+    slots = placement.maximise_placement(instance, weights, time_limit=30)
     assert slots is not None
     assert not violations(assign_tables(instance, slots), instance)
     assert sum(weights[m] for m in slots) == brute_force_placement(instance, weights)
@@ -114,7 +114,7 @@ def test_placement_by_maxsat_reaches_the_brute_force_optimum(seed):
 def test_placement_by_maxsat_returns_none_when_interrupted():
     # Over a third of these 300 requests cannot be placed: RC2 needs a core for each, far more than 50 ms.
     instance = synthetic_event(40, 300, 8, seed=3)
-    assert maxsat.maximise_placement(instance, tier_weights(instance), time_limit=0.05) is None
+    assert placement.maximise_placement(instance, tier_weights(instance), time_limit=0.05) is None
 
 
 class Sink:
