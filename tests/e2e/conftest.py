@@ -76,3 +76,17 @@ def log_in(page, base: str, email: str, language: str) -> None:
     page.goto(base + "/account")
     page.check(f"input[value={language}]")
     page.click("main button[type=submit]")
+
+
+def open_own_profile_form(page, live_app, name: str, kind: str, email: str, language: str = "en") -> None:
+    """A new organisation of `kind` with one member, logged in: its profile form open in `page`."""
+    from tests.helpers import make_org, make_user
+
+    with live_app.app_context():
+        org = make_org(name=name, kind=kind)
+        make_user(organisation=org, email=email)
+        url = f"/profiles/{org.id}/edit"
+        db.session.remove()
+    base = live_app.config["LIVE_URL"]
+    log_in(page, base, email, language)
+    page.goto(base + url)

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from matchmaker.extensions import db
-from tests.e2e.conftest import log_in
-from tests.helpers import make_org, make_user
+from tests.e2e.conftest import open_own_profile_form
 
 pytestmark = pytest.mark.e2e
 
 
 def test_the_link_to_the_first_field_to_correct_shows_its_label(phone, live_app):
-    with live_app.app_context():
-        org = make_org(name="Acme RNA", kind="startup")
-        make_user(organisation=org, email="ada@acme.example")
-        url = f"/profiles/{org.id}/edit"
-        db.session.remove()
-    base = live_app.config["LIVE_URL"]
-    log_in(phone, base, "ada@acme.example", "en")
-    phone.goto(base + url)
+    open_own_profile_form(phone, live_app, "Acme RNA", "startup", "ada@acme.example")
     phone.fill("#website", "acme rna")
     phone.click("button:has-text('Save profile')")
     phone.wait_for_selector("#first-error-link")
