@@ -31,9 +31,16 @@ $(STAMP): setup.cfg pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -e '.[dev]' -c constraints.txt
 	touch $(STAMP)
 
-install: $(STAMP) $(MO)
+# The annealing's steps (matchmaker/scheduling/anneal.py) are compiled by Numba into its cache beside the file
+# (about 7 s, redone whenever that file changes), here rather than inside the first schedule's time limit.
+ANNEAL := $(VENV)/.anneal-compiled
+$(ANNEAL): matchmaker/scheduling/anneal.py $(STAMP)
+	$(BIN)/python -c "import matchmaker.scheduling.anneal"
+	touch $(ANNEAL)
 
-db-upgrade: $(STAMP) $(MO)
+install: $(STAMP) $(MO) $(ANNEAL)
+
+db-upgrade: $(STAMP) $(MO) $(ANNEAL)
 	$(FLASK) db upgrade
 
 demo: db-upgrade
@@ -65,7 +72,7 @@ redis-deps:
 	fi
 
 # The whole suite on the default SQLite database, browser tests included.
-test: $(STAMP) $(MO) browser-deps redis-deps lint
+test: $(STAMP) $(MO) $(ANNEAL) browser-deps redis-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Style (pyflakes + pycodestyle, settings in setup.cfg); part of `make test`.
@@ -73,14 +80,14 @@ lint: $(STAMP)
 	$(BIN)/python -m flake8
 
 # The suite against PostgreSQL: DATABASE_URL must point at an empty database (.ci/run starts one).
-test-pg: $(STAMP) $(MO) redis-deps
+test-pg: $(STAMP) $(MO) $(ANNEAL) redis-deps
 	@test -n "$$DATABASE_URL" || (echo "test-pg needs DATABASE_URL=postgresql+psycopg://..." && exit 2)
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-test-e2e: $(STAMP) $(MO) browser-deps
+test-e2e: $(STAMP) $(MO) $(ANNEAL) browser-deps
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: $(STAMP) $(ANNEAL)
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 # Extract every marked string into messages.pot and merge it into each language's .po (then translate the new

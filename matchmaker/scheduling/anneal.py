@@ -5,18 +5,19 @@ taken with probability exp(-added / temperature), the temperature falling geomet
 over the time given.
 
 The first phase of the local search on the largest events (maxsat.RC2_LNS_MIN_CLAUSES), where the SAT and RC2
-neighbourhoods start far from the optimum: measured 2026-11-30, one core beside a test run, 10 s, seeds 0-3, from
-the constructive schedule, forum-14 / ticf-14crafa (optimum 2 / 0): RC2 neighbourhoods alone 18, 8, 17, 11 /
-8, 23, 16, 20 breaks; annealing alone 13, 9, 10, 9 / 12, 10, 5, 9; annealing for 60% of the time, then RC2
-neighbourhoods from its schedule 9, 9, 10, 7 / 7, 7, 10, 10. On the 13-slot events it did worse than the SAT
-descent (forum-13crafb 13-15 against 6-9), so it is not used there. Pure Python: 40,000-50,000 steps a second.
+neighbourhoods start far from the optimum. The steps are compiled with Numba (2-3 million a second here, against
+40,000-50,000 in the pure-Python version of 2026-11-30, which at 30 s and 90 s of its time ended at 5 / 3 and 5 / 4
+breaks on forum-14 / ticf-14crafa, optimum 2 / 0). A state is arrays: each participant's meeting per slot (-1:
+free), each meeting's slot, its allowed slots, its precedences; a step recounts the breaks of the participants
+whose slots it swaps by a scan of their row.
 """
 from __future__ import annotations
 
-import math
-import random
 import time
 from collections.abc import Callable
+
+import numpy as np
+from numba import njit
 
 from matchmaker.scheduling.model import Instance
 from matchmaker.scheduling.presolve import domains
@@ -25,97 +26,217 @@ T_START, T_END = 0.6, 0.02  # a step adding one break: taken 19% of the time at 
 MAX_CHAIN = 40  # meetings in a chain; longer ones are not tried (they seldom fit both slots' tables)
 SEND_EVERY = 0.25  # seconds between two schedules sent to the caller (the best one so far, if it improved)
 TOWARDS_BREAKS = 0.7  # share of steps that move a meeting of someone with a break (the others: any meeting)
-CHECK_EVERY = 1000  # steps between two looks at the clock
+CHUNK = 20_000  # steps between two looks at the clock (and two temperatures): ~10 ms
+REJECTED = 1 << 30  # what a step that was not taken returns
+
+
+@njit(cache=True)
+def _breaks(at, p, a, b, day):
+    """Breaks of participant p (runs of busy slots less one per day with any) with slots a and b swapped (a = b:
+    as they are)."""
+    runs = days = 0
+    busy_before, last_day = False, -1
+    for s in range(at.shape[1]):
+        t = b if s == a else a if s == b else s
+        busy = at[p, t] >= 0
+        if busy and (not busy_before or day[s] != day[s - 1]):
+            runs += 1
+            if day[s] != last_day:
+                days += 1
+                last_day = day[s]
+        busy_before = busy
+    return runs - days
+
+
+@njit(cache=True)
+def _chain(m, a, b, slot, parts, at, chain, mark, stamp):
+    """Collect in `chain` the meetings of slots a and b linked to m (in a) through shared participants, marking them
+    with `stamp`; returns their number (more than MAX_CHAIN: stopped there)."""
+    chain[0] = m
+    mark[m] = stamp
+    n, i = 1, 0
+    while i < n and n <= MAX_CHAIN:
+        x = chain[i]
+        i += 1
+        other = b if slot[x] == a else a
+        for k in range(parts.shape[1]):
+            p = parts[x, k]
+            if p < 0:
+                break
+            y = at[p, other]
+            if y >= 0 and mark[y] != stamp:
+                mark[y] = stamp
+                chain[n] = y
+                n += 1
+    return n
+
+
+@njit(cache=True)
+def _step(m, b, temperature, u, slot, parts, allowed, prec, at, pbreaks, load, cap, day, work, mark, pmark, pnew,
+          stamp):
+    """Move m to slot b with its chain if the result keeps every rule and the annealing takes it (`u`: a uniform
+    draw). Returns the breaks it added, or REJECTED. `prec`: CSR (pointers, meetings) of the meetings that must come
+    before each meeting, then of those that must come after it; `work`, `mark`, `pmark`, `pnew`: scratch."""
+    a = slot[m]
+    n = _chain(m, a, b, slot, parts, at, work, mark, stamp)
+    if n > MAX_CHAIN:
+        return REJECTED
+    to_b = 0
+    for i in range(n):
+        if slot[work[i]] == a:
+            to_b += 1
+    if load[b] + 2 * to_b - n > cap[b] or load[a] + n - 2 * to_b > cap[a]:
+        return REJECTED
+    before_ptr, before, after_ptr, after = prec
+    for i in range(n):
+        x = work[i]
+        s = b if slot[x] == a else a
+        if not allowed[x, s]:
+            return REJECTED
+        for j in range(before_ptr[x], before_ptr[x + 1]):
+            y = before[j]
+            sy = (b if slot[y] == a else a) if mark[y] == stamp else slot[y]
+            if sy >= s:  # -1: not in the schedule, constrains nothing
+                return REJECTED
+        for j in range(after_ptr[x], after_ptr[x + 1]):
+            y = after[j]
+            sy = (b if slot[y] == a else a) if mark[y] == stamp else slot[y]
+            if 0 <= sy <= s:
+                return REJECTED
+    added = 0
+    for i in range(n):
+        x = work[i]
+        for k in range(parts.shape[1]):
+            p = parts[x, k]
+            if p < 0:
+                break
+            if pmark[p] != stamp:
+                pmark[p] = stamp
+                # p changes slot only if it meets in just one of the two (in both: the chain swaps both)
+                pnew[p] = _breaks(at, p, a, b, day) if (at[p, a] < 0) != (at[p, b] < 0) else pbreaks[p]
+                added += pnew[p] - pbreaks[p]
+    if added > 0 and u >= np.exp(-added / temperature):
+        return REJECTED
+    for i in range(n):
+        x = work[i]
+        load[slot[x]] -= 1
+        for k in range(parts.shape[1]):
+            if parts[x, k] >= 0:
+                at[parts[x, k], slot[x]] = -1
+    for i in range(n):
+        x = work[i]
+        slot[x] = b if slot[x] == a else a
+        load[slot[x]] += 1
+        for k in range(parts.shape[1]):
+            p = parts[x, k]
+            if p >= 0:
+                at[p, slot[x]] = x
+                pbreaks[p] = pnew[p]
+    return added
+
+
+@njit(cache=True)
+def _seed(seed):
+    np.random.seed(seed)
+
+
+@njit(cache=True)
+def _run(steps, temperature, breaks, best, best_slot, movable, meetings_of, domain, slot, parts, allowed, prec, at,
+         pbreaks, load, cap, day, work, mark, pmark, pnew, stamp, someone):
+    """`steps` annealing steps at `temperature` from `breaks` (the current count), keeping the best schedule in
+    `best_slot` (with `best` breaks); returns (breaks, best, the last stamp used). `movable`: meetings with more than
+    one slot; `meetings_of`, `domain`: CSR of each participant's movable meetings, each meeting's slots;
+    `someone`: scratch for the participants with a break."""
+    with_break = 0
+    for i in range(steps):
+        if best == 0:
+            break
+        if i % 1000 == 0:
+            with_break = 0
+            for p in range(pbreaks.shape[0]):
+                if pbreaks[p] > 0 and meetings_of[0][p + 1] > meetings_of[0][p]:
+                    someone[with_break] = p
+                    with_break += 1
+        if with_break and np.random.random() < TOWARDS_BREAKS:
+            p = someone[np.random.randint(with_break)]
+            start, end = meetings_of[0][p], meetings_of[0][p + 1]
+            m = meetings_of[1][start + np.random.randint(end - start)]
+        else:
+            m = movable[np.random.randint(movable.shape[0])]
+        start, end = domain[0][m], domain[0][m + 1]
+        b = domain[1][start + np.random.randint(end - start)]
+        if b == slot[m]:
+            continue
+        stamp += 1
+        added = _step(m, b, temperature, np.random.random(), slot, parts, allowed, prec, at, pbreaks, load, cap, day,
+                      work, mark, pmark, pnew, stamp)
+        if added != REJECTED:
+            breaks += added
+            if breaks < best:
+                best = breaks
+                best_slot[:] = slot
+    return breaks, best, stamp
+
+
+def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    pointers = np.zeros(len(lists) + 1, dtype=np.int64)
+    pointers[1:] = np.cumsum([len(items) for items in lists])
+    return pointers, np.array([x for items in lists for x in items], dtype=np.int64)
 
 
 class _State:
-    """A complete schedule with what a step needs: each participant's slots as a bit mask (a zero bit between
-    days, so that a run of meetings never spans two days), who meets in which slot, and each slot's load."""
+    """A complete schedule as the arrays the compiled steps work on."""
 
     def __init__(self, instance: Instance, slots: dict[int, int]) -> None:
-        self.instance = instance
-        n = len(instance.slots)
-        self.bit = [1 << (s + instance.slots[s].day) for s in range(n)]
-        days = sorted({slot.day for slot in instance.slots})
-        self.day_masks = [sum(self.bit[s] for s in range(n) if instance.slots[s].day == d) for d in days]
-        self.capacity = [instance.capacity(s) for s in range(n)]
-        self.participants = [meeting.participants for meeting in instance.meetings]
-        domain = domains(instance, list(slots))
+        n_meetings, n_slots = len(instance.meetings), len(instance.slots)
+        self.meetings = list(slots)
+        domain = domains(instance, self.meetings)
         self.domain = {m: domain[m] for m in slots}
-        self.allowed = {m: set(d) for m, d in self.domain.items()}
-        self.slot = dict(slots)
-        self.load = [0] * n
-        self.mask = [0] * instance.n_participants
-        self.meeting_at: list[dict[int, int]] = [{} for _ in range(instance.n_participants)]  # p -> slot -> m
-        for m, s in self.slot.items():
+        width = max((len(meeting.participants) for meeting in instance.meetings), default=1)
+        self.parts = np.full((n_meetings, width), -1, dtype=np.int64)
+        self.allowed = np.zeros((n_meetings, n_slots), dtype=np.bool_)
+        self.slot = np.full(n_meetings, -1, dtype=np.int64)
+        self.at = np.full((instance.n_participants, n_slots), -1, dtype=np.int64)
+        self.load = np.zeros(n_slots, dtype=np.int64)
+        for m, meeting in enumerate(instance.meetings):
+            self.parts[m, :len(meeting.participants)] = meeting.participants
+        for m, s in slots.items():
+            self.allowed[m, self.domain[m]] = True
+            self.slot[m] = s
+            self.at[list(instance.meetings[m].participants), s] = m
             self.load[s] += 1
-            for p in self.participants[m]:
-                self.mask[p] |= self.bit[s]
-                self.meeting_at[p][s] = m
-        self.before, self.after = instance.precedence_lists
-        self.breaks = sum(self.breaks_of(mask) for mask in self.mask)
+        self.cap = np.array([instance.capacity(s) for s in range(n_slots)], dtype=np.int64)
+        self.day = np.array([slot.day for slot in instance.slots], dtype=np.int64)
+        before, after = instance.precedence_lists
+        self.prec = (*_csr([before.get(m, []) for m in range(n_meetings)]),
+                     *_csr([after.get(m, []) for m in range(n_meetings)]))
+        self.pbreaks = np.array([_breaks(self.at, p, 0, 0, self.day) for p in range(instance.n_participants)],
+                                dtype=np.int64)
+        self.breaks = int(self.pbreaks.sum())
+        self.work = np.zeros(MAX_CHAIN + width + 1, dtype=np.int64)
+        self.mark = np.zeros(n_meetings, dtype=np.int64)
+        self.pmark = np.zeros(instance.n_participants, dtype=np.int64)
+        self.pnew = np.zeros(instance.n_participants, dtype=np.int64)
+        self.stamp = 0
 
-    def breaks_of(self, mask: int) -> int:
-        """Gaps between a participant's meetings: runs of busy slots less one per day with any."""
-        if not mask:
-            return 0
-        runs = (mask & ~(mask << 1)).bit_count()
-        return runs - sum(1 for day in self.day_masks if mask & day)
+    def schedule(self, slot: np.ndarray | None = None) -> dict[int, int]:
+        """The schedule as meeting -> slot (`slot`: an array like self.slot, e.g. the best one kept)."""
+        slot = self.slot if slot is None else slot
+        return {m: int(slot[m]) for m in self.meetings}
 
     def chain(self, m: int, a: int, b: int) -> set[int]:
         """The meetings of slots a and b linked to m (in a) through shared participants."""
-        chain, todo = {m}, [m]
-        while todo and len(chain) <= MAX_CHAIN:
-            x = todo.pop()
-            other = b if self.slot[x] == a else a
-            for p in self.participants[x]:
-                y = self.meeting_at[p].get(other)
-                if y is not None and y not in chain:
-                    chain.add(y)
-                    todo.append(y)
-        return chain
+        self.stamp += 1
+        n = _chain(m, a, b, self.slot, self.parts, self.at, self.work, self.mark, self.stamp)
+        return {int(x) for x in self.work[:n]}
 
-    def in_order(self, m: int, s: int, moved: dict[int, int]) -> bool:
-        """Whether m in slot s keeps its precedences, with `moved` moved (as greedy.State.order_ok: a meeting not
-        in the schedule constrains nothing)."""
-        return (all(moved.get(b, self.slot.get(b, -1)) < s for b in self.before.get(m, ()))
-                and all(moved.get(a, self.slot.get(a, len(self.capacity))) > s for a in self.after.get(m, ())))
-
-    def step(self, m: int, b: int, temperature: float, rng: random.Random) -> bool:
-        """Move m to slot b with its chain if the result is valid and the annealing takes it."""
-        a = self.slot[m]
-        chain = self.chain(m, a, b)
-        if len(chain) > MAX_CHAIN:
+    def step(self, m: int, b: int, temperature: float, u: float) -> bool:
+        """Move m to slot b with its chain if the result is valid and the annealing takes it (`u`: a draw in [0, 1))."""
+        self.stamp += 1
+        added = _step(m, b, temperature, u, self.slot, self.parts, self.allowed, self.prec, self.at, self.pbreaks,
+                      self.load, self.cap, self.day, self.work, self.mark, self.pmark, self.pnew, self.stamp)
+        if added == REJECTED:
             return False
-        moved = {x: b if self.slot[x] == a else a for x in chain}
-        to_b = sum(1 for s in moved.values() if s == b)
-        to_a = len(chain) - to_b
-        if self.load[b] + to_b - to_a > self.capacity[b] or self.load[a] + to_a - to_b > self.capacity[a]:
-            return False
-        if not all(s in self.allowed[x] and self.in_order(x, s, moved) for x, s in moved.items()):
-            return False
-        swap = self.bit[a] | self.bit[b]
-        masks = {}
-        for x in chain:
-            for p in self.participants[x]:
-                if p not in masks:
-                    # p changes slot only if it meets in just one of the two (in both: the chain swaps both)
-                    one = (self.meeting_at[p].get(a) is None) != (self.meeting_at[p].get(b) is None)
-                    masks[p] = self.mask[p] ^ swap if one else self.mask[p]
-        added = sum(self.breaks_of(mask) - self.breaks_of(self.mask[p]) for p, mask in masks.items())
-        if added > 0 and rng.random() >= math.exp(-added / temperature):
-            return False
-        for x in chain:
-            self.load[self.slot[x]] -= 1
-            for p in self.participants[x]:
-                del self.meeting_at[p][self.slot[x]]
-        for x, s in moved.items():
-            self.slot[x] = s
-            self.load[s] += 1
-            for p in self.participants[x]:
-                self.meeting_at[p][s] = x
-        for p, mask in masks.items():
-            self.mask[p] = mask
         self.breaks += added
         return True
 
@@ -124,42 +245,51 @@ def anneal(instance: Instance, slots: dict[int, int], deadline: float, send: Cal
            seed: int = 0, max_steps: int | None = None) -> tuple[int, dict[int, int]]:
     """Anneal the complete schedule `slots` (meeting -> slot; a valid one) until `deadline` (time.monotonic()) or
     `max_steps`, sending the best schedule at most every SEND_EVERY seconds while it improves, and once more at the
-    end if the last was not sent. Returns its breaks and the best schedule (`slots` itself if none was better)."""
+    end if the last was not sent. Returns its breaks and the best schedule (`slots` itself if none was better).
+    Same seed and `max_steps` (no deadline): same schedule."""
     state = _State(instance, slots)
-    rng = random.Random(seed)
-    best, best_slots, sent = state.breaks, dict(slots), state.breaks
-    meetings = [m for m in slots if len(state.domain[m]) > 1]
+    movable = np.array([m for m in slots if len(state.domain[m]) > 1], dtype=np.int64)
     meetings_of: list[list[int]] = [[] for _ in range(instance.n_participants)]
-    for m in meetings:
-        for p in state.participants[m]:
-            meetings_of[p].append(m)
+    for m in movable:
+        for p in instance.meetings[m].participants:
+            meetings_of[p].append(int(m))
+    csr_meetings_of = _csr(meetings_of)
+    csr_domain = _csr([state.domain.get(m, []) for m in range(len(instance.meetings))])
+    someone = np.zeros(instance.n_participants, dtype=np.int64)
+    best_slot = state.slot.copy()
+    breaks = best = sent = initial = state.breaks
+    _seed(seed)
     started = last_sent = time.monotonic()
     span = max(deadline - started, 1e-3)
-    temperature, steps = T_START, 0
-
-    def with_break() -> list[int]:  # participants with a break and a meeting that can move
-        return [p for p, mask in enumerate(state.mask) if meetings_of[p] and state.breaks_of(mask)]
-
-    someone_with_a_break = with_break()
-    while meetings and best > 0 and (max_steps is None or steps < max_steps):
-        steps += 1
-        if steps % CHECK_EVERY == 0:
-            now = time.monotonic()
-            if now >= deadline:
-                break
-            share = (now - started) / span if max_steps is None else steps / max_steps
-            temperature = T_START * (T_END / T_START) ** share
-            someone_with_a_break = with_break()
-            if best < sent and now - last_sent >= SEND_EVERY:
-                send(dict(best_slots))
-                sent, last_sent = best, now
-        if someone_with_a_break and rng.random() < TOWARDS_BREAKS:
-            m = rng.choice(meetings_of[rng.choice(someone_with_a_break)])
-        else:
-            m = rng.choice(meetings)
-        b = rng.choice(state.domain[m])
-        if b != state.slot[m] and state.step(m, b, temperature, rng) and state.breaks < best:
-            best, best_slots = state.breaks, dict(state.slot)
+    steps = 0
+    while movable.size and best > 0 and (max_steps is None or steps < max_steps):
+        now = time.monotonic()
+        if now >= deadline:
+            break
+        share = (now - started) / span if max_steps is None else steps / max_steps
+        chunk = CHUNK if max_steps is None else min(CHUNK, max_steps - steps)
+        breaks, best, state.stamp = _run(
+            chunk, T_START * (T_END / T_START) ** share, breaks, best, best_slot, movable, csr_meetings_of,
+            csr_domain, state.slot, state.parts, state.allowed, state.prec, state.at, state.pbreaks, state.load,
+            state.cap, state.day, state.work, state.mark, state.pmark, state.pnew, state.stamp, someone)
+        steps += chunk
+        if best < sent and now - last_sent >= SEND_EVERY:
+            send(state.schedule(best_slot))
+            sent, last_sent = best, now
     if best < sent:
-        send(dict(best_slots))
-    return best, best_slots
+        send(state.schedule(best_slot))
+    return int(best), state.schedule(best_slot) if best < initial else dict(slots)
+
+
+def _warm_up() -> None:
+    """Compile the steps (about 7 s here, written to Numba's cache beside this file; `make install` does it), or load
+    them from the cache (0.3-0.5 s), with a one-step run on a two-meeting event: on import, so that the search
+    processes forked from maxsat's fork server, which preloads this module, find them ready."""
+    from matchmaker.scheduling.model import Meeting, Slot, Table
+
+    event = Instance(3, tuple(Slot() for _ in range(3)), (Table("1"),), (Meeting((0, 1)), Meeting((1, 2))),
+                     precedences=((0, 1),))
+    anneal(event, {0: 0, 1: 2}, float("inf"), lambda slots: None, max_steps=1)
+
+
+_warm_up()

@@ -180,13 +180,14 @@ def _forward(forward: Connection, slots: dict[int, int]) -> None:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """A fork server with this module preloaded: safe inside a threaded web server or job worker (unlike fork),
-    and a search process starts in ~0.02 s instead of the 0.3-0.4 s of spawn, which re-imports everything
-    (three times that on a machine 3x slower, out of each solve's time limit)."""
+    """A fork server with this module and the annealing's compiled steps preloaded: safe inside a threaded web
+    server or job worker (unlike fork), and a search process starts in ~0.02 s instead of the 0.3-0.4 s of spawn,
+    which re-imports everything, and the 0.8 s of importing Numba and loading the steps from its cache (three times
+    that on a machine 3x slower, out of each solve's time limit)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload([__name__, "matchmaker.scheduling.anneal"])
     return context
 
 

@@ -43,11 +43,12 @@ def test_every_step_keeps_the_rules_and_counts_the_breaks_right(days):
         m = rng.choice(movable)
         b = rng.choice(state.domain[m])
         if b != state.slot[m]:
-            taken += state.step(m, b, 0.5, rng)
+            taken += state.step(m, b, 0.5, rng.random())
         if i % 100 == 0:
-            assert state.breaks == total_breaks(instance, state.slot) and _valid(instance, state.slot)
-    assert taken > 100 and state.breaks == total_breaks(instance, state.slot) and _valid(instance, state.slot)
-    assert all(state.slot[m] == instance.meetings[m].fixed_slot for m in fixed)
+            assert state.breaks == total_breaks(instance, state.schedule()) and _valid(instance, state.schedule())
+    slots = state.schedule()
+    assert taken > 100 and state.breaks == total_breaks(instance, slots) and _valid(instance, slots)
+    assert all(slots[m] == instance.meetings[m].fixed_slot for m in fixed)
 
 
 def test_a_kempe_chain_swap_makes_room_where_no_single_move_can():
@@ -60,9 +61,9 @@ def test_a_kempe_chain_swap_makes_room_where_no_single_move_can():
     state = _State(instance, start)
     assert state.breaks == total_breaks(instance, start) == 2
     assert state.chain(1, 3, 1) == {1, 2}
-    assert state.step(1, 1, 1e-9, random.Random(0))  # fewer breaks: always taken
-    assert state.slot == {0: 0, 1: 1, 2: 3} and state.breaks == total_breaks(instance, state.slot) == 1
-    assert _valid(instance, state.slot)
+    assert state.step(1, 1, 1e-9, 0.99)  # fewer breaks: always taken
+    assert state.schedule() == {0: 0, 1: 1, 2: 3} and state.breaks == total_breaks(instance, state.schedule()) == 1
+    assert _valid(instance, state.schedule())
 
 
 def test_it_reaches_the_optimum_of_small_events_and_sends_ever_better_schedules():
@@ -104,3 +105,18 @@ def test_the_rc2_neighbourhoods_keep_an_annealed_start_against_a_worse_offer(mon
                                    offered=lambda: dict(worse), take_first_offer=take)
         assert started_from == [total_breaks(instance, first)], take
     assert cost <= total_breaks(instance, good)
+
+
+def test_a_step_that_adds_breaks_is_taken_by_the_draw_and_a_meeting_left_out_constrains_nothing():
+    # One table, four slots; A-B in slot 0, A-C in slot 1: no break. Moving A-C to slot 3 gives A a break: taken
+    # with a draw under e^-1/T, refused above it. B-D (meeting 2) must come after A-C but is not in the schedule.
+    instance = make_instance(4, [(0, 1), (0, 2), (1, 3)], n_slots=4, n_tables=1,
+                             slots=tuple(Slot(0, "am", str(s)) for s in range(4)))
+    instance = replace(instance, precedences=((1, 2),))
+    start = {0: 0, 1: 1}
+    state = _State(instance, start)
+    assert state.breaks == 0
+    assert not state.step(1, 3, 1.0, 0.5)  # e^-1 = 0.37 < 0.5: refused, nothing changed
+    assert state.schedule() == start and state.breaks == 0
+    assert state.step(1, 3, 1.0, 0.3)  # 0.3 < e^-1: taken, though meeting 2 would have to come after slot 3
+    assert state.schedule() == {0: 0, 1: 3} and state.breaks == total_breaks(instance, state.schedule()) == 1
