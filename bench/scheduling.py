@@ -228,6 +228,9 @@ def main() -> None:
     parser.add_argument("--anneal-share", type=float, default=maxsat.ANNEAL_SHARE,
                         help="share of the local search's time spent annealing before the RC2 neighbourhoods "
                              "(default: the engine's; 0: none, the search before 2026-11-30 13:00 UTC)")
+    parser.add_argument("--anneal-others", type=float, default=maxsat.ANNEAL_OTHERS,
+                        help="share of the local search's time (at most maxsat.ANNEAL_OTHERS_SECONDS) spent annealing "
+                             "first on the other events (default: the engine's; 0: none, before 2026-11-30 16:30 UTC)")
     parser.add_argument("--seed", type=int, default=0, help="solve()'s seed (the constructive schedule's)")
     parser.add_argument("--seeds", default="",
                         help="comma-separated seeds: the whole run once per seed, then each family's total per seed "
@@ -239,13 +242,17 @@ def main() -> None:
     maxsat.RC2_LNS_MIN_CLAUSES = args.rc2_lns_min_clauses
     maxsat.RC2_LNS_FROM_START = args.rc2_lns_from_start == "yes"
     maxsat.ANNEAL_SHARE = args.anneal_share
+    maxsat.ANNEAL_OTHERS = args.anneal_others
     if not DATA.is_dir():
         sys.exit(f"benchmark data not found at {DATA}: clone the project with shared/ beside it")
     started = time.monotonic()
     print(calibration(), flush=True)
+    others = (f"; the others first for {maxsat.ANNEAL_OTHERS:.0%} of it, at most {maxsat.ANNEAL_OTHERS_SECONDS:g} s"
+              if maxsat.ANNEAL_OTHERS else "")
     print(f"RC2 neighbourhoods above {maxsat.RC2_LNS_MIN_CLAUSES:,.0f} hard clauses of the restricted encoding, "
           f"{'at once from the start' if maxsat.RC2_LNS_FROM_START else 'from its first schedule'}"
-          f"{f', annealed first for {maxsat.ANNEAL_SHARE:.0%} of its time' if maxsat.ANNEAL_SHARE else ''}; "
+          f"{f', annealed first for {maxsat.ANNEAL_SHARE:.0%} of its time' if maxsat.ANNEAL_SHARE else ''}"
+          f"{others}; "
           f"seed{'s' if len(seeds) > 1 else ''} {', '.join(map(str, seeds))}", flush=True)
     for seed in seeds:
         SEED = seed

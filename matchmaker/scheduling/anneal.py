@@ -1,15 +1,15 @@
 """Simulated annealing on the breaks: a meeting moves to another slot, taking along its Kempe chain (the meetings of
 the two slots linked to it through shared participants, which swap slots with it), as in exam timetabling. A chain
-swap never puts anyone in two meetings at once, so every step stays a valid schedule; a step that adds breaks is
-taken with probability exp(-added / temperature), the temperature falling geometrically from T_START to T_END
-over the time given.
+swap never puts anyone in two meetings at once, so every step stays a valid schedule; a step that costs something
+(the breaks it adds, plus IDLE_WEIGHT for each idle slot it adds inside breaks) is taken with probability
+exp(-cost / temperature), the temperature falling geometrically from T_START to T_END over the time given.
 
-The first phase of the local search on the largest events (maxsat.RC2_LNS_MIN_CLAUSES), where the SAT and RC2
-neighbourhoods start far from the optimum. The steps are compiled with Numba (2-3 million a second here, against
-40,000-50,000 in the pure-Python version of 2026-11-30, which at 30 s and 90 s of its time ended at 5 / 3 and 5 / 4
-breaks on forum-14 / ticf-14crafa, optimum 2 / 0). A state is arrays: each participant's meeting per slot (-1:
-free), each meeting's slot, its allowed slots, its precedences; a step recounts the breaks of the participants
-whose slots it swaps by a scan of their row.
+The first phase of the local search (maxsat.ANNEAL_SHARE on the largest events, maxsat.ANNEAL_OTHERS on the
+others), where the SAT and RC2 neighbourhoods would start far from the optimum. The steps are compiled with Numba
+(2.1 million a second on forum-14 here, against 40,000-50,000 in the pure-Python version of 2026-11-30, which at
+30 s and 90 s of its time ended at 5 / 3 and 5 / 4 breaks on forum-14 / ticf-14crafa, optimum 2 / 0). A state is
+arrays: each participant's meeting per slot (-1: free), each meeting's slot, its allowed slots, its precedences; a
+step recounts the breaks of the participants whose slots it swaps by a scan of their row.
 """
 from __future__ import annotations
 
@@ -28,24 +28,27 @@ SEND_EVERY = 0.25  # seconds between two schedules sent to the caller (the best 
 TOWARDS_BREAKS = 0.7  # share of steps that move a meeting of someone with a break (the others: any meeting)
 CHUNK = 20_000  # steps between two looks at the clock (and two temperatures): ~10 ms
 REJECTED = 1 << 30  # what a step that was not taken returns
+# What a step costs is the breaks it adds plus this much for each idle slot it adds inside someone's breaks: a step
+# that shortens a break without closing it is taken, which leads to the closing one. Measured 2026-11-30, annealing
+# alone for 3 s from the constructive schedule, seeds 0-2, two runs side by side on the two cores: weight 0 / 0.1 /
+# 0.3 / 0.6, forum-14 18 / 12 / 11 / 12 breaks in all, ticf-14crafa 9 / 7 / 3 / 1, ticf-13crafb 24 / 22 / 25 / 24,
+# ticf-13crafc 12 / 8 / 7 / 9, forum-13crafb 31 / 29 / 30 / 33.
+IDLE_WEIGHT = 0.3
 
 
 @njit(cache=True)
 def _breaks(at, p, a, b, day):
-    """Breaks of participant p (runs of busy slots less one per day with any) with slots a and b swapped (a = b:
-    as they are)."""
-    runs = days = 0
-    busy_before, last_day = False, -1
+    """Breaks of participant p and the idle slots they span, with slots a and b swapped (a = b: as they are)."""
+    breaks = idle = 0
+    last = -1  # p's last busy slot so far
     for s in range(at.shape[1]):
         t = b if s == a else a if s == b else s
-        busy = at[p, t] >= 0
-        if busy and (not busy_before or day[s] != day[s - 1]):
-            runs += 1
-            if day[s] != last_day:
-                days += 1
-                last_day = day[s]
-        busy_before = busy
-    return runs - days
+        if at[p, t] >= 0:
+            if last >= 0 and day[last] == day[s] and s - last > 1:
+                breaks += 1
+                idle += s - last - 1
+            last = s
+    return breaks, idle
 
 
 @njit(cache=True)
@@ -72,8 +75,8 @@ def _chain(m, a, b, slot, parts, at, chain, mark, stamp):
 
 
 @njit(cache=True)
-def _step(m, b, temperature, u, slot, parts, allowed, prec, at, pbreaks, load, cap, day, work, mark, pmark, pnew,
-          stamp):
+def _step(m, b, temperature, u, slot, parts, allowed, prec, at, pbreaks, pidle, load, cap, day, work, mark, pmark,
+          pnew, pnewidle, stamp, idle_weight):
     """Move m to slot b with its chain if the result keeps every rule and the annealing takes it (`u`: a uniform
     draw). Returns the breaks it added, or REJECTED. `prec`: CSR (pointers, meetings) of the meetings that must come
     before each meeting, then of those that must come after it; `work`, `mark`, `pmark`, `pnew`: scratch."""
@@ -103,7 +106,7 @@ def _step(m, b, temperature, u, slot, parts, allowed, prec, at, pbreaks, load, c
             sy = (b if slot[y] == a else a) if mark[y] == stamp else slot[y]
             if 0 <= sy <= s:
                 return REJECTED
-    added = 0
+    added = added_idle = 0
     for i in range(n):
         x = work[i]
         for k in range(parts.shape[1]):
@@ -113,9 +116,14 @@ def _step(m, b, temperature, u, slot, parts, allowed, prec, at, pbreaks, load, c
             if pmark[p] != stamp:
                 pmark[p] = stamp
                 # p changes slot only if it meets in just one of the two (in both: the chain swaps both)
-                pnew[p] = _breaks(at, p, a, b, day) if (at[p, a] < 0) != (at[p, b] < 0) else pbreaks[p]
+                if (at[p, a] < 0) != (at[p, b] < 0):
+                    pnew[p], pnewidle[p] = _breaks(at, p, a, b, day)
+                else:
+                    pnew[p], pnewidle[p] = pbreaks[p], pidle[p]
                 added += pnew[p] - pbreaks[p]
-    if added > 0 and u >= np.exp(-added / temperature):
+                added_idle += pnewidle[p] - pidle[p]
+    cost = added + idle_weight * added_idle
+    if cost > 0 and u >= np.exp(-cost / temperature):
         return REJECTED
     for i in range(n):
         x = work[i]
@@ -132,6 +140,7 @@ def _step(m, b, temperature, u, slot, parts, allowed, prec, at, pbreaks, load, c
             if p >= 0:
                 at[p, slot[x]] = x
                 pbreaks[p] = pnew[p]
+                pidle[p] = pnewidle[p]
     return added
 
 
@@ -142,7 +151,7 @@ def _seed(seed):
 
 @njit(cache=True)
 def _run(steps, temperature, breaks, best, best_slot, movable, meetings_of, domain, slot, parts, allowed, prec, at,
-         pbreaks, load, cap, day, work, mark, pmark, pnew, stamp, someone):
+         pbreaks, pidle, load, cap, day, work, mark, pmark, pnew, pnewidle, stamp, someone, idle_weight):
     """`steps` annealing steps at `temperature` from `breaks` (the current count), keeping the best schedule in
     `best_slot` (with `best` breaks); returns (breaks, best, the last stamp used). `movable`: meetings with more than
     one slot; `meetings_of`, `domain`: CSR of each participant's movable meetings, each meeting's slots;
@@ -168,8 +177,8 @@ def _run(steps, temperature, breaks, best, best_slot, movable, meetings_of, doma
         if b == slot[m]:
             continue
         stamp += 1
-        added = _step(m, b, temperature, np.random.random(), slot, parts, allowed, prec, at, pbreaks, load, cap, day,
-                      work, mark, pmark, pnew, stamp)
+        added = _step(m, b, temperature, np.random.random(), slot, parts, allowed, prec, at, pbreaks, pidle, load,
+                      cap, day, work, mark, pmark, pnew, pnewidle, stamp, idle_weight)
         if added != REJECTED:
             breaks += added
             if breaks < best:
@@ -210,13 +219,15 @@ class _State:
         before, after = instance.precedence_lists
         self.prec = (*_csr([before.get(m, []) for m in range(n_meetings)]),
                      *_csr([after.get(m, []) for m in range(n_meetings)]))
-        self.pbreaks = np.array([_breaks(self.at, p, 0, 0, self.day) for p in range(instance.n_participants)],
-                                dtype=np.int64)
+        counts = [_breaks(self.at, p, 0, 0, self.day) for p in range(instance.n_participants)]
+        self.pbreaks = np.array([breaks for breaks, _ in counts], dtype=np.int64)
+        self.pidle = np.array([idle for _, idle in counts], dtype=np.int64)
         self.breaks = int(self.pbreaks.sum())
         self.work = np.zeros(MAX_CHAIN + width + 1, dtype=np.int64)
         self.mark = np.zeros(n_meetings, dtype=np.int64)
         self.pmark = np.zeros(instance.n_participants, dtype=np.int64)
         self.pnew = np.zeros(instance.n_participants, dtype=np.int64)
+        self.pnewidle = np.zeros(instance.n_participants, dtype=np.int64)
         self.stamp = 0
 
     def schedule(self, slot: np.ndarray | None = None) -> dict[int, int]:
@@ -234,7 +245,8 @@ class _State:
         """Move m to slot b with its chain if the result is valid and the annealing takes it (`u`: a draw in [0, 1))."""
         self.stamp += 1
         added = _step(m, b, temperature, u, self.slot, self.parts, self.allowed, self.prec, self.at, self.pbreaks,
-                      self.load, self.cap, self.day, self.work, self.mark, self.pmark, self.pnew, self.stamp)
+                      self.pidle, self.load, self.cap, self.day, self.work, self.mark, self.pmark, self.pnew,
+                      self.pnewidle, self.stamp, IDLE_WEIGHT)
         if added == REJECTED:
             return False
         self.breaks += added
@@ -270,8 +282,9 @@ def anneal(instance: Instance, slots: dict[int, int], deadline: float, send: Cal
         chunk = CHUNK if max_steps is None else min(CHUNK, max_steps - steps)
         breaks, best, state.stamp = _run(
             chunk, T_START * (T_END / T_START) ** share, breaks, best, best_slot, movable, csr_meetings_of,
-            csr_domain, state.slot, state.parts, state.allowed, state.prec, state.at, state.pbreaks, state.load,
-            state.cap, state.day, state.work, state.mark, state.pmark, state.pnew, state.stamp, someone)
+            csr_domain, state.slot, state.parts, state.allowed, state.prec, state.at, state.pbreaks, state.pidle,
+            state.load, state.cap, state.day, state.work, state.mark, state.pmark, state.pnew, state.pnewidle,
+            state.stamp, someone, IDLE_WEIGHT)
         steps += chunk
         if best < sent and now - last_sent >= SEND_EVERY:
             send(state.schedule(best_slot))

@@ -56,6 +56,14 @@ RC2_LNS_FROM_START = True
 # docstring), then goes on with the RC2 neighbourhoods from the annealed schedule. 0: the search before 2026-11-30
 # 13:00 UTC.
 ANNEAL_SHARE = 0.6
+# On the other events, given a complete start and a deadline, it first anneals the start for this share of its time,
+# at most ANNEAL_OTHERS_SECONDS (the annealing stalls within seconds there; a proof by the SAT neighbourhoods would
+# wait for it, and on one core RC2 gets no time meanwhile), then goes on from the annealed schedule as from its start.
+# Measured 2026-11-30 at 15 s, seeds 0-3, forum-13crafb / ticf-13crafb / ticf-13crafc: 6, 6, 6, 6 / 5, 6, 7, 5 /
+# 3, 2, 1, 3 breaks with it (paper 6 / 3 / 1) against 6, 6, 6, 6 / 7, 6, 6, 7 / 3, 3, 3, 3 without. 0: the search
+# before 2026-11-30 16:30 UTC.
+ANNEAL_OTHERS = 0.2
+ANNEAL_OTHERS_SECONDS = 3.0
 
 
 def _search_child(instance: Instance, must_place: list[int], conn, niceness: int | str = 0,
@@ -91,7 +99,7 @@ def _search_child(instance: Instance, must_place: list[int], conn, niceness: int
 def _local_search_child(instance: Instance, must_place: list[int], conn, start: dict[int, int] | None,
                         deadline: float = float("inf"), rc2_min_clauses: float | None = None,
                         inbox: Connection | None = None, from_start: bool | None = None,
-                        anneal_share: float | None = None) -> None:
+                        anneal_share: float | None = None, anneal_others: float | None = None) -> None:
     """Child process: the neighbourhood search (descent.descend) until ended, sending ("improved", slots) for each
     better schedule, ("optimal", slots) when the exact encoding shows no better one exists.
 
@@ -109,10 +117,13 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     when there is one (RC2_LNS_FROM_START, `from_start` the caller's value) and take the RC2 process's first
     schedule, which the parent forwards on `inbox`, when it comes (see rc2lns.search); with ANNEAL_SHARE
     (`anneal_share`) they first anneal it for that share of the time, and take the RC2 process's schedules only when
-    better. Without `start` (the constructive
+    better; on the other events a complete `start` is annealed first, for ANNEAL_OTHERS of the time
+    (`anneal_others`), ANNEAL_OTHERS_SECONDS at most. Without `start` (the constructive
     schedule left meetings out) the start is Glucose's first schedule of the exact encoding, found in a fraction of
     a second, so that a complete schedule is streamed early even when the restricted encoding's first schedule
     takes seconds or never comes."""
+    from matchmaker.scheduling.anneal import anneal  # Numba: preloaded by the fork server, not by the web app
+
     exact = None
     if start is None:
         # No complete constructive schedule: Glucose's first schedule of the exact encoding comes at once (0.2-0.7 s
@@ -124,6 +135,10 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     rc2_min_clauses = RC2_LNS_MIN_CLAUSES if rc2_min_clauses is None else rc2_min_clauses
     from_start = RC2_LNS_FROM_START if from_start is None else from_start
     large = len(restricted.wcnf.hard) > rc2_min_clauses
+    others = ANNEAL_OTHERS if anneal_others is None else anneal_others
+    if not large and others > 0 and start is not None and deadline < float("inf"):
+        seconds = min(others * (deadline - time.monotonic()), ANNEAL_OTHERS_SECONDS)
+        _, start = anneal(instance, start, time.monotonic() + seconds, partial(send_schedule, instance, conn=conn))
     one_each = start is not None and max((breaks_of(taken, instance) for taken in busy_slots(instance, start)),
                                          default=0) <= 1
     first = start if one_each or (large and from_start and start is not None) else first_schedule(
@@ -138,7 +153,6 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     cost = None
     if first is not None and large:
         from matchmaker.scheduling import rc2lns
-        from matchmaker.scheduling.anneal import anneal
 
         send = partial(send_schedule, instance, conn=conn)
         share = ANNEAL_SHARE if anneal_share is None else anneal_share
@@ -230,7 +244,7 @@ def minimise_breaks(instance: Instance, must_place: list[int], time_limit: float
     inbox, forward = context.Pipe(duplex=False) if RC2_LNS_FROM_START else (None, None)  # for the local search
     if workers > 1:
         launch("local search", _local_search_child, start, deadline, RC2_LNS_MIN_CLAUSES, inbox, RC2_LNS_FROM_START,
-               ANNEAL_SHARE)
+               ANNEAL_SHARE, ANNEAL_OTHERS)
     if inbox is not None:
         inbox.close()
     niceness = (RC2_NICENESS if cores > 1 else ONE_CORE_POLICY) if workers > 1 else 0

@@ -4,17 +4,21 @@ makes room where no single move can, it is reproducible for a number of steps, a
 strictly better and end with the one it returns."""
 from __future__ import annotations
 
+import math
 import random
+import time
 from dataclasses import replace
 
 import pytest
 
-from matchmaker.scheduling import rc2lns, violations
+from matchmaker.scheduling import anneal as annealing
+from matchmaker.scheduling import maxsat, rc2lns, violations
 from matchmaker.scheduling.anneal import _State, anneal
 from matchmaker.scheduling.greedy import assign_tables
 from matchmaker.scheduling.model import Slot
 from matchmaker.scheduling.quality import total_breaks
 from tests.unit.scheduling.test_lns import brute_force_cases, event_with_everything, steps
+from tests.unit.scheduling.test_maxsat import Sink
 from tests.unit.scheduling.helpers import make_instance
 
 FAR = float("inf")
@@ -109,14 +113,54 @@ def test_the_rc2_neighbourhoods_keep_an_annealed_start_against_a_worse_offer(mon
 
 def test_a_step_that_adds_breaks_is_taken_by_the_draw_and_a_meeting_left_out_constrains_nothing():
     # One table, four slots; A-B in slot 0, A-C in slot 1: no break. Moving A-C to slot 3 gives A a break: taken
-    # with a draw under e^-1/T, refused above it. B-D (meeting 2) must come after A-C but is not in the schedule.
+    # with a draw under e^-cost/T, refused above it. B-D (meeting 2) must come after A-C but is not in the schedule.
     instance = make_instance(4, [(0, 1), (0, 2), (1, 3)], n_slots=4, n_tables=1,
                              slots=tuple(Slot(0, "am", str(s)) for s in range(4)))
     instance = replace(instance, precedences=((1, 2),))
     start = {0: 0, 1: 1}
     state = _State(instance, start)
     assert state.breaks == 0
-    assert not state.step(1, 3, 1.0, 0.5)  # e^-1 = 0.37 < 0.5: refused, nothing changed
+    threshold = math.exp(-(1 + 2 * annealing.IDLE_WEIGHT))  # one break more, of two idle slots, at temperature 1
+    assert not state.step(1, 3, 1.0, threshold + 0.02)  # refused, nothing changed
     assert state.schedule() == start and state.breaks == 0
-    assert state.step(1, 3, 1.0, 0.3)  # 0.3 < e^-1: taken, though meeting 2 would have to come after slot 3
+    assert state.step(1, 3, 1.0, threshold - 0.02)  # taken, though meeting 2 would have to come after slot 3
     assert state.schedule() == {0: 0, 1: 3} and state.breaks == total_breaks(instance, state.schedule()) == 1
+
+
+def test_cold_steps_shorten_breaks_they_cannot_close_and_never_lengthen_them(monkeypatch):
+    # One table, five slots; A meets B in slot 0 and C in slot 2 or 4: one break either way, of one or three idle
+    # slots. With IDLE_WEIGHT the longer break costs more: cold, A-C moves from 4 to 2, never from 2 to 4; on breaks
+    # alone both moves cost nothing and both are taken.
+    instance = make_instance(3, [(0, 1), (0, 2)], n_slots=5, n_tables=1,
+                             slots=tuple(Slot(0, "am", str(s)) for s in range(5)))
+    for weight in (annealing.IDLE_WEIGHT, 0.0):
+        monkeypatch.setattr(annealing, "IDLE_WEIGHT", weight)
+        for before, after in ((4, 2), (2, 4)):
+            state = _State(instance, {0: 0, 1: before})
+            assert state.pidle.tolist() == [before - 1, 0, 0]
+            taken = state.step(1, after, 1e-9, 0.999)
+            assert taken == (weight == 0 or after == 2), (weight, before)
+            assert state.breaks == 1 and state.pidle.tolist() == [(after if taken else before) - 1, 0, 0]
+
+
+@pytest.mark.parametrize("deadline", [True, False])
+def test_the_local_search_of_another_event_anneals_its_start_first_for_a_capped_time(monkeypatch, deadline):
+    seed, instance, optimum, start = next(case for case in brute_force_cases(at_most_one_break_each=False)
+                                          if total_breaks(instance := case[1], case[3]) > case[2])
+    calls = []
+    real = annealing.anneal
+
+    def spy(event, slots, until, send, *args, **kwargs):
+        calls.append(until - time.monotonic())
+        return real(event, slots, until, send, *args, **kwargs)
+
+    monkeypatch.setattr(annealing, "anneal", spy)
+    monkeypatch.setattr(maxsat, "ANNEAL_OTHERS_SECONDS", 0.2)
+    sink = Sink()
+    maxsat._local_search_child(instance, sorted(start), sink, dict(start),
+                               time.monotonic() + 60 if deadline else float("inf"))
+    assert len(calls) == deadline and all(0 < seconds <= 0.2 for seconds in calls)
+    assert sink.closed and sink.sent[-1][0] == "optimal"
+    assert total_breaks(instance, sink.sent[-1][1]) == optimum, seed
+    for _, slots in sink.sent:
+        assert set(slots) == set(start) and _valid(instance, slots)
