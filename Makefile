@@ -31,10 +31,10 @@ $(STAMP): setup.cfg pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -e '.[dev]' -c constraints.txt
 	touch $(STAMP)
 
-# The annealing's steps (matchmaker/scheduling/anneal.py) are compiled by Numba into its cache beside the file
-# (about 7 s, redone whenever that file changes), here rather than inside the first schedule's time limit.
+# The annealing's steps (matchmaker/scheduling/kempe.py, loaded by anneal.py) are compiled by Numba into its cache
+# beside the file (about 7 s, redone whenever it changes), here rather than inside the first schedule's time limit.
 ANNEAL := $(VENV)/.anneal-compiled
-$(ANNEAL): matchmaker/scheduling/anneal.py $(STAMP)
+$(ANNEAL): matchmaker/scheduling/kempe.py matchmaker/scheduling/anneal.py $(STAMP)
 	$(BIN)/python -c "import matchmaker.scheduling.anneal"
 	touch $(ANNEAL)
 

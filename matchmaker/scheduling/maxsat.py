@@ -124,6 +124,7 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     takes seconds or never comes."""
     from matchmaker.scheduling.anneal import anneal  # Numba: preloaded by the fork server, not by the web app
 
+    send = partial(send_schedule, instance, conn=conn)
     exact = None
     if start is None:
         # No complete constructive schedule: Glucose's first schedule of the exact encoding comes at once (0.2-0.7 s
@@ -138,7 +139,7 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
     others = ANNEAL_OTHERS if anneal_others is None else anneal_others
     if not large and others > 0 and start is not None and deadline < float("inf"):
         seconds = min(others * (deadline - time.monotonic()), ANNEAL_OTHERS_SECONDS)
-        _, start = anneal(instance, start, time.monotonic() + seconds, partial(send_schedule, instance, conn=conn))
+        _, start = anneal(instance, start, time.monotonic() + seconds, send)
     one_each = start is not None and max((breaks_of(taken, instance) for taken in busy_slots(instance, start)),
                                          default=0) <= 1
     first = start if one_each or (large and from_start and start is not None) else first_schedule(
@@ -147,14 +148,13 @@ def _local_search_child(instance: Instance, must_place: list[int], conn, start: 
         # No one-break-each schedule in sight (forbidden slots often force two breaks on someone) and a large
         # encoding: CP-SAT neighbourhoods on the exact objective from `start` (lns), which need no encoding at all.
         from matchmaker.scheduling import lns  # OR-Tools: only this branch needs it
-        lns.search(instance, must_place, start, partial(send_schedule, instance, conn=conn))
+        lns.search(instance, must_place, start, send)
         conn.close()
         return
     cost = None
     if first is not None and large:
         from matchmaker.scheduling import rc2lns
 
-        send = partial(send_schedule, instance, conn=conn)
         share = ANNEAL_SHARE if anneal_share is None else anneal_share
         annealed = share > 0 and deadline < float("inf")
         if annealed:
