@@ -9,7 +9,7 @@ import pytest
 from matchmaker.extensions import db
 from matchmaker.models import Feedback, User
 from matchmaker.services import events_day
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in, open_own_profile_form, screenshot
 from tests.e2e.test_messages_phone import connected_members, fits_the_phone
 from tests.e2e.test_review import populate
 from tests.helpers import make_user
@@ -113,3 +113,34 @@ def test_a_decline_note_and_a_profile_edit_survive_the_language_switch(phone, li
     phone.fill("#offer", "Liver organoids for toxicology, and hepatocyte assays")
     _switch(phone, "en")
     assert phone.input_value("#offer") == "Liver organoids for toxicology, and hepatocyte assays" and asked == []
+
+
+def test_a_refused_profile_keeps_its_marks_across_the_language_switch(phone, live_app):
+    """The switch reloads the page without the server's errors (worded in the other language): the field refused
+    comes back marked "not saved" in the new language, with a line at the top of the form linking to it."""
+    open_own_profile_form(phone, live_app, "Acme RNA", "startup", "ada@acme.example")
+    asked = _dialogs(phone)
+    phone.fill("#website", "acme rna")
+    phone.fill("#offer", "mRNA delivery platform")
+    phone.click("button:has-text('Save profile')")
+    phone.wait_for_selector("#website-errors")
+    assert phone.get_attribute("#website-field", "data-refused") is not None
+    _switch(phone, "it")
+    assert phone.input_value("#website") == "acme rna" and phone.input_value("#offer") == "mRNA delivery platform"
+    field = phone.locator("#website-field")
+    assert field.get_attribute("data-refused") is not None and "has-error" in field.get_attribute("class")
+    assert "Non salvato: questo campo è stato rifiutato" in field.locator(".carried-refusal").inner_text()
+    assert phone.locator(".carried-refusal").count() == 2  # the website's line and the summary, no other field
+    summary = phone.locator("form .carried-summary")
+    assert "Non salvato: i campi segnalati" in summary.inner_text()
+    assert summary.locator("a").get_attribute("href") == "#website" and summary.locator("a").inner_text() == (
+        "Vai al primo")
+    form = phone.locator("form[data-warn-unsaved]").first
+    assert form.get_attribute("data-warn-unsaved") == "refused" and asked == [] and fits_the_phone(phone)
+    summary.locator("a").click()
+    phone.wait_for_function("window.scrollY > 0")
+    screenshot(phone, "refused-profile-after-switch-390")
+    phone.fill("#website", "https://acme-rna.example")  # corrected, it saves: nothing carried any more
+    phone.click("button:has-text('Salva il profilo')")
+    phone.wait_for_url(lambda url: not url.endswith("/edit"))
+    assert phone.locator(".carried-refusal").count() == 0 and asked == []

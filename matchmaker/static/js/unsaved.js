@@ -6,7 +6,9 @@
    - The language switch reloads the same page: instead of asking, it carries the typed values across (in this tab's
      sessionStorage, read back and deleted by the very next page, never sent to the server), with the ids of the
      parts the server marked refused (data-refused): the next page marks them again with the form's data-not-saved
-     text, in its language, and the form stays "refused" (nothing in it is saved). */
+     text, in its language, and the form stays "refused" (nothing in it is saved); a form with
+     data-not-saved-summary also gets that line at its top, with a link to the first refused part (the profile and
+     every form of _macros.render_form: their fields refused carry data-refused). */
 (function () {
   var PREFIX = "matchmaker-draft:";
   var watched = Array.prototype.slice.call(document.querySelectorAll("form[data-warn-unsaved]"));
@@ -47,6 +49,7 @@
       var part = document.getElementById(id);
       if (!part || !form.contains(part) || part.hasAttribute("data-refused")) return;
       part.setAttribute("data-refused", "");
+      if (part.classList.contains("field")) part.classList.add("has-error");  /* a form field: its red frame */
       if (form.dataset.notSaved) {
         var line = document.createElement("p");
         line.className = "errors carried-refusal";
@@ -56,6 +59,24 @@
       }
     });
     if (ids.length) form.dataset.warnUnsaved = "refused";
+  }
+
+  function summarise(form) {  /* the top message the server had flashed, in this page's language, with a link to
+                                 the first refused part in sight (once the restored values showed their groups) */
+    var first = Array.prototype.filter.call(form.querySelectorAll("[data-refused][id]"), function (part) {
+      return !part.closest("[hidden]");
+    })[0];
+    if (!first || !form.dataset.notSavedSummary) return;
+    var target = first.querySelector("input[id], select[id], textarea[id], ul[id]") || first;
+    var top = document.createElement("p");
+    top.className = "errors carried-refusal carried-summary";
+    top.setAttribute("role", "alert");
+    top.appendChild(document.createTextNode(form.dataset.notSavedSummary + " "));
+    var link = document.createElement("a");
+    link.href = "#" + target.id;
+    link.textContent = form.dataset.notSavedFirst || target.id;
+    top.appendChild(link);
+    form.insertBefore(top, form.firstChild);
   }
 
   function restore(form, kept) {
@@ -80,6 +101,7 @@
       }
       el.dispatchEvent(new Event("change", { bubbles: true }));  /* e.g. the profile's kind shows its fields */
     });
+    if (!Array.isArray(kept) && (kept.refused || []).length) summarise(form);
     form.dataset.dirty = "1";
     var details = form.closest("details");  /* a decline's form folded in its disclosure: show what came back */
     if (details) details.open = true;

@@ -25,6 +25,9 @@ def test_closing_without_the_tick_says_so_at_the_top_with_a_link_to_the_status(a
     assert "flash-error" in top and "Please correct the fields marked below" in top
     assert '<a href="#status" id="first-error-link">Go to “Status”</a>' in top
     assert 'id="status"' in html and 'id="status-errors"' in html and "closing it now calls it off" in html
+    # what the language switch carries back (static/js/unsaved.js): the refused field, and the texts to mark it
+    assert 'id="status-field" data-refused' in html and 'id="name-field">' in html
+    assert 'data-not-saved="Not saved: this field was refused.' in html and "data-not-saved-summary=" in html
 
     db.session.get(User, organiser.id).locale = "it"
     db.session.commit()
