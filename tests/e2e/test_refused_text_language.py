@@ -130,9 +130,11 @@ def test_a_refused_profile_keeps_its_marks_across_the_language_switch(phone, liv
     field = phone.locator("#website-field")
     assert field.get_attribute("data-refused") is not None and "has-error" in field.get_attribute("class")
     assert "Non salvato: questo campo è stato rifiutato" in field.locator(".carried-refusal").inner_text()
+    assert phone.get_attribute("#website", "aria-invalid") == "true"
+    assert "website-field-carried" in phone.get_attribute("#website", "aria-describedby")
     assert phone.locator(".carried-refusal").count() == 2  # the website's line and the summary, no other field
     summary = phone.locator("form .carried-summary")
-    assert "Non salvato: i campi segnalati" in summary.inner_text()
+    assert "Modifiche non salvate: correggi quanto segnalato" in summary.inner_text()
     assert summary.locator("a").get_attribute("href") == "#website" and summary.locator("a").inner_text() == (
         "Vai al primo")
     form = phone.locator("form[data-warn-unsaved]").first
@@ -144,3 +146,21 @@ def test_a_refused_profile_keeps_its_marks_across_the_language_switch(phone, liv
     phone.click("button:has-text('Salva il profilo')")
     phone.wait_for_url(lambda url: not url.endswith("/edit"))
     assert phone.locator(".carried-refusal").count() == 0 and asked == []
+
+
+def test_after_a_change_of_kind_the_carried_refusal_links_the_field_of_the_new_kind(phone, live_app):
+    """A start-up turned investor whose tickets were refused: after the switch the page (a fresh one, for the kind
+    saved) shows the investing group again for the kind carried across, and the top line links its refused field."""
+    open_own_profile_form(phone, live_app, "Acme Ventures", "startup", "eve@acme.example", "it")
+    phone.select_option("#kind", "investor")
+    phone.fill("#ticket_min", "5000000")
+    phone.fill("#ticket_max", "100")
+    phone.click("button:has-text('Salva il profilo')")
+    phone.wait_for_selector("#ticket_max-errors")
+    _switch(phone, "en")
+    assert phone.input_value("#kind") == "investor" and phone.is_visible("#ticket_max")
+    summary = phone.locator("form .carried-summary")
+    assert "Changes not saved: correct what is marked below" in summary.inner_text()
+    assert summary.locator("a").get_attribute("href") == "#ticket_max"
+    assert "Not saved: this field was refused" in phone.locator("#ticket_max-field .carried-refusal").inner_text()
+    assert phone.get_attribute("#ticket_max-field", "class").count("has-error") == 1 and fits_the_phone(phone)

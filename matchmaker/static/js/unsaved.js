@@ -6,9 +6,10 @@
    - The language switch reloads the same page: instead of asking, it carries the typed values across (in this tab's
      sessionStorage, read back and deleted by the very next page, never sent to the server), with the ids of the
      parts the server marked refused (data-refused): the next page marks them again with the form's data-not-saved
-     text, in its language, and the form stays "refused" (nothing in it is saved); a form with
-     data-not-saved-summary also gets that line at its top, with a link to the first refused part (the profile and
-     every form of _macros.render_form: their fields refused carry data-refused). */
+     text, in its language (a form without that text: no mark), and the form stays "refused" (nothing in it is
+     saved); a form with data-not-saved-summary (the profile and every form of _macros.render_form, whose refused
+     fields carry data-refused) also gets that line at its top, the only one that alerts, with a link to the first
+     refused field in sight once every deferred script has run (profile-kind.js shows the restored kind's groups). */
 (function () {
   var PREFIX = "matchmaker-draft:";
   var watched = Array.prototype.slice.call(document.querySelectorAll("form[data-warn-unsaved]"));
@@ -49,33 +50,44 @@
       var part = document.getElementById(id);
       if (!part || !form.contains(part) || part.hasAttribute("data-refused")) return;
       part.setAttribute("data-refused", "");
-      if (part.classList.contains("field")) part.classList.add("has-error");  /* a form field: its red frame */
       if (form.dataset.notSaved) {
         var line = document.createElement("p");
         line.className = "errors carried-refusal";
-        line.setAttribute("role", "alert");
+        line.id = id + "-carried";
+        if (!form.dataset.notSavedSummary) line.setAttribute("role", "alert");  /* else the summary alone alerts */
         line.textContent = form.dataset.notSaved;
         part.insertBefore(line, part.querySelector("[data-refusal-here]"));
+        if (part.classList.contains("field")) {  /* a form field: its red frame, and its inputs described by it */
+          part.classList.add("has-error");
+          part.querySelectorAll("input, select, textarea, fieldset").forEach(function (el) {
+            el.setAttribute("aria-invalid", "true");
+            var by = el.getAttribute("aria-describedby");
+            el.setAttribute("aria-describedby", (by ? by + " " : "") + line.id);
+          });
+        }
       }
     });
     if (ids.length) form.dataset.warnUnsaved = "refused";
   }
 
   function summarise(form) {  /* the top message the server had flashed, in this page's language, with a link to
-                                 the first refused part in sight (once the restored values showed their groups) */
-    var first = Array.prototype.filter.call(form.querySelectorAll("[data-refused][id]"), function (part) {
-      return !part.closest("[hidden]");
-    })[0];
-    if (!first || !form.dataset.notSavedSummary) return;
-    var target = first.querySelector("input[id], select[id], textarea[id], ul[id]") || first;
+                                 the first refused part in sight: called once every deferred script has run (the
+                                 profile's kind, restored, has shown its groups) */
+    var refused = form.querySelectorAll("[data-refused][id]");
+    if (!refused.length || !form.dataset.notSavedSummary) return;
     var top = document.createElement("p");
     top.className = "errors carried-refusal carried-summary";
     top.setAttribute("role", "alert");
-    top.appendChild(document.createTextNode(form.dataset.notSavedSummary + " "));
-    var link = document.createElement("a");
-    link.href = "#" + target.id;
-    link.textContent = form.dataset.notSavedFirst || target.id;
-    top.appendChild(link);
+    top.textContent = form.dataset.notSavedSummary;
+    var first = Array.prototype.filter.call(refused, function (part) { return !part.closest("[hidden]"); })[0];
+    var target = first && (first.querySelector("input[id]:not([type=hidden]), select[id], textarea[id]") || first);
+    if (target) {
+      var link = document.createElement("a");
+      link.href = "#" + target.id;
+      link.textContent = form.dataset.notSavedFirst || target.id;
+      top.appendChild(document.createTextNode(" "));
+      top.appendChild(link);
+    }
     form.insertBefore(top, form.firstChild);
   }
 
@@ -101,7 +113,10 @@
       }
       el.dispatchEvent(new Event("change", { bubbles: true }));  /* e.g. the profile's kind shows its fields */
     });
-    if (!Array.isArray(kept) && (kept.refused || []).length) summarise(form);
+    if (!Array.isArray(kept) && (kept.refused || []).length) {
+      if (document.readyState === "complete") summarise(form);
+      else document.addEventListener("DOMContentLoaded", function () { summarise(form); });
+    }
     form.dataset.dirty = "1";
     var details = form.closest("details");  /* a decline's form folded in its disclosure: show what came back */
     if (details) details.open = true;
