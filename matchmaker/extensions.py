@@ -95,13 +95,22 @@ def write_transaction() -> Iterator[None]:
         session.commit()
     finally:
         session.expire_on_commit = expiring
+    with write_lock_first():
+        try:
+            yield
+            db.session.commit()
+        except BaseException:
+            db.session.rollback()
+            raise
+
+
+@contextmanager
+def write_lock_first() -> Iterator[None]:
+    """The first transaction begun inside the block begins with `BEGIN IMMEDIATE` on SQLite (see begin_statement),
+    later ones as usual; the caller begins and ends it (write_transaction, or a job run again under the lock)."""
     token = _WRITE_LOCK_FIRST.set(True)
     try:
         yield
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
     finally:
         _WRITE_LOCK_FIRST.reset(token)
 

@@ -20,8 +20,9 @@ from typing import Any
 
 from flask import Flask, current_app, has_app_context
 from flask_babel import force_locale
+from sqlalchemy.exc import OperationalError
 
-from matchmaker.extensions import db
+from matchmaker.extensions import db, write_lock_first
 from matchmaker.jobs.queue import huey, key, peek
 from matchmaker.models._common import utcnow
 from matchmaker.models.job import CANCELLED, DONE, FAILED, QUEUED, RUNNING, Job
@@ -38,14 +39,43 @@ class JobCancelled(Exception):
     """Raised inside a job at its next progress step once someone cancelled it."""
 
 
-def handler(kind: str):
+# A job marked rerun_on_stale_read (its work one transaction that reads, computes for seconds, then writes, and
+# commits nothing before its end) is run again when SQLite refuses a write with "database is locked": on the
+# default SQLite file that is what its first write gets when anyone committed since its first read (a login, an
+# answer: SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out), and its rollback left nothing. At most this many
+# runs, the last one under the write lock from its start (others who write wait for it, up to the busy timeout).
+STALE_READ_RUNS = 3
+RERUN_ON_STALE_READ: set[str] = set()
+
+
+def handler(kind: str, rerun_on_stale_read: bool = False):
     """Register the function that does the work of jobs of this kind: f(progress, payload) -> result."""
 
     def register(func):
         HANDLERS[kind] = func
+        if rerun_on_stale_read:
+            RERUN_ON_STALE_READ.add(kind)
         return func
 
     return register
+
+
+def _work(kind: str, progress: Progress, payload: Any) -> dict | None:
+    """The handler's work, run again (see STALE_READ_RUNS) when it is marked and SQLite found its read stale."""
+    runs = STALE_READ_RUNS if kind in RERUN_ON_STALE_READ and db.engine.dialect.name == "sqlite" else 1
+    for attempt in range(1, runs):
+        try:
+            return HANDLERS[kind](progress, payload)
+        except OperationalError as exc:
+            if "database is locked" not in str(exc.orig):
+                raise
+            db.session.rollback()
+            log.warning("job of kind %s: its read went stale before its write (run %d of %d), running it again",
+                        kind, attempt, runs)
+    if runs == 1:
+        return HANDLERS[kind](progress, payload)
+    with write_lock_first():
+        return HANDLERS[kind](progress, payload)
 
 
 def bind_app(app: Flask) -> None:
@@ -180,7 +210,7 @@ def _run(job: Job, payload: Any, retries_left: int) -> None:
     retry, params = False, None
     try:
         progress.publish(force=True)
-        result = HANDLERS[job.kind](progress, payload)
+        result = _work(job.kind, progress, payload)
     except JobCancelled:
         db.session.rollback()
         state, message, result = CANCELLED, N_("Cancelled; nothing it was doing was kept."), None

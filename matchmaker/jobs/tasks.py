@@ -64,7 +64,7 @@ def import_cordis_job(progress: Progress, payload: dict[str, Any]) -> dict:
         "projects": report.projects_created, "skipped": len(report.skipped), "job": rebuild.id}}
 
 
-@handler("rebuild")
+@handler("rebuild", rerun_on_stale_read=True)
 def rebuild(progress: Progress, payload: Any) -> dict:
     """Refit the engine and replace every stored suggestion (one transaction)."""
     from matchmaker.services.suggestions import rebuild_all
@@ -73,7 +73,7 @@ def rebuild(progress: Progress, payload: Any) -> dict:
     return {"message": "suggestions_stored", "message_params": {"num": stored}}
 
 
-@handler("engine-fit")
+@handler("engine-fit", rerun_on_stale_read=True)
 def engine_fit(progress: Progress, payload: Any) -> dict:
     """Fit the matching engine and persist it (the stored suggestions stay as they are)."""
     from matchmaker.services import engine
