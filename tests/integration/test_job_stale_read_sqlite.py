@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from sqlalchemy import create_engine, func, update
 from sqlalchemy.exc import OperationalError
 
@@ -29,10 +30,17 @@ def _profiles() -> int:
     return user.id
 
 
-def _someone_commits_during_the_fit(monkeypatch, app, user_id: int, times: int) -> list[str]:
-    """Another connection renames the member while each of the first `times` fits runs, as a request would; returns
-    what became of each try ("saved", or "waited" when the job held the write lock)."""
-    other = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], connect_args={"timeout": 0.2})
+@pytest.fixture
+def other(file_app):  # noqa: F811
+    """A second connection to the same file, as another request's (waiting 0.2 s at most for the write lock)."""
+    engine = create_engine(file_app.config["SQLALCHEMY_DATABASE_URI"], connect_args={"timeout": 0.2})
+    yield engine
+    engine.dispose()
+
+
+def _someone_commits_during_the_fit(monkeypatch, other, user_id: int, times: int) -> list[str]:
+    """`other` renames the member while each of the first `times` fits runs, as a request would; returns what became
+    of each try ("saved", or "waited" when the job held the write lock)."""
     real, fits = engine_service.fitted_engine, []
 
     def fitted():
@@ -60,18 +68,18 @@ def _run(kind: str) -> Job:
     return db.session.get(Job, job.id)
 
 
-def test_a_rebuild_survives_a_save_by_someone_else_during_its_fit(file_app, monkeypatch):  # noqa: F811
+def test_a_rebuild_survives_a_save_by_someone_else_during_its_fit(file_app, other, monkeypatch):  # noqa: F811
     user_id = _profiles()
-    fits = _someone_commits_during_the_fit(monkeypatch, file_app, user_id, times=1)
+    fits = _someone_commits_during_the_fit(monkeypatch, other, user_id, times=1)
     job = _run("rebuild")
     assert job.state == "done", job.message
     assert db.session.scalar(db.select(func.count()).select_from(Suggestion)) > 0
     assert db.session.get(User, user_id).name == "Renamed 0" and fits == ["saved", "nobody"]  # ran again once
 
 
-def test_an_engine_fit_overtaken_on_every_run_gets_through_under_the_lock(file_app, monkeypatch):  # noqa: F811
+def test_an_engine_fit_overtaken_on_every_run_gets_through_under_the_lock(file_app, other, monkeypatch):  # noqa: F811
     user_id = _profiles()
-    fits = _someone_commits_during_the_fit(monkeypatch, file_app, user_id, times=runner.STALE_READ_RUNS)
+    fits = _someone_commits_during_the_fit(monkeypatch, other, user_id, times=runner.STALE_READ_RUNS)
     job = _run("engine-fit")
     assert job.state == "done", job.message
     assert engine_service.ready() and db.session.get(User, user_id).name == f"Renamed {runner.STALE_READ_RUNS - 2}"
