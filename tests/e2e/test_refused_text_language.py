@@ -13,6 +13,7 @@ from tests.e2e.conftest import log_in, open_own_profile_form, screenshot
 from tests.e2e.test_messages_phone import connected_members, fits_the_phone
 from tests.e2e.test_review import populate
 from tests.helpers import make_user
+from tests.integration.events.builders import small_event
 from tests.integration.events.day_builders import published_day, rome
 
 pytestmark = pytest.mark.e2e
@@ -31,7 +32,9 @@ def _dialogs(page) -> list[str]:
 
 def _switch(page, language: str) -> None:
     page.click(f".lang-switch button[value={language}]")
-    page.wait_for_selector(f"html[lang={language}]")
+    page.wait_for_selector(f"html[lang={language}]")  # the new page is parsed ...
+    page.wait_for_load_state("load")  # ... and its deferred scripts have put the carried values back (on a loaded
+    # machine the values were read before unsaved.js had run)
 
 
 def test_a_refused_message_survives_the_language_switch(phone, live_app):
@@ -164,3 +167,22 @@ def test_after_a_change_of_kind_the_carried_refusal_links_the_field_of_the_new_k
     assert summary.locator("a").get_attribute("href") == "#ticket_max"
     assert "Not saved: this field was refused" in phone.locator("#ticket_max-field .carried-refusal").inner_text()
     assert phone.get_attribute("#ticket_max-field", "class").count("has-error") == 1 and fits_the_phone(phone)
+
+
+def test_the_event_settings_and_the_slot_grid_keep_their_own_values_across_the_switch(phone, live_app):
+    """Two forms posting to the same address (the manage page's settings and slot grid): each keeps what was typed
+    in it (they shared one draft before, and the second one saved replaced the first)."""
+    with live_app.app_context():
+        organiser = make_user(role="organiser", email="organiser@example.org")
+        event, _people, _meetings = small_event(organiser=organiser, pairs=())
+        event_id = event.id
+        db.session.remove()
+    base = live_app.config["LIVE_URL"]
+    log_in(phone, base, "organiser@example.org", "en")
+    asked = _dialogs(phone)
+    phone.goto(f"{base}/events/{event_id}/manage")
+    phone.fill("#venue", "Palazzo Lombardia, Milano")
+    phone.fill("#grid-breaks", "10:40-11:00")
+    _switch(phone, "it")
+    assert phone.input_value("#venue") == "Palazzo Lombardia, Milano"
+    assert phone.input_value("#grid-breaks") == "10:40-11:00" and asked == []

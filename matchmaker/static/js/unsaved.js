@@ -17,10 +17,15 @@
 
   function isDirty(form) { return form.dataset.dirty === "1"; }
 
-  function keyOf(form) {  /* the form's address (the same before and after the switch) and its id; attributes, as
-                             a field named "action" or "id" hides the form's own properties */
+  function keyOf(form) {  /* the form's address (the same before and after the switch) and its id, else the name of
+                             its first field (the event's settings and slot grid post to the same address: without
+                             it they shared one draft, and one's values were lost); attributes, as a field named
+                             "action" or "id" hides the form's own properties */
     var action = new URL(form.getAttribute("action") || window.location.href, window.location.href);
-    return PREFIX + action.pathname + action.search + "#" + (form.getAttribute("id") || "");
+    var first = Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrf_token";
+    })[0];
+    return PREFIX + action.pathname + action.search + "#" + (form.getAttribute("id") || (first ? first.name : ""));
   }
 
   function fields(form) {  /* what the user can change, and the profile's version (its conflict check) */
