@@ -65,6 +65,7 @@ def create():
                     session=wording.session(code), ends=ends, asked=asked, minutes=form.slot_minutes.data), "info")
         _warn_past(form.first_day.data, event.time_zone)
         return redirect(url_for("events.manage", event_id=event.id))
+    refused_notice(form)  # a long form: its errors are below the fold
     return render_template("events/form.html", form=form, event=None)
 
 
@@ -98,12 +99,15 @@ def _grid_of(form) -> tuple[list, list, list, list]:
 def manage(event_id: int):
     event = organised(event_id)
     grid = GridForm(prefix="grid", data=grid_defaults(event)) if event.grid else None
-    if grid is not None and request.method == "POST" and "grid-slot_minutes" in request.form:
+    grid_posted = request.method == "POST" and "grid-slot_minutes" in request.form
+    if grid is not None and grid_posted:
         if grid.validate_on_submit():
             _change_grid(event, grid)
             return redirect(url_for("events.manage", event_id=event.id))
         refused_notice(grid)
-    form = SettingsForm(obj=event)
+    # The settings as stored when the grid was posted (not read from a request that does not carry them: its
+    # deadline was shown in UTC, an hour or two off, and saved so by the next "Save").
+    form = SettingsForm(formdata=None, obj=event) if grid_posted else SettingsForm(obj=event)
     if not events_closing.calls_off(event):  # the call-off confirmation is for an event not started yet
         del form.confirm_call_off
     off = events_closing.called_off(event)  # its status reads "Called off", not "Closed", as on every page
@@ -116,11 +120,11 @@ def manage(event_id: int):
         form.time_zone.choices = zone_choices(event.slots[0].starts_at.date())
     if event.published_version:  # shown, not sent: the zone stays (see events_settings.change_time_zone)
         form.time_zone.render_kw = {"disabled": True}
-    if request.method == "GET" and event.request_deadline:
+    if (request.method == "GET" or grid_posted) and event.request_deadline:
         form.request_deadline.data = event.request_deadline.astimezone(ZoneInfo(event.time_zone)).replace(tzinfo=None)
-    if "grid-slot_minutes" not in request.form and form.validate_on_submit() and _save_settings(event, form):
+    if not grid_posted and form.validate_on_submit() and _save_settings(event, form):
         return redirect(url_for("events.manage", event_id=event.id))
-    if "grid-slot_minutes" not in request.form:
+    if not grid_posted:
         refused_notice(form)
     counts = {"participants": db.session.scalar(select(db.func.count()).select_from(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False))),

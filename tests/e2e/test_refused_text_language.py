@@ -128,12 +128,15 @@ def test_a_refused_profile_keeps_its_marks_across_the_language_switch(phone, liv
     phone.click("button:has-text('Save profile')")
     phone.wait_for_selector("#website-errors")
     assert phone.get_attribute("#website-field", "data-refused") is not None
+    red = "rgb(179, 38, 30)"  # --error: the refused box is framed in it (the grey of .field inputs won before)
+    border = "getComputedStyle(document.getElementById('website')).borderTopColor"
+    assert phone.evaluate(border) == red and phone.evaluate(border.replace("website", "offer")) != red
     _switch(phone, "it")
     assert phone.input_value("#website") == "acme rna" and phone.input_value("#offer") == "mRNA delivery platform"
     field = phone.locator("#website-field")
     assert field.get_attribute("data-refused") is not None and "has-error" in field.get_attribute("class")
     assert "Non salvato: questo campo è stato rifiutato" in field.locator(".carried-refusal").inner_text()
-    assert phone.get_attribute("#website", "aria-invalid") == "true"
+    assert phone.get_attribute("#website", "aria-invalid") == "true" and phone.evaluate(border) == red
     assert "website-field-carried" in phone.get_attribute("#website", "aria-describedby")
     assert phone.locator(".carried-refusal").count() == 2  # the website's line and the summary, no other field
     summary = phone.locator("form .carried-summary")
@@ -186,3 +189,22 @@ def test_the_event_settings_and_the_slot_grid_keep_their_own_values_across_the_s
     _switch(phone, "it")
     assert phone.input_value("#venue") == "Palazzo Lombardia, Milano"
     assert phone.input_value("#grid-breaks") == "10:40-11:00" and asked == []
+
+
+def test_the_accounts_language_choice_is_not_carried_against_the_switch(phone, live_app):
+    """The account's only field is the language: an unsaved choice there is not carried across the header's switch,
+    which saves its own (the page showed English with "Italiano" ticked, and leaving asked)."""
+    with live_app.app_context():
+        make_user(email="ada@acme.example")
+        db.session.remove()
+    base = live_app.config["LIVE_URL"]
+    log_in(phone, base, "ada@acme.example", "it")
+    asked = _dialogs(phone)
+    phone.goto(f"{base}/account")
+    phone.check("input[name=language][value=en]")
+    phone.check("input[name=language][value=it]")  # touched, and back on Italian
+    _switch(phone, "en")
+    assert phone.is_checked("input[name=language][value=en]") and asked == []
+    phone.click(".brand")  # nothing typed since: leaving asks nothing
+    phone.wait_for_url(base + "/")
+    assert asked == []

@@ -148,7 +148,10 @@
   document.addEventListener("submit", function (event) {
     if (!event.target.matches || !event.target.matches(".lang-switch")) return;
     try {
-      watched.filter(isDirty).forEach(save);
+      watched.filter(isDirty).forEach(function (form) {  /* data-not-carried (the account's language): the switch
+                                                             itself is the answer, nothing to carry or ask */
+        if (!("notCarried" in form.dataset)) save(form);
+      });
       carried = true;
     } catch (e) { carried = false; }  /* storage full or blocked: leaving asks, as for any link */
   });

@@ -2,6 +2,8 @@
 the first field to correct: closing without "Yes, call the event off" is no longer a silent reload."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from matchmaker.extensions import db
 from matchmaker.models import Event, User
 from tests.helpers import client_for, csrf_token, make_user, post_form
@@ -62,3 +64,33 @@ def test_a_saved_form_has_no_such_notice(app):
                      follow_redirects=True).get_data(as_text=True)
     assert "Event saved." in done and "first-error-link" not in done
     assert "first-error-link" not in client.get(f"/events/{event.id}/manage").get_data(as_text=True)
+
+
+def test_a_refused_grid_leaves_the_settings_as_stored_and_the_deadline_in_the_events_time(app):
+    """The settings form beside a refused grid shows what is stored, the deadline in the event's time as on a GET
+    (it showed it in UTC, an hour off in March, and the next "Save" stored it so)."""
+    organiser = make_user(role="organiser")
+    event, _people, _meetings = small_event(organiser=organiser)
+    event.request_deadline = datetime(2027, 3, 9, 18, 0, tzinfo=timezone.utc)  # 19:00 in Rome
+    event.venue = "Palazzo Lombardia"
+    db.session.commit()
+    client = client_for(app, organiser)
+    url = f"/events/{event.id}/manage"
+    assert 'value="2027-03-09T19:00"' in client.get(url).get_data(as_text=True)
+    grid = {"first_day": "2027-03-10", "days": "1", "am_start": "09:00", "am_end": "10:00", "pm_start": "",
+            "pm_end": "", "breaks": "nonsense", "slot_minutes": "20", "tables": "T1\nT2"}
+    html = client.post(url, data={f"grid-{k}": v for k, v in grid.items()} | {
+        "grid-csrf_token": csrf_token(client, url)}).get_data(as_text=True)
+    assert "Please correct the fields marked below" in _top(html) and 'href="#grid-breaks"' in _top(html)
+    assert 'id="request_deadline" name="request_deadline" type="datetime-local" value="2027-03-09T19:00"' in html
+    assert 'value="Palazzo Lombardia"' in html
+
+
+def test_a_refused_new_event_says_so_at_the_top(app):
+    client = client_for(app, make_user(role="organiser"))
+    html = post_form(client, "/events/new", {"name": "Giornata", "time_zone": "Europe/Rome", "first_day": "2027-03-10",
+                                             "days": "1", "am_start": "13:00", "am_end": "09:00", "pm_start": "",
+                                             "pm_end": "", "breaks": "", "slot_minutes": "20", "tables": "2"}
+                     ).get_data(as_text=True)
+    assert "Please correct the fields marked below" in _top(html) and 'id="first-error-link"' in _top(html)
+    assert 'id="am_end-field" data-refused' in html or 'id="am_start-field" data-refused' in html
