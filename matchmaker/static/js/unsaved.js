@@ -98,7 +98,8 @@
 
   function restore(form, kept) {
     var values = Array.isArray(kept) ? kept : kept.values;
-    markRefused(form, Array.isArray(kept) ? [] : kept.refused || []);
+    var refused = Array.isArray(kept) ? [] : kept.refused || [];  /* an older draft: its values only */
+    markRefused(form, refused);
     var els = fields(form);
     var seen = {};
     values.forEach(function (entry) {
@@ -118,7 +119,7 @@
       }
       el.dispatchEvent(new Event("change", { bubbles: true }));  /* e.g. the profile's kind shows its fields */
     });
-    if (!Array.isArray(kept) && (kept.refused || []).length) {
+    if (refused.length) {
       if (document.readyState === "complete") summarise(form);
       else document.addEventListener("DOMContentLoaded", function () { summarise(form); });
     }
