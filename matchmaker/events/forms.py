@@ -75,6 +75,10 @@ class EventForm(AppForm):
         if field.data and parse_breaks(field.data) is None:
             raise ValidationError(_l("Write breaks as HH:MM-HH:MM, separated by commas."))
 
+    def validate_tables(self, field) -> None:  # "0" made an event where nobody could meet
+        if field.data and not parse_tables(field.data):
+            raise ValidationError(_l("At least one table: a number from 1, or one name per line."))
+
     def validate(self, extra_validators=None) -> bool:
         """The fields' own rules, then the sessions' order, each refusal on its field (the typing stays)."""
         valid = super().validate(extra_validators)

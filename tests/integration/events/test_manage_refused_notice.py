@@ -94,3 +94,22 @@ def test_a_refused_new_event_says_so_at_the_top(app):
                      ).get_data(as_text=True)
     assert "Please correct the fields marked below" in _top(html) and 'id="first-error-link"' in _top(html)
     assert 'id="am_end-field" data-refused' in html or 'id="am_start-field" data-refused' in html
+
+
+def test_no_table_is_refused_on_the_new_event_and_on_the_grid(app):
+    """"0" tables made an event where nobody could meet: refused on its field."""
+    organiser = make_user(role="organiser")
+    client = client_for(app, organiser)
+    fields = {"name": "Giornata", "time_zone": "Europe/Rome", "first_day": "2027-03-10", "days": "1",
+              "am_start": "09:00", "am_end": "13:00", "pm_start": "", "pm_end": "", "breaks": "", "slot_minutes": "20",
+              "tables": "0"}
+    html = post_form(client, "/events/new", fields).get_data(as_text=True)
+    assert 'href="#tables" id="first-error-link"' in _top(html) and "At least one table" in html
+    assert db.session.scalar(db.select(db.func.count()).select_from(Event)) == 0
+
+    event, _people, _meetings = small_event(organiser=organiser, pairs=())
+    url = f"/events/{event.id}/manage"
+    grid = {k: v for k, v in fields.items() if k not in ("name", "time_zone")} | {"tables": "0"}
+    html = client.post(url, data={f"grid-{k}": v for k, v in grid.items()} | {
+        "grid-csrf_token": csrf_token(client, url)}).get_data(as_text=True)
+    assert 'href="#grid-tables"' in _top(html) and len(db.session.get(Event, event.id).tables) == 2
