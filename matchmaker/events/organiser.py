@@ -101,10 +101,11 @@ def manage(event_id: int):
     grid = GridForm(prefix="grid", data=grid_defaults(event)) if event.grid else None
     grid_posted = request.method == "POST" and "grid-slot_minutes" in request.form
     if grid is not None and grid_posted:
-        if grid.validate_on_submit():
-            _change_grid(event, grid)
+        if not grid.validate_on_submit():
+            refused_notice(grid)
+        elif _change_grid(event, grid):
             return redirect(url_for("events.manage", event_id=event.id))
-        refused_notice(grid)
+        # else refused by a rule (meetings placed): the page keeps what was typed, with the reason at the top
     # The settings as stored when the grid was posted (not read from a request that does not carry them: its
     # deadline was shown in UTC, an hour or two off, and saved so by the next "Save").
     form = SettingsForm(formdata=None, obj=event) if grid_posted else SettingsForm(obj=event)
@@ -192,18 +193,21 @@ def _save_settings(event, form) -> bool:
     return True
 
 
-def _change_grid(event, grid) -> None:
+def _change_grid(event, grid) -> bool:
+    """Change the grid; False (with the reason flashed) when a rule refuses it."""
     days, sessions, breaks, tables = _grid_of(grid)
     try:
         change = change_grid(event, days, sessions, grid.slot_minutes.data, breaks, tables)
     except Conflict as exc:
+        db.session.rollback()
         flash(_("The slots and tables were not changed: %(reason)s", reason=wording.refusal(exc.reason)), "error")
-        return
+        return False
     flash(_("Grid saved: %(slots)s slots and %(tables)s tables.", slots=change.slots, tables=change.tables),
           "success")
     _warn_past(grid.first_day.data, event.time_zone)
     if change.dropped_marks:
         flash(_("%(count)s unavailability marks on removed slots were dropped.", count=change.dropped_marks), "info")
+    return True
 
 
 @bp.get("/<int:event_id>/requests")

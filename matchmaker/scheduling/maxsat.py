@@ -14,6 +14,7 @@ from matchmaker.scheduling.cores import ONE_CORE_POLICY, RC2_NICENESS, lower_pri
 from matchmaker.scheduling.descent import (FIRST_CONFLICTS, FIRST_CONFLICTS_WITH_START, FIRST_EXACT_CONFLICTS,
                                            LNS_SAT_SOLVER, descend, first_schedule, send_schedule)
 from matchmaker.scheduling.encoding import ENCODINGS, SAT_SOLVER, Encoding
+from matchmaker.scheduling.hitting import UNSATISFIABLE, few_breaks_of
 from matchmaker.scheduling.model import Instance
 from matchmaker.scheduling.quality import breaks_of, busy_slots, total_breaks
 from matchmaker.scheduling.stopping import NEVER, POLL_SECONDS, Stop
@@ -85,7 +86,8 @@ def _search_child(instance: Instance, must_place: list[int], conn, niceness: int
             if rc2.oracle.solve_limited():
                 send_schedule(instance, restricted.decode(rc2.oracle.get_model()), conn)
             lower_priority(niceness)
-        model = rc2.compute()
+        model = few_breaks_of(restricted.wcnf, SAT_SOLVER)  # optimum 0 or 1: implicit hitting sets, often faster
+        model = rc2.compute() if model is None else None if model == UNSATISFIABLE else model
         if model is not None and send_schedule(instance, restricted.decode(model), conn) == 0:
             conn.close()
             return  # no break at all: nothing left to prove

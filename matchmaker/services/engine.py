@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flask import current_app, has_request_context
-from sqlalchemy import delete, func
+from sqlalchemy import delete, event, func
+from sqlalchemy.orm import Session
 
 from matchmaker.extensions import db
 from matchmaker.matching.rank import Matcher
@@ -122,7 +123,26 @@ def _fit_and_store(copy: _Copy) -> Matcher:
     db.session.execute(delete(EngineSnapshot).where(EngineSnapshot.id < snapshot.id))
     db.session.execute(delete(EngineChange).where(EngineChange.id <= base))
     copy.engine, copy.snapshot_id, copy.changes, copy.seen = engine, snapshot.id, set(), ()
+    db.session.info[_UNCOMMITTED] = copy  # until the caller commits: see _forget_rolled_back_fit
     return engine
+
+
+_UNCOMMITTED = "matchmaker.engine.uncommitted"
+
+
+@event.listens_for(Session, "after_commit")
+def _fit_committed(session: Session) -> None:
+    session.info.pop(_UNCOMMITTED, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_rolled_back_fit(session: Session) -> None:
+    """A job that fitted and then failed rolls its snapshot back: this process's copy must not keep claiming that
+    snapshot's id, which the next snapshot may reuse (SQLite) while holding another fit; reloaded on next use."""
+    copy = session.info.pop(_UNCOMMITTED, None)
+    if copy is not None:
+        with copy.lock:
+            copy.engine, copy.snapshot_id, copy.changes, copy.seen = None, None, set(), ()
 
 
 def fit_and_store() -> int:

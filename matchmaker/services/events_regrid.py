@@ -38,7 +38,9 @@ def change_grid(event: Event, days: list[date], sessions: list[tuple[str, str, s
                 breaks: list[tuple[str, str]], tables: list[tuple[str, bool, str]]) -> GridChange:
     """Regenerate the slots (with the creation's generator) and the tables; committed. A slot whose times stay
     keeps its row and its unavailability marks. Raises Conflict once meetings are placed, unless only the
-    tables' names and links change."""
+    tables' names and links change; ValueError without a table (the web form refuses it first)."""
+    if not tables:
+        raise ValueError("an event needs at least one table")
     grid = {"days": [d.isoformat() for d in days], "sessions": [list(s) for s in sessions],
             "breaks": [list(b) for b in breaks]}
     grid_changed = grid != event.grid or slot_minutes != event.slot_minutes

@@ -167,3 +167,22 @@ def test_a_snapshot_of_other_engine_code_is_refitted_never_unpickled(app, client
     db.session.commit()
     assert engine.ready() and doc_id(ids["lab"], None) in refitted.docs_
     assert db.session.execute(db.select(db.func.count(EngineSnapshot.id))).scalar() == 1
+
+
+def test_a_fit_rolled_back_by_a_failed_job_is_not_kept_as_the_stored_one(app):
+    """A job that fits and then fails rolls its snapshot back: the process's copy must not keep that snapshot's id
+    (the next snapshot may reuse it while holding another fit); the next use loads what is stored."""
+    world()
+    engine.fit_and_store()
+    stored = app.extensions["matchmaker.engine"].snapshot_id
+    engine.current(refresh=True)  # a rebuild job's fit, then the job fails before committing
+    copy = app.extensions["matchmaker.engine"]
+    assert copy.snapshot_id != stored
+    db.session.rollback()
+    assert copy.snapshot_id is None and copy.engine is None
+    engine.current()
+    assert copy.snapshot_id == stored and copy.engine is not None  # reloaded from the database
+    engine.fit_and_store()  # a committed fit stays
+    committed = copy.snapshot_id
+    db.session.rollback()
+    assert copy.snapshot_id == committed != stored

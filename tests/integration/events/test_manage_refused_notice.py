@@ -2,6 +2,7 @@
 the first field to correct: closing without "Yes, call the event off" is no longer a silent reload."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 from matchmaker.extensions import db
@@ -113,3 +114,47 @@ def test_no_table_is_refused_on_the_new_event_and_on_the_grid(app):
     html = client.post(url, data={f"grid-{k}": v for k, v in grid.items()} | {
         "grid-csrf_token": csrf_token(client, url)}).get_data(as_text=True)
     assert 'href="#grid-tables"' in _top(html) and len(db.session.get(Event, event.id).tables) == 2
+
+
+def test_the_services_refuse_an_event_without_a_table_too(app):
+    """The rule lives in services/, not only in the form: any other caller (an import, a script) is refused too."""
+    from datetime import date
+
+    import pytest
+
+    from matchmaker.services.events_import import create_event
+    from matchmaker.services.events_regrid import change_grid
+
+    organiser = make_user(role="organiser")
+    with pytest.raises(ValueError, match="at least one table"):
+        create_event("Giornata", "Europe/Rome", [date(2027, 3, 10)], [("am", "09:00", "13:00")], 20, [], [])
+    db.session.rollback()
+    event, _people, _meetings = small_event(organiser=organiser, pairs=())
+    with pytest.raises(ValueError, match="at least one table"):
+        change_grid(event, [date(2027, 3, 10)], [("am", "09:00", "13:00")], 20, [], [])
+    db.session.rollback()
+    assert len(db.session.get(Event, event.id).tables) == 2
+
+
+def test_a_grid_change_refused_by_placed_meetings_keeps_what_was_typed(app):
+    """Meetings are placed: the new grid is refused with its reason, and the page shows the grid as typed (it was a
+    redirect to the stored grid, losing every typed field)."""
+    organiser = make_user(role="organiser")
+    event, _people, _meetings = published_event(organiser=organiser)
+    client = client_for(app, organiser)
+    url = f"/events/{event.id}/manage"
+    minutes = event.slot_minutes
+    typed = {"first_day": "2027-03-10", "days": "1", "am_start": "09:00", "am_end": "12:40", "pm_start": "",
+             "pm_end": "", "breaks": "10:40-11:00", "slot_minutes": str(minutes + 5), "tables": "3"}
+    page = client.post(url, data={f"grid-{k}": v for k, v in typed.items()} | {
+        "grid-csrf_token": csrf_token(client, url)})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "The slots and tables were not changed" in html
+
+    def typed_value(name: str) -> str:
+        tag = re.search(rf'<input[^>]*name="grid-{name}"[^>]*>', html).group(0)
+        return re.search(r'value="([^"]*)"', tag).group(1)
+
+    assert typed_value("slot_minutes") == str(minutes + 5) and typed_value("breaks") == "10:40-11:00"
+    assert re.search(r'<textarea[^>]*name="grid-tables"[^>]*>\s*3</textarea>', html)
+    assert db.session.get(Event, event.id).slot_minutes == minutes

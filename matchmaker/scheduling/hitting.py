@@ -1,0 +1,51 @@
+"""Implicit hitting sets (IHS, as in MaxHS) for an optimum of few breaks on the one-break-each form, before RC2.
+
+With one soft literal per participant ("p has no break"), a core is a set of participants of whom at least one must
+have a break. IHS asks the SAT solver for a schedule in which only the members of a smallest hitting set of the cores
+found so far may have a break, every other participant's literal assumed; each refusal is a new core. A schedule
+found so is optimal (its breaks are at most the hitting set's size, a lower bound). RC2 instead asks "at most k of
+the cores' members" through a totalizer, one call that can take far longer: on ticf-13crafc (optimum 1, one core of
+46 participants) RC2's last call took 20 s alone on a core of our machine, where IHS tried ten hitting sets in 3.6 s
+in all, each call constrained by every participant's assumption but one. With larger optima the hitting sets
+multiply (forum-13crafb, optimum 6: over 48 s against RC2's 16 s), so IHS gives up above `max_cost` and RC2 goes on
+from scratch: not on IHS's SAT solver, whose learnt clauses and phases sent RC2 elsewhere (ticf-13crafb: 96 s
+instead of its 29 s; RC2's time is heavy-tailed, and a fresh solver keeps the run measured). Measured on the 20
+originals, IHS against RC2 alone, seconds to the restricted optimum: README, "Benchmark figures".
+"""
+from __future__ import annotations
+
+from pysat.examples.hitman import Hitman
+from pysat.formula import WCNF
+from pysat.solvers import Solver
+
+# Hitting sets of at most this many participants are tried (optimum 0 or 1); above it, RC2. Measured on the
+# originals: with optimum 0 or 1 IHS was as fast or faster (ticf-13crafc 3.6 s against 21.7 s, forum-13crafc 2.5 s
+# against 4.8 s); with 3 equal (ticf-13crafb 29.5 s against 28.8 s); with 4 or 6 slower (tic-13crafc 3.1 against
+# 1.2 s, forum-13crafb over 40 against 16 s).
+MAX_COST = 1
+
+UNSATISFIABLE = "unsatisfiable"
+
+
+def few_breaks(oracle, soft: list[int], max_cost: int | None = None) -> list[int] | str | None:
+    """A model of `oracle` (a pysat solver holding the hard clauses) violating as few of the unit soft literals `soft`
+    as possible, if that is at most `max_cost`; UNSATISFIABLE if the hard clauses alone are; None if the optimum
+    is above `max_cost` (MAX_COST by default)."""
+    max_cost = MAX_COST if max_cost is None else max_cost
+    with Hitman(htype="sorted") as hitman:
+        allowed: set[int] = set()
+        while len(allowed) <= max_cost:
+            if oracle.solve(assumptions=[literal for literal in soft if literal not in allowed]):
+                return oracle.get_model()
+            core = oracle.get_core()
+            if not core:
+                return UNSATISFIABLE
+            hitman.hit(core)
+            allowed = set(hitman.get())
+    return None
+
+
+def few_breaks_of(wcnf: WCNF, solver: str, max_cost: int | None = None) -> list[int] | str | None:
+    """few_breaks on a SAT solver of its own holding `wcnf`'s hard clauses (its soft clauses are unit literals)."""
+    with Solver(name=solver, bootstrap_with=wcnf.hard) as oracle:
+        return few_breaks(oracle, [clause[0] for clause in wcnf.soft], max_cost)

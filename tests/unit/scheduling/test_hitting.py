@@ -1,0 +1,76 @@
+"""Implicit hitting sets (hitting.few_breaks) against brute force, and their place in the RC2 process."""
+from __future__ import annotations
+
+import pytest
+from pysat.solvers import Solver
+
+from matchmaker.scheduling import hitting, maxsat
+from matchmaker.scheduling.encoding import ENCODINGS, SAT_SOLVER, Encoding
+from matchmaker.scheduling.quality import total_breaks
+from tests.unit.scheduling.test_maxsat import brute_force, small_event
+from tests.unit.scheduling.test_rc2lns import Sink
+
+
+def violated(model: list[int], soft: list[int]) -> int:
+    return len(set(soft) - set(model))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_few_breaks_finds_the_restricted_optimum_or_says_it_is_above_the_cap(seed):
+    instance = small_event(seed)
+    encoding = Encoding(instance, list(range(len(instance.meetings))), **ENCODINGS["restricted-totalizer"])
+    soft = [clause[0] for clause in encoding.wcnf.soft]
+    expected = brute_force(instance, at_most_one_break_each=True)
+    for cap in (0, 1, 2, 99):
+        with Solver(name=SAT_SOLVER, bootstrap_with=encoding.wcnf.hard) as oracle:
+            found = hitting.few_breaks(oracle, soft, cap)
+        if expected is None:
+            assert found == hitting.UNSATISFIABLE
+        elif expected > cap:
+            assert found is None
+        else:
+            assert violated(found, soft) == expected
+            assert total_breaks(instance, encoding.decode(found)) == expected
+
+
+def test_the_small_events_cover_every_outcome():
+    optima = {brute_force(small_event(seed), at_most_one_break_each=True) for seed in range(40)}
+    assert None in optima and 0 in optima and 1 in optima and max(o for o in optima if o is not None) >= 2
+
+
+def test_three_pairwise_exclusive_softs_need_two_violations():
+    a, b, c = 1, 2, 3
+    hard = [[-a, -b], [-b, -c], [-a, -c]]
+    for cap, expected in ((0, None), (1, None), (2, 2), (5, 2)):
+        with Solver(name=SAT_SOLVER, bootstrap_with=hard) as oracle:
+            found = hitting.few_breaks(oracle, [a, b, c], cap)
+        assert (found if found is None else violated(found, [a, b, c])) == expected
+    with Solver(name=SAT_SOLVER, bootstrap_with=[[4], [-4]]) as oracle:
+        assert hitting.few_breaks(oracle, [a, b, c], 5) == hitting.UNSATISFIABLE
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_rc2_process_asks_rc2_only_above_the_cap_and_sends_the_same_breaks(seed, monkeypatch):
+    instance = small_event(seed)
+    everyone = list(range(len(instance.meetings)))
+    computed: list[int] = []
+
+    class CountedRC2(maxsat.RC2):  # the process's RC2 only (the hitting-set solver runs an RC2 of its own)
+        def compute(self):
+            computed.append(1)
+            return super().compute()
+
+    monkeypatch.setattr(maxsat, "RC2", CountedRC2)
+    with_ihs, without = Sink(), Sink()
+    maxsat._search_child(instance, everyone, with_ihs)
+    calls_with, cap = len(computed), hitting.MAX_COST
+    monkeypatch.setattr(hitting, "MAX_COST", -1)  # RC2 alone, as before
+    maxsat._search_child(instance, everyone, without)
+    calls_without = len(computed) - calls_with
+    sent = [[(status, slots and total_breaks(instance, slots)) for status, slots in sink.sent]
+            for sink in (with_ihs, without)]
+    assert sent[0] == sent[1]
+    expected = brute_force(instance, at_most_one_break_each=True)
+    # RC2 on the restricted form only when that has a schedule and its optimum is above the cap (the exact form's
+    # RC2 runs either way unless there is no break at all).
+    assert calls_without - calls_with == (1 if expected is None or expected <= cap else 0)
