@@ -48,6 +48,8 @@ def parse_dzn(text: str, name: str = "") -> Instance:
     n_tables, n_slots, n_morning = _int(text, "nTables"), _int(text, "nTotalSlots"), _int(text, "nMorningSlots")
     if not 0 <= n_morning <= n_slots:
         raise DznError("nMorningSlots must lie between 0 and nTotalSlots")
+    if n_tables < 1:  # nobody could meet (an imported event would have no table)
+        raise DznError("nTables must be at least 1")
     requested = _block(text, "requested")
     if requested is None:
         raise DznError("missing array requested")

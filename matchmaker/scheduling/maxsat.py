@@ -69,7 +69,8 @@ ANNEAL_OTHERS_SECONDS = 3.0
 
 def _search_child(instance: Instance, must_place: list[int], conn, niceness: int | str = 0,
                   first_above: float = float("inf")) -> None:
-    """Child process: RC2 on the restricted encoding, sending ("improved", slots), or ("optimal", slots) when it
+    """Child process: RC2 on the restricted encoding (after implicit hitting sets, hitting.few_breaks_of, which
+    answer instead when its optimum is 0 or 1 break), sending ("improved", slots), or ("optimal", slots) when it
     has no break at all; then RC2 on the exact encoding, sending ("optimal", slots) or ("unsat", None).
     `niceness`: see cores.lower_priority. Above `first_above` hard clauses it first sends the SAT solver's first
     schedule of the restricted encoding (RC2's own solver, without assumptions), at the caller's priority, for a local

@@ -132,13 +132,17 @@ _UNCOMMITTED = "matchmaker.engine.uncommitted"
 
 @event.listens_for(Session, "after_commit")
 def _fit_committed(session: Session) -> None:
-    session.info.pop(_UNCOMMITTED, None)
+    if not session.in_nested_transaction():  # a savepoint's release commits nothing yet
+        session.info.pop(_UNCOMMITTED, None)
 
 
-@event.listens_for(Session, "after_rollback")
-def _forget_rolled_back_fit(session: Session) -> None:
-    """A job that fitted and then failed rolls its snapshot back: this process's copy must not keep claiming that
-    snapshot's id, which the next snapshot may reuse (SQLite) while holding another fit; reloaded on next use."""
+@event.listens_for(Session, "after_transaction_end")
+def _forget_rolled_back_fit(session: Session, transaction) -> None:
+    """A job that fitted and then failed rolls its snapshot back (or closes the session without committing): this
+    process's copy must not keep claiming that snapshot's id, which the next snapshot may reuse (SQLite) while holding
+    another fit; it is reloaded on next use. The outermost transaction ended without the commit that clears the mark."""
+    if transaction.parent is not None:
+        return
     copy = session.info.pop(_UNCOMMITTED, None)
     if copy is not None:
         with copy.lock:

@@ -26,7 +26,10 @@ def import_dzn(path: Path, name: str, time_zone: str = "Europe/Rome", slot_minut
 
 def import_instance(instance: Instance, name: str, source: str = "", time_zone: str = "Europe/Rome",
                     slot_minutes: int = 20, organiser_id: int | None = None) -> Event:
-    """An event holding a scheduler instance (meetings as accepted requests in its order); committed."""
+    """An event holding a scheduler instance (meetings as accepted requests in its order); committed. ValueError
+    without a table (as create_event)."""
+    if not instance.tables:
+        raise ValueError("an event needs at least one table")
     event = Event(name=name, time_zone=time_zone, slot_minutes=slot_minutes, status=REQUESTS, source=source)
     db.session.add(event)
     db.session.flush()

@@ -182,6 +182,14 @@ def test_a_fit_rolled_back_by_a_failed_job_is_not_kept_as_the_stored_one(app):
     assert copy.snapshot_id is None and copy.engine is None
     engine.current()
     assert copy.snapshot_id == stored and copy.engine is not None  # reloaded from the database
+    engine.current(refresh=True)  # a savepoint released after the fit commits nothing yet
+    with db.session.begin_nested():
+        pass
+    db.session.rollback()
+    assert copy.snapshot_id is None
+    engine.current(refresh=True)  # a session closed without a commit (a job ended by an exception) drops it too
+    db.session.close()
+    assert copy.snapshot_id is None
     engine.fit_and_store()  # a committed fit stays
     committed = copy.snapshot_id
     db.session.rollback()

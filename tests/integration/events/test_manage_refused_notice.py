@@ -118,13 +118,20 @@ def test_no_table_is_refused_on_the_new_event_and_on_the_grid(app):
 
 def test_the_services_refuse_an_event_without_a_table_too(app):
     """The rule lives in services/, not only in the form: any other caller (an import, a script) is refused too."""
+    from dataclasses import replace
     from datetime import date
 
     import pytest
 
-    from matchmaker.services.events_import import create_event
+    from matchmaker.scheduling.dzn import parse_dzn
+    from matchmaker.services.events_import import create_event, import_instance
     from matchmaker.services.events_regrid import change_grid
 
+    instance = parse_dzn("nBusiness = 2; nMeetings = 1; nTables = 1; nTotalSlots = 2; nMorningSlots = 2;"
+                         "requested = [| 1, 2, 1 |];")
+    with pytest.raises(ValueError, match="at least one table"):
+        import_instance(replace(instance, tables=()), "Giornata")
+    db.session.rollback()
     organiser = make_user(role="organiser")
     with pytest.raises(ValueError, match="at least one table"):
         create_event("Giornata", "Europe/Rome", [date(2027, 3, 10)], [("am", "09:00", "13:00")], 20, [], [])
@@ -134,6 +141,7 @@ def test_the_services_refuse_an_event_without_a_table_too(app):
         change_grid(event, [date(2027, 3, 10)], [("am", "09:00", "13:00")], 20, [], [])
     db.session.rollback()
     assert len(db.session.get(Event, event.id).tables) == 2
+    assert db.session.scalar(db.select(db.func.count()).select_from(Event)) == 1
 
 
 def test_a_grid_change_refused_by_placed_meetings_keeps_what_was_typed(app):

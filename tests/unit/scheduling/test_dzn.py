@@ -36,6 +36,7 @@ def test_parse_small_file():
     (SMALL.replace("fixed = [0, 3, 0]", "fixed = [0, 9, 0]"), "outside 1..4"),
     (SMALL.replace("{1, 4}", "{1, 9}"), "beyond nTotalSlots"),
     (SMALL.replace("nMorningSlots = 2", "nMorningSlots = 5"), "nMorningSlots"),
+    (SMALL.replace("nTables = 1", "nTables = 0"), "nTables must be at least 1"),
 ])
 def test_malformed_files_are_clear_errors(text, message):
     with pytest.raises(DznError, match=message):
