@@ -56,12 +56,21 @@ def pigeonhole(pigeons: int, holes: int, first: int) -> list[list[int]]:
         [-var[p, h], -var[q, h]] for h in range(holes) for p in range(pigeons) for q in range(p + 1, pigeons)]
 
 
-def test_the_conflict_budget_hands_a_hard_refutation_over_to_rc2():
-    hard = pigeonhole(9, 8, first=10)
+def test_the_conflict_budget_hands_a_hard_refusal_over_to_rc2():
+    s1, s2 = 1, 2  # not both without a break; with either, a pigeonhole (many conflicts) must be refuted
+    hard = [[-s1, -s2]] + [[-s1, *c] for c in pigeonhole(8, 7, first=10)] + \
+        [[-s2, *c] for c in pigeonhole(8, 7, first=100)]
     with Solver(name=SAT_SOLVER, bootstrap_with=hard) as oracle:
-        assert hitting.few_breaks(oracle, [1, 2], 5, max_conflicts=100) is None
+        assert hitting.few_breaks(oracle, [s1, s2], 5, max_conflicts=100) is None
     with Solver(name=SAT_SOLVER, bootstrap_with=hard) as oracle:
-        assert hitting.few_breaks(oracle, [1, 2], 5, max_conflicts=10**7) == hitting.UNSATISFIABLE
+        found = hitting.few_breaks(oracle, [s1, s2], 5, max_conflicts=10**7)
+        assert found is not None and violated(found, [s1, s2]) == 2
+
+
+def test_the_first_call_is_never_cut_short():
+    """It is RC2's own first call: a budget would only make RC2 redo it."""
+    with Solver(name=SAT_SOLVER, bootstrap_with=pigeonhole(8, 7, first=10)) as oracle:
+        assert hitting.few_breaks(oracle, [1, 2], 5, max_conflicts=1) == hitting.UNSATISFIABLE
 
 
 @pytest.mark.parametrize("seed", range(40))
