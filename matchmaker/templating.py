@@ -75,11 +75,18 @@ def register_template_helpers(app: Flask) -> None:
                                          token_slot=page_cache.TOKEN_SLOT,
                                          next_slot=page_cache.NEXT_SLOT, register_slot=page_cache.REGISTER_SLOT,
                                          login_slot=page_cache.LOGIN_SLOT))
-        here = request.full_path if request.query_string else request.path
+        here = form_action()
         if user.is_authenticated:
             return page_cache.fill_slots(fragment, here)
         return page_cache.fill_slots(fragment, here, register_url=_visitor_url("auth.register", here),
                                      login_url=_visitor_url("auth.login", here))
+
+    @app.template_global()
+    def form_action() -> str:
+        """This page's address without its fragment, for a form that posts back to it: an empty `action` posts to
+        the address with its fragment (say #am_end, from a "Go to" link of a refused form), and the redirect after
+        the save inherits it, so the next page opened scrolled to a field it does not have."""
+        return request.full_path if request.query_string else request.path
 
     @app.template_global()
     def url_with_page(page: int) -> str:

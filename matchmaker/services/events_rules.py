@@ -29,6 +29,13 @@ def _clock(text: str) -> time:
     return time(int(hours), int(minutes))
 
 
+def require_tables(tables: list) -> None:
+    """ValueError without a table: nobody could meet. The web form refuses it first; creating an event, importing one
+    and changing its grid check again for their other callers (the demo loaders, the CLI)."""
+    if not tables:
+        raise ValueError("an event needs at least one table")
+
+
 def generate_slots(days: list[date], sessions: list[tuple[str, str, str]], slot_minutes: int,
                    breaks: list[tuple[str, str]], time_zone: str) -> list[GridSlot]:
     """Slots of `slot_minutes` filling each session (name, "HH:MM", "HH:MM") of each day, skipping any slot that

@@ -1,5 +1,6 @@
 /* Forms marked data-warn-unsaved keep what the user typed.
-   - Leaving the page after typing (a link, closing the tab) asks first; submitting the form itself does not.
+   - Leaving the page after typing (a link, closing the tab) asks first; submitting the form itself does not (with
+     another form of the page holding typing, see the submit listener below).
    - A form the server sent back refused (data-warn-unsaved="refused": a message too long or over the rate limit, a
      declined note without a reason, a follow-up answer, a profile with errors) counts as typed from the start: what
      it holds is not saved.
@@ -133,7 +134,6 @@
     var mark = function () { form.dataset.dirty = "1"; };
     form.addEventListener("input", mark);
     form.addEventListener("change", mark);
-    form.addEventListener("submit", function () { form.dataset.dirty = "0"; });
   });
 
   try {  /* the typed values carried by the language switch: back into their forms, then forgotten */
@@ -155,6 +155,34 @@
       });
       carried = true;
     } catch (e) { carried = false; }  /* storage full or blocked: leaving asks, as for any link */
+  });
+
+  /* Sending a watched form is not leaving it. Another form of the page holding typing (whichever form is sent, a
+     search or the log-out too): when the form posts to this page's own address, whose answer is this page again (the
+     event's settings and its slot grid), that typing is carried across as for the language switch and comes back,
+     still unsaved; otherwise the page asks first, in its own words (<body data-unsaved-elsewhere>), instead of the
+     browser's bare "leave the page?", and "no" sends nothing. */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || (form.matches && form.matches(".lang-switch"))) return;  /* that one: above */
+    var others = watched.filter(function (other) { return other !== form && isDirty(other); });
+    var target = new URL(form.getAttribute("action") || window.location.href, window.location.href);
+    var here = (form.getAttribute("method") || "").toLowerCase() === "post" &&  /* a search replaces the query */
+      target.pathname + target.search === window.location.pathname + window.location.search;
+    if (others.length && here && !others.some(function (other) { return "notCarried" in other.dataset; })) {
+      try {
+        others.forEach(save);
+        carried = true;
+      } catch (e) { carried = false; }  /* storage full or blocked: ask below */
+    }
+    if (others.length && !carried) {
+      if (!window.confirm(document.body.dataset.unsavedElsewhere)) {
+        event.preventDefault();  /* stay, everything as it was */
+        return;
+      }
+      carried = true;  /* the answer was yes: no second question */
+    }
+    if (watched.indexOf(form) >= 0) form.dataset.dirty = "0";
   });
 
   window.addEventListener("beforeunload", function (event) {
