@@ -166,8 +166,11 @@
     var form = event.target;
     if (event.defaultPrevented || (form.matches && form.matches(".lang-switch"))) return;  /* that one: above */
     var others = watched.filter(function (other) { return other !== form && isDirty(other); });
-    var target = new URL(form.getAttribute("action") || window.location.href, window.location.href);
-    var here = (form.getAttribute("method") || "").toLowerCase() === "post" &&  /* a search replaces the query */
+    var by = event.submitter || form;  /* a button's formaction / formmethod come first */
+    var action = by.getAttribute("formaction") || form.getAttribute("action") || window.location.href;
+    var method = by.getAttribute("formmethod") || form.getAttribute("method") || "";
+    var target = new URL(action, window.location.href);
+    var here = method.toLowerCase() === "post" &&  /* a search (GET) replaces the query */
       target.pathname + target.search === window.location.pathname + window.location.search;
     if (others.length && here && !others.some(function (other) { return "notCarried" in other.dataset; })) {
       try {
