@@ -133,14 +133,34 @@ class ProfileForm(AppForm):
 
 
 def profile_differences(organisation, form: ProfileForm) -> list[tuple[str, str]]:
-    """(label, stored value) of each field where the stored profile differs from what the form holds."""
+    """(label, stored value) of each field where the stored profile differs from what the form holds: lists of codes
+    compared whatever their order (the form sends them in its own), codes shown by their names."""
     mine = form.profile_data()
     rows = []
     for name in PROFILE_FIELDS:
-        stored = getattr(organisation, name)
-        if name in mine and stored != mine[name] and not (stored in (None, "", []) and mine[name] in (None, "", [])):
-            shown = ", ".join(stored) if isinstance(stored, list) else stored
-            if isinstance(stored, bool):
-                shown = gettext("Yes") if stored else gettext("No")
-            rows.append((form[name].label.text, "—" if shown in (None, "") else str(shown)))
+        stored, typed = getattr(organisation, name), mine.get(name)
+        if name not in mine or _blank(stored) and _blank(typed):
+            continue
+        if stored == typed or isinstance(stored, list) and isinstance(typed, list) and set(stored) == set(typed):
+            continue
+        if isinstance(stored, bool):
+            shown = gettext("Yes") if stored else gettext("No")
+        else:
+            named = [_named(form[name], code) for code in (stored if isinstance(stored, list) else [stored])]
+            shown = ", ".join(str(item) for item in named if not _blank(item))
+        rows.append((form[name].label.text, shown or "—"))
     return rows
+
+
+def _blank(value) -> bool:
+    return value in (None, "", [])
+
+
+def _named(field, value):
+    """A choice field's code by its name in the reader's language (anything else as it is)."""
+    choices = getattr(field, "choices", None)
+    if not choices or _blank(value):
+        return value
+    if isinstance(choices, dict):  # grouped choices
+        choices = [choice for group in choices.values() for choice in group]
+    return next((choice[1] for choice in choices if str(choice[0]) == str(value)), value)

@@ -120,7 +120,7 @@ def edit(org_id: int):
             flash(_("Someone else saved this profile while you were editing it. Their version is shown below; "
                     "your text is kept in the form: check it and save again."), "error")
             return render_template("profiles/edit.html", form=form, org=organisation, theirs=theirs,
-                                   group_kinds=FIELD_GROUP_KINDS), 409
+                                   suggested_tags=_suggested(organisation), group_kinds=FIELD_GROUP_KINDS), 409
         flash(_("Profile saved."), "success")
         if form.kept_groups:
             flash(_("The fields under %(groups)s do not apply to this kind of organisation and held values that "

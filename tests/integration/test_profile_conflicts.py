@@ -136,3 +136,26 @@ def test_ten_simultaneous_saves_on_postgresql_one_wins_the_others_conflict(app):
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["conflict"] * 9 + ["saved"], outcomes
+
+
+def test_the_conflict_box_lists_only_what_differs_by_name_not_by_code(app):
+    """Lists of codes count as the same in any order (the form sends its own); a code differing is shown by its name
+    in the reader's language; the page keeps the suggested tags' names."""
+    org = make_org()
+    first, second = app.test_client(), app.test_client()
+    login(first, make_user(organisation_id=org.id))
+    login(second, make_user(organisation_id=org.id))
+    assert first.post(f"/profiles/{org.id}/edit", data=dict(FULL_FORM, **loaded(first, org.id))).status_code == 302
+    form_a, form_b = loaded(first, org.id), loaded(second, org.id)
+    theirs = dict(FULL_FORM, sectors=["pharma", "biotech"], therapeutic_areas=["rare_diseases", "oncology"],
+                  keywords="siRNA; LNP; GalNAc")
+    assert first.post(f"/profiles/{org.id}/edit", data=dict(theirs, **form_a)).status_code == 302
+    stored = db.session.get(Organisation, org.id)
+    db.session.refresh(stored)
+    mine = dict(FULL_FORM, sectors=list(reversed(stored.sectors)), offer="Bob's offer")
+    html = second.post(f"/profiles/{org.id}/edit", data=dict(mine, **form_b)).get_data(as_text=True)
+    box = html[html.index('id="conflict"'):html.index("</section>", html.index('id="conflict"'))]
+    labels = re.findall(r"<dt>([^<]*)</dt>", box)
+    assert "Sectors" not in labels  # same sectors, another order
+    assert "GalNAc" in box and "Piattaforma di siRNA" in box  # their keywords and offer
+    assert "Oncology" in box and "oncology" not in box and "rare_diseases" not in box  # names, not codes
