@@ -13,6 +13,10 @@ from matchmaker.i18n import is_local_path, vocabulary_label
 def register_template_helpers(app: Flask) -> None:
     """Expose the taxonomy and a few filters to every template."""
 
+    from matchmaker.services.events_rules import is_web_link
+
+    app.jinja_env.tests["web_link"] = is_web_link  # a virtual room's link shown as a link only if http(s)
+
     @app.context_processor
     def inject_taxonomy() -> dict:
         return {"taxonomy": taxonomy}

@@ -21,7 +21,14 @@ CLOCK_MESSAGE = _l("Write the time as HH:MM, for example 09:30.")
 SESSION_REFUSALS = {"session_backwards": _l("This session ends (%(end)s) before it starts (%(start)s): check the "
                                             "two times (swapped?)."),
                     "sessions_overlap": _l("The afternoon session starts (%(start)s) before the morning session ends "
-                                           "(%(end)s).")}
+                                           "(%(end)s)."),
+                    "break_backwards": _l("The break %(start)s-%(end)s ends before it starts, or when it starts: "
+                                          "check the two times."),
+                    "break_outside": _l("The break %(start)s-%(end)s falls outside the sessions (%(sessions)s): it "
+                                        "would leave out no slot.")}
+
+TABLE_REFUSALS = {"table_link_not_web": _l("The link of “%(name)s” is not a web address: write it as https://…"),
+                  "table_name_twice": _l("Two tables are named “%(name)s”: give each table a name of its own.")}
 
 
 def clock():
@@ -75,19 +82,33 @@ class EventForm(AppForm):
         if field.data and parse_breaks(field.data) is None:
             raise ValidationError(_l("Write breaks as HH:MM-HH:MM, separated by commas."))
 
-    def validate_tables(self, field) -> None:  # "0" made an event where nobody could meet
-        if field.data and not parse_tables(field.data):
+    def validate_tables(self, field) -> None:
+        """At least one table ("0" made an event where nobody could meet), each with its own name (agendas, badges
+        and exports name them), a virtual room's link a web address (participants open it)."""
+        from matchmaker.services.events_rules import table_problem
+
+        rows = parse_tables(field.data or "")
+        if field.data and not rows:
             raise ValidationError(_l("At least one table: a number from 1, or one name per line."))
+        problem = table_problem(rows)
+        if problem is not None:
+            raise ValidationError(TABLE_REFUSALS[problem[0]] % problem[1])
 
     def validate(self, extra_validators=None) -> bool:
-        """The fields' own rules, then the sessions' order, each refusal on its field (the typing stays)."""
+        """The fields' own rules, then the sessions' order, then the breaks against the sessions, each refusal on
+        its field (the typing stays)."""
+        from matchmaker.services.events_dates import break_problem, session_problems
+
         valid = super().validate(extra_validators)
         times = [getattr(self, name, None) for name in ("am_start", "am_end", "pm_start", "pm_end")]
         if None in times or any(field.errors for field in times):
             return valid
-        from matchmaker.services.events_dates import session_problems
         am, pm = (times[0].data, times[1].data), (times[2].data, times[3].data)
-        problems = session_problems(am, pm if pm[0] and pm[1] else None)
+        afternoon = pm if pm[0] and pm[1] else None
+        problems = session_problems(am, afternoon)
+        if not problems and self.breaks.data and not self.breaks.errors:
+            found = break_problem(parse_breaks(self.breaks.data) or [], [am] + ([afternoon] if afternoon else []))
+            problems = {"breaks": found} if found else {}
         for name, (code, params) in problems.items():
             getattr(self, name).errors = [*getattr(self, name).errors, SESSION_REFUSALS[code] % params]
         return valid and not problems

@@ -81,15 +81,30 @@ def run(event_id: int):
     except Conflict as exc:
         refusal_flash(exc)
         return redirect(url_for("events.schedule", event_id=event.id))
+    limit = _time_limit(request.form.get("time_limit", ""))
+    if limit is None:  # refused before anything starts, the figure to write said (not silently the default)
+        flash(_("Nothing started: the time limit is a number of seconds from %(min)s to %(max)s, not “%(typed)s”.",
+                min=1, max=600, typed=request.form.get("time_limit", "")[:20]), "error")
+        return redirect(url_for("events.schedule", event_id=event.id))
     expire_pending(event)
-    asked = request.form.get("time_limit", 30.0, type=float)
-    limit = min(max(asked, 1.0), 600.0) if math.isfinite(asked) else 30.0  # 'nan' passes min/max
     job = enqueue(KIND, {"event_id": event.id, "time_limit": limit}, user_id=current_user.id, label=event.name)
     event = db.session.get(type(event), event_id)
     event.schedule_job_id = job.id
     db.session.commit()
     flash(_("Scheduling started; this page follows it."), "info")
     return redirect(url_for("events.schedule", event_id=event.id))
+
+
+def _time_limit(typed: str) -> float | None:
+    """The run's time limit in seconds: empty means the default (30), else a number from 1 to 600; None when it is
+    anything else (letters, 0, -5, 100000, nan)."""
+    if not typed.strip():
+        return 30.0
+    try:
+        seconds = float(typed)
+    except ValueError:
+        return None
+    return seconds if math.isfinite(seconds) and 1 <= seconds <= 600 else None
 
 
 @bp.post("/<int:event_id>/publish")

@@ -52,3 +52,18 @@ def session_problems(am: tuple[str, str], pm: tuple[str, str] | None) -> dict[st
         if "am_end" not in problems and pm_start < am_end:
             problems["pm_start"] = ("sessions_overlap", {"start": pm[0], "end": am[1]})
     return problems
+
+
+def break_problem(breaks: list[tuple[str, str]], sessions: list[tuple[str, str]]) -> tuple[str, dict] | None:
+    """The first break (HH:MM pairs, already readable) that cannot be: ending when or before it starts
+    ("break_backwards"), or overlapping no session ("break_outside": it would take no slot away, and the organiser
+    would believe in a pause that is not there); None when every break is possible."""
+    spans = [(time.fromisoformat(a.zfill(5)), time.fromisoformat(b.zfill(5))) for a, b in sessions]
+    for start, end in breaks:
+        begins, ends = time.fromisoformat(start.zfill(5)), time.fromisoformat(end.zfill(5))
+        if ends <= begins:
+            return "break_backwards", {"start": start, "end": end}
+        if not any(begins < b and a < ends for a, b in spans):
+            return "break_outside", {"start": start, "end": end,
+                                     "sessions": ", ".join(f"{a}–{b}" for a, b in sessions)}
+    return None

@@ -11,7 +11,7 @@ from matchmaker.models.event import (REQUESTS, Event, EventOrganiser, EventParti
 from matchmaker.models.event_meeting import Meeting, MeetingSeat, Precedence
 from matchmaker.scheduling import Instance
 from matchmaker.scheduling.dzn import read_dzn
-from matchmaker.services.events_rules import generate_slots, require_tables
+from matchmaker.services.events_rules import check_tables, generate_slots, require_tables
 
 DZN_DAY = date(2027, 3, 10)  # imported benchmark events take place on one day: mornings at 9, afternoons at 14
 SESSION_START = {"am": time(9, 0), "pm": time(14, 0)}
@@ -71,7 +71,7 @@ def create_event(name: str, time_zone: str, days: list[date], sessions: list[tup
                  organiser_id: int | None = None, **settings) -> Event:
     """A new event with its slot grid and tables (name, virtual, link); the caller commits. Without a table nobody
     could meet (the web form refuses it first): ValueError."""
-    require_tables(tables)
+    check_tables(tables)
     event = Event(name=name, time_zone=time_zone, slot_minutes=slot_minutes, **settings)
     event.grid = {"days": [d.isoformat() for d in days], "sessions": [list(s) for s in sessions],
                   "breaks": [list(b) for b in breaks]}

@@ -10,7 +10,7 @@ from matchmaker.extensions import db
 from matchmaker.models.event import Event, EventSlot, EventTable, Unavailability
 from matchmaker.models.event_meeting import Meeting
 from matchmaker.services.events import Conflict
-from matchmaker.services.events_rules import generate_slots, require_tables
+from matchmaker.services.events_rules import check_tables, generate_slots
 
 
 @dataclass
@@ -39,7 +39,7 @@ def change_grid(event: Event, days: list[date], sessions: list[tuple[str, str, s
     """Regenerate the slots (with the creation's generator) and the tables; committed. A slot whose times stay
     keeps its row and its unavailability marks. Raises Conflict once meetings are placed, unless only the
     tables' names and links change; ValueError without a table (the web form refuses it first)."""
-    require_tables(tables)
+    check_tables(tables)
     grid = {"days": [d.isoformat() for d in days], "sessions": [list(s) for s in sessions],
             "breaks": [list(b) for b in breaks]}
     grid_changed = grid != event.grid or slot_minutes != event.slot_minutes

@@ -36,6 +36,36 @@ def require_tables(tables: list) -> None:
         raise ValueError("an event needs at least one table")
 
 
+def check_tables(tables: list[tuple[str, bool, str]]) -> None:
+    """require_tables, and ValueError for a table_problem (the web form refuses both first, on its field)."""
+    require_tables(tables)
+    problem = table_problem(tables)
+    if problem is not None:
+        raise ValueError(f"{problem[0]}: {problem[1]['name']}")
+
+
+def table_problem(tables: list[tuple[str, bool, str]]) -> tuple[str, dict] | None:
+    """The first of the tables (name, virtual, link) that cannot be: a link that is not a web address
+    ("table_link_not_web": participants open it from their agenda), a name given twice ("table_name_twice", whatever
+    the case: agendas, badges and exports tell tables by their names); None when they are all fine."""
+    seen: set[str] = set()
+    for name, _virtual, link in tables:
+        if link and not is_web_link(link):
+            return "table_link_not_web", {"name": name}
+        if name.casefold() in seen:
+            return "table_name_twice", {"name": name}
+        seen.add(name.casefold())
+    return None
+
+
+def is_web_link(link: str | None) -> bool:
+    """An http(s) address with a host: the only links a virtual room may have (never javascript: or data:)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit((link or "").strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 def generate_slots(days: list[date], sessions: list[tuple[str, str, str]], slot_minutes: int,
                    breaks: list[tuple[str, str]], time_zone: str) -> list[GridSlot]:
     """Slots of `slot_minutes` filling each session (name, "HH:MM", "HH:MM") of each day, skipping any slot that

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timezone
 
 import icalendar
+import pytest
 
 from matchmaker.extensions import db
 from matchmaker.models import Event, EventParticipant, Meeting, MeetingRequest
@@ -151,3 +152,15 @@ def test_a_request_is_refused_while_requests_are_closed_or_the_quota_is_used(app
     with pytest.raises(Conflict) as quota:
         request_meeting(event, people[0], people[2])
     assert quota.value.args[0] == "quota_reached" and db.session.query(MeetingRequest).count() == 1
+
+
+@pytest.mark.parametrize("typed", ["0", "-5", "abc", "100000", "nan"])
+def test_a_time_limit_out_of_range_starts_nothing_and_says_so(app, client, typed):
+    from matchmaker.models import Job
+
+    organiser = make_user(role="organiser")
+    event = small_event(organiser=organiser)[0]
+    login(client, organiser)
+    page = post_form(client, f"/events/{event.id}/schedule/run", {"time_limit": typed}, follow_redirects=True)
+    assert "Nothing started: the time limit is a number of seconds from 1 to 600" in page.get_data(as_text=True)
+    assert db.session.execute(db.select(Job)).first() is None
