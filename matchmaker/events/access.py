@@ -27,10 +27,11 @@ def organised(event_id: int) -> Event:
 
 
 def joined(event_id: int) -> tuple[Event, EventParticipant]:
-    """The event and the current user's participation; 404 for anyone else."""
+    """The event and the current user's participation; 404 for anyone else, and while the event is a draft (its
+    participants hear of it when it opens)."""
     event = event_or_404(event_id)
     participant = participant_of(event, current_user)
-    if participant is None or participant.cancelled:
+    if participant is None or participant.cancelled or event.status == DRAFT and role(current_user, event) is None:
         abort(404)
     return event, participant
 
@@ -39,9 +40,9 @@ def joined_or_none(event_id: int) -> tuple[Event, EventParticipant | None]:
     """The event and the current user's participation, None when they take no part in it (or no longer); 404 only
     for an event they may not see at all (a draft they do not organise), as on the event page."""
     event = event_or_404(event_id)
+    if event.status == DRAFT and role(current_user, event) is None:  # its participants too, until it opens
+        abort(404)
     participant = participant_of(event, current_user)
     if participant is not None and not participant.cancelled:
         return event, participant
-    if event.status == DRAFT and role(current_user, event) is None:
-        abort(404)
     return event, None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -76,13 +76,14 @@ def badges(event_id: int):
 
 def _scanned(event_id: int, token: str):
     """The event and the participant behind a badge's token, for the event's organisers only: anyone else (its
-    participants included) and a tampered token or one of another event get 404, learning nothing."""
+    participants included) gets 404, learning nothing; an organiser scanning a tampered token or one of another event
+    gets a 404 page that says so and leads back to the desk (not the bare "page not found")."""
     event = event_or_404(event_id)
     if role(current_user, event) != ORGANISER:
         abort(404)
     participant = events_badges.participant_for(event, token)
     if participant is None:
-        abort(404)
+        abort(make_response(render_template("events/badge_unknown.html", event=event, is_organiser=True), 404))
     return event, participant
 
 

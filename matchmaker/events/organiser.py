@@ -18,7 +18,7 @@ from matchmaker.events.forms import (EventForm, GridForm, SettingsForm, grid_def
 from matchmaker.extensions import db
 from matchmaker.form_base import refused_notice
 from matchmaker.request_guards import db_id
-from matchmaker.models.event import CLOSED, EventParticipant
+from matchmaker.models.event import CLOSED, DRAFT, EventParticipant
 from matchmaker.models.event_meeting import REQUEST_STATES, MeetingRequest
 from matchmaker.permissions import organiser_required
 from matchmaker.services import (events_closing, events_dates, events_export, events_followup_ask, events_people,
@@ -28,6 +28,7 @@ from matchmaker.services.events_access import my_events, open_events
 from matchmaker.services.events_import import create_event, short_sessions
 from matchmaker.services.events_regrid import change_grid, placed_meetings
 from matchmaker.services.events_requests import request_page
+from matchmaker.services.events_welcome import welcome_held
 
 
 @bp.get("/")
@@ -187,6 +188,11 @@ def _save_settings(event, form) -> bool:
                        told), "info")
     elif closing:
         events_followup_ask.queue_ask(event, current_user.id)
+    if was == DRAFT and event.status != DRAFT:
+        held = welcome_held(event, current_user.id)
+        if held:
+            flash(ngettext("%(num)s participant added while the event was a draft has now been told.",
+                           "%(num)s participants added while the event was a draft have now been told.", held), "info")
     if moved:
         flash(_("Time zone now %(zone)s: the slots keep their clock times, now in that zone.",
                 zone=times.zone_label(event)), "info")
@@ -220,8 +226,9 @@ def requests(event_id: int):
     people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id,
                                                                EventParticipant.cancelled.is_(False))
                                 .order_by(EventParticipant.name)).scalars().all()
+    chosen = (request.args.get("first", type=db_id), request.args.get("second", type=db_id))  # a refused force's pair
     return render_template("events/requests.html", event=event, listing=listing, state=state, people=people,
-                           wording=wording, states=REQUEST_STATES)
+                           wording=wording, states=REQUEST_STATES, chosen=chosen)
 
 
 @bp.post("/<int:event_id>/requests/<int:request_id>/accept")
@@ -251,7 +258,13 @@ def force(event_id: int):
             refusal_flash(exc)
         else:
             flash(_("Forced meeting added."), "success")
-    return redirect(url_for("events.requests", event_id=event.id))
+            for name, count, limit in events_people.over_maximum(event, [first, second]):
+                flash(_("%(name)s now has %(count)s meetings for a maximum of %(max)s: the scheduler will leave some "
+                        "out, placing the forced ones first.", name=name, count=count, max=limit), "info")
+            return redirect(url_for("events.requests", event_id=event.id))
+    # Refused: the form comes back with the two chosen (the same person twice, two colleagues, a pair already forced)
+    return redirect(url_for("events.requests", event_id=event.id, first=first.id if first else None,
+                            second=second.id if second else None))
 
 
 @bp.get("/<int:event_id>/export.<fmt>")

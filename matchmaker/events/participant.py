@@ -7,18 +7,17 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
-from matchmaker.events import bp, public_wording, times, wording
+from matchmaker.events import bp, public_wording, wording
 from matchmaker.events.access import event_or_404, joined, joined_or_none
+from matchmaker.events.availability import page as availability_page
 from matchmaker.events.organiser import refusal_flash
 from matchmaker.extensions import db, limiter, login_manager
 from matchmaker.matches import wording as match_wording
-from matchmaker.models.event import (CLOSED, DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant,
-                                     Unavailability)
+from matchmaker.models.event import CLOSED, DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant
 from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
-from matchmaker.services import events_answers, events_followup, events_people, events_public, events_welcome
+from matchmaker.services import events_answers, events_people, events_public, events_welcome
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_changes import last_told
-from matchmaker.services.events_clashes import published_clashes
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
 from matchmaker.services.events_agenda import ical, ics_filename, message_line
@@ -90,35 +89,7 @@ def leave(event_id: int):
 @login_required
 def availability(event_id: int):
     event, participant = joined(event_id)
-    if request.method == "POST":
-        try:
-            events_people.set_unavailable(participant, {int(v) for v in request.form.getlist("unavailable")
-                                                        if v.isdigit()})
-        except Conflict as exc:
-            refusal_flash(exc)
-            return redirect(url_for("events.availability", event_id=event.id))
-        flash(_("Availability saved."), "success")
-        for clash in published_clashes(event, participant):  # the published agenda stands until it is repaired
-            flash(wording.availability_clash(clash, event), "error")
-        return redirect(url_for("events.availability", event_id=event.id))
-    marked = set(db.session.execute(select(Unavailability.slot_id).where(
-        Unavailability.participant_id == participant.id)).scalars())
-    return render_template("events/availability.html", event=event, marked=marked, days=_slot_groups(event),
-                           over=events_followup.is_over(event))
-
-
-def _slot_groups(event: Event) -> list[tuple[str, list[tuple[str, list]]]]:
-    """The event's slots by day (its date in the event's zone and the reader's language), then by session."""
-    from itertools import groupby
-
-    spans = len(times.abbreviations(event)) > 1  # a summer-time switch: each day names its own abbreviation
-
-    def day(slot) -> str:
-        date = times.localtime(slot.starts_at, event.time_zone, "date")
-        return f"{date} ({times.localtime(slot.starts_at, event.time_zone, '%Z')})" if spans else date
-
-    return [(label, [(wording.session(code), list(slots)) for code, slots in groupby(in_day, lambda s: s.session)])
-            for label, in_day in ((label, list(group)) for label, group in groupby(event.slots, day))]
+    return availability_page(event, participant, url_for("events.availability", event_id=event.id))
 
 
 @bp.get("/<int:event_id>/suggestions")

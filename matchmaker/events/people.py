@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from matchmaker import count_wording
 from matchmaker.events import bp, wording
+from matchmaker.events.availability import page as availability_page
 from matchmaker.events.access import organised
 from matchmaker.events.forms import ImportForm, ParticipantForm
 from matchmaker.extensions import db
@@ -38,16 +39,17 @@ def participants(event_id: int):
         try:
             data = upload.file.data.read()
             table = read_table(data, upload.file.data.filename or "")
+            rows = events_people.participant_rows(table)
         except TableError as exc:
             flash(str(exc), "error")
         else:
-            if len(table.rows) > current_app.config["IMPORT_INLINE_ROWS"]:  # a big file: the worker imports it
+            if len(rows) > current_app.config["IMPORT_INLINE_ROWS"]:  # a big file: the worker imports it
                 job = events_people.import_in_background(event, data, upload.file.data.filename or "", current_user.id,
                                                          upload.mode.data)
                 return redirect(url_for("events.participants", event_id=event.id, job=job.id))
-            report = events_people.import_rows(event, table.rows, inviter_id=current_user.id, mode=upload.mode.data)
+            report = events_people.import_rows(event, rows, inviter_id=current_user.id, mode=upload.mode.data)
             if report.errors:  # the report stays on the page, with its refused rows to download
-                job = events_import_report.record(event, report, len(table.rows), upload.file.data.filename or "",
+                job = events_import_report.record(event, report, len(rows), upload.file.data.filename or "",
                                                   current_user.id)
                 return redirect(url_for("events.participants", event_id=event.id, job=job.id) + "#import-job")
             flash(count_wording.participants_added(report.added), "success" if report.added else "info")
@@ -71,7 +73,8 @@ def _add_one(event, form) -> bool:
     except Conflict as exc:
         code = exc.reason[0]
         field = {"invalid_email": form.email, "unknown_organisation": form.organisation,
-                 "ambiguous_organisation": form.organisation}.get(code, form.name)
+                 "ambiguous_organisation": form.organisation,  # already a participant: found by that e-mail
+                 "already_registered": form.email if form.email.data else form.name}.get(code, form.name)
         field.errors = [*field.errors, wording.enrol_refusal(exc.reason)]
         return False
     flash(_("%(name)s added.", name=added.name), "success")
@@ -101,10 +104,12 @@ def _import_job(event, job_id: int | None):
 
 
 def _request_counts(event) -> tuple[dict, dict]:
+    """Requests each participant sent and received (not the meetings the organisers forced: nobody asked)."""
     sent: dict[int, int] = {}
     received: dict[int, int] = {}
     for requester, target in db.session.execute(select(MeetingRequest.requester_id, MeetingRequest.target_id)
-                                                .where(MeetingRequest.event_id == event.id)):
+                                                .where(MeetingRequest.event_id == event.id,
+                                                       MeetingRequest.by_organisers.is_(False))):
         sent[requester] = sent.get(requester, 0) + 1
         received[target] = received.get(target, 0) + 1
     return sent, received
@@ -174,3 +179,15 @@ def _roster_args() -> dict[str, str]:
 def _roster_url(event) -> str:
     """The participants page as the organiser left it: the same search and page."""
     return url_for("events.participants", event_id=event.id, **_roster_args())
+
+
+@bp.route("/<int:event_id>/participants/<int:participant_id>/availability", methods=["GET", "POST"])
+@login_required
+def participant_availability(event_id: int, participant_id: int):
+    """The organisers keep a participant's availability for them (someone without an account who phoned in)."""
+    event = organised(event_id)
+    participant = db.session.get(EventParticipant, participant_id)
+    if participant is None or participant.event_id != event.id or participant.cancelled:
+        abort(404)
+    here = url_for("events.participant_availability", event_id=event.id, participant_id=participant.id)
+    return availability_page(event, participant, here, for_someone=True)

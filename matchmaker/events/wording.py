@@ -24,6 +24,7 @@ REFUSALS = {
     "changed_meanwhile": _l("someone else changed the agenda meanwhile; reload the page and try again"),
     "meeting_locked": _l("this meeting is locked; unlock it first"),
     "not_placed": _l("this meeting is not placed"),
+    "no_change": _l("that changes nothing: the meeting is already where you asked (or already out of the agenda)"),
     "no_such_meeting": _l("no such meeting in this event"),
     "invalid_partner": _l("you cannot request a meeting with this participant"),
     "same_organisation": _l("this participant is from your own organisation: meetings here are with other "
@@ -44,6 +45,7 @@ REFUSALS = {
     "not_participating": _l("you no longer take part in this event"),
     "colleagues": _l("these two participants are from the same organisation: meetings here are between different "
                      "organisations"),
+    "already_forced": _l("these two participants already have a forced meeting: nothing changed"),
     "event_closed": _l("the event is closed: its requests can no longer be answered or withdrawn"),
     "event_over": _l("the event is over: availability can no longer change"),
     "availability_called_off": _l("the event was called off: availability can no longer change"),
@@ -124,6 +126,8 @@ NAMED_REFUSALS = {  # the same refusals naming who or which meeting, when the re
                           ("name",)),
     "colleagues": (N_("%(first)s and %(second)s are colleagues at %(organisation)s: meetings here are between "
                       "different organisations"), ("first", "second", "organisation")),
+    "already_forced": (N_("%(first)s and %(second)s already have a forced meeting: nothing changed"),
+                       ("first", "second")),
 }
 
 
@@ -215,14 +219,19 @@ def _table_label(name: str) -> str:
     return table_label(name)
 
 
-def availability_clash(clash, event) -> str:
-    """Why a slot just marked unavailable clashes with the participant's published agenda, naming the meeting."""
+def availability_clash(clash, event, name: str | None = None) -> str:
+    """Why a slot just marked unavailable clashes with the participant's published agenda, naming the meeting (to
+    the participant, or with their `name` to the organiser who marked it for them)."""
     table = clash.meeting.pub_table
+    params = dict(when=localrange(clash.slot.starts_at, clash.slot.ends_at, event.time_zone),
+                  number=clash.meeting.number, partners=", ".join(clash.partners) or "–",
+                  table=_table_label(table.name) if table is not None else "–")
+    if name is not None:
+        return gettext("%(name)s is now unavailable at %(when)s, but their published meeting %(number)s with "
+                       "%(partners)s (%(table)s) is then: move it from the Schedule page.", name=name, **params)
     return gettext("You marked %(when)s unavailable, but your published meeting %(number)s with %(partners)s "
                    "(%(table)s) is then: it stays on your agenda until the organisers move it; tell them if you "
-                   "cannot attend.", when=localrange(clash.slot.starts_at, clash.slot.ends_at, event.time_zone),
-                   number=clash.meeting.number, partners=", ".join(clash.partners) or "–",
-                   table=_table_label(table.name) if table is not None else "–")
+                   "cannot attend.", **params)
 
 
 def agenda_change_details(params: dict) -> str:

@@ -41,15 +41,15 @@ def import_event_people(progress: Progress, payload: dict[str, Any]) -> dict:
     not imported (to download, fix and import again)."""
     from matchmaker.models.event import Event
     from matchmaker.services import events_import_report
-    from matchmaker.services.events_people import import_rows
+    from matchmaker.services.events_people import import_rows, participant_rows
     from matchmaker.services.tables import read_table
 
-    table = read_table(payload["data"], payload["filename"])
+    rows = participant_rows(read_table(payload["data"], payload["filename"]))
     event = db.session.get(Event, payload["event_id"])
-    report = import_rows(event, table.rows, progress=progress.phase(N_("Importing"), N_("rows")),
+    report = import_rows(event, rows, progress=progress.phase(N_("Importing"), N_("rows")),
                          inviter_id=payload.get("inviter_id"), mode=payload.get("mode", "good"))
-    progress.phase(N_("Imported"), N_("rows"), len(table.rows)).step(len(table.rows))
-    return events_import_report.result(event, report, len(table.rows))
+    progress.phase(N_("Imported"), N_("rows"), len(rows)).step(len(rows))
+    return events_import_report.result(event, report, len(rows))
 
 
 @handler("import-cordis")

@@ -24,7 +24,11 @@ GENERIC_WORDS = frozenset("""
     italiani italiane italia european europeo europea europei europee europe regional regionale regionali
     national nazionale nazionali international internazionale internazionali local locale locali
     milan milano milanese milanesi northern southern settentrionale meridionale
-""".split())  # who and where a profile is (its kind and region say it), not what it works on
+""".split()) | frozenset("""
+    search mission missions missione missioni cluster clusters adult adults adulto adulta adulti adulte
+""".split())  # who and where a profile is (its kind and region say it), not what it works on; and the words of the
+# programmes' own titles ("Cancer Mission", "Cluster 1 Health") and of any study population ("adults") that a
+# newcomer's walk saw as reasons (2026-12-01)
 # Words of any life-science text: shown, but after every more specific term (technical, topical or plain).
 COMMON_SCIENCE = frozenset("""
     molecule molecules molecular protein proteins cell cells gene genes compound compounds sample samples
@@ -42,6 +46,7 @@ NOT_ALONE = COMMON_SCIENCE | frozenset("""
     ricombinante ricombinanti virale virali batterico batterica batterici acuto acuta cronico cronica raro rara
     rari rare umano umana umani precoce tardivo avanzato avanzata longitudinale longitudinali predittivo
     predittiva innovativo innovativa invasivo invasiva
+    discovery survival pipeline pipelines scoperta sopravvivenza
 """.split())
 # Latin words that people write after "in" (a stop word the engine drops): reasons show the phrase as written.
 AFTER_IN = frozenset({"vitro", "vivo", "silico", "situ", "utero", "ovo"})

@@ -125,6 +125,9 @@ class EventParticipant(db.Model):
     withdrawn: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: old-revision inserts
     ical_token: Mapped[str] = mapped_column(String(64), default=_token)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Added by the organisers to an event still in draft and not told yet (events_welcome.welcome_held tells them when
+    # it opens); no Python default: old-revision inserts
+    held_back: Mapped[bool] = mapped_column(server_default=sa_false())
 
     user: Mapped[User | None] = relationship()
     organisation: Mapped[Organisation | None] = relationship()

@@ -6,20 +6,21 @@ from datetime import datetime
 from sqlalchemy import select
 
 from matchmaker.extensions import db
-from matchmaker.models.event import Event, EventOrganiser, EventParticipant
+from matchmaker.models.event import DRAFT, Event, EventOrganiser, EventParticipant
 from matchmaker.models.user import User
 
 ORGANISER, PARTICIPANT, ADMIN = "organiser", "participant", "admin"  # ADMIN: events_with_role only
 
 
 def role(user: User | None, event: Event) -> str | None:
-    """"organiser" for the event's organisers and admins, "participant" for its participants, else None."""
+    """"organiser" for the event's organisers and admins, "participant" for its participants, else None (also for
+    the participants of an event still in draft: it is the organisers' until it opens)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     if user.is_admin or db.session.execute(select(EventOrganiser.id).where(
             EventOrganiser.event_id == event.id, EventOrganiser.user_id == user.id)).first():
         return ORGANISER
-    if db.session.execute(select(EventParticipant.id).where(
+    if event.status != DRAFT and db.session.execute(select(EventParticipant.id).where(
             EventParticipant.event_id == event.id, EventParticipant.user_id == user.id,
             EventParticipant.cancelled.is_(False))).first():
         return PARTICIPANT
@@ -27,7 +28,7 @@ def role(user: User | None, event: Event) -> str | None:
 
 
 def events_of(user: User) -> list[tuple[Event, str]]:
-    """The events the user organises or takes part in, with their role (admins: every event)."""
+    """The events the user organises or takes part in (not in draft), with their role (admins: every event)."""
     if user.is_admin:
         return [(e, ORGANISER) for e in db.session.execute(select(Event).order_by(Event.id)).scalars()]
     organised = set(db.session.execute(select(EventOrganiser.event_id).where(EventOrganiser.user_id == user.id))
@@ -36,7 +37,8 @@ def events_of(user: User) -> list[tuple[Event, str]]:
         EventParticipant.user_id == user.id, EventParticipant.cancelled.is_(False))).scalars())
     ids = organised | joined
     rows = db.session.execute(select(Event).where(Event.id.in_(ids)).order_by(Event.id)).scalars() if ids else []
-    return [(e, ORGANISER if e.id in organised else PARTICIPANT) for e in rows]
+    return [(e, ORGANISER if e.id in organised else PARTICIPANT) for e in rows
+            if e.id in organised or e.status != DRAFT]
 
 
 def events_with_role(user: User) -> list[tuple[Event, str]]:

@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
 from sqlalchemy import delete, false, or_, select
 from sqlalchemy.exc import IntegrityError
 
@@ -14,9 +15,29 @@ from matchmaker.models.user import User
 from matchmaker.services import events_orgs
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_welcome import welcome
+from matchmaker.services.tables import Table, TableError
 
 
 COLUMNS = ("name", "email", "organisation")  # what a row of the table may give
+# The other headers read as those columns (as tables.normalise_header writes them): an Italian sheet's "Nome;E-mail;
+# Organizzazione", the usual English variants.
+COLUMN_NAMES = {"name": ("name", "nome", "nome_e_cognome", "full_name", "participant", "partecipante"),
+                "email": ("email", "e_mail", "mail", "email_address", "e_mail_address", "indirizzo_email"),
+                "organisation": ("organisation", "organization", "organizzazione", "company", "azienda", "ente",
+                                 "affiliation")}
+
+
+def participant_rows(table: Table) -> list[tuple[int, dict[str, str]]]:
+    """The table's rows keyed by COLUMNS (COLUMN_NAMES recognised). TableError when its first row names neither a
+    name nor an e-mail column: every row would otherwise be refused one by one for a missing name."""
+    known = {alias: column for column, aliases in COLUMN_NAMES.items() for alias in aliases}
+    if not any(known.get(name) in ("name", "email") for name in table.header):
+        found = ", ".join(name for name in table.header if name)[:200] or "—"
+        raise TableError(_("The first row names no column this import reads (it has: %(found)s). It needs a "
+                           "column “name” or “email”, and may have “organisation” (or nome, e-mail, "
+                           "organizzazione).", found=found))
+    return [(number, {known[key]: value for key, value in row.items() if key in known})
+            for number, row in table.rows]
 
 
 @dataclass

@@ -19,8 +19,9 @@ from matchmaker.services.events_rules import check_changes
 
 def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_version: int | None = None) -> list[str]:
     """Apply meeting id -> (slot index, table index) or None (unplace) to the draft, or raise Conflict with the
-    validator's reason; committed. On a published agenda the change is published at once: returns the names of the
-    people notified (else []). `expected_version` is the event version the organiser's page showed."""
+    validator's reason ("no_change" when every meeting is already where asked); committed. On a published agenda
+    the change is published at once: returns the names of the people notified (else []). `expected_version` is the
+    event version the organiser's page showed."""
     version = event.version if expected_version is None else expected_version
     loaded = events.load(event)
     wanted: dict[int, Placement | None] = {}
@@ -29,6 +30,8 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
             raise Conflict("no_such_meeting", {"meeting": meeting_id})
         wanted[loaded.meeting_index[meeting_id]] = Placement(*where) if where is not None else None
     schedule = loaded.draft()
+    if all(schedule.placements.get(index) == placement for index, placement in wanted.items()):
+        raise Conflict("no_change", {})  # already there, already unplaced, swapped with itself: not "changed"
     for index, placement in wanted.items():
         if placement is not None and loaded.meetings[index].locked \
                 and schedule.placements.get(index) != placement:

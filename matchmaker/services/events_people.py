@@ -15,7 +15,8 @@ from matchmaker.models.user import User
 from matchmaker.scheduling import Priority
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_cancel import cancel_participant, meeting_count, reinstate  # noqa: F401 (its callers)
-from matchmaker.services.events_enrol import ImportReport, import_rows  # noqa: F401 (the import job's names)
+from matchmaker.services.events_enrol import (ImportReport, import_rows,  # noqa: F401 (the import's names)
+                                              participant_rows)
 
 
 def register(event: Event, user: User) -> EventParticipant:
@@ -222,17 +223,34 @@ def decline(request: MeetingRequest, reason: str) -> None:
 
 def force(event: Event, first: EventParticipant, second: EventParticipant) -> Meeting:
     """The organiser's forced meeting between two participants (priority forced); committed. Two colleagues of one
-    organisation are refused (`colleagues`, naming both and it), as their own request to each other is."""
+    organisation are refused (`colleagues`, naming both and it), as their own request to each other is; two who
+    already have a forced meeting too (`already_forced`: nothing would change)."""
     if first.organisation_id is not None and first.organisation_id == second.organisation_id:
         organisation = db.session.get(Organisation, first.organisation_id)
         raise Conflict("colleagues", {"first": first.name, "second": second.name,
                                       "organisation": organisation.name if organisation else ""})
     request = _pair(event, first.id, second.id)
+    if request is not None and db.session.execute(select(Meeting.id).where(
+            Meeting.request_id == request.id, Meeting.state == "active",
+            Meeting.priority >= int(Priority.FORCED))).first():
+        raise Conflict("already_forced", {"first": first.name, "second": second.name})  # not "added" a second time
     if request is None:  # nobody asked: the request row is the organisers' (the participants see it as theirs)
         request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id, by_organisers=True)
         db.session.add(request)
         db.session.flush()
     return accept(request, priority=Priority.FORCED)
+
+
+def over_maximum(event: Event, people: list[EventParticipant]) -> list[tuple[str, int, int]]:
+    """(name, meetings, maximum) of those of `people` with more meetings than their maximum (their own, else the
+    event's): the scheduler will leave some out, the forced ones placed first."""
+    found = []
+    for person in people:
+        limit = person.max_meetings or event.max_meetings
+        count = meeting_count(person)
+        if limit and count > limit:
+            found.append((person.name, count, limit))
+    return found
 
 
 def expire_pending(event: Event) -> int:

@@ -1,6 +1,7 @@
 """Telling people the organisers added to an event (by hand or from a file): a notification and a mail for those with
 an account, an invitation to register (a signed link, naming the event) for those without one. Mail goes through the
-task queue; each person is told once, when their participation is created (a re-import refuses them as duplicates)."""
+task queue; each person is told once, when their participation is created (a re-import refuses them as duplicates),
+or, added while the event was a draft, when it opens (`welcome_held`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from matchmaker.extensions import db
 from matchmaker.i18n import invitee_language
 from matchmaker.models import Invitation
-from matchmaker.models.event import Event, EventParticipant
+from matchmaker.models.event import DRAFT, Event, EventParticipant
 from matchmaker.models.user import MEMBER, User
 from matchmaker.services import invitations, mail, notifications
 from matchmaker.services.accounts import find_user, serializer
@@ -24,15 +25,34 @@ def event_link(event: Event) -> str:
 
 
 def welcome(event: Event, added: Iterable[EventParticipant], inviter_id: int | None = None) -> int:
-    """Tell each newly added participant that they take part in `event`; returns how many were told."""
+    """Tell each newly added participant that they take part in `event`; returns how many were told. Held back while
+    the event is a draft (nobody hears of an event not yet announced, and its pages are the organisers' only): they
+    are marked `held_back`, and `welcome_held` tells them when it opens."""
+    added = list(added)
+    if event.status == DRAFT:
+        for participant in added:
+            participant.held_back = True
+        db.session.commit()
+        return 0
     told = 0
+    accounts = [participant.user for participant in added if participant.user is not None]
+    if accounts:  # one commit for all of them
+        notifications.notify_many(accounts, "event_added", {"event": event.name}, event_link(event))
+        told += len(accounts)
     for participant in added:
-        if participant.user is not None:
-            notifications.notify(participant.user, "event_added", {"event": event.name}, event_link(event))
-            told += 1
-        elif participant.email:
+        if participant.user is None and participant.email:
             told += _invite(event, participant, inviter_id)
+        participant.held_back = False
+    db.session.commit()
     return told
+
+
+def welcome_held(event: Event, inviter_id: int | None = None) -> int:
+    """Tell the participants added while `event` was a draft, now that it is not (or none while it still is)."""
+    held = db.session.execute(select(EventParticipant).where(
+        EventParticipant.event_id == event.id, EventParticipant.held_back.is_(True),
+        EventParticipant.cancelled.is_(False)).order_by(EventParticipant.id)).scalars().all()
+    return welcome(event, held, inviter_id) if held and event.status != DRAFT else 0
 
 
 def _invite(event: Event, participant: EventParticipant, inviter_id: int | None) -> int:

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask_babel import gettext as _
 
 from matchmaker.services.xlsx_guard import MAX_ROWS
+
+log = logging.getLogger(__name__)
 
 
 class TableError(ValueError):
@@ -84,8 +87,9 @@ def read_xlsx(data: bytes) -> Table:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a broken file
-        raise TableError(_("The file is not a readable .xlsx workbook (%(error)s).",
-                           error=exc.__class__.__name__)) from None
+        log.info("unreadable .xlsx upload: %s", exc.__class__.__name__)  # the reader is told what to do instead
+        raise TableError(_("The file is not a readable .xlsx workbook: open it in Excel or LibreOffice and save it "
+                           "again as .xlsx (or as .csv).")) from None
     sheet = workbook.worksheets[0]
     sheet.reset_dimensions()  # the declared <dimension> (A1:XFD2000...) is not trusted: only real cells count
     iterator = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)

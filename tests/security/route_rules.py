@@ -193,6 +193,8 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/events/<int:event_id>/participants/<int:participant_id>/cancel"): event_organisers(),  # confirm page
     ("POST", "/events/<int:event_id>/participants/<int:participant_id>/cancel"): event_organisers(302),
     ("POST", "/events/<int:event_id>/participants/<int:participant_id>/reinstate"): event_organisers(302),
+    ("GET", "/events/<int:event_id>/participants/<int:participant_id>/availability"): event_organisers(),
+    ("POST", "/events/<int:event_id>/participants/<int:participant_id>/availability"): event_organisers(302),
     ("GET", "/events/<int:event_id>/requests"): event_organisers(),
     ("POST", "/events/<int:event_id>/requests/<int:request_id>/accept"): event_organisers(302),
     ("POST", "/events/<int:event_id>/force"): event_organisers(302),

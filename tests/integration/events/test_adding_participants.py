@@ -80,6 +80,8 @@ def test_the_add_form_says_who_is_already_a_participant(app, client):
     post_form(client, url, {"add-name": "Marco Rossi", "add-email": "marco@example.org"})
     page = post_form(client, url, {"add-name": "Marco", "add-email": "Marco@Example.org"}).get_data(as_text=True)
     assert "Marco Rossi is already a participant." in page
+    email_box = page.split('id="add-email-field"', 1)[1].split("</div>", 1)[0]  # under the e-mail, not the name
+    assert "Marco Rossi is already a participant." in email_box
     assert "Row 0" not in page and "0 participants added" not in page
     page = post_form(client, url, {"add-name": "Someone", "add-email": "not-an-email"}).get_data(as_text=True)
     assert "“not-an-email” is not a valid e-mail address." in page

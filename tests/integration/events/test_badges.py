@@ -177,7 +177,10 @@ def test_only_the_event_s_organisers_may_open_a_badge(app):
     assert mine.get(f"/events/{other.id}/badges/{events_badges.token_for(people[1])}").status_code == 404
     assert mine.get(_url(others[1])).status_code == 404  # the other organiser's event
     token = events_badges.token_for(people[1])
-    assert mine.get(f"/events/{event.id}/badges/{token[:-2]}xy").status_code == 404
+    damaged = mine.get(f"/events/{event.id}/badges/{token[:-2]}xy")
+    assert damaged.status_code == 404 and "Badge not recognised" in damaged.get_data(as_text=True)  # not "not found"
+    assert f'href="/events/{event.id}/checkin"' in damaged.get_data(as_text=True) and "Person 1" not in damaged.text
+    assert "Badge not recognised" not in mine.get(_url(others[1])).get_data(as_text=True)  # not their event: bare 404
     assert events_checkin.arrived_ids(event, [p.id for p in people]) == set()
 
 

@@ -48,6 +48,7 @@ def test_after_a_manual_change_the_header_gives_the_draft_as_it_is(app, client):
     header = client.get(url).get_data(as_text=True).split('id="report"', 1)[0]
     assert "the draft now: 0 of 1 meeting placed, 0 breaks (1 manual change since the last run)" in header
     assert "1 of 1 meeting placed" not in header
+    assert "<progress" not in header  # a finished run: no bar (0 of 1 read as a run still going)
 
 
 def test_a_withdrawal_is_not_counted_as_a_manual_change(app, client):
@@ -81,3 +82,66 @@ def test_a_withdrawal_is_not_counted_as_a_manual_change(app, client):
     italian = client.get(url).get_data(as_text=True)
     assert ("1 modifica manuale, 1 partecipante si è ritirato e 1 partecipazione annullata dagli organizzatori dopo "
             "l’ultima esecuzione") in italian
+
+
+def test_a_change_that_changes_nothing_is_refused_not_reported_as_done(app, client):
+    """Swapping a meeting with itself, unplacing one already out, moving one where it is: "that changes nothing",
+    not "Agenda changed."; the version stays."""
+    organiser = make_user(role="organiser")
+    event, people, meetings = small_event(organiser=organiser, pairs=((0, 1), (2, 3)))
+    schedule_now(event)
+    login(client, organiser)
+    url = f"/events/{event.id}/schedule"
+    first = meetings[0].id
+    slot, table = _placed(first)
+
+    def change(**fields):
+        version = db.session.get(Event, event.id).version
+        page = post_form(client, f"/events/{event.id}/meetings/change", dict(fields, version=version), form_url=url,
+                         follow_redirects=True).get_data(as_text=True)
+        return page, db.session.get(Event, event.id).version - version
+
+    for fields in ({"action": "swap", "meeting": first, "other": first},
+                   {"action": "move", "meeting": first, "slot": slot, "table": table}):
+        page, moved = change(**fields)
+        assert "that changes nothing" in page and "Agenda changed" not in page and moved == 0, fields
+    page, moved = change(action="unplace", meeting=first)
+    assert "Agenda changed" in page and moved == 1
+    page, moved = change(action="unplace", meeting=first)
+    assert "that changes nothing" in page and "Agenda changed" not in page and moved == 0
+
+
+def test_forcing_a_pair_already_forced_says_nothing_changed(app, client):
+    from sqlalchemy import func, select
+
+    organiser = make_user(role="organiser")
+    event, people, _meetings = small_event(organiser=organiser, pairs=())
+    login(client, organiser)
+    url = f"/events/{event.id}/requests"
+    added = post_form(client, f"/events/{event.id}/force", {"first": people[0].id, "second": people[1].id},
+                      form_url=url, follow_redirects=True).get_data(as_text=True)
+    assert "Forced meeting added." in added
+    again = post_form(client, f"/events/{event.id}/force", {"first": people[1].id, "second": people[0].id},
+                      form_url=url, follow_redirects=True).get_data(as_text=True)
+    assert "Person 1 and Person 0 already have a forced meeting: nothing changed" in again
+    assert "Forced meeting added." not in again
+    form = again.split('name="first"', 1)[1].split("</form>", 1)[0]  # the two chosen come back selected
+    assert f'<option value="{people[1].id}" selected>' in form.split('name="second"')[0]
+    assert f'<option value="{people[0].id}" selected>' in form.split('name="second"')[1]
+    assert db.session.scalar(select(func.count(Meeting.id)).where(Meeting.event_id == event.id)) == 1
+    listing = client.get(f"/events/{event.id}/participants").get_data(as_text=True)  # nobody asked: no request
+    assert 'data-label="Requests sent">1<' not in listing and 'data-label="Requests received">1<' not in listing
+    assert listing.count('data-label="Requests sent">0<') == len(people)
+
+
+def test_forcing_past_a_maximum_warns_that_some_will_be_left_out(app, client):
+    organiser = make_user(role="organiser")
+    event, people, _meetings = small_event(organiser=organiser, pairs=((0, 1),))
+    db.session.get(Event, event.id).max_meetings = 1
+    db.session.commit()
+    login(client, organiser)
+    page = post_form(client, f"/events/{event.id}/force", {"first": people[0].id, "second": people[2].id},
+                     form_url=f"/events/{event.id}/requests", follow_redirects=True).get_data(as_text=True)
+    assert "Forced meeting added." in page
+    assert "Person 0 now has 2 meetings for a maximum of 1: the scheduler will leave some out" in page
+    assert "Person 2 now has" not in page

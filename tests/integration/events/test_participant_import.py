@@ -82,3 +82,20 @@ def test_an_imported_account_takes_part_for_its_own_organisation(app):
     assert report.added == 1
     joined = db.session.execute(db.select(EventParticipant).where(EventParticipant.user_id == member.id)).scalar_one()
     assert joined.organisation_id == mine.id != other.id
+
+
+def test_italian_headers_are_read_and_unknown_ones_refused_as_a_whole(app, client):
+    """An Italian Excel sheet ("Nome;E-mail;Organizzazione", semicolons) is read as name, email, organisation; a file
+    whose first row names none of those columns is refused at once, saying which it has and which it needs (it was
+    refused row by row for a missing name)."""
+    organiser = make_user(role="organiser")
+    event, people, _meetings = small_event(organiser=organiser)
+    login(client, organiser)
+    italian = "Nome;E-mail;Organizzazione\nGiulia Bianchi;giulia@example.org;\n".encode("cp1252")
+    assert _upload(client, event.id, italian).status_code == 302
+    added = db.session.execute(db.select(EventParticipant).where(EventParticipant.email == "giulia@example.org"))
+    assert added.scalar_one().name == "Giulia Bianchi"
+    unknown = _upload(client, event.id, b"persona;posta\nMario Rossi;mario@example.org\n")
+    page = client.get(unknown.headers["Location"]).get_data(as_text=True)
+    assert "The first row names no column this import reads (it has: persona, posta)" in page
+    assert db.session.execute(db.select(EventParticipant).where(EventParticipant.name == "Mario Rossi")).first() is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import Matcher
-from matchmaker.matching.reason_terms import not_alone, whole_terms
+from matchmaker.matching.reason_terms import not_alone, says_something, whole_terms
 from matchmaker.matching.reasons import PART_LINES, explain
 from tests.unit.matching.corpus import FILLER
 
@@ -26,6 +26,12 @@ def test_the_walks_lone_words_are_not_capabilities_on_their_own():
         assert not not_alone(term), term
     seen = ["recombinant", "preclinical models", "licenses", "protein"]
     assert whole_terms(seen) == ["preclinical models", "licenses"]
+    # the second walk (2026-12-01): "search, zika, discovery pipeline", "cancer mission, survival, mission cluster",
+    # "paediatric, adults": programme titles and study populations are no capability; "drug discovery" still is
+    for word in ("discovery", "survival", "pipeline"):
+        assert not_alone(word), word
+    assert not says_something("mission cluster") and not says_something("adults") and not says_something("search")
+    assert says_something("cancer mission") and says_something("zika") and not not_alone("drug discovery")
     seen = ["viral", "antiviral", "rare diseases", "hits", "in vivo"]
     assert whole_terms(seen) == ["antiviral", "rare diseases", "in vivo"]
     # with no better term the line keeps what it has: it still says where the texts meet
