@@ -129,6 +129,8 @@ def test_forcing_a_pair_already_forced_says_nothing_changed(app, client):
     assert f'<option value="{people[1].id}" selected>' in form.split('name="second"')[0]
     assert f'<option value="{people[0].id}" selected>' in form.split('name="second"')[1]
     assert db.session.scalar(select(func.count(Meeting.id)).where(Meeting.event_id == event.id)) == 1
+    requests_page = client.get(url).get_data(as_text=True)
+    assert "meeting forced by you (the organisers)" in requests_page  # not "accepted", as if someone had asked
     listing = client.get(f"/events/{event.id}/participants").get_data(as_text=True)  # nobody asked: no request
     assert 'data-label="Requests sent">1<' not in listing and 'data-label="Requests received">1<' not in listing
     assert listing.count('data-label="Requests sent">0<') == len(people)
