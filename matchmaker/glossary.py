@@ -36,8 +36,8 @@ CONCEPTS: tuple[Concept, ...] = (
        "cardiolog cardiac cardiaco cardiaca cardiovascul heart cuore arrhythm aritmi atherosc ateroscl "
        "hypertens ipertens myocard miocard coronar"),
     _c("neurology", N_("neurology"), "therapeutic_area:neurology",
-       "neurolog neurodegen neuron brain cervell alzheimer parkinson epilep dementia demenz stroke ictus "
-       "sclerosis sclerosi neuromusc neuro-onc neuroscien"),
+       "neurolog neurodegen neuron brain cervell alzheimer parkinson epilep epiless epilett dementia demenz stroke "
+       "ictus sclerosis sclerosi neuromusc neuro-onc neuroscien"),
     _c("psychiatry", N_("psychiatry"), "therapeutic_area:psychiatry",
        "psychiatr psichiatr depress schizophren schizofren autism autismo bipolar mental ansia anxiety"),
     _c("rare_diseases", N_("rare diseases"), "therapeutic_area:rare_diseases",

@@ -73,8 +73,9 @@ def _add_one(event, form) -> bool:
     except Conflict as exc:
         code = exc.reason[0]
         field = {"invalid_email": form.email, "unknown_organisation": form.organisation,
-                 "ambiguous_organisation": form.organisation,  # already a participant: found by that e-mail
-                 "already_registered": form.email if form.email.data else form.name}.get(code, form.name)
+                 "ambiguous_organisation": form.organisation,
+                 "already_registered": form.email if form.email.data else form.name,  # found by that e-mail
+                 }.get(code, form.name)
         field.errors = [*field.errors, wording.enrol_refusal(exc.reason)]
         return False
     flash(_("%(name)s added.", name=added.name), "success")

@@ -60,6 +60,7 @@ WORDS: tuple[tuple[str, ...], ...] = (
     ("dati", "data"), ("intelligenza", "intelligence"), ("artificiale", "artificial"), ("robotica", "robotics"),
     ("riabilitazione", "rehabilitation"), ("neurodegenerativo", "neurodegenerative"), ("raro", "rare"),
     ("staminale", "stem"), ("molecola", "molecule"), ("sicurezza", "safety"), ("qualita", "quality"),
+    ("epilessia", "epilepsy", "epilettico", "epileptic"),  # "epilessia" found only one of 38 (2026-12-01 walk)
 )
 # Vocabularies whose labels are search synonyms (the kinds, sectors, areas and collaboration types people type).
 VOCABULARIES = (taxonomy.KINDS, taxonomy.SECTORS, taxonomy.THERAPEUTIC_AREAS, taxonomy.COLLABORATION_TYPES)

@@ -44,3 +44,14 @@ def test_concept_terms_reach_the_concepts_name_and_the_name_its_synonyms():
     assert concept_terms("regolamento") == ()  # no concept: the query is as before
     (group,) = parse_query("oncologia").groups
     assert len(group) == len(set(group))  # each term once
+
+
+def test_epilessia_and_epilepsy_find_each_other(client):
+    """The 2026-12-01 walk: "epilessia" found only the one Italian profile, "epilepsy" 38 others but not it."""
+    make_org(name="NeuroSense", language="it", offer="Dispositivo EEG indossabile per l'epilessia.")
+    make_org(name="Epilepsy Centre", offer="Epilepsy surgery and long-term EEG monitoring.")
+    make_org(name="Cardio Labs", offer="Wearable ECG sensors and heart failure telemonitoring.")
+    login(client, make_user())
+    for word in ("epilessia", "epilepsy"):
+        found = names(client, word)
+        assert {"NeuroSense", "Epilepsy Centre"} <= set(found) and "Cardio Labs" not in found, (word, found)
