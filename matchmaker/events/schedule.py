@@ -81,10 +81,11 @@ def run(event_id: int):
     except Conflict as exc:
         refusal_flash(exc)
         return redirect(url_for("events.schedule", event_id=event.id))
-    limit = _time_limit(request.form.get("time_limit", ""))
+    typed = request.form.get("time_limit", "")
+    limit = _time_limit(typed)
     if limit is None:  # refused before anything starts, the figure to write said (not silently the default)
         flash(_("Nothing started: the time limit is a number of seconds from %(min)s to %(max)s, not “%(typed)s”.",
-                min=1, max=600, typed=request.form.get("time_limit", "")[:20]), "error")
+                min=1, max=600, typed=typed[:20]), "error")
         return redirect(url_for("events.schedule", event_id=event.id))
     expire_pending(event)
     job = enqueue(KIND, {"event_id": event.id, "time_limit": limit}, user_id=current_user.id, label=event.name)

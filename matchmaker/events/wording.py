@@ -45,7 +45,6 @@ REFUSALS = {
     "not_participating": _l("you no longer take part in this event"),
     "colleagues": _l("these two participants are from the same organisation: meetings here are between different "
                      "organisations"),
-    "already_forced": _l("these two participants already have a forced meeting: nothing changed"),
     "event_closed": _l("the event is closed: its requests can no longer be answered or withdrawn"),
     "event_over": _l("the event is over: availability can no longer change"),
     "availability_called_off": _l("the event was called off: availability can no longer change"),

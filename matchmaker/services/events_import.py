@@ -69,8 +69,9 @@ def import_instance(instance: Instance, name: str, source: str = "", time_zone: 
 def create_event(name: str, time_zone: str, days: list[date], sessions: list[tuple[str, str, str]],
                  slot_minutes: int, breaks: list[tuple[str, str]], tables: list[tuple[str, bool, str]],
                  organiser_id: int | None = None, **settings) -> Event:
-    """A new event with its slot grid and tables (name, virtual, link); the caller commits. Without a table nobody
-    could meet (the web form refuses it first): ValueError."""
+    """A new event with its slot grid and tables (name, virtual, link); the caller commits. ValueError without a table
+    (nobody could meet), with two of one name or a link that is not a web address (the web form refuses them first;
+    events_rules.check_tables)."""
     check_tables(tables)
     event = Event(name=name, time_zone=time_zone, slot_minutes=slot_minutes, **settings)
     event.grid = {"days": [d.isoformat() for d in days], "sessions": [list(s) for s in sessions],

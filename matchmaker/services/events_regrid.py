@@ -38,7 +38,8 @@ def change_grid(event: Event, days: list[date], sessions: list[tuple[str, str, s
                 breaks: list[tuple[str, str]], tables: list[tuple[str, bool, str]]) -> GridChange:
     """Regenerate the slots (with the creation's generator) and the tables; committed. A slot whose times stay
     keeps its row and its unavailability marks. Raises Conflict once meetings are placed, unless only the
-    tables' names and links change; ValueError without a table (the web form refuses it first)."""
+    tables' names and links change; ValueError for tables events_rules.check_tables refuses (the web form refuses
+    them first)."""
     check_tables(tables)
     grid = {"days": [d.isoformat() for d in days], "sessions": [list(s) for s in sessions],
             "breaks": [list(b) for b in breaks]}

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from matchmaker.scheduling import Instance, Placement, Schedule, violations
+from matchmaker.services.profile_schema import URL_RE
 
 Reason = tuple[str, dict]
 
@@ -59,11 +60,9 @@ def table_problem(tables: list[tuple[str, bool, str]]) -> tuple[str, dict] | Non
 
 
 def is_web_link(link: str | None) -> bool:
-    """An http(s) address with a host: the only links a virtual room may have (never javascript: or data:)."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit((link or "").strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    """A web address as a profile's website must be (`profile_schema.URL_RE`: http(s), a dotted host): the only links
+    a virtual room may have (never javascript: or data:)."""
+    return bool(URL_RE.match((link or "").strip()))
 
 
 def generate_slots(days: list[date], sessions: list[tuple[str, str, str]], slot_minutes: int,
