@@ -10,6 +10,7 @@ from collections.abc import Callable
 from flask_babel import gettext, lazy_gettext as _l, ngettext
 
 from matchmaker.scheduling.reasons import Reason
+from matchmaker.services.events_moves import TAKEN_OUT
 
 # The causes of "slots_taken", each followed by the number of slots it rules out.
 CAUSES = {
@@ -54,7 +55,13 @@ SENTENCES: dict[str, Callable[..., str]] = {
 }
 
 
+# Reasons the services store beside the engine's: a meeting the organisers took out by hand.
+OWN_SENTENCES: dict[str, Callable[..., str]] = {
+    TAKEN_OUT: lambda: gettext("the organisers took it out of the agenda"),
+}
+
+
 def describe(reason: Reason) -> str:
-    """One sentence for a scheduler reason, in the current language."""
+    """One sentence for a scheduler reason (or one of the web layer's own), in the current language."""
     code, params = reason
-    return SENTENCES[code](**params)
+    return (SENTENCES.get(code) or OWN_SENTENCES[code])(**params)

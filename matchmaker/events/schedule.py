@@ -28,6 +28,9 @@ from matchmaker.services.events_publish import confirmation, refuse_if_draft, un
 from matchmaker.services.events_publish import publish as publish_event
 
 
+DEFAULT_LIMIT = 30.0  # seconds a run may take when the organiser gives none
+
+
 @bp.get("/<int:event_id>/schedule")
 @login_required
 def schedule(event_id: int):
@@ -40,6 +43,7 @@ def schedule(event_id: int):
     typed = {key: request.args.get(key, "") for key in ("meeting", "slot", "table", "other")}
     return render_template("events/schedule.html", event=event, job=view, best=best, grid=data, reasons=reasons,
                            report=event.report or {}, wording=wording, typed=typed, since_run=since_run,
+                           time_limit=_last_limit(job),
                            unpublished=unpublished_changes(event), confirm=confirmation(event),
                            clashes=published_clashes(event) if event.published_version else [])
 
@@ -96,11 +100,17 @@ def run(event_id: int):
     return redirect(url_for("events.schedule", event_id=event.id))
 
 
+def _last_limit(job: Job | None) -> str:
+    """The time limit the form offers: the last finished run's (what the organiser chose then), else the default."""
+    last = (job.result or {}).get("time_limit") if job is not None else None
+    return f"{float(last or DEFAULT_LIMIT):g}"
+
+
 def _time_limit(typed: str) -> float | None:
     """The run's time limit in seconds: empty means the default (30), else a number from 1 to 600; None when it is
     anything else (letters, 0, -5, 100000, nan)."""
     if not typed.strip():
-        return 30.0
+        return DEFAULT_LIMIT
     try:
         seconds = float(typed)
     except ValueError:

@@ -78,4 +78,4 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
                 "placed": report.placed, "requested": report.requested, "breaks": report.total_breaks},
             "event_id": event.id, "placed": report.placed, "requested": report.requested,
             "total_breaks": report.total_breaks, "status": result.status, "published": published,
-            "moves": len(result.moves)}
+            "moves": len(result.moves), "time_limit": float(payload.get("time_limit", 30))}

@@ -16,6 +16,8 @@ from matchmaker.services.events import Conflict
 from matchmaker.services.events_publish import publish_at_once
 from matchmaker.services.events_rules import check_changes
 
+TAKEN_OUT = "taken_out_by_organisers"  # stored as a meeting's unplaced reason when the organisers unplace it
+
 
 def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_version: int | None = None) -> list[str]:
     """Apply meeting id -> (slot index, table index) or None (unplace) to the draft, or raise Conflict with the
@@ -45,7 +47,8 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
             schedule.placements[index] = placement
     try:
         events.bump_version(event, version)
-        events.write_draft(_only(loaded, wanted), _subset(schedule, wanted))
+        taken_out = {k: (TAKEN_OUT, {}) for k, i in enumerate(sorted(wanted)) if wanted[i] is None}
+        events.write_draft(_only(loaded, wanted), _subset(schedule, wanted), taken_out)
         _refresh_report(event, loaded, schedule)
         told = publish_at_once(event, [loaded.meetings[i].id for i in wanted]) if event.status == PUBLISHED else []
         db.session.commit()
