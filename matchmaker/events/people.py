@@ -70,13 +70,13 @@ def _add_one(event, form) -> bool:
     try:
         added = add_participant(event, form.name.data, form.email.data or "", form.organisation.data or "",
                                 inviter_id=current_user.id)
-    except Conflict as exc:
-        code = exc.reason[0]
-        field = {"invalid_email": form.email, "unknown_organisation": form.organisation,
-                 "ambiguous_organisation": form.organisation,
-                 "already_registered": form.email if form.email.data else form.name,  # found by that e-mail
-                 }.get(code, form.name)
-        field.errors = [*field.errors, wording.enrol_refusal(exc.reason)]
+    except Conflict as exc:  # each reason on its field
+        for reason in getattr(exc, "reasons", [exc.reason]):
+            field = {"invalid_email": form.email, "unknown_organisation": form.organisation,
+                     "ambiguous_organisation": form.organisation,
+                     "already_registered": form.email if form.email.data else form.name,  # found by that e-mail
+                     }.get(reason[0], form.name)
+            field.errors = [*field.errors, wording.enrol_refusal(reason)]
         return False
     flash(_("%(name)s added.", name=added.name), "success")
     return True

@@ -42,7 +42,8 @@ def participant_rows(table: Table) -> list[tuple[int, dict[str, str]]]:
 
 @dataclass
 class ImportReport:
-    """Rows added, each refused row's number with its reason code and the code's parameters, and the rows not
+    """Rows added, each reason a row was refused for (its number, a code and the code's parameters; a row may have
+    several), and the rows not
     imported ([line, {name, email, organisation}]: the refused ones, or every row when mode "all" kept none)."""
 
     added: int = 0
@@ -55,16 +56,16 @@ def import_rows(event: Event, rows: list[tuple[int, dict[str, str]]],
                 mode: str = "good") -> ImportReport:
     """Add participants from table rows (email, name, organisation); a row whose e-mail belongs to an account
     joins as that person, for that person's own organisation. Rows come with their line number; bad ones are
-    reported by it (bad e-mail, the same e-mail twice, already a participant, unknown organisation), good ones
-    committed (with mode "all", none if any row is bad); the people added are told (events_welcome), a row refused
-    as a duplicate is not told again."""
+    reported by it with every reason apart (bad e-mail, no name, already a participant, unknown organisation),
+    good ones committed (with mode "all", none if any row is bad); the people added are told (events_welcome), a
+    row refused as a duplicate is not told again."""
     report, added, every = ImportReport(), [], []
     for number, row in (progress(rows) if progress else rows):
         every.append([number, {key: (row.get(key) or "").strip() for key in COLUMNS}])
         try:
             added.append(_add(event, row))
-        except Conflict as exc:
-            report.errors.append((number, *exc.reason))
+        except Conflict as exc:  # every reason of the row, in the order of its columns' checks
+            report.errors.extend((number, *reason) for reason in getattr(exc, "reasons", [exc.reason]))
             report.rows.append(every[-1])
         else:
             report.added += 1
@@ -91,18 +92,39 @@ def add_participant(event: Event, name: str, email: str, organisation: str,
     return participant
 
 
+class RowRefused(Conflict):
+    """A row refused for one or more reasons (`reasons`, each a code with parameters; `reason` is the first), all
+    said at once so that one fix of the file is enough."""
+
+    def __init__(self, reasons: list[tuple[str, dict]]) -> None:
+        super().__init__(*reasons[0])
+        self.reasons = reasons
+
+
 def _add(event: Event, row: dict[str, str]) -> EventParticipant:
-    email, name = _email(row.get("email") or ""), (row.get("name") or "").strip()
-    user = db.session.execute(select(User).where(User.email == email)).scalar() if email else None
+    problems: list[tuple[str, dict]] = []
+    email, name, user = "", (row.get("name") or "").strip(), None
+    try:
+        email = _email(row.get("email") or "")
+    except Conflict as exc:
+        problems.append(exc.reason)
+    else:
+        user = db.session.execute(select(User).where(User.email == email)).scalar() if email else None
     if not name and user is None:  # the name is taken from the account of a known e-mail only
-        raise Conflict("missing_name", {"email": email} if email else {})
+        given = email or (row.get("email") or "").strip()  # an address not valid has no account either
+        problems.append(("missing_name", {"email": given} if given else {}))
     found = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id, or_(
         EventParticipant.user_id == user.id if user else false(),
         EventParticipant.email == email if email else false()))).scalars().first()
     if found is not None:
-        raise Conflict("already_registered", {"name": found.name})
-    org_name = (row.get("organisation") or "").strip()
-    organisation = events_orgs.find(org_name) if org_name else None  # loosely; Conflict with the closest names
+        problems.append(("already_registered", {"name": found.name}))
+    org_name, organisation = (row.get("organisation") or "").strip(), None
+    try:
+        organisation = events_orgs.find(org_name) if org_name else None  # loosely; with the closest names
+    except Conflict as exc:
+        problems.append(exc.reason)
+    if problems:
+        raise RowRefused(problems)
     # A person with an account always takes part for their own organisation (a row naming another one must
     # not make them a delegate of it, nor show them that organisation's suggestions).
     participant = EventParticipant(

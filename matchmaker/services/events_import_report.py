@@ -19,7 +19,7 @@ def result(event: Event, report: ImportReport, total: int) -> dict:
     """The job result of an import: added, the refused rows' (line, code, params), the rows not imported."""
     return {"event_id": event.id, "added": report.added, "errors": [list(e) for e in report.errors],
             "rows": report.rows, "message": "people_imported",
-            "message_params": {"added": report.added, "refused": len(report.errors), "total": total}}
+            "message_params": {"added": report.added, "refused": len({e[0] for e in report.errors}), "total": total}}
 
 
 def record(event: Event, report: ImportReport, total: int, filename: str, user_id: int | None) -> Job:
@@ -41,14 +41,14 @@ def _safe(text: str) -> str:
 def refused_csv(data: dict, reason: Callable[[str, dict], str], not_tried: str, reason_header: str) -> str:
     """The rows not imported as CSV (UTF-8 with BOM): the import's own columns, so the fixed file imports as it is,
     and `reason_header` with why each row was refused (`not_tried` for a good row of an all-or-nothing import)."""
-    why = {}
+    why: dict[int, list[str]] = {}
     for entry in data.get("errors", []):
         line, code, params = (list(entry) + [{}])[:3]
-        why[line] = (code, params or {})
+        why.setdefault(line, []).append(reason(code, params or {}))
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([*COLUMNS, reason_header])
     for line, row in data.get("rows", []):
-        text = reason(*why[line]) if line in why else not_tried
+        text = "; ".join(why[line]) if line in why else not_tried
         writer.writerow([_safe(row.get(key, "")) for key in COLUMNS] + [text])
     return "\ufeff" + buffer.getvalue()
