@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from sqlalchemy import bindparam, delete
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import defer, lazyload
 
 from matchmaker.extensions import db
@@ -14,7 +14,7 @@ from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDo
 from matchmaker.matching.rank import TARGET_SIDE, Match, Matcher
 from matchmaker.matching.reasons import Reasons, explain
 from matchmaker.matching import scoring
-from matchmaker.models import Organisation, Suggestion
+from matchmaker.models import Feedback, Organisation, Suggestion
 from matchmaker.services.matching import doc_id, profile_docs
 
 TOP_N = 20
@@ -69,7 +69,8 @@ def _rows(kind: str, source: int, matches: list[Match], ids: dict[str, int]) -> 
 
 def rebuild_all(progress: Callable[[Iterable], Iterable] | None = None, top: int = TOP_N, refit: bool = True) -> int:
     """Refit the engine on every profile (or, without `refit`, use it as it is) and replace every stored
-    suggestion; returns how many were stored."""
+    suggestion (the top `top` of every list, then the answered partners outside it); returns how many were
+    stored."""
     engine = matcher(refresh=refit)
     ids = _org_ids()
     db.session.execute(delete(Suggestion))
@@ -80,8 +81,40 @@ def rebuild_all(progress: Callable[[Iterable], Iterable] | None = None, top: int
             for start in range(0, len(rows), INSERT_CHUNK):  # one Core executemany per chunk, not one per list
                 db.session.execute(Suggestion.__table__.insert(), rows[start:start + INSERT_CHUNK])
             stored += len(rows)
+        for kind in dict.fromkeys(kind for kind, _ in LISTS):
+            stored += _keep_answered(engine, kind, top)
     db.session.commit()
     return stored
+
+
+def _keep_answered(engine: Matcher, kind: str, top: int, sources: list[int] | None = None) -> int:
+    """Store, after the lists (ranks from top + 1), the partners their organisations answered (saved, declined,
+    interested) that the `kind` lists of `sources` (all when None) no longer hold: a profile edit or a rebuild that
+    moves a partner below the top N must not hide an answer. Each is scored as the engine sees the pair now;
+    partners the engine does not know or no longer pairs with the organisation are left out. Returns how many."""
+    stored = select(Suggestion.id).where(Suggestion.kind == kind, Suggestion.source_id == Feedback.organisation_id,
+                                         Suggestion.target_id == Feedback.target_id)
+    stmt = select(Feedback.organisation_id, Feedback.target_id).where(Feedback.kind == kind, ~stored.exists())
+    if sources is not None:
+        stmt = stmt.where(Feedback.organisation_id.in_(sources))
+    pairs = db.session.execute(stmt.order_by(Feedback.organisation_id, Feedback.target_id)).all()
+    if not pairs:
+        return 0
+    external = dict(db.session.execute(select(Organisation.id, Organisation.external_id).where(
+        Organisation.id.in_({org for pair in pairs for org in pair}))).all())
+    matches: dict[int, list[tuple[int, Match]]] = {}
+    for source_id, target_id in pairs:
+        source, target = (engine.docs_.get(doc_id(org, external.get(org))) for org in (source_id, target_id))
+        if source is not None and target is not None and engine.eligible(kind, source, target):
+            matches.setdefault(source_id, []).append((target_id, engine.score_pair(source, target)))
+    rows = [{"kind": kind, "source_id": source_id, "target_id": target_id, "rank": rank, "score": m.score,
+             "forward": m.forward, "backward": m.backward,
+             "signals": {**m.signals, "track": round(m.track, 6), "shared": m.shared}}
+            for source_id, found in matches.items()
+            for rank, (target_id, m) in enumerate(sorted(found, key=lambda f: (-f[1].score, f[0])), start=top + 1)]
+    if rows:
+        db.session.execute(Suggestion.__table__.insert(), rows)
+    return len(rows)
 
 
 def _ranked_rows(kind: str, ranked: batch.Ranked, ids: dict[str, int],
@@ -119,6 +152,7 @@ def _replace_lists(engine: Matcher, kind: str, sources: list[str], top: int) -> 
             for row in _rows(kind, ids[source], matches, ids)]
     if rows:
         db.session.execute(db.insert(Suggestion), rows)
+    _keep_answered(engine, kind, top, [ids[s] for s in sources if s in ids])
 
 
 def refresh_organisation(organisation: Organisation, top: int = TOP_N) -> int:
