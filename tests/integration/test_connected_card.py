@@ -1,5 +1,5 @@
 """A connected partner's card on the suggestions page says so, links to the contact details, and its decline form
-warns that declining ends the connection."""
+and its Undo warn that they end the connection (Undo asks first, as Decline does)."""
 from __future__ import annotations
 
 from matchmaker.services.review import is_connected
@@ -51,3 +51,24 @@ def test_the_connected_card_in_italian(client):
     assert "Collegati" in card and "I loro contatti" in card
     assert "Rifiutare chiude il collegamento con Liver Lab" in card
     assert "la conversazione in Messaggi si chiude (resta leggibile e si riapre" in card
+    assert "Annullare il tuo interesse chiude il collegamento con Liver Lab" in card
+
+
+def test_undo_on_a_connected_card_asks_first_and_says_what_it_ends(client):
+    company, lab, _ = world()
+    rebuild_all()
+    login(client, make_user(organisation=company))
+    s = suggestion_of(company, lab)
+    act(client, s, action="interested")
+    card = _card(client.get("/matches/?state=interested").get_data(as_text=True), s.id)
+    assert 'value="undo" class="button"' in card and "confirm-undo" not in card  # not connected: one click
+    client.post(f"/api/v1/organisations/{company.id}/interest", headers=bearer(make_user(organisation=lab)),
+                json={"action": "interested"})
+    card = _card(client.get("/matches/?state=interested").get_data(as_text=True), s.id)
+    undo = card.split('class="confirm-withdraw confirm-undo"', 1)[1].split("</details>", 1)[0]
+    assert "<summary class=\"button\">Undo…</summary>" in undo
+    assert "Undoing your interest ends your connection with Liver Lab" in undo
+    assert 'value="undo" class="button danger">Yes, undo and end the connection</button>' in undo
+    assert card.count('value="undo"') == 1  # no bare one-click Undo beside it
+    act(client, s, action="undo")
+    assert not is_connected(company.id, lab.id)  # what the warning said
