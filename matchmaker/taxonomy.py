@@ -85,6 +85,28 @@ def kind_choices(lang: str = "en") -> list[tuple[str, str]]:
              if code in KIND_GROUPS else label) for code, label in KINDS.choices(lang)]
 
 
+# The kinds counted ("853 large companies", "1 investor"): (one, many) in English, then in Italian.
+KIND_COUNTED = {
+    "large_company": (("large company", "large companies"), ("grande impresa", "grandi imprese")),
+    "sme": (("SME", "SMEs"), ("PMI", "PMI")), "startup": (("start-up", "start-ups"), ("start-up", "start-up")),
+    "university": (("university", "universities"), ("università", "università")),
+    "irccs_hospital": (("IRCCS / hospital", "IRCCS and hospitals"), ("IRCCS / ospedale", "IRCCS e ospedali")),
+    "public_research_centre": (("public research centre", "public research centres"),
+                               ("centro di ricerca pubblico", "centri di ricerca pubblici")),
+    "private_research_centre": (("private research centre", "private research centres"),
+                                ("centro di ricerca privato", "centri di ricerca privati")),
+    "investor": (("investor", "investors"), ("investitore", "investitori")),
+    "association": (("association", "associations"), ("associazione", "associazioni")),
+    "other": (("other", "others"), ("altra", "altre")),
+}
+
+
+def kind_counts(counts: dict[str, int], lang: str = "en") -> list[tuple[str, int, str]]:
+    """(code, count, label) of the kinds that have any, in the kinds' order, the label agreeing with the count."""
+    return [(code, counts[code], KIND_COUNTED[code][lang == "it"][counts[code] != 1])
+            for code in KINDS.codes() if counts.get(code)]
+
+
 # The EU's (and CORDIS's) own codes for two countries, and their ISO 3166 codes that profiles use.
 EU_COUNTRY_CODES = {"UK": "GB", "EL": "GR"}
 COMPANY_KINDS = frozenset({"large_company", "sme", "startup"})
