@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 
 from matchmaker.count_wording import agenda_changes
 from matchmaker.taxonomy import N_
@@ -69,7 +69,9 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
     if template is None:
         return code
     params = dict(params or {})
+    changes = 0
     if code == "event_agenda_changed" and all(isinstance(params.get(k), int) for k in ("new", "moved", "cancelled")):
+        changes = params["new"] + params["moved"] + params["cancelled"]
         params.update(agenda_changes(params["new"], params["moved"], params["cancelled"]))
     if code == "event_request_declined":
         from matchmaker.models.event_meeting import DECLINE_REASONS
@@ -81,7 +83,12 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
         if code == "event_agenda_changed" and params.get("meetings"):  # the meetings named (events/wording.py)
             from matchmaker.events.wording import agenda_change_details
 
-            return one_stop(gettext(template, **params)) + " " + agenda_change_details(params)
+            details = agenda_change_details(params)
+            more = changes - len(params["meetings"])
+            if more > 0:  # NAMED at most are named: the others are said to be on the agenda, not dropped silently
+                details += " " + ngettext("%(num)s more change is on your agenda.",
+                                          "%(num)s more changes are on your agenda.", more)
+            return one_stop(gettext(template, **params)) + " " + details
         return one_stop(gettext(template, **params))
     except (KeyError, ValueError, TypeError):  # a stored notification older than its wording's parameters
         return gettext(template.replace("%(", "(").replace(")s", ")"))
