@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, Va
 from pydantic_core import PydanticCustomError
 
 from matchmaker import taxonomy
+from matchmaker.services.phone import phone_problem
 from matchmaker.taxonomy import N_
 
 MAX_AMOUNT = 10 ** 12  # euros: far above any real ticket, far below a 64-bit column's limit
@@ -31,8 +32,6 @@ LIMITS = {"name": 255, "external_id": 64, "city": 120, "region": 120, "website":
           "offer": 100_000, "seek": 20_000, "keywords": 2000, "contact_name": 120, "contact_email": 254,
           "contact_phone": 40}
 SME_KINDS = frozenset({"sme", "startup"})  # start-ups and SMEs are SMEs (EU definition); large companies are not
-
-
 SHOWN = 60  # characters of a bad value repeated in its message
 REQUIRED = N_("This field is required.")  # worded as every form's own (form_base.py): one sentence everywhere
 
@@ -63,8 +62,9 @@ def _blank(required: bool, blank: Any) -> Any:
     return blank
 
 
-def text(limit: int, required: bool = False, blank: Any = "") -> Callable[[Any], Any]:
-    """A trimmed text of at most `limit` characters; `blank` stands for an empty value."""
+def text(limit: int, required: bool = False, blank: Any = "",
+         check: Callable[[str], str | None] | None = None) -> Callable[[Any], Any]:
+    """A trimmed text of at most `limit` characters that `check` finds no fault with; `blank` stands for none."""
 
     def parse(value: Any, info: ValidationInfo | None) -> Any:
         value = _str(value)
@@ -72,6 +72,8 @@ def text(limit: int, required: bool = False, blank: Any = "") -> Callable[[Any],
             return _blank(required, blank)
         if len(value) > limit and not _kept(info, value):
             raise _fail(N_("longer than %(limit)s characters"), limit=limit)
+        if check is not None and (problem := check(value)) and not _kept(info, value):
+            raise _fail(problem, value=value)
         return value
 
     return parse
@@ -248,7 +250,7 @@ class ProfileSchema(BaseModel):
     investor_sectors: Annotated[list[str], _v(choices(taxonomy.SECTORS))] = []
     contact_name: Annotated[str, _t("contact_name")] = ""
     contact_email: Annotated[str, _v(parse_email)] = ""
-    contact_phone: Annotated[str, _t("contact_phone")] = ""
+    contact_phone: Annotated[str, _t("contact_phone", check=phone_problem)] = ""
     contact_public: Annotated[bool, _v(flag)] = False
 
     @field_validator("country")

@@ -17,6 +17,7 @@ CASES = [
     ("contact_email", "nobody@", "'nobody@' is not a valid e-mail address"),
     ("offer", "x" * (LIMITS["offer"] + 1), f"longer than {LIMITS['offer']} characters"),
     ("contact_phone", "1" * 41, "longer than 40 characters"),
+    ("contact_phone", "chiamare il centralino", "'chiamare il centralino' is not a phone number"),
 ]
 
 
@@ -46,3 +47,12 @@ def test_start_ups_and_smes_are_smes_and_large_companies_are_not(kind, sme):
 def test_only_the_fields_given_are_returned():
     data, errors = validate_profile({"name": " Acme ", "kind": "Università"})
     assert errors == {} and data == {"name": "Acme", "kind": "university"}
+
+
+def test_a_stored_phone_saved_back_unchanged_passes_and_a_new_bad_one_does_not():
+    stored = {"name": "Old Import", "kind": "sme", "contact_phone": "centralino"}
+    assert validate_profile(stored, stored)[1] == {}  # as an earlier import left it: the profile can still be saved
+    errors = validate_profile(dict(stored, contact_phone="chiedere a Marco"), stored)[1]
+    assert "is not a phone number" in errors["contact_phone"][0]
+    assert validate_profile(dict(stored, contact_phone="+39 02 1234 5678"), stored) == (
+        {"name": "Old Import", "kind": "sme", "sme": True, "contact_phone": "+39 02 1234 5678"}, {})
