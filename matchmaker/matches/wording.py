@@ -245,3 +245,21 @@ def headline(reasons: Reasons) -> str:
     if reasons.driver == "collaboration" and "collaboration" not in codes:
         driver = next((CLINICAL_DRIVERS[code] for code in codes if code in CLINICAL_DRIVERS), driver)
     return gettext("%(strength)s — %(driver)s", strength=strength, driver=driver) if driver else strength
+
+
+def passage(text: str | None, reasons: Reasons) -> str:
+    """The paragraph of a partner's text the reasons are about: a CORDIS organisation's offer is one project
+    abstract a paragraph, and its first is rarely the one that matched ("The Researchers' Night…" under reasons
+    about oncology). The paragraph with the most of the reasons' terms (then the most mentions), the first when
+    none has any."""
+    paragraphs = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
+    terms = {fold(t).lower() for _code, params in reasons.items for t in params.get("terms") or ()
+             if isinstance(t, str)}
+    if len(paragraphs) < 2 or not terms:
+        return paragraphs[0] if paragraphs else ""
+
+    def found(paragraph: str) -> tuple[int, int]:
+        folded = fold(paragraph).lower()
+        return sum(t in folded for t in terms), sum(folded.count(t) for t in terms)
+
+    return max(paragraphs, key=found)  # the first of equals
