@@ -30,6 +30,8 @@ EXTRA: dict[str, tuple[str, ...]] = {
                                 "antibiotico-resistenza"),
     "neurodegeneration": ("neurodegenerative disease", "neurodegeneration", "malattia neurodegenerativa",
                           "neurodegenerazione"),
+    "als": ("amyotrophic lateral sclerosis", "sclerosi laterale amiotrofica", "ALS", "SLA", "motor neuron disease",
+            "malattia del motoneurone"),  # "SLA" found nothing (2026-12-01 walk): the Italian acronym
     "diabetes": ("diabetes", "diabete"),
     "tumour": ("tumour", "tumor", "cancer", "tumore", "cancro", "neoplasia"),
     "heart": ("heart", "cardiovascular", "cuore", "cardiovascolare"),

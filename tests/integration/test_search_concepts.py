@@ -55,3 +55,17 @@ def test_epilessia_and_epilepsy_find_each_other(client):
     for word in ("epilessia", "epilepsy"):
         found = names(client, word)
         assert {"NeuroSense", "Epilepsy Centre"} <= set(found) and "Cardio Labs" not in found, (word, found)
+
+
+def test_sla_and_als_and_the_disease_s_names_find_each_other(client):
+    """The 2026-12-01 walk: "SLA", the Italian acronym, found nothing; "ALS" only the English profiles."""
+    make_org(name="Centro SLA", language="it", offer="Assistenza e ricerca sulla sclerosi laterale amiotrofica.")
+    make_org(name="ALS Lab", offer="Motor neuron biology in ALS models.")
+    make_org(name="MND Network", offer="Registries of patients with amyotrophic lateral sclerosis.")
+    make_org(name="MS Centre", offer="Multiple sclerosis imaging; lateral ventricle volumes.")
+    make_org(name="Citation Lab", offer="Results reproduced from Rossi et al. and Bianchi et al.")
+    login(client, make_user())
+    for query in ("SLA", "ALS", "sclerosi laterale amiotrofica", "amyotrophic lateral sclerosis"):
+        found = set(names(client, query))
+        assert {"Centro SLA", "ALS Lab", "MND Network"} <= found, (query, found)
+        assert not found & {"MS Centre", "Citation Lab"}, (query, found)
