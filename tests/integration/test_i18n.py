@@ -152,7 +152,7 @@ def test_a_profile_made_of_a_project_abstract_and_the_fields_driver_are_worded_i
         first, second = reason_lines(reasons)
         assert first.startswith("Il loro unico testo di profilo è la sintesi del loro progetto finanziato "
                                 "«Innovative designs, extrapolation, simulation methods and…»")
-        assert second == "La sintesi di quel progetto incontra ciò che offri: paediatric"
+        assert second == "La sintesi di quel progetto corrisponde a ciò che offri: paediatric"
         assert headline(reasons) == "Corrispondenza possibile — soprattutto per gli ambiti di lavoro in comune"
     with app.test_request_context():
         refresh()

@@ -99,7 +99,7 @@ def test_investor_pairs_read_as_an_investment_focus_and_a_hospital_as_a_clinical
         assert headline(clinical) == "Possible match — mainly a clinical site for the study you seek"
         assert headline(hospital) == "Possible match — mainly the collaboration you both want"  # licensing too
         with force_locale("it"):
-            assert reason_lines(investor) == ["Il loro profilo incontra il tuo ambito d’investimento: EEG"]
+            assert reason_lines(investor) == ["Il loro profilo corrisponde al tuo ambito d’investimento: EEG"]
             assert reason_lines(hospital)[0] == "Un’azienda che cerca uno studio clinico: puoi esserne il centro " \
                                                 "clinico"
             assert headline(clinical) == "Corrispondenza possibile — soprattutto un centro clinico per lo studio " \
