@@ -7,9 +7,23 @@ from flask_babel import lazy_gettext as _l
 
 from matchmaker.models import Organisation
 from matchmaker.services.matching import match_kinds
+from matchmaker.taxonomy import COMPANY_KINDS
 
 KINDS = {"tech-transfer": _l("Tech transfer"), "investor": _l("Investors and start-ups")}
 UNKNOWN = "unknown"
+# What each list holds, said to the one reading it (the list's name alone, "Tech transfer", explained nothing).
+HINTS = {("tech-transfer", "company"): _l("Research partners for your company: universities, IRCCS and hospitals, "
+                                          "research centres."),
+         ("tech-transfer", "research"): _l("Companies that could use or develop your research."),
+         ("investor", "company"): _l("Investors whose focus and tickets fit your company."),
+         ("investor", "investor"): _l("Start-ups and companies that fit your investment focus.")}
+
+
+def hint(kind: str, organisation: Organisation) -> str:
+    """What the `kind` list of `organisation` holds, in the reader's words ("" for a kind it has no list of)."""
+    side = "investor" if organisation.kind == "investor" else \
+        "company" if organisation.kind in COMPANY_KINDS else "research"
+    return str(HINTS.get((kind, side), ""))
 
 
 def kinds_for(organisation: Organisation) -> dict:

@@ -16,7 +16,7 @@ from matchmaker import page_cache, taxonomy
 from matchmaker.extensions import db
 from matchmaker.i18n import _safe_next, current_language, money, one_stop
 from matchmaker.matches import labels, wording
-from matchmaker.matches.kinds import asked_kind, kinds_for
+from matchmaker.matches.kinds import asked_kind, hint, kinds_for
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.request_guards import db_id
 from matchmaker.services import engine, profiles, review, review_log
@@ -26,6 +26,7 @@ from matchmaker.services.review_list import AMOUNTS, ReviewFilters, review_page
 bp = Blueprint("matches", __name__, url_prefix="/matches")
 bp.add_app_template_filter(wording.reason_lines, "reason_lines")
 bp.add_app_template_global(lambda org: review.may_see_contact(current_user, org), "may_see_contact")
+bp.add_app_template_global(hint, "kind_hint")
 
 
 def own_organisation() -> Organisation | None:
