@@ -63,6 +63,8 @@ def test_register_write_profile_and_find_it_on_a_phone(phone, live_app):
     # The menu folds away on a phone; open it and go to the directory.
     phone.click("label.nav-toggle-label")
     phone.click("nav >> text=Directory")
+    assert not phone.locator("select[name=sector]").is_visible()  # folded behind "More filters" on a phone
+    phone.click("label[for=more-filters]")
     phone.select_option("select[name=sector]", "biotech")
     phone.click("button:has-text('Filter')")
     assert phone.inner_text("#result-count") == "1 organisation"
