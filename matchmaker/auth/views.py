@@ -87,7 +87,7 @@ def register():
         # A profile that already exists under another spelling ("DOMPE FARMACEUTICI SPA"): say how to join it
         # before creating a second one. The answer depends on the organisation's name only, never on the address.
         answer = form.organisation_answer()
-        similar = [] if answer else org_names.similar(form.organisation_name.data)
+        similar = [] if answer else org_names.meant(form.organisation_name.data)
         if similar:
             if form.similar_shown.data:  # asked already, and sent again without an answer
                 form.joining.errors.append(_("Choose one of the two answers: join the organisation already in the "
@@ -100,7 +100,7 @@ def register():
         return _check_mail(form.email.data.strip())
     # Refused for another field after the page asked about a similar organisation: the question stays, answered or
     # not (what was typed is kept).
-    similar = org_names.similar(form.organisation_name.data or "") if form.similar_shown.data else []
+    similar = org_names.meant(form.organisation_name.data or "") if form.similar_shown.data else []
     return render_template("auth/register.html", form=form, similar=similar, back=_return_to())
 
 

@@ -22,7 +22,7 @@ REFUSALS = {"has_organisation": _l("You already belong to an organisation."),
 @login_required
 def join():
     query = (request.args.get("q") or "").strip()[:255]
-    found = org_names.similar(query) if query else membership.candidates(current_user)
+    found = org_names.search(query) if query else membership.candidates(current_user)
     return render_template("membership/join.html", found=found, query=query, back=_return_to(),
                            mine=membership.requests_of(current_user))
 

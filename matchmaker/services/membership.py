@@ -27,7 +27,7 @@ class JoinError(Exception):
 
 def candidates(user: User) -> list[Organisation]:
     """The directory's organisations named like the one the user typed when registering."""
-    return org_names.similar(user.joining_name) if user.joining_name else []
+    return org_names.meant(user.joining_name) if user.joining_name else []
 
 
 def requests_of(user: User) -> list[JoinRequest]:

@@ -63,3 +63,32 @@ def similar(name: str, limit: int = 5) -> list[Organisation]:
                                     .order_by(Organisation.id).limit(500)).scalars()
     found = [o for o in candidates if same_name(name_key(o.name), key)]
     return sorted(found, key=lambda o: (o.life_sciences is False, o.id))[:limit]
+
+
+def meant(name: str, limit: int = 5) -> list[Organisation]:
+    """What registration points a newcomer to: the organisations whose name means the same (`similar`), else the one
+    or those the name loosely names, its telling words all in one name ("Besta" for "Fondazione IRCCS Istituto
+    Neurologico Carlo Besta", "VitalPatch" for "VitalPatch Medical S.r.l.", "Dompé" for "DOMPE FARMACEUTICI SPA";
+    events_orgs.find); never the merely close names of an unknown one (a new organisation is asked nothing)."""
+    from matchmaker.services import events_orgs
+    from matchmaker.services.events import Conflict
+
+    found = similar(name, limit)
+    if found or len(name_key(name)) < 3:
+        return found
+    try:
+        return [events_orgs.find(name)]
+    except Conflict as exc:
+        code, params = exc.reason
+        names = params.get("suggestions", []) if code == "ambiguous_organisation" else []
+    chosen = db.session.execute(select(Organisation).where(Organisation.name.in_(names))).scalars() if names else []
+    return sorted(chosen, key=lambda o: names.index(o.name))[:limit]
+
+
+def search(text: str, limit: int = 10) -> list[Organisation]:
+    """The join page's search: the organisations `text` means (`meant`), then names holding the typed words or close
+    to them (events_orgs.search), each once."""
+    from matchmaker.services import events_orgs
+
+    found = meant(text, limit)
+    return [*found, *(o for o in events_orgs.search(text, limit) if o not in found)][:limit]
