@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
 from matchmaker.services.profiles import PROFILE_FIELDS, apply_profile
-from matchmaker.services.rows import parse_row
+from matchmaker.services.rows import given, parse_row
 from matchmaker.services.tables import Table
 
 TEMPLATE_COLUMNS = ["external_id", *(f for f in PROFILE_FIELDS if f != "name")]
@@ -115,7 +115,7 @@ def validate(table: Table, report: ImportReport) -> list[tuple[int, dict]]:
             report.errors.extend(RowError(line, p) for p in problems)
         else:
             seen[_key(data)] = line
-            good.append((line, data))
+            good.append((line, given(raw, data)))  # an empty cell keeps what an update finds stored
     return good
 
 

@@ -1,6 +1,9 @@
 """Turn one imported row (strings) into checked profile fields, or a list of reasons it is wrong."""
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 from flask_babel import gettext as _
 
 from matchmaker.services.profile_schema import validate_profile
@@ -21,3 +24,17 @@ def parse_row(raw: dict[str, str]) -> tuple[dict, list[str]]:
     errors.extend(_("%(field)s: %(problem)s", field=field, problem=message)
                   for field, messages in problems.items() for message in messages)
     return data, errors
+
+
+@lru_cache(maxsize=None)
+def _blank(field: str) -> Any:
+    """What an empty cell of `field` gives (its default: "", [], None, False, "anywhere", "en")."""
+    return validate_profile({"name": "x", "kind": "other", field: ""})[0].get(field)
+
+
+def given(raw: dict[str, str], data: dict) -> dict:
+    """`data` without the fields whose cell is empty: an update keeps what is stored there (a sheet with a few
+    columns filled erased the others), a new profile gets the defaults, which is what an empty cell gives anyway.
+    A value the rules infer from another cell (Italy from an Italian region) is kept."""
+    return {k: v for k, v in data.items()
+            if k in ("name", "kind") or str(raw.get(k) or "").strip() or v != _blank(k)}

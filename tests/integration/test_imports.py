@@ -174,3 +174,20 @@ def test_existing_profiles_are_not_touched_by_other_rows(app):
     run("external_id,name,kind\nOTHER,Other,sme\n")
     assert db.session.execute(db.select(Organisation.offer).where(Organisation.external_id == "KEEP")).scalar() \
         == "Original"
+
+
+def test_an_empty_cell_keeps_what_the_profile_has_on_a_reimport(app):
+    """The 2026-12-01 walk: a sheet with a few columns filled erased the others (offer, contact, areas...)."""
+    run(GOOD_AND_BAD)
+    report = run("external_id,name,kind,country,sectors,therapeutic_areas,trl,contact_email,offer,region,city\n"
+                 "A1,Alpha Pharma,large company,,,,6,,,Lombardia,\n")
+    assert report.updated == 1 and not report.errors
+    alpha = db.session.execute(db.select(Organisation).where(Organisation.external_id == "A1")).scalar_one()
+    assert alpha.trl == 6 and alpha.region == "Lombardia"  # what the row gives changes
+    assert alpha.offer == "Small molecules" and alpha.contact_email == "bd@alpha.example"  # the empty cells: kept
+    assert {t.code for t in alpha.tags if t.facet == "sector"} == {"pharma", "biotech"}
+    assert {t.code for t in alpha.tags if t.facet == "therapeutic_area"} == {"oncology"}
+    assert alpha.country == "IT"  # inferred from the region, as before
+    fresh = run("external_id,name,kind,offer,language\nB1,Beta Bio,sme,,\n")
+    beta = db.session.execute(db.select(Organisation).where(Organisation.external_id == "B1")).scalar_one()
+    assert fresh.created == 1 and beta.offer == "" and beta.language == "en" and beta.sme  # a new one: defaults
