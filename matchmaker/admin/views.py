@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from matchmaker.admin.forms import InviteForm, RoleForm
@@ -71,4 +72,28 @@ def set_role(user_id: int):
 @admin_required
 def audit_log():
     page = request.args.get("page", 1, type=int)
-    return render_template("admin/audit.html", pagination=audit.entries(page), actions=audit.ACTIONS)
+    return render_template("admin/audit.html", pagination=audit.entries(page), actions=audit.ACTIONS,
+                           details=audit_details)
+
+
+# The details' keys (services/audit.record's keyword arguments) in the reader's words.
+DETAIL_LABELS = {"created": _l("created"), "updated": _l("updated"), "skipped": _l("skipped (profiles with members)"),
+                 "refused": _l("rows refused"), "override": _l("profiles with members changed too"),
+                 "changed_with_members": _l("changed on profiles with members"), "before": _l("before"),
+                 "after": _l("after"), "fields": _l("fields changed"), "role": _l("role"),
+                 "organisation": _l("organisation"), "accepted": _l("accepted")}
+
+
+def audit_details(details: dict) -> list[tuple[str, str]]:
+    """An audit entry's details as (label, value) lines in the reader's language: yes/no, roles by their names,
+    lists one after the other, a key this version does not know as it is."""
+    def value(key: str, v) -> str:
+        if isinstance(v, bool):
+            return _("yes") if v else _("no")
+        if v is None or v == []:
+            return "—"
+        if key in ("before", "after", "role") and v in ROLE_LABELS:
+            return str(ROLE_LABELS[v])
+        return "; ".join(map(str, v)) if isinstance(v, list) else str(v)
+
+    return [(str(DETAIL_LABELS.get(key, key)), value(key, v)) for key, v in details.items()]

@@ -100,6 +100,10 @@ def test_role_changes_invitations_imports_and_admin_edits_are_audited(client, ca
     assert "offer" in log[3].details["fields"]
     page = client.get("/admin/audit").get_data(as_text=True)
     assert "target@example.org" in page and "members.csv" in page and "Role changed" in page
+    assert "before: Member\nafter: Organiser" in page and "profiles with members changed too: yes" in page
+    assert "override:" not in page and "changed_with_members" not in page  # the keys are worded
+    italian = client.get("/admin/audit", headers={"Accept-Language": "it"}).get_data(as_text=True)
+    assert "prima: Membro\ndopo: Organizzatore" in italian and "override" not in italian
 
 
 def test_members_editing_their_own_profile_are_not_audited(client):
