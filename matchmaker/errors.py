@@ -32,11 +32,11 @@ API_MESSAGES = {400: "bad request", 401: "authentication required", 403: "forbid
 def register_error_handlers(app: Flask) -> None:
     """Render errors/error.html for HTTP errors, CSRF failures and unexpected exceptions."""
 
-    def render(code: int, message: str | None = None, reload: bool = False):
+    def render(code: int, message: str | None = None, reload: bool = False, api: str | None = None):
         if request.path.startswith("/api/"):  # the API answers JSON, in English, whatever went wrong
             from matchmaker.api import error_response
 
-            return error_response(code, API_MESSAGES.get(code, "error"))
+            return error_response(code, api or API_MESSAGES.get(code, "error"))
         return render_template("errors/error.html", code=code, message=message or MESSAGES.get(code, ""),
                                reload=reload), code
 
@@ -52,7 +52,7 @@ def register_error_handlers(app: Flask) -> None:
             return err.response
         if err.code == 400 and err.description == "nul":
             return render(400, _("The request contained a NUL character, which no text here may hold. Remove it "
-                                 "and try again."))
+                                 "and try again."), api="the request contains a NUL character, which no text may hold")
         return render(err.code)
 
     @app.errorhandler(OperationalError)

@@ -10,8 +10,8 @@ How to add an endpoint (see me.py):
         raise ApiError(404, "no such thing")    # answers {"error": "no such thing"} with status 404
         return ThingOut(...)                    # a pydantic model (or a dict)
 
-Import the module in `_ENDPOINT_MODULES` below. A POST, PUT or PATCH without a JSON body answers 415; bodies that
-fail validation answer 422 with
+Import the module in `_ENDPOINT_MODULES` below. A POST, PUT or PATCH without a JSON body answers 415, one whose
+body is not valid JSON 400; bodies that fail validation answer 422 with
 {"error": "...", "details": [...]}. Every error under /api/ is JSON, including 404 for unknown paths, 405 and
 429 (see matchmaker.errors). Requests authenticate only with the bearer token: the session cookie is ignored,
 so the API needs no CSRF token and a browser cannot be tricked into calling it.
@@ -100,6 +100,9 @@ def api_auth(view: Callable) -> Callable:
         g._login_user = user  # Flask-Login's per-request user: services that read current_user work unchanged
         if request.method in ("POST", "PUT", "PATCH") and not request.is_json:
             raise ApiError(415, "send a JSON body (Content-Type: application/json)")
+        if request.method in ("POST", "PUT", "PATCH") and request.get_json(silent=True) is None:
+            # a body that is not JSON was read as none, and refused as if every field were missing (422)
+            raise ApiError(400, "the body is not valid JSON")
         return view(*args, **kwargs)
 
     return wrapper
@@ -126,7 +129,8 @@ TEXT_ENDPOINTS = (("/events/{event_id}/agenda.ics", "api.event_agenda_ics", "tex
 
 
 def document() -> dict[str, Any]:
-    """spectree's OpenAPI document with the non-JSON endpoints added (a new dict: spectree's own is cached)."""
+    """spectree's OpenAPI document with the non-JSON endpoints added and the 400 and 415 that every POST may answer
+    (a new dict: spectree's own is cached)."""
     generated = spec.spec
     paths = dict(generated["paths"])
     error = {"application/json": {"schema": {"$ref": "#/components/schemas/" + next(
@@ -140,6 +144,12 @@ def document() -> dict[str, Any]:
             "responses": {"200": {"description": "OK", "content": {media_type: {"schema": {"type": "string"}}}},
                           "401": {"description": "Unauthorized", "content": error},
                           "404": {"description": "Not Found", "content": error}}}}
+    for path, operations in list(paths.items()):  # what api_auth refuses before any endpoint runs
+        for method in set(operations) & {"post", "put", "patch"}:
+            responses = {"400": {"description": "Bad Request: the body is not valid JSON", "content": error},
+                         "415": {"description": "Unsupported Media Type: send Content-Type: application/json",
+                                 "content": error}, **operations[method]["responses"]}
+            paths[path] = {**paths[path], method: {**operations[method], "responses": responses}}
     return {**generated, "paths": paths}
 
 

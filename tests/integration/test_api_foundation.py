@@ -97,3 +97,20 @@ def test_openapi_document_is_generated_from_the_endpoints(client):
     assert "200" in operation["responses"] and "401" in operation["responses"]
     assert document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
     assert document["security"] == [{"bearer": []}]
+
+
+def test_a_body_that_is_not_json_is_a_400_that_says_so_and_is_documented(client):
+    """The 2026-12-01 walk: `{"action":` answered 422 "Field required", and a NUL a bare "bad request"."""
+    user = make_user()
+    _, secret = create_token(user, "x")
+    url = "/api/v1/organisations/1/interest"
+    broken = client.post(url, headers=bearer(secret), data='{"action":', content_type="application/json")
+    assert broken.status_code == 400 and broken.json == {"error": "the body is not valid JSON"}
+    plain = client.post(url, headers=bearer(secret), data="action=interested")
+    assert plain.status_code == 415 and "application/json" in plain.json["error"]
+    nul = client.post(url, headers=bearer(secret), json={"action": "interested\x00"})
+    assert nul.status_code == 400 and "NUL" in nul.json["error"]
+    responses = client.get("/api/v1/openapi.json").json["paths"]["/api/v1/organisations/{org_id}/interest"]["post"][
+        "responses"]
+    assert {"400", "415", "422"} <= set(responses)
+    assert "400" not in client.get("/api/v1/openapi.json").json["paths"]["/api/v1/me"]["get"]["responses"]
