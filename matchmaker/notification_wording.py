@@ -86,8 +86,8 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
             details = agenda_change_details(params)
             more = changes - len(params["meetings"])
             if more > 0:  # NAMED at most are named: the others are said to be on the agenda, not dropped silently
-                details += " " + ngettext("%(num)s more change is on your agenda.",
-                                          "%(num)s more changes are on your agenda.", more)
+                details += " " + ngettext("%(num)s more change is not named here: see your agenda.",
+                                          "%(num)s more changes are not named here: see your agenda.", more)
             return one_stop(gettext(template, **params)) + " " + details
         return one_stop(gettext(template, **params))
     except (KeyError, ValueError, TypeError):  # a stored notification older than its wording's parameters

@@ -30,9 +30,10 @@ def register_template_helpers(app: Flask) -> None:
 
     @app.template_filter("tel")
     def tel(phone: str | None) -> str:
-        """A phone number as a tel: URI's digits ("+39 02 1234-567" -> "+39021234567"; "" when it has none)."""
-        digits = "".join(c for c in phone or "" if c.isascii() and c.isdigit())
-        return ("+" if (phone or "").strip().startswith("+") else "") + digits if digits else ""
+        """A phone number as a tel: URI ("+39 02 1234-567" -> "+39021234567", an extension as ";ext=12")."""
+        from matchmaker.services.phone import tel_uri
+
+        return tel_uri(phone)
 
     @app.template_filter("label")
     def label(code: str | None, vocabulary: str) -> str:

@@ -31,7 +31,8 @@ EXTRA: dict[str, tuple[str, ...]] = {
     "neurodegeneration": ("neurodegenerative disease", "neurodegeneration", "malattia neurodegenerativa",
                           "neurodegenerazione"),
     "als": ("amyotrophic lateral sclerosis", "sclerosi laterale amiotrofica", "ALS", "SLA", "motor neuron disease",
-            "malattia del motoneurone"),  # "SLA" found nothing (2026-12-01 walk): the Italian acronym
+            "malattia del motoneurone"),  # "SLA" found nothing (2026-12-01 walk): the Italian acronym; both
+    # acronyms also find the odd "service level agreement" or Dutch/German "als": accepted noise in this directory
     "diabetes": ("diabetes", "diabete"),
     "tumour": ("tumour", "tumor", "cancer", "tumore", "cancro", "neoplasia"),
     "heart": ("heart", "cardiovascular", "cuore", "cardiovascolare"),

@@ -22,9 +22,10 @@ def test_the_meetings_not_named_are_counted(app):
         six = describe("event_agenda_changed", _params(NAMED + 1, NAMED))
         two = describe("event_agenda_changed", _params(2, 2))
     assert seven.startswith("Your agenda for Meet changed: 7 new meetings")
-    assert seven.count("Meeting 4 with Anna Rossi") == NAMED and seven.endswith("2 more changes are on your agenda.")
-    assert six.endswith("1 more change is on your agenda.")
+    assert seven.count("Meeting 4 with Anna Rossi") == NAMED
+    assert seven.endswith("2 more changes are not named here: see your agenda.")
+    assert six.endswith("1 more change is not named here: see your agenda.")
     assert "more" not in two  # every change named: nothing to add
     with app.test_request_context(), force_locale("it"):
         italian = describe("event_agenda_changed", _params(7, NAMED))
-    assert italian.endswith("Altre 2 modifiche sono nella tua agenda.")
+    assert italian.endswith("Altre 2 modifiche non sono elencate qui: vedi la tua agenda.")

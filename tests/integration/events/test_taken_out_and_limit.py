@@ -54,7 +54,7 @@ def test_participants_of_a_published_agenda_read_that_the_organisers_took_it_out
     agenda = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
     assert f"Person 1: {TAKEN_OUT}" in agenda.split('id="unplaced-note"', 1)[1].split("</div>", 1)[0]
     italian = client.get(f"/events/{event.id}/my-requests", headers={"Accept-Language": "it"})
-    assert "gli organizzatori l&#39;hanno tolto dall&#39;agenda" in italian.get_data(as_text=True)
+    assert "gli organizzatori l’hanno tolto dall’agenda" in italian.get_data(as_text=True)
 
 
 def test_the_schedule_form_offers_the_last_runs_time_limit(app, client):
