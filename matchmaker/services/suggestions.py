@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from sqlalchemy import bindparam, delete, select
-from sqlalchemy.orm import defer, lazyload
+from sqlalchemy import bindparam, delete, select, true
+from sqlalchemy.orm import aliased, defer, lazyload
 
 from matchmaker.extensions import db
 from matchmaker.matching import batch
@@ -14,7 +14,7 @@ from matchmaker.matching.documents import COMPANY, INVESTOR, RESEARCH, ProfileDo
 from matchmaker.matching.rank import TARGET_SIDE, Match, Matcher
 from matchmaker.matching.reasons import Reasons, explain
 from matchmaker.matching import scoring
-from matchmaker.models import Feedback, Organisation, Suggestion
+from matchmaker.models import Feedback, Interest, Organisation, Suggestion
 from matchmaker.services.matching import doc_id, profile_docs
 
 TOP_N = 20
@@ -89,22 +89,14 @@ def rebuild_all(progress: Callable[[Iterable], Iterable] | None = None, top: int
 
 def _keep_answered(engine: Matcher, kind: str, top: int, sources: list[int] | None = None) -> int:
     """Store, after the lists (ranks from top + 1), the partners their organisations answered (saved, declined,
-    interested) that the `kind` lists of `sources` (all when None) no longer hold: a profile edit or a rebuild that
-    moves a partner below the top N must not hide an answer. Each is scored as the engine sees the pair now;
-    partners the engine does not know or no longer pairs with the organisation are left out. Returns how many."""
-    stored = select(Suggestion.id).where(Suggestion.kind == kind, Suggestion.source_id == Feedback.organisation_id,
-                                         Suggestion.target_id == Feedback.target_id)
-    stmt = select(Feedback.organisation_id, Feedback.target_id).where(Feedback.kind == kind, ~stored.exists())
-    if sources is not None:
-        stmt = stmt.where(Feedback.organisation_id.in_(sources))
-    pairs = db.session.execute(stmt.order_by(Feedback.organisation_id, Feedback.target_id)).all()
-    if not pairs:
-        return 0
-    external = dict(db.session.execute(select(Organisation.id, Organisation.external_id).where(
-        Organisation.id.in_({org for pair in pairs for org in pair}))).all())
+    interested in the list or on the partner's profile) that the `kind` lists of `sources` (all when None) no longer
+    hold: a profile edit or a rebuild that moves a partner below the top N must not hide an answer. Each is scored as
+    the engine sees the pair now; partners the engine does not know or no longer pairs with the organisation in this
+    kind of list are left out. Returns how many."""
     matches: dict[int, list[tuple[int, Match]]] = {}
-    for source_id, target_id in pairs:
-        source, target = (engine.docs_.get(doc_id(org, external.get(org))) for org in (source_id, target_id))
+    for source_id, source_ext, target_id, target_ext in _answered_pairs(kind, sources):
+        source = engine.docs_.get(doc_id(source_id, source_ext))
+        target = engine.docs_.get(doc_id(target_id, target_ext))
         if source is not None and target is not None and engine.eligible(kind, source, target):
             matches.setdefault(source_id, []).append((target_id, engine.score_pair(source, target)))
     rows = [{"kind": kind, "source_id": source_id, "target_id": target_id, "rank": rank, "score": m.score,
@@ -112,9 +104,26 @@ def _keep_answered(engine: Matcher, kind: str, top: int, sources: list[int] | No
              "signals": {**m.signals, "track": round(m.track, 6), "shared": m.shared}}
             for source_id, found in matches.items()
             for rank, (target_id, m) in enumerate(sorted(found, key=lambda f: (-f[1].score, f[0])), start=top + 1)]
-    if rows:
-        db.session.execute(Suggestion.__table__.insert(), rows)
+    for start in range(0, len(rows), INSERT_CHUNK):
+        db.session.execute(Suggestion.__table__.insert(), rows[start:start + INSERT_CHUNK])
     return len(rows)
+
+
+def _answered_pairs(kind: str, sources: list[int] | None) -> list[tuple[int, str | None, int, str | None]]:
+    """(source id, external id, target id, external id) of every answer (Feedback of this kind, Interest of any) that
+    the source's stored `kind` list does not hold, each pair once, in order."""
+    found = set()
+    for answer, this_kind in ((Feedback, Feedback.kind == kind), (Interest, true())):
+        source, target = aliased(Organisation), aliased(Organisation)
+        stored = select(Suggestion.id).where(Suggestion.kind == kind, Suggestion.source_id == answer.organisation_id,
+                                             Suggestion.target_id == answer.target_id)
+        stmt = (select(answer.organisation_id, source.external_id, answer.target_id, target.external_id)
+                .join(source, source.id == answer.organisation_id).join(target, target.id == answer.target_id)
+                .where(this_kind, ~stored.exists()))
+        if sources is not None:
+            stmt = stmt.where(answer.organisation_id.in_(sources))
+        found.update(tuple(row) for row in db.session.execute(stmt))
+    return sorted(found)
 
 
 def _ranked_rows(kind: str, ranked: batch.Ranked, ids: dict[str, int],

@@ -58,3 +58,12 @@ def test_an_edit_of_the_profile_keeps_its_answers_listed(app, client):
     login(client, user)
     saved = client.get("/matches/?state=saved").get_data(as_text=True)
     assert db.session.get(Organisation, second).name in saved
+
+
+def test_interest_given_on_a_profile_page_is_kept_too(app):
+    company, user, first, second, third = _answered_world()
+    fourth = targets(company)[3]
+    review.express_interest(company, db.session.get(Organisation, fourth), "interested", user)  # on its profile
+    rebuild_all(top=1)
+    assert fourth in targets(company)
+    assert fourth in _ids(company, state="interested")
