@@ -22,13 +22,10 @@ from matchmaker.services import events_closing, events_moves
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_clashes import published_clashes
 from matchmaker.services.events_grid import grid
-from matchmaker.services.events_job import KIND, best_so_far
+from matchmaker.services.events_job import DEFAULT_LIMIT, KIND, best_so_far
 from matchmaker.services.events_people import expire_pending
 from matchmaker.services.events_publish import confirmation, refuse_if_draft, unpublished_changes
 from matchmaker.services.events_publish import publish as publish_event
-
-
-DEFAULT_LIMIT = 30.0  # seconds a run may take when the organiser gives none
 
 
 @bp.get("/<int:event_id>/schedule")
@@ -101,7 +98,8 @@ def run(event_id: int):
 
 
 def _last_limit(job: Job | None) -> str:
-    """The time limit the form offers: the last finished run's (what the organiser chose then), else the default."""
+    """The time limit the form offers: the latest run's once it has finished (what the organiser chose then), else
+    the default (no run yet, one going, or one that failed or was cancelled)."""
     last = (job.result or {}).get("time_limit") if job is not None else None
     return f"{float(last or DEFAULT_LIMIT):g}"
 

@@ -1,6 +1,7 @@
 """The matching engine's reasons (codes with parameters), strengths and drivers worded in the user's language."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from flask_babel import format_number, gettext, lazy_gettext as _l, ngettext
@@ -247,19 +248,22 @@ def headline(reasons: Reasons) -> str:
     return gettext("%(strength)s — %(driver)s", strength=strength, driver=driver) if driver else strength
 
 
+PARAGRAPH_BREAK = re.compile(r"\r?\n\s*\r?\n")  # a blank line, as imported ("\n\n") or typed on the form
+
+
 def passage(text: str | None, reasons: Reasons) -> str:
     """The paragraph of a partner's text the reasons are about: a CORDIS organisation's offer is one project
     abstract a paragraph, and its first is rarely the one that matched ("The Researchers' Night…" under reasons
     about oncology). The paragraph with the most of the reasons' terms (then the most mentions), the first when
     none has any."""
-    paragraphs = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
-    terms = {fold(t).lower() for _code, params in reasons.items for t in params.get("terms") or ()
-             if isinstance(t, str)}
+    paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(text or "") if p.strip()]
+    terms = [re.compile(r"\b" + re.escape(fold(t).lower())) for t in dict.fromkeys(
+        t for _code, params in reasons.items for t in params.get("terms") or () if isinstance(t, str))]
     if len(paragraphs) < 2 or not terms:
         return paragraphs[0] if paragraphs else ""
 
-    def found(paragraph: str) -> tuple[int, int]:
+    def found(paragraph: str) -> tuple[int, int]:  # a word's beginning: "cell" in "cells", not in "excellence"
         folded = fold(paragraph).lower()
-        return sum(t in folded for t in terms), sum(folded.count(t) for t in terms)
+        return sum(bool(t.search(folded)) for t in terms), sum(len(t.findall(folded)) for t in terms)
 
     return max(paragraphs, key=found)  # the first of equals

@@ -17,6 +17,7 @@ from matchmaker.scheduling import Result, violations
 from matchmaker.taxonomy import N_
 
 KIND = "event-schedule"
+DEFAULT_LIMIT = 30.0  # seconds a run may take when the organiser gives none
 
 
 def best_so_far(job_id: int) -> dict | None:
@@ -53,7 +54,7 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
             cancelled.append(True)  # nothing is saved; the solver stops within about a second (should_stop)
 
     try:
-        result = solve(loaded.instance, time_limit=float(payload.get("time_limit", 30)),
+        result = solve(loaded.instance, time_limit=float(payload.get("time_limit", DEFAULT_LIMIT)),
                        seed=int(payload.get("seed", 0)), previous=previous, workers=payload.get("workers"),
                        on_improvement=improved,
                        should_stop=lambda: bool(cancelled) or peek("cancel", progress.job_id) is not None)
@@ -78,4 +79,4 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
                 "placed": report.placed, "requested": report.requested, "breaks": report.total_breaks},
             "event_id": event.id, "placed": report.placed, "requested": report.requested,
             "total_breaks": report.total_breaks, "status": result.status, "published": published,
-            "moves": len(result.moves), "time_limit": float(payload.get("time_limit", 30))}
+            "moves": len(result.moves), "time_limit": float(payload.get("time_limit", DEFAULT_LIMIT))}

@@ -27,3 +27,9 @@ def test_without_terms_or_paragraphs_the_text_starts_as_it_is():
     assert passage(None, Reasons()) == "" and passage("", Reasons()) == ""
     no_hit = Reasons([("seek_meets_offer", {"terms": ["cardiology"]})])
     assert passage(OFFER, no_hit).startswith("METAMORPHOSIS.")  # none has it: the first, as before
+
+
+def test_paragraphs_typed_on_the_form_and_word_beginnings():
+    typed = "Excellence in teaching.\r\n\r\nCell therapy manufacturing: CAR-T cells for lymphoma."
+    reasons = Reasons([("seek_meets_offer", {"terms": ["cell"]})])
+    assert passage(typed, reasons).startswith("Cell therapy")  # "cell" is not counted inside "excellence"
