@@ -83,6 +83,15 @@ def register_extensions(app: Flask) -> None:
     from matchmaker import user_prefetch
     user_prefetch.install(Session)
     csrf.init_app(app)
+
+    @app.after_request  # registered before the limiter's hook, so it runs after it (Flask runs them in reverse)
+    def _retry_after_only_when_refused(response):
+        """Flask-Limiter sets Retry-After on every rate-limited answer, a 200 included: a client may read that as an
+        order to back off. It stays on a refusal (429) and on the busy database's 503."""
+        if response.status_code not in (429, 503):
+            response.headers.pop("Retry-After", None)
+        return response
+
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

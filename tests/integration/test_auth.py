@@ -114,6 +114,18 @@ def test_login_is_rate_limited(app, client):
     codes = [post_form(client, "/auth/login", {"email": user.email, "password": "wrong password"}).status_code
              for _ in range(4)]
     assert codes == [200, 200, 200, 429]
+    refused = post_form(client, "/auth/login", {"email": user.email, "password": "wrong password"})
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+
+
+def test_retry_after_only_on_a_refusal(app, client):
+    """Flask-Limiter sent `Retry-After: 60` on every rate-limited 200 (2026-12-01 walk)."""
+    from matchmaker.services.tokens import create_token
+
+    _, secret = create_token(make_user(), "x")
+    answer = client.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"})  # the API's limit applies
+    assert answer.status_code == 200 and "X-RateLimit-Limit" in answer.headers
+    assert "Retry-After" not in answer.headers
     assert client.get("/auth/login").status_code == 200  # only POSTs count
 
 
