@@ -50,8 +50,12 @@ def per_participant(kinds: dict[int, str]) -> dict[int, list[dict]]:
 
 
 def last_told(user_id: int, event: Event) -> dict[int, str]:
-    """meeting id -> kind of change, from the latest agenda-change notification the user got for `event`."""
+    """meeting id -> kind of change, from the latest agenda-change notification the user got for `event`: every
+    meeting it counted ("changed"; a notice stored before it lists only the NAMED ones it names)."""
     params = db.session.execute(select(Notification.params).where(
         Notification.user_id == user_id, Notification.code == CODE, Notification.link == f"/events/{event.id}/agenda")
         .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(1)).scalar()
-    return {int(m["meeting"]): m["kind"] for m in (params or {}).get("meetings", []) if "meeting" in m}
+    params = params or {}
+    if "changed" in params:
+        return {int(meeting): kind for meeting, kind in params["changed"]}
+    return {int(m["meeting"]): m["kind"] for m in params.get("meetings", []) if "meeting" in m}

@@ -142,7 +142,8 @@ def notify_changes(event: Event, kinds: dict[int, str], batch=None) -> list[str]
             items = changed[participant_id]
             counts = {kind: sum(1 for item in items if item["kind"] == kind) for kind in ("new", "moved", "cancelled")}
             meetings = [{k: v for k, v in item.items() if k != "order"} for item in items[:NAMED]]
-            recipients.append((user, base | counts | {"meetings": meetings}))
+            every = [[item["meeting"], item["kind"]] for item in items]  # all of them: the agenda marks each
+            recipients.append((user, base | counts | {"meetings": meetings, "changed": every}))
     if recipients:
         (batch.add if batch is not None else notify_each)(recipients, "event_agenda_changed",
                                                           f"/events/{event.id}/agenda")

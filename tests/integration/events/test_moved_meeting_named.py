@@ -61,3 +61,20 @@ def test_a_change_of_an_event_in_another_zone_is_worded_in_that_zone_on_the_noti
     page = client.get("/notifications/").get_data(as_text=True)
     assert "13:20–13:40, Table T2. Times: London time (GMT)." in page
     assert "Rome time (CET)" in page  # the page's own times (when each notice came) stay in the viewer's zone
+
+
+def test_the_agenda_marks_every_new_meeting_not_only_those_the_notice_names(app, client):
+    """The 2026-12-01 walk: "7 new meetings", five named, and the agenda marked only those five as new."""
+    from matchmaker.services.events_changes import NAMED
+    from tests.integration.events.builders import small_event
+
+    event, people, meetings = small_event(people=7, pairs=tuple((0, i) for i in range(1, 7)), accounts=True)
+    for slot, meeting in enumerate(meetings):
+        events_moves.move(event, meeting.id, slot, 0)
+    publish(db.session.get(Event, event.id))
+    db.session.commit()
+    assert len(meetings) > NAMED
+    login(client, db.session.get(EventParticipant, people[0].id).user)
+    page = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
+    assert all(f'id="changed-{m.id}"' in page for m in meetings)
+    assert page.count("new since the last publication") == len(meetings)
