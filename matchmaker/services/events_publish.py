@@ -128,17 +128,19 @@ def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -
 def notify_changes(event: Event, kinds: dict[int, str], batch=None) -> list[str]:
     """One notification per participant with an account whose agenda changed, naming the meetings (partners, new
     time and table; events_changes), all in one commit (which commits the publication with it), or added to
-    `batch` (a notifications.Batch: its commit does that); returns their names."""
+    `batch` (a notifications.Batch: its commit does that); returns their names as the event's participants."""
     from matchmaker.models.user import User
     from matchmaker.services.events_changes import NAMED, per_participant
     from matchmaker.services.notifications import notify_each
 
     changed = per_participant(kinds)
-    recipients = []
+    recipients, names = [], []
     base = {"event": event.name, "zone": event.time_zone}
     for chunk in _chunks(list(changed)):
-        for participant_id, user in db.session.execute(select(EventParticipant.id, User).join(
-                User, User.id == EventParticipant.user_id).where(EventParticipant.id.in_(chunk))):
+        for participant_id, name, user in db.session.execute(select(EventParticipant.id, EventParticipant.name, User)
+                                                             .join(User, User.id == EventParticipant.user_id)
+                                                             .where(EventParticipant.id.in_(chunk))):
+            names.append(name)  # as the organiser's lists name them (an account's own name may differ)
             items = changed[participant_id]
             counts = {kind: sum(1 for item in items if item["kind"] == kind) for kind in ("new", "moved", "cancelled")}
             meetings = [{k: v for k, v in item.items() if k != "order"} for item in items[:NAMED]]
@@ -147,4 +149,4 @@ def notify_changes(event: Event, kinds: dict[int, str], batch=None) -> list[str]
     if recipients:
         (batch.add if batch is not None else notify_each)(recipients, "event_agenda_changed",
                                                           f"/events/{event.id}/agenda")
-    return [user.name for user, _params in recipients]
+    return names
