@@ -64,8 +64,9 @@ class EventForm(AppForm):
     am_start = StringField(_l("Morning session starts"), default="09:00", validators=[clock()])
     am_end = StringField(_l("Morning session ends"), default="13:00", validators=[clock()])
     pm_start = StringField(_l("Afternoon session starts"), default="14:00", validators=[Optional(), clock()])
-    pm_end = StringField(_l("Afternoon session ends"), default="17:30", validators=[Optional(), clock()])
-    breaks = StringField(_l("Breaks (e.g. 10:40-11:00, 15:40-16:00)"), validators=[Optional(), Length(max=200)])
+    pm_end = StringField(_l("Afternoon session ends"), default="17:20", validators=[Optional(), clock()])  # ten 20-minute slots
+    breaks = StringField(_l("Breaks within a session (e.g. 10:40-11:00, 15:40-16:00; lunch is the time between the "
+                            "sessions)"), validators=[Optional(), Length(max=200)])
     slot_minutes = IntegerField(_l("Slot length (minutes)"), default=20, validators=[whole(5, 240)])
     tables = TextAreaField(_l("Tables: a number, or one name per line (add '| link' for a virtual room)"),
                            default="20", validators=[DataRequired(), Length(max=20000)])

@@ -85,3 +85,17 @@ def test_the_usual_zones_come_first_in_their_own_group(app, client):
     login(client, make_user(role="organiser", locale="it"))
     italian = client.get("/events/new").get_data(as_text=True)
     assert '<optgroup label="Fusi orari abituali">' in italian and '<optgroup label="Altri fusi orari">' in italian
+
+
+def test_the_form_s_own_defaults_fill_their_sessions(app, client):
+    """The 2026-12-01 walk: creating an event with the defaults (afternoon to 17:30, 20-minute slots) warned that the
+    last slot ends at 17:20."""
+    import re
+
+    login(client, make_user(role="organiser"))
+    form = client.get("/events/new").get_data(as_text=True)
+    defaults = dict(re.findall(r'name="(am_start|am_end|pm_start|pm_end|slot_minutes)"[^>]*value="([^"]*)"', form))
+    assert set(defaults) == {"am_start", "am_end", "pm_start", "pm_end", "slot_minutes"}, defaults
+    fields = dict(FIELDS, time_zone="Europe/Rome", tables="20", **defaults)
+    page = post_form(client, "/events/new", fields, follow_redirects=True).get_data(as_text=True)
+    assert "Event created with" in page and "The last slot of" not in page
