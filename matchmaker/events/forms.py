@@ -64,7 +64,8 @@ class EventForm(AppForm):
     am_start = StringField(_l("Morning session starts"), default="09:00", validators=[clock()])
     am_end = StringField(_l("Morning session ends"), default="13:00", validators=[clock()])
     pm_start = StringField(_l("Afternoon session starts"), default="14:00", validators=[Optional(), clock()])
-    pm_end = StringField(_l("Afternoon session ends"), default="17:20", validators=[Optional(), clock()])  # ten 20-minute slots
+    pm_end = StringField(_l("Afternoon session ends"), default="17:20",  # ten 20-minute slots, filled
+                         validators=[Optional(), clock()])
     breaks = StringField(_l("Breaks within a session (e.g. 10:40-11:00, 15:40-16:00; lunch is the time between the "
                             "sessions)"), validators=[Optional(), Length(max=200)])
     slot_minutes = IntegerField(_l("Slot length (minutes)"), default=20, validators=[whole(5, 240)])

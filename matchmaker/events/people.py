@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import pgettext
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -125,7 +126,9 @@ def refused_rows(event_id: int, job_id: int):
     if job.state != "done" or not (job.result or {}).get("rows"):
         abort(404)
     not_tried = _("not imported: other rows were refused and the import takes all rows or none")
-    body = events_import_report.refused_csv(job.result, wording.import_reason, not_tried, _("reason"))
+    headers = [pgettext("import column", "name"), pgettext("import column", "email"),
+               pgettext("import column", "organisation"), pgettext("import column", "reason")]
+    body = events_import_report.refused_csv(job.result, wording.import_reason, not_tried, headers)
     # named after the event like every export, with the import's number: 'meet-in-italy-2027-03-10-refused-rows-7.csv'
     words = _("refused rows")
     name = events_export.filename(event, "csv", words=f"{words} {job.id}")

@@ -2,7 +2,6 @@
 inline or by the worker), and its rows not imported as a CSV to fix and import again."""
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable
 
@@ -38,16 +37,20 @@ def _safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def refused_csv(data: dict, reason: Callable[[str, dict], str], not_tried: str, reason_header: str) -> str:
-    """The rows not imported as CSV (UTF-8 with BOM): the import's own columns, so the fixed file imports as it is,
-    and `reason_header` with why each row was refused (`not_tried` for a good row of an all-or-nothing import)."""
+def refused_csv(data: dict, reason: Callable[[str, dict], str], not_tried: str, headers: list[str]) -> str:
+    """The rows not imported as CSV (UTF-8 with BOM) as a spreadsheet of the reader's language opens it (';' in
+    Italian): the import's columns under `headers` (their names in that language, which the import reads, then the
+    reason's), so the fixed file imports as it is, and why each row was refused (`not_tried` for a good row of an
+    all-or-nothing import)."""
+    from matchmaker.services.events_export import spreadsheet_csv
+
     why: dict[int, list[str]] = {}
     for entry in data.get("errors", []):
         line, code, params = (list(entry) + [{}])[:3]
         why.setdefault(line, []).append(reason(code, params or {}))
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([*COLUMNS, reason_header])
+    writer = spreadsheet_csv(buffer)
+    writer.writerow(headers)
     for line, row in data.get("rows", []):
         text = "; ".join(why[line]) if line in why else not_tried
         writer.writerow([_safe(row.get(key, "")) for key in COLUMNS] + [text])

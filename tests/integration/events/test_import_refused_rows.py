@@ -99,9 +99,15 @@ def test_an_all_or_nothing_import_offers_every_row_in_italian(app, client):
     download = client.get(f"/events/{event.id}/participants/import/{job.id}/refused.csv")
     assert download.headers["Content-Disposition"] == \
         f'attachment; filename="meet-in-italy-2027-03-10-righe-rifiutate-{job.id}.csv"'
-    table = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
-    assert table[0][3] == "motivo" and table[1][0] == "Ada" and table[1][3].startswith("non importata")
+    text = download.get_data(as_text=True).lstrip("\ufeff")
+    table = list(csv.reader(io.StringIO(text), delimiter=";"))  # as an Italian spreadsheet opens it
+    assert table[0] == ["nome", "email", "organizzazione", "motivo"]
+    assert table[1][0] == "Ada" and table[1][3].startswith("non importata")
     assert table[2][3].startswith("nome mancante")
+    fixed = text.replace(";nessuno@example.org", "Nina;nessuno@example.org")  # fixed and imported as it is
+    again = _upload(client, event.id, fixed, mode="all")
+    assert again.status_code == 302 and "job=" not in again.headers["Location"]
+    assert _count(event) == len(people) + 2
 
 
 def test_only_the_import_s_organiser_downloads_its_rows(app, client):
