@@ -81,8 +81,16 @@ def _near(wanted: list[str]) -> list[Organisation]:
     """Organisations sharing at least one telling word with the name (the pool the closest names come from): a
     word that only says what kind of body it is (KIND_WORDS) brings none."""
     telling = [w for w in wanted if len(w) > 2 and w not in KIND_WORDS]
-    return list(db.session.execute(select(Organisation).where(or_(*[_like(w) for w in telling]))
-                                   .order_by(Organisation.id).limit(1000)).scalars()) if telling else []
+    pool = db.session.execute(select(Organisation).where(or_(*[_like(w) for w in telling]))
+                              .order_by(Organisation.id).limit(1000)).scalars() if telling else []
+    # LIKE's vowel wildcards also match inside other words ("farmaceutica" in "INFORMACIOTECHNOLOGIAI"): keep the
+    # names with a word that is, or begins like, one of the telling words
+    return [o for o in pool if any(_alike(w, x) for w in telling for x in words(o.name))]
+
+
+def _alike(word: str, other: str) -> bool:
+    """One word the other's beginning, or the two nearly the same ("farmaceutica", "farmaceutici")."""
+    return other.startswith(word) or difflib.SequenceMatcher(None, word, other).ratio() >= 0.8
 
 
 def _closest(key: str, pool: list[Organisation]) -> list[str]:

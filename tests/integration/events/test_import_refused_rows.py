@@ -120,3 +120,12 @@ def test_only_the_import_s_organiser_downloads_its_rows(app, client):
     other = make_user(role="organiser")
     login(client, other)
     assert client.get(f"/events/{event.id}/participants/import/{job.id}/refused.csv").status_code == 404
+
+
+def test_a_near_name_shares_a_word_not_letters_inside_another(app):
+    """The 2026-12-01 walk: "Farmaceutica Inesistente Srl" was offered "MONGUZ INFORMACIOTECHNOLOGIAI KFT"."""
+    make_org(name="DOMPE FARMACEUTICI SPA")
+    make_org(name="MONGUZ INFORMACIOTECHNOLOGIAI KFT")
+    with pytest.raises(Conflict) as unknown:
+        events_orgs.find("Farmaceutica Inesistente Srl")
+    assert unknown.value.reason[1]["suggestions"] == ["DOMPE FARMACEUTICI SPA"]
