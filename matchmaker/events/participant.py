@@ -21,7 +21,7 @@ from matchmaker.services.events_changes import last_told
 from matchmaker.services.events_access import ORGANISER, role
 from matchmaker.services.events_agenda import agenda as agenda_items
 from matchmaker.services.events_agenda import ical, ics_filename, message_line
-from matchmaker.services.events_placement import UNPLACED, participant_names, placements
+from matchmaker.services.events_placement import REMOVED, UNPLACED, participant_names, placements
 from matchmaker.services.events_suggest import WITH_ORGANISATION, suggested
 
 
@@ -223,10 +223,11 @@ def withdraw(event_id: int, request_id: int):
 def agenda(event_id: int):
     event, participant = joined(event_id)
     placed = _worded_placements(event, participant)
-    unplaced = [(r, placed[r.id]["why"]) for r in events_people.requests_of(participant)
-                if r.id in placed and placed[r.id]["state"] == UNPLACED]
+    requests = [r for r in events_people.requests_of(participant) if r.id in placed]
+    unplaced = [(r, placed[r.id]["why"]) for r in requests if placed[r.id]["state"] == UNPLACED]
+    removed = [r for r in requests if placed[r.id]["state"] == REMOVED]
     return render_template("events/agenda.html", event=event, participant=participant,
-                           items=agenda_items(event, participant), unplaced=unplaced,
+                           items=agenda_items(event, participant), unplaced=unplaced, removed=removed,
                            feed=(feed := url_for("events.calendar", token=participant.ical_token, _external=True)),
                            webcal="webcal://" + feed.split("://", 1)[1], agenda_message=message_line,
                            ics_name=ics_filename(event), changed=last_told(current_user.id, event),

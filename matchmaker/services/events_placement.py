@@ -9,14 +9,16 @@ from matchmaker.extensions import db
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
 from matchmaker.models.event_meeting import ACCEPTED, ACTIVE, Meeting, MeetingRequest
+from matchmaker.services.events_moves import TAKEN_OUT
 
-SCHEDULED, WAITING, UNPLACED = "scheduled", "waiting", "unplaced"
+SCHEDULED, WAITING, UNPLACED, REMOVED = "scheduled", "waiting", "unplaced", "removed"
 
 
 def placements(event: Event, participant: EventParticipant) -> dict[int, dict]:
-    """By accepted request id: {"state": scheduled|waiting|unplaced, "start", "end", "table", "reason"}. Before a
-    schedule is published every accepted meeting is waiting; after, a meeting left out of the published agenda
-    with a scheduler reason could not be placed (one accepted since the publication is still waiting)."""
+    """By accepted request id: {"state": scheduled|waiting|unplaced|removed, "start", "end", "table", "reason"}.
+    Before a schedule is published every accepted meeting is waiting; after, a meeting left out of the published
+    agenda with a scheduler reason could not be placed, one the organisers took out is removed (one accepted since
+    the publication is still waiting)."""
     zone = ZoneInfo(event.time_zone)
     rows = db.session.execute(
         select(MeetingRequest.id, Meeting, EventSlot, EventTable)
@@ -32,7 +34,8 @@ def placements(event: Event, participant: EventParticipant) -> dict[int, dict]:
                                   "end": as_utc(slot.ends_at).astimezone(zone), "table": table.name if table else "",
                                   "reason": None}
         elif meeting is not None and event.published_version > 0 and meeting.unplaced_reason:
-            result[request_id] = {"state": UNPLACED, "reason": meeting.unplaced_reason}
+            removed = meeting.unplaced_reason[0] == TAKEN_OUT  # on purpose: not "could not be placed"
+            result[request_id] = {"state": REMOVED if removed else UNPLACED, "reason": meeting.unplaced_reason}
         else:
             result[request_id] = {"state": WAITING, "reason": None}
     return result
