@@ -102,7 +102,7 @@ def _past_event(organiser: User, members: dict[str, User], today: date) -> Event
         meetings.append(meeting)
     db.session.add_all(meetings)
     db.session.commit()
-    events_moves.change(event, _places(event, meetings))
+    events_moves.change(event, _places(event, meetings), past=True)
     publish(db.session.get(Event, event.id), notify_participants=False)
     event = db.session.get(Event, event.id)
     event.status, event.closed_at = CLOSED, datetime.combine(day, time(17, 0), ROME)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db
+from matchmaker.models._common import as_utc, utcnow
 from matchmaker.models.event import PUBLISHED, Event
 from matchmaker.models.event_meeting import Meeting
 from matchmaker.scheduling import Placement
@@ -19,11 +20,13 @@ from matchmaker.services.events_rules import check_changes
 TAKEN_OUT = "taken_out_by_organisers"  # stored as a meeting's unplaced reason when the organisers unplace it
 
 
-def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_version: int | None = None) -> list[str]:
+def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_version: int | None = None,
+           past: bool = False) -> list[str]:
     """Apply meeting id -> (slot index, table index) or None (unplace) to the draft, or raise Conflict with the
     validator's reason ("no_change" when every meeting is already where asked); committed. On a published agenda
     the change is published at once: returns the names of the people notified (else []). `expected_version` is the
-    event version the organiser's page showed."""
+    event version the organiser's page showed. A meeting is not put in a slot that is over ("slot_over") unless
+    `past` (the demo's past event, laid out after the fact)."""
     version = event.version if expected_version is None else expected_version
     loaded = events.load(event)
     wanted: dict[int, Placement | None] = {}
@@ -41,6 +44,12 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
     reason = check_changes(loaded.instance, schedule, wanted)
     if reason is not None:
         raise Conflict(*_named(loaded, reason))
+    now = utcnow()
+    into_past = [index for index, placement in wanted.items() if placement is not None
+                 and as_utc(loaded.slots[placement.slot].ends_at) <= now
+                 and schedule.placements.get(index) != placement]
+    if into_past and not past:
+        raise Conflict("slot_over", {})  # the event day: a meeting is not put where the time has passed
     for index, placement in wanted.items():
         schedule.placements.pop(index, None)
         if placement is not None:
