@@ -90,11 +90,13 @@ def test_after_the_event_the_list_is_read_only_and_arrivals_carry_their_date(app
     assert re.search(rf'id="checkin-{people[0].id}".*?Tue, Mar 9, 2027, 18:40', during, re.S)  # yesterday: dated
     assert re.search(rf'id="checkin-{people[1].id}".*?<td data-label="Arrived">08:50</td>', during, re.S)  # today
     assert during.count("Undo arrival</button>") == 2 and during.count("Arrived</button>") == 2
+    assert during.count(">not yet<") == 2 and "times: Rome time" in during  # the zone its times are in
     clock(rome(10, 0, day=20))
     after = desk.get(f"/events/{event.id}/checkin").get_data(as_text=True)
     assert "Check-in is over: the event ended Wed, Mar 10, 2027, 15:00." in after
     assert after.count('<tr id="checkin-') == 4 and "</button>" not in after.split('id="checkin-list"')[1]
     assert "Wed, Mar 10, 2027, 08:50" in after and "2 of 4 participants have arrived" in after
+    assert after.count(">did not arrive<") == 2 and "not yet" not in after  # the record, not a wait
     refused = post_form(desk, f"/events/{event.id}/checkin/{people[0].id}", {"undo": "1"},
                         form_url=f"/events/{event.id}/checkin", follow_redirects=True).get_data(as_text=True)
     assert "Check-in is over: the event ended Wed, Mar 10, 2027, 15:00" in refused and _arrivals() == 2
