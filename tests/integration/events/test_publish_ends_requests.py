@@ -86,7 +86,7 @@ def test_the_expired_notice_and_confirmation_read_in_italian(app, client):
     from matchmaker.notification_wording import describe
     with app.test_request_context(), force_locale("it"):
         text = describe("event_request_expired", {"event": "Giornata", "name": "Anna", "organisation": "Dompé"})
-    assert text.startswith("La tua richiesta di incontro a Anna (Dompé)") and "scaduta" in text
+    assert text.startswith("La tua richiesta di incontro con Anna (Dompé)") and "scaduta" in text
     organiser = make_user(role="organiser", locale="it")
     event, _people, _request = _open_event_with_a_pending_request(organiser)
     login(client, organiser)
