@@ -63,7 +63,7 @@ def _as_the_draft_is(view: dict, report: dict) -> dict:
     changes = since_run(report)
     if view["state"] != "done" or not changes or "placed" not in report:
         return view
-    return view | {"done": report["placed"], "total": report["requested"], "message": _(
+    return view | {"total": 0, "message": _(  # the figures once, the draft's (the run's "9 of 9" beside them misled)
         "the draft now: %(placed)s, %(breaks)s (%(changes)s since the last run)",
         placed=count_wording.meetings_placed(report["placed"], report["requested"]),
         breaks=ngettext("%(num)s break", "%(num)s breaks", report.get("total_breaks") or 0), changes=changes)}

@@ -48,6 +48,7 @@ def test_after_a_manual_change_the_header_gives_the_draft_as_it_is(app, client):
     header = client.get(url).get_data(as_text=True).split('id="report"', 1)[0]
     assert "the draft now: 0 of 1 meeting placed, 0 breaks (1 manual change since the last run)" in header
     assert "1 of 1 meeting placed" not in header
+    assert header.count("0 of 1") == 1  # the figures once (they were also before the "·", as if the run's)
     assert "<progress" not in header  # a finished run: no bar (0 of 1 read as a run still going)
 
 
