@@ -253,11 +253,16 @@ def force(event_id: int):
         flash(_("Choose two different participants."), "error")
     else:
         try:
-            events_people.force(event, first, second)
+            meeting = events_people.force(event, first, second)
         except Conflict as exc:
             refusal_flash(exc)
         else:
-            flash(_("Forced meeting added."), "success")
+            asked = db.session.get(MeetingRequest, meeting.request_id) if meeting.request_id else None
+            if asked is not None and not asked.by_organisers:  # they had asked for it: now placed first
+                flash(_("The meeting %(first)s and %(second)s asked for is now forced: the scheduler places it first.",
+                        first=first.name, second=second.name), "success")
+            else:
+                flash(_("Forced meeting added."), "success")
             for name, count, limit in events_people.over_maximum(event, [first, second]):
                 flash(_("%(name)s now has %(count)s meetings for a maximum of %(max)s: the scheduler will leave some "
                         "out, placing the forced ones first.", name=name, count=count, max=limit), "info")

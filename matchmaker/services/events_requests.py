@@ -8,7 +8,8 @@ from sqlalchemy.orm import joinedload
 
 from matchmaker.extensions import db
 from matchmaker.models.event import Event, EventParticipant
-from matchmaker.models.event_meeting import REQUEST_STATES, MeetingRequest
+from matchmaker.models.event_meeting import ACTIVE, REQUEST_STATES, Meeting, MeetingRequest
+from matchmaker.scheduling import Priority
 
 PER_PAGE = 100
 
@@ -22,6 +23,7 @@ class RequestPage:
     by_state: dict[str, int]
     page: int
     pages: int
+    forced: frozenset[int] = frozenset()  # requests the organisers forced after the participants asked
 
 
 def request_page(event: Event, state: str = "", page: int = 1, per_page: int = PER_PAGE) -> RequestPage:
@@ -38,4 +40,8 @@ def request_page(event: Event, state: str = "", page: int = 1, per_page: int = P
               joinedload(MeetingRequest.target).joinedload(EventParticipant.organisation))
     rows = db.session.execute(query.options(*people).order_by(MeetingRequest.id.desc())
                               .offset((page - 1) * per_page).limit(per_page)).scalars().all()
-    return RequestPage(list(rows), total, by_state, page, pages)
+    asked = [r.id for r in rows if not r.by_organisers]
+    forced = frozenset(db.session.execute(select(Meeting.request_id).where(
+        Meeting.request_id.in_(asked), Meeting.state == ACTIVE, Meeting.priority >= int(Priority.FORCED))).scalars()
+                       ) if asked else frozenset()
+    return RequestPage(list(rows), total, by_state, page, pages, forced)
