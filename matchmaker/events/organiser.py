@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from matchmaker.events import bp, times, wording
 from matchmaker.events.access import organised
@@ -225,6 +226,7 @@ def requests(event_id: int):
     listing = request_page(event, state, request.args.get("page", 1, type=int) or 1)
     people = db.session.execute(select(EventParticipant).where(EventParticipant.event_id == event.id,
                                                                EventParticipant.cancelled.is_(False))
+                                .options(joinedload(EventParticipant.organisation))  # named in the force form
                                 .order_by(EventParticipant.name)).scalars().all()
     chosen = (request.args.get("first", type=db_id), request.args.get("second", type=db_id))  # a refused force's pair
     return render_template("events/requests.html", event=event, listing=listing, state=state, people=people,

@@ -26,3 +26,12 @@ def test_forcing_an_accepted_request_says_it_is_now_placed_first(app, client):
     assert "Forced meeting added." not in page
     row = page.split(f'id="request-{asked.id}"', 1)[1].split("</tr>", 1)[0]
     assert "accepted · forced by you (the organisers): placed first" in row
+
+
+def test_the_force_form_names_each_participant_s_organisation(app, client):
+    organiser = make_user(role="organiser")
+    event, people, _ = small_event(organiser=organiser, pairs=(), accounts=True)
+    login(client, organiser)
+    form = client.get(f"/events/{event.id}/requests").get_data(as_text=True).split('name="first"', 1)[1]
+    organisation = db.session.get(type(people[0]), people[0].id).organisation.name
+    assert f">Person 0 · {organisation}</option>" in form.split("</select>", 1)[0]

@@ -26,12 +26,12 @@ def test_filter_organisation_and_pages(app, client):
     event = _many(organiser, declined=3, pending=230)
     login(client, organiser)
     page = client.get(f"/events/{event.id}/requests").get_data(as_text=True)
-    assert page.count('<tr><td data-label="From">') == 100 and "233 requests" in page and "Page 1 of 3" in page
+    assert page.count('"><td data-label="From">') == 100 and "233 requests" in page and "Page 1 of 3" in page
     assert 'value="declined">declined (3)' in page and "all (233)" in page
     last = client.get(f"/events/{event.id}/requests?page=3").get_data(as_text=True)
-    assert last.count('<tr><td data-label="From">') == 33 and 'rel="prev"' in last and 'rel="next"' not in last
+    assert last.count('"><td data-label="From">') == 33 and 'rel="prev"' in last and 'rel="next"' not in last
     declined = client.get(f"/events/{event.id}/requests?state=declined").get_data(as_text=True)
-    assert declined.count('<tr><td data-label="From">') == 3 and "pending" not in declined.split('id="requests"')[1]
+    assert declined.count('"><td data-label="From">') == 3 and "pending" not in declined.split('id="requests"')[1]
     assert "Istituto Besta" in declined
 
 
