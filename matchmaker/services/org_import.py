@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from matchmaker.extensions import db
 from matchmaker.models import Organisation
+from matchmaker.services.profile_schema import validate_profile
 from matchmaker.services.profiles import PROFILE_FIELDS, apply_profile
 from matchmaker.services.rows import given, parse_row
 from matchmaker.services.tables import Table
@@ -61,6 +62,41 @@ class ImportReport:
 
 class Skip(Exception):
     """A good row that the ownership rules leave out; the message says why."""
+
+
+class Refused(Exception):
+    """A row whose cells, with what the profile keeps where they are empty, break the profile's rules."""
+
+
+def _updates_checked(good: list[tuple[int, dict]], report: ImportReport) -> list[tuple[int, dict]]:
+    """The good rows without the updates that break the profile's rules once the stored values fill their empty
+    cells (reported by line, before anything is written: an all-or-nothing import then writes nothing)."""
+    kept = []
+    for line, data in good:
+        try:
+            organisation = _existing(data)
+            if organisation is not None:
+                _with_stored(organisation, data)
+        except Skip:
+            pass  # reported when the row is applied
+        except Refused as exc:
+            report.errors.append(RowError(line, str(exc)))
+            continue
+        kept.append((line, data))
+    report.errors.sort(key=lambda e: e.line)
+    return kept
+
+
+def _with_stored(organisation: Organisation, data: dict) -> dict:
+    """The profile an update makes: the stored values where the row's cells are empty (rows.given), the rules that
+    link two fields (kind and SME, region and country, the smallest and largest ticket) checked on the whole, as
+    the profile form would; Refused with the messages (by field) when it breaks one."""
+    stored = {name: getattr(organisation, name) for name in PROFILE_FIELDS}
+    merged, problems = validate_profile({**stored, **data}, stored)
+    if problems:
+        raise Refused("; ".join(_("%(field)s: %(problem)s", field=name, problem=message)
+                                for name, messages in problems.items() for message in messages))
+    return merged
 
 
 def _key(data: dict) -> str:
@@ -134,7 +170,7 @@ def import_organisations(table: Table, mode: str = "good", progress: Callable[[I
         raise ValueError(f"mode must be one of {MODES}")
     report = ImportReport(mode=mode, total=len(table.rows))
     changed: list[Organisation] = []
-    good = validate(table, report)
+    good = _updates_checked(validate(table, report), report)
     if report.errors and (mode == "all" or not good):
         return report
     for line, data in (progress(good) if progress else good):
@@ -148,6 +184,7 @@ def import_organisations(table: Table, mode: str = "good", progress: Callable[[I
                     db.session.add(organisation)
                 else:
                     _guard_ownership(organisation, override)
+                    data = _with_stored(organisation, data)  # checked before the loop: passes
                     if organisation.members:
                         fields = ", ".join(_changed_fields(organisation, data)) or "—"
                         report.changes.append(RowError(line, f"{organisation.name}: {fields}"))

@@ -191,3 +191,19 @@ def test_an_empty_cell_keeps_what_the_profile_has_on_a_reimport(app):
     fresh = run("external_id,name,kind,offer,language\nB1,Beta Bio,sme,,\n")
     beta = db.session.execute(db.select(Organisation).where(Organisation.external_id == "B1")).scalar_one()
     assert fresh.created == 1 and beta.offer == "" and beta.language == "en" and beta.sme  # a new one: defaults
+
+
+def test_an_update_is_checked_with_what_its_empty_cells_keep(app):
+    """A review of the empty-cell rule: kind, country and the largest ticket changed with the region, SME flag and
+    smallest ticket left empty saved a profile its own rules refuse (an SME large company in France in Lombardia)."""
+    run("external_id,name,kind,region,ticket_min\nS1,Start Bio,startup,Lombardia,500000\n")
+    report = run("external_id,name,kind,country,region,ticket_max,sme\nS1,Start Bio,large company,FR,,100000,\n"
+                 "S2,Other Bio,sme,IT,,,\n", mode="all")
+    assert report.updated == report.created == 0 and [e.line for e in report.errors] == [2]
+    assert "region" in report.errors[0].message or "country" in report.errors[0].message
+    stored = db.session.execute(db.select(Organisation).where(Organisation.external_id == "S1")).scalar_one()
+    assert (stored.kind, stored.country, stored.region) == ("startup", "IT", "Lombardia")  # nothing written
+    kept = run("external_id,name,kind,region,sme\nS1,Start Bio,large company,,\n")
+    stored = db.session.execute(db.select(Organisation).where(Organisation.external_id == "S1")).scalar_one()
+    assert kept.updated == 1 and stored.kind == "large_company" and stored.sme is False  # the rule on the whole
+    assert stored.region == "Lombardia" and stored.ticket_min == 500000
