@@ -255,12 +255,11 @@ def force(event_id: int):
         flash(_("Choose two different participants."), "error")
     else:
         try:
-            meeting = events_people.force(event, first, second)
+            _meeting, was_asked = events_people.force(event, first, second)
         except Conflict as exc:
             refusal_flash(exc)
         else:
-            asked = db.session.get(MeetingRequest, meeting.request_id) if meeting.request_id else None
-            if asked is not None and not asked.by_organisers:  # they had asked for it: now placed first
+            if was_asked:  # they had agreed to it: now placed first
                 flash(_("The meeting %(first)s and %(second)s asked for is now forced: the scheduler places it first.",
                         first=first.name, second=second.name), "success")
             else:

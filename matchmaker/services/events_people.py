@@ -221,10 +221,11 @@ def decline(request: MeetingRequest, reason: str) -> None:
     db.session.commit()
 
 
-def force(event: Event, first: EventParticipant, second: EventParticipant) -> Meeting:
+def force(event: Event, first: EventParticipant, second: EventParticipant) -> tuple[Meeting, bool]:
     """The organiser's forced meeting between two participants (priority forced); committed. Two colleagues of one
     organisation are refused (`colleagues`, naming both and it), as their own request to each other is; two who
-    already have a forced meeting too (`already_forced`: nothing would change)."""
+    already have a forced meeting too (`already_forced`: nothing would change). Returns the meeting and whether the
+    two had already agreed to it (an accepted request of theirs, now placed first)."""
     if first.organisation_id is not None and first.organisation_id == second.organisation_id:
         organisation = db.session.get(Organisation, first.organisation_id)
         raise Conflict("colleagues", {"first": first.name, "second": second.name,
@@ -234,11 +235,12 @@ def force(event: Event, first: EventParticipant, second: EventParticipant) -> Me
             Meeting.request_id == request.id, Meeting.state == "active",
             Meeting.priority >= int(Priority.FORCED))).first():
         raise Conflict("already_forced", {"first": first.name, "second": second.name})  # not "added" a second time
+    was_asked = request is not None and request.state == ACCEPTED and not request.by_organisers
     if request is None:  # nobody asked: the request row is the organisers' (the participants see it as theirs)
         request = MeetingRequest(event_id=event.id, requester_id=first.id, target_id=second.id, by_organisers=True)
         db.session.add(request)
         db.session.flush()
-    return accept(request, priority=Priority.FORCED)
+    return accept(request, priority=Priority.FORCED), was_asked
 
 
 def over_maximum(event: Event, people: list[EventParticipant]) -> list[tuple[str, int, int]]:

@@ -35,3 +35,15 @@ def test_the_force_form_names_each_participant_s_organisation(app, client):
     form = client.get(f"/events/{event.id}/requests").get_data(as_text=True).split('name="first"', 1)[1]
     organisation = db.session.get(type(people[0]), people[0].id).organisation.name
     assert f">Person 0 · {organisation}</option>" in form.split("</select>", 1)[0]
+
+
+def test_forcing_a_pending_request_is_a_forced_meeting_not_one_they_asked_for(app, client):
+    organiser = make_user(role="organiser")
+    event, people, _ = small_event(organiser=organiser, pairs=())
+    db.session.add(MeetingRequest(event_id=event.id, requester_id=people[0].id, target_id=people[1].id))
+    db.session.commit()
+    login(client, organiser)
+    url = f"/events/{event.id}/requests"
+    page = post_form(client, f"/events/{event.id}/force", {"first": people[0].id, "second": people[1].id},
+                     form_url=url, follow_redirects=True).get_data(as_text=True)
+    assert "Forced meeting added." in page and "asked for is now forced" not in page
