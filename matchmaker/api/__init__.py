@@ -100,7 +100,8 @@ def api_auth(view: Callable) -> Callable:
         g._login_user = user  # Flask-Login's per-request user: services that read current_user work unchanged
         if request.method in ("POST", "PUT", "PATCH") and not request.is_json:
             raise ApiError(415, "send a JSON body (Content-Type: application/json)")
-        if request.method in ("POST", "PUT", "PATCH") and request.get_json(silent=True) is None:
+        if request.method in ("POST", "PUT", "PATCH") and request.get_json(silent=True) is None \
+                and request.get_data().strip() != b"null":  # JSON's null parses as None too (then refused: 422)
             # a body that is not JSON was read as none, and refused as if every field were missing (422)
             raise ApiError(400, "the body is not valid JSON")
         return view(*args, **kwargs)

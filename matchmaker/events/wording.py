@@ -47,7 +47,7 @@ REFUSALS = {
                      "organisations"),
     "event_closed": _l("the event is closed: its requests can no longer be answered or withdrawn"),
     "event_over": _l("the event is over: availability can no longer change"),
-    "slot_over": _l("that slot is over: a meeting can only be moved or placed in a slot still to come"),
+    "slot_over": _l("that slot has begun: a meeting can only be moved or placed in a slot still to come"),
     "availability_called_off": _l("the event was called off: availability can no longer change"),
     "called_off_final": _l("the event was called off and its participants were told: it cannot be reopened. "
                            "Create a new event if it takes place after all"),

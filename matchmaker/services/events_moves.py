@@ -25,7 +25,7 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
     """Apply meeting id -> (slot index, table index) or None (unplace) to the draft, or raise Conflict with the
     validator's reason ("no_change" when every meeting is already where asked); committed. On a published agenda
     the change is published at once: returns the names of the people notified (else []). `expected_version` is the
-    event version the organiser's page showed. A meeting is not put in a slot that is over ("slot_over") unless
+    event version the organiser's page showed. A meeting is not put in a slot that has begun ("slot_over") unless
     `past` (the demo's past event, laid out after the fact)."""
     version = event.version if expected_version is None else expected_version
     loaded = events.load(event)
@@ -46,7 +46,7 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
         raise Conflict(*_named(loaded, reason))
     now = utcnow()
     into_past = [index for index, placement in wanted.items() if placement is not None
-                 and as_utc(loaded.slots[placement.slot].ends_at) <= now
+                 and as_utc(loaded.slots[placement.slot].starts_at) <= now
                  and schedule.placements.get(index) != placement]
     if into_past and not past:
         raise Conflict("slot_over", {})  # the event day: a meeting is not put where the time has passed

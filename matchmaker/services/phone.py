@@ -8,7 +8,7 @@ from matchmaker.taxonomy import N_
 # "+39 02 1234 5678", "02/12345678", "(02) 123-4567", "(+39) 02 1234 5678", "Tel. 02 1234 5678",
 # "+41 91 123 45 67 int. 12": digits with spaces, dots, dashes, slashes and brackets, an optional leading + (or
 # "(+"), an optional "Tel."/"tel:" label before, an optional extension after.
-LABEL = re.compile(r"^(tel|telefono|phone|ph)\s*[.:]?\s*", re.IGNORECASE)
+LABEL = re.compile(r"^(telefono|phone|tel|ph)\s*[.:]*\s*", re.IGNORECASE)  # the longest first
 PHONE_RE = re.compile(r"(?P<number>\(?\+?[0-9(][0-9 ()./-]*?)(\s*(ext|int|interno|x)\.?\s*(?P<ext>[0-9]{1,6}))?",
                       re.IGNORECASE)
 SPACES = re.compile(r"[\u00a0\u2007\u2009\u202f]")  # no-break and thin spaces (pasted from a sheet or a page)

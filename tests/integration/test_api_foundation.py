@@ -114,3 +114,10 @@ def test_a_body_that_is_not_json_is_a_400_that_says_so_and_is_documented(client)
         "responses"]
     assert {"400", "415", "422"} <= set(responses)
     assert "400" not in client.get("/api/v1/openapi.json").json["paths"]["/api/v1/me"]["get"]["responses"]
+
+
+def test_a_null_body_is_json_and_refused_by_validation(client):
+    _, secret = create_token(make_user(), "x")
+    answer = client.post("/api/v1/organisations/1/interest", headers=bearer(secret), data="null",
+                         content_type="application/json")
+    assert answer.status_code == 422 and answer.json["error"].startswith("invalid request")

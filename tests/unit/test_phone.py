@@ -8,7 +8,8 @@ from matchmaker.services.phone import phone_problem, tel_uri
 
 @pytest.mark.parametrize("value", ["+39 02 1234 5678", "02/12345678", "(02) 123-4567", "+41 91 123 45 67 int. 12",
                                    "+39 02.2394.1", "800 123 456", "+39 02 1234 ext 7", "(+39) 02 1234 5678",
-                                   "Tel. 02 1234 5678", "tel:+39 02 1234 5678", "+39\u00a002\u00a01234\u00a05678"])
+                                   "Tel. 02 1234 5678", "tel:+39 02 1234 5678", "Telefono 02 1234 5678",
+                                   "Tel.: 02 1234 5678", "+39\u00a002\u00a01234\u00a05678"])
 def test_numbers_as_people_write_them_pass(value):
     assert phone_problem(value) is None
 

@@ -15,11 +15,11 @@ from tests.helpers import login, make_user, post_form
 from tests.integration.events.builders import small_event
 
 
-def _first_slot_over(event_id: int) -> None:
+def _first_slot_over(event_id: int, begun_minutes_ago: int = 25) -> None:
     slot = db.session.execute(db.select(EventSlot).where(EventSlot.event_id == event_id, EventSlot.index == 0)
                               ).scalar_one()
-    slot.ends_at = utcnow() - timedelta(minutes=5)
-    slot.starts_at = slot.ends_at - timedelta(minutes=20)
+    slot.starts_at = utcnow() - timedelta(minutes=begun_minutes_ago)
+    slot.ends_at = slot.starts_at + timedelta(minutes=20)
     db.session.commit()
 
 
@@ -38,7 +38,7 @@ def test_a_slot_that_is_over_takes_no_meeting_but_later_ones_do(app, client):
     page = post_form(client, f"/events/{event.id}/meetings/change", {
         "action": "move", "meeting": str(db.session.get(Meeting, meetings[1].id).number), "slot": "0", "table": "0"},
         form_url=url, follow_redirects=True).get_data(as_text=True)
-    assert "that slot is over: a meeting can only be moved or placed in a slot still to come" in page
+    assert "that slot has begun: a meeting can only be moved or placed in a slot still to come" in page
 
 
 def test_a_meeting_already_in_a_past_slot_may_stay_while_another_changes(app):
@@ -47,3 +47,11 @@ def test_a_meeting_already_in_a_past_slot_may_stay_while_another_changes(app):
     _first_slot_over(event.id)
     events_moves.move(db.session.get(Event, event.id), meetings[1].id, 2, 1)  # the past meeting is not touched
     assert db.session.get(Meeting, meetings[0].id).slot.index == 0
+
+
+def test_a_slot_under_way_takes_no_new_meeting_either(app):
+    event, _people, meetings = small_event()
+    _first_slot_over(event.id, begun_minutes_ago=5)  # 09:50 into 09:45-10:05
+    with pytest.raises(Conflict) as refused:
+        events_moves.move(event, meetings[0].id, 0, 0)
+    assert refused.value.reason == ("slot_over", {})
