@@ -14,7 +14,7 @@ from matchmaker.extensions import db
 from matchmaker.models import Organisation
 from matchmaker.services.profile_schema import validate_profile
 from matchmaker.services.profiles import PROFILE_FIELDS, apply_profile
-from matchmaker.services.rows import given, parse_row
+from matchmaker.services.rows import given, parse_row, problem_lines
 from matchmaker.services.tables import Table
 
 TEMPLATE_COLUMNS = ["external_id", *(f for f in PROFILE_FIELDS if f != "name")]
@@ -69,14 +69,15 @@ class Refused(Exception):
 
 
 def _updates_checked(good: list[tuple[int, dict]], report: ImportReport) -> list[tuple[int, dict]]:
-    """The good rows without the updates that break the profile's rules once the stored values fill their empty
-    cells (reported by line, before anything is written: an all-or-nothing import then writes nothing)."""
+    """The good rows, an update's data completed by what its profile keeps where its cells are empty; without the
+    updates that then break the profile's rules (reported by line, before anything is written: an all-or-nothing
+    import then writes nothing)."""
     kept = []
     for line, data in good:
         try:
             organisation = _existing(data)
             if organisation is not None:
-                _with_stored(organisation, data)
+                data = _with_stored(organisation, data)
         except Skip:
             pass  # reported when the row is applied
         except Refused as exc:
@@ -94,8 +95,7 @@ def _with_stored(organisation: Organisation, data: dict) -> dict:
     stored = {name: getattr(organisation, name) for name in PROFILE_FIELDS}
     merged, problems = validate_profile({**stored, **data}, stored)
     if problems:
-        raise Refused("; ".join(_("%(field)s: %(problem)s", field=name, problem=message)
-                                for name, messages in problems.items() for message in messages))
+        raise Refused("; ".join(problem_lines(problems)))
     return merged
 
 
@@ -184,7 +184,6 @@ def import_organisations(table: Table, mode: str = "good", progress: Callable[[I
                     db.session.add(organisation)
                 else:
                     _guard_ownership(organisation, override)
-                    data = _with_stored(organisation, data)  # checked before the loop: passes
                     if organisation.members:
                         fields = ", ".join(_changed_fields(organisation, data)) or "—"
                         report.changes.append(RowError(line, f"{organisation.name}: {fields}"))

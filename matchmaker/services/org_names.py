@@ -86,9 +86,10 @@ def meant(name: str, limit: int = 5) -> list[Organisation]:
 
 
 def search(text: str, limit: int = 10) -> list[Organisation]:
-    """The join page's search: the organisations `text` means (`meant`), then names holding the typed words or close
-    to them (events_orgs.search), each once."""
+    """The join page's search: the organisations whose name means the same (`similar`), then those `text` loosely
+    names, the closest names and names holding the typed words (events_orgs.search, which begins with what `meant`
+    finds beyond `similar`), each once."""
     from matchmaker.services import events_orgs
 
-    found = meant(text, limit)
+    found = similar(text, limit)
     return [*found, *(o for o in events_orgs.search(text, limit) if o not in found)][:limit]

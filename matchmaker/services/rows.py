@@ -21,9 +21,14 @@ def parse_row(raw: dict[str, str]) -> tuple[dict, list[str]]:
     fields.setdefault("name", "")
     fields.setdefault("kind", "")
     data, problems = validate_profile(fields)
-    errors.extend(_("%(field)s: %(problem)s", field=field, problem=message)
-                  for field, messages in problems.items() for message in messages)
+    errors.extend(problem_lines(problems))
     return data, errors
+
+
+def problem_lines(problems: dict[str, list[str]]) -> list[str]:
+    """validate_profile's errors by field as the import reports them, each naming its column."""
+    return [_("%(field)s: %(problem)s", field=field, problem=message)
+            for field, messages in problems.items() for message in messages]
 
 
 @lru_cache(maxsize=None)
