@@ -27,7 +27,8 @@ KIND_WORDS = GENERIC | frozenset({
     "centro", "centre", "center", "consorzio", "consortium", "associazione", "association", "laboratorio",
     "laboratori", "laboratory", "laboratories", "lab", "company", "companies", "ltd", "limited", "inc", "corp",
     "gmbh", "ag", "sa", "bv", "nv", "llc", "plc", "studi", "ricerca", "research", "scientifico", "italia", "italy",
-    "italiana", "international", "nazionale", "national"})
+    "italiana", "international", "nazionale", "national", "organizzazione", "organizzazioni", "organisation",
+    "organization"})
 SUGGESTIONS = 3
 _VOWELS = re.compile(r"[aeiouy]")  # one-character wildcards in LIKE: stored accented vowels still match
 

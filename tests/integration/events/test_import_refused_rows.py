@@ -129,3 +129,11 @@ def test_a_near_name_shares_a_word_not_letters_inside_another(app):
     with pytest.raises(Conflict) as unknown:
         events_orgs.find("Farmaceutica Inesistente Srl")
     assert unknown.value.reason[1]["suggestions"] == ["DOMPE FARMACEUTICI SPA"]
+
+
+def test_organisation_alone_is_a_generic_word_too(app):
+    """The 2026-12-01 re-walk: "Organizzazione Inesistente Xyz" was offered a fruit growers' "…ORGANIZZAZIONE…"."""
+    make_org(name="ASCOPIEMONTE-ORGANIZZAZIONE PRODUTTORI FRUTTA A GUSCIO")
+    with pytest.raises(Conflict) as unknown:
+        events_orgs.find("Organizzazione Inesistente Xyz")
+    assert unknown.value.reason[1]["suggestions"] == []
