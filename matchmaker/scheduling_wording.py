@@ -10,6 +10,7 @@ from collections.abc import Callable
 from flask_babel import gettext, lazy_gettext as _l, ngettext
 
 from matchmaker.scheduling.reasons import Reason
+from matchmaker.services.events_begun import SLOTS_OVER
 from matchmaker.services.events_moves import TAKEN_OUT
 
 # The causes of "slots_taken", each followed by the number of slots it rules out.
@@ -55,9 +56,11 @@ SENTENCES: dict[str, Callable[..., str]] = {
 }
 
 
-# Reasons the services store beside the engine's: a meeting the organisers took out by hand.
+# Reasons the services store beside the engine's: a meeting the organisers took out by hand; one whose common slots
+# had all begun when the event was scheduled again on its day.
 OWN_SENTENCES: dict[str, Callable[..., str]] = {
     TAKEN_OUT: lambda: gettext("the organisers took it out of the agenda"),
+    SLOTS_OVER: lambda: gettext("every slot the participants had in common has already begun"),
 }
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from matchmaker.extensions import db, write_transaction
 from matchmaker.jobs.queue import huey, key, peek
 from matchmaker.jobs.runner import JobCancelled, Progress, handler
+from matchmaker.models._common import utcnow
 from matchmaker.models.event import Event
 from matchmaker.scheduling import Result, violations
 from matchmaker.taxonomy import N_
@@ -30,6 +31,7 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
     """Solve the event (repair mode when it has a published agenda), save the draft, publish if asked."""
     from matchmaker.scheduling import solve
     from matchmaker.services import events
+    from matchmaker.services.events_begun import begun, closed, worded_over
     from matchmaker.services.events_publish import publish
 
     event = db.session.get(Event, payload["event_id"])
@@ -39,6 +41,8 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
     version = event.version  # the draft is saved only if nobody changed placements or the grid meanwhile
     loaded = events.load(event)
     previous = loaded.published() if events.is_published(event) else None
+    over = begun(loaded, utcnow())  # on the event day: what took place stays, and nothing new goes there
+    instance = closed(loaded, over, previous or loaded.draft())
     requested = len(loaded.instance.meetings)
     progress.phase(N_("Scheduling"), N_("meetings placed"), requested)
     cancelled = []
@@ -54,7 +58,7 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
             cancelled.append(True)  # nothing is saved; the solver stops within about a second (should_stop)
 
     try:
-        result = solve(loaded.instance, time_limit=float(payload.get("time_limit", DEFAULT_LIMIT)),
+        result = solve(instance, time_limit=float(payload.get("time_limit", DEFAULT_LIMIT)),
                        seed=int(payload.get("seed", 0)), previous=previous, workers=payload.get("workers"),
                        on_improvement=improved,
                        should_stop=lambda: bool(cancelled) or peek("cancel", progress.job_id) is not None)
@@ -62,9 +66,10 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
         huey.storage.pop_data(key("event-best", progress.job_id))
     if cancelled or peek("cancel", progress.job_id):
         raise JobCancelled()
-    problems = violations(result.schedule, loaded.instance)
+    problems = violations(result.schedule, instance)
     if problems:
         raise RuntimeError(f"the schedule breaks a rule: {problems[0]}")
+    result = worded_over(result, loaded, over, instance)
     progress.phase(N_("Saving the draft"))
     published = None
     # Read afresh and written at once (on SQLite, writing from the snapshot read before the solve fails whenever
