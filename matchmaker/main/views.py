@@ -1,7 +1,7 @@
 """Home page: the visitors' banner, a member's dashboard, or an organiser's page."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func
@@ -31,6 +31,20 @@ def home():
     join_requests = membership.pending_requests_of(current_user) if current_user.is_authenticated else []
     return render_template("main/home.html", counts=counts, total=sum(counts.values()), join_requests=join_requests,
                            organisers_decide=membership.memberless(r.organisation_id for r in join_requests))
+
+
+# Addresses people type or share without the /auth prefix (a walk typed /register and got "page not found").
+SHORT_ADDRESSES = {"/register": "auth.register", "/login": "auth.login", "/signup": "auth.register"}
+
+
+def _short_address():
+    """To the page a short address means, keeping its query (?next=..., ?lang=...)."""
+    target = url_for(SHORT_ADDRESSES[request.path])
+    return redirect(f"{target}?{request.query_string.decode()}" if request.query_string else target)
+
+
+for _path in SHORT_ADDRESSES:
+    bp.add_url_rule(_path, f"short{_path.replace('/', '_')}", _short_address, methods=["GET"])
 
 
 @bp.get("/developers/api")

@@ -97,6 +97,17 @@ def mine():
     return redirect(url_for("profiles.show", org_id=current_user.organisation_id))
 
 
+def _name_of_another(form: ProfileForm, organisation: Organisation) -> bool:
+    """True (with the error on the name field) when the new name is another organisation's."""
+    other = profiles.name_taken(organisation, form.name.data or "")
+    if other is not None:
+        form.name.errors.append(_("“%(name)s” is already the name of another organisation in the directory "
+                                  "(%(place)s). If you work there, ask to join it from its profile page; otherwise "
+                                  "give your organisation's own full name.", name=other.name,
+                                  place=", ".join(p for p in (other.city, other.country) if p) or "—"))
+    return other is not None
+
+
 @bp.route("/<int:org_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(org_id: int):
@@ -109,7 +120,7 @@ def edit(org_id: int):
     if request.method == "GET":
         for name, value in profile_defaults.registration_defaults(organisation, current_user).items():
             form[name].data = value  # shown in the form; stored only when the member saves it
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _name_of_another(form, organisation):
         try:
             profiles.update_profile(organisation, form.profile_data(), current_user, form.loaded_version())
         except profiles.ProfileConflict:

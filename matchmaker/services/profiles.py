@@ -77,6 +77,17 @@ def update_profile(organisation: Organisation, data: Mapping[str, Any], user: Us
     return organisation
 
 
+def name_taken(organisation: Organisation, name: str) -> Organisation | None:
+    """Another organisation of the directory whose name means the same as `name` (org_names), when `name` is a new
+    name for `organisation`: a profile renamed to another's name made two "NeuroSense Diagnostics" in the directory
+    (2026-12-01 walk). A name that means what it meant before is never refused (CORDIS has some twins)."""
+    from matchmaker.services import org_names  # it imports the models this module's callers set up
+
+    if org_names.same_name(org_names.name_key(name), org_names.name_key(organisation.name or "")):
+        return None
+    return next((other for other in org_names.similar(name) if other.id != organisation.id), None)
+
+
 @dataclass(frozen=True)
 class DirectoryFilters:
     """What the directory can be narrowed by; empty strings mean 'any'."""
