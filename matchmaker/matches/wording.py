@@ -101,14 +101,16 @@ def _terms(terms: list[str]) -> str:
     """Terms as the profiles wrote them, except a taxonomy or glossary label, in the reader's language ("in-vitro
     diagnostics" reads "diagnostica in vitro" in Italian); for an Italian reader, a word or phrase that names a
     glossary concept gets the concept in Italian beside it ('cancer (oncologia)', 'preclinical models (sviluppo di
-    farmaci)'), so English profile words still say something."""
+    farmaci)'), so English profile words still say something; once a line ("drug discovery (sviluppo di farmaci),
+    medicinal chemistry", not the concept after each term)."""
     labels = [_as_label(term) for term in terms]
     if current_language() == "en":
         return ", ".join(label or term for label, term in zip(labels, terms))
-    worded = []
+    worded, glossed = [], set()
     for label, term in zip(labels, terms):
         code = None if label else _concept_of(term)  # a label is already in the reader's words
-        concept = gettext(glossary.label(code)) if code else ""
+        concept = gettext(glossary.label(code)) if code and code not in glossed else ""  # once a line
+        glossed.add(code)
         worded.append(f"{term} ({concept})" if concept and fold(concept).lower() != fold(term).lower()
                       else label or term)
     return ", ".join(worded)

@@ -26,9 +26,17 @@ GENERIC_WORDS = frozenset("""
     milan milano milanese milanesi northern southern settentrionale meridionale
 """.split()) | frozenset("""
     search mission missions missione missioni cluster clusters adult adults adulto adulta adulti adulte
+""".split()) | frozenset("""
+    university universities universita universitario universitaria politecnico polytechnic hospital hospitals
+    ospedale ospedali ospedaliero ospedaliera institute institutes istituto istituti foundation fondazione
+    irccs
+    seed pre-seed round rounds series funding investment investments investor investors finanziamento
+    finanziamenti investimento investimenti investitore investitori capital capitale venture
 """.split())  # who and where a profile is (its kind and region say it), not what it works on; and the words of the
 # programmes' own titles ("Cancer Mission", "Cluster 1 Health") and of any study population ("adults") that a
-# newcomer's walk saw as reasons (2026-12-01)
+# newcomer's walk saw as reasons (2026-12-01); the kinds of organisation ("politecnico", "hospitals": its kind says
+# what it is) and the words of a funding round ("seed", which a start-up seeks and no university offers), shown as
+# shared topics by a start-up's research partners (2026-12-01 walk; an investor's pair has its stage and ticket lines)
 # Words of any life-science text: shown, but after every more specific term (technical, topical or plain).
 COMMON_SCIENCE = frozenset("""
     molecule molecules molecular protein proteins cell cells gene genes compound compounds sample samples
@@ -37,7 +45,8 @@ COMMON_SCIENCE = frozenset("""
     molecola molecole proteina proteine cellula cellule gene geni
 """.split())
 # Words that are no capability on their own, in both languages: adjectives without their noun ("recombinant" what?)
-# and fragments any drug-discovery text uses ("hits", "binding"). Alone they are dropped from a reason line that
+# and fragments any drug-discovery text uses ("hits", "binding"), or a regulatory text ("class" of "MDR class IIa",
+# "marks" of "CE marks", "record" of "track record"). Alone they are dropped from a reason line that
 # has a better term (a whole term such as "recombinant proteins" stays); see not_alone for the suffix rules.
 NOT_ALONE = COMMON_SCIENCE | frozenset("""
     recombinant viral bacterial fungal microbial hit hits binding bound lead leads early late early-stage
@@ -47,14 +56,22 @@ NOT_ALONE = COMMON_SCIENCE | frozenset("""
     rari rare umano umana umani precoce tardivo avanzato avanzata longitudinale longitudinali predittivo
     predittiva innovativo innovativa invasivo invasiva
     discovery survival pipeline pipelines scoperta sopravvivenza
+    class classe classi mark marks marking record records profiling rate rates tasso tassi
 """.split())
 # Latin words that people write after "in" (a stop word the engine drops): reasons show the phrase as written.
 AFTER_IN = frozenset({"vitro", "vivo", "silico", "situ", "utero", "ovo"})
 
 
+# Words of the funding programmes' own titles: a phrase with one ("cancer mission", "cluster health") names the call
+# a project answered, not what either side works on (2026-12-01 walk: "cancer mission (oncologia)" as a reason).
+PROGRAMME_WORDS = frozenset("mission missions missione missioni cluster clusters horizon".split())
+
+
 def says_something(word: str) -> bool:
     """False for a written term made only of words every life-science profile uses or of adverbs
-    ("importantly", "significantly")."""
+    ("importantly", "significantly"), or naming a funding programme (PROGRAMME_WORDS)."""
+    if any(part.lower() in PROGRAMME_WORDS for part in word.split()):
+        return False
     return not all(part.lower() in GENERIC_WORDS or (part.lower().endswith("ly") and len(part) > 5)
                    for part in word.split())
 

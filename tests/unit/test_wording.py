@@ -131,3 +131,16 @@ def test_an_english_phrase_that_names_a_glossary_concept_is_glossed_in_italian(a
         line = reason_lines(reasons)[0]
     assert line.endswith(": preclinical models (sviluppo di farmaci), biomarker studies (medicina molecolare), "
                          "clinical trial, licenses"), line
+
+
+def test_a_concept_is_glossed_once_a_line(app):
+    # 2026-12-01 walk: "pre-clinical drug (sviluppo di farmaci), drug discovery (sviluppo di farmaci), medicinal
+    # chemistry (sviluppo di farmaci)"
+    from flask_babel import force_locale
+
+    reasons = Reasons([("seek_meets_offer", {"terms": ["preclinical models", "drug discovery", "cancer",
+                                                       "pharmacology"]})])
+    with app.test_request_context(), force_locale("it"):
+        line = reason_lines(reasons)[0]
+    assert line.endswith(": preclinical models (sviluppo di farmaci), drug discovery, cancer (oncologia), "
+                         "pharmacology"), line

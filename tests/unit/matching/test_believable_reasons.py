@@ -22,7 +22,7 @@ def test_the_walks_lone_words_are_not_capabilities_on_their_own():
                  "targeted", "invasive", "ricombinante", "virale"):
         assert not_alone(word), word
     for term in ("recombinant proteins", "preclinical models", "antiviral", "rare diseases", "in vivo", "registries",
-                 "licenses", "profiling", "dispositivi", "EEG", "biobank"):
+                 "licenses", "dispositivi", "EEG", "biobank", "expression profiling"):
         assert not not_alone(term), term
     seen = ["recombinant", "preclinical models", "licenses", "protein"]
     assert whole_terms(seen) == ["preclinical models", "licenses"]
@@ -31,7 +31,15 @@ def test_the_walks_lone_words_are_not_capabilities_on_their_own():
     for word in ("discovery", "survival", "pipeline"):
         assert not_alone(word), word
     assert not says_something("mission cluster") and not says_something("adults") and not says_something("search")
-    assert says_something("cancer mission") and says_something("zika") and not not_alone("drug discovery")
+    assert says_something("zika") and not not_alone("drug discovery")
+    # the third walk (2026-12-01, a cardiology start-up): "arrhythmia, cardiac, class, politecnico", "arrhythmia,
+    # hospitals, seed", "marks", "record, class, biomedical"; an Italian one: "cancer mission (oncologia)", "profiling"
+    for word in ("class", "marks", "record", "profiling", "rates"):
+        assert not_alone(word), word
+    for word in ("politecnico", "hospitals", "seed", "university", "fondazione", "investors", "cancer mission",
+                 "Horizon Europe"):
+        assert not says_something(word), word
+    assert says_something("arrhythmia") and says_something("CE marking") and says_something("medical class")
     seen = ["viral", "antiviral", "rare diseases", "hits", "in vivo"]
     assert whole_terms(seen) == ["antiviral", "rare diseases", "in vivo"]
     # with no better term the line keeps what it has: it still says where the texts meet
