@@ -88,6 +88,9 @@ RULES: dict[tuple[str, str], dict] = {
     ("POST", "/language"): everyone(302),
     # auth: open forms; a bad token sends to the login page with a message
     ("GET", "/auth/login"): everyone(),
+    ("GET", "/login"): everyone(LOGIN),  # short addresses: redirects to the /auth pages
+    ("GET", "/register"): everyone(302),
+    ("GET", "/signup"): everyone(302),
     ("POST", "/auth/login"): everyone(),
     ("POST", "/auth/logout"): members(302),
     ("GET", "/auth/register"): everyone(),
