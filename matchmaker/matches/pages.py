@@ -9,9 +9,11 @@ from matchmaker.extensions import db
 from matchmaker.i18n import one_stop
 from matchmaker.matches import labels, wording
 from matchmaker.matches.kinds import chosen_kind, kinds_for
-from matchmaker.matches.views import _review_error, back_to, bp, decline_retry, notice_at, own_organisation
+from matchmaker.matches.views import (_review_error, back_to, bp, decline_retry, notice_at, own_organisation,
+                                      undo_offer)
 from matchmaker.models import Organisation
 from matchmaker.permissions import organiser_required
+from matchmaker.request_guards import db_id
 from matchmaker.services import review, review_insight
 from matchmaker.services.review_list import queue_item
 
@@ -26,12 +28,14 @@ def queue():
     if not kinds_for(organisation):  # an association or "other": nothing to review, the list says why
         return redirect(url_for("matches.index", org=request.args.get("org")))
     skip = max(request.args.get("skip", 0, type=int), 0)
-    item, left = queue_item(organisation, kind, skip)
+    item, left = queue_item(organisation, kind, skip, first=request.args.get("first", type=db_id))
+    notice = notice_at({"review-notice"})
+    can_act = organisation.id == current_user.organisation_id
     return render_template("matches/queue.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
-                           item=item, left=left, skip=skip, labels=labels, wording=wording,
-                           can_act=organisation.id == current_user.organisation_id,
-                           retry=decline_retry({item.suggestion.id} if item else set()),
-                           notice_at=notice_at({"review-notice"}))
+                           item=item, left=left, skip=skip, labels=labels, wording=wording, can_act=can_act,
+                           retry=decline_retry({item.suggestion.id} if item else set()), notice_at=notice,
+                           undo=undo_offer(notice, {item.suggestion.id} if item else set()),
+                           wrapped=bool(item) and skip >= left)
 
 
 @bp.post("/interest/<int:org_id>")

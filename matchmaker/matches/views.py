@@ -52,6 +52,8 @@ def index():
     kind, refused = asked_kind(organisation)  # a kind that does not exist or apply: the usual list, told why
     filters = ReviewFilters.from_args(request.args)
     page = review_page(organisation, kind, filters, request.args.get("page", 1, type=int))
+    shown = {i.suggestion.id for i in page.items}
+    notice = notice_at({"review-notice"} | {f"suggestion-{i}" for i in shown})
     return render_template("matches/index.html", org=organisation, kind=kind, kinds=kinds_for(organisation),
                            refused=refused,
                            page=page, filters=filters, wording=wording, labels=labels,
@@ -62,9 +64,7 @@ def index():
                            # a start-up or SME: what investor matching lacks, above the list or instead of it
                            investor_gaps=labels.investor_gaps_text(investor_gaps(organisation))
                            if kind == "investor" and organisation.kind != "investor" else "",
-                           retry=decline_retry({i.suggestion.id for i in page.items}),
-                           notice_at=notice_at({"review-notice"} | {f"suggestion-{i.suggestion.id}"
-                                                                    for i in page.items}))
+                           retry=decline_retry(shown), notice_at=notice, undo=undo_offer(notice, shown))
 
 
 def filter_form(organisation: Organisation, kind: str, filters: ReviewFilters) -> Markup:
@@ -146,6 +146,8 @@ def feedback(suggestion_id: int):
         return redirect(back + f"#suggestion-{suggestion.id}")
     flash(one_stop(_done_message(action, target, outcome)), "success")
     anchor = _anchor(back, suggestion.id, outcome)
+    if action != "undo" and not outcome.connected and anchor:
+        session["review_undo"] = suggestion.id  # offered beside the confirmation if the card has left (undo_offer)
     session["review_notice"] = anchor[1:]  # the confirmation is shown there, where the reader lands (notice_at)
     return redirect(back + anchor)
 
@@ -172,6 +174,18 @@ def notice_at(anchors) -> str | None:
     notice above the list, when it is among `anchors`; else None (the top of the page, as every flash)."""
     anchor = session.pop("review_notice", None)
     return anchor if anchor in anchors else None
+
+
+def undo_offer(notice: str | None, shown) -> Suggestion | None:
+    """The answer just given, to take back beside its confirmation (one-shot) when this page shows that (`notice`,
+    see notice_at) and its card is not among `shown` (declined, or out of the queue or of a filtered list, where
+    its own Undo button went with it); None when it is already undone, ends a connection if undone, or is not the
+    reader's."""
+    suggestion_id = session.pop("review_undo", None)
+    if notice is None or suggestion_id is None or suggestion_id in shown:
+        return None
+    suggestion = review.own_suggestion(current_user, suggestion_id)
+    return suggestion if suggestion is not None and review.undoable(suggestion) else None
 
 
 def decline_retry(suggestion_ids) -> dict | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import SimpleNamespace
 
-from sqlalchemy import Connection, event, text
+from sqlalchemy import Connection, bindparam, event, text
 from sqlalchemy.orm import Session
 
 from matchmaker import taxonomy
@@ -155,6 +155,19 @@ def top(conn: Connection, query: Query, limit: int, offset: int = 0, any_group: 
     sql = text(f"SELECT {column} {where} ORDER BY {rank} LIMIT :limit OFFSET :offset")
     params = {"q": _match_expression(query, dialect, any_group), "limit": limit, "offset": offset}
     return list(conn.execute(sql, params).scalars())
+
+
+def matching(conn: Connection, query: Query, among: Iterable[int]) -> set[int]:
+    """Which of the profiles `among` (organisation ids) match `query`, unranked: a search within a short list
+    (an organisation's suggestions), bilingual as the directory's."""
+    ids = sorted(set(among))
+    if not ids or not query:
+        return set()
+    dialect = conn.dialect.name
+    column = f"{TABLE}.organisation_id" if dialect == "postgresql" else f"{TABLE}.rowid"
+    sql = text(f"SELECT {column} {_where(dialect)} AND {column} IN :ids").bindparams(
+        bindparam("ids", expanding=True))
+    return set(conn.execute(sql, {"q": _match_expression(query, dialect, False), "ids": ids}).scalars())
 
 
 def rebuild(conn: Connection, batch: int = 1000) -> int:

@@ -268,6 +268,14 @@ def own_suggestion(user: User, suggestion_id: int) -> Suggestion | None:
     return suggestion
 
 
+def undoable(suggestion: Suggestion) -> bool:
+    """Whether the answer given on `suggestion` can be taken back at once (from the confirmation beside the next
+    card): there is one, and undoing it ends no connection (that is asked first, on the partner's card)."""
+    keys = {"organisation_id": suggestion.source_id, "target_id": suggestion.target_id, "kind": suggestion.kind}
+    answered = db.session.execute(select(Feedback.id).filter_by(**keys)).first() is not None
+    return answered and not is_connected(suggestion.source_id, suggestion.target_id)
+
+
 def _send(outbox: Outbox) -> None:
     """After the commit: tell the members of each organisation concerned (in-app, and by mail on the queue)."""
     from matchmaker.services.notifications import notify_many

@@ -6,61 +6,21 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from math import ceil
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import selectinload
 
 from matchmaker.extensions import db
 from matchmaker.matching import feedback as rerank_engine
 from matchmaker.matching.reasons import Reasons
-from matchmaker.models import Feedback, Interest, Organisation, OrganisationTag, Suggestion
-from matchmaker.models.review import DECLINED, INTERESTED, STATES
+from matchmaker.models import Feedback, Interest, Organisation, Suggestion
+from matchmaker.models.review import DECLINED, INTERESTED
 from matchmaker.services.matching import doc_id
-from matchmaker.services.profiles import DirectoryFilters, directory_query
 from matchmaker.services.engine import ready as engine_ready
+from matchmaker.services.review_filters import (  # noqa: F401  (AMOUNTS, STATE_FILTERS, ReviewFilters: used from here)
+    AMOUNTS, NEW, STATE_FILTERS, ReviewFilters, matching_targets)
 from matchmaker.services.suggestions import explainer, matcher, stored_suggestions
-from matchmaker.taxonomy import TRL_KINDS
 
-NEW = "new"
-STATE_FILTERS = (NEW, *STATES)
-AMOUNTS = (250_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000)  # euros: the money filter's choices
 PAGE_SIZE = 10
-
-
-@dataclass
-class ReviewFilters:
-    """What the suggestions page and the API may filter on (empty = any)."""
-
-    partner_kind: str = ""
-    sector: str = ""
-    area: str = ""
-    region: str = ""
-    country: str = ""
-    trl_min: int | None = None
-    trl_max: int | None = None
-    stage: str = ""  # investor lists: a start-up's funding stage, or a stage an investor invests in
-    amount: int | None = None  # investor lists: a start-up's round up to it, or an investor's tickets covering it
-    state: str = ""  # "" = everything but declined
-    q: str = ""
-
-    @classmethod
-    def from_args(cls, args) -> ReviewFilters:
-        """From request arguments; unknown states and bad numbers are ignored."""
-        def number(name):
-            value = args.get(name, type=int)
-            return value if value is not None and 1 <= value <= 9 else None
-
-        state, amount = args.get("state", ""), args.get("amount", type=int)
-        return cls(partner_kind=args.get("partner_kind", "").strip(), sector=args.get("sector", "").strip(),
-                   area=args.get("area", "").strip(), region=args.get("region", "").strip(),
-                   country=args.get("country", "").strip().upper()[:2], trl_min=number("trl_min"),
-                   trl_max=number("trl_max"), stage=args.get("stage", "").strip()[:20],
-                   amount=amount if amount in AMOUNTS else None, state=state if state in STATE_FILTERS else "",
-                   q=args.get("q", "").strip()[:200])
-
-    def active(self) -> bool:
-        """True when anything but the default is asked for."""
-        return any((self.partner_kind, self.sector, self.area, self.region, self.country, self.trl_min,
-                    self.trl_max, self.stage, self.amount, self.state, self.q))
 
 
 @dataclass
@@ -172,37 +132,6 @@ class ReviewPage:
     history: dict = field(default_factory=dict)
 
 
-def _matching_targets(organisation: Organisation, kind: str, f: ReviewFilters) -> set[int]:
-    """Ids of suggested targets that pass the filters (the directory's facets, then TRL and text, in SQL)."""
-    investors = kind == "investor"  # an investor's sectors may be those it invests in
-    stmt = directory_query(DirectoryFilters(kind=f.partner_kind, sector="" if investors else f.sector, area=f.area,
-                                            region=f.region, country=f.country)
-                           ).with_only_columns(Organisation.id).order_by(None)
-    if investors and f.sector:
-        stmt = stmt.where(Organisation.tags.any(OrganisationTag.facet.in_(("sector", "investor_sector"))
-                                                & (OrganisationTag.code == f.sector)))
-    stmt = stmt.where(Organisation.id.in_(select(Suggestion.target_id).where(
-        Suggestion.source_id == organisation.id, Suggestion.kind == kind)))
-    if f.trl_min is not None or f.trl_max is not None:  # a TRL is read only for the kinds it applies to
-        stmt = stmt.where(Organisation.kind.in_(sorted(TRL_KINDS)))
-    if f.trl_min is not None:
-        stmt = stmt.where(Organisation.trl >= f.trl_min)
-    if f.trl_max is not None:
-        stmt = stmt.where(Organisation.trl <= f.trl_max)
-    if f.stage:
-        stmt = stmt.where(or_(Organisation.funding_stage == f.stage, Organisation.tags.any(
-            (OrganisationTag.facet == "investor_stage") & (OrganisationTag.code == f.stage))))
-    if f.amount is not None:  # a start-up's round, else an investor's range of tickets
-        stmt = stmt.where(or_(Organisation.funding_amount_sought <= f.amount, and_(
-            func.coalesce(Organisation.ticket_min, 0) <= f.amount, Organisation.ticket_max >= f.amount)))
-    if f.q:
-        like = f"%{f.q.replace('%', '').replace('_', ' ')}%"
-        stmt = stmt.where(or_(*(column.ilike(like) for column in (
-            Organisation.name, Organisation.offer, Organisation.seek, Organisation.description,
-            Organisation.keywords))))
-    return set(db.session.execute(stmt).scalars())
-
-
 # Built once: the suggestions page asks both on every visit.
 _ANSWERS = select(Feedback).where(Feedback.organisation_id == bindparam("org"), Feedback.kind == bindparam("kind"))
 _INTEREST = select(Interest.organisation_id, Interest.target_id).where(
@@ -266,7 +195,7 @@ def review_page(organisation: Organisation, kind: str, filters: ReviewFilters, p
     """One page of the organisation's suggestions: filtered, declined hidden unless asked for, re-ranked."""
     items = reranked(organisation, kind)
     left = sum(1 for i in items if i.state == NEW)
-    allowed = _matching_targets(organisation, kind, filters) if filters.active() else None
+    allowed = matching_targets(organisation, kind, filters) if filters.active() else None
     chosen = [i for i in items if (allowed is None or i.target.id in allowed)
               and (i.state == filters.state if filters.state else i.state != DECLINED)]
     pages = max(1, ceil(len(chosen) / size))
@@ -284,13 +213,16 @@ def load_tags(items: list[Item]) -> None:
                            .options(selectinload(Organisation.tags))).all()
 
 
-def queue_item(organisation: Organisation, kind: str, skip: int = 0) -> tuple[Item | None, int]:
-    """The review queue: the suggestions not answered yet, strongest then newest first; returns the one after
-    `skip` skipped ones (wrapping round) and how many are left."""
+def queue_item(organisation: Organisation, kind: str, skip: int = 0, first: int | None = None
+               ) -> tuple[Item | None, int]:
+    """The review queue: the suggestions not answered yet, strongest then newest first; returns suggestion `first`
+    if it is among them (an answer just undone comes back), else the one after `skip` skipped ones (wrapping
+    round), and how many are left."""
     fresh = [i for i in reranked(organisation, kind) if i.state == NEW]
     fresh.sort(key=lambda i: (-round(i.order, 9), -(i.suggestion.computed_at.timestamp()
                                                     if i.suggestion.computed_at else 0)))
     if not fresh:
         return None, 0
-    cap_strengths(fresh, skip % len(fresh) + 1)
-    return fresh[skip % len(fresh)], len(fresh)
+    at = next((n for n, i in enumerate(fresh) if i.suggestion.id == first), skip % len(fresh))
+    cap_strengths(fresh, at + 1)
+    return fresh[at], len(fresh)

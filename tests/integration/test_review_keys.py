@@ -9,7 +9,7 @@ from flask_babel import force_locale
 
 from matchmaker.matches import labels
 from matchmaker.services.suggestions import rebuild_all
-from tests.helpers import login, make_user
+from tests.helpers import csrf_token, login, make_user
 from tests.integration.test_suggestions import world
 
 
@@ -32,7 +32,15 @@ def test_the_queue_s_keys_and_hints_follow_the_language(client, locale, expected
     login(client, make_user(organisation=company, locale=locale))
     html = client.get("/matches/review").get_data(as_text=True)
     assert _keys(html) == expected
-    assert hint in html
+    undo = hint.split(", ")[3]
+    assert hint.replace(undo + ", ", "") in html  # nothing to undo yet: the key is not promised
+    first = html.split('data-suggestion="')[1].split('"')[0]
+    client.post(f"/matches/suggestions/{first}/feedback", data={
+        "csrf_token": csrf_token(client, "/matches/review"), "next": "/matches/review", "action": "save"})
+    html = client.get("/matches/review").get_data(as_text=True)
+    assert hint in html  # the answer just given can be undone: its button is beside the confirmation
+    key = undo.split("</kbd>")[0][-1].lower()
+    assert f'data-key="{key}"' in html.split('id="review-notice"')[1].split('id="queue-item"')[0]
 
 
 @pytest.mark.parametrize("locale", ["en", "it"])
