@@ -20,7 +20,7 @@ from matchmaker.matches.kinds import asked_kind, hint, kinds_for
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.request_guards import db_id
 from matchmaker.services import engine, profiles, review, review_log
-from matchmaker.services.matching import investor_gaps
+from matchmaker.services.matching import investor_gaps, partner_kinds
 from matchmaker.services.review_list import AMOUNTS, ReviewFilters, review_page
 
 bp = Blueprint("matches", __name__, url_prefix="/matches")
@@ -76,6 +76,7 @@ def filter_form(organisation: Organisation, kind: str, filters: ReviewFilters) -
         return Markup(render_template(
             "matches/_filter_form.html", org=organisation, kind=kind, filters=filters, labels=labels,
             filter_selects=filter_selects(filters, areas=kind != "investor"),
+            partner_kinds=partner_kinds(kind, organisation.kind) | {filters.partner_kind},
             amounts=[(a, money(a)) for a in AMOUNTS]).strip())
 
     key = (kind, org_arg, organisation.id if org_arg else None, organisation.kind, astuple(filters), lang)

@@ -42,7 +42,7 @@ def schedule_event(progress: Progress, payload: dict[str, Any]) -> dict:
     loaded = events.load(event)
     previous = loaded.published() if events.is_published(event) else None
     over = begun(loaded, utcnow())  # on the event day: what took place stays, and nothing new goes there
-    instance = closed(loaded, over, previous or loaded.draft())
+    instance = closed(loaded, over, previous if previous is not None else loaded.draft())
     requested = len(loaded.instance.meetings)
     progress.phase(N_("Scheduling"), N_("meetings placed"), requested)
     cancelled = []

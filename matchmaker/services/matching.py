@@ -9,7 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.matching.documents import COMPANY, INVESTOR, OTHER, RESEARCH, ProfileDoc
 from matchmaker.matching.rank import TARGET_SIDE, Matcher, seeks_investment
 from matchmaker.models import Organisation, OrganisationTag, Participation, Project
-from matchmaker.taxonomy import COMPANY_KINDS, RESEARCH_KINDS
+from matchmaker.taxonomy import COMPANY_KINDS, KINDS, RESEARCH_KINDS
 
 
 def side_of(kind: str) -> str:
@@ -32,6 +32,14 @@ def match_kinds(organisation: Organisation) -> list[str]:
             organisation.kind == "sme" and _sme_seeks_investment(organisation)):
         kinds.remove("investor")
     return kinds
+
+
+def partner_kinds(kind: str, organisation_kind: str) -> frozenset[str]:
+    """The organisation kinds that the `kind` list of an organisation of `organisation_kind` can suggest (a company's
+    tech-transfer list: universities, IRCCS and hospitals, research centres; never other companies): what its
+    "Kind of partner" filter offers."""
+    target = TARGET_SIDE.get((kind, side_of(organisation_kind)))
+    return frozenset(k for k in KINDS.codes() if side_of(k) == target) if target else frozenset()
 
 
 def investor_gaps(organisation: Organisation) -> list[str]:

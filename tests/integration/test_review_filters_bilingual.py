@@ -7,7 +7,7 @@ from matchmaker.extensions import db
 from matchmaker.models import Suggestion
 from matchmaker.services.review_list import ReviewFilters, review_page
 from matchmaker.services.suggestions import rebuild_all
-from tests.helpers import login, make_org, make_user
+from tests.helpers import client_for, login, make_org, make_user
 from tests.integration.test_suggestions import FILLER
 
 
@@ -53,3 +53,18 @@ def test_the_page_s_search_box_finds_the_italian_word(client):
     company, neuro, _, _ = _world()
     login(client, make_user(organisation=company, locale="it"))
     assert ">Besta Neuro Lab</a>" in client.get("/matches/?q=neurologia").get_data(as_text=True)
+
+
+def _kind_options(client) -> set[str]:
+    html = client.get("/matches/?kind=tech-transfer").get_data(as_text=True)
+    select = html.split('name="partner_kind"', 1)[1].split("</select>", 1)[0]
+    return {part.split('"', 1)[0] for part in select.split('<option value="')[1:]} - {""}
+
+
+def test_the_kind_of_partner_filter_offers_only_kinds_the_list_can_hold(app):
+    company, neuro, _, _ = _world()
+    offered = _kind_options(client_for(app, make_user(organisation=company)))
+    assert {"university", "public_research_centre"} <= offered  # a company's partners are research organisations
+    assert not offered & {"sme", "large_company", "startup", "investor"}  # never other companies, nor investors
+    offered = _kind_options(client_for(app, make_user(organisation=neuro)))
+    assert {"sme", "large_company", "startup"} <= offered and not offered & {"university", "investor"}
