@@ -15,7 +15,7 @@ from matchmaker.extensions import db, limiter, login_manager
 from matchmaker.matches import wording as match_wording
 from matchmaker.models.event import CLOSED, DRAFT, REGISTRATION, REQUESTS, Event, EventParticipant
 from matchmaker.models.event_meeting import DECLINE_REASONS, MeetingRequest
-from matchmaker.services import events_answers, events_people, events_public, events_welcome
+from matchmaker.services import events_answers, events_people, events_public, events_welcome, review
 from matchmaker.services.events import Conflict
 from matchmaker.services.events_changes import last_told
 from matchmaker.services.events_access import ORGANISER, role
@@ -108,8 +108,11 @@ def suggestions(event_id: int):
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
         EventParticipant.id != participant.id, *_other_organisations(participant))
         .order_by(EventParticipant.name).limit(1000)).scalars() if p.id not in shown]
+    connected = {o.id for _c, o in review.connections_of(participant.organisation_id)} \
+        if participant.organisation_id else set()  # partners already connected through the suggestions: said so
     return render_template("events/suggestions.html", event=event, participant=participant, rows=rows,
-                           requested=requested, theirs=theirs, asked={k: r.state for k, r in theirs.items()},
+                           connected=connected, requested=requested, theirs=theirs,
+                           asked={k: r.state for k, r in theirs.items()},
                            cancelled=events_people.cancelled_partners(participant), match_wording=match_wording,
                            sent=events_people.sent_count(participant), others=others,
                            closed=events_people.requests_closed(event, participant))
