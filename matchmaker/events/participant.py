@@ -108,8 +108,8 @@ def suggestions(event_id: int):
         EventParticipant.event_id == event.id, EventParticipant.cancelled.is_(False),
         EventParticipant.id != participant.id, *_other_organisations(participant))
         .order_by(EventParticipant.name).limit(1000)).scalars() if p.id not in shown]
-    connected = {o.id for _c, o in review.connections_of(participant.organisation_id)} \
-        if participant.organisation_id else set()  # partners already connected through the suggestions: said so
+    # partners already connected through the suggestions: said so
+    connected = review.partner_ids(participant.organisation_id) if participant.organisation_id else set()
     return render_template("events/suggestions.html", event=event, participant=participant, rows=rows,
                            connected=connected, requested=requested, theirs=theirs,
                            asked={k: r.state for k, r in theirs.items()},

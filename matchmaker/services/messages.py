@@ -13,14 +13,14 @@ from datetime import datetime
 
 from flask import current_app
 from limits import parse_many
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from matchmaker.extensions import db, limiter
 from matchmaker.models import Conversation, ConversationSide, Message, Notification, Organisation, User
 from matchmaker.models._common import utcnow
 from matchmaker.models.message import BODY_MAX
-from matchmaker.services.review import connection_between
+from matchmaker.services.review import connection_between, partner_ids
 
 PAGE_SIZE = 50
 DEFAULT_RATE_LIMIT = "10 per minute;200 per day"
@@ -249,19 +249,10 @@ def summaries(organisation_id: int) -> list[Summary]:
                                ConversationSide.organisation_id == organisation_id))
         .where(Message.conversation_id.in_(ids), Message.author_organisation_id != organisation_id,
                Message.id > ConversationSide.last_read_id).group_by(Message.conversation_id)).all())
-    live = _live_partners(organisation_id)
+    live = partner_ids(organisation_id)
     result = [Summary(c, partners[c.other(organisation_id)], last.get(c.id), unread.get(c.id, 0),
                       c.other(organisation_id) in live) for c, _ in rows]
     return [s for s in result if s.open or s.last is not None]  # an ended connection's empty one says nothing
-
-
-def _live_partners(organisation_id: int) -> set[int]:
-    from matchmaker.models import Connection
-
-    rows = db.session.execute(select(Connection.low_id, Connection.high_id).where(
-        Connection.withdrawn_at.is_(None),
-        or_(Connection.low_id == organisation_id, Connection.high_id == organisation_id))).all()
-    return {high if low == organisation_id else low for low, high in rows}
 
 
 def excerpt(text: str, limit: int = 120) -> str:

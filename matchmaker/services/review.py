@@ -252,6 +252,14 @@ def connections_of(organisation_id: int) -> list[tuple[Connection, Organisation]
     return [(c, others[c.other(organisation_id)]) for c in rows]
 
 
+def partner_ids(organisation_id: int) -> set[int]:
+    """The organisations `organisation_id` has a live connection with (ids only: for marks and checks)."""
+    rows = db.session.execute(select(Connection.low_id, Connection.high_id).where(
+        Connection.withdrawn_at.is_(None),
+        or_(Connection.low_id == organisation_id, Connection.high_id == organisation_id))).all()
+    return {high if low == organisation_id else low for low, high in rows}
+
+
 def interested_in(organisation_id: int) -> list[tuple[Interest, Organisation]]:
     """Organisations interested in this one that it has not connected with yet, newest first."""
     rows = db.session.execute(select(Interest, Organisation).join(
