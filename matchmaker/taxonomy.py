@@ -181,11 +181,12 @@ REGIONS = Vocabulary("region", (
     Term("Veneto", "Veneto", "Veneto"),
 ))
 
-# Which partners a member wants first (EU partners are still suggested in every case).
+# Which partners a member prefers: a small boost in the ranking (matching.scoring.proximity), not an order, so the
+# labels say "prefer" (EU partners are still suggested in every case; the suggestions' filters show only them).
 PROXIMITY = Vocabulary("proximity", (
     Term("anywhere", "Anywhere", "Ovunque"),
-    Term("country", "My country first", "Prima il mio paese"),
-    Term("region", "My region first", "Prima la mia regione"),
+    Term("country", "Prefer my country", "Preferisci il mio paese"),
+    Term("region", "Prefer my region", "Preferisci la mia regione"),
 ))
 
 LANGUAGES = Vocabulary("language", (

@@ -54,8 +54,11 @@ class ProfileForm(AppForm):
     city = StringField(_l("City"), render_kw=_max("city"))
     region = SelectField(_l("Region (Italy)"), validate_choice=False,
                          choices=[("", "—")] + [(t.code, t.label_it) for t in taxonomy.REGIONS.terms])
-    proximity = SelectField(_l("Partners first"), choices=lazy_choices(taxonomy.PROXIMITY), default="anywhere",
-                            validate_choice=False)
+    proximity = SelectField(_l("Nearby partners"), choices=lazy_choices(taxonomy.PROXIMITY), default="anywhere",
+                            validate_choice=False, description=_l(
+                                "Partners in your region or country rank a little higher; a much better match "
+                                "elsewhere still comes first. To see only them, filter your suggestions by region "
+                                "or country."))
     country = SelectField(_l("Country"), validate_choice=False)
     website = StringField(_l("Website"), render_kw=_max("website"))
     language = SelectField(_l("Language of the texts"), choices=lazy_choices(taxonomy.LANGUAGES),
