@@ -227,26 +227,28 @@ def availability_clash(clash, event, name: str | None = None) -> str:
     if name is not None:
         return gettext("%(name)s is now unavailable at %(when)s, but their published meeting %(number)s with "
                        "%(partners)s (%(table)s) is then: move it from the Schedule page.", name=name, **params)
-    return gettext("You marked %(when)s unavailable, but your published meeting %(number)s with %(partners)s "
-                   "(%(table)s) is then: it stays on your agenda until the organisers move it; tell them if you "
-                   "cannot attend.", **params)
+    # Participants' agendas show no meeting numbers (organisers' pages do): the participant's words name the partners.
+    return gettext("You marked %(when)s unavailable, but your published meeting with %(partners)s (%(table)s) is "
+                   "then: it stays on your agenda until the organisers move it; tell them if you cannot attend.",
+                   **params)
 
 
 def agenda_change_details(params: dict) -> str:
-    """The meetings an agenda-change notification names: 'Meeting 4 with Anna Rossi: now Wed ..., table T2.', then
-    the event's zone those times are in ('Times: London time (GMT).', at the first named meeting)."""
+    """The meetings an agenda-change notification names: 'Meeting with Anna Rossi (Dompé): now Wed ..., table T2.'
+    (no meeting number: participants' agendas show none), then the event's zone those times are in ('Times: London
+    time (GMT).', at the first named meeting)."""
     from datetime import datetime
 
     zone, sentences, first = params.get("zone") or "Europe/Rome", [], None
     for item in params.get("meetings", []):
-        with_whom = dict(number=item.get("number", ""), partners=item.get("partners") or "–")
+        with_whom = dict(partners=item.get("partners") or "–")
         if item.get("kind") == "cancelled" or not item.get("start"):
-            sentences.append(gettext("Meeting %(number)s with %(partners)s: cancelled.", **with_whom))
+            sentences.append(gettext("Meeting with %(partners)s: cancelled.", **with_whom))
             continue
         when = localrange(datetime.fromisoformat(item["start"]), datetime.fromisoformat(item["end"]), zone)
         table = _table_label(item.get("table") or "")
-        template = N_("Meeting %(number)s with %(partners)s: now %(when)s, %(table)s.") \
-            if item.get("kind") == "moved" else N_("Meeting %(number)s with %(partners)s: %(when)s, %(table)s.")
+        template = N_("Meeting with %(partners)s: now %(when)s, %(table)s.") \
+            if item.get("kind") == "moved" else N_("Meeting with %(partners)s: %(when)s, %(table)s.")
         sentences.append(gettext(template, when=when, table=table, **with_whom))
         first = first or datetime.fromisoformat(item["start"])
     if first is not None:  # its event's zone, whatever zone the page or the reader's other times are in

@@ -60,6 +60,11 @@ def message_line(message: dict, quoted: bool = True) -> str:
     return gettext("Message from %(name)s: %(message)s", name=message["from"], message=text)
 
 
+def partner_label(name: str, organisation: str | None) -> str:
+    """How a meeting partner is named to a participant: 'Laura Sala (Ospedale San Raffaele)', or the name alone."""
+    return f"{name} ({organisation})" if organisation else name
+
+
 def partners_of(meeting_ids: list[int], me: int) -> dict[int, list[dict]]:
     """The other participants of each meeting (participant id, name, organisation, organisation id), by meeting id."""
     result: dict[int, list[dict]] = {}
@@ -102,8 +107,7 @@ def ical(event: Event, participant: EventParticipant, host: str = "matchmaker") 
         entry.add("dtstamp", as_utc(meeting.updated_at))
         entry.add("dtstart", as_utc(slot.starts_at))
         entry.add("dtend", as_utc(slot.ends_at))
-        names = ", ".join(f"{p['name']} ({p['organisation']})" if p["organisation"] else p["name"]
-                          for p in partners.get(meeting.id, []))
+        names = ", ".join(partner_label(p["name"], p["organisation"]) for p in partners.get(meeting.id, []))
         entry.add("summary", f"{event.name}: {names}")
         cancelled = meeting.pub_slot_id is None
         entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")

@@ -12,23 +12,26 @@ from matchmaker.models import Notification
 from matchmaker.models._common import as_utc
 from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
 from matchmaker.models.event_meeting import Meeting, MeetingSeat
+from matchmaker.models.organisation import Organisation
 from matchmaker.services.events import _chunks
+from matchmaker.services.events_agenda import partner_label
 
 NAMED = 5  # meetings named in one notification (the rest are in the counts)
 CODE = "event_agenda_changed"
 
 
 def per_participant(kinds: dict[int, str]) -> dict[int, list[dict]]:
-    """participant id -> the changed meetings of theirs: id, number, kind, partners' names, new start/end (UTC ISO)
-    and table name (none for a cancelled meeting), in slot order."""
+    """participant id -> the changed meetings of theirs: id, number, kind, partners (names with their organisations,
+    as the agenda names them), new start/end (UTC ISO) and table name (none for a cancelled meeting), in slot order."""
     seats: dict[int, list[tuple[int, str]]] = defaultdict(list)
     places: dict[int, tuple[Meeting, EventSlot | None, EventTable | None]] = {}
     for chunk in _chunks(list(kinds)):
-        for meeting_id, pid, name in db.session.execute(
-                select(MeetingSeat.meeting_id, EventParticipant.id, EventParticipant.name)
+        for meeting_id, pid, name, organisation in db.session.execute(
+                select(MeetingSeat.meeting_id, EventParticipant.id, EventParticipant.name, Organisation.name)
                 .join(EventParticipant, EventParticipant.id == MeetingSeat.participant_id)
-                .where(MeetingSeat.meeting_id.in_(chunk))):
-            seats[meeting_id].append((pid, name))
+                .outerjoin(Organisation, Organisation.id == EventParticipant.organisation_id)
+                .where(MeetingSeat.meeting_id.in_(chunk)).order_by(MeetingSeat.id)):
+            seats[meeting_id].append((pid, partner_label(name, organisation)))
         for meeting, slot, table in db.session.execute(
                 select(Meeting, EventSlot, EventTable).outerjoin(EventSlot, EventSlot.id == Meeting.pub_slot_id)
                 .outerjoin(EventTable, EventTable.id == Meeting.pub_table_id).where(Meeting.id.in_(chunk))):

@@ -1,5 +1,7 @@
 """The agenda-change notification names the meetings (the walk: "0 new meetings, 1 moved and 0 cancelled" and
-nothing else): partner, new time and table; the agenda marks the meetings changed since the last publication."""
+nothing else): partner with their organisation, as the agenda names them, new time and table, and no meeting number
+(a later walk: "Incontro 281 con Laura Sala", a number the participant's agenda never shows); the agenda marks the
+meetings changed since the last publication."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -21,9 +23,11 @@ def test_a_republication_names_the_moved_meeting_and_the_agenda_marks_it(app, cl
     user_id = db.session.get(EventParticipant, people[0].id).user_id
     note = db.session.execute(select(Notification).where(Notification.user_id == user_id)).scalar_one()
     number = db.session.get(Meeting, meetings[0].id).number
+    partner = db.session.get(EventParticipant, people[1].id).organisation.name
     text = describe(note.code, note.params)
     assert text.startswith("Your agenda for Meet in Italy changed: 0 new meetings, 1 moved and 0 cancelled.")
-    assert f"Meeting {number} with Person 1: now" in text and "14:20–14:40, Table T2." in text
+    assert f"Meeting with Person 1 ({partner}): now" in text and "14:20–14:40, Table T2." in text
+    assert f"Meeting {number}" not in text
     others = db.session.execute(select(Notification).where(
         Notification.user_id == db.session.get(EventParticipant, people[2].id).user_id)).first()
     assert others is None  # their meeting did not change
@@ -35,7 +39,7 @@ def test_a_republication_names_the_moved_meeting_and_the_agenda_marks_it(app, cl
         from flask_babel import force_locale
         with force_locale("it"):
             italian = describe(note.code, note.params)
-    assert f"Incontro {number} con Person 1: ora" in italian and "Tavolo T2" in italian
+    assert f"Incontro con Person 1 ({partner}): ora" in italian and "Tavolo T2" in italian
 
 
 def test_a_cancelled_meeting_is_named_too(app):
@@ -47,7 +51,8 @@ def test_a_cancelled_meeting_is_named_too(app):
     db.session.commit()
     user_id = db.session.get(EventParticipant, people[3].id).user_id
     note = db.session.execute(select(Notification).where(Notification.user_id == user_id)).scalar_one()
-    assert f"Meeting {meeting.number} with Person 2: cancelled." in describe(note.code, note.params)
+    partner = db.session.get(EventParticipant, people[2].id).organisation.name
+    assert f"Meeting with Person 2 ({partner}): cancelled." in describe(note.code, note.params)
 
 
 def test_a_change_of_an_event_in_another_zone_is_worded_in_that_zone_on_the_notifications_page(app, client):
