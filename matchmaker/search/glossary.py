@@ -64,6 +64,16 @@ WORDS: tuple[tuple[str, ...], ...] = (
     ("riabilitazione", "rehabilitation"), ("neurodegenerativo", "neurodegenerative"), ("raro", "rare"),
     ("staminale", "stem"), ("molecola", "molecule"), ("sicurezza", "safety"), ("qualita", "quality"),
     ("epilessia", "epilepsy", "epilettico", "epileptic"),  # "epilessia" found only one of 38 (2026-12-01 walk)
+    # Clinical words whose English and Italian stems differ (checked with analysis.alternatives on 2026-12-02:
+    # "immunoterapia" found none of the English immunotherapy profiles, "chirurgia" no surgery, "trapianto" no
+    # transplant); the words whose stems agree (immunologia, oncologia, dermatologia...) need nothing here.
+    ("immunoterapia", "immunotherapy", "immunoterapico"), ("immunitario", "immune"),
+    ("radioterapia", "radiotherapy"), ("chirurgia", "surgery", "chirurgico", "surgical"),
+    ("trapianto", "transplant", "transplantation"), ("ematologia", "haematology", "hematology"),
+    ("oftalmologia", "ophthalmology", "oculistica"), ("nefrologia", "nephrology"),
+    ("pediatria", "pediatrico", "paediatrics", "pediatrics", "paediatric", "pediatric"),
+    ("allergia", "allergy", "allergico", "allergic"), ("asma", "asthma"), ("infiammatorio", "inflammatory"),
+    ("tessuto", "tissue"), ("dolore", "pain"), ("sonno", "sleep"), ("enzima", "enzyme"),
 )
 # Vocabularies whose labels are search synonyms (the kinds, sectors, areas and collaboration types people type).
 VOCABULARIES = (taxonomy.KINDS, taxonomy.SECTORS, taxonomy.THERAPEUTIC_AREAS, taxonomy.COLLABORATION_TYPES)

@@ -69,3 +69,21 @@ def test_sla_and_als_and_the_disease_s_names_find_each_other(client):
         found = set(names(client, query))
         assert {"Centro SLA", "ALS Lab", "MND Network"} <= found, (query, found)
         assert not found & {"MS Centre", "Citation Lab"}, (query, found)
+
+
+def test_clinical_words_find_their_translation_immunoterapia_chirurgia_trapianto(client):
+    """The 2026-12-02 check: "immunoterapia" found none of the English immunotherapy profiles (their stems differ:
+    immunoterap / immunotherapi), nor "chirurgia" surgery, nor "trapianto" transplant; and the other way round."""
+    make_org(name="ImmunoLab", offer="Cancer immunotherapy with engineered T cells.")
+    make_org(name="Centro Immunoterapia", language="it", offer="Immunoterapia dei tumori solidi.")
+    make_org(name="Surgical Robotics", offer="Robotic surgery and kidney transplantation outcomes.")
+    make_org(name="Chirurgia Lombarda", language="it", offer="Chirurgia dei trapianti di rene.")
+    make_org(name="Cardio Labs", offer="Wearable ECG sensors and heart failure telemonitoring.")
+    login(client, make_user())
+    for word in ("immunoterapia", "immunotherapy"):
+        found = names(client, word)
+        assert {"ImmunoLab", "Centro Immunoterapia"} <= set(found) and "Cardio Labs" not in found, (word, found)
+    for word in ("chirurgia", "surgery", "trapianto", "transplant"):
+        found = names(client, word)
+        assert {"Surgical Robotics", "Chirurgia Lombarda"} <= set(found), (word, found)
+        assert "ImmunoLab" not in found and "Cardio Labs" not in found, (word, found)
