@@ -122,16 +122,19 @@ def publish_at_once(event: Event, meeting_ids: list[int], notify: bool = True) -
         if new != old:
             changed.append(("new" if old[0] is None else "cancelled" if new[0] is None else "moved", meeting))
     apply_published(changed)
-    return notify_changes(event, {m.id: kind for kind, m in changed}) if notify and changed else []
+    return notify_changes(event, {m.id: kind for kind, m in changed}, merge=True) if notify and changed else []
 
 
-def notify_changes(event: Event, kinds: dict[int, str], batch=None) -> list[str]:
+def notify_changes(event: Event, kinds: dict[int, str], batch=None, merge: bool = False) -> list[str]:
     """One notification per participant with an account whose agenda changed, naming the meetings (partners, new
     time and table; events_changes), all in one commit (which commits the publication with it), or added to
-    `batch` (a notifications.Batch: its commit does that); returns their names as the event's participants."""
+    `batch` (a notifications.Batch: its commit does that); returns their names as the event's participants.
+    `merge` (a manual change): a participant's unread notice of this event younger than events_changes.MERGE_MINUTES
+    takes the change in (events_changes.merged) and rises to the top, instead of a notice per move; its mail, as
+    every such mail, tells the whole notice as it now is."""
     from matchmaker.models.user import User
     from matchmaker.services.events_changes import NAMED, per_participant
-    from matchmaker.services.notifications import notify_each
+    from matchmaker.services.notifications import Batch
 
     changed = per_participant(kinds)
     recipients, names = [], []
@@ -146,7 +149,38 @@ def notify_changes(event: Event, kinds: dict[int, str], batch=None) -> list[str]
             meetings = [{k: v for k, v in item.items() if k != "order"} for item in items[:NAMED]]
             every = [[item["meeting"], item["kind"]] for item in items]  # all of them: the agenda marks each
             recipients.append((user, base | counts | {"meetings": meetings, "changed": every}))
+    told, link = batch if batch is not None else Batch(), f"/events/{event.id}/agenda"
+    if merge and recipients:
+        recipients = _merge_into_unread(recipients, link, told)
     if recipients:
-        (batch.add if batch is not None else notify_each)(recipients, "event_agenda_changed",
-                                                          f"/events/{event.id}/agenda")
+        told.add(recipients, "event_agenda_changed", link)
+    if batch is None:
+        told.commit()
     return names
+
+
+def _merge_into_unread(recipients: list, link: str, told) -> list:
+    """Fold each recipient's change into their unread agenda-change notice of the event younger than MERGE_MINUTES
+    (its mail queued on `told`); return the recipients who have none (they get a notice of their own)."""
+    from datetime import timedelta
+
+    from matchmaker.models import Notification
+    from matchmaker.models._common import utcnow
+    from matchmaker.services.events_changes import CODE, MERGE_MINUTES, merged
+
+    now, unread = utcnow(), {}
+    for chunk in _chunks([user.id for user, _params in recipients]):
+        for note in db.session.execute(select(Notification).where(
+                Notification.user_id.in_(chunk), Notification.code == CODE, Notification.link == link,
+                Notification.read_at.is_(None), Notification.created_at >= now - timedelta(minutes=MERGE_MINUTES))
+                .order_by(Notification.created_at, Notification.id)).scalars():
+            unread[note.user_id] = note  # the latest of them
+    fresh = []
+    for user, params in recipients:
+        note = unread.get(user.id)
+        if note is None:
+            fresh.append((user, params))
+            continue
+        note.params, note.created_at = merged(note.params or {}, params), now
+        told.mail_later(user, CODE, note.params, link)
+    return fresh

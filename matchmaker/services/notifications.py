@@ -67,6 +67,11 @@ class Batch:
                             if user.notify_by_email and user.is_active]
         return notes
 
+    def mail_later(self, user: User, code: str, params: dict[str, Any], link: str | None = None) -> None:
+        """Mail a notification already in the session (one updated in place) with `commit`, if the user wants mail."""
+        if user.notify_by_email and user.is_active:
+            self._mails.append((user, code, dict(params), link))
+
     def commit(self) -> None:
         """Commit the session (the change and every notification added), then send the mails."""
         db.session.commit()
