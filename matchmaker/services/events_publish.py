@@ -182,5 +182,5 @@ def _merge_into_unread(recipients: list, link: str, told) -> list:
             fresh.append((user, params))
             continue
         note.params, note.created_at = merged(note.params or {}, params), now
-        told.mail_later(user, CODE, note.params, link)
+        told.mail_on_commit(user, CODE, note.params, link)
     return fresh

@@ -67,7 +67,7 @@ class Batch:
                             if user.notify_by_email and user.is_active]
         return notes
 
-    def mail_later(self, user: User, code: str, params: dict[str, Any], link: str | None = None) -> None:
+    def mail_on_commit(self, user: User, code: str, params: dict[str, Any], link: str | None = None) -> None:
         """Mail a notification already in the session (one updated in place) with `commit`, if the user wants mail."""
         if user.notify_by_email and user.is_active:
             self._mails.append((user, code, dict(params), link))
