@@ -19,8 +19,9 @@ from matchmaker.services.events_agenda import partner_label
 NAMED = 5  # meetings named in one notification (the rest are in the counts)
 CODE = "event_agenda_changed"
 KINDS = ("new", "moved", "cancelled")
-# A manual change on a published agenda joins the participant's unread agenda-change notice of this event if that
-# notice is younger than this, instead of adding one notice per move (events_publish.publish_at_once).
+# A manual change on a published agenda joins the participant's unread notice of earlier manual changes of this
+# event if the first of them was made less than this ago, instead of adding one notice per move
+# (events_publish.publish_at_once); never a publication's notice, which tells of the agenda as a whole.
 MERGE_MINUTES = 15
 
 
@@ -69,20 +70,25 @@ def last_told(user_id: int, event: Event) -> dict[int, str]:
 
 
 def merged(old: dict, new: dict) -> dict:
-    """An unread agenda-change notice's parameters (`old`) once a later change's (`new`) joins them: every meeting
+    """An unread notice of manual changes (`old`) once a later change's parameters (`new`) join them: every meeting
     either counted, each with its latest place and kind (a meeting the notice told of as new and moved since is
     still new to its reader; otherwise the later kind holds: a new meeting cancelled since is told as cancelled,
-    since a mail may have announced it), counted again, the NAMED earliest named."""
+    since a mail may have announced it), counted again; the meetings of the later change are named first (its mail
+    is about them), then the others by time, NAMED in all; `since` (when the notice's first change was made) kept."""
     def changed(params: dict) -> list:
         return params.get("changed") or [[item["meeting"], item["kind"]] for item in params.get("meetings", [])
                                          if "meeting" in item]
 
     kinds = {int(meeting): kind for meeting, kind in changed(old)}
+    latest = set()
     for meeting, kind in changed(new):
+        latest.add(int(meeting))
         kinds[int(meeting)] = "new" if kinds.get(int(meeting)) == "new" and kind == "moved" else kind
     items = {int(item["meeting"]): item for item in old.get("meetings", []) if "meeting" in item}
     items.update((int(item["meeting"]), item) for item in new.get("meetings", []))
     named = sorted((dict(item, kind=kinds[meeting]) for meeting, item in items.items() if meeting in kinds),
-                   key=lambda item: (item.get("start") or "", item.get("number") or 0))
+                   key=lambda item: (int(item["meeting"]) not in latest, item.get("start") or "",
+                                     item.get("number") or 0))
     counts = {kind: sum(1 for k in kinds.values() if k == kind) for kind in KINDS}
-    return dict(new) | counts | {"meetings": named[:NAMED], "changed": [[m, k] for m, k in kinds.items()]}
+    return dict(new) | counts | {"meetings": named[:NAMED], "changed": [[m, k] for m, k in kinds.items()],
+                                 "since": old.get("since", new.get("since"))}

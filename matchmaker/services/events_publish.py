@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from matchmaker.extensions import db
+from matchmaker.models._common import utcnow
 from matchmaker.models.event import DRAFT, PUBLISHED, Event, EventParticipant
 from matchmaker.models.event_meeting import ACTIVE, Meeting, MeetingSeat
 from matchmaker.services.events import Conflict, _chunks
@@ -129,9 +130,9 @@ def notify_changes(event: Event, kinds: dict[int, str], batch=None, merge: bool 
     """One notification per participant with an account whose agenda changed, naming the meetings (partners, new
     time and table; events_changes), all in one commit (which commits the publication with it), or added to
     `batch` (a notifications.Batch: its commit does that); returns their names as the event's participants.
-    `merge` (a manual change): a participant's unread notice of this event younger than events_changes.MERGE_MINUTES
-    takes the change in (events_changes.merged) and rises to the top, instead of a notice per move; its mail, as
-    every such mail, tells the whole notice as it now is."""
+    `merge` (a manual change): a participant's unread notice of earlier manual changes of this event, the first made
+    less than events_changes.MERGE_MINUTES ago, takes the change in (events_changes.merged: this change's meetings
+    named first) and rises to the top, instead of a notice per move; its mail tells the whole notice as it now is."""
     from matchmaker.models.user import User
     from matchmaker.services.events_changes import NAMED, per_participant
     from matchmaker.services.notifications import Batch
@@ -152,6 +153,8 @@ def notify_changes(event: Event, kinds: dict[int, str], batch=None, merge: bool 
     told, link = batch if batch is not None else Batch(), f"/events/{event.id}/agenda"
     if merge and recipients:
         recipients = _merge_into_unread(recipients, link, told)
+        since = {"since": utcnow().isoformat()}  # a notice of manual changes, which later ones may join
+        recipients = [(user, params | since) for user, params in recipients]
     if recipients:
         told.add(recipients, "event_agenda_changed", link)
     if batch is None:
@@ -160,21 +163,24 @@ def notify_changes(event: Event, kinds: dict[int, str], batch=None, merge: bool 
 
 
 def _merge_into_unread(recipients: list, link: str, told) -> list:
-    """Fold each recipient's change into their unread agenda-change notice of the event younger than MERGE_MINUTES
-    (its mail queued on `told`); return the recipients who have none (they get a notice of their own)."""
-    from datetime import timedelta
+    """Fold each recipient's change into their unread notice of manual changes of the event whose first change is
+    younger than MERGE_MINUTES (its mail queued on `told`); return the recipients who have none (they get a notice of
+    their own)."""
+    from datetime import datetime, timedelta
 
     from matchmaker.models import Notification
-    from matchmaker.models._common import utcnow
     from matchmaker.services.events_changes import CODE, MERGE_MINUTES, merged
 
     now, unread = utcnow(), {}
+    since = now - timedelta(minutes=MERGE_MINUTES)
     for chunk in _chunks([user.id for user, _params in recipients]):
         for note in db.session.execute(select(Notification).where(
                 Notification.user_id.in_(chunk), Notification.code == CODE, Notification.link == link,
-                Notification.read_at.is_(None), Notification.created_at >= now - timedelta(minutes=MERGE_MINUTES))
+                Notification.read_at.is_(None), Notification.created_at >= since)
                 .order_by(Notification.created_at, Notification.id)).scalars():
-            unread[note.user_id] = note  # the latest of them
+            first = (note.params or {}).get("since")  # a publication's notice has none: never joined
+            if first and datetime.fromisoformat(first) >= since:
+                unread[note.user_id] = note  # the latest of them
     fresh = []
     for user, params in recipients:
         note = unread.get(user.id)

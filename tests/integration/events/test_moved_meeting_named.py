@@ -39,7 +39,7 @@ def test_a_republication_names_the_moved_meeting_and_the_agenda_marks_it(app, cl
         from flask_babel import force_locale
         with force_locale("it"):
             italian = describe(note.code, note.params)
-    assert f"Incontro con Person 1 ({partner}): ora" in italian and "Tavolo T2" in italian
+    assert f"Incontro con Person 1 ({partner}): spostato a" in italian and "Tavolo T2" in italian  # not "ora" (hour)
 
 
 def test_a_cancelled_meeting_is_named_too(app):
