@@ -148,3 +148,20 @@ def test_forcing_past_a_maximum_warns_that_some_will_be_left_out(app, client):
     assert "Forced meeting added." in page
     assert "Person 0 now has 2 meetings for a maximum of 1: the scheduler will leave some out" in page
     assert "Person 2 now has" not in page
+
+
+def test_the_report_does_not_say_at_least_0_breaks(app, client):
+    """A later walk: "Breaks: 10 in all, at most 3 and at least 0 per participant" (the "at least 0" says nothing)."""
+    from matchmaker.services import events_moves
+
+    organiser = make_user(role="organiser")
+    event, people, meetings = small_event(organiser=organiser, pairs=((0, 1), (0, 2)))
+    db.session.get(Event, event.id).schedule_job_id = schedule_now(event).id
+    db.session.commit()
+    events_moves.unplace(db.session.get(Event, event.id), meetings[1].id)  # wherever the run put them
+    if _placed(meetings[0].id) != (0, 0):
+        events_moves.move(db.session.get(Event, event.id), meetings[0].id, 0, 0)
+    events_moves.move(db.session.get(Event, event.id), meetings[1].id, 2, 0)  # Person 0: 09:00 and 09:40, a break
+    login(client, organiser)
+    report = client.get(f"/events/{event.id}/schedule").get_data(as_text=True).split('id="report"', 1)[1]
+    assert "Breaks: 1 in all, at most 1 per participant" in report and "at least 0" not in report
