@@ -229,6 +229,9 @@ ALIASES: dict[str, dict[str, str]] = {
                "valledaosta": "Valle d'Aosta/Vallée d'Aoste", "aosta": "Valle d'Aosta/Vallée d'Aoste",
                "friuliveneziagiulia": "Friuli-Venezia Giulia", "emiliaromagna": "Emilia-Romagna",
                "latium": "Lazio", "themarches": "Marche", "piedmont": "Piemonte", "lombardy": "Lombardia"},
+    # the labels before 2026-12-02 ("My region first"...), still accepted from API clients and import files
+    "proximity": {"myregionfirst": "region", "mycountryfirst": "country", "primalamiaregione": "region",
+                  "primailmiopaese": "country"},
 }
 
 VOCABULARIES = {v.name: v for v in (KINDS, SECTORS, THERAPEUTIC_AREAS, COLLABORATION_TYPES, FUNDING_STAGES,

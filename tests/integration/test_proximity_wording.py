@@ -36,3 +36,13 @@ def test_the_proximity_choice_says_prefer_and_explains_the_boost_in_both_languag
     assert post_form(client, f"/profiles/{org.id}/edit", dict(FULL_FORM, proximity="region"),
                      form_url=f"/profiles/{org.id}/edit").status_code == 302
     assert db.session.get(Organisation, org.id).proximity == "region"
+
+
+def test_the_old_labels_are_still_understood():
+    """API clients and import files written with the labels before the rename keep working."""
+    from matchmaker import taxonomy
+
+    for value, code in (("My region first", "region"), ("my country first", "country"),
+                        ("Prima la mia regione", "region"), ("Prima il mio paese", "country"),
+                        ("Prefer my region", "region"), ("Preferisci il mio paese", "country"), ("region", "region")):
+        assert taxonomy.PROXIMITY.lookup(value) == code, value
