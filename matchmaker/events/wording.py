@@ -218,8 +218,8 @@ def _table_label(name: str) -> str:
 
 
 def availability_clash(clash, event, name: str | None = None) -> str:
-    """Why a slot just marked unavailable clashes with the participant's published agenda, naming the meeting (to
-    the participant, or with their `name` to the organiser who marked it for them)."""
+    """Why a slot just marked unavailable clashes with the participant's published agenda: to the participant by its
+    partners (agendas show no numbers), or with their `name` and its number to the organiser who marked it."""
     table = clash.meeting.pub_table
     params = dict(when=localrange(clash.slot.starts_at, clash.slot.ends_at, event.time_zone),
                   number=clash.meeting.number, partners=", ".join(clash.partners) or "–",
@@ -227,7 +227,6 @@ def availability_clash(clash, event, name: str | None = None) -> str:
     if name is not None:
         return gettext("%(name)s is now unavailable at %(when)s, but their published meeting %(number)s with "
                        "%(partners)s (%(table)s) is then: move it from the Schedule page.", name=name, **params)
-    # Participants' agendas show no meeting numbers (organisers' pages do): the participant's words name the partners.
     return gettext("You marked %(when)s unavailable, but your published meeting with %(partners)s (%(table)s) is "
                    "then: it stays on your agenda until the organisers move it; tell them if you cannot attend.",
                    **params)

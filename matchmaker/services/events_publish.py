@@ -134,7 +134,7 @@ def notify_changes(event: Event, kinds: dict[int, str], batch=None, merge: bool 
     less than events_changes.MERGE_MINUTES ago, takes the change in (events_changes.merged: this change's meetings
     named first) and rises to the top, instead of a notice per move; its mail tells the whole notice as it now is."""
     from matchmaker.models.user import User
-    from matchmaker.services.events_changes import NAMED, per_participant
+    from matchmaker.services.events_changes import KINDS, NAMED, per_participant
     from matchmaker.services.notifications import Batch
 
     changed = per_participant(kinds)
@@ -146,7 +146,7 @@ def notify_changes(event: Event, kinds: dict[int, str], batch=None, merge: bool 
                                                              .where(EventParticipant.id.in_(chunk))):
             names.append(name)  # as the organiser's lists name them (an account's own name may differ)
             items = changed[participant_id]
-            counts = {kind: sum(1 for item in items if item["kind"] == kind) for kind in ("new", "moved", "cancelled")}
+            counts = {kind: sum(1 for item in items if item["kind"] == kind) for kind in KINDS}
             meetings = [{k: v for k, v in item.items() if k != "order"} for item in items[:NAMED]]
             every = [[item["meeting"], item["kind"]] for item in items]  # all of them: the agenda marks each
             recipients.append((user, base | counts | {"meetings": meetings, "changed": every}))
