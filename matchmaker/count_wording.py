@@ -1,7 +1,8 @@
 """Counts worded with the plural form the reader's language needs ("1 participant added", "2 incontri nuovi")."""
 from __future__ import annotations
 
-from flask_babel import ngettext
+from babel.lists import format_list
+from flask_babel import get_locale, gettext, ngettext
 
 
 def participants_added(added: int) -> str:
@@ -21,8 +22,10 @@ def meetings_placed(placed: int, requested: int) -> str:
                     placed=placed)
 
 
-def agenda_changes(new: int, moved: int, cancelled: int) -> dict[str, str]:
-    """Each count of a published agenda's changes worded on its own: new, moved, cancelled meetings."""
-    return {"new": ngettext("%(num)s new meeting", "%(num)s new meetings", new),
-            "moved": ngettext("%(num)s moved", "%(num)s moved", moved),
-            "cancelled": ngettext("%(num)s cancelled", "%(num)s cancelled", cancelled)}
+def agenda_changes(new: int, moved: int, cancelled: int) -> str:
+    """A published agenda's changes, only the counts that are not zero: '1 new meeting and 2 meetings moved'."""
+    parts = [ngettext("%(num)s new meeting", "%(num)s new meetings", new) if new else "",
+             ngettext("%(num)s meeting moved", "%(num)s meetings moved", moved) if moved else "",
+             ngettext("%(num)s meeting cancelled", "%(num)s meetings cancelled", cancelled) if cancelled else ""]
+    parts = [part for part in parts if part]
+    return format_list(parts, locale=get_locale()) if parts else gettext("no meeting changed")

@@ -25,7 +25,7 @@ WORDING: dict[str, str] = {
     # one per conversation until the recipient's organisation has read it (services/messages.py)
     "message_received": N_("%(name)s sent your organisation a message. Until someone of your organisation has read "
                            "the conversation, further messages in it bring no new notice."),
-    "event_agenda_changed": N_("Your agenda for %(event)s changed: %(new)s, %(moved)s and %(cancelled)s."),
+    "event_agenda_changed": N_("Your agenda for %(event)s changed: %(changes)s."),
     "event_participation_cancelled": N_("The organisers cancelled your participation in %(event)s. The event "
                                         "page says what this means."),
     "event_meeting_cancelled": N_("Your meeting with %(name)s at %(event)s is cancelled: they no longer take "
@@ -72,7 +72,7 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
     changes = 0
     if code == "event_agenda_changed" and all(isinstance(params.get(k), int) for k in ("new", "moved", "cancelled")):
         changes = params["new"] + params["moved"] + params["cancelled"]
-        params.update(agenda_changes(params["new"], params["moved"], params["cancelled"]))
+        params["changes"] = agenda_changes(params["new"], params["moved"], params["cancelled"])
     if code == "event_request_declined":
         from matchmaker.models.event_meeting import DECLINE_REASONS
 

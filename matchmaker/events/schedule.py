@@ -135,8 +135,7 @@ def publish(event_id: int):
     ending = confirm and confirm["ending"]
     counts = publish_event(event)
     db.session.commit()
-    changes = count_wording.agenda_changes(**counts)
-    flash(_("Agenda published: %(new)s, %(moved)s, %(cancelled)s.", **changes), "success")
+    flash(_("Agenda published: %(changes)s.", changes=count_wording.agenda_changes(**counts)), "success")
     if ending and ending["pending"]:
         flash(ngettext("%(num)s pending meeting request expired; its sender was told.",
                        "%(num)s pending meeting requests expired; their senders were told.", ending["pending"]),

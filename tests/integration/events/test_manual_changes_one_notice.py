@@ -35,7 +35,7 @@ def test_moves_in_a_row_make_one_notice_with_every_meeting_in_its_latest_place(a
     events_moves.move(event, first.id, 5, 1)  # 14:40-15:00, moved again
     (note,) = _notes(people[0])
     text = describe(note.code, note.params)
-    assert "0 new meetings, 2 moved and 0 cancelled" in text
+    assert "changed: 2 meetings moved." in text
     assert "Meeting with Person 1" in text and "14:40–15:00, Table T2" in text and "14:00–14:20" not in text
     assert "Meeting with Person 2" in text and "14:20–14:40, Table T1" in text
     assert len(_notes(people[1])) == 1 and len(_notes(people[2])) == 1  # their own notices, each one
@@ -54,7 +54,7 @@ def test_moves_in_a_row_make_one_notice_with_every_meeting_in_its_latest_place(a
     db.session.commit()
     events_moves.move(event, second.id, 1, 0)
     notes = _notes(people[0])
-    assert len(notes) == 3 and "1 moved" in describe(notes[-1].code, notes[-1].params)
+    assert len(notes) == 3 and "1 meeting moved" in describe(notes[-1].code, notes[-1].params)
 
 
 def test_a_publication_s_unread_notice_is_not_joined_by_a_manual_change(app):
@@ -71,7 +71,7 @@ def test_a_publication_s_unread_notice_is_not_joined_by_a_manual_change(app):
     notes = _notes(people[0])
     assert len(notes) == 2 and notes[0].params == told.params  # the publication's notice as it was
     text = describe(notes[1].code, notes[1].params)
-    assert "0 new meetings, 1 moved" in text and "Meeting with Person 2" in text and "Person 1" not in text
+    assert "changed: 1 meeting moved." in text and "Meeting with Person 2" in text and "Person 1" not in text
 
 
 def test_merging_keeps_a_new_meeting_new_tells_a_later_cancellation_and_names_the_latest_change_first():

@@ -1,5 +1,6 @@
 """The agenda-change notification names the meetings (the walk: "0 new meetings, 1 moved and 0 cancelled" and
-nothing else): partner with their organisation, as the agenda names them, new time and table, and no meeting number
+nothing else; the counts now leave out the zeros: "1 meeting moved"): partner with their organisation, as the
+agenda names them, new time and table, and no meeting number
 (a later walk: "Incontro 281 con Laura Sala", a number the participant's agenda never shows); the agenda marks the
 meetings changed since the last publication."""
 from __future__ import annotations
@@ -25,7 +26,7 @@ def test_a_republication_names_the_moved_meeting_and_the_agenda_marks_it(app, cl
     number = db.session.get(Meeting, meetings[0].id).number
     partner = db.session.get(EventParticipant, people[1].id).organisation.name
     text = describe(note.code, note.params)
-    assert text.startswith("Your agenda for Meet in Italy changed: 0 new meetings, 1 moved and 0 cancelled.")
+    assert text.startswith("Your agenda for Meet in Italy changed: 1 meeting moved.")
     assert f"Meeting with Person 1 ({partner}): now" in text and "14:20–14:40, Table T2." in text
     assert f"Meeting {number}" not in text
     others = db.session.execute(select(Notification).where(
