@@ -1,5 +1,6 @@
-"""At 390 px a "·" separator never starts a line or stands alone (the investor suggestions' header and card lines),
-and in print the agenda's "Tavolo 12" stays on one line."""
+"""At 390 px a "·" separator never starts a line or stands alone (the investor suggestions' header and card lines)
+nor ends one (a walk: "19 left to review ·" with the button wrapped below it), the filters' stretched "Clear"
+centres its word as "Filter" does, and in print the agenda's "Tavolo 12" stays on one line."""
 from __future__ import annotations
 
 import pytest
@@ -32,6 +33,24 @@ DOTS_GLUED = """(sel) => { const out = [];
   }
   return out; }"""
 
+# every "·" in the selected elements that is the last visible character of its line
+DOTS_ENDING_A_LINE = """(sel) => { const out = [];
+  for (const root of document.querySelectorAll(sel)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); let node;
+    const chars = [];
+    while ((node = walker.nextNode())) {
+      for (let i = 0; i < node.data.length; i++) {
+        if (!node.data[i].trim()) continue;
+        const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+        const rect = r.getClientRects()[0]; if (rect) chars.push([node.data[i], rect.top, rect.bottom]);
+      }
+    }
+    chars.forEach(([c, top, bottom], i) => {
+      if (c === '·' && (i === chars.length - 1 || chars[i + 1][1] >= bottom - 2)) out.push(root.innerText.slice(0, 80));
+    });
+  }
+  return out; }"""
+
 
 TABLE_LINES = """() => [...document.querySelectorAll('.agenda-table')].map(cell => {
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT); let node;
@@ -54,15 +73,30 @@ def _investor_world(live_app) -> None:
         rebuild_all()
 
 
-@pytest.mark.parametrize("language", ["it", "en"])
-def test_no_separator_starts_a_line_on_the_investor_suggestions_at_390(phone, live_app, language):
+def _investor_suggestions(phone, live_app, language: str, shot: str) -> None:
     base = live_app.config["LIVE_URL"]
     _investor_world(live_app)
     log_in(phone, base, "fund@example.org", language)
     phone.goto(base + "/matches/?kind=investor")
-    screenshot(phone, f"investor-suggestions-390-{language}")
+    screenshot(phone, f"{shot}-390-{language}")
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_no_separator_starts_a_line_on_the_investor_suggestions_at_390(phone, live_app, language):
+    _investor_suggestions(phone, live_app, language, "investor-suggestions")
     assert phone.locator("ol.suggestions > li.card").count() >= 1
     assert phone.evaluate(DOTS_GLUED, ".review-summary, .card .meta") == []
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_no_separator_ends_the_summary_line_and_clear_is_centred_at_390(phone, live_app, language):
+    _investor_suggestions(phone, live_app, language, "suggestions-summary")
+    assert phone.locator(".review-summary a.button").count() == 1  # something is left to review
+    assert phone.evaluate(DOTS_ENDING_A_LINE, ".review-summary") == []
+    clear = phone.locator("form.filters a.button")
+    assert clear.evaluate("a => getComputedStyle(a).textAlign") == "center"
+    box, form = clear.bounding_box(), phone.locator("form.filters").bounding_box()
+    assert box["width"] > form["width"] * 0.9  # stretched across the phone, where a left-aligned word looked lost
 
 
 @pytest.mark.parametrize("language", ["it", "en"])
