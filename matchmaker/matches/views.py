@@ -19,9 +19,9 @@ from matchmaker.matches import labels, wording
 from matchmaker.matches.kinds import asked_kind, hint, kinds_for
 from matchmaker.models import Organisation, Suggestion
 from matchmaker.request_guards import db_id
-from matchmaker.services import engine, profiles, review, review_log
+from matchmaker.services import engine, review, review_log
 from matchmaker.services.matching import investor_gaps, partner_kinds
-from matchmaker.services.review_list import AMOUNTS, ReviewFilters, review_page
+from matchmaker.services.review_list import AMOUNTS, Offered, ReviewFilters, review_page
 
 bp = Blueprint("matches", __name__, url_prefix="/matches")
 bp.add_app_template_filter(wording.reason_lines, "reason_lines")
@@ -59,7 +59,7 @@ def index():
                            page=page, filters=filters, wording=wording, labels=labels,
                            can_act=organisation.id == current_user.organisation_id,
                            history=review_log.history(organisation.id, [i.target.id for i in page.items]),
-                           filter_form=filter_form(organisation, kind, filters), card_head=card_head,
+                           filter_form=filter_form(organisation, kind, filters, page.offered), card_head=card_head,
                            card_actions=card_actions,
                            # a start-up or SME: what investor matching lacks, above the list or instead of it
                            investor_gaps=labels.investor_gaps_text(investor_gaps(organisation))
@@ -67,33 +67,36 @@ def index():
                            retry=decline_retry(shown), notice_at=notice, undo=undo_offer(notice, shown))
 
 
-def filter_form(organisation: Organisation, kind: str, filters: ReviewFilters) -> Markup:
+def filter_form(organisation: Organisation, kind: str, filters: ReviewFilters, offered: Offered) -> Markup:
     """The page's filter form: the same for every reader of a language with the same list (kind, the `org` asked
-    for, the organisation's kind), filters and data stamp (its region and country options), so kept."""
+    for, the organisation's kind), filters and partners' kinds, regions and countries (`offered`: only what the list
+    holds, and the value chosen), so kept."""
     lang, org_arg = current_language(), request.args.get("org")
 
     def render() -> Markup:
         return Markup(render_template(
             "matches/_filter_form.html", org=organisation, kind=kind, filters=filters, labels=labels,
-            filter_selects=filter_selects(filters, areas=kind != "investor"),
-            partner_kinds=partner_kinds(kind, organisation.kind) | {filters.partner_kind},
+            filter_selects=filter_selects(filters, offered, areas=kind != "investor"),
+            partner_kinds=(partner_kinds(kind, organisation.kind) & offered.kinds) | {filters.partner_kind},
             amounts=[(a, money(a)) for a in AMOUNTS]).strip())
 
-    key = (kind, org_arg, organisation.id if org_arg else None, organisation.kind, astuple(filters), lang)
+    key = (kind, org_arg, organisation.id if org_arg else None, organisation.kind, astuple(filters), offered, lang)
     return page_cache.cached("suggestion-filter-form", key, render)
 
 
-def filter_selects(filters, areas: bool = True) -> Markup:
-    """The sector, therapeutic-area (unless `areas` is false: an investor list), region and country selects (the same
-    for every reader of a language)."""
+def filter_selects(filters: ReviewFilters, offered: Offered, areas: bool = True) -> Markup:
+    """The sector, therapeutic-area (unless `areas` is false: an investor list), region and country selects; the
+    regions and countries those of the list's partners and the one chosen."""
     lang = current_language()
 
     def render() -> Markup:
-        regions, countries = profiles.facet_values(Organisation.region, Organisation.country)
+        regions = sorted(set(offered.regions) | ({filters.region} if filters.region else set()))
+        countries = sorted(set(offered.countries) | ({filters.country.upper()} if filters.country else set()))
         return get_template_attribute("_macros.html", "profile_filters")(filters, taxonomy, lang, regions, countries,
                                                                          areas=areas)
 
-    key = (filters.sector, filters.area, filters.region, filters.country, lang, areas)
+    key = (filters.sector, filters.area, filters.region, filters.country, offered.regions, offered.countries, lang,
+           areas)
     return page_cache.cached("profile-filter-selects", key, render)
 
 

@@ -120,6 +120,22 @@ def cap_strengths(items: list[Item], upto: int) -> None:
         item.cap = partial(caps.at, position)
 
 
+@dataclass(frozen=True)
+class Offered:
+    """What the list's partners are, whatever their state: the kinds, regions and countries its filters offer (a
+    walk: a country drop-down of every directory country, most of them giving "No suggestion matches")."""
+
+    kinds: frozenset[str]
+    regions: tuple[str, ...]
+    countries: tuple[str, ...]
+
+    @classmethod
+    def of(cls, items: list[Item]) -> Offered:
+        targets = [i.target for i in items]
+        return cls(frozenset(t.kind for t in targets), tuple(sorted({t.region for t in targets if t.region})),
+                   tuple(sorted({t.country for t in targets if t.country})))
+
+
 @dataclass
 class ReviewPage:
     """One page of items, the page numbers, how many match the filters and how many are left to review."""
@@ -130,6 +146,7 @@ class ReviewPage:
     total: int
     left: int
     history: dict = field(default_factory=dict)
+    offered: Offered = field(default_factory=lambda: Offered(frozenset(), (), ()))
 
 
 # Built once: the suggestions page asks both on every visit.
@@ -201,7 +218,8 @@ def review_page(organisation: Organisation, kind: str, filters: ReviewFilters, p
     pages = max(1, ceil(len(chosen) / size))
     page = min(max(page, 1), pages)
     cap_strengths(chosen, page * size)
-    return ReviewPage(chosen[(page - 1) * size:page * size], page, pages, len(chosen), left)
+    return ReviewPage(chosen[(page - 1) * size:page * size], page, pages, len(chosen), left,
+                      offered=Offered.of(items))
 
 
 def load_tags(items: list[Item]) -> None:
