@@ -36,6 +36,9 @@ EXTRA: dict[str, tuple[str, ...]] = {
     "diabetes": ("diabetes", "diabete"),
     "tumour": ("tumour", "tumor", "cancer", "tumore", "cancro", "neoplasia"),
     "heart": ("heart", "cardiovascular", "cuore", "cardiovascolare"),
+    # one Italian word for two English ones: only a concept joins them (written into the index, so a migration)
+    "cardiacsurgery": ("cardiac surgery", "heart surgery", "cardiochirurgia", "cardiochirurgico", "cardiochirurgo",
+                       "cardiosurgery", "cardiothoracic surgery", "cardiochirurgia toracica"),
     "wearable": ("wearable device", "dispositivo indossabile", "wearable"),
     "printing3d": ("3D printing", "stampa 3D"),
     "biobank": ("biobank", "biobanca"),
@@ -68,12 +71,19 @@ WORDS: tuple[tuple[str, ...], ...] = (
     # "immunoterapia" found none of the English immunotherapy profiles, "chirurgia" no surgery, "trapianto" no
     # transplant); the words whose stems agree (immunologia, oncologia, dermatologia...) need nothing here.
     ("immunoterapia", "immunotherapy", "immunoterapico"), ("immunitario", "immune"),
-    ("radioterapia", "radiotherapy"), ("chirurgia", "surgery", "chirurgico", "surgical"),
+    ("radioterapia", "radiotherapy"), ("chirurgia", "surgery", "chirurgico", "surgical", "chirurgo", "surgeon"),
     ("trapianto", "transplant", "transplantation"), ("ematologia", "haematology", "hematology"),
     ("oftalmologia", "ophthalmology", "oculistica"), ("nefrologia", "nephrology"),
     ("pediatria", "pediatrico", "paediatrics", "pediatrics", "paediatric", "pediatric"),
     ("allergia", "allergy", "allergico", "allergic"), ("asma", "asthma"), ("infiammatorio", "inflammatory"),
     ("tessuto", "tissue"), ("dolore", "pain"), ("sonno", "sleep"), ("enzima", "enzyme"),
+    # the same check on 2026-12-02 (a walk: "surgeon" found 15 where "chirurgo" found 59, "cardiochirurgia" none)
+    ("neurochirurgia", "neurosurgery", "neurochirurgico", "neurosurgical", "neurochirurgo", "neurosurgeon"),
+    ("ginecologia", "gynaecology", "gynecology", "ginecologico", "gynaecological", "gynecological"),
+    ("ostetricia", "obstetrics", "ostetrico", "obstetric"), ("odontoiatria", "dentistry", "dentale", "dental"),
+    ("anestesia", "anaesthesia", "anesthesia", "anestesiologia", "anaesthesiology", "anesthesiology"),
+    ("tossicologia", "toxicology", "tossicologico", "toxicological", "tossicita", "toxicity"),
+    ("biotecnologia", "biotechnology", "biotecnologie", "biotech"), ("infermieristica", "nursing"),
 )
 # Vocabularies whose labels are search synonyms (the kinds, sectors, areas and collaboration types people type).
 VOCABULARIES = (taxonomy.KINDS, taxonomy.SECTORS, taxonomy.THERAPEUTIC_AREAS, taxonomy.COLLABORATION_TYPES)

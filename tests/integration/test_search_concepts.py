@@ -87,3 +87,22 @@ def test_clinical_words_find_their_translation_immunoterapia_chirurgia_trapianto
         found = names(client, word)
         assert {"Surgical Robotics", "Chirurgia Lombarda"} <= set(found), (word, found)
         assert "ImmunoLab" not in found and "Cardio Labs" not in found, (word, found)
+
+
+def test_surgeons_compounds_and_specialties_find_their_translation(client):
+    """The 2026-12-02 walk: "surgeon" found 15 where "chirurgo" found 59, "cardiochirurgia" none of the "cardiac
+    surgery" profiles; and specialties whose stems differ (ginecologia / gynaecology, biotecnologia...)."""
+    make_org(name="Heart Surgery Unit", offer="Minimally invasive cardiac surgery and valve repair.")
+    make_org(name="Cardiochirurgia Milano", language="it", offer="Cardiochirurgia pediatrica e dell’adulto.")
+    make_org(name="Surgeons Network", offer="Training network for young surgeons.")
+    make_org(name="Neuro Surgery Lab", offer="Neurosurgery planning with augmented reality.")
+    make_org(name="Clinica Ginecologica", language="it", offer="Ginecologia oncologica e ostetricia.")
+    make_org(name="Cardio Labs", offer="Wearable ECG sensors and heart failure telemonitoring.")
+    login(client, make_user())
+    for query in ("cardiochirurgia", "cardiac surgery", "cardiochirurgo"):
+        found = set(names(client, query))
+        assert {"Heart Surgery Unit", "Cardiochirurgia Milano"} <= found, (query, found)
+        assert not found & {"Cardio Labs", "Surgeons Network"}, (query, found)
+    assert "Surgeons Network" in names(client, "chirurgo") and "Heart Surgery Unit" in names(client, "surgeon")
+    assert "Neuro Surgery Lab" in names(client, "neurochirurgia")
+    assert {"Clinica Ginecologica"} == set(names(client, "gynaecology")) == set(names(client, "obstetrics"))
