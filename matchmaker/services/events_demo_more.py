@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from dateutil.easter import easter
 from sqlalchemy import select
 
 from matchmaker.extensions import db
@@ -24,6 +25,16 @@ OPEN_NAME = "Digital Health & MedTech Meetings – Bergamo"
 PAST_NAME = "BioMed Innovation Day – Pavia"
 ROME = ZoneInfo("Europe/Rome")
 OPEN_IN_DAYS, PAST_DAYS_AGO = 35, 10
+# Italy's public holidays on fixed dates (month, day); Easter Monday follows Easter
+HOLIDAYS = {(1, 1), (1, 6), (4, 25), (5, 1), (6, 2), (8, 15), (11, 1), (12, 8), (12, 25), (12, 26)}
+
+
+def working_day(day: date, step: int) -> date:
+    """`day`, or the first working day from it going `step` days at a time (1: later, -1: earlier): no weekend, no
+    Italian public holiday (a walk: the demo's events fell on a Sunday and on 6 January)."""
+    while day.weekday() >= 5 or (day.month, day.day) in HOLIDAYS or day == easter(day.year) + timedelta(days=1):
+        day += timedelta(days=step)
+    return day
 
 
 def create_more_demo_events(domain: str) -> list[Event]:
@@ -64,7 +75,7 @@ def _people(event: Event, org_ids: list[int], members: dict[str, User], offset: 
 def _open_event(organiser: User, members: dict[str, User], today: date) -> Event:
     """Registration and requests open: the researcher and the investor take part (each with requests to answer);
     the company and the start-up can register and ask for meetings."""
-    day = today + timedelta(days=OPEN_IN_DAYS)
+    day = working_day(today + timedelta(days=OPEN_IN_DAYS), 1)
     event = _event(OPEN_NAME, day, organiser, status=REQUESTS, venue="Bergamo, Kilometro Rosso Innovation District",
                    description="One-to-one meetings on digital health, medical devices and diagnostics.",
                    request_deadline=datetime.combine(day - timedelta(days=7), time(18, 0), ROME))
@@ -84,9 +95,9 @@ def _open_event(organiser: User, members: dict[str, User], today: date) -> Event
 
 
 def _past_event(organiser: User, members: dict[str, User], today: date) -> Event:
-    """Ten days ago, closed: every demo member had three meetings, most people checked in, and the partners of the
-    demo members answered the follow-up."""
-    day = today - timedelta(days=PAST_DAYS_AGO)
+    """Ten days ago (or the working day before), closed: every demo member had three meetings, most people checked
+    in, and the partners of the demo members answered the follow-up."""
+    day = working_day(today - timedelta(days=PAST_DAYS_AGO), -1)
     event = _event(PAST_NAME, day, organiser, status=REQUESTS, venue="Pavia, Collegio Ghislieri",
                    description="Partnering day of the Pavia biomedical district: research hospitals meet companies.")
     demo = [m.organisation_id for m in members.values()]

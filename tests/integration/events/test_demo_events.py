@@ -3,7 +3,7 @@ company register and ask for meetings and has requests waiting for the researche
 published meetings, check-ins and partners' follow-up answers; created once, the same way each time."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
@@ -11,7 +11,7 @@ from matchmaker.extensions import db
 from matchmaker.models._common import as_utc
 from matchmaker.models import CheckIn, Event, EventParticipant, MeetingFeedback, MeetingRequest, MeetingSeat, User
 from matchmaker.services import events_day
-from matchmaker.services.events_demo_more import OPEN_NAME, PAST_NAME, ROME, create_more_demo_events
+from matchmaker.services.events_demo_more import OPEN_NAME, PAST_NAME, ROME, create_more_demo_events, working_day
 from matchmaker.services.suggestions import rebuild_all
 from tests.helpers import csrf_token, login, make_org, make_user
 
@@ -35,6 +35,15 @@ def _demo_world() -> dict[str, User]:
     return users
 
 
+def test_demo_events_fall_on_working_days():
+    """A walk: the open event fell on 6 January (Epiphany), the past one on a Sunday."""
+    assert working_day(date(2027, 1, 6), 1) == date(2027, 1, 7)  # Epiphany, a Wednesday
+    assert working_day(date(2026, 11, 22), -1) == date(2026, 11, 20)  # a Sunday: the Friday before
+    assert working_day(date(2027, 3, 29), 1) == date(2027, 3, 30)  # Easter Monday
+    assert working_day(date(2026, 12, 25), 1) == date(2026, 12, 28)  # Christmas, St Stephen, the weekend
+    assert working_day(date(2027, 5, 12), 1) == date(2027, 5, 12)  # a working day stays
+
+
 def _count(model, *where) -> int:
     return db.session.scalar(select(func.count()).select_from(model).where(*where))
 
@@ -47,8 +56,10 @@ def test_the_demo_has_an_open_and_a_past_event_dated_from_today(client):
     open_event = db.session.scalar(select(Event).where(Event.name == OPEN_NAME))
     past = db.session.scalar(select(Event).where(Event.name == PAST_NAME))
     assert open_event.status == "requests" and past.status == "closed"
-    assert min(as_utc(s.starts_at) for s in open_event.slots).astimezone(ROME).date() == today + timedelta(days=35)
-    assert min(as_utc(s.starts_at) for s in past.slots).astimezone(ROME).date() == today - timedelta(days=10)
+    assert min(as_utc(s.starts_at) for s in open_event.slots).astimezone(ROME).date() == working_day(
+        today + timedelta(days=35), 1)
+    assert min(as_utc(s.starts_at) for s in past.slots).astimezone(ROME).date() == working_day(
+        today - timedelta(days=10), -1)
 
     def taking_part(event, role):
         return _count(EventParticipant, EventParticipant.event_id == event.id,
