@@ -63,11 +63,19 @@ WORDING: dict[str, str] = {
 
 
 def describe(code: str, params: dict[str, Any] | None = None) -> str:
-    """The sentence for `code` in the current language (the bare code for a code this version does not know)."""
+    """The sentence for `code` in the current language (the bare code for a code this version does not know), with
+    the details some notices add (an agenda change's meetings) after it: what a mail says."""
+    sentence, details = describe_parts(code, params)
+    return " ".join([sentence, *details])
+
+
+def describe_parts(code: str, params: dict[str, Any] | None = None) -> tuple[str, list[str]]:
+    """The notice's sentence and its details, a sentence each (the notifications page shows them as a list under
+    the notice's link, not all in one bold link: a walk on a phone)."""
     template = WORDING.get(f"{code}+organisation" if (params or {}).get("organisation") else code) or \
         WORDING.get(code)
     if template is None:
-        return code
+        return code, []
     params = dict(params or {})
     changes = 0
     if code == "event_agenda_changed" and all(isinstance(params.get(k), int) for k in ("new", "moved", "cancelled")):
@@ -80,15 +88,16 @@ def describe(code: str, params: dict[str, Any] | None = None) -> str:
     from matchmaker.i18n import one_stop
 
     try:
-        if code == "event_agenda_changed" and params.get("meetings"):  # the meetings named (events/wording.py)
-            from matchmaker.events.wording import agenda_change_details
-
-            details = agenda_change_details(params)
-            more = changes - len(params["meetings"])
-            if more > 0:  # NAMED at most are named: the others are said to be on the agenda, not dropped silently
-                details += " " + ngettext("%(num)s more change is not named here: see your agenda.",
-                                          "%(num)s more changes are not named here: see your agenda.", more)
-            return one_stop(gettext(template, **params)) + " " + details
-        return one_stop(gettext(template, **params))
+        sentence = one_stop(gettext(template, **params))
     except (KeyError, ValueError, TypeError):  # a stored notification older than its wording's parameters
-        return gettext(template.replace("%(", "(").replace(")s", ")"))
+        return gettext(template.replace("%(", "(").replace(")s", ")")), []
+    if code != "event_agenda_changed" or not params.get("meetings"):
+        return sentence, []
+    from matchmaker.events.wording import agenda_change_details  # the meetings named
+
+    details = agenda_change_details(params)
+    more = changes - len(params["meetings"])
+    if more > 0:  # NAMED at most are named: the others are said to be on the agenda, not dropped silently
+        details.append(ngettext("%(num)s more change is not named here: see your agenda.",
+                                "%(num)s more changes are not named here: see your agenda.", more))
+    return sentence, details

@@ -232,10 +232,10 @@ def availability_clash(clash, event, name: str | None = None) -> str:
                    **params)
 
 
-def agenda_change_details(params: dict) -> str:
-    """The meetings an agenda-change notification names: 'Meeting with Anna Rossi (Dompé): now Wed ..., table T2.'
-    (no meeting number: participants' agendas show none), then the event's zone those times are in ('Times: London
-    time (GMT).', at the first named meeting)."""
+def agenda_change_details(params: dict) -> list[str]:
+    """The meetings an agenda-change notification names, a sentence each: 'Meeting with Anna Rossi (Dompé): now Wed
+    ..., table T2.' (no meeting number: participants' agendas show none), then the event's zone those times are in
+    ('Times: London time (GMT).', at the first named meeting)."""
     from datetime import datetime
 
     zone, sentences, first = params.get("zone") or "Europe/Rome", [], None
@@ -252,7 +252,7 @@ def agenda_change_details(params: dict) -> str:
         first = first or datetime.fromisoformat(item["start"])
     if first is not None:  # its event's zone, whatever zone the page or the reader's other times are in
         sentences.append(gettext("Times: %(zone)s.", zone=zone_name(zone, first)))
-    return " ".join(sentences)
+    return sentences
 
 
 def date_refusal(reason: tuple[str, dict]) -> str:

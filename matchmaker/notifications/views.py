@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from matchmaker.notification_wording import describe
+from matchmaker.notification_wording import describe_parts
 from matchmaker.services import notifications
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
@@ -16,7 +16,7 @@ bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 def index():
     page = request.args.get("page", 1, type=int) or 1
     items, pages = notifications.page_of(current_user, min(page, 10**6))
-    rows = [(note, describe(note.code, note.params)) for note in items]
+    rows = [(note, *describe_parts(note.code, note.params)) for note in items]
     return render_template("notifications/index.html", rows=rows, page=min(max(page, 1), pages), pages=pages)
 
 

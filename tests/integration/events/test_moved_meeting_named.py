@@ -65,7 +65,11 @@ def test_a_change_of_an_event_in_another_zone_is_worded_in_that_zone_on_the_noti
     db.session.commit()
     login(client, db.session.get(EventParticipant, people[0].id).user)
     page = client.get("/notifications/").get_data(as_text=True)
-    assert "13:20–13:40, Table T2. Times: London time (GMT)." in page
+    # the meetings under the notice's link, a line each, not all in its bold link (a walk on a phone)
+    link, details = page.split('class="link notification-text">', 1)[1].split("</button>", 1)
+    assert "changed: 1 meeting moved." in link and "Meeting with" not in link
+    lines = details.split('<ul class="notification-details">', 1)[1].split("</ul>", 1)[0].split("<li>")[1:]
+    assert "13:20–13:40, Table T2." in lines[0] and lines[1].startswith("Times: London time (GMT).")
     assert "Rome time (CET)" in page  # the page's own times (when each notice came) stay in the viewer's zone
 
 
