@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import SimpleNamespace
 
-from sqlalchemy import Connection, bindparam, event, text
+from sqlalchemy import Connection, TextClause, bindparam, event, text
 from sqlalchemy.orm import Session
 
 from matchmaker import taxonomy
-from matchmaker.search.analysis import Query, document_terms, fold
-from matchmaker.search.glossary import taxonomy_concept
+from matchmaker.search.analysis import CONCEPT_PREFIX, Query, document_terms, fold
+from matchmaker.search.glossary import GENERIC_CODES, taxonomy_concept
 
 TABLE = "organisation_search"
 # bm25 weights of the name, tags (taxonomy and keywords), body and filter columns; PostgreSQL: weights A, B, D, C.
@@ -21,6 +21,10 @@ WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 FILTER_PREFIX = "zf"  # filter terms ("zfkindsme", "zfcountryit") live in their own column and never score
 TAG_VOCABULARIES = {"sector": taxonomy.SECTORS, "therapeutic_area": taxonomy.THERAPEUTIC_AREAS,
                     "collaboration_type": taxonomy.COLLABORATION_TYPES, "investor_sector": taxonomy.SECTORS}
+# A therapeutic area's concept term (its label or an alias said in a profile's texts) -> the area: the directory's
+# area filter takes a profile that says the area as one tagged with it, as the suggestions' area filter does.
+AREA_CONCEPTS = {CONCEPT_PREFIX + taxonomy_concept(taxonomy.THERAPEUTIC_AREAS, term.code): term.code
+                 for term in taxonomy.THERAPEUTIC_AREAS.terms if term.code not in GENERIC_CODES}
 
 
 def is_search_table(name: str) -> bool:
@@ -86,11 +90,14 @@ def fields(organisation) -> tuple[str, str, str, str]:
         vocabulary = TAG_VOCABULARIES.get(tag.facet)
         if vocabulary is not None:
             tags.append(taxonomy_concept(vocabulary, tag.code))
-    tag_terms = ["zc" + t for t in tags] + document_terms(organisation.keywords or "")
+    tag_terms = [CONCEPT_PREFIX + t for t in tags] + document_terms(organisation.keywords or "")
     body = " ".join(filter(None, (organisation.description, organisation.offer, organisation.seek,
                                   organisation.city, organisation.region)))
-    return (" ".join(document_terms(organisation.name or "")), " ".join(tag_terms), " ".join(document_terms(body)),
-            " ".join(filter_terms(organisation)))
+    name_terms, body_terms = document_terms(organisation.name or ""), document_terms(body)
+    filters = filter_terms(organisation)
+    said = sorted({AREA_CONCEPTS[t] for t in (*name_terms, *tag_terms, *body_terms) if t in AREA_CONCEPTS})
+    filters += [t for t in (filter_term("therapeutic_area", code) for code in said) if t not in filters]
+    return " ".join(name_terms), " ".join(tag_terms), " ".join(body_terms), " ".join(filters)
 
 
 def write(conn: Connection, organisations: Iterable, deleted_ids: Iterable[int] = ()) -> None:
@@ -119,9 +126,16 @@ def _match_expression(query: Query, dialect: str, any_group: bool) -> str:
     """The query as FTS5 or tsquery syntax (terms are [a-z0-9] only, so nothing needs escaping)."""
     if dialect == "postgresql":
         words = (" | " if any_group else " & ").join("(" + " | ".join(g) + ")" for g in query.groups)
-        return " & ".join([f"({words})", *query.required])
+        return " & ".join([f"({words})"] * bool(words) + list(query.required))
     words = (" OR " if any_group else " AND ").join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in query.groups)
-    return " AND ".join([f"({words})", *(f'"{t}"' for t in query.required)])
+    return " AND ".join([f"({words})"] * bool(words) + [f'"{t}"' for t in query.required])
+
+
+def having(dialect: str, term: str) -> TextClause:
+    """The ids of the profiles whose index holds `term` (a filter term), as a subquery of the directory's SELECT."""
+    column = f"{TABLE}.organisation_id" if dialect == "postgresql" else f"{TABLE}.rowid"
+    return text(f"SELECT {column} {_where(dialect)}").bindparams(
+        q=_match_expression(Query((), (term,)), dialect, False))
 
 
 def _where(dialect: str) -> str:

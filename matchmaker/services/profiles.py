@@ -111,10 +111,15 @@ class DirectoryFilters:
         return cls(**{k: (args.get(k) or "").strip() for k in cls.__dataclass_fields__})
 
 
-@lru_cache(maxsize=256)  # statements are immutable; building one costs more than running it
 def directory_query(filters: DirectoryFilters) -> Select:
     """The SELECT for the directory page without search words (or with only stop words), ordered by name, the
-    profiles marked outside life sciences after the others unless the filters ask for every profile alike."""
+    profiles marked outside life sciences after the others unless the filters ask for every profile alike; a
+    therapeutic area tagged or said in the profile's texts (the search index's filter term)."""
+    return _directory_query(filters, db.engine.dialect.name)
+
+
+@lru_cache(maxsize=256)  # statements are immutable; building one costs more than running it
+def _directory_query(filters: DirectoryFilters, dialect: str) -> Select:
     stmt = db.select(Organisation)
     if filters.q:  # only stop words or punctuation: nothing for the full-text index, so look at names
         stmt = stmt.where(Organisation.name.ilike(f"%{escape_like(filters.q)}%", escape="\\"))
@@ -124,9 +129,12 @@ def directory_query(filters: DirectoryFilters) -> Select:
         stmt = stmt.where(func.lower(Organisation.region) == filters.region.lower())
     if filters.country:
         stmt = stmt.where(Organisation.country == filters.country.upper())
-    for facet, code in (("sector", filters.sector), ("therapeutic_area", filters.area)):
-        if code:
-            stmt = stmt.where(Organisation.tags.any((OrganisationTag.facet == facet) & (OrganisationTag.code == code)))
+    if filters.sector:
+        stmt = stmt.where(Organisation.tags.any((OrganisationTag.facet == "sector")
+                                                & (OrganisationTag.code == filters.sector)))
+    if filters.area:
+        stmt = stmt.where(Organisation.id.in_(
+            search_index.having(dialect, search_index.filter_term("therapeutic_area", filters.area))))
     first = (LIFE_SCIENCES_LAST,) if filters.life_first else ()  # ix_organisation_directory_order
     return stmt.order_by(*first, func.lower(Organisation.name), Organisation.id)
 

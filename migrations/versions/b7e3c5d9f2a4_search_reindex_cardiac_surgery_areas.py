@@ -1,4 +1,5 @@
-"""the directory's search index written again for the glossary's new concept (cardiac surgery / cardiochirurgia)
+"""the directory's search index written again: the glossary's new concept (cardiac surgery / cardiochirurgia), and
+the area filter's terms of the therapeutic areas a profile says in its texts
 
 Revision ID: b7e3c5d9f2a4
 Revises: a8d2f4c6e1b0
@@ -16,8 +17,8 @@ depends_on = None
 
 
 def upgrade():
-    # Concept terms are written with each profile's terms (matchmaker.search.analysis.document_terms): profiles
-    # saved before the concept existed lack it until they are indexed again.
+    # Concept terms are written with each profile's terms (matchmaker.search.analysis.document_terms), and the area
+    # filter's terms from them (search.index.fields): profiles saved before lack both until indexed again.
     from matchmaker.search import index
     index.rebuild(op.get_bind())
 
