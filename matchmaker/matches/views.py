@@ -59,8 +59,9 @@ def index():
                            page=page, filters=filters, wording=wording, labels=labels,
                            can_act=organisation.id == current_user.organisation_id,
                            history=review_log.history(organisation.id, [i.target.id for i in page.items]),
-                           filter_form=filter_form(organisation, kind, filters, page.offered), card_head=card_head,
-                           card_actions=card_actions,
+                           filter_form=filter_form(organisation, kind, filters,
+                                                   Offered.of(page.shown, investors=kind == "investor")),
+                           card_head=card_head, card_actions=card_actions,
                            # a start-up or SME: what investor matching lacks, above the list or instead of it
                            investor_gaps=labels.investor_gaps_text(investor_gaps(organisation))
                            if kind == "investor" and organisation.kind != "investor" else "",
@@ -69,8 +70,8 @@ def index():
 
 def filter_form(organisation: Organisation, kind: str, filters: ReviewFilters, offered: Offered) -> Markup:
     """The page's filter form: the same for every reader of a language with the same list (kind, the `org` asked
-    for, the organisation's kind), filters and partners' kinds, regions and countries (`offered`: only what the list
-    holds, and the value chosen), so kept."""
+    for, the organisation's kind), filters and partners' kinds, sectors, areas, regions and countries (`offered`:
+    only what the list holds, and the value chosen), so kept."""
     lang, org_arg = current_language(), request.args.get("org")
 
     def render() -> Markup:
@@ -85,18 +86,20 @@ def filter_form(organisation: Organisation, kind: str, filters: ReviewFilters, o
 
 
 def filter_selects(filters: ReviewFilters, offered: Offered, areas: bool = True) -> Markup:
-    """The sector, therapeutic-area (unless `areas` is false: an investor list), region and country selects; the
-    regions and countries those of the list's partners and the one chosen."""
+    """The sector, therapeutic-area (unless `areas` is false: an investor list), region and country selects, each
+    offering the values of the list's partners and the one chosen."""
     lang = current_language()
 
     def render() -> Markup:
-        regions = sorted(set(offered.regions) | ({filters.region} if filters.region else set()))
-        countries = sorted(set(offered.countries) | ({filters.country.upper()} if filters.country else set()))
-        return get_template_attribute("_macros.html", "profile_filters")(filters, taxonomy, lang, regions, countries,
-                                                                         areas=areas)
+        def chosen(values: tuple[str, ...], value: str) -> list[str]:
+            return sorted(set(values) | ({value} if value else set()))
 
-    key = (filters.sector, filters.area, filters.region, filters.country, offered.regions, offered.countries, lang,
-           areas)
+        return get_template_attribute("_macros.html", "profile_filters")(
+            filters, taxonomy, lang, chosen(offered.regions, filters.region),
+            chosen(offered.countries, filters.country.upper()), areas=areas,
+            sectors=chosen(offered.sectors, filters.sector), area_codes=chosen(offered.areas, filters.area))
+
+    key = (filters.sector, filters.area, filters.region, filters.country, offered, lang, areas)
     return page_cache.cached("profile-filter-selects", key, render)
 
 

@@ -184,6 +184,23 @@ def matching(conn: Connection, query: Query, among: Iterable[int]) -> set[int]:
     return set(conn.execute(sql, {"q": _match_expression(query, dialect, False), "ids": ids}).scalars())
 
 
+def terms_among(conn: Connection, terms: list[str], among: Iterable[int]) -> set[str]:
+    """Which of the filter `terms` at least one of the profiles `among` holds (a list's partners: the values its
+    filters can offer), in one statement."""
+    ids = sorted(set(among))
+    if not ids or not terms:
+        return set()
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        part = f"SELECT {{n}} FROM {TABLE} WHERE document @@ to_tsquery('simple', :q{{n}}) AND organisation_id IN :ids"
+    else:
+        part = f"SELECT {{n}} FROM {TABLE} WHERE {TABLE} MATCH :q{{n}} AND rowid IN :ids"
+    sql = text(" UNION ".join(part.format(n=n) for n in range(len(terms)))).bindparams(
+        bindparam("ids", expanding=True))
+    params = {f"q{n}": _match_expression(Query((), (term,)), dialect, False) for n, term in enumerate(terms)}
+    return {terms[n] for n in conn.execute(sql, params | {"ids": ids}).scalars()}
+
+
 def rebuild(conn: Connection, batch: int = 1000) -> int:
     """Re-index every profile from plain SQL (migrations, bulk changes that bypassed the ORM); returns how many."""
     conn.execute(text(f"DELETE FROM {TABLE}"))

@@ -9,11 +9,14 @@ from math import ceil
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import selectinload
 
+from matchmaker import page_cache
 from matchmaker.extensions import db
 from matchmaker.matching import feedback as rerank_engine
 from matchmaker.matching.reasons import Reasons
-from matchmaker.models import Feedback, Interest, Organisation, Suggestion
+from matchmaker.taxonomy import THERAPEUTIC_AREAS
+from matchmaker.models import Feedback, Interest, Organisation, OrganisationTag, Suggestion
 from matchmaker.models.review import DECLINED, INTERESTED
+from matchmaker.search import index as search_index
 from matchmaker.services.matching import doc_id
 from matchmaker.services.engine import ready as engine_ready
 from matchmaker.services.review_filters import (  # noqa: F401  (AMOUNTS, STATE_FILTERS, ReviewFilters: used from here)
@@ -122,17 +125,35 @@ def cap_strengths(items: list[Item], upto: int) -> None:
 
 @dataclass(frozen=True)
 class Offered:
-    """What the list's partners are, whatever their state: the kinds, regions and countries its filters offer (a
-    walk: a country drop-down of every directory country, most of them giving "No suggestion matches")."""
+    """What the partners listed are (those the state filter shows, before the other filters): the kinds, sectors,
+    therapeutic areas (tagged or said in their texts), regions and countries the filters offer (a walk: drop-downs of
+    every directory country and sector, most of them giving "No suggestion matches", and a declined partner's
+    country still offered while the declined were hidden)."""
 
-    kinds: frozenset[str]
-    regions: tuple[str, ...]
-    countries: tuple[str, ...]
+    kinds: frozenset[str] = frozenset()
+    sectors: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, items: list[Item]) -> Offered:
+    def of(cls, items: list[Item], investors: bool = False) -> Offered:
+        """Kept per data stamp and partners (two statements, run again only when a profile or the list changes)."""
         targets = [i.target for i in items]
-        return cls(frozenset(t.kind for t in targets), tuple(sorted({t.region for t in targets if t.region})),
+        return page_cache.cached("suggestion-offered", (tuple(t.id for t in targets), investors),
+                                 lambda: cls._of(targets, investors))
+
+    @classmethod
+    def _of(cls, targets: list[Organisation], investors: bool) -> Offered:
+        ids = [t.id for t in targets]
+        facets = ("sector", "investor_sector") if investors else ("sector",)  # as matching_targets filters them
+        sectors = set(db.session.execute(select(OrganisationTag.code).distinct().where(
+            OrganisationTag.organisation_id.in_(ids), OrganisationTag.facet.in_(facets))).scalars()) if ids else set()
+        area_terms = {search_index.filter_term("therapeutic_area", code): code for code in THERAPEUTIC_AREAS.codes()}
+        areas = search_index.terms_among(db.session.connection(), list(area_terms), ids)
+        return cls(frozenset(t.kind for t in targets), tuple(sorted(sectors)),
+                   tuple(sorted(area_terms[term] for term in areas)),
+                   tuple(sorted({t.region for t in targets if t.region})),
                    tuple(sorted({t.country for t in targets if t.country})))
 
 
@@ -146,7 +167,7 @@ class ReviewPage:
     total: int
     left: int
     history: dict = field(default_factory=dict)
-    offered: Offered = field(default_factory=lambda: Offered(frozenset(), (), ()))
+    shown: list[Item] = field(default_factory=list)  # those the state filter shows, before the other filters
 
 
 # Built once: the suggestions page asks both on every visit.
@@ -213,13 +234,13 @@ def review_page(organisation: Organisation, kind: str, filters: ReviewFilters, p
     items = reranked(organisation, kind)
     left = sum(1 for i in items if i.state == NEW)
     allowed = matching_targets(organisation, kind, filters) if filters.active() else None
-    chosen = [i for i in items if (allowed is None or i.target.id in allowed)
-              and (i.state == filters.state if filters.state else i.state != DECLINED)]
+    shown = [i for i in items if (i.state == filters.state if filters.state else i.state != DECLINED)]
+    chosen = [i for i in shown if allowed is None or i.target.id in allowed]
     pages = max(1, ceil(len(chosen) / size))
     page = min(max(page, 1), pages)
     cap_strengths(chosen, page * size)
     return ReviewPage(chosen[(page - 1) * size:page * size], page, pages, len(chosen), left,
-                      offered=Offered.of(items))
+                      shown=shown)
 
 
 def load_tags(items: list[Item]) -> None:
