@@ -65,17 +65,18 @@ WORDING: dict[str, str] = {
 def describe(code: str, params: dict[str, Any] | None = None) -> str:
     """The sentence for `code` in the current language (the bare code for a code this version does not know), with
     the details some notices add (an agenda change's meetings) after it: what a mail says."""
-    sentence, details = describe_parts(code, params)
-    return " ".join([sentence, *details])
+    sentence, items, notes = describe_parts(code, params)
+    return " ".join([sentence, *items, *notes])
 
 
-def describe_parts(code: str, params: dict[str, Any] | None = None) -> tuple[str, list[str]]:
-    """The notice's sentence and its details, a sentence each (the notifications page shows them as a list under
-    the notice's link, not all in one bold link: a walk on a phone)."""
+def describe_parts(code: str, params: dict[str, Any] | None = None) -> tuple[str, list[str], list[str]]:
+    """The notice's sentence, the items it names (an agenda change's meetings, a sentence each) and its closing
+    notes (the zone of their times, how many more changes it does not name): the notifications page shows the items
+    as a list under the notice's link and the notes after it, not all in one bold link (a walk on a phone)."""
     template = WORDING.get(f"{code}+organisation" if (params or {}).get("organisation") else code) or \
         WORDING.get(code)
     if template is None:
-        return code, []
+        return code, [], []
     params = dict(params or {})
     changes = 0
     if code == "event_agenda_changed" and all(isinstance(params.get(k), int) for k in ("new", "moved", "cancelled")):
@@ -90,14 +91,15 @@ def describe_parts(code: str, params: dict[str, Any] | None = None) -> tuple[str
     try:
         sentence = one_stop(gettext(template, **params))
     except (KeyError, ValueError, TypeError):  # a stored notification older than its wording's parameters
-        return gettext(template.replace("%(", "(").replace(")s", ")")), []
+        return gettext(template.replace("%(", "(").replace(")s", ")")), [], []
     if code != "event_agenda_changed" or not params.get("meetings"):
-        return sentence, []
+        return sentence, [], []
     from matchmaker.events.wording import agenda_change_details  # the meetings named
 
-    details = agenda_change_details(params)
+    items, zone = agenda_change_details(params)
+    notes = [zone] if zone else []
     more = changes - len(params["meetings"])
     if more > 0:  # NAMED at most are named: the others are said to be on the agenda, not dropped silently
-        details.append(ngettext("%(num)s more change is not named here: see your agenda.",
-                                "%(num)s more changes are not named here: see your agenda.", more))
-    return sentence, details
+        notes.append(ngettext("%(num)s more change is not named here: see your agenda.",
+                              "%(num)s more changes are not named here: see your agenda.", more))
+    return sentence, items, notes

@@ -232,10 +232,10 @@ def availability_clash(clash, event, name: str | None = None) -> str:
                    **params)
 
 
-def agenda_change_details(params: dict) -> list[str]:
+def agenda_change_details(params: dict) -> tuple[list[str], str]:
     """The meetings an agenda-change notification names, a sentence each: 'Meeting with Anna Rossi (Dompé): now Wed
-    ..., table T2.' (no meeting number: participants' agendas show none), then the event's zone those times are in
-    ('Times: London time (GMT).', at the first named meeting)."""
+    ..., table T2.' (no meeting number: participants' agendas show none); and the event's zone those times are in
+    ('Times: London time (GMT).', at the first named meeting), or ''."""
     from datetime import datetime
 
     zone, sentences, first = params.get("zone") or "Europe/Rome", [], None
@@ -250,9 +250,8 @@ def agenda_change_details(params: dict) -> list[str]:
             if item.get("kind") == "moved" else N_("Meeting with %(partners)s: %(when)s, %(table)s.")
         sentences.append(gettext(template, when=when, table=table, **with_whom))
         first = first or datetime.fromisoformat(item["start"])
-    if first is not None:  # its event's zone, whatever zone the page or the reader's other times are in
-        sentences.append(gettext("Times: %(zone)s.", zone=zone_name(zone, first)))
-    return sentences
+    # its event's zone, whatever zone the page or the reader's other times are in
+    return sentences, gettext("Times: %(zone)s.", zone=zone_name(zone, first)) if first is not None else ""
 
 
 def date_refusal(reason: tuple[str, dict]) -> str:
