@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, LargeBinary, String
+from sqlalchemy import LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matchmaker.extensions import db
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import UTCDateTime, utcnow
 
 
 class EngineSnapshot(db.Model):
@@ -17,7 +17,7 @@ class EngineSnapshot(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     base_change: Mapped[int] = mapped_column(default=0)  # the last EngineChange the fit already saw
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     # The fingerprint of the engine code that pickled it: a snapshot of other code is never unpickled.
     code: Mapped[str] = mapped_column(String(32), default="", server_default="")
@@ -30,4 +30,4 @@ class EngineChange(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -5,12 +5,12 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.extensions import db
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import UTCDateTime, utcnow
 from matchmaker.taxonomy import N_
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class Event(db.Model):
     slot_minutes: Mapped[int] = mapped_column(default=20)
     max_meetings: Mapped[int | None] = mapped_column()  # per participant; None: no limit
     request_quota: Mapped[int | None] = mapped_column()  # requests one participant may send; None: no limit
-    request_deadline: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    request_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
     grid: Mapped[dict | None] = mapped_column(JSON)  # the days/sessions/breaks the slots were generated from
     source: Mapped[str] = mapped_column(String(200), default="")  # e.g. the .dzn file it was imported from
     version: Mapped[int] = mapped_column(default=1)  # raised by every change of placements (compare-and-set)
@@ -46,8 +46,8 @@ class Event(db.Model):
     meetings_numbered: Mapped[int] = mapped_column(server_default="0")  # the last meeting's number (database-side)
     report: Mapped[dict | None] = mapped_column(JSON)  # the latest draft's quality report and moves
     schedule_job_id: Mapped[int | None] = mapped_column(ForeignKey("job.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # when the status became closed
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # when the status became closed
 
     slots: Mapped[list[EventSlot]] = relationship(order_by="EventSlot.index", cascade="all, delete-orphan",
                                                   passive_deletes=True)
@@ -80,8 +80,8 @@ class EventSlot(db.Model):
     index: Mapped[int] = mapped_column()
     day: Mapped[int] = mapped_column(default=0)
     session: Mapped[str] = mapped_column(String(20), default="am")
-    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
     capacity: Mapped[int | None] = mapped_column()  # tables usable in this slot; None: all
 
 
@@ -124,7 +124,7 @@ class EventParticipant(db.Model):
     # with `cancelled`: the participant withdrew by themselves (they may register again), not the organisers
     withdrawn: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: old-revision inserts
     ical_token: Mapped[str] = mapped_column(String(64), default=_token)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Added by the organisers to an event still in draft and not told yet (events_welcome.welcome_held tells them when
     # it opens); no Python default: old-revision inserts
     held_back: Mapped[bool] = mapped_column(server_default=sa_false())

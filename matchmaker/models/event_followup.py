@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matchmaker.extensions import db
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import UTCDateTime, utcnow
 
 HELD, CANCELLED = "held", "cancelled"  # "my partner did not come" is a NoShow row (models/event_day.py), not here
 
@@ -30,7 +30,7 @@ class MeetingFeedback(db.Model):
     rating: Mapped[int | None] = mapped_column()
     note: Mapped[str] = mapped_column(Text, default="")
     wants_to_continue: Mapped[bool] = mapped_column(server_default=sa_false(), default=False)
-    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 
 class FeedbackAsk(db.Model):
@@ -39,5 +39,5 @@ class FeedbackAsk(db.Model):
     __tablename__ = "event_feedback_ask"
 
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
-    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     recipients: Mapped[int] = mapped_column(default=0)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (JSON, CheckConstraint, DateTime, ForeignKey, String, Text, UniqueConstraint, false, select,
+from sqlalchemy import (JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false, select,
                         update)
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.extensions import db
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import UTCDateTime, utcnow
 from matchmaker.models.event import Event, EventParticipant, EventSlot, EventTable
 from matchmaker.taxonomy import N_
 
@@ -60,8 +60,8 @@ class MeetingRequest(db.Model):
     mutual: Mapped[bool] = mapped_column(default=False)
     by_organisers: Mapped[bool] = mapped_column(server_default=false())  # a forced meeting's row: nobody asked
     decline_reason: Mapped[str] = mapped_column(String(20), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     requester: Mapped[EventParticipant] = relationship(foreign_keys=[requester_id])
     target: Mapped[EventParticipant] = relationship(foreign_keys=[target_id])
@@ -98,7 +98,7 @@ class Meeting(db.Model):
     ical_slot_id: Mapped[int | None] = mapped_column(ForeignKey("event_slot.id", ondelete="SET NULL"))
     sequence: Mapped[int] = mapped_column(default=0)  # iCal SEQUENCE, raised by every published change
     unplaced_reason: Mapped[list | None] = mapped_column(JSON)  # [code, params] from the scheduler
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     seats: Mapped[list[MeetingSeat]] = relationship(cascade="all, delete-orphan", passive_deletes=True,
                                                     order_by="MeetingSeat.id")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.extensions import db
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import UTCDateTime, utcnow
 from matchmaker.models.user import User
 
 QUEUED, RUNNING, DONE, FAILED, CANCELLED = "queued", "running", "done", "failed", "cancelled"
@@ -31,9 +31,9 @@ class Job(db.Model):
     message_params: Mapped[dict | None] = mapped_column(JSON)  # the code's parameters (None: a fixed text)
     result: Mapped[dict | None] = mapped_column(JSON)  # what the page that started it shows when it is done
     worker: Mapped[str] = mapped_column(String(120), default="")  # host:pid of the worker running it
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user: Mapped[User | None] = relationship()
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (CheckConstraint, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer, Text,
+from sqlalchemy import (CheckConstraint, ForeignKey, ForeignKeyConstraint, Index, Integer, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matchmaker.extensions import db
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import UTCDateTime, utcnow
 
 BODY_MAX = 4000
 
@@ -30,8 +30,8 @@ class Conversation(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     low_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"))
     high_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    last_message_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_message_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     def other(self, organisation_id: int) -> int:
         """The id of the other organisation of the pair."""
@@ -72,4 +72,4 @@ class Message(db.Model):
     author_organisation_id: Mapped[int] = mapped_column(Integer)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -4,13 +4,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, case, func
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, case, func
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import Grouping  # PostgreSQL wants an index's CASE in parentheses
 
 from matchmaker.extensions import db
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import UTCDateTime, utcnow
 from matchmaker.taxonomy import TRL_KINDS
 
 if TYPE_CHECKING:
@@ -87,8 +87,8 @@ class Organisation(db.Model):
     life_sciences: Mapped[bool | None]
     # A member has confirmed or changed the suggested sectors and therapeutic areas.
     tags_confirmed: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     # Optimistic locking: every UPDATE checks and bumps it, so a save based on an older read fails (StaleDataError)
     # instead of silently overwriting another member's save. The profile form carries it.
     version: Mapped[int] = mapped_column(default=1, server_default="1")

@@ -7,12 +7,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, false, true
+from sqlalchemy import CheckConstraint, ForeignKey, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from matchmaker.extensions import db
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import UTCDateTime, utcnow
 from matchmaker.taxonomy import N_
 
 if TYPE_CHECKING:
@@ -41,8 +41,8 @@ class User(UserMixin, db.Model):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"),
                                                         index=True)
     active: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     locale: Mapped[str | None] = mapped_column(String(5))  # 'it' or 'en'; None = follow the browser
     # Part of every session and remember cookie (get_id): a new value ends all of them (logout, password change
     # or reset). Random rather than a counter, so a deleted account's cookies never fit a later user with its id.
@@ -117,8 +117,8 @@ class Invitation(db.Model):
     role: Mapped[str] = mapped_column(String(20), default=MEMBER)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"))
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # An event organiser's invitation (a participant they added): it grants membership of an organisation without
     # members only; for one with members, accepting asks to join it and its members decide.
     from_event: Mapped[bool] = mapped_column(default=False, server_default=false())
