@@ -287,4 +287,5 @@ def export(event_id: int, fmt: str):
 
 
 def refusal_flash(exc: Conflict) -> None:
-    flash(_("Refused: %(reason)s", reason=wording.refusal(exc.reason)), "error")
+    text = _("Refused: %(reason)s", reason=wording.refusal(exc.reason))
+    flash(text if text.endswith((".", "?", "!")) else text + ".", "error")  # a sentence, with its full stop

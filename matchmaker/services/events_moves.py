@@ -26,7 +26,11 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
     validator's reason ("no_change" when every meeting is already where asked); committed. On a published agenda
     the change is published at once: returns the names of the people notified (else []). `expected_version` is the
     event version the organiser's page showed. A meeting is not put in a slot that has begun ("slot_over") unless
-    `past` (the demo's past event, laid out after the fact)."""
+    `past` (the demo's past event, laid out after the fact). A closed event's agenda is not changed (a walk: the
+    form stayed, and its refusal spoke of a slot that had begun)."""
+    from matchmaker.services.events_closing import refuse_if_closed
+
+    refuse_if_closed(event)
     version = event.version if expected_version is None else expected_version
     loaded = events.load(event)
     wanted: dict[int, Placement | None] = {}

@@ -165,3 +165,29 @@ def test_the_report_does_not_say_at_least_0_breaks(app, client):
     login(client, organiser)
     report = client.get(f"/events/{event.id}/schedule").get_data(as_text=True).split('id="report"', 1)[1]
     assert "Breaks: 1 in all, at most 1 per participant" in report and "at least 0" not in report
+
+
+def test_a_closed_event_s_agenda_has_no_change_form_and_refuses_a_change(app, client):
+    """A walk: the closed event's page said its agenda could no longer change, showed the form anyway, and a move was
+    refused for "that slot has begun: ..." without a full stop."""
+    from matchmaker.services.events_settings import set_status
+
+    organiser = make_user(role="organiser")
+    event, people, meetings = small_event(organiser=organiser)
+    schedule_now(event)
+    first = meetings[0].id
+    slot, table = _placed(first)
+    set_status(db.session.get(Event, event.id), "closed")
+    db.session.commit()
+    login(client, organiser)
+    url = f"/events/{event.id}/schedule"
+    page = client.get(url).get_data(as_text=True)
+    assert 'id="agenda-closed"' in page and 'id="change-form"' not in page
+    number = db.session.get(Meeting, first).number
+    response = post_form(client, f"/events/{event.id}/meetings/change",
+                         {"action": "move", "meeting": number, "slot": 1 - slot, "table": table,
+                          "version": db.session.get(Event, event.id).version}, form_url=url)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    # closed before its first slot: called off (the same refusal, its own words), a sentence with its full stop
+    assert "Refused: the event was called off: its agenda can no longer be scheduled or published.</div>" in page
+    assert _placed(first) == (slot, table)
