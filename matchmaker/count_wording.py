@@ -26,6 +26,8 @@ def agenda_changes(new: int, moved: int, cancelled: int) -> str:
     """A published agenda's changes, only the counts that are not zero: '1 new meeting and 2 meetings moved'."""
     parts = [ngettext("%(num)s new meeting", "%(num)s new meetings", new) if new else "",
              ngettext("%(num)s meeting moved", "%(num)s meetings moved", moved) if moved else "",
-             ngettext("%(num)s meeting cancelled", "%(num)s meetings cancelled", cancelled) if cancelled else ""]
+             # taken off the agenda: cancelled, or unplaced by the organisers for now (a walk: an unplaced meeting
+             # told as "cancelled", then placed again as a new one)
+             ngettext("%(num)s meeting removed", "%(num)s meetings removed", cancelled) if cancelled else ""]
     parts = [part for part in parts if part]
     return format_list(parts, locale=get_locale()) if parts else gettext("no meeting changed")

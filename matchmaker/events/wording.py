@@ -242,7 +242,7 @@ def agenda_change_details(params: dict) -> tuple[list[str], str]:
     for item in params.get("meetings", []):
         with_whom = dict(partners=item.get("partners") or "–")
         if item.get("kind") == "cancelled" or not item.get("start"):
-            sentences.append(gettext("Meeting with %(partners)s: cancelled.", **with_whom))
+            sentences.append(gettext("Meeting with %(partners)s: removed from your agenda.", **with_whom))
             continue
         when = localrange(datetime.fromisoformat(item["start"]), datetime.fromisoformat(item["end"]), zone)
         table = _table_label(item.get("table") or "")

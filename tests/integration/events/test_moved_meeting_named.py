@@ -53,7 +53,9 @@ def test_a_cancelled_meeting_is_named_too(app):
     user_id = db.session.get(EventParticipant, people[3].id).user_id
     note = db.session.execute(select(Notification).where(Notification.user_id == user_id)).scalar_one()
     partner = db.session.get(EventParticipant, people[2].id).organisation.name
-    assert f"Meeting with Person 2 ({partner}): cancelled." in describe(note.code, note.params)
+    text = describe(note.code, note.params)  # off the agenda, whether cancelled or unplaced for now (a walk)
+    assert "changed: 1 meeting removed." in text
+    assert f"Meeting with Person 2 ({partner}): removed from your agenda." in text
 
 
 def test_a_change_of_an_event_in_another_zone_is_worded_in_that_zone_on_the_notifications_page(app, client):

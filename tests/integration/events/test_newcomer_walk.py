@@ -127,7 +127,7 @@ def test_counts_use_the_plural_form_of_the_readers_language(app, client):
     with force_locale("it"):
         assert describe("event_agenda_changed", {"event": "Meet", "new": 1, "moved": 2, "cancelled": 1}) == (
             "La tua agenda per l’evento «Meet» è cambiata: 1 incontro nuovo, 2 incontri spostati e 1 incontro "
-            "annullato.")
+            "tolto.")
     with force_locale("en"):
         assert describe("event_agenda_changed", {"event": "Meet", "new": 1, "moved": 2, "cancelled": 0}) == (
             "Your agenda for Meet changed: 1 new meeting and 2 meetings moved.")  # no "0 cancelled" (a walk)
