@@ -30,4 +30,4 @@ def agenda_changes(new: int, moved: int, cancelled: int) -> str:
              # told as "cancelled", then placed again as a new one)
              ngettext("%(num)s meeting removed", "%(num)s meetings removed", cancelled) if cancelled else ""]
     parts = [part for part in parts if part]
-    return format_list(parts, locale=get_locale()) if parts else gettext("no meeting changed")
+    return format_list(parts, locale=get_locale() or "en") if parts else gettext("no meeting changed")

@@ -96,7 +96,10 @@ def describe_parts(code: str, params: dict[str, Any] | None = None) -> tuple[str
         return sentence, [], []
     from matchmaker.events.wording import agenda_change_details  # the meetings named
 
-    items, zone = agenda_change_details(params)
+    try:
+        items, zone = agenda_change_details(params)
+    except (KeyError, ValueError, TypeError):  # a stored notice whose meetings this version cannot read: its sentence
+        return sentence, [], []
     notes = [zone] if zone else []
     more = changes - len(params["meetings"])
     if more > 0:  # NAMED at most are named: the others are said to be on the agenda, not dropped silently

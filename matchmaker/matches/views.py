@@ -91,8 +91,9 @@ def filter_selects(filters: ReviewFilters, offered: Offered, areas: bool = True)
     lang = current_language()
 
     def render() -> Markup:
-        def chosen(values: tuple[str, ...], value: str) -> list[str]:
-            return sorted(set(values) | ({value} if value else set()))
+        def chosen(values: tuple[str, ...], value: str) -> list[str]:  # the value as the list writes it, if it has it
+            known = {v.lower() for v in values}
+            return sorted(set(values) | ({value} if value and value.lower() not in known else set()))
 
         return get_template_attribute("_macros.html", "profile_filters")(
             filters, taxonomy, lang, chosen(offered.regions, filters.region),

@@ -25,8 +25,9 @@ OPEN_NAME = "Digital Health & MedTech Meetings – Bergamo"
 PAST_NAME = "BioMed Innovation Day – Pavia"
 ROME = ZoneInfo("Europe/Rome")
 OPEN_IN_DAYS, PAST_DAYS_AGO = 35, 10
-# Italy's public holidays on fixed dates (month, day); Easter Monday follows Easter
-HOLIDAYS = {(1, 1), (1, 6), (4, 25), (5, 1), (6, 2), (8, 15), (11, 1), (12, 8), (12, 25), (12, 26)}
+# Italy's public holidays on fixed dates (month, day; 4 October, St Francis, again from 2026); Easter Monday follows
+# Easter
+HOLIDAYS = {(1, 1), (1, 6), (4, 25), (5, 1), (6, 2), (8, 15), (10, 4), (11, 1), (12, 8), (12, 25), (12, 26)}
 
 
 def working_day(day: date, step: int) -> date:

@@ -149,7 +149,11 @@ def unplace(event: Event, meeting_id: int, expected_version: int | None = None) 
 
 
 def set_locked(event: Event, meeting_id: int, locked: bool) -> None:
-    """Lock a placed meeting to its slot and table (the scheduler keeps it), or unlock it; committed."""
+    """Lock a placed meeting to its slot and table (the scheduler keeps it), or unlock it; committed. Not on a
+    closed event, whose agenda no longer changes."""
+    from matchmaker.services.events_closing import refuse_if_closed
+
+    refuse_if_closed(event)
     meeting = db.session.get(Meeting, meeting_id)
     if meeting is None or meeting.event_id != event.id:
         raise Conflict("no_such_meeting", {"meeting": meeting_id})

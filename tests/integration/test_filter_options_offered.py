@@ -78,3 +78,11 @@ def test_a_chosen_value_the_list_lacks_stays_shown_as_chosen(app):
     assert _options(html, "country")["FR"] and _options(html, "partner_kind")["private_research_centre"]
     assert _options(html, "region")["Auvergne-Rhône-Alpes"]
     assert "No suggestion matches these filters." in html
+
+
+def test_a_region_typed_in_another_case_is_the_list_s_region_chosen(app):
+    company, _ = _world()
+    html = client_for(app, make_user(organisation=company)).get(
+        "/matches/?kind=tech-transfer&region=lombardia").get_data(as_text=True)
+    regions = _options(html, "region")
+    assert regions["Lombardia"] and "lombardia" not in regions  # one option, chosen (a review)

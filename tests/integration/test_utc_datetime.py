@@ -27,3 +27,30 @@ def test_a_naive_moment_is_taken_as_utc_as_before(app):
     db.session.commit()
     db.session.expire_all()
     assert as_utc(db.session.get(User, user.id).last_login_at) == datetime(2026, 12, 31, 18, 0, tzinfo=timezone.utc)
+
+
+def test_a_generated_migration_writes_the_plain_column_type():
+    """Autogenerate would write matchmaker.models._common.UTCDateTime() without importing it (a review)."""
+    import sqlalchemy as sa
+    from alembic.autogenerate import render_python_code
+    from alembic.operations import ops
+
+    from matchmaker.models._common import UTCDateTime, render_item
+
+    upgrade = ops.UpgradeOps(ops=[ops.AddColumnOp("user", sa.Column("seen_at", UTCDateTime()))])
+    code = render_python_code(upgrade, render_item=render_item)
+    assert "sa.DateTime(timezone=True)" in code and "UTCDateTime" not in code
+
+
+def test_only_datetimes_compared_with_a_column_go_through_the_type():
+    """A timedelta added to the column, a string compared with it, keep their own types (SQLAlchemy's advice for a
+    TypeDecorator: otherwise they would be bound as datetimes)."""
+    from datetime import timedelta
+    from operator import add, gt
+
+    from matchmaker.models._common import UTCDateTime
+
+    column = UTCDateTime()
+    assert column.coerce_compared_value(gt, datetime(2026, 12, 31)) is column
+    assert not isinstance(column.coerce_compared_value(add, timedelta(hours=1)), UTCDateTime)
+    assert not isinstance(column.coerce_compared_value(gt, "2026-12-31"), UTCDateTime)

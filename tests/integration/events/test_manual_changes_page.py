@@ -191,3 +191,5 @@ def test_a_closed_event_s_agenda_has_no_change_form_and_refuses_a_change(app, cl
     # closed before its first slot: called off (the same refusal, its own words), a sentence with its full stop
     assert "Refused: the event was called off: its agenda can no longer be scheduled or published.</div>" in page
     assert _placed(first) == (slot, table)
+    post_form(client, f"/events/{event.id}/meetings/change", {"action": "unlock", "meeting": number}, form_url=url)
+    assert "Refused: the event was called off" in client.get(url).get_data(as_text=True)  # nor lock or unlock

@@ -91,3 +91,14 @@ def test_the_agenda_marks_every_new_meeting_not_only_those_the_notice_names(app,
     page = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
     assert all(f'id="changed-{m.id}"' in page for m in meetings)
     assert page.count("new since the last publication") == len(meetings)
+
+
+def test_a_notice_whose_meetings_cannot_be_read_keeps_its_sentence(app):
+    """A stored notice with a meeting this version cannot word (no end, an unknown zone): its sentence alone, as a
+    notice older than its wording's parameters is (a review: the page and the mail job would have failed)."""
+    from matchmaker.notification_wording import describe_parts
+
+    params = {"event": "Meet", "new": 0, "moved": 1, "cancelled": 0, "zone": "Mars/Olympus",
+              "meetings": [{"meeting": 1, "kind": "moved", "partners": "Anna", "start": "2027-03-10T13:00:00+00:00"}]}
+    assert describe_parts("event_agenda_changed", params) == ("Your agenda for Meet changed: 1 meeting moved.", [], [])
+    assert describe("event_agenda_changed", params) == "Your agenda for Meet changed: 1 meeting moved."
