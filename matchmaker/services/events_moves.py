@@ -14,6 +14,7 @@ from matchmaker.scheduling import Placement
 from matchmaker.scheduling.quality import report
 from matchmaker.services import events
 from matchmaker.services.events import Conflict
+from matchmaker.services.events_closing import refuse_if_closed
 from matchmaker.services.events_publish import publish_at_once
 from matchmaker.services.events_rules import check_changes
 
@@ -28,8 +29,6 @@ def change(event: Event, changes: dict[int, tuple[int, int] | None], expected_ve
     event version the organiser's page showed. A meeting is not put in a slot that has begun ("slot_over") unless
     `past` (the demo's past event, laid out after the fact). A closed event's agenda is not changed (a walk: the
     form stayed, and its refusal spoke of a slot that had begun)."""
-    from matchmaker.services.events_closing import refuse_if_closed
-
     refuse_if_closed(event)
     version = event.version if expected_version is None else expected_version
     loaded = events.load(event)
@@ -151,8 +150,6 @@ def unplace(event: Event, meeting_id: int, expected_version: int | None = None) 
 def set_locked(event: Event, meeting_id: int, locked: bool) -> None:
     """Lock a placed meeting to its slot and table (the scheduler keeps it), or unlock it; committed. Not on a
     closed event, whose agenda no longer changes."""
-    from matchmaker.services.events_closing import refuse_if_closed
-
     refuse_if_closed(event)
     meeting = db.session.get(Meeting, meeting_id)
     if meeting is None or meeting.event_id != event.id:

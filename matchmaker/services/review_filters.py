@@ -11,10 +11,9 @@ from matchmaker.extensions import db
 from matchmaker.models import Organisation, OrganisationTag, Suggestion
 from matchmaker.models.review import STATES
 from matchmaker.search import index as search_index
-from matchmaker.search.analysis import CONCEPT_PREFIX, Query, parse_query
-from matchmaker.search.glossary import taxonomy_concept
+from matchmaker.search.analysis import parse_query
 from matchmaker.services.profiles import DirectoryFilters, directory_query
-from matchmaker.taxonomy import THERAPEUTIC_AREAS, TRL_KINDS
+from matchmaker.taxonomy import TRL_KINDS
 
 NEW = "new"
 STATE_FILTERS = (NEW, *STATES)
@@ -59,10 +58,12 @@ class ReviewFilters:
 
 
 def matching_targets(organisation: Organisation, kind: str, f: ReviewFilters) -> set[int]:
-    """Ids of suggested targets that pass the filters: the directory's facets, TRL and investor terms in SQL, then an
-    area (tagged, or a concept of the texts) and text through the search index too."""
+    """Ids of suggested targets that pass the filters: the directory's facets (an area tagged or said in the texts:
+    the search index's filter term), TRL and investor terms in SQL, then text through the search index too."""
     investors = kind == "investor"  # an investor's sectors may be those it invests in
-    stmt = directory_query(DirectoryFilters(kind=f.partner_kind, sector="" if investors else f.sector,
+    # an area tagged or said in the partner's texts (as the card's reasons may: "both work on oncology"), as the
+    # directory's area filter takes it
+    stmt = directory_query(DirectoryFilters(kind=f.partner_kind, sector="" if investors else f.sector, area=f.area,
                                             region=f.region, country=f.country)
                            ).with_only_columns(Organisation.id).order_by(None)
     if investors and f.sector:
@@ -84,11 +85,6 @@ def matching_targets(organisation: Organisation, kind: str, f: ReviewFilters) ->
             func.coalesce(Organisation.ticket_min, 0) <= f.amount, Organisation.ticket_max >= f.amount)))
     found = set(db.session.execute(stmt).scalars())
     conn = db.session.connection()
-    if f.area:  # tagged with the area, or saying it in its texts (as the card's reasons may: "both work on oncology")
-        tagged = stmt.where(Organisation.tags.any((OrganisationTag.facet == "therapeutic_area")
-                                                  & (OrganisationTag.code == f.area)))
-        concept = CONCEPT_PREFIX + taxonomy_concept(THERAPEUTIC_AREAS, f.area)
-        found = set(db.session.execute(tagged).scalars()) | search_index.matching(conn, Query(((concept,),)), found)
     if f.q:  # a piece of a name or word as typed, or any word of the directory's bilingual search (its Italian or
         # English form, its glossary concept: "neurologia" finds "neurology", "biobanca" "biobank")
         like = f"%{f.q.replace('%', '').replace('_', ' ')}%"

@@ -13,7 +13,6 @@ from matchmaker import page_cache
 from matchmaker.extensions import db
 from matchmaker.matching import feedback as rerank_engine
 from matchmaker.matching.reasons import Reasons
-from matchmaker.taxonomy import THERAPEUTIC_AREAS
 from matchmaker.models import Feedback, Interest, Organisation, OrganisationTag, Suggestion
 from matchmaker.models.review import DECLINED, INTERESTED
 from matchmaker.search import index as search_index
@@ -22,6 +21,7 @@ from matchmaker.services.engine import ready as engine_ready
 from matchmaker.services.review_filters import (  # noqa: F401  (AMOUNTS, STATE_FILTERS, ReviewFilters: used from here)
     AMOUNTS, NEW, STATE_FILTERS, ReviewFilters, matching_targets)
 from matchmaker.services.suggestions import explainer, matcher, stored_suggestions
+from matchmaker.taxonomy import THERAPEUTIC_AREAS
 
 PAGE_SIZE = 10
 
